@@ -1,0 +1,102 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const ABOUT: &str =
+    "Extract persons, regions, organisations, dates and cooperation relations from German \
+press releases, one JSON line per document.";
+
+const AFTER_HELP: &str = "\
+Inputs:
+  A directory is walked recursively in sorted order; its .txt files (see --ext) are documents,
+  and each .jsonl file holds one document per line:
+    {\"id\": \"pm-1\", \"text\": \"...\", \"published\": \"2019-06-20\", \"title\": \"...\"}
+  (id, published and title are optional). `-` reads such JSON lines from standard input; with
+  no PATH at all, standard input is read when it is not a terminal.
+
+Output:
+  One JSON record per input document, in input order whatever --jobs is, on standard output
+  (or --output). Record schema v1: docs/schema.md. A document that cannot be read gets a record
+  with an `error` field and empty arrays, and a message on standard error naming the path (and
+  line); the run goes on.
+
+Exit status:
+  0  every document was processed
+  1  some documents or inputs failed (their records say why), or `eval` missed a threshold
+  2  usage error, or a fatal error (output not writable, a malformed --gazetteer file)
+
+Examples:
+  extract corpus/ > out.jsonl
+  extract --jobs 2 --published 2019-06-20 releases/*.txt -o out.jsonl
+  cat docs.jsonl | extract - | jq '.entities[] | .canonical'
+  extract --stats archive.jsonl > /dev/null
+  extract eval --gold corpus/gold.jsonl corpus/test";
+
+/// The `extract` command.
+#[derive(Debug, Parser)]
+#[command(name = "extract", version, about = ABOUT, after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score extraction against gold annotations (a directory named `eval` is given as ./eval).
+    Eval(EvalArgs),
+}
+
+/// Options of the main job.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Files, directories or `-` (JSON lines on standard input).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+
+    /// Write the records to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Number of worker threads [default: number of cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Extensions of text documents inside directories, comma-separated (.jsonl files are always read).
+    #[arg(long, value_name = "EXT", default_value = "txt", value_delimiter = ',')]
+    pub ext: Vec<String>,
+
+    /// Publication date for documents that do not carry one (relative dates resolve against it).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub published: Option<meldung::calendar::Date>,
+
+    /// Print documents, MB, MB/s, docs/s, peak memory, start-up and stage times to standard error at the end.
+    #[arg(long)]
+    pub stats: bool,
+
+    /// No progress display and no per-document error messages (records still carry the errors).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Options of `extract eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold annotations (record-schema JSON lines).
+    #[arg(long, value_name = "GOLD")]
+    pub gold: PathBuf,
+
+    /// Documents to extract from and score.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_date(value: &str) -> Result<meldung::calendar::Date, String> {
+    meldung::calendar::Date::parse_iso(value)
+        .ok_or_else(|| format!("{value:?} is not a date of the form YYYY-MM-DD"))
+}

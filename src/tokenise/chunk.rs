@@ -1,0 +1,449 @@
+//! Rules for one white-space-delimited chunk of text.
+
+use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{Token, TokenKind, Tokeniser};
+
+/// Anchored patterns for whole chunk cores, compiled once.
+#[derive(Debug, Clone)]
+pub(super) struct Patterns {
+    url: Regex,
+    email: Regex,
+    domain: Regex,
+    date: Regex,
+    day_month: Regex,
+    time: Regex,
+    number: Regex,
+    dotted_abbreviation: Regex,
+    roman: Regex,
+}
+
+impl Patterns {
+    pub(super) fn new() -> Patterns {
+        let re = |pattern: &str| Regex::new(pattern).expect("built-in tokeniser pattern");
+        Patterns {
+            url: re(r"^(?i:https?://|ftp://|www\.)[^\s<>]+$"),
+            email: re(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"),
+            domain: re(r"^(?:[\p{L}\d][\p{L}\d-]*\.)+(\p{L}{2,})(?:/[^\s]*)?$"),
+            date: re(
+                r"^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$",
+            ),
+            day_month: re(r"^\d{1,2}\.\d{1,2}$"),
+            time: re(r"^\d{1,2}:\d{2}(?::\d{2})?h?$"),
+            number: re(
+                r"^[+±-]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:[,.]\d+)?)$",
+            ),
+            dotted_abbreviation: re(r"^(?:\p{L}{1,4}\.)+\p{L}{1,4}$"),
+            roman: re(r"^[IVX]{1,5}$"),
+        }
+    }
+}
+
+/// Characters peeled off the front of a chunk.
+fn is_opener(ch: char) -> bool {
+    matches!(
+        ch,
+        '„' | '“'
+            | '”'
+            | '"'
+            | '\''
+            | '‚'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+            | ','
+    )
+}
+
+/// Characters peeled off the end of a chunk (the period is decided separately).
+fn is_closer(ch: char) -> bool {
+    matches!(
+        ch,
+        ',' | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '"'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '\''
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '…'
+    )
+}
+
+fn is_quote(ch: char) -> bool {
+    matches!(
+        ch,
+        '„' | '“' | '”' | '"' | '\'' | '‚' | '‘' | '’' | '«' | '»' | '‹' | '›'
+    )
+}
+
+fn punctuation_kind(ch: char) -> TokenKind {
+    if is_quote(ch) {
+        TokenKind::Quote
+    } else if ch.is_alphanumeric() {
+        TokenKind::Word
+    } else if matches!(
+        ch,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '…'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '-'
+            | '–'
+            | '—'
+            | '/'
+            | '¿'
+            | '¡'
+            | '·'
+            | '•'
+    ) {
+        TokenKind::Punctuation
+    } else {
+        TokenKind::Symbol
+    }
+}
+
+impl Tokeniser {
+    /// Tokenises `text[start..end]`, a chunk without white space.
+    pub(super) fn tokenise_chunk(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Token>,
+    ) {
+        let chunk = &text[start..end];
+        // Fast path: a plain word, the most common chunk by far.
+        if chunk.chars().all(char::is_alphabetic) {
+            out.push(Token {
+                start,
+                end,
+                kind: TokenKind::Word,
+            });
+            return;
+        }
+        let mut lo = start;
+        let mut hi = end;
+        // Whole-chunk forms that contain closers or openers themselves.
+        if let Some(kind) = self.classify_special(&text[lo..hi]) {
+            if matches!(kind, TokenKind::Url | TokenKind::Email) {
+                // A URL or address may still be followed by sentence punctuation.
+                let core_end = trim_url_end(text, lo, hi);
+                out.push(Token {
+                    start: lo,
+                    end: core_end,
+                    kind,
+                });
+                self.push_trailing(text, core_end, hi, out);
+                return;
+            }
+        }
+        // Openers.
+        while lo < hi {
+            let ch = text[lo..hi].chars().next().expect("non-empty");
+            if !is_opener(ch) {
+                break;
+            }
+            out.push(Token {
+                start: lo,
+                end: lo + ch.len_utf8(),
+                kind: punctuation_kind(ch),
+            });
+            lo += ch.len_utf8();
+        }
+        // Closers, collected from the end backwards.
+        let mut trailing: Vec<Token> = Vec::new();
+        loop {
+            if lo >= hi {
+                break;
+            }
+            let last = text[lo..hi].chars().next_back().expect("non-empty");
+            if is_closer(last) {
+                let at = hi - last.len_utf8();
+                trailing.push(Token {
+                    start: at,
+                    end: hi,
+                    kind: punctuation_kind(last),
+                });
+                hi = at;
+                continue;
+            }
+            if last == '.' {
+                // A run of periods is an ellipsis; a single one may belong to the core.
+                let core = &text[lo..hi - 1];
+                let dots = core.bytes().rev().take_while(|&b| b == b'.').count();
+                if dots > 0 {
+                    let at = hi - 1 - dots;
+                    trailing.push(Token {
+                        start: at,
+                        end: hi,
+                        kind: TokenKind::Punctuation,
+                    });
+                    hi = at;
+                    continue;
+                }
+                if let Some(kind) = self.period_belongs_to(core, &text[lo..hi]) {
+                    self.push_core(text, lo, hi, Some(kind), out);
+                    lo = hi;
+                    break;
+                }
+                trailing.push(Token {
+                    start: hi - 1,
+                    end: hi,
+                    kind: TokenKind::Punctuation,
+                });
+                hi -= 1;
+                continue;
+            }
+            break;
+        }
+        if lo < hi {
+            self.push_core(text, lo, hi, None, out);
+        }
+        out.extend(trailing.into_iter().rev());
+    }
+
+    /// Pushes the tokens of `text[lo..hi]` after the given trailing punctuation.
+    fn push_trailing(&self, text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
+        for (offset, ch) in text[lo..hi].char_indices() {
+            out.push(Token {
+                start: lo + offset,
+                end: lo + offset + ch.len_utf8(),
+                kind: punctuation_kind(ch),
+            });
+        }
+    }
+
+    /// Decides whether the period after `core` is part of the token (`with_period` is the core
+    /// with it) and returns the token's kind if so.
+    fn period_belongs_to(&self, core: &str, with_period: &str) -> Option<TokenKind> {
+        if core.is_empty() {
+            return None;
+        }
+        if self.abbreviations.contains(with_period) {
+            return Some(TokenKind::Abbreviation);
+        }
+        let mut chars = core.chars();
+        let first = chars.next().expect("non-empty");
+        if chars.next().is_none() && first.is_alphabetic() {
+            // A single letter with a period: an initial or part of "z. B.".
+            return Some(TokenKind::Abbreviation);
+        }
+        if core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit()) {
+            // Ordinals ("am 24. September"); four-digit years end sentences instead.
+            return Some(TokenKind::Ordinal);
+        }
+        if self.patterns.day_month.is_match(core) {
+            return Some(TokenKind::Date);
+        }
+        if self.patterns.roman.is_match(core) {
+            return Some(TokenKind::Ordinal);
+        }
+        if self.patterns.dotted_abbreviation.is_match(core) && !self.is_domain(core) {
+            return Some(TokenKind::Abbreviation);
+        }
+        None
+    }
+
+    /// URL, e-mail, domain, date, time, number or hashtag, for a whole core.
+    fn classify_special(&self, core: &str) -> Option<TokenKind> {
+        let first = core.chars().next()?;
+        if first == '#'
+            && core.len() > 1
+            && core[1..].chars().all(|c| c.is_alphanumeric() || c == '_')
+        {
+            return Some(TokenKind::Hashtag);
+        }
+        if first == '@'
+            && core.len() > 1
+            && core[1..].chars().all(|c| c.is_alphanumeric() || c == '_')
+        {
+            return Some(TokenKind::Mention);
+        }
+        if core.contains('@') && self.patterns.email.is_match(core) {
+            return Some(TokenKind::Email);
+        }
+        if (first == 'h' || first == 'H' || first == 'w' || first == 'W' || first == 'f')
+            && self.patterns.url.is_match(core)
+        {
+            return Some(TokenKind::Url);
+        }
+        if first.is_ascii_digit() {
+            if self.patterns.date.is_match(core) {
+                return Some(TokenKind::Date);
+            }
+            if self.patterns.time.is_match(core) {
+                return Some(TokenKind::Time);
+            }
+            if self.patterns.number.is_match(core) {
+                return Some(TokenKind::Number);
+            }
+        }
+        if core.contains('.') && self.is_domain(core) {
+            return Some(TokenKind::Url);
+        }
+        None
+    }
+
+    fn is_domain(&self, core: &str) -> bool {
+        if !core.is_ascii() {
+            return false;
+        }
+        match self.patterns.domain.captures(core) {
+            Some(caps) => {
+                let tld = caps.get(1).map_or("", |m| m.as_str());
+                // A capitalised last part ("Museum.BL") reads as a name, not a domain.
+                tld.chars().all(|c| c.is_ascii_lowercase()) && self.top_level_domains.contains(tld)
+            }
+            None => false,
+        }
+    }
+
+    /// Pushes the tokens of the core `text[lo..hi]`.
+    fn push_core(
+        &self,
+        text: &str,
+        lo: usize,
+        hi: usize,
+        known: Option<TokenKind>,
+        out: &mut Vec<Token>,
+    ) {
+        let core = &text[lo..hi];
+        if let Some(kind) = known {
+            out.push(Token {
+                start: lo,
+                end: hi,
+                kind,
+            });
+            return;
+        }
+        if core.chars().all(char::is_alphabetic) {
+            out.push(Token {
+                start: lo,
+                end: hi,
+                kind: TokenKind::Word,
+            });
+            return;
+        }
+        if let Some(kind) = self.classify_special(core) {
+            out.push(Token {
+                start: lo,
+                end: hi,
+                kind,
+            });
+            return;
+        }
+        // Slashes and dashes join independent parts: "Jinan/China", "12.–14.", "0351/8925582".
+        if let Some((at, ch)) = core
+            .char_indices()
+            .find(|&(i, c)| matches!(c, '/' | '–' | '—') && i > 0 && i + c.len_utf8() < core.len())
+        {
+            self.tokenise_part(text, lo, lo + at, out);
+            out.push(Token {
+                start: lo + at,
+                end: lo + at + ch.len_utf8(),
+                kind: TokenKind::Punctuation,
+            });
+            self.tokenise_part(text, lo + at + ch.len_utf8(), hi, out);
+            return;
+        }
+        self.push_segments(text, lo, hi, out);
+    }
+
+    /// A part between slashes or dashes gets the full chunk treatment (its own period rules).
+    fn tokenise_part(&self, text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
+        if lo < hi {
+            self.tokenise_chunk(text, lo, hi, out);
+        }
+    }
+
+    /// UAX #29 word segments, with hyphen compounds and truncations joined.
+    fn push_segments(&self, text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
+        let mut segments = Vec::new();
+        for (offset, segment) in text[lo..hi].split_word_bound_indices() {
+            let start = lo + offset;
+            let end = start + segment.len();
+            let first = segment.chars().next().expect("non-empty segment");
+            let kind = if first.is_numeric() {
+                TokenKind::Number
+            } else if first.is_alphabetic() || segment.chars().count() > 1 {
+                TokenKind::Word
+            } else {
+                punctuation_kind(first)
+            };
+            segments.push(Token { start, end, kind });
+        }
+        join_hyphen_compounds(text, &segments, out);
+    }
+}
+
+/// Joins `word - word` (no spaces) into one token and a final `word -` into a truncation.
+/// A compound takes the kind of its first part: `COVID-19` is a word, `30-köpfige` a number.
+fn join_hyphen_compounds(text: &str, segments: &[Token], out: &mut Vec<Token>) {
+    let is_part = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+    let is_hyphen = |t: &Token| matches!(t.text(text), "-" | "\u{2011}");
+    let mut i = 0;
+    while i < segments.len() {
+        let mut token = segments[i];
+        if is_part(&token) {
+            while i + 2 < segments.len() && is_hyphen(&segments[i + 1]) && is_part(&segments[i + 2])
+            {
+                token.end = segments[i + 2].end;
+                i += 2;
+            }
+            if i + 2 == segments.len()
+                && is_hyphen(&segments[i + 1])
+                && token.kind == TokenKind::Word
+            {
+                token.end = segments[i + 1].end;
+                token.kind = TokenKind::Truncation;
+                i += 1;
+            }
+        }
+        out.push(token);
+        i += 1;
+    }
+}
+
+/// The end of a URL or e-mail address without trailing sentence punctuation.
+fn trim_url_end(text: &str, lo: usize, mut hi: usize) -> usize {
+    while hi > lo {
+        let last = text[lo..hi].chars().next_back().expect("non-empty");
+        if matches!(
+            last,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '“' | '”' | '»' | '\''
+        ) {
+            hi -= last.len_utf8();
+        } else {
+            break;
+        }
+    }
+    hi
+}

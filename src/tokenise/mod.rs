@@ -1,0 +1,215 @@
+//! Tokeniser and sentence splitter for German.
+//!
+//! Tokens are byte ranges into the original text; no later stage may move them (the offsets
+//! are what every entity and date span is built from). The tokeniser splits the text at white
+//! space (including non-breaking and zero-width spaces) into chunks, peels opening and closing
+//! punctuation off each chunk, and classifies the core with German rules: abbreviations from
+//! `resources/tokenise/abbreviations.tsv` keep their period, ordinals (`24.`) and day-month
+//! dates (`25.09.`) keep theirs, a four-digit year does not (`2012.` ends a sentence), URLs,
+//! e-mail addresses, domains (`resources/tokenise/top_level_domains.txt`), hashtags, times,
+//! numbers with separators, hyphen compounds and truncations (`Wirtschafts-`) are one token
+//! each. Anything else is split at Unicode word boundaries (UAX #29).
+//!
+//! # Example
+//! ```
+//! use meldung::tokenise::{Tokeniser, TokenKind};
+//! let tokeniser = Tokeniser::load_default().unwrap();
+//! let text = "Am 24. September, z. B. um 14:30 Uhr.";
+//! let tokens = tokeniser.tokenise(text);
+//! let shown: Vec<(&str, TokenKind)> = tokens.iter().map(|t| (t.text(text), t.kind)).collect();
+//! assert_eq!(shown[1], ("24.", TokenKind::Ordinal));
+//! assert_eq!(shown[4], ("z. B.", TokenKind::Abbreviation));
+//! assert_eq!(shown[6], ("14:30", TokenKind::Time));
+//! ```
+
+mod abbreviations;
+mod chunk;
+mod sentences;
+
+pub use abbreviations::Abbreviations;
+pub use sentences::Sentence;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::resources::{DataFile, ResourceError};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly a hyphen compound (`Life-Sciences-Standorte`) or with an apostrophe.
+    Word,
+    /// Digits, with `.` thousands separators or `,` decimals (`1.000.000`, `3,5`), or a
+    /// compound with a number (`COVID-19`, `30-köpfige`).
+    Number,
+    /// A number of at most three digits or a Roman numeral with its period (`24.`, `II.`).
+    Ordinal,
+    /// A numeric date (`25.09.2012`, `28.3.2014`, `25.09.`, `2012-09-25`).
+    Date,
+    /// A clock time (`14:30`).
+    Time,
+    /// An abbreviation with its period(s) (`Dr.`, `z.B.`, `z. B.`, `e. V.`, initials `A.`).
+    Abbreviation,
+    /// A URL or a domain name (`https://…`, `www.example.de`, `german.shanghai.gov.cn`).
+    Url,
+    /// An e-mail address.
+    Email,
+    /// `#hashtag`.
+    Hashtag,
+    /// `@handle`.
+    Mention,
+    /// The first part of a coordinated compound, with its hyphen (`Wirtschafts-` in
+    /// `Wirtschafts- und Verbandsvertretern`).
+    Truncation,
+    /// Punctuation: `. , ; : ! ? … ( ) – -` and the like.
+    Punctuation,
+    /// A quotation mark, German, typographic or straight.
+    Quote,
+    /// Any other symbol (`€`, `%`, `&`, `+`).
+    Symbol,
+}
+
+/// A token: a byte range into the text and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// The byte range.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// The German tokeniser with its resources. Build once, share across threads.
+#[derive(Debug, Clone)]
+pub struct Tokeniser {
+    abbreviations: Abbreviations,
+    top_level_domains: HashSet<String>,
+    patterns: chunk::Patterns,
+}
+
+impl Tokeniser {
+    /// The tokeniser with the resources compiled into the binary.
+    pub fn load_default() -> Result<Tokeniser, ResourceError> {
+        Tokeniser::new(
+            Abbreviations::load_default()?,
+            crate::data_file!("resources/tokenise/top_level_domains.txt"),
+        )
+    }
+
+    /// A tokeniser with the given abbreviations and top-level-domain list.
+    pub fn new(
+        abbreviations: Abbreviations,
+        tlds: DataFile<'_>,
+    ) -> Result<Tokeniser, ResourceError> {
+        let mut top_level_domains = HashSet::new();
+        for (line, item) in tlds.items() {
+            if !item.chars().all(|c| c.is_ascii_lowercase()) {
+                return Err(ResourceError::new(
+                    tlds.name,
+                    line,
+                    format!("top-level domain {item:?} must be lowercase ASCII letters"),
+                ));
+            }
+            top_level_domains.insert(item.to_string());
+        }
+        Ok(Tokeniser {
+            abbreviations,
+            top_level_domains,
+            patterns: chunk::Patterns::new(),
+        })
+    }
+
+    /// The abbreviation list in use.
+    pub fn abbreviations(&self) -> &Abbreviations {
+        &self.abbreviations
+    }
+
+    /// Splits `text` into tokens, in order, non-overlapping, on char boundaries.
+    pub fn tokenise(&self, text: &str) -> Vec<Token> {
+        let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+        let mut chunk_start = None;
+        for (at, ch) in text.char_indices() {
+            if is_separator(ch) {
+                if let Some(start) = chunk_start.take() {
+                    self.tokenise_chunk(text, start, at, &mut tokens);
+                }
+            } else if chunk_start.is_none() {
+                chunk_start = Some(at);
+            }
+        }
+        if let Some(start) = chunk_start {
+            self.tokenise_chunk(text, start, text.len(), &mut tokens);
+        }
+        self.join_multi_part_abbreviations(text, &mut tokens);
+        tokens
+    }
+
+    /// Splits tokenised text into sentences.
+    pub fn sentences(&self, text: &str, tokens: &[Token]) -> Vec<Sentence> {
+        sentences::split(text, tokens, &self.abbreviations)
+    }
+
+    /// Joins `z.` `B.` into one `z. B.` token when the spaced form is a listed abbreviation.
+    fn join_multi_part_abbreviations(&self, text: &str, tokens: &mut Vec<Token>) {
+        if self.abbreviations.max_parts() < 2 {
+            return;
+        }
+        let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        let mut joined = String::new();
+        while i < tokens.len() {
+            let token = tokens[i];
+            let head = token.text(text);
+            if token.kind == TokenKind::Abbreviation && self.abbreviations.starts_multi_part(head) {
+                // Try the longest run of abbreviation parts separated by single spaces.
+                let mut best = None;
+                joined.clear();
+                joined.push_str(head);
+                let mut j = i;
+                while j + 1 < tokens.len() && j + 1 - i < self.abbreviations.max_parts() {
+                    let next = tokens[j + 1];
+                    let gap = &text[tokens[j].end..next.start];
+                    if next.kind != TokenKind::Abbreviation || gap.chars().count() != 1 {
+                        break;
+                    }
+                    joined.push(' ');
+                    joined.push_str(next.text(text));
+                    j += 1;
+                    if self.abbreviations.contains(&joined) {
+                        best = Some(j);
+                    }
+                }
+                if let Some(last) = best {
+                    out.push(Token {
+                        start: token.start,
+                        end: tokens[last].end,
+                        kind: TokenKind::Abbreviation,
+                    });
+                    i = last + 1;
+                    continue;
+                }
+            }
+            out.push(token);
+            i += 1;
+        }
+        *tokens = out;
+    }
+}
+
+/// White space and invisible separators between chunks.
+pub(crate) fn is_separator(ch: char) -> bool {
+    ch.is_whitespace() || matches!(ch, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Table-driven tokeniser and sentence-splitter tests.
