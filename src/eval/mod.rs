@@ -1,1 +1,3 @@
-//! Evaluation against gold annotations (not yet implemented).
+//! Evaluation against gold annotations (in progress).
+
+pub mod wikiwars;

@@ -1,0 +1,1 @@
+//! WikiWarsDE (TIMEX2 gold) reader (in progress).
