@@ -14,7 +14,7 @@
 //! ```
 //! use meldung::{extract, Document};
 //! let record = extract(&Document::new("pm", "Dresden, 28. März 2014 – Eine Meldung."));
-//! assert_eq!(record.char_count, 37);
+//! assert_eq!(record.char_count, 38);
 //! let line = serde_json::to_string(&record).unwrap();
 //! assert!(line.starts_with("{\"schema\":\"meldung.record.v1\""));
 //! ```

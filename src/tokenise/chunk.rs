@@ -209,6 +209,12 @@ impl Tokeniser {
                     hi = at;
                     continue;
                 }
+                if inner_split(core).is_some() {
+                    // "12.–14.", "Jinan/China.": each part decides about its own period.
+                    self.push_core(text, lo, hi, None, out);
+                    lo = hi;
+                    break;
+                }
                 if let Some(kind) = self.period_belongs_to(core, &text[lo..hi]) {
                     self.push_core(text, lo, hi, Some(kind), out);
                     lo = hi;
@@ -295,7 +301,9 @@ impl Tokeniser {
         {
             return Some(TokenKind::Url);
         }
-        if first.is_ascii_digit() {
+        let signed_number =
+            matches!(first, '+' | '-' | '±') && core[1..].starts_with(|c: char| c.is_ascii_digit());
+        if first.is_ascii_digit() || signed_number {
             if self.patterns.date.is_match(core) {
                 return Some(TokenKind::Date);
             }
@@ -361,10 +369,7 @@ impl Tokeniser {
             return;
         }
         // Slashes and dashes join independent parts: "Jinan/China", "12.–14.", "0351/8925582".
-        if let Some((at, ch)) = core
-            .char_indices()
-            .find(|&(i, c)| matches!(c, '/' | '–' | '—') && i > 0 && i + c.len_utf8() < core.len())
-        {
+        if let Some((at, ch)) = inner_split(core) {
             self.tokenise_part(text, lo, lo + at, out);
             out.push(Token {
                 start: lo + at,
@@ -398,6 +403,16 @@ impl Tokeniser {
             } else {
                 punctuation_kind(first)
             };
+            // Units with superscripts ("km²", "m³") stay one word.
+            if segment.chars().all(|c| matches!(c, '²' | '³' | '¹')) {
+                if let Some(previous) = segments
+                    .last_mut()
+                    .filter(|t: &&mut Token| t.kind == TokenKind::Word && t.end == start)
+                {
+                    previous.end = end;
+                    continue;
+                }
+            }
             segments.push(Token { start, end, kind });
         }
         join_hyphen_compounds(text, &segments, out);
@@ -430,6 +445,12 @@ fn join_hyphen_compounds(text: &str, segments: &[Token], out: &mut Vec<Token>) {
         out.push(token);
         i += 1;
     }
+}
+
+/// The first slash or dash inside `core` (not at either end), where independent parts meet.
+fn inner_split(core: &str) -> Option<(usize, char)> {
+    core.char_indices()
+        .find(|&(i, c)| matches!(c, '/' | '–' | '—') && i > 0 && i + c.len_utf8() < core.len())
 }
 
 /// The end of a URL or e-mail address without trailing sentence punctuation.

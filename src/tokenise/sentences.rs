@@ -66,11 +66,7 @@ fn line_breaks(gap: &str) -> usize {
     while let Some(ch) = chars.next() {
         match ch {
             '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => breaks += 1,
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    breaks += 1;
-                }
-            }
+            '\r' if chars.peek() != Some(&'\n') => breaks += 1,
             _ => {}
         }
     }
