@@ -411,29 +411,45 @@ pub fn align(
             by_path.entry(normalise_path(path)).or_insert(index);
         }
     }
-    let mut taken = vec![None; gold.len()];
-    let mut alignment = Alignment::default();
-    for (p, (id, path)) in predicted.iter().enumerate() {
-        let found = by_id
-            .get(id.as_str())
-            .copied()
-            .or_else(|| {
-                path.as_ref()
-                    .and_then(|path| by_path.get(&normalise_path(path)).copied())
-            })
-            .or_else(|| {
-                let suffix = format!("/{id}");
-                let mut candidates = gold
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (gold_id, _))| gold_id.ends_with(&suffix));
-                match (candidates.next(), candidates.next()) {
-                    (Some((index, _)), None) => Some(index),
-                    _ => None,
+    let mut taken: Vec<Option<usize>> = vec![None; gold.len()];
+    let mut found: Vec<Option<usize>> = vec![None; predicted.len()];
+    let suffix_match = |id: &str| {
+        let suffix = format!("/{id}");
+        let mut candidates = gold
+            .iter()
+            .enumerate()
+            .filter(|(_, (gold_id, _))| gold_id.ends_with(&suffix));
+        match (candidates.next(), candidates.next()) {
+            (Some((index, _)), None) => Some(index),
+            _ => None,
+        }
+    };
+    // Exact ids first, then paths, then suffixes, so that a weaker match never takes the gold
+    // document of a stronger one.
+    for pass in 0..3 {
+        for (p, (id, path)) in predicted.iter().enumerate() {
+            if found[p].is_some() {
+                continue;
+            }
+            let candidate = match pass {
+                0 => by_id.get(id.as_str()).copied(),
+                1 => path
+                    .as_ref()
+                    .and_then(|path| by_path.get(&normalise_path(path)).copied()),
+                _ => suffix_match(id),
+            };
+            if let Some(g) = candidate {
+                found[p] = Some(g);
+                if taken[g].is_none() {
+                    taken[g] = Some(p);
                 }
-            });
-        match found {
-            Some(g) if taken[g].is_none() => taken[g] = Some(p),
+            }
+        }
+    }
+    let mut alignment = Alignment::default();
+    for (p, g) in found.iter().enumerate() {
+        match g {
+            Some(g) if taken[*g] == Some(p) => {}
             Some(_) => alignment.duplicates.push(p),
             None => alignment.without_gold.push(p),
         }
