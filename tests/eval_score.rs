@@ -618,8 +618,8 @@ fn malformed_thresholds_name_file_and_line() {
 fn the_corpus_thresholds_file_parses_for_every_split() {
     let text = include_str!("../corpus/thresholds.toml");
     for split in [None, Some("dev"), Some("test")] {
-        let thresholds = parse_file(text, "corpus/thresholds.toml", split)
-            .unwrap_or_else(|err| panic!("{err}"));
+        let thresholds =
+            parse_file(text, "corpus/thresholds.toml", split).unwrap_or_else(|err| panic!("{err}"));
         assert!(
             thresholds.iter().any(|t| t.key == "entities.strict.f1"),
             "{split:?}"
