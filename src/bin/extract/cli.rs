@@ -85,14 +85,70 @@ pub struct RunArgs {
 
 /// Options of `extract eval`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Scores (docs/eval.md): entities strict (type and exact span) and canonical (distinct names per
+document), per type; dates strict, relaxed (overlap) and value; relations by party pair and by
+pair with type; published accuracy. Threshold keys are a score and a statistic:
+entities.strict.f1, entities.PER.canonical.recall, dates.value.f1, relations.pair.precision,
+published.accuracy.
+
+Exit status:
+  0  all thresholds met (or none set)
+  1  a score is below its threshold (named in the report)
+  2  usage error: unreadable or malformed gold, predictions or thresholds (with file:line)
+
+Examples:
+  extract eval --gold corpus/gold.jsonl corpus/
+  extract eval --gold corpus/gold.jsonl --split dev --show-errors
+  extract corpus/ > out.jsonl && extract eval --gold corpus/gold.jsonl --predicted out.jsonl --json
+  extract eval --gold NER-de-dev.tsv --min entities.PER.strict.f1=0.7")]
 pub struct EvalArgs {
-    /// Gold annotations (record-schema JSON lines).
+    /// Gold annotations: record JSON lines (corpus/gold.jsonl), CoNLL/GermEval TSV (.tsv,
+    /// sentences as documents) or a WikiWarsDE directory.
     #[arg(long, value_name = "GOLD")]
     pub gold: PathBuf,
 
-    /// Documents to extract from and score.
-    #[arg(value_name = "PATH")]
+    /// Documents to extract from and score [default: the gold file's directory; none for
+    /// gold that carries its text].
+    #[arg(value_name = "PATH", conflicts_with = "predicted")]
     pub paths: Vec<String>,
+
+    /// Score existing output (JSON lines of records, `-` for standard input) instead of
+    /// extracting.
+    #[arg(long, value_name = "OUT.jsonl")]
+    pub predicted: Option<String>,
+
+    /// Score only the gold documents of this split (gold field `split`).
+    #[arg(long, value_name = "NAME")]
+    pub split: Option<String>,
+
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    /// List every missing and extra item with its document and context.
+    #[arg(long)]
+    pub show_errors: bool,
+
+    /// Minimum score, e.g. entities.strict.f1=0.8 (repeatable; overrides the thresholds file).
+    #[arg(long = "min", value_name = "KEY=VALUE")]
+    pub min: Vec<String>,
+
+    /// Thresholds file [default: thresholds.toml next to the gold file, if there is one].
+    #[arg(long, value_name = "FILE")]
+    pub thresholds: Option<PathBuf>,
+
+    /// Do not read the default thresholds file.
+    #[arg(long, conflicts_with = "thresholds")]
+    pub no_thresholds: bool,
+
+    /// Number of worker threads for extraction [default: number of cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Extensions of text documents inside directories, comma-separated.
+    #[arg(long, value_name = "EXT", default_value = "txt", value_delimiter = ',')]
+    pub ext: Vec<String>,
 }
 
 /// Parses `YYYY-MM-DD`.

@@ -3,6 +3,7 @@
 //! I/O, parallelism, progress and exit codes only.
 
 mod cli;
+mod eval_cmd;
 mod progress;
 
 use std::fs::File;
@@ -41,13 +42,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Some(Command::Eval(args)) => {
-            eprintln!(
-                "extract eval: not available yet (gold: {})",
-                args.gold.display()
-            );
-            ExitCode::from(2)
-        }
+        Some(Command::Eval(args)) => eval_cmd::run(args),
         None => run(cli.run),
     }
 }
