@@ -150,7 +150,7 @@ fn visits() {
             &["VISIT Thüringen > Gyeonggi"],
         ),
         (
-            "Landrätin [Ulrike Brenneisen|PER|-|person] empfing die Gäste aus [Aichi|LOC|JP-23|state] im Landratsamt in [Ludwigsburg|LOC|-|district]. Ludwigsburg und [Baden-Württemberg|LOC|DE-BW|state] werben um Investoren.",
+            "Landrätin [Ulrike Brenneisen|PER|-|person] empfing die Gäste aus [Aichi|LOC|JP-23|state] im Landratsamt in [Ludwigsburg|LOC|-|city]. Ludwigsburg und [Baden-Württemberg|LOC|DE-BW|state] werben um Investoren.",
             &["VISIT Aichi > Baden-Württemberg"],
         ),
         (

@@ -58,6 +58,9 @@ pub(crate) struct Mention {
     pub attribute: bool,
     /// Followed by a visiting-group word ("Thüringer Delegation").
     pub visitors: bool,
+    /// Mentions coordinated under one preposition share a group ("aus A, B und C") and are
+    /// never each other's partners.
+    pub group: usize,
 }
 
 /// Region, person and side knowledge about one document.
@@ -374,6 +377,7 @@ impl<'a> Doc<'a> {
                         prep: None,
                         attribute: false,
                         visitors: false,
+                        group: usize::MAX,
                     });
                 }
             }
@@ -401,6 +405,7 @@ impl<'a> Doc<'a> {
                         prep: None,
                         attribute: false,
                         visitors: false,
+                        group: usize::MAX,
                     });
                 }
             }
@@ -531,6 +536,7 @@ impl<'a> Doc<'a> {
                                 prep: None,
                                 attribute: false,
                                 visitors: false,
+                                group: usize::MAX,
                             });
                         }
                     }
@@ -556,6 +562,11 @@ impl<'a> Doc<'a> {
                     )
                 })
                 .collect();
+            let described: Vec<(usize, usize)> = list
+                .iter()
+                .filter(|m| m.via == Via::Direct)
+                .map(|m| (m.entity, m.token))
+                .collect();
             let last_token = |m: &Mention| match m.via {
                 Via::Direct => token_at(entities[m.entity].end.saturating_sub(1)),
                 _ => m.token,
@@ -566,6 +577,7 @@ impl<'a> Doc<'a> {
                 let e = &entities[m.entity];
                 let inside_token = m.via == Via::Direct && tokens[m.token].start < e.start;
                 let mut prep = None;
+                let mut group = k;
                 if m.via == Via::Direct && !inside_token {
                     let mut j = m.token;
                     let mut only_coordination = true;
@@ -590,6 +602,9 @@ impl<'a> Doc<'a> {
                         if let Some(earlier) = list[..k].iter().rev().find(|o| last_token(o) == j) {
                             if only_coordination && j + 1 < m.token {
                                 prep = earlier.prep.filter(|p| *p != Prep::Between);
+                                if prep.is_some() {
+                                    group = earlier.group;
+                                }
                             }
                             break;
                         }
@@ -612,16 +627,20 @@ impl<'a> Doc<'a> {
                     // "Münchner Firma X", "X aus Y": describes the organisation X.
                     let before_org = orgs.iter().any(|&(o, first, _)| {
                         o != m.entity && first >= m.token && first <= m.token + 2
-                    });
+                    }) || (m.via == Via::Adjective
+                        && described.iter().any(|&(o, first)| {
+                            o != m.entity && first > m.token && first <= m.token + 2
+                        }));
                     let after_org = prep == Some(Prep::Origin)
                         && orgs.iter().any(|&(o, _, last)| {
                             o != m.entity && last < m.token && m.token <= last + 3
                         });
                     // A dateline ("Linz, 24. Mai 2024 –") names the place of the newsroom.
+                    let end = last_token(m);
                     let dateline = m.via == Via::Direct
                         && m.token == sentence_start
-                        && lower.get(m.token + 1).map(String::as_str) == Some(",")
-                        && tokens.get(m.token + 2).is_some_and(|t| {
+                        && lower.get(end + 1).map(String::as_str) == Some(",")
+                        && tokens.get(end + 2).is_some_and(|t| {
                             matches!(
                                 t.kind,
                                 TokenKind::Date | TokenKind::Ordinal | TokenKind::Number
@@ -632,7 +651,34 @@ impl<'a> Doc<'a> {
                 let next = m.token + 1;
                 let visitors = lexicon.is_cue(CueKind::Visitors, &lower, m.token)
                     || (next < lower.len() && lexicon.is_cue(CueKind::Visitors, &lower, next));
+                // A place naming an event is its venue ("Hannover Messe", "Hamburg Summit"),
+                // unless two places name it together ("Bayern-Québec-Forum").
+                if m.via == Via::Direct
+                    && e.entity_type == EntityType::Location
+                    && prep.is_none()
+                    && !list
+                        .iter()
+                        .any(|o| o.entity != m.entity && o.token == m.token && o.via == Via::Direct)
+                {
+                    let end = last_token(m);
+                    let names_event = |t: usize| {
+                        lower.get(t).is_some_and(|word| {
+                            lexicon.triggers.iter().any(|tr| {
+                                tr.relation_type == super::lexicon::RelationType::Event
+                                    && tr.words.len() == 1
+                                    && tr.words[0]
+                                        .as_deref()
+                                        .is_some_and(|w| tr.mode.matches(w, word))
+                            })
+                        })
+                    };
+                    let in_compound = tokens[end].end > e.end && names_event(end);
+                    if in_compound || names_event(end + 1) {
+                        prep = Some(Prep::Venue);
+                    }
+                }
                 let m = &mut list[k];
+                m.group = group;
                 m.prep = prep;
                 m.attribute = attribute;
                 m.visitors = visitors;
@@ -643,17 +689,31 @@ impl<'a> Doc<'a> {
             for m in list.iter().filter(|m| m.attribute) {
                 if let Some(org) = list
                     .iter()
-                    .filter(|o| {
-                        o.via == Via::Direct
-                            && entities[o.entity].entity_type == EntityType::Organisation
-                    })
+                    .filter(|o| o.via == Via::Direct && o.entity != m.entity)
                     .min_by_key(|o| o.token.abs_diff(m.token))
                 {
                     if matches!(sides[org.entity], Side::Own(_)) {
                         sides[org.entity] = sides[m.entity].clone();
-                        if entities[m.entity].kb_id.is_some() {
+                        if entities[m.entity].kb_id.is_some()
+                            && entities[org.entity].entity_type == EntityType::Organisation
+                        {
                             org_region.entry(org.entity).or_insert(m.entity);
                         }
+                    }
+                }
+            }
+        }
+
+        // What one mention of a name says about its side holds for all mentions of it.
+        for i in 0..entities.len() {
+            if matches!(sides[i], Side::Own(_)) {
+                if let Some(j) = (0..entities.len()).find(|&j| {
+                    entities[j].canonical == entities[i].canonical
+                        && matches!(sides[j], Side::Country(_))
+                }) {
+                    sides[i] = sides[j].clone();
+                    if let Some(&r) = org_region.get(&j) {
+                        org_region.entry(i).or_insert(r);
                     }
                 }
             }

@@ -288,6 +288,16 @@ impl RelationRecogniser {
             let Some((first, last)) = match_trigger(trigger, lower, range.clone()) else {
                 continue;
             };
+            // A word inside an organisation's name ("Deutsche Messe AG") is no trigger.
+            let at = doc.input.tokens[first].start;
+            if doc
+                .input
+                .entities
+                .iter()
+                .any(|e| e.entity_type == EntityType::Organisation && e.start <= at && at < e.end)
+            {
+                continue;
+            }
             // Negated in its clause?
             let is_boundary = |i: usize| matches!(lower[i].as_str(), "," | ";" | ":" | "–");
             let clause_start = (range.start..first)
@@ -325,7 +335,13 @@ impl RelationRecogniser {
             };
             // Announced visits and events are intents to meet.
             let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i));
-            if future
+            if fired.relation_type == RelationType::Agreement
+                && range.clone().any(|i| lex.is_cue(CueKind::Future, lower, i))
+            {
+                // An agreement still to be signed is an intent.
+                fired.relation_type = RelationType::Intent;
+                fired.code = "030".to_string();
+            } else if future
                 && matches!(
                     fired.relation_type,
                     RelationType::Visit | RelationType::Event
@@ -423,8 +439,15 @@ impl RelationRecogniser {
             .filter(|m| {
                 let is_place =
                     entities[m.entity].entity_type == EntityType::Location && m.via == Via::Direct;
+                let city = entities[m.entity].subtype.as_deref() == Some("city")
+                    || entities[m.entity].subtype.is_none() && !has_code(m.entity);
                 let venue = is_place && m.prep == Some(Prep::Venue);
-                !venue || (visit && has_code(m.entity))
+                let destination = is_place && m.prep == Some(Prep::Destination);
+                if visit {
+                    !venue || !city
+                } else {
+                    !(venue || destination && city)
+                }
             })
             .collect();
         let codes: Vec<(usize, String)> = ms
@@ -515,7 +538,11 @@ impl RelationRecogniser {
         let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
         for (i, a) in ms.iter().enumerate() {
             for b in &ms[i + 1..] {
-                if !different(a.entity, b.entity) || doc.level(a.entity) != doc.level(b.entity) {
+                let same_group = a.group != usize::MAX && a.group == b.group;
+                if same_group
+                    || !different(a.entity, b.entity)
+                    || doc.level(a.entity) != doc.level(b.entity)
+                {
                     continue;
                 }
                 let joined = b.prep == Some(Prep::Between)
