@@ -1,43 +1,834 @@
-//! Cooperation relations (not yet implemented: finds none).
+//! Cooperation relations between regions and organisations, typed and CAMEO-coded.
+//!
+//! A relation is stated by a trigger (a word or pattern from
+//! `resources/relations/triggers.tsv`: "Absichtserklärung", "besuchte", "Partnerschaft",
+//! "Forum", "wollen … zusammenarbeiten") and has two parties, found in this order:
+//!
+//! 1. the regions and organisations of the trigger's sentence, including adjectives and
+//!    demonyms ("sächsische Firmen", "Thüringer Delegation", [`RegionEvidence`]) and persons
+//!    who speak for a body ("der Gouverneur der Präfektur X, Name");
+//! 2. places that are only the venue ("in Stuttgart") or describe an organisation
+//!    ("die Münchner Firma X", "X aus Y") are no parties; a place is never paired with the
+//!    region that contains it (ISO 3166 codes: `DE` contains `DE-SN`);
+//! 3. parties of different *sides* (countries, or for an unlocated organisation a side of its
+//!    own) and of the same level (region–region, organisation–organisation) are paired;
+//! 4. for a VISIT, the visitor is the party after "aus", before "Delegation", or the subject of
+//!    "besuchte"; "die Delegation" refers back to the document's visitor; the host is the
+//!    other party, or the visitor's counterpart region;
+//! 5. when the sentence names only one side, the other is the document's main region of the
+//!    other side; "beide Seiten" is the pair just talked about;
+//! 6. a ministry, government or agency also stands for its region, so its relations are
+//!    repeated between the regions ("lifted").
+//!
+//! One relation is reported per type and party pair, with all its evidence sentences, the
+//! highest confidence (trigger confidence × the factor of the party rule, `rules.tsv`), the
+//! first date found, the persons named with their role, sector topics and the CAMEO code of
+//! the trigger (Goldstein values from `resources/relations/cameo.tsv`). A trigger negated in
+//! its clause states nothing; an announced VISIT or EVENT is an INTENT (036).
+//!
+//! # Example
+//! ```
+//! use meldung::entities::EntityMatch;
+//! use meldung::record::EntityType;
+//! use meldung::relations::{RelationInput, RelationRecogniser};
+//! use meldung::tokenise::Tokeniser;
+//!
+//! let text = "Eine Delegation aus Sachsen besuchte die Provinz Gyeonggi.";
+//! let region = |name: &str, kb: &str| {
+//!     let start = text.find(name).unwrap();
+//!     EntityMatch {
+//!         start,
+//!         end: start + name.len(),
+//!         entity_type: EntityType::Location,
+//!         canonical: name.to_string(),
+//!         kb_id: Some(kb.to_string()),
+//!         subtype: Some("state".to_string()),
+//!         source: "test".to_string(),
+//!     }
+//! };
+//! let entities = vec![region("Sachsen", "DE-SN"), region("Gyeonggi", "KR-41")];
+//! let tokeniser = Tokeniser::load_default().unwrap();
+//! let tokens = tokeniser.tokenise(text);
+//! let sentences = tokeniser.sentences(text, &tokens);
+//! let input = RelationInput::new(text, &tokens, &sentences, &entities, &[]);
+//! let relations = RelationRecogniser::load_default().unwrap().find_in(&input);
+//! assert_eq!(relations[0].relation_type, "VISIT");
+//! assert_eq!(relations[0].parties, vec![0, 1]); // visitor first
+//! assert_eq!(relations[0].cameo, Some(("042".to_string(), 1.9)));
+//! ```
 
+mod doc;
+mod lexicon;
+
+use std::collections::HashMap;
+
+use crate::calendar::Date;
 use crate::dates::DateMatch;
 use crate::entities::EntityMatch;
+use crate::record::{DateType, EntityType};
 use crate::resources::ResourceError;
-use crate::tokenise::Sentence;
+use crate::tokenise::{Sentence, Token, Tokeniser};
+
+use doc::{contains, Doc, Level, Mention, Prep, Side, Via};
+use lexicon::{CueKind, Lexicon, SubjectRole, Trigger};
+pub use lexicon::{Files, RelationType};
+
+/// A region named by an adjective or demonym ("japanische", "Thüringer", "sächsischen"):
+/// no entity of its own, but evidence that the region takes part. The entity stage reports
+/// these; the relation stage maps each to an entity of the document with the same canonical
+/// name (or `kb_id`) and also derives them itself from the document's region names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionEvidence {
+    /// Byte range of the adjective (or of its part in a hyphen compound).
+    pub start: usize,
+    pub end: usize,
+    /// Canonical name of the region ("Japan", "Thüringen").
+    pub canonical: String,
+    /// ISO 3166 code where known.
+    pub kb_id: Option<String>,
+}
+
+/// Everything the relation stage reads.
+#[derive(Debug, Clone, Copy)]
+pub struct RelationInput<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+    pub entities: &'a [EntityMatch],
+    pub dates: &'a [DateMatch],
+    /// Region adjectives and demonyms from the entity stage (may be empty).
+    pub regions: &'a [RegionEvidence],
+    /// The publication date, for "heute"/"gestern" without a date mention.
+    pub published: Option<Date>,
+}
+
+impl<'a> RelationInput<'a> {
+    /// Input without region evidence and publication date.
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [Sentence],
+        entities: &'a [EntityMatch],
+        dates: &'a [DateMatch],
+    ) -> RelationInput<'a> {
+        RelationInput {
+            text,
+            tokens,
+            sentences,
+            entities,
+            dates,
+            regions: &[],
+            published: None,
+        }
+    }
+}
 
 /// A relation found in the text; parties and people are indices into the entity list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RelationMatch {
     pub relation_type: String,
+    /// Two entity indices; for `VISIT` the visitor first.
     pub parties: Vec<usize>,
     /// Index into the date list.
     pub date: Option<usize>,
+    /// TIMEX3 value of the relation date: the date mention's value, or the publication date
+    /// (or the day before) for "heute" ("gestern") without a mention.
+    pub date_value: Option<String>,
+    /// Persons named in the evidence, entity indices.
     pub people: Vec<usize>,
+    /// Role of each person in `people` (same order): `signatory`, `host`, `delegation_head`,
+    /// or the title the text gives ("Gouverneur"), or `None`.
+    pub people_roles: Vec<Option<String>>,
     pub topics: Vec<String>,
-    /// Byte range of the evidence sentence.
+    /// Byte range of the first evidence sentence.
     pub evidence: (usize, usize),
+    /// Byte ranges of all evidence sentences, in text order (the first is `evidence`).
+    pub all_evidence: Vec<(usize, usize)>,
     pub confidence: f64,
+    /// CAMEO code and Goldstein value.
     pub cameo: Option<(String, f64)>,
 }
 
 /// The relation stage.
-#[derive(Debug, Default)]
-pub struct RelationRecogniser {}
+#[derive(Debug)]
+pub struct RelationRecogniser {
+    lexicon: Lexicon,
+    tokeniser: Tokeniser,
+}
+
+/// A trigger that fired in a sentence.
+#[derive(Debug, Clone)]
+struct Fired {
+    relation_type: RelationType,
+    code: String,
+    confidence: f64,
+    subject: SubjectRole,
+    token: usize,
+    /// Last token of the trigger's match.
+    last: usize,
+}
+
+/// One relation stated by one sentence.
+#[derive(Debug, Clone)]
+struct Stated {
+    relation_type: RelationType,
+    a: usize,
+    b: usize,
+    sentence: usize,
+    confidence: f64,
+    code: String,
+    token: usize,
+}
 
 impl RelationRecogniser {
     /// The stage with its compiled-in trigger lists.
     pub fn load_default() -> Result<RelationRecogniser, ResourceError> {
-        Ok(RelationRecogniser {})
+        Ok(RelationRecogniser {
+            lexicon: Lexicon::load_default()?,
+            tokeniser: Tokeniser::load_default()?,
+        })
+    }
+
+    /// The stage with data files of one's own (e.g. `Files { triggers, ..Files::default() }`).
+    pub fn with_files(files: &Files<'_>) -> Result<RelationRecogniser, ResourceError> {
+        Ok(RelationRecogniser {
+            lexicon: Lexicon::from_files(files)?,
+            tokeniser: Tokeniser::load_default()?,
+        })
+    }
+
+    /// Relations between the entities of the text (tokenises again; prefer [`Self::find_in`]).
+    pub fn find(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        entities: &[EntityMatch],
+        dates: &[DateMatch],
+    ) -> Vec<RelationMatch> {
+        let tokens = self.tokeniser.tokenise(text);
+        let own_sentences;
+        let sentences = if sentences.is_empty()
+            || sentences.last().is_some_and(|s| s.end_token > tokens.len())
+        {
+            own_sentences = self.tokeniser.sentences(text, &tokens);
+            &own_sentences[..]
+        } else {
+            sentences
+        };
+        self.find_in(&RelationInput::new(
+            text, &tokens, sentences, entities, dates,
+        ))
+    }
+
+    /// The relation types whose examples (last column of `triggers.tsv`) fire: one entry per
+    /// trigger line, `(line, example, fired)`. Used by the tests.
+    pub fn check_examples(&self) -> Vec<(usize, String, bool)> {
+        let mut out = Vec::new();
+        for trigger in &self.lexicon.triggers {
+            let Some(example) = &trigger.example else {
+                continue;
+            };
+            let tokens = self.tokeniser.tokenise(example);
+            let lower: Vec<String> = tokens
+                .iter()
+                .map(|t| t.text(example).to_lowercase())
+                .collect();
+            let fired = match_trigger(trigger, &lower, 0..lower.len()).is_some();
+            out.push((trigger.line, example.clone(), fired));
+        }
+        out
     }
 
     /// Relations between the entities of the text.
-    pub fn find(
+    pub fn find_in(&self, input: &RelationInput<'_>) -> Vec<RelationMatch> {
+        if input.entities.is_empty() || input.tokens.is_empty() {
+            return Vec::new();
+        }
+        let doc = Doc::new(input, &self.lexicon);
+        let mut stated: Vec<Stated> = Vec::new();
+        let mut doc_visitor: Option<usize> = None;
+        let mut last_pair: Option<(usize, usize, usize)> = None;
+        for s in 0..input.sentences.len() {
+            if !doc.readable[s] {
+                continue;
+            }
+            for fired in self.fired(&doc, s) {
+                let recent = last_pair
+                    .filter(|&(_, _, at)| s - at <= 2)
+                    .map(|(a, b, _)| (a, b));
+                let pairs = self.parties(&doc, s, &fired, &mut doc_visitor, recent);
+                if let Some(&(a, b, _)) = pairs.first() {
+                    last_pair = Some((a, b, s));
+                }
+                for (a, b, factor) in pairs {
+                    stated.push(Stated {
+                        relation_type: fired.relation_type,
+                        a,
+                        b,
+                        sentence: s,
+                        confidence: fired.confidence * factor,
+                        code: fired.code.clone(),
+                        token: fired.token,
+                    });
+                }
+            }
+        }
+        self.lift(&doc, &mut stated);
+        self.merge(&doc, stated)
+    }
+
+    /// The triggers that fire in sentence `s`, at most one per type.
+    fn fired(&self, doc: &Doc<'_>, s: usize) -> Vec<Fired> {
+        let lex = &self.lexicon;
+        let sentence = doc.input.sentences[s];
+        let range = sentence.first_token..sentence.end_token.min(doc.lower.len());
+        let lower = &doc.lower;
+        let mut best: Vec<Fired> = Vec::new();
+        for trigger in &lex.triggers {
+            let Some((first, last)) = match_trigger(trigger, lower, range.clone()) else {
+                continue;
+            };
+            // A word inside an organisation's name ("Deutsche Messe AG") is no trigger.
+            let at = doc.input.tokens[first].start;
+            if doc
+                .input
+                .entities
+                .iter()
+                .any(|e| e.entity_type == EntityType::Organisation && e.start <= at && at < e.end)
+            {
+                continue;
+            }
+            // Negated in its clause?
+            let is_boundary = |i: usize| matches!(lower[i].as_str(), "," | ";" | ":" | "–");
+            let clause_start = (range.start..first)
+                .rev()
+                .find(|&i| is_boundary(i))
+                .map_or(range.start, |i| i + 1);
+            let clause_end = (first..range.end)
+                .find(|&i| is_boundary(i))
+                .unwrap_or(range.end);
+            let negated = (clause_start..clause_end).any(|i| {
+                lex.is_cue(CueKind::Negation, lower, i)
+                    && lower.get(i + 1).map(String::as_str) != Some("nur")
+            });
+            if negated {
+                continue;
+            }
+            if matches!(
+                trigger.relation_type,
+                RelationType::Event | RelationType::Agreement
+            ) && (first.saturating_sub(4).max(range.start)..first).any(|i| {
+                lex.cues(CueKind::Setting).iter().any(|cue| {
+                    lex.cue_at(cue, lower, i)
+                        .is_some_and(|end| end <= first && first - end <= 2)
+                })
+            }) {
+                continue;
+            }
+            let mut fired = Fired {
+                relation_type: trigger.relation_type,
+                code: trigger.code.clone(),
+                confidence: trigger.confidence,
+                subject: trigger.subject,
+                token: first,
+                last,
+            };
+            // Announced visits and events are intents to meet.
+            let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i));
+            if fired.relation_type == RelationType::Agreement
+                && range.clone().any(|i| lex.is_cue(CueKind::Future, lower, i))
+            {
+                // An agreement still to be signed is an intent.
+                fired.relation_type = RelationType::Intent;
+                fired.code = "030".to_string();
+            } else if future
+                && matches!(
+                    fired.relation_type,
+                    RelationType::Visit | RelationType::Event
+                )
+            {
+                fired.relation_type = RelationType::Intent;
+                fired.code = "036".to_string();
+                fired.subject = SubjectRole::None;
+            }
+            if let Some(otherwise) = &trigger.otherwise_code {
+                let sentence_text = lexicon::topic_text(sentence.text(doc.input.text));
+                let economic = lex
+                    .economic
+                    .iter()
+                    .any(|w| sentence_text.contains(w.as_str()))
+                    || lex
+                        .topics
+                        .iter()
+                        .any(|(part, _)| sentence_text.contains(part.as_str()));
+                if !economic {
+                    fired.code = otherwise.clone();
+                }
+            }
+            match best
+                .iter_mut()
+                .find(|f| f.relation_type == fired.relation_type)
+            {
+                Some(existing) if existing.confidence >= fired.confidence => {}
+                Some(existing) => *existing = fired,
+                None => best.push(fired),
+            }
+        }
+        let has = |t: RelationType, best: &[Fired]| best.iter().any(|f| f.relation_type == t);
+        // A cooperation named as the object of an agreement or intent is not one of its own,
+        // unless the text says it exists.
+        if has(RelationType::Cooperation, &best)
+            && (has(RelationType::Agreement, &best) || has(RelationType::Intent, &best))
+            && !lex.has_cue(CueKind::Existing, lower, range.clone())
+        {
+            best.retain(|f| f.relation_type != RelationType::Cooperation);
+        }
+        // An agreement inside a declared intent ("wollen … eine Absichtserklärung
+        // ausarbeiten") is not concluded yet.
+        if let Some(intent) = best
+            .iter()
+            .find(|f| f.relation_type == RelationType::Intent)
+            .cloned()
+        {
+            best.retain(|f| {
+                f.relation_type != RelationType::Agreement
+                    || !(intent.token..=intent.last).contains(&f.token)
+            });
+        }
+        // A habit ("jährlich", "alle zwei Jahre") is no single visit or event.
+        let habitual = doc.input.dates.iter().any(|d| {
+            d.date_type == DateType::Set && d.start >= sentence.start && d.end <= sentence.end
+        });
+        if habitual {
+            best.retain(|f| !matches!(f.relation_type, RelationType::Visit | RelationType::Event));
+        }
+        best.sort_by_key(|f| f.relation_type);
+        best
+    }
+
+    /// The party pairs of one fired trigger, with the factor of the rule that found them.
+    fn parties(
         &self,
-        _text: &str,
-        _sentences: &[Sentence],
-        _entities: &[EntityMatch],
-        _dates: &[DateMatch],
-    ) -> Vec<RelationMatch> {
+        doc: &Doc<'_>,
+        s: usize,
+        fired: &Fired,
+        doc_visitor: &mut Option<usize>,
+        last_pair: Option<(usize, usize)>,
+    ) -> Vec<(usize, usize, f64)> {
+        let lex = &self.lexicon;
+        let entities = doc.input.entities;
+        let sentence = doc.input.sentences[s];
+        let range = sentence.first_token..sentence.end_token.min(doc.lower.len());
+        let rule = |name: &str| lex.rules.get(name).copied().unwrap_or(0.5);
+        let has_code = |e: usize| {
+            entities[e]
+                .kb_id
+                .as_deref()
+                .is_some_and(|k| doc::country_of(k).is_some())
+        };
+        let visit = fired.relation_type == RelationType::Visit;
+
+        // Candidates.
+        let mut ms: Vec<&Mention> = doc.mentions[s]
+            .iter()
+            .filter(|m| !m.attribute)
+            .filter(|m| {
+                // Adjectives only for regions with a code ("Münchner" is no party).
+                m.via != Via::Adjective || has_code(m.entity)
+            })
+            .filter(|m| {
+                let is_place =
+                    entities[m.entity].entity_type == EntityType::Location && m.via == Via::Direct;
+                let city = entities[m.entity].subtype.as_deref() == Some("city")
+                    || entities[m.entity].subtype.is_none() && !has_code(m.entity);
+                let venue = is_place && m.prep == Some(Prep::Venue);
+                let destination = is_place && m.prep == Some(Prep::Destination);
+                if visit {
+                    !venue || !city
+                } else {
+                    !(venue || destination && city)
+                }
+            })
+            .collect();
+        let codes: Vec<(usize, String)> = ms
+            .iter()
+            .filter_map(|m| entities[m.entity].kb_id.clone().map(|k| (m.entity, k)))
+            .collect();
+        ms.retain(|m| {
+            let Some(kb) = entities[m.entity].kb_id.as_deref() else {
+                return true;
+            };
+            !codes
+                .iter()
+                .any(|(e, other)| *e != m.entity && contains(kb, other))
+        });
+        let mut seen: Vec<&str> = Vec::new();
+        ms.retain(|m| {
+            let canonical = entities[m.entity].canonical.as_str();
+            if seen.contains(&canonical) {
+                false
+            } else {
+                seen.push(canonical);
+                true
+            }
+        });
+        let side = |e: usize| &doc.sides[e];
+        let different = |a: usize, b: usize| {
+            side(a) != side(b)
+                && entities[a].canonical != entities[b].canonical
+                && !match (entities[a].kb_id.as_deref(), entities[b].kb_id.as_deref()) {
+                    (Some(x), Some(y)) => contains(x, y) || contains(y, x),
+                    _ => false,
+                }
+        };
+        let both_cue = lex.has_cue(CueKind::Both, &doc.lower, range.clone());
+        let main_pair = || -> Option<(usize, usize)> {
+            let home = doc.main.get(doc.home.as_ref()?)?;
+            let foreign = doc.main.get(doc.foreign.as_ref()?)?;
+            Some((*home, *foreign))
+        };
+
+        if visit {
+            let visitors_cue = lex.has_cue(CueKind::Visitors, &doc.lower, range.clone());
+            let explicit = ms
+                .iter()
+                .find(|m| m.prep == Some(Prep::Origin) || m.visitors)
+                .map(|m| (m.entity, rule("visit")))
+                .or_else(|| {
+                    (fired.subject == SubjectRole::Visitor)
+                        .then(|| {
+                            ms.iter()
+                                .find(|m| m.token < fired.token && m.prep.is_none())
+                                .map(|m| (m.entity, rule("visit")))
+                        })
+                        .flatten()
+                });
+            let visitor = explicit.or_else(|| {
+                visitors_cue
+                    .then_some(*doc_visitor)
+                    .flatten()
+                    .map(|v| (v, rule("visit_context")))
+            });
+            let Some((visitor, factor)) = visitor else {
+                return Vec::new();
+            };
+            if explicit.is_some() && doc_visitor.is_none() {
+                *doc_visitor = Some(visitor);
+            }
+            let mut hosts: Vec<usize> = ms
+                .iter()
+                .filter(|m| different(visitor, m.entity) && m.prep != Some(Prep::Origin))
+                .map(|m| m.entity)
+                .collect();
+            let mut host_factor = factor;
+            if hosts.is_empty() {
+                if let Some(h) = doc.counterpart(side(visitor)) {
+                    if different(visitor, h) {
+                        hosts.push(h);
+                        host_factor = factor.min(rule("visit_context"));
+                    }
+                }
+            }
+            return hosts
+                .into_iter()
+                .map(|h| (visitor, h, host_factor))
+                .collect();
+        }
+
+        let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+        for (i, a) in ms.iter().enumerate() {
+            for b in &ms[i + 1..] {
+                let same_group = a.group != usize::MAX && a.group == b.group;
+                if same_group
+                    || !different(a.entity, b.entity)
+                    || doc.level(a.entity) != doc.level(b.entity)
+                {
+                    continue;
+                }
+                let joined = b.prep == Some(Prep::Between)
+                    || a.prep == Some(Prep::Between)
+                    || (a.token + 1..b.token).all(|t| {
+                        lex.is_cue(CueKind::Coordination, &doc.lower, t)
+                            || lex.is_cue(CueKind::Skip, &doc.lower, t)
+                    });
+                let factor = if joined { rule("pair") } else { rule("cross") };
+                pairs.push((a.entity, b.entity, factor));
+            }
+        }
+        if pairs.is_empty() && ms.len() == 2 && different(ms[0].entity, ms[1].entity) {
+            pairs.push((ms[0].entity, ms[1].entity, rule("cross")));
+        }
+        if !pairs.is_empty() {
+            return pairs;
+        }
+        let sides: Vec<&Side> = ms.iter().map(|m| side(m.entity)).collect();
+        let one_side = !ms.is_empty() && sides.iter().all(|x| *x == sides[0]);
+        if both_cue && (ms.is_empty() || one_side) {
+            // "beide Regionen" are the document's main regions; "beide Seiten" the pair just
+            // talked about.
+            let regions = (range.clone()).any(|i| {
+                lex.is_cue(CueKind::Both, &doc.lower, i)
+                    && lex.is_cue(CueKind::Regions, &doc.lower, i + 1)
+            });
+            let pair = if regions {
+                main_pair().or(last_pair)
+            } else {
+                last_pair.or_else(main_pair)
+            };
+            if let Some((a, b)) = pair {
+                return vec![(a, b, rule("both"))];
+            }
+        }
+        if one_side {
+            let first = ms.iter().find(|m| {
+                doc.level(m.entity) == Level::Region || doc.region_of_org(m.entity, lex).is_some()
+            });
+            if let Some(m) = first {
+                if let Some(other) = doc.counterpart(side(m.entity)) {
+                    if different(m.entity, other) {
+                        return vec![(m.entity, other, rule("complement"))];
+                    }
+                }
+            }
+        }
         Vec::new()
     }
+
+    /// Adds the region pairs that organisation pairs stand for.
+    fn lift(&self, doc: &Doc<'_>, stated: &mut Vec<Stated>) {
+        let lex = &self.lexicon;
+        let entities = doc.input.entities;
+        let factor = lex.rules.get("lifted").copied().unwrap_or(0.5);
+        let region = |e: usize| -> Option<usize> {
+            match doc.level(e) {
+                Level::Region => Some(e),
+                Level::Organisation => doc.region_of_org(e, lex),
+            }
+        };
+        let mut added = Vec::new();
+        for st in stated.iter() {
+            let lifted_a = region(st.a);
+            let lifted_b = region(st.b);
+            let (Some(ra), Some(rb)) = (lifted_a, lifted_b) else {
+                continue;
+            };
+            if (ra, rb) == (st.a, st.b)
+                || entities[ra].canonical == entities[rb].canonical
+                || doc.sides[ra] == doc.sides[rb]
+            {
+                continue;
+            }
+            if let (Some(x), Some(y)) =
+                (entities[ra].kb_id.as_deref(), entities[rb].kb_id.as_deref())
+            {
+                if contains(x, y) || contains(y, x) {
+                    continue;
+                }
+            }
+            added.push(Stated {
+                a: ra,
+                b: rb,
+                confidence: st.confidence * factor,
+                ..st.clone()
+            });
+        }
+        stated.extend(added);
+    }
+
+    /// One relation per type and party pair, with all evidence.
+    fn merge(&self, doc: &Doc<'_>, stated: Vec<Stated>) -> Vec<RelationMatch> {
+        let lex = &self.lexicon;
+        let input = doc.input;
+        let entities = input.entities;
+        let mut groups: Vec<(String, String, RelationType, Vec<Stated>)> = Vec::new();
+        let mut index: HashMap<(RelationType, String, String), usize> = HashMap::new();
+        for st in stated {
+            let ca = entities[st.a].canonical.clone();
+            let cb = entities[st.b].canonical.clone();
+            let key = if st.relation_type == RelationType::Visit || ca <= cb {
+                (st.relation_type, ca.clone(), cb.clone())
+            } else {
+                (st.relation_type, cb.clone(), ca.clone())
+            };
+            match index.get(&key) {
+                Some(&g) => groups[g].3.push(st),
+                None => {
+                    index.insert(key, groups.len());
+                    groups.push((ca, cb, st.relation_type, vec![st]));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (_, _, relation_type, mut list) in groups {
+            list.sort_by_key(|st| st.sentence);
+            let first = &list[0];
+            let best = list
+                .iter()
+                .max_by(|x, y| x.confidence.total_cmp(&y.confidence))
+                .expect("non-empty group");
+            let mut sentences: Vec<usize> = list.iter().map(|st| st.sentence).collect();
+            sentences.dedup();
+            let all_evidence: Vec<(usize, usize)> = sentences
+                .iter()
+                .map(|&s| (input.sentences[s].start, input.sentences[s].end))
+                .collect();
+
+            // Date: the first evidence sentence with one.
+            let mut date = None;
+            let mut date_value = None;
+            for st in &list {
+                if let Some((d, value)) = self.date_of(doc, st) {
+                    date = d;
+                    date_value = Some(value);
+                    break;
+                }
+            }
+
+            // People and their roles.
+            let mut people = Vec::new();
+            let mut people_roles = Vec::new();
+            for &s in &sentences {
+                let sentence = input.sentences[s];
+                let range = sentence.first_token..sentence.end_token.min(doc.lower.len());
+                for (p, e) in entities.iter().enumerate() {
+                    if e.entity_type != EntityType::Person
+                        || e.start < sentence.start
+                        || e.end > sentence.end
+                        || people
+                            .iter()
+                            .any(|&q: &usize| entities[q].canonical == e.canonical)
+                    {
+                        continue;
+                    }
+                    let token = input.tokens.partition_point(|t| t.end <= e.start);
+                    let near = |kind: CueKind| {
+                        let from = token.saturating_sub(5).max(range.start);
+                        let to = (token + 6).min(range.end);
+                        lex.has_cue(kind, &doc.lower, from..to)
+                    };
+                    let title = doc.person_body.get(&p).and_then(|(_, r)| r.clone());
+                    let role = if relation_type == RelationType::Agreement
+                        && lex.has_cue(CueKind::Signatory, &doc.lower, range.clone())
+                    {
+                        Some("signatory".to_string())
+                    } else if relation_type == RelationType::Visit && near(CueKind::Leader) {
+                        Some("delegation_head".to_string())
+                    } else if relation_type == RelationType::Visit
+                        && near(CueKind::Host)
+                        && doc.person_body.get(&p).and_then(|b| b.0) != Some(first.a)
+                    {
+                        Some("host".to_string())
+                    } else {
+                        title
+                    };
+                    people.push(p);
+                    people_roles.push(role);
+                }
+            }
+
+            // Topics.
+            let mut topics: Vec<String> = Vec::new();
+            for &s in &sentences {
+                let text = lexicon::topic_text(input.sentences[s].text(input.text));
+                for (part, label) in &lex.topics {
+                    if text.contains(part.as_str()) && !topics.contains(label) {
+                        topics.push(label.clone());
+                    }
+                }
+            }
+
+            let cameo = lex
+                .goldstein
+                .get(&best.code)
+                .map(|g| (best.code.clone(), *g));
+            out.push(RelationMatch {
+                relation_type: relation_type.label().to_string(),
+                parties: vec![first.a, first.b],
+                date,
+                date_value,
+                people,
+                people_roles,
+                topics,
+                evidence: all_evidence[0],
+                all_evidence,
+                confidence: (best.confidence * 1000.0).round() / 1000.0,
+                cameo,
+            });
+        }
+        out.sort_by_key(|r| r.evidence.0);
+        out
+    }
+
+    /// The date a sentence ties to the relation: the nearest DATE or TIME mention in it, or the
+    /// publication date for "heute"/"gestern".
+    fn date_of(&self, doc: &Doc<'_>, st: &Stated) -> Option<(Option<usize>, String)> {
+        let input = doc.input;
+        let sentence = input.sentences[st.sentence];
+        let at = input
+            .tokens
+            .get(st.token)
+            .map_or(sentence.start, |t| t.start);
+        let nearest = input
+            .dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                d.start >= sentence.start
+                    && d.end <= sentence.end
+                    && matches!(d.date_type, DateType::Date | DateType::Time)
+            })
+            .min_by_key(|(_, d)| d.start.abs_diff(at));
+        if let Some((i, d)) = nearest {
+            return Some((Some(i), d.value.clone()));
+        }
+        let published = input.published?;
+        let range = sentence.first_token..sentence.end_token.min(doc.lower.len());
+        if self
+            .lexicon
+            .has_cue(CueKind::Today, &doc.lower, range.clone())
+        {
+            return Some((None, published.to_string()));
+        }
+        if self.lexicon.has_cue(CueKind::Yesterday, &doc.lower, range) {
+            return Some((None, published.add_days(-1).to_string()));
+        }
+        None
+    }
+}
+
+/// Where `trigger` matches in `range` of the lower-cased tokens: first and last token.
+fn match_trigger(
+    trigger: &Trigger,
+    lower: &[String],
+    range: std::ops::Range<usize>,
+) -> Option<(usize, usize)> {
+    let words = &trigger.words;
+    let first_word = words[0].as_deref()?;
+    'start: for i in range.clone() {
+        if !trigger.mode.matches(first_word, &lower[i]) {
+            continue;
+        }
+        let mut at = i;
+        let mut gap = false;
+        for word in &words[1..] {
+            match word {
+                None => gap = true,
+                Some(w) => {
+                    let next = if gap {
+                        (at + 1..range.end).find(|&j| trigger.mode.matches(w, &lower[j]))
+                    } else {
+                        (at + 1 < range.end && trigger.mode.matches(w, &lower[at + 1]))
+                            .then_some(at + 1)
+                    };
+                    match next {
+                        Some(j) => at = j,
+                        None => continue 'start,
+                    }
+                    gap = false;
+                }
+            }
+        }
+        return Some((i, at));
+    }
+    None
 }

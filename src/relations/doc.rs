@@ -1,0 +1,824 @@
+//! What the relation stage knows about one document before it looks for relations: lower-cased
+//! tokens, readable sentences, party mentions with their preposition and side, the document's
+//! main regions, and which body each person speaks for.
+
+use std::collections::HashMap;
+
+use super::lexicon::{Cue, CueKind, Lexicon};
+use super::{RegionEvidence, RelationInput};
+use crate::record::EntityType;
+use crate::tokenise::TokenKind;
+
+/// Which side of a relation an entity belongs to: a country (from an ISO 3166 code) or, when
+/// unknown, a side of its own (named by a canonical name).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Side {
+    Country(String),
+    Own(String),
+}
+
+/// Whether a party is a region or an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    Region,
+    Organisation,
+}
+
+/// The preposition that governs a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Prep {
+    Origin,
+    Venue,
+    Destination,
+    Between,
+}
+
+/// How a mention stands for its party.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Via {
+    /// The entity itself.
+    Direct,
+    /// An adjective or demonym ("sächsische").
+    Adjective,
+    /// A person who speaks for the body (`usize` = the person's entity).
+    Person(usize),
+}
+
+/// A possible party in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// The party: an entity index.
+    pub entity: usize,
+    pub start: usize,
+    /// Token index.
+    pub token: usize,
+    pub via: Via,
+    pub prep: Option<Prep>,
+    /// An adjective or `aus X` attached to an organisation: describes it, is no party.
+    pub attribute: bool,
+    /// Followed by a visiting-group word ("Thüringer Delegation").
+    pub visitors: bool,
+    /// Mentions coordinated under one preposition share a group ("aus A, B und C") and are
+    /// never each other's partners.
+    pub group: usize,
+}
+
+/// Region, person and side knowledge about one document.
+#[derive(Debug)]
+pub(crate) struct Doc<'a> {
+    pub input: &'a RelationInput<'a>,
+    pub lower: Vec<String>,
+    pub readable: Vec<bool>,
+    /// Mentions per sentence, in text order.
+    pub mentions: Vec<Vec<Mention>>,
+    pub sides: Vec<Side>,
+    /// The region an organisation is named after or located in, by entity index.
+    pub org_region: HashMap<usize, usize>,
+    /// Main region (an entity index) of each country side.
+    pub main: HashMap<Side, usize>,
+    pub home: Option<Side>,
+    pub foreign: Option<Side>,
+    /// Person entity → (body entity, role word).
+    pub person_body: HashMap<usize, (Option<usize>, Option<String>)>,
+}
+
+/// Folds German umlauts and ß for comparing names with derived adjectives.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push('a'),
+            'ö' => out.push('o'),
+            'ü' => out.push('u'),
+            'ß' => out.push_str("ss"),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'á' | 'à' | 'â' => out.push('a'),
+            'ó' | 'ô' => out.push('o'),
+            'í' => out.push('i'),
+            'ú' => out.push('u'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The country of an ISO 3166 code (`DE-BY` → `DE`, `CN` → `CN`).
+pub(crate) fn country_of(kb_id: &str) -> Option<String> {
+    let head = kb_id.split('-').next()?;
+    (head.len() == 2 && head.bytes().all(|b| b.is_ascii_uppercase())).then(|| head.to_string())
+}
+
+/// Whether region `outer` contains region `inner` by their ISO codes (`DE` ⊃ `DE-SN`).
+pub(crate) fn contains(outer: &str, inner: &str) -> bool {
+    inner.len() > outer.len()
+        && inner.starts_with(outer)
+        && inner.as_bytes()[outer.len()] == b'-'
+        && country_of(outer).is_some()
+}
+
+impl Lexicon {
+    /// Whether the cue's words match the lower-cased tokens from `at`; returns the index one
+    /// past the last matched token.
+    pub(crate) fn cue_at(&self, cue: &Cue, lower: &[String], at: usize) -> Option<usize> {
+        for (k, word) in cue.words.iter().enumerate() {
+            let token = lower.get(at + k)?;
+            let ok = if k == 0 {
+                cue.mode.matches(word, token)
+            } else {
+                token == word
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(at + cue.words.len())
+    }
+
+    /// Whether any cue of `kind` matches at `at`.
+    pub(crate) fn is_cue(&self, kind: CueKind, lower: &[String], at: usize) -> bool {
+        self.cues(kind)
+            .iter()
+            .any(|cue| self.cue_at(cue, lower, at).is_some())
+    }
+
+    /// Whether any cue of `kind` starts in `range`.
+    pub(crate) fn has_cue(
+        &self,
+        kind: CueKind,
+        lower: &[String],
+        range: std::ops::Range<usize>,
+    ) -> bool {
+        range.into_iter().any(|i| self.is_cue(kind, lower, i))
+    }
+
+    /// The stems a region name gives adjectives and demonyms ("Sachsen" → "sachs", "sachsen").
+    fn demonym_stems(&self, canonical: &str) -> Vec<String> {
+        let name = fold(canonical);
+        let mut stems = vec![name.clone()];
+        for strip in &self.demonym_strip {
+            if let Some(stem) = name.strip_suffix(strip.as_str()) {
+                if stem.chars().count() >= 4 {
+                    stems.push(stem.to_string());
+                }
+            }
+        }
+        stems
+    }
+
+    /// Whether folded `word` is an adjective or demonym of one of `stems`; `inner` allows
+    /// the bare stem (a non-final part of a hyphen compound).
+    fn is_demonym(&self, stems: &[String], word: &str, inner: bool) -> bool {
+        stems.iter().any(|stem| {
+            word.strip_prefix(stem.as_str()).is_some_and(|rest| {
+                self.demonym_suffixes
+                    .iter()
+                    .any(|suffix| rest == suffix && (inner || !suffix.is_empty()))
+            })
+        })
+    }
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(input: &'a RelationInput<'a>, lexicon: &Lexicon) -> Doc<'a> {
+        let text = input.text;
+        let tokens = input.tokens;
+        let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let mut sentence_of = vec![usize::MAX; tokens.len()];
+        for (s, sentence) in input.sentences.iter().enumerate() {
+            for slot in sentence_of
+                .iter_mut()
+                .take(sentence.end_token.min(tokens.len()))
+                .skip(sentence.first_token)
+            {
+                *slot = s;
+            }
+        }
+
+        // Trailer (contact block) and photo captions are not read for relations.
+        let mut trailer_start = text.len();
+        let mut caption_lines: Vec<(usize, usize)> = Vec::new();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let line_end = line_start + line.len();
+            let first = tokens.partition_point(|t| t.start < line_start);
+            let words = tokens[first..]
+                .iter()
+                .take_while(|t| t.end <= line_end)
+                .filter(|t| t.kind == TokenKind::Word)
+                .count();
+            if first < tokens.len() && tokens[first].start < line_end {
+                if lexicon.is_cue(CueKind::Caption, &lower, first) {
+                    caption_lines.push((line_start, line_end));
+                } else if words <= 6
+                    && !line.trim_end().ends_with('.')
+                    && lexicon.is_cue(CueKind::Trailer, &lower, first)
+                    && line_start > 0
+                {
+                    trailer_start = trailer_start.min(line_start);
+                }
+            }
+            line_start = line_end;
+        }
+        let readable: Vec<bool> = input
+            .sentences
+            .iter()
+            .map(|s| {
+                s.start < trailer_start
+                    && !caption_lines
+                        .iter()
+                        .any(|&(a, b)| s.start >= a && s.start < b)
+            })
+            .collect();
+
+        let token_at = |byte: usize| -> usize {
+            tokens
+                .partition_point(|t| t.end <= byte)
+                .min(tokens.len().saturating_sub(1))
+        };
+
+        // Sides: countries of regions with ISO codes; organisations take the side of a region
+        // in their name; anything else is a side of its own.
+        let entities = input.entities;
+        let regions_with_code: Vec<usize> = (0..entities.len())
+            .filter(|&i| {
+                entities[i].entity_type == EntityType::Location
+                    && entities[i].kb_id.as_deref().and_then(country_of).is_some()
+            })
+            .collect();
+        let mut stems_by_region: Vec<(usize, Vec<String>)> = Vec::new();
+        for &i in &regions_with_code {
+            if !stems_by_region
+                .iter()
+                .any(|(j, _)| entities[*j].canonical == entities[i].canonical)
+            {
+                stems_by_region.push((i, lexicon.demonym_stems(&entities[i].canonical)));
+            }
+        }
+        let mut org_region = HashMap::new();
+        let mut sides: Vec<Side> = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                if let Some(country) = e.kb_id.as_deref().and_then(country_of) {
+                    if e.entity_type == EntityType::Location {
+                        return Side::Country(country);
+                    }
+                }
+                if e.entity_type == EntityType::Organisation {
+                    let mut found = None;
+                    for word in e
+                        .canonical
+                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .filter(|w| !w.is_empty())
+                    {
+                        let word = fold(word);
+                        for (region, stems) in &stems_by_region {
+                            let hit = stems.iter().any(|s| {
+                                word == *s
+                                    || (word.starts_with(s.as_str())
+                                        && lexicon.is_demonym(stems, &word, false))
+                            });
+                            if hit {
+                                found = Some(*region);
+                            }
+                        }
+                    }
+                    if let Some(region) = found {
+                        org_region.insert(i, region);
+                        let code = entities[region].kb_id.as_deref().and_then(country_of);
+                        return Side::Country(code.unwrap_or_default());
+                    }
+                }
+                Side::Own(e.canonical.clone())
+            })
+            .collect();
+
+        // Adjective evidence: given by the entity stage, plus what the region names give.
+        let mut evidence: Vec<RegionEvidence> = input.regions.to_vec();
+        let mut all_stems: Vec<(usize, Vec<String>)> = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            if e.entity_type == EntityType::Location
+                && !all_stems
+                    .iter()
+                    .any(|(j, _)| entities[*j].canonical == e.canonical)
+            {
+                all_stems.push((i, lexicon.demonym_stems(&e.canonical)));
+            }
+        }
+        for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            if entities
+                .iter()
+                .any(|e| e.start < token.end && token.start < e.end)
+            {
+                continue;
+            }
+            let surface = token.text(text);
+            if !surface.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            let parts: Vec<(usize, &str)> = surface
+                .split('-')
+                .scan(0usize, |offset, part| {
+                    let at = *offset;
+                    *offset += part.len() + 1;
+                    Some((at, part))
+                })
+                .collect();
+            let whole = fold(surface);
+            let mut done = false;
+            for (region, stems) in &all_stems {
+                if lexicon.is_demonym(stems, &whole, false) {
+                    evidence.push(RegionEvidence {
+                        start: token.start,
+                        end: token.end,
+                        canonical: entities[*region].canonical.clone(),
+                        kb_id: entities[*region].kb_id.clone(),
+                    });
+                    done = true;
+                    break;
+                }
+            }
+            if done || parts.len() < 2 {
+                continue;
+            }
+            for (k, &(at, part)) in parts.iter().enumerate() {
+                let folded = fold(part);
+                for (region, stems) in &all_stems {
+                    if lexicon.is_demonym(stems, &folded, k + 1 < parts.len()) {
+                        evidence.push(RegionEvidence {
+                            start: token.start + at,
+                            end: token.start + at + part.len(),
+                            canonical: entities[*region].canonical.clone(),
+                            kb_id: entities[*region].kb_id.clone(),
+                        });
+                        break;
+                    }
+                }
+            }
+        }
+        evidence.sort_by_key(|e| (e.start, e.end));
+        evidence.dedup_by_key(|e| (e.start, e.end));
+
+        // Mentions per sentence.
+        let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); input.sentences.len()];
+        let is_party = |i: usize| entities[i].entity_type != EntityType::Person;
+        for (i, e) in entities.iter().enumerate() {
+            if !is_party(i) {
+                continue;
+            }
+            let token = token_at(e.start);
+            if let Some(&s) = sentence_of.get(token) {
+                if s < mentions.len() {
+                    mentions[s].push(Mention {
+                        entity: i,
+                        start: e.start,
+                        token,
+                        via: Via::Direct,
+                        prep: None,
+                        attribute: false,
+                        visitors: false,
+                        group: usize::MAX,
+                    });
+                }
+            }
+        }
+        for ev in &evidence {
+            let target = entities
+                .iter()
+                .position(|e| e.entity_type != EntityType::Person && e.canonical == ev.canonical)
+                .or_else(|| {
+                    ev.kb_id.as_ref().and_then(|kb| {
+                        entities.iter().position(|e| {
+                            e.entity_type != EntityType::Person && e.kb_id.as_ref() == Some(kb)
+                        })
+                    })
+                });
+            let Some(target) = target else { continue };
+            let token = token_at(ev.start);
+            if let Some(&s) = sentence_of.get(token) {
+                if s < mentions.len() {
+                    mentions[s].push(Mention {
+                        entity: target,
+                        start: ev.start,
+                        token,
+                        via: Via::Adjective,
+                        prep: None,
+                        attribute: false,
+                        visitors: false,
+                        group: usize::MAX,
+                    });
+                }
+            }
+        }
+
+        // Persons and the bodies they speak for.
+        let mut person_body: HashMap<usize, (Option<usize>, Option<String>)> = HashMap::new();
+        let mut by_canonical: HashMap<String, (Option<usize>, Option<String>)> = HashMap::new();
+        let role_of = |i: usize| -> Option<String> {
+            let word = lower.get(i)?;
+            lexicon
+                .roles
+                .iter()
+                .find(|(ending, _)| word.ends_with(ending.as_str()))
+                .map(|(_, label)| label.clone())
+        };
+        for (p, person) in entities.iter().enumerate() {
+            if person.entity_type != EntityType::Person {
+                continue;
+            }
+            let first = token_at(person.start);
+            let last = token_at(person.end.saturating_sub(1));
+            let s = sentence_of.get(first).copied().unwrap_or(usize::MAX);
+            let parties: Vec<&Mention> = mentions
+                .get(s)
+                .map(|m| m.iter().filter(|m| m.via == Via::Direct).collect())
+                .unwrap_or_default();
+            // Role before the name, skipping titles ("Dr.", "Prof.").
+            let mut role = None;
+            let mut role_token = None;
+            let mut j = first;
+            while j > 0 && first - j < 6 {
+                j -= 1;
+                if sentence_of[j] != s {
+                    break;
+                }
+                if let Some(r) = role_of(j) {
+                    role = Some(r);
+                    role_token = Some(j);
+                    break;
+                }
+                let t = tokens[j];
+                let is_title = t.kind == TokenKind::Abbreviation || t.text(text).ends_with('.');
+                if !is_title {
+                    // "Vorsitzende des Volkskomitees …, Name": keep looking over the body.
+                    if !(t.kind == TokenKind::Word
+                        || t.kind == TokenKind::Punctuation && t.text(text) == ",")
+                    {
+                        break;
+                    }
+                }
+            }
+            if role.is_none() {
+                // Back further: "der Gouverneur der Präfektur X, Name".
+                let mut k = first;
+                while k > 0 && first - k < 14 {
+                    k -= 1;
+                    if sentence_of[k] != s {
+                        break;
+                    }
+                    if let Some(r) = role_of(k) {
+                        role = Some(r);
+                        role_token = Some(k);
+                        break;
+                    }
+                }
+                // Only valid when a comma directly precedes the name.
+                if !(first > 0 && lower[first - 1] == ",") {
+                    role = None;
+                    role_token = None;
+                }
+            }
+            let mut body = None;
+            if let Some(rt) = role_token {
+                // A body named inside the role word ("WFS-Geschäftsführerin").
+                body = parties
+                    .iter()
+                    .find(|m| m.token == rt)
+                    .map(|m| m.entity)
+                    // A body between role and name ("Gouverneur der Präfektur X, Name").
+                    .or_else(|| {
+                        parties
+                            .iter()
+                            .rev()
+                            .find(|m| m.token > rt && m.token < first)
+                            .map(|m| m.entity)
+                    })
+                    // A genitive body right before the role ("Ohios Vizegouverneurin").
+                    .or_else(|| parties.iter().find(|m| m.token + 1 == rt).map(|m| m.entity));
+            } else if lower.get(last + 1).map(String::as_str) == Some(",") {
+                // "Name, Direktorin des Amtes …".
+                if let Some(r) = role_of(last + 2) {
+                    role = Some(r);
+                    body = parties
+                        .iter()
+                        .find(|m| m.token > last + 2 && m.token <= last + 10)
+                        .map(|m| m.entity);
+                }
+            }
+            let known = by_canonical.get(&person.canonical).cloned();
+            let value = match (body, known) {
+                (None, Some(k)) => (k.0, role.or(k.1)),
+                (b, _) => (b, role),
+            };
+            by_canonical.insert(person.canonical.clone(), value.clone());
+            person_body.insert(p, value);
+        }
+        for (p, person) in entities.iter().enumerate() {
+            if person.entity_type == EntityType::Person {
+                if let Some(v) = by_canonical.get(&person.canonical) {
+                    let entry = person_body.entry(p).or_insert((None, None));
+                    if entry.0.is_none() {
+                        entry.0 = v.0;
+                    }
+                    if entry.1.is_none() {
+                        entry.1 = v.1.clone();
+                    }
+                }
+                if let Some((Some(body), _)) = person_body.get(&p) {
+                    let token = token_at(person.start);
+                    if let Some(&s) = sentence_of.get(token) {
+                        if s < mentions.len() && !mentions[s].iter().any(|m| m.entity == *body) {
+                            mentions[s].push(Mention {
+                                entity: *body,
+                                start: person.start,
+                                token,
+                                via: Via::Person(p),
+                                prep: None,
+                                attribute: false,
+                                visitors: false,
+                                group: usize::MAX,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+
+        // Prepositions, attributes, visiting groups.
+        for (s, list) in mentions.iter_mut().enumerate() {
+            list.sort_by_key(|m| (m.start, m.entity));
+            let orgs: Vec<(usize, usize, usize)> = list
+                .iter()
+                .filter(|m| {
+                    m.via == Via::Direct
+                        && entities[m.entity].entity_type == EntityType::Organisation
+                })
+                .map(|m| {
+                    let e = &entities[m.entity];
+                    (
+                        m.entity,
+                        token_at(e.start),
+                        token_at(e.end.saturating_sub(1)),
+                    )
+                })
+                .collect();
+            let described: Vec<(usize, usize)> = list
+                .iter()
+                .filter(|m| m.via == Via::Direct)
+                .map(|m| (m.entity, m.token))
+                .collect();
+            let last_token = |m: &Mention| match m.via {
+                Via::Direct => token_at(entities[m.entity].end.saturating_sub(1)),
+                _ => m.token,
+            };
+            let sentence_start = input.sentences[s].first_token;
+            for k in 0..list.len() {
+                let m = &list[k];
+                let e = &entities[m.entity];
+                let inside_token = m.via == Via::Direct && tokens[m.token].start < e.start;
+                let mut prep = None;
+                let mut group = k;
+                if m.via == Via::Direct && !inside_token {
+                    let mut j = m.token;
+                    let mut only_coordination = true;
+                    while j > 0 && m.token - j < 5 {
+                        j -= 1;
+                        let found = if lexicon.is_cue(CueKind::Origin, &lower, j) {
+                            Some(Prep::Origin)
+                        } else if lexicon.is_cue(CueKind::Venue, &lower, j) {
+                            Some(Prep::Venue)
+                        } else if lexicon.is_cue(CueKind::Destination, &lower, j) {
+                            Some(Prep::Destination)
+                        } else if lexicon.is_cue(CueKind::Between, &lower, j) {
+                            Some(Prep::Between)
+                        } else {
+                            None
+                        };
+                        if found.is_some() {
+                            prep = found;
+                            break;
+                        }
+                        // "in Stuttgart und Nanjing": the preposition of a coordinated party.
+                        if let Some(earlier) = list[..k].iter().rev().find(|o| last_token(o) == j) {
+                            if only_coordination && j + 1 < m.token {
+                                prep = earlier.prep.filter(|p| *p != Prep::Between);
+                                if prep.is_some() {
+                                    group = earlier.group;
+                                }
+                            }
+                            break;
+                        }
+                        only_coordination &= matches!(lower[j].as_str(), "und" | "sowie" | ",")
+                            || lexicon.is_cue(CueKind::Skip, &lower, j);
+                        let skippable = lexicon.is_cue(CueKind::Skip, &lower, j)
+                            || (tokens[j].kind == TokenKind::Word
+                                && tokens[j]
+                                    .text(text)
+                                    .chars()
+                                    .next()
+                                    .is_some_and(char::is_lowercase));
+                        if !skippable {
+                            break;
+                        }
+                    }
+                }
+                let mut attribute = false;
+                if e.entity_type == EntityType::Location || m.via == Via::Adjective {
+                    // "Münchner Firma X", "X aus Y": describes the organisation X.
+                    let before_org = orgs.iter().any(|&(o, first, _)| {
+                        o != m.entity && first >= m.token && first <= m.token + 2
+                    }) || (m.via == Via::Adjective
+                        && described.iter().any(|&(o, first)| {
+                            o != m.entity && first > m.token && first <= m.token + 2
+                        }));
+                    let after_org = prep == Some(Prep::Origin)
+                        && orgs.iter().any(|&(o, _, last)| {
+                            o != m.entity && last < m.token && m.token <= last + 3
+                        });
+                    // A dateline ("Linz, 24. Mai 2024 –") names the place of the newsroom.
+                    let end = last_token(m);
+                    let dateline = m.via == Via::Direct
+                        && m.token == sentence_start
+                        && lower.get(end + 1).map(String::as_str) == Some(",")
+                        && tokens.get(end + 2).is_some_and(|t| {
+                            matches!(
+                                t.kind,
+                                TokenKind::Date | TokenKind::Ordinal | TokenKind::Number
+                            ) || input.dates.iter().any(|d| d.start == t.start)
+                        });
+                    attribute = (m.via == Via::Adjective && before_org) || after_org || dateline;
+                }
+                let next = m.token + 1;
+                let visitors = lexicon.is_cue(CueKind::Visitors, &lower, m.token)
+                    || (next < lower.len() && lexicon.is_cue(CueKind::Visitors, &lower, next));
+                // A place naming an event is its venue ("Hannover Messe", "Hamburg Summit"),
+                // unless two places name it together ("Bayern-Québec-Forum").
+                if m.via == Via::Direct
+                    && e.entity_type == EntityType::Location
+                    && prep.is_none()
+                    && !list
+                        .iter()
+                        .any(|o| o.entity != m.entity && o.token == m.token && o.via == Via::Direct)
+                {
+                    let end = last_token(m);
+                    let names_event = |t: usize| {
+                        lower.get(t).is_some_and(|word| {
+                            lexicon.triggers.iter().any(|tr| {
+                                tr.relation_type == super::lexicon::RelationType::Event
+                                    && tr.words.len() == 1
+                                    && tr.words[0]
+                                        .as_deref()
+                                        .is_some_and(|w| tr.mode.matches(w, word))
+                            })
+                        })
+                    };
+                    let in_compound = tokens[end].end > e.end && names_event(end);
+                    if in_compound || names_event(end + 1) {
+                        prep = Some(Prep::Venue);
+                    }
+                }
+                let m = &mut list[k];
+                m.group = group;
+                m.prep = prep;
+                m.attribute = attribute;
+                m.visitors = visitors;
+            }
+        }
+        // An organisation described by a place takes its side.
+        for list in &mentions {
+            for m in list.iter().filter(|m| m.attribute) {
+                if let Some(org) = list
+                    .iter()
+                    .filter(|o| o.via == Via::Direct && o.entity != m.entity)
+                    .min_by_key(|o| o.token.abs_diff(m.token))
+                {
+                    if matches!(sides[org.entity], Side::Own(_)) {
+                        sides[org.entity] = sides[m.entity].clone();
+                        if entities[m.entity].kb_id.is_some()
+                            && entities[org.entity].entity_type == EntityType::Organisation
+                        {
+                            org_region.entry(org.entity).or_insert(m.entity);
+                        }
+                    }
+                }
+            }
+        }
+
+        // What one mention of a name says about its side holds for all mentions of it.
+        for i in 0..entities.len() {
+            if matches!(sides[i], Side::Own(_)) {
+                if let Some(j) = (0..entities.len()).find(|&j| {
+                    entities[j].canonical == entities[i].canonical
+                        && matches!(sides[j], Side::Country(_))
+                }) {
+                    sides[i] = sides[j].clone();
+                    if let Some(&r) = org_region.get(&j) {
+                        org_region.entry(i).or_insert(r);
+                    }
+                }
+            }
+        }
+
+        // Main region of each country side: the most mentioned, the title counting double.
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new(); // canonical rep -> (count, first)
+        let rep = |i: usize| -> usize {
+            entities
+                .iter()
+                .position(|e| e.canonical == entities[i].canonical)
+                .unwrap_or(i)
+        };
+        for (s, list) in mentions.iter().enumerate() {
+            if !readable[s] {
+                continue;
+            }
+            for m in list {
+                if regions_with_code.contains(&m.entity)
+                    || regions_with_code.contains(&rep(m.entity))
+                {
+                    let weight = if s == 0 { 2 } else { 1 };
+                    let entry = counts.entry(rep(m.entity)).or_insert((0, m.start));
+                    entry.0 += weight;
+                }
+            }
+        }
+        let mut main: HashMap<Side, usize> = HashMap::new();
+        let mut side_totals: HashMap<Side, (usize, usize)> = HashMap::new();
+        let mut ranked: Vec<(usize, (usize, usize))> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+        for (entity, (count, first)) in &ranked {
+            let side = sides[*entity].clone();
+            main.entry(side.clone()).or_insert(*entity);
+            let total = side_totals.entry(side).or_insert((0, *first));
+            total.0 += count;
+            total.1 = total.1.min(*first);
+        }
+        let mut side_rank: Vec<(Side, (usize, usize))> = side_totals.into_iter().collect();
+        side_rank.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+        let trailer_side = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.start >= trailer_start && e.entity_type != EntityType::Person)
+            .map(|(i, _)| sides[i].clone())
+            .find(|side| main.contains_key(side));
+        let home = trailer_side.or_else(|| side_rank.first().map(|s| s.0.clone()));
+        let foreign = side_rank
+            .iter()
+            .map(|s| s.0.clone())
+            .find(|s| Some(s) != home.as_ref());
+
+        Doc {
+            input,
+            lower,
+            readable,
+            mentions,
+            sides,
+            org_region,
+            main,
+            home,
+            foreign,
+            person_body,
+        }
+    }
+
+    /// Region or organisation.
+    pub(crate) fn level(&self, entity: usize) -> Level {
+        match self.input.entities[entity].entity_type {
+            EntityType::Organisation => Level::Organisation,
+            _ => Level::Region,
+        }
+    }
+
+    /// The main region of the side opposite to `side`.
+    pub(crate) fn counterpart(&self, side: &Side) -> Option<usize> {
+        let other = if Some(side) == self.home.as_ref() {
+            self.foreign.as_ref()?
+        } else {
+            self.home.as_ref()?
+        };
+        if other == side {
+            return None;
+        }
+        self.main.get(other).copied()
+    }
+
+    /// The region an organisation stands for, if its subtype lets it.
+    pub(crate) fn region_of_org(&self, entity: usize, lexicon: &Lexicon) -> Option<usize> {
+        let e = &self.input.entities[entity];
+        if e.entity_type != EntityType::Organisation {
+            return None;
+        }
+        let subtype = e.subtype.as_deref()?;
+        if !lexicon.stand_for_region.iter().any(|s| s == subtype) {
+            return None;
+        }
+        let named = *self.org_region.get(&entity)?;
+        let named_kb = self.input.entities[named].kb_id.as_deref().unwrap_or("");
+        let is_country = country_of(named_kb).is_some_and(|c| c == named_kb);
+        if is_country {
+            if let Some(&main) = self.main.get(&self.sides[entity]) {
+                return Some(main);
+            }
+        }
+        Some(named)
+    }
+}

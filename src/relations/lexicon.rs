@@ -1,0 +1,496 @@
+//! The data files of the relation stage, parsed and validated once.
+
+use std::collections::HashMap;
+
+use crate::resources::{DataFile, ResourceError};
+
+/// How one pattern word matches a lower-cased token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Equal.
+    Word,
+    /// The token starts with it.
+    Stem,
+    /// The token contains it.
+    Part,
+    /// The token ends with it.
+    Suffix,
+}
+
+impl Mode {
+    fn parse(text: &str) -> Option<Mode> {
+        match text {
+            "word" => Some(Mode::Word),
+            "stem" => Some(Mode::Stem),
+            "part" => Some(Mode::Part),
+            "suffix" => Some(Mode::Suffix),
+            _ => None,
+        }
+    }
+
+    /// Whether lower-cased `token` matches `pattern`.
+    pub(crate) fn matches(self, pattern: &str, token: &str) -> bool {
+        match self {
+            Mode::Word => token == pattern,
+            Mode::Stem => token.starts_with(pattern),
+            Mode::Part => token.contains(pattern),
+            Mode::Suffix => token.ends_with(pattern),
+        }
+    }
+}
+
+/// The five relation types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RelationType {
+    Agreement,
+    Visit,
+    Cooperation,
+    Event,
+    Intent,
+}
+
+impl RelationType {
+    /// The label written to the record.
+    pub fn label(self) -> &'static str {
+        match self {
+            RelationType::Agreement => "AGREEMENT",
+            RelationType::Visit => "VISIT",
+            RelationType::Cooperation => "COOPERATION",
+            RelationType::Event => "EVENT",
+            RelationType::Intent => "INTENT",
+        }
+    }
+
+    /// Parses a label.
+    pub fn from_label(label: &str) -> Option<RelationType> {
+        match label {
+            "AGREEMENT" => Some(RelationType::Agreement),
+            "VISIT" => Some(RelationType::Visit),
+            "COOPERATION" => Some(RelationType::Cooperation),
+            "EVENT" => Some(RelationType::Event),
+            "INTENT" => Some(RelationType::Intent),
+            _ => None,
+        }
+    }
+}
+
+/// What the grammatical subject of a VISIT trigger is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SubjectRole {
+    None,
+    Visitor,
+    Host,
+}
+
+/// A trigger: pattern words (`None` = gap), type, CAMEO code(s), confidence.
+#[derive(Debug, Clone)]
+pub(crate) struct Trigger {
+    pub words: Vec<Option<String>>,
+    pub mode: Mode,
+    pub relation_type: RelationType,
+    /// The code, or for COOPERATION the economic code.
+    pub code: String,
+    /// The code when the sentence is not economic (COOPERATION only).
+    pub otherwise_code: Option<String>,
+    pub confidence: f64,
+    pub subject: SubjectRole,
+    pub example: Option<String>,
+    pub line: usize,
+}
+
+/// Kinds of cue words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum CueKind {
+    Origin,
+    Venue,
+    Destination,
+    Between,
+    Coordination,
+    Skip,
+    Negation,
+    Future,
+    Existing,
+    Both,
+    Visitors,
+    Trailer,
+    Caption,
+    Signatory,
+    Host,
+    Leader,
+    Setting,
+    Regions,
+    Today,
+    Yesterday,
+}
+
+impl CueKind {
+    fn parse(text: &str) -> Option<CueKind> {
+        Some(match text {
+            "origin" => CueKind::Origin,
+            "venue" => CueKind::Venue,
+            "destination" => CueKind::Destination,
+            "between" => CueKind::Between,
+            "coordination" => CueKind::Coordination,
+            "skip" => CueKind::Skip,
+            "negation" => CueKind::Negation,
+            "future" => CueKind::Future,
+            "existing" => CueKind::Existing,
+            "both" => CueKind::Both,
+            "visitors" => CueKind::Visitors,
+            "trailer" => CueKind::Trailer,
+            "caption" => CueKind::Caption,
+            "signatory" => CueKind::Signatory,
+            "host" => CueKind::Host,
+            "leader" => CueKind::Leader,
+            "setting" => CueKind::Setting,
+            "regions" => CueKind::Regions,
+            "today" => CueKind::Today,
+            "yesterday" => CueKind::Yesterday,
+            _ => return None,
+        })
+    }
+}
+
+/// A cue: one or more words.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    pub words: Vec<String>,
+    pub mode: Mode,
+}
+
+/// The data files of the stage.
+#[derive(Debug, Clone, Copy)]
+pub struct Files<'a> {
+    /// Trigger patterns with type, CAMEO code and confidence.
+    pub triggers: DataFile<'a>,
+    /// Cue words: prepositions, negation, future, contact block …
+    pub cues: DataFile<'a>,
+    /// CAMEO codes and Goldstein values.
+    pub cameo: DataFile<'a>,
+    /// Sector topics.
+    pub topics: DataFile<'a>,
+    /// Word parts that make a cooperation economic.
+    pub economic: DataFile<'a>,
+    /// Role words of persons.
+    pub roles: DataFile<'a>,
+    /// How region adjectives are derived from region names.
+    pub demonyms: DataFile<'a>,
+    /// Confidence factors of the party rules.
+    pub rules: DataFile<'a>,
+    /// Organisation subtypes that stand for their region.
+    pub stand_for_region: DataFile<'a>,
+}
+
+impl Default for Files<'static> {
+    /// The files compiled into the binary.
+    fn default() -> Self {
+        Files {
+            triggers: crate::data_file!("resources/relations/triggers.tsv"),
+            cues: crate::data_file!("resources/relations/cues.tsv"),
+            cameo: crate::data_file!("resources/relations/cameo.tsv"),
+            topics: crate::data_file!("resources/relations/topics.tsv"),
+            economic: crate::data_file!("resources/relations/economic.txt"),
+            roles: crate::data_file!("resources/relations/roles.tsv"),
+            demonyms: crate::data_file!("resources/relations/demonyms.tsv"),
+            rules: crate::data_file!("resources/relations/rules.tsv"),
+            stand_for_region: crate::data_file!("resources/relations/stand_for_region.txt"),
+        }
+    }
+}
+
+/// Everything the stage knows, from `resources/relations/`.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    pub triggers: Vec<Trigger>,
+    pub cues: HashMap<CueKind, Vec<Cue>>,
+    /// CAMEO code → Goldstein value.
+    pub goldstein: HashMap<String, f64>,
+    /// (word part, topic label).
+    pub topics: Vec<(String, String)>,
+    pub economic: Vec<String>,
+    /// (word ending, role label).
+    pub roles: Vec<(String, String)>,
+    pub demonym_strip: Vec<String>,
+    pub demonym_suffixes: Vec<String>,
+    /// Rule name → confidence factor.
+    pub rules: HashMap<String, f64>,
+    /// Organisation subtypes that stand for their region.
+    pub stand_for_region: Vec<String>,
+}
+
+/// The rule names the code uses; `rules.tsv` must give each a factor.
+pub(crate) const RULES: [&str; 7] = [
+    "pair",
+    "cross",
+    "visit",
+    "visit_context",
+    "both",
+    "complement",
+    "lifted",
+];
+
+fn parse_confidence(file: &str, line: usize, text: &str) -> Result<f64, ResourceError> {
+    match text.parse::<f64>() {
+        Ok(value) if (0.0..=1.0).contains(&value) => Ok(value),
+        _ => Err(ResourceError::new(
+            file,
+            line,
+            format!("confidence {text:?} is not a number in 0..=1"),
+        )),
+    }
+}
+
+/// Text as topics are matched in it: lower case, hyphens read as spaces.
+pub(crate) fn topic_text(text: &str) -> String {
+    text.to_lowercase().replace('-', " ")
+}
+
+fn is_lower(text: &str) -> bool {
+    text.chars().all(|c| !c.is_uppercase())
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub(crate) fn load_default() -> Result<Lexicon, ResourceError> {
+        Lexicon::from_files(&Files::default())
+    }
+
+    /// Parses and validates the data files.
+    pub(crate) fn from_files(files: &Files<'_>) -> Result<Lexicon, ResourceError> {
+        let Files {
+            triggers,
+            cues,
+            cameo,
+            topics,
+            economic,
+            roles,
+            demonyms,
+            rules,
+            stand_for_region,
+        } = *files;
+        let mut goldstein = HashMap::new();
+        for row in cameo.rows(3) {
+            let row = row?;
+            let code = row.fields[0];
+            if code.len() < 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(row.error(cameo.name, format!("CAMEO code {code:?} is not digits")));
+            }
+            let value: f64 = row.fields[1].parse().map_err(|_| {
+                row.error(
+                    cameo.name,
+                    format!("Goldstein value {:?} is not a number", row.fields[1]),
+                )
+            })?;
+            if !(-10.0..=10.0).contains(&value) {
+                return Err(row.error(cameo.name, "Goldstein values lie in -10..=10"));
+            }
+            if goldstein.insert(code.to_string(), value).is_some() {
+                return Err(row.error(cameo.name, format!("code {code} listed twice")));
+            }
+        }
+
+        let mut parsed_triggers = Vec::new();
+        for row in triggers.rows(6) {
+            let row = row?;
+            let pattern = row.fields[0].trim();
+            if pattern.is_empty() || !is_lower(pattern) {
+                return Err(row.error(triggers.name, "pattern must be non-empty lower case"));
+            }
+            let words: Vec<Option<String>> = pattern
+                .split(' ')
+                .map(|w| (w != "*").then(|| w.to_string()))
+                .collect();
+            if words.first().is_some_and(Option::is_none)
+                || words.last().is_some_and(Option::is_none)
+            {
+                return Err(row.error(triggers.name, "a pattern may not start or end with *"));
+            }
+            let mode = Mode::parse(row.fields[1]).ok_or_else(|| {
+                row.error(
+                    triggers.name,
+                    format!("unknown mode {:?} (word, stem, part)", row.fields[1]),
+                )
+            })?;
+            let relation_type = RelationType::from_label(row.fields[2]).ok_or_else(|| {
+                row.error(
+                    triggers.name,
+                    format!("unknown relation type {:?}", row.fields[2]),
+                )
+            })?;
+            let (code, otherwise_code) = match row.fields[3].split_once('/') {
+                Some((economic, otherwise)) => {
+                    if relation_type != RelationType::Cooperation {
+                        return Err(row.error(
+                            triggers.name,
+                            "only COOPERATION chooses between an economic and another code",
+                        ));
+                    }
+                    (economic.to_string(), Some(otherwise.to_string()))
+                }
+                None => (row.fields[3].to_string(), None),
+            };
+            for c in std::iter::once(&code).chain(otherwise_code.as_ref()) {
+                if !goldstein.contains_key(c) {
+                    return Err(row.error(
+                        triggers.name,
+                        format!("CAMEO code {c} is not in {}", cameo.name),
+                    ));
+                }
+            }
+            let confidence = parse_confidence(triggers.name, row.line, row.fields[4])?;
+            let subject = match row.fields[5] {
+                "-" => SubjectRole::None,
+                "visitor" => SubjectRole::Visitor,
+                "host" => SubjectRole::Host,
+                other => {
+                    return Err(row.error(
+                        triggers.name,
+                        format!("role {other:?} is not visitor, host or -"),
+                    ))
+                }
+            };
+            if subject != SubjectRole::None && relation_type != RelationType::Visit {
+                return Err(row.error(triggers.name, "only VISIT triggers name a subject role"));
+            }
+            let example = row
+                .fields
+                .get(6)
+                .map(|e| e.trim().to_string())
+                .filter(|e| !e.is_empty());
+            parsed_triggers.push(Trigger {
+                words,
+                mode,
+                relation_type,
+                code,
+                otherwise_code,
+                confidence,
+                subject,
+                example,
+                line: row.line,
+            });
+        }
+        if parsed_triggers.is_empty() {
+            return Err(ResourceError::new(triggers.name, 0, "no triggers"));
+        }
+
+        let mut parsed_cues: HashMap<CueKind, Vec<Cue>> = HashMap::new();
+        for row in cues.rows(3) {
+            let row = row?;
+            let kind = CueKind::parse(row.fields[0]).ok_or_else(|| {
+                row.error(cues.name, format!("unknown cue kind {:?}", row.fields[0]))
+            })?;
+            let text = row.fields[1].trim();
+            if text.is_empty() || !is_lower(text) {
+                return Err(row.error(cues.name, "cue must be non-empty lower case"));
+            }
+            let mode = Mode::parse(row.fields[2])
+                .ok_or_else(|| row.error(cues.name, format!("unknown mode {:?}", row.fields[2])))?;
+            parsed_cues.entry(kind).or_default().push(Cue {
+                words: text.split(' ').map(str::to_string).collect(),
+                mode,
+            });
+        }
+
+        let mut parsed_topics = Vec::new();
+        for row in topics.rows(2) {
+            let row = row?;
+            let part = row.fields[1];
+            if part.is_empty() || !is_lower(part) {
+                return Err(row.error(topics.name, "word part must be non-empty lower case"));
+            }
+            if let Some(example) = row.fields.get(2) {
+                if !topic_text(example).contains(part) {
+                    return Err(row.error(
+                        topics.name,
+                        format!("example {example:?} does not contain {part:?}"),
+                    ));
+                }
+            }
+            parsed_topics.push((part.to_string(), row.fields[0].to_string()));
+        }
+
+        let mut parsed_economic = Vec::new();
+        for (line, item) in economic.items() {
+            if !is_lower(item) {
+                return Err(ResourceError::new(
+                    economic.name,
+                    line,
+                    "must be lower case",
+                ));
+            }
+            parsed_economic.push(item.to_string());
+        }
+
+        let mut parsed_roles = Vec::new();
+        for row in roles.rows(2) {
+            let row = row?;
+            if row.fields[0].is_empty() || !is_lower(row.fields[0]) {
+                return Err(row.error(roles.name, "word ending must be non-empty lower case"));
+            }
+            parsed_roles.push((row.fields[0].to_string(), row.fields[1].to_string()));
+        }
+        // Longest ending first, so "vizegouverneur" wins over "gouverneur".
+        parsed_roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+
+        let mut demonym_strip = Vec::new();
+        let mut demonym_suffixes = Vec::new();
+        for row in demonyms.rows(2) {
+            let row = row?;
+            let value = row.fields[1];
+            if !is_lower(value) {
+                return Err(row.error(demonyms.name, "must be lower case"));
+            }
+            match row.fields[0] {
+                "strip" => demonym_strip.push(value.to_string()),
+                "suffix" if value == "-" => demonym_suffixes.push(String::new()),
+                "suffix" => demonym_suffixes.push(value.to_string()),
+                other => {
+                    return Err(row.error(
+                        demonyms.name,
+                        format!("kind {other:?} is not strip or suffix"),
+                    ))
+                }
+            }
+        }
+
+        let mut parsed_rules = HashMap::new();
+        for row in rules.rows(2) {
+            let row = row?;
+            let name = row.fields[0];
+            if !RULES.contains(&name) {
+                return Err(row.error(rules.name, format!("unknown rule {name:?}")));
+            }
+            let factor = parse_confidence(rules.name, row.line, row.fields[1])?;
+            parsed_rules.insert(name.to_string(), factor);
+        }
+        if let Some(missing) = RULES.iter().find(|r| !parsed_rules.contains_key(**r)) {
+            return Err(ResourceError::new(
+                rules.name,
+                0,
+                format!("rule {missing:?} has no factor"),
+            ));
+        }
+        let parsed_stand_for = stand_for_region
+            .items()
+            .map(|(_, item)| item.to_string())
+            .collect();
+
+        Ok(Lexicon {
+            rules: parsed_rules,
+            stand_for_region: parsed_stand_for,
+            triggers: parsed_triggers,
+            cues: parsed_cues,
+            goldstein,
+            topics: parsed_topics,
+            economic: parsed_economic,
+            roles: parsed_roles,
+            demonym_strip,
+            demonym_suffixes,
+        })
+    }
+
+    /// The cues of one kind.
+    pub(crate) fn cues(&self, kind: CueKind) -> &[Cue] {
+        self.cues.get(&kind).map(Vec::as_slice).unwrap_or(&[])
+    }
+}

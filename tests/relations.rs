@@ -1,0 +1,387 @@
+//! Table-driven tests of the relation stage, one table per pattern family, on sentences
+//! written for these tests. Entities and dates are given by hand: `[Name|TYPE|kb|subtype]`
+//! marks an entity in the text (kb `-` for none), `{text|value}` a DATE mention.
+
+use meldung::calendar::Date;
+use meldung::dates::DateMatch;
+use meldung::entities::EntityMatch;
+use meldung::record::{DateType, EntityType};
+use meldung::relations::{RegionEvidence, RelationInput, RelationMatch, RelationRecogniser};
+use meldung::tokenise::Tokeniser;
+
+/// A document with its hand-made annotations.
+struct Doc {
+    text: String,
+    entities: Vec<EntityMatch>,
+    dates: Vec<DateMatch>,
+}
+
+/// Parses the inline markup into text, entities and dates.
+fn doc(marked: &str) -> Doc {
+    let mut text = String::new();
+    let mut entities = Vec::new();
+    let mut dates = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find(['[', '{']) {
+        text.push_str(&rest[..open]);
+        let close_char = if rest.as_bytes()[open] == b'[' {
+            ']'
+        } else {
+            '}'
+        };
+        let close = rest[open..].find(close_char).unwrap() + open;
+        let inner = &rest[open + 1..close];
+        let fields: Vec<&str> = inner.split('|').collect();
+        let start = text.len();
+        text.push_str(fields[0]);
+        if close_char == ']' {
+            let entity_type = EntityType::from_label(fields[1]).unwrap();
+            let kb = fields.get(2).copied().unwrap_or("-");
+            entities.push(EntityMatch {
+                start,
+                end: text.len(),
+                entity_type,
+                canonical: fields.get(4).copied().unwrap_or(fields[0]).to_string(),
+                kb_id: (kb != "-").then(|| kb.to_string()),
+                subtype: fields.get(3).map(|s| s.to_string()),
+                source: "test".to_string(),
+            });
+        } else {
+            dates.push(DateMatch {
+                start,
+                end: text.len(),
+                date_type: DateType::Date,
+                value: fields[1].to_string(),
+            });
+        }
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    Doc {
+        text,
+        entities,
+        dates,
+    }
+}
+
+fn run_with(d: &Doc, regions: &[RegionEvidence], published: Option<Date>) -> Vec<RelationMatch> {
+    let tokeniser = Tokeniser::load_default().unwrap();
+    let tokens = tokeniser.tokenise(&d.text);
+    let sentences = tokeniser.sentences(&d.text, &tokens);
+    let input = RelationInput {
+        regions,
+        published,
+        ..RelationInput::new(&d.text, &tokens, &sentences, &d.entities, &d.dates)
+    };
+    RelationRecogniser::load_default().unwrap().find_in(&input)
+}
+
+fn run(d: &Doc) -> Vec<RelationMatch> {
+    run_with(d, &[], None)
+}
+
+/// `TYPE a > b` for VISIT (ordered), `TYPE a + b` (sorted) otherwise.
+fn shown(d: &Doc, relations: &[RelationMatch]) -> Vec<String> {
+    let mut out: Vec<String> = relations
+        .iter()
+        .map(|r| {
+            let a = &d.entities[r.parties[0]].canonical;
+            let b = &d.entities[r.parties[1]].canonical;
+            if r.relation_type == "VISIT" {
+                format!("VISIT {a} > {b}")
+            } else {
+                let (x, y) = if a <= b { (a, b) } else { (b, a) };
+                format!("{} {x} + {y}", r.relation_type)
+            }
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn check(table: &[(&str, &[&str])]) {
+    for (marked, expected) in table {
+        let d = doc(marked);
+        let got = shown(&d, &run(&d));
+        let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "\n  text: {}", d.text);
+    }
+}
+
+const BY: &str = "[Bayern|LOC|DE-BY|state]";
+
+#[test]
+fn agreements() {
+    check(&[
+        (
+            "Die [Hochschule Aalen|ORG|-|university] und die [Universidad de Chile|ORG|-|university] unterzeichneten am {Montag|2023-05-08} ein MoU.",
+            &["AGREEMENT Hochschule Aalen + Universidad de Chile"],
+        ),
+        (
+            "[Hessen|LOC|DE-HE|state] und [Ontario|LOC|CA-ON|state] haben eine Absichtserklärung zur Zusammenarbeit in der Wasserstofftechnik unterzeichnet.",
+            &["AGREEMENT Hessen + Ontario"],
+        ),
+        (
+            "Zwischen [Tirol|LOC|AT-7|state] und [Hokkaido|LOC|JP-01|state] wurde ein Kooperationsvertrag geschlossen.",
+            &["AGREEMENT Hokkaido + Tirol"],
+        ),
+        // The venue of a signing is no party.
+        (
+            "Die [Kessler GmbH|ORG|-|company] und die [Hanwa Co., Ltd.|ORG|-|company] schlossen in [Stuttgart|LOC|-|city] einen Kooperationsvertrag.",
+            &["AGREEMENT Hanwa Co., Ltd. + Kessler GmbH"],
+        ),
+        // A ministry signs for its Land: the region pair is a relation too.
+        (
+            "Das [Sächsische Staatsministerium für Wirtschaft|ORG|-|ministry|Sächsisches Staatsministerium für Wirtschaft] und die [Volksregierung der Provinz Hubei|ORG|-|government] unterzeichneten eine Vereinbarung. [Sachsen|LOC|DE-SN|state] und [Hubei|LOC|CN-HB|state] sind Partner.",
+            &[
+                "AGREEMENT Hubei + Sachsen",
+                "AGREEMENT Sächsisches Staatsministerium für Wirtschaft + Volksregierung der Provinz Hubei",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn visits() {
+    check(&[
+        (
+            "Eine Delegation aus [Thüringen|LOC|DE-TH|state] besuchte am {Dienstag|2024-04-09} die Provinz [Gyeonggi|LOC|KR-41|state].",
+            &["VISIT Thüringen > Gyeonggi"],
+        ),
+        (
+            "Landrätin [Ulrike Brenneisen|PER|-|person] empfing die Gäste aus [Aichi|LOC|JP-23|state] im Landratsamt in [Ludwigsburg|LOC|-|city]. Ludwigsburg und [Baden-Württemberg|LOC|DE-BW|state] werben um Investoren.",
+            &["VISIT Aichi > Baden-Württemberg"],
+        ),
+        (
+            "WIRTSCHAFTSDELEGATION AUS [SICHUAN|LOC|CN-SC|state|Sichuan] ZU BESUCH IN [NIEDERSACHSEN|LOC|DE-NI|state|Niedersachsen]",
+            &["VISIT Sichuan > Niedersachsen"],
+        ),
+        // The subject of "besuchte" is the visitor, the object the host.
+        (
+            "Der Gouverneur der Präfektur [Shizuoka|LOC|JP-22|state], [Kenji Morikawa|PER|-|person], hat mit einer Delegation den Kanton [Aargau|LOC|CH-AG|state] besucht.",
+            &["VISIT Shizuoka > Aargau"],
+        ),
+        // "die Delegation" later refers back to the visitor.
+        (
+            "Eine Delegation aus [Québec|LOC|CA-QC|state] reiste nach [Bayern|LOC|DE-BY|state]. Danach besuchte die Delegation die [Technische Universität München|ORG|-|university].",
+            &[
+                "VISIT Québec > Bayern",
+                "VISIT Québec > Technische Universität München",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn cooperation() {
+    check(&[
+        (
+            "[Oberösterreich|LOC|AT-4|state] und [Ohio|LOC|US-OH|state] sind seit {2009|2009} Partnerregionen.",
+            &["COOPERATION Oberösterreich + Ohio"],
+        ),
+        (
+            "Die Regierungen von [Baselland|LOC|CH-BL|state|Basel-Landschaft] und [Toyama|LOC|JP-16|state] unterhalten seit Jahren gute Beziehungen.",
+            &["COOPERATION Basel-Landschaft + Toyama"],
+        ),
+        // A partnership that does not exist is none.
+        (
+            "Eine formelle Partnerschaft zwischen [Aargau|LOC|CH-AG|state] und [Shizuoka|LOC|JP-22|state] gibt es bislang nicht.",
+            &[],
+        ),
+        // The cooperation an agreement is about is not reported twice.
+        (
+            "[Sachsen|LOC|DE-SN|state] und [Hubei|LOC|CN-HB|state] vereinbarten eine Zusammenarbeit in der Medizintechnik.",
+            &["AGREEMENT Hubei + Sachsen"],
+        ),
+    ]);
+}
+
+#[test]
+fn events() {
+    check(&[
+        (
+            "Beim [Bayern|LOC|DE-BY|state]-[Québec|LOC|CA-QC|state]-Forum in [Montréal|LOC|-|city] trafen sich Fachleute.",
+            &["EVENT Bayern + Québec"],
+        ),
+        // Adjectives stand for regions of the document; the one named side is completed by
+        // the document's main region of the other side.
+        (
+            "[Sachsen|LOC|DE-SN|state] wirbt in [Vietnam|LOC|VN|country]. Auf dem Forum in [Hanoi|LOC|-|city] stellten sich vietnamesische Firmen vor. Sachsen ist stark.",
+            &["EVENT Sachsen + Vietnam"],
+        ),
+        (
+            "Organisiert hatten das Matchmaking die [Wirtschaftsförderung Sachsen GmbH|ORG|-|agency] und die [Vietnamesische Handelskammer|ORG|-|chamber].",
+            &["EVENT Vietnamesische Handelskammer + Wirtschaftsförderung Sachsen GmbH"],
+        ),
+        // "am Rande des Forums" is the setting of the signing, not an event relation.
+        (
+            "Am Rande des Forums unterzeichneten die [Alpha GmbH|ORG|-|company] und die [Beta Inc.|ORG|-|company] einen Kooperationsvertrag.",
+            &["AGREEMENT Alpha GmbH + Beta Inc."],
+        ),
+    ]);
+}
+
+#[test]
+fn intents() {
+    check(&[
+        (
+            "[Nordrhein-Westfalen|LOC|DE-NW|state] und [Western Australia|LOC|AU-WA|state] wollen künftig in der Wasserstofftechnik zusammenarbeiten.",
+            &["INTENT Nordrhein-Westfalen + Western Australia"],
+        ),
+        // An announced visit is an intent to meet.
+        (
+            "[Tirol|LOC|AT-7|state] wirbt um Gäste. Im Herbst wird eine Delegation aus [Hokkaido|LOC|JP-01|state] in [Innsbruck|LOC|-|city] erwartet.",
+            &["INTENT Hokkaido + Tirol"],
+        ),
+        // "beide Seiten": the pair just talked about.
+        (
+            "[Hessen|LOC|DE-HE|state] und [Karnataka|LOC|IN-KA|state] pflegen Kontakte. Beide Seiten wollen ihre Beziehungen vertiefen.",
+            &["COOPERATION Hessen + Karnataka", "INTENT Hessen + Karnataka"],
+        ),
+    ]);
+}
+
+#[test]
+fn never_a_place_with_its_own_region_nor_mere_co_occurrence() {
+    check(&[
+        (
+            "[Sachsen|LOC|DE-SN|state] und [Deutschland|LOC|DE|country] vereinbaren eine Kooperation.",
+            &[],
+        ),
+        (
+            "Die [Kessler GmbH|ORG|-|company] aus [Bayern|LOC|DE-BY|state] eröffnet ein Werk in [Polen|LOC|PL|country].",
+            &[],
+        ),
+        (
+            "Die Exportquote liegt bei 43 Prozent; [Japan|LOC|JP|country] gehört zu den wichtigsten Märkten von [Aargau|LOC|CH-AG|state].",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn contact_block_and_captions_are_not_read() {
+    let text = format!(
+        "{BY} wirbt um Fachkräfte.\n\nFoto: Delegation aus [Ohio|LOC|US-OH|state] bei der Unterzeichnung mit Bayern.\n\nPressekontakt:\nZusammenarbeit [Ohio|LOC|US-OH|state] und Bayern"
+    );
+    let d = doc(&text);
+    assert_eq!(shown(&d, &run(&d)), Vec::<String>::new());
+}
+
+#[test]
+fn one_relation_per_type_and_pair_with_all_evidence() {
+    let d = doc("[Hessen|LOC|DE-HE|state] und [Ontario|LOC|CA-ON|state] arbeiten seit {2001|2001} zusammen in einer Partnerschaft. Die Partnerschaft zwischen Hessen und [Ontario|LOC|CA-ON|state] wächst.");
+    let relations = run(&d);
+    assert_eq!(relations.len(), 1, "{:?}", shown(&d, &relations));
+    let r = &relations[0];
+    assert_eq!(r.all_evidence.len(), 2);
+    assert_eq!(r.evidence, r.all_evidence[0]);
+    assert_eq!(r.date_value.as_deref(), Some("2001"));
+    assert_eq!(r.date, Some(0));
+    assert_eq!(r.cameo.as_ref().map(|c| c.0.as_str()), Some("050"));
+}
+
+#[test]
+fn cameo_codes_follow_the_trigger() {
+    let cases: &[(&str, &str, &str, f64)] = &[
+        ("[Hessen|LOC|DE-HE|state] und [Ontario|LOC|CA-ON|state] unterzeichneten eine Absichtserklärung.", "AGREEMENT", "057", 8.0),
+        ("Eine Delegation aus [Hessen|LOC|DE-HE|state] besuchte [Ontario|LOC|CA-ON|state].", "VISIT", "042", 1.9),
+        ("Der Premier von [Ontario|LOC|CA-ON|state] empfing die Gäste aus [Hessen|LOC|DE-HE|state].", "VISIT", "043", 2.8),
+        ("[Hessen|LOC|DE-HE|state] und [Ontario|LOC|CA-ON|state] pflegen eine enge Zusammenarbeit der Unternehmen.", "COOPERATION", "061", 6.4),
+        ("[Hessen|LOC|DE-HE|state] und [Ontario|LOC|CA-ON|state] pflegen eine enge Partnerschaft der Schulen.", "COOPERATION", "050", 3.5),
+        ("Auf der Konferenz trafen sich [Hessen|LOC|DE-HE|state] und [Ontario|LOC|CA-ON|state].", "EVENT", "044", 2.5),
+        ("[Hessen|LOC|DE-HE|state] bekundete Interesse an einer Zusammenarbeit mit [Ontario|LOC|CA-ON|state].", "INTENT", "030", 4.0),
+    ];
+    for (marked, relation_type, code, goldstein) in cases {
+        let d = doc(marked);
+        let relations = run(&d);
+        let r = relations
+            .iter()
+            .find(|r| r.relation_type == *relation_type)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no {relation_type} in {}: {:?}",
+                    d.text,
+                    shown(&d, &relations)
+                )
+            });
+        assert_eq!(r.cameo, Some((code.to_string(), *goldstein)), "{}", d.text);
+        assert!(r.confidence > 0.0 && r.confidence <= 1.0);
+    }
+}
+
+#[test]
+fn visitor_comes_first_whatever_the_verb() {
+    for marked in [
+        "Eine Delegation aus [Hessen|LOC|DE-HE|state] besuchte [Ontario|LOC|CA-ON|state].",
+        "In [Ontario|LOC|CA-ON|state] empfing man die Gäste aus [Hessen|LOC|DE-HE|state].",
+        "Die hessische Delegation war zu Gast in [Ontario|LOC|CA-ON|state]. [Hessen|LOC|DE-HE|state] ist zufrieden.",
+    ] {
+        let d = doc(marked);
+        assert_eq!(shown(&d, &run(&d)), vec!["VISIT Hessen > Ontario"], "{}", d.text);
+    }
+}
+
+#[test]
+fn people_topics_and_dates() {
+    let d = doc("Ministerin [Anna Berg|PER|-|person] und Gouverneur [Kim Lee|PER|-|person] unterzeichneten am {Montag|2023-03-13} für [Hessen|LOC|DE-HE|state] und [Gyeonggi|LOC|KR-41|state] eine Absichtserklärung über Medizintechnik und Robotik.");
+    let relations = run(&d);
+    assert_eq!(relations.len(), 1, "{:?}", shown(&d, &relations));
+    let r = &relations[0];
+    assert_eq!(r.people.len(), 2);
+    assert_eq!(r.people_roles, vec![Some("signatory".to_string()); 2]);
+    assert_eq!(r.topics, vec!["Medizintechnik", "Robotik"]);
+    assert_eq!(r.date_value.as_deref(), Some("2023-03-13"));
+}
+
+#[test]
+fn heute_is_the_publication_day() {
+    let d = doc("[Hessen|LOC|DE-HE|state] und [Ontario|LOC|CA-ON|state] unterzeichnen heute eine Absichtserklärung.");
+    let published = Date::new(2024, 5, 24);
+    let r = run_with(&d, &[], published);
+    assert_eq!(r[0].date, None);
+    assert_eq!(r[0].date_value.as_deref(), Some("2024-05-24"));
+    let d = doc("[Hessen|LOC|DE-HE|state] und [Ontario|LOC|CA-ON|state] unterzeichneten gestern eine Absichtserklärung.");
+    let r = run_with(&d, &[], published);
+    assert_eq!(r[0].date_value.as_deref(), Some("2024-05-23"));
+}
+
+#[test]
+fn region_evidence_from_the_entity_stage_is_used() {
+    // "nipponische" is no derivable adjective; the entity stage says it is Japan.
+    let d = doc("[Tirol|LOC|AT-7|state] wirbt. Die nipponische Delegation besuchte das Land. [Japan|LOC|JP|country] ist ein Markt.");
+    assert_eq!(shown(&d, &run(&d)), Vec::<String>::new());
+    let start = d.text.find("nipponische").unwrap();
+    let evidence = RegionEvidence {
+        start,
+        end: start + "nipponische".len(),
+        canonical: "Japan".to_string(),
+        kb_id: Some("JP".to_string()),
+    };
+    let got = shown(&d, &run_with(&d, &[evidence], None));
+    assert_eq!(got, vec!["VISIT Japan > Tirol"]);
+}
+
+#[test]
+fn trigger_examples_fire() {
+    let recogniser = RelationRecogniser::load_default().unwrap();
+    let examples = recogniser.check_examples();
+    assert!(examples.len() > 50);
+    for (line, example, fired) in examples {
+        assert!(
+            fired,
+            "resources/relations/triggers.tsv:{line}: example {example:?} does not fire"
+        );
+    }
+}
+
+#[test]
+fn offsets_stay_exact_in_non_ascii_text() {
+    let d = doc("„Größer“: [Québec|LOC|CA-QC|state] und [Bayern|LOC|DE-BY|state] schließen ein Abkommen über Künstliche Intelligenz.");
+    let r = &run(&d)[0];
+    let (start, end) = r.evidence;
+    assert!(d.text.is_char_boundary(start) && d.text.is_char_boundary(end));
+    assert!(d.text[start..end].contains("Abkommen"));
+    assert_eq!(r.topics, vec!["Künstliche Intelligenz"]);
+}
