@@ -98,13 +98,14 @@ pub fn build_record(doc: &Document, analysis: &Analysis) -> Record {
                 .map(|&i| entity_ids[i].clone())
                 .collect(),
             topics: found.topics.clone(),
-            evidence: Evidence {
-                text: text[found.evidence.0..found.evidence.1].to_string(),
-                start: index.char_offset(found.evidence.0),
-                end: index.char_offset(found.evidence.1),
-                byte_start: found.evidence.0,
-                byte_end: found.evidence.1,
-            },
+            evidence: evidence(text, &index, found.evidence),
+            all_evidence: found
+                .all_evidence
+                .iter()
+                .map(|&range| evidence(text, &index, range))
+                .collect(),
+            date_value: found.date_value.clone(),
+            people_roles: found.people_roles.clone(),
             confidence: found.confidence,
             cameo: found.cameo.as_ref().map(|(code, goldstein)| Cameo {
                 code: code.clone(),
@@ -127,6 +128,17 @@ pub fn build_record(doc: &Document, analysis: &Analysis) -> Record {
         dates,
         relations,
         error: None,
+    }
+}
+
+/// An evidence span from a byte range.
+fn evidence(text: &str, index: &CharIndex, (start, end): (usize, usize)) -> Evidence {
+    Evidence {
+        text: text[start..end].to_string(),
+        start: index.char_offset(start),
+        end: index.char_offset(end),
+        byte_start: start,
+        byte_end: end,
     }
 }
 

@@ -14,7 +14,7 @@ use crate::document::Document;
 use crate::entities::{EntityMatch, EntityRecogniser};
 use crate::output;
 use crate::record::{PublishedFrom, Record};
-use crate::relations::{RelationMatch, RelationRecogniser};
+use crate::relations::{RegionEvidence, RelationInput, RelationMatch, RelationRecogniser};
 use crate::resources::ResourceError;
 use crate::tokenise::{Sentence, Token, Tokeniser};
 
@@ -27,6 +27,9 @@ pub struct Analysis {
     pub published: Option<(Date, PublishedFrom)>,
     pub dates: Vec<DateMatch>,
     pub entities: Vec<EntityMatch>,
+    /// Regions named by adjectives and demonyms ("japanische", "Thüringer"): evidence for
+    /// relations, not entities.
+    pub regions: Vec<RegionEvidence>,
     pub relations: Vec<RelationMatch>,
 }
 
@@ -66,13 +69,23 @@ impl Pipeline {
             .dates
             .find(text, &tokens, published.map(|(date, _)| date));
         let entities = self.entities.find(text, &tokens, &sentences);
-        let relations = self.relations.find(text, &sentences, &entities, &dates);
+        let regions = Vec::new();
+        let relations = self.relations.find_in(&RelationInput {
+            text,
+            tokens: &tokens,
+            sentences: &sentences,
+            entities: &entities,
+            dates: &dates,
+            regions: &regions,
+            published: published.map(|(date, _)| date),
+        });
         Analysis {
             tokens,
             sentences,
             published,
             dates,
             entities,
+            regions,
             relations,
         }
     }

@@ -153,8 +153,19 @@ pub struct Relation {
     /// Sector topics.
     #[serde(default)]
     pub topics: Vec<String>,
-    /// The sentence that states the relation.
+    /// The first sentence that states the relation.
     pub evidence: Evidence,
+    /// Every sentence that states the relation, in text order (the first is `evidence`).
+    #[serde(default)]
+    pub all_evidence: Vec<Evidence>,
+    /// TIMEX3 value of the relation's date (also when no date mention carries it, as for
+    /// "heute" resolved against the publication date), or `null`.
+    #[serde(default)]
+    pub date_value: Option<String>,
+    /// The role of each person in `people`, in the same order (`signatory`, `host`,
+    /// `delegation_head`, or the title the text gives), or `null`.
+    #[serde(default)]
+    pub people_roles: Vec<Option<String>>,
     /// Confidence of the rule that fired, in 0..=1.
     pub confidence: f64,
     /// CAMEO code, where the relation type has one.

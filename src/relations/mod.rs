@@ -197,29 +197,6 @@ impl RelationRecogniser {
         })
     }
 
-    /// Relations between the entities of the text (tokenises again; prefer [`Self::find_in`]).
-    pub fn find(
-        &self,
-        text: &str,
-        sentences: &[Sentence],
-        entities: &[EntityMatch],
-        dates: &[DateMatch],
-    ) -> Vec<RelationMatch> {
-        let tokens = self.tokeniser.tokenise(text);
-        let own_sentences;
-        let sentences = if sentences.is_empty()
-            || sentences.last().is_some_and(|s| s.end_token > tokens.len())
-        {
-            own_sentences = self.tokeniser.sentences(text, &tokens);
-            &own_sentences[..]
-        } else {
-            sentences
-        };
-        self.find_in(&RelationInput::new(
-            text, &tokens, sentences, entities, dates,
-        ))
-    }
-
     /// The relation types whose examples (last column of `triggers.tsv`) fire: one entry per
     /// trigger line, `(line, example, fired)`. Used by the tests.
     pub fn check_examples(&self) -> Vec<(usize, String, bool)> {
