@@ -56,6 +56,9 @@ pub struct Document {
     pub title: Option<String>,
     /// How the text was decoded.
     pub encoding: Encoding,
+    /// Problems with the input that did not stop processing (a malformed `published`), as
+    /// messages naming the path and line.
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -72,6 +75,7 @@ impl Document {
             published: None,
             title: None,
             encoding: Encoding::Utf8,
+            warnings: Vec::new(),
         }
     }
 

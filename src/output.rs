@@ -128,6 +128,7 @@ pub fn build_record(doc: &Document, analysis: &Analysis) -> Record {
         dates,
         relations,
         error: None,
+        warnings: doc.warnings.clone(),
     }
 }
 

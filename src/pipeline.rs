@@ -7,6 +7,7 @@
 //! is pure: the same document always gives the same record.
 
 use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use crate::calendar::Date;
 use crate::dates::{DateMatch, DateRecogniser};
@@ -33,6 +34,39 @@ pub struct Analysis {
     pub relations: Vec<RelationMatch>,
 }
 
+/// Time spent in each stage, summed over documents (for `extract --stats`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StageTimes {
+    pub tokenise: Duration,
+    pub dates: Duration,
+    pub entities: Duration,
+    pub relations: Duration,
+    /// Building the record (offset conversion, ids, hashing); serialising is the caller's.
+    pub record: Duration,
+}
+
+impl StageTimes {
+    /// Adds `other` to these times.
+    pub fn add(&mut self, other: &StageTimes) {
+        self.tokenise += other.tokenise;
+        self.dates += other.dates;
+        self.entities += other.entities;
+        self.relations += other.relations;
+        self.record += other.record;
+    }
+
+    /// `(stage name, time)` in pipeline order.
+    pub fn stages(&self) -> [(&'static str, Duration); 5] {
+        [
+            ("tokenise", self.tokenise),
+            ("dates", self.dates),
+            ("entities", self.entities),
+            ("relations", self.relations),
+            ("record", self.record),
+        ]
+    }
+}
+
 /// Every stage with its compiled resources.
 #[derive(Debug)]
 pub struct Pipeline {
@@ -55,9 +89,21 @@ impl Pipeline {
 
     /// Runs every stage over `doc`'s text.
     pub fn analyse(&self, doc: &Document) -> Analysis {
+        self.analyse_timed(doc, &mut StageTimes::default())
+    }
+
+    /// Runs every stage over `doc`'s text, adding the time of each stage to `times`.
+    pub fn analyse_timed(&self, doc: &Document, times: &mut StageTimes) -> Analysis {
         let text = doc.text.as_str();
+        let mut clock = Instant::now();
+        let mut lap = |slot: &mut Duration| {
+            let now = Instant::now();
+            *slot += now - clock;
+            clock = now;
+        };
         let tokens = self.tokeniser.tokenise(text);
         let sentences = self.tokeniser.sentences(text, &tokens);
+        lap(&mut times.tokenise);
         let published = match doc.published {
             Some(date) => Some((date, PublishedFrom::Input)),
             None => self
@@ -68,8 +114,10 @@ impl Pipeline {
         let dates = self
             .dates
             .find(text, &tokens, published.map(|(date, _)| date));
+        lap(&mut times.dates);
         let entities = self.entities.find(text, &tokens, &sentences);
         let regions = Vec::new();
+        lap(&mut times.entities);
         let relations = self.relations.find_in(&RelationInput {
             text,
             tokens: &tokens,
@@ -79,6 +127,7 @@ impl Pipeline {
             regions: &regions,
             published: published.map(|(date, _)| date),
         });
+        lap(&mut times.relations);
         Analysis {
             tokens,
             sentences,
@@ -88,6 +137,15 @@ impl Pipeline {
             regions,
             relations,
         }
+    }
+
+    /// Extracts the record of `doc`, adding the time of each stage to `times`.
+    pub fn extract_timed(&self, doc: &Document, times: &mut StageTimes) -> Record {
+        let analysis = self.analyse_timed(doc, times);
+        let started = Instant::now();
+        let record = output::build_record(doc, &analysis);
+        times.record += started.elapsed();
+        record
     }
 
     /// Extracts the record of `doc`.

@@ -215,6 +215,10 @@ pub struct Record {
     pub relations: Vec<Relation>,
     /// `null` for a processed document.
     pub error: Option<ErrorInfo>,
+    /// Problems with the input that did not stop processing, such as a `published` field that
+    /// is not a date (it is then ignored). Usually empty.
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 impl Record {
@@ -251,6 +255,7 @@ impl Record {
                 kind: kind.into(),
                 message: message.into(),
             }),
+            warnings: Vec::new(),
         }
     }
 }

@@ -77,7 +77,7 @@ fn each_bad_input_gets_an_error_record_a_message_and_exit_1() {
     write(&dir.path().join("docs/4_blank.txt"), b"  \n\n \t");
     write(
         &dir.path().join("docs/5_lines.jsonl"),
-        b"{\"id\": \"ok\", \"text\": \"Gut.\"}\n{kaputt\n\n{\"id\": \"no-text\"}\n{\"id\": \"bad-date\", \"text\": \"x\", \"published\": \"20.06.2019\"}\n\xff\xfe\n",
+        b"{\"id\": \"ok\", \"text\": \"Gut.\"}\n{kaputt\n\n{\"id\": \"no-text\"}\n{\"text\": \"x\", \"id\": [1]}\n\xff\xfe\n",
     );
     let docs = dir.path().join("docs");
     let missing = dir.path().join("missing.txt");
@@ -99,7 +99,7 @@ fn each_bad_input_gets_an_error_record_a_message_and_exit_1() {
         ("ok", "-"),
         ("5_lines:2", "invalid_json"),
         ("no-text", "invalid_document"),
-        ("bad-date", "invalid_document"),
+        ("5_lines:5", "invalid_document"),
         ("5_lines:6", "invalid_utf8"),
         (
             missing.to_str().unwrap().trim_end_matches(".txt"),
@@ -210,6 +210,23 @@ fn reads_json_lines_from_stdin_and_applies_published() {
     // No path at all and a non-terminal stdin: stdin is read.
     let output = run(&[], Some(input));
     assert_eq!(records(&output).len(), 2);
+}
+
+#[test]
+fn a_published_field_that_is_no_date_is_ignored_with_a_warning() {
+    let input = b"{\"id\": \"w\", \"text\": \"Ein Text.\", \"published\": \"6101376612\"}\n";
+    let output = run(&["-"], Some(input));
+    assert_eq!(output.status.code(), Some(0));
+    let record = &records(&output)[0];
+    assert_eq!(record["error"], serde_json::Value::Null);
+    assert_eq!(record["published"], serde_json::Value::Null);
+    let warning = record["warnings"][0].as_str().unwrap();
+    assert!(
+        warning.starts_with("-:1: \"published\" \"6101376612\" is not a date"),
+        "{warning}"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("warning: -:1:"), "{stderr}");
 }
 
 #[test]

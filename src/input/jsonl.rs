@@ -32,6 +32,9 @@ struct JsonDocument {
 /// assert_eq!(doc.published.unwrap().to_string(), "2019-06-20");
 /// let err = parse_json_document(r#"{"id": "x"}"#, "f:2", None).unwrap_err();
 /// assert_eq!(err.0, "invalid_document");
+/// let doc = parse_json_document(r#"{"text": "T", "published": "6101376612"}"#, "f:3", None).unwrap();
+/// assert_eq!(doc.published, None);
+/// assert_eq!(doc.warnings.len(), 1);
 /// ```
 pub fn parse_json_document(
     line: &str,
@@ -61,6 +64,7 @@ pub fn parse_json_document(
         }
         Some(_) => return Err(("invalid_document", "\"text\" must be a string".to_string())),
     };
+    let mut warnings = Vec::new();
     let published = match parsed.published.as_deref().map(str::trim) {
         None | Some("") => default_published,
         Some(value) => {
@@ -69,10 +73,12 @@ pub fn parse_json_document(
             match Date::parse_iso(date_part) {
                 Some(date) => Some(date),
                 None => {
-                    return Err((
-                        "invalid_document",
-                        format!("\"published\" {value:?} is not a date (expected YYYY-MM-DD)"),
-                    ))
+                    // Metadata fields in real archives hold ids and junk: losing the document
+                    // over one would be worse than ignoring the field and saying so.
+                    warnings.push(format!(
+                        "\"published\" {value:?} is not a date (expected YYYY-MM-DD): ignored"
+                    ));
+                    default_published
                 }
             }
         }
@@ -90,6 +96,7 @@ pub fn parse_json_document(
         published,
         title: parsed.title,
         encoding: Encoding::Utf8,
+        warnings,
     })
 }
 
@@ -181,6 +188,9 @@ impl Iterator for JsonLines {
                             path: self.path.clone(),
                             line: Some(self.line_no),
                         };
+                        for warning in &mut document.warnings {
+                            *warning = format!("{}:{}: {warning}", self.path, self.line_no);
+                        }
                         InputEvent::Document { document, bytes }
                     }
                     Err((kind, message)) => {

@@ -359,6 +359,7 @@ fn read_text_file(path: &Path, shown: String, id: String, published: Option<Date
                 published,
                 title: None,
                 encoding,
+                warnings: Vec::new(),
             },
         },
         Err(err) => InputEvent::Failed(InputFailure {

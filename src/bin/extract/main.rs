@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 use meldung::input::{InputEvent, InputOptions, Inputs};
 use meldung::output::write_json_line;
+use meldung::pipeline::StageTimes;
 use meldung::record::Record;
 use meldung::Pipeline;
 
@@ -47,10 +48,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// What a run has done so far.
+#[derive(Default)]
+struct Totals {
+    docs: u64,
+    bytes: u64,
+    failed: u64,
+    warnings: u64,
+    stage_times: StageTimes,
+}
+
 /// Outcome of one document.
 struct Processed {
     line: Vec<u8>,
     error: Option<String>,
+    warnings: Vec<String>,
+    times: StageTimes,
 }
 
 /// The main job.
@@ -136,7 +149,7 @@ fn run(args: RunArgs) -> ExitCode {
         }
     });
 
-    let (mut docs, mut bytes, mut failed) = (0u64, 0u64, 0u64);
+    let mut totals = Totals::default();
     let mut broken_pipe = false;
     let mut write_error = None;
     'batches: for (batch, batch_bytes) in receiver {
@@ -146,19 +159,25 @@ fn run(args: RunArgs) -> ExitCode {
                 .map(|event| process(&pipeline, event))
                 .collect()
         });
-        for (index, result) in results.into_iter().enumerate() {
-            let _ = index;
+        for result in results {
             let Some(processed) = result else { continue };
+            totals.stage_times.add(&processed.times);
             if let Some(message) = processed.error {
-                failed += 1;
+                totals.failed += 1;
                 if !args.quiet {
                     progress.message(&format!("extract: {message}"));
+                }
+            }
+            totals.warnings += processed.warnings.len() as u64;
+            if !args.quiet {
+                for warning in &processed.warnings {
+                    progress.message(&format!("extract: warning: {warning}"));
                 }
             }
             if processed.line.is_empty() {
                 continue;
             }
-            docs += 1;
+            totals.docs += 1;
             if let Err(err) = out.write_all(&processed.line) {
                 if err.kind() == io::ErrorKind::BrokenPipe {
                     broken_pipe = true;
@@ -168,8 +187,8 @@ fn run(args: RunArgs) -> ExitCode {
                 break 'batches;
             }
         }
-        bytes += batch_bytes;
-        progress.update(docs, bytes, failed);
+        totals.bytes += batch_bytes;
+        progress.update(totals.docs, totals.bytes, totals.failed);
     }
     if write_error.is_none() && !broken_pipe {
         if let Err(err) = out.flush() {
@@ -192,9 +211,9 @@ fn run(args: RunArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     if args.stats {
-        print_stats(docs, bytes, failed, started, startup, threads);
+        print_stats(&totals, started, startup, threads);
     }
-    if failed > 0 {
+    if totals.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -204,10 +223,11 @@ fn run(args: RunArgs) -> ExitCode {
 /// Runs one input event: a record line and the error to report, or only an error (a problem
 /// that stands for no document).
 fn process(pipeline: &Pipeline, event: InputEvent) -> Option<Processed> {
+    let mut times = StageTimes::default();
     let record = match event {
         InputEvent::Document { document, .. } => {
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                pipeline.extract(&document)
+                pipeline.extract_timed(&document, &mut times)
             }));
             match result {
                 Ok(record) => record,
@@ -240,13 +260,22 @@ fn process(pipeline: &Pipeline, event: InputEvent) -> Option<Processed> {
             return Some(Processed {
                 line: Vec::new(),
                 error: Some(problem.message),
+                warnings: Vec::new(),
+                times,
             })
         }
     };
     let error = record.error.as_ref().map(|e| e.message.clone());
+    let started = std::time::Instant::now();
     let mut line = Vec::with_capacity(1024);
     write_json_line(&record, &mut line);
-    Some(Processed { line, error })
+    times.record += started.elapsed();
+    Some(Processed {
+        line,
+        error,
+        warnings: record.warnings,
+        times,
+    })
 }
 
 /// Total size of the documents under `paths` (for the ETA), or `None` when reading stdin.
@@ -286,19 +315,19 @@ fn peak_rss_bytes() -> Option<u64> {
     Some(kb * 1024)
 }
 
-fn print_stats(
-    docs: u64,
-    bytes: u64,
-    failed: u64,
-    started: Instant,
-    startup: std::time::Duration,
-    threads: usize,
-) {
+fn print_stats(totals: &Totals, started: Instant, startup: std::time::Duration, threads: usize) {
+    let Totals {
+        docs,
+        bytes,
+        failed,
+        warnings,
+        ref stage_times,
+    } = *totals;
     let wall = started.elapsed().as_secs_f64();
     let work = (wall - startup.as_secs_f64()).max(1e-9);
     let mb = bytes as f64 / 1e6;
     eprintln!("extract stats:");
-    eprintln!("  documents      {docs} ({failed} failed)");
+    eprintln!("  documents      {docs} ({failed} failed, {warnings} warnings)");
     eprintln!("  input          {mb:.2} MB");
     eprintln!("  threads        {threads}");
     eprintln!(
@@ -313,5 +342,25 @@ fn print_stats(
     );
     if let Some(peak) = peak_rss_bytes() {
         eprintln!("  peak memory    {:.1} MB resident", peak as f64 / 1e6);
+    }
+    // Stage times are summed over worker threads (CPU time, not wall time).
+    let total: f64 = stage_times
+        .stages()
+        .iter()
+        .map(|(_, t)| t.as_secs_f64())
+        .sum::<f64>()
+        .max(1e-9);
+    eprintln!("  stage times    (summed over threads)");
+    for (name, time) in stage_times.stages() {
+        let seconds = time.as_secs_f64();
+        let rate = if seconds > 0.0 {
+            mb / seconds
+        } else {
+            f64::INFINITY
+        };
+        eprintln!(
+            "    {name:<10} {seconds:>8.3} s {:>5.1}%  {rate:>9.1} MB/s",
+            100.0 * seconds / total
+        );
     }
 }
