@@ -44,6 +44,10 @@ pub struct Partial {
     pub needs_range: bool,
     /// A bare number read as a year: checked against quantity words.
     pub bare_year: bool,
+    /// A bare year followed by a capitalised word ("1500 Panzern"): perhaps a quantity.
+    pub noun_follows: bool,
+    /// A boundary or side remark ("bis 1881", "(1908)"): not a reference for later dates.
+    pub side_remark: bool,
     /// Set when a group's text could not be interpreted (the match is dropped).
     pub invalid: bool,
 }
@@ -146,6 +150,14 @@ impl Partial {
                 .directions
                 .get(text)
                 .map(|d| self.dir = Some(d))
+                .is_some(),
+            "holiday" => vocab
+                .holidays
+                .get(text)
+                .map(|(month, day)| {
+                    self.month = Some(month);
+                    self.day = Some(day);
+                })
                 .is_some(),
             "ref" => vocab.refs.get(text).map(|r| self.fixed = Some(r)).is_some(),
             "set" => vocab.sets.get(text).map(|s| self.fixed = Some(s)).is_some(),

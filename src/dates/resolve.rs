@@ -111,7 +111,8 @@ pub fn link_ranges(text: &str, candidates: &mut Vec<Candidate>) {
     for i in (0..candidates.len().saturating_sub(1)).rev() {
         let (left, right) = candidates.split_at_mut(i + 1);
         let (left, right) = (&mut left[i], &right[0]);
-        if left.date_type != DateType::Date
+        if left.date_type == DateType::Duration
+            || left.date_type == DateType::Set
             || right.date_type != DateType::Date
             || !is_range_connector(&text[left.end..right.start])
         {
@@ -146,7 +147,7 @@ pub fn link_ranges(text: &str, candidates: &mut Vec<Candidate>) {
     }
     let mut index = 0;
     candidates.retain(|c| {
-        let keep = !c.partial.needs_range || linked[index];
+        let keep = !c.partial.needs_range || linked[index] || c.partial.month.is_some();
         index += 1;
         keep
     });
@@ -301,7 +302,9 @@ impl Resolver {
             DateType::Date => self.resolve_date(&c.partial)?,
         };
         if let Some(reference) = resolved.reference {
-            self.reference = Some(reference);
+            if !c.partial.side_remark {
+                self.reference = Some(reference);
+            }
         }
         Some(resolved)
     }
@@ -359,6 +362,12 @@ impl Resolver {
                 (None, None, None) => 0,
                 _ => return None,
             };
+            // "eine Woche später" after a day: a day.
+            let (unit, steps) = if unit == Unit::Week && p.dir.is_some() {
+                (Unit::Day, steps * 7)
+            } else {
+                (unit, steps)
+            };
             return self.resolve_shift(unit, steps, p.anaphoric);
         }
         if let Some(century) = p.century {
@@ -389,7 +398,20 @@ impl Resolver {
                 reference: None,
             });
         }
-        let year = p.year.or_else(|| self.year_for(p.month));
+        // Before Christ, narratives often leave out "v. Chr." once it is clear.
+        let year = p.year.map(|y| match self.reference {
+            Some(r) if r.year < 0 && (0..1000).contains(&y) => -y,
+            _ => y,
+        });
+        if p.bare_year && p.noun_follows {
+            // "mit 1500 Panzern" in a text about 1944: a quantity, not a year.
+            if let (Some(y), Some(base)) = (year, self.base(false)) {
+                if (y - base.year).abs() > 100 {
+                    return None;
+                }
+            }
+        }
+        let year = year.or_else(|| self.year_for(p.month));
         let year_text = year.map_or_else(|| "XXXX".to_string(), format_year);
         let (value, reference) = if let Some(season) = p.season {
             (format!("{year_text}-{season}"), None)

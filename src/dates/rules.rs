@@ -244,9 +244,15 @@ impl RuleSet {
             if partial.invalid || !plausible(&partial) {
                 continue;
             }
-            if partial.bare_year && is_quantity(text, start, end, vocab) {
-                continue;
+            if partial.bare_year {
+                if is_quantity(text, start, end, vocab) {
+                    continue;
+                }
+                partial.noun_follows = text[end..]
+                    .trim_start_matches([' ', '\u{a0}'])
+                    .starts_with(char::is_uppercase);
             }
+            partial.side_remark = is_side_remark(text, start, &partial, vocab);
             out.push(Candidate {
                 start,
                 end,
@@ -305,7 +311,7 @@ impl RuleSet {
 const KNOWN_GROUPS: &[&str] = &[
     "t", "mod", "part", "year", "bc", "month", "day", "weekday", "hour", "minute", "season",
     "quarter", "half", "century", "decade", "daypart", "num", "unit", "unitadj", "shift", "relday",
-    "relword", "dir", "ref", "set", "vague",
+    "relword", "dir", "ref", "set", "vague", "holiday",
 ];
 
 /// Moves back from `at` by up to `max` bytes, not past a line break, to a white-space boundary.
@@ -404,6 +410,23 @@ fn number_boundaries_ok(text: &str, start: usize, end: usize) -> bool {
         }
     }
     true
+}
+
+/// A date in parentheses, or a year after a boundary word ("bis 1881", "ab 1929").
+fn is_side_remark(text: &str, start: usize, p: &Partial, vocab: &Vocabulary) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..start];
+    if before
+        .rfind('(')
+        .is_some_and(|open| !before[open..].contains(')'))
+    {
+        return true;
+    }
+    if p.month.is_some() || p.season.is_some() || p.quarter.is_some() || p.half.is_some() {
+        return false;
+    }
+    let previous = before.split_whitespace().next_back().unwrap_or("");
+    vocab.side_remark_words.iter().any(|w| w == previous)
 }
 
 /// Drops dates that cannot exist (31.02., hour 25).

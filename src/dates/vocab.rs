@@ -189,7 +189,11 @@ pub struct Vocabulary {
     pub relwords: WordMap<(Unit, i32)>,
     pub vague: WordMap<&'static str>,
     pub unit_adjectives: WordMap<Unit>,
+    /// Holidays on a fixed day: (month, day).
+    pub holidays: WordMap<(u32, u32)>,
     pub parts: Vec<String>,
+    /// Words before a year that make it a boundary or side remark ("bis 1881").
+    pub side_remark_words: Vec<String>,
     pub modifiers: Vec<String>,
     pub triggers: Vec<String>,
     /// Lowercased words after a number that make it a quantity.
@@ -301,7 +305,19 @@ impl Vocabulary {
                 "unit code",
                 Unit::from_code,
             )?,
+            holidays: load_map(
+                crate::data_file!("resources/dates/holidays.tsv"),
+                "month-day (MM-DD)",
+                |v| {
+                    let (m, d) = v.split_once('-')?;
+                    let (m, d) = (in_range(m, 1, 12)? as u32, in_range(d, 1, 31)? as u32);
+                    (d <= crate::calendar::days_in_month(2000, m)).then_some((m, d))
+                },
+            )?,
             parts: load_list(crate::data_file!("resources/dates/parts.txt"))?,
+            side_remark_words: load_list(crate::data_file!(
+                "resources/dates/side_remark_words.txt"
+            ))?,
             modifiers: load_list(crate::data_file!("resources/dates/modifiers.txt"))?,
             triggers: load_list(crate::data_file!("resources/dates/triggers.txt"))?,
             count_nouns: lower_set(load_list(crate::data_file!(
@@ -340,6 +356,7 @@ impl Vocabulary {
             "RELWORD" => self.relwords.alternation(),
             "VAGUE" => self.vague.alternation(),
             "UNITADJ" => self.unit_adjectives.alternation(),
+            "HOLIDAY" => self.holidays.alternation(),
             "PART" => alternation(&self.parts),
             "MOD" => alternation(&self.modifiers),
             _ => return None,
@@ -360,6 +377,7 @@ impl Vocabulary {
         words.extend(self.decades.forms().map(str::to_string));
         words.extend(self.relwords.forms().map(str::to_string));
         words.extend(self.vague.forms().map(str::to_string));
+        words.extend(self.holidays.forms().map(str::to_string));
         words.extend(self.triggers.iter().cloned());
         words.sort();
         words.dedup();
