@@ -102,21 +102,21 @@ impl DateRecogniser {
     pub fn publication_date(&self, text: &str, _tokens: &[Token]) -> Option<FoundPublicationDate> {
         let head_end = publication::head_boundary(text);
         let tail_start = publication::tail_boundary(text).max(head_end);
-        let full_dates = |from: usize, to: usize| -> Vec<Candidate> {
+        let mut head = Vec::new();
+        let mut tail = Vec::new();
+        for (from, to) in publication::segments(text) {
             let mut found = resolve::select(self.rules.candidates(&text[from..to], &self.vocab));
             found.retain(|c| c.date_type == DateType::Date && c.partial.is_full_date());
-            for c in &mut found {
+            for mut c in found {
                 c.start += from;
                 c.end += from;
+                if c.start < head_end {
+                    head.push(c);
+                } else if c.start >= tail_start {
+                    tail.push(c);
+                }
             }
-            found
-        };
-        let head = full_dates(0, head_end);
-        let tail = if tail_start < text.len() {
-            full_dates(tail_start, text.len())
-        } else {
-            Vec::new()
-        };
+        }
         let (start, end) = publication::choose(text, &head, &tail, &self.vocab)?;
         let c = head.iter().chain(&tail).find(|c| c.start == start)?;
         let p = &c.partial;

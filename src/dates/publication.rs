@@ -8,8 +8,11 @@ use super::vocab::Vocabulary;
 /// How far into the text the top of a release reaches, and where its end starts, in bytes.
 const HEAD: usize = 1200;
 const TAIL: usize = 800;
-/// Non-empty lines counted as the top.
+/// Non-empty lines counted as the top and as the end.
 const HEAD_LINES: usize = 6;
+const TAIL_LINES: usize = 5;
+/// How far into a line a publication date may start, in bytes.
+const LINE_PREFIX: usize = 160;
 
 /// The line around a byte position: (line start, line end).
 fn line_of(text: &str, at: usize) -> (usize, usize) {
@@ -100,6 +103,32 @@ fn has_phrase(prefix: &str, vocab: &Vocabulary) -> bool {
         .publication_phrases
         .iter()
         .any(|phrase| prefix.ends_with(phrase.as_str()))
+}
+
+/// The parts of the text where a publication date may stand: the start (first
+/// [`LINE_PREFIX`] bytes) of each of the first [`HEAD_LINES`] and last [`TAIL_LINES`] non-empty
+/// lines, as byte ranges in text order.
+pub fn segments(text: &str) -> Vec<(usize, usize)> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            lines.push((at, at + line.len()));
+        }
+        at += line.len();
+    }
+    let count = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| *i < HEAD_LINES || *i + TAIL_LINES >= count)
+        .map(|(_, (start, end))| {
+            (
+                start,
+                floor_char_boundary(text, end.min(start + LINE_PREFIX)),
+            )
+        })
+        .collect()
 }
 
 /// The byte offset where the top of the text ends: after [`HEAD_LINES`] non-empty lines or

@@ -62,13 +62,21 @@ fn is_weekday_only(p: &Partial) -> bool {
 
 /// Joins "Montag, 24. September 2012" and "Gestern, Montag," into one expression.
 pub fn merge_weekdays(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // Weekday + date first, so that "Gestern Montag, 24. September" keeps the weekday with
+    // the date.
+    let merged = merge_pass(text, candidates, true);
+    merge_pass(text, merged, false)
+}
+
+fn merge_pass(text: &str, candidates: Vec<Candidate>, with_dates: bool) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         if let Some(last) = out.last_mut() {
             let between = text[last.end..candidate.start].trim();
             let between = between.strip_prefix(',').unwrap_or(between).trim();
             let joinable = between.is_empty() || between == "den";
-            if joinable
+            if with_dates
+                && joinable
                 && is_weekday_only(&last.partial)
                 && candidate.partial.day.is_some()
                 && candidate.partial.weekday.is_none()
@@ -81,7 +89,8 @@ pub fn merge_weekdays(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> 
                 last.partial.weekday = weekday;
                 continue;
             }
-            if joinable
+            if !with_dates
+                && joinable
                 && between.is_empty()
                 && last.partial.relday.is_some()
                 && is_weekday_only(&candidate.partial)

@@ -266,8 +266,8 @@ impl RuleSet {
     /// Byte ranges of the text worth running the rules on: around digits and trigger words,
     /// merged, clipped to lines and widened to white space.
     fn windows(&self, text: &str) -> Vec<(usize, usize)> {
-        const BEFORE: usize = 40;
-        const AFTER: usize = 60;
+        const BEFORE: usize = 28;
+        const AFTER: usize = 20;
         let bytes = text.as_bytes();
         let mut hits: Vec<(usize, usize)> = Vec::new();
         // Digits.
