@@ -1,9 +1,43 @@
-//! Temporal expressions: recognition and TIMEX3 normalisation (not yet implemented: finds none).
+//! Temporal expressions: German recognition, TIMEX3 normalisation and the publication date.
+//!
+//! Two passes, HeidelTime-style:
+//! 1. [`rules`]: regex rules from `resources/dates/rules/*.tsv` (one file per family: absolute
+//!    dates, relative dates, durations and sets, times), built from the vocabularies in
+//!    `resources/dates/*.tsv` ([`vocab`]), find candidates and read their parts into a
+//!    [`partial::Partial`] with placeholders for what the text leaves open.
+//! 2. [`resolve`]: overlapping candidates are reduced to the longest, a weekday before a date
+//!    joins it, the left end of a range takes month and year from the right end, and every
+//!    placeholder is filled against the anchor: the publication date for news; for texts
+//!    without one (narrative mode) the last date mentioned before, or `XXXX` where nothing
+//!    anchors. The system clock is never read.
+//!
+//! [`publication`] finds the publication date in the text itself (date line, dateline, "veröffentlicht am").
+//!
+//! # Example
+//! ```
+//! use meldung::calendar::Date;
+//! use meldung::dates::DateRecogniser;
+//! let dates = DateRecogniser::load_default().unwrap();
+//! let text = "Am 12. Juni fand in Dresden ein Treffen statt.";
+//! let found = dates.find(text, &[], Date::new(2019, 6, 20));
+//! assert_eq!(found[0].value, "2019-06-12");
+//! assert_eq!(&text[found[0].start..found[0].end], "12. Juni");
+//! ```
+
+pub mod partial;
+pub mod publication;
+pub mod resolve;
+pub mod rules;
+pub mod vocab;
 
 use crate::calendar::Date;
 use crate::record::DateType;
 use crate::resources::ResourceError;
 use crate::tokenise::Token;
+
+use resolve::Resolver;
+use rules::{Candidate, RuleSet};
+use vocab::Vocabulary;
 
 /// A temporal expression found in the text, with its normalised value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,23 +57,156 @@ pub struct FoundPublicationDate {
     pub end: usize,
 }
 
-/// The date stage.
-#[derive(Debug, Default)]
-pub struct DateRecogniser {}
+/// The date stage with its compiled rules. Build once, share across threads.
+#[derive(Debug)]
+pub struct DateRecogniser {
+    vocab: Vocabulary,
+    rules: RuleSet,
+    /// Rule names, leaked once so matches can name their rule without allocating.
+    names: Vec<&'static str>,
+}
 
 impl DateRecogniser {
-    /// The stage with its compiled-in rules.
+    /// The stage with its compiled-in rules and vocabularies.
     pub fn load_default() -> Result<DateRecogniser, ResourceError> {
-        Ok(DateRecogniser {})
+        let vocab = Vocabulary::load_default()?;
+        let rules = RuleSet::load(&rules::default_rule_files(), &vocab)?;
+        let names = rules
+            .rules
+            .iter()
+            .map(|r| &*Box::leak(r.name.clone().into_boxed_str()))
+            .collect();
+        Ok(DateRecogniser {
+            vocab,
+            rules,
+            names,
+        })
     }
 
-    /// The publication date stated in the text, if any.
-    pub fn publication_date(&self, _text: &str, _tokens: &[Token]) -> Option<FoundPublicationDate> {
-        None
+    /// The rules, with their examples (for tests and diagnostics).
+    pub fn rules(&self) -> &[rules::Rule] {
+        &self.rules.rules
     }
 
-    /// Temporal expressions, resolved against `anchor` (or the dates of the text itself).
-    pub fn find(&self, _text: &str, _tokens: &[Token], _anchor: Option<Date>) -> Vec<DateMatch> {
-        Vec::new()
+    /// The publication date stated in the text, if any: a date line or dateline at the top, a
+    /// phrase such as "veröffentlicht am", or a dateline at the end. Never today.
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::dates::DateRecogniser;
+    /// let dates = DateRecogniser::load_default().unwrap();
+    /// let text = "Hannover, 22.11.2017 (PresseBox) - Die Messe beginnt.";
+    /// let found = dates.publication_date(text, &[]).unwrap();
+    /// assert_eq!(found.date.to_string(), "2017-11-22");
+    /// ```
+    pub fn publication_date(&self, text: &str, _tokens: &[Token]) -> Option<FoundPublicationDate> {
+        let head_end = publication::head_boundary(text);
+        let tail_start = publication::tail_boundary(text).max(head_end);
+        let mut head = Vec::new();
+        let mut tail = Vec::new();
+        for (from, to) in publication::segments(text) {
+            let mut found = resolve::select(self.rules.candidates(&text[from..to], &self.vocab));
+            found.retain(|c| c.date_type == DateType::Date && c.partial.is_full_date());
+            for mut c in found {
+                c.start += from;
+                c.end += from;
+                if c.start < head_end {
+                    head.push(c);
+                } else if c.start >= tail_start {
+                    tail.push(c);
+                }
+            }
+        }
+        let (start, end) = publication::choose(text, &head, &tail, &self.vocab)?;
+        let c = head.iter().chain(&tail).find(|c| c.start == start)?;
+        let p = &c.partial;
+        let date = Date::new(p.year?, p.month?, p.day?)?;
+        Some(FoundPublicationDate { date, start, end })
+    }
+
+    /// Temporal expressions in text order, resolved against `anchor` (the publication date) or,
+    /// without one, against the dates of the text itself.
+    pub fn find(&self, text: &str, tokens: &[Token], anchor: Option<Date>) -> Vec<DateMatch> {
+        self.find_explained(text, tokens, anchor)
+            .into_iter()
+            .map(|(m, _)| m)
+            .collect()
+    }
+
+    /// Like [`DateRecogniser::find`], with the name of the rule behind each match.
+    pub fn find_explained(
+        &self,
+        text: &str,
+        _tokens: &[Token],
+        anchor: Option<Date>,
+    ) -> Vec<(DateMatch, &'static str)> {
+        let candidates = self.rules.candidates(text, &self.vocab);
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        let chosen = resolve::select(candidates);
+        let mut chosen = resolve::merge_weekdays(text, chosen);
+        resolve::link_ranges(text, &mut chosen);
+
+        let mut resolver = Resolver::new(anchor);
+        let mut out: Vec<(DateMatch, &'static str)> = Vec::with_capacity(chosen.len());
+        // Times without a day of their own take the day of a date in the same sentence, the
+        // one before if any, else the one after: resolve them once the dates are known.
+        let mut pending_times: Vec<usize> = Vec::new();
+        let mut day_dates: Vec<(usize, usize, Date)> = Vec::new();
+        for (index, c) in chosen.iter().enumerate() {
+            if c.date_type == DateType::Time && c.partial.day.is_none() {
+                pending_times.push(index);
+                continue;
+            }
+            if let Some(resolved) = resolver.resolve(c, None) {
+                if c.date_type == DateType::Date {
+                    if let Some(date) = Date::parse_iso(&resolved.value) {
+                        day_dates.push((c.start, c.end, date));
+                    }
+                }
+                out.push(self.to_match(c, resolved.value));
+            }
+        }
+        if !pending_times.is_empty() {
+            let mut resolver = Resolver::new(anchor);
+            for index in pending_times {
+                let c = &chosen[index];
+                let before = day_dates.iter().rev().find(|(_, end, _)| {
+                    *end <= c.start && resolve::same_sentence(text, *end, c.start)
+                });
+                let after = day_dates.iter().find(|(start, _, _)| {
+                    *start >= c.end && resolve::same_sentence(text, c.end, *start)
+                });
+                let day = before.or(after).map(|(_, _, d)| *d);
+                // Narrative texts: the day mentioned before.
+                let day = day.or_else(|| {
+                    if anchor.is_none() {
+                        day_dates
+                            .iter()
+                            .rev()
+                            .find(|(_, end, _)| *end <= c.start)
+                            .map(|(_, _, d)| *d)
+                    } else {
+                        None
+                    }
+                });
+                if let Some(resolved) = resolver.resolve(c, day) {
+                    out.push(self.to_match(c, resolved.value));
+                }
+            }
+            out.sort_by_key(|(m, _)| m.start);
+        }
+        out
+    }
+
+    fn to_match(&self, c: &Candidate, value: String) -> (DateMatch, &'static str) {
+        let found = DateMatch {
+            start: c.start,
+            end: c.end,
+            date_type: c.date_type,
+            value,
+        };
+        (found, self.names[c.rule])
     }
 }

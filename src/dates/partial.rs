@@ -1,0 +1,211 @@
+//! What a rule found: the parts of a temporal expression before resolution (first pass).
+//!
+//! A [`Partial`] holds whatever the text states (a day, a month name, "letzte", "Woche") with
+//! placeholders for the rest; [`super::resolve`] fills them against the anchor.
+
+use super::vocab::{Amount, Unit, Vocabulary};
+
+/// The parts of one expression as written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Partial {
+    /// Year; negative for years before Christ (1 BC = -1, as TIMEX writes `BC0001`).
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// Monday = 0.
+    pub weekday: Option<u32>,
+    pub hour: Option<u32>,
+    pub minute: Option<u32>,
+    /// `SP`, `SU`, `FA`, `WI`.
+    pub season: Option<&'static str>,
+    pub quarter: Option<u32>,
+    pub half: Option<u32>,
+    /// The century as counted in words (20 for "20. Jahrhundert", negative before Christ).
+    pub century: Option<i32>,
+    /// Decade: the first three digits of the year (199 for the 1990s), or with
+    /// `decade_digit` only the digit (2 for "zwanziger").
+    pub decade: Option<i32>,
+    pub decade_digit: Option<u32>,
+    /// `MO`, `MI`, `AF`, `EV`, `NI`.
+    pub daypart: Option<&'static str>,
+    pub num: Option<Amount>,
+    pub unit: Option<Unit>,
+    /// -1 last, 0 this, +1 next.
+    pub shift: Option<i32>,
+    /// Days from the anchor (gestern = -1).
+    pub relday: Option<i32>,
+    /// +1 after, -1 before the date mentioned before.
+    pub dir: Option<i32>,
+    /// A fixed value (`PRESENT_REF`, `P1Y`, `PXY`).
+    pub fixed: Option<&'static str>,
+    /// Resolve against the date mentioned before rather than the publication date.
+    pub anaphoric: bool,
+    /// A lone day that only stands as the left end of a range.
+    pub needs_range: bool,
+    /// A bare number read as a year: checked against quantity words.
+    pub bare_year: bool,
+    /// A bare year followed by a capitalised word ("1500 Panzern"): perhaps a quantity.
+    pub noun_follows: bool,
+    /// A boundary or side remark ("bis 1881", "(1908)"): not a reference for later dates.
+    pub side_remark: bool,
+    /// Set when a group's text could not be interpreted (the match is dropped).
+    pub invalid: bool,
+}
+
+impl Partial {
+    /// Whether year, month and day are all stated.
+    pub fn is_full_date(&self) -> bool {
+        self.year.is_some() && self.month.is_some() && self.day.is_some()
+    }
+
+    /// Sets one part from a named capture group (suffix after `_` ignored) and its text.
+    pub fn set_group(&mut self, group: &str, text: &str, vocab: &Vocabulary) {
+        let name = group.split('_').next().unwrap_or(group);
+        let number = || -> Option<u32> {
+            let digits = text.trim_end_matches(['.', '-']);
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                digits.parse().ok()
+            } else {
+                None
+            }
+        };
+        let ordinal = || number().or_else(|| vocab.ordinals.get(text));
+        let ok = match name {
+            "t" | "mod" | "part" => true,
+            "year" => number().map(|y| self.year = Some(y as i32)).is_some(),
+            // Applied by `before_christ` once every group is read.
+            "bc" => true,
+            "month" => number()
+                .or_else(|| vocab.months.get(text))
+                .map(|m| self.month = Some(m))
+                .is_some(),
+            "day" => number().map(|d| self.day = Some(d)).is_some(),
+            "weekday" => vocab
+                .weekdays
+                .get(text)
+                .map(|w| self.weekday = Some(w))
+                .is_some(),
+            "hour" => number().map(|h| self.hour = Some(h)).is_some(),
+            "minute" => number().map(|m| self.minute = Some(m)).is_some(),
+            "season" => vocab
+                .seasons
+                .get(text)
+                .map(|s| self.season = Some(s))
+                .is_some(),
+            "quarter" => ordinal()
+                .filter(|q| (1..=4).contains(q))
+                .map(|q| self.quarter = Some(q))
+                .is_some(),
+            "half" => ordinal()
+                .filter(|h| (1..=2).contains(h))
+                .map(|h| self.half = Some(h))
+                .is_some(),
+            "century" => ordinal().map(|c| self.century = Some(c as i32)).is_some(),
+            "decade" => match number() {
+                Some(year) => {
+                    self.decade = Some(year as i32 / 10);
+                    true
+                }
+                None => vocab
+                    .decades
+                    .get(text)
+                    .map(|d| self.decade_digit = Some(d))
+                    .is_some(),
+            },
+            "daypart" => vocab
+                .dayparts
+                .get(text)
+                .map(|d| self.daypart = Some(d))
+                .is_some(),
+            "num" => number()
+                .map(|n| Amount::Exact(f64::from(n)))
+                .or_else(|| vocab.numbers.get(text))
+                .map(|n| self.num = Some(n))
+                .is_some(),
+            "unit" => vocab.units.get(text).map(|u| self.unit = Some(u)).is_some(),
+            "unitadj" => vocab
+                .unit_adjectives
+                .get(text)
+                .map(|u| self.unit = Some(u))
+                .is_some(),
+            "shift" => vocab
+                .shifts
+                .get(text)
+                .map(|s| self.shift = Some(s))
+                .is_some(),
+            "relday" => vocab
+                .reldays
+                .get(text)
+                .map(|d| self.relday = Some(d))
+                .is_some(),
+            "relword" => vocab
+                .relwords
+                .get(text)
+                .map(|(unit, shift)| {
+                    self.unit = Some(unit);
+                    self.shift = Some(shift);
+                })
+                .is_some(),
+            "dir" => vocab
+                .directions
+                .get(text)
+                .map(|d| self.dir = Some(d))
+                .is_some(),
+            "holiday" => vocab
+                .holidays
+                .get(text)
+                .map(|(month, day)| {
+                    self.month = Some(month);
+                    self.day = Some(day);
+                })
+                .is_some(),
+            "ref" => vocab.refs.get(text).map(|r| self.fixed = Some(r)).is_some(),
+            "set" => vocab.sets.get(text).map(|s| self.fixed = Some(s)).is_some(),
+            "vague" => vocab
+                .vague
+                .get(text)
+                .map(|v| self.fixed = Some(v))
+                .is_some(),
+            _ => false,
+        };
+        if !ok {
+            self.invalid = true;
+        }
+    }
+
+    /// Marks the year or century as before Christ.
+    pub fn before_christ(&mut self) {
+        self.year = self.year.map(|y| -y.abs());
+        self.century = self.century.map(|c| -c.abs());
+    }
+
+    /// Applies a fixed setting from a rule's `fields` column; `Err` names a bad setting.
+    pub fn set_field(&mut self, field: &str) -> Result<(), String> {
+        let (key, value) = field.split_once('=').unwrap_or((field, ""));
+        let int = || {
+            value
+                .parse::<i32>()
+                .map_err(|_| format!("{field}: not a number"))
+        };
+        match key {
+            "anaph" => self.anaphoric = true,
+            "range" => self.needs_range = true,
+            "year" => self.bare_year = true,
+            "unit" => {
+                self.unit = Some(Unit::from_code(value).ok_or(format!("{field}: unknown unit"))?)
+            }
+            "num" if value == "X" => self.num = Some(Amount::Vague),
+            "num" => {
+                let n: f64 = value
+                    .parse()
+                    .map_err(|_| format!("{field}: not a number"))?;
+                self.num = Some(Amount::Exact(n));
+            }
+            "shift" => self.shift = Some(int()?),
+            "dir" => self.dir = Some(int()?),
+            "hour" => self.hour = Some(int()? as u32),
+            _ => return Err(format!("unknown field {field:?}")),
+        }
+        Ok(())
+    }
+}

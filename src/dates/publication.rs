@@ -1,0 +1,188 @@
+//! The publication date stated in a press release: a date line at the top ("25.09.2012"), a
+//! dateline ("Dresden, 28. März 2014 –", "Hannover, 22.11.2017 (PresseBox)"), a phrase such as
+//! "veröffentlicht am 13.07.2006", or a place-and-date line at the end of the release.
+
+use super::rules::Candidate;
+use super::vocab::Vocabulary;
+
+/// How far into the text the top of a release reaches, and where its end starts, in bytes.
+const HEAD: usize = 1200;
+const TAIL: usize = 800;
+/// Non-empty lines counted as the top and as the end.
+const HEAD_LINES: usize = 6;
+const TAIL_LINES: usize = 5;
+/// How far into a line a publication date may start, in bytes.
+const LINE_PREFIX: usize = 160;
+
+/// The line around a byte position: (line start, line end).
+fn line_of(text: &str, at: usize) -> (usize, usize) {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    (start, end)
+}
+
+/// Whether `prefix` (the line before a date) is a place for a dateline: one to five words, the
+/// first capitalised, ending in a comma ("Frankfurt am Main,", "Halle (Saale),").
+fn is_place_prefix(prefix: &str) -> bool {
+    let prefix = prefix.trim_end();
+    let prefix = prefix
+        .strip_suffix(" den")
+        .or_else(|| prefix.strip_suffix(" am"))
+        .unwrap_or(prefix);
+    let Some(place) = prefix.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let place = place.trim();
+    let words: Vec<&str> = place.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    if !words[0].starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    place
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '\''))
+}
+
+/// Whether what follows a date on its line ends a dateline: nothing, a dash, a colon, an
+/// opening parenthesis ("(PresseBox)", "(ots)").
+fn is_dateline_end(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    rest.is_empty() || rest.starts_with(['-', '–', '—', ':', '(', '/', '|'])
+}
+
+/// Whether a date stands alone on its line (perhaps with a weekday before it).
+fn stands_alone(prefix: &str, rest: &str) -> bool {
+    let rest = rest.trim();
+    let prefix = prefix.trim();
+    (rest.is_empty() || rest == ".") && prefix.is_empty()
+}
+
+/// Picks the publication date among the full dates found in the top and the end of a text.
+///
+/// `head` and `tail` are candidates with full dates (byte ranges into `text`), in text order.
+pub fn choose(
+    text: &str,
+    head: &[Candidate],
+    tail: &[Candidate],
+    vocab: &Vocabulary,
+) -> Option<(usize, usize)> {
+    let head_limit = head_boundary(text);
+    for c in head.iter().filter(|c| c.start < head_limit) {
+        let (line_start, line_end) = line_of(text, c.start);
+        let prefix = &text[line_start..c.start];
+        let rest = &text[c.end..line_end];
+        if stands_alone(prefix, rest)
+            || (is_place_prefix(prefix) && is_dateline_end(rest))
+            || has_phrase(prefix, vocab)
+        {
+            return Some((c.start, c.end));
+        }
+    }
+    for c in head.iter().chain(tail) {
+        let (line_start, _) = line_of(text, c.start);
+        if has_phrase(&text[line_start..c.start], vocab) {
+            return Some((c.start, c.end));
+        }
+    }
+    for c in tail.iter().rev() {
+        let (line_start, line_end) = line_of(text, c.start);
+        let prefix = &text[line_start..c.start];
+        let rest = &text[c.end..line_end];
+        if (is_place_prefix(prefix) || prefix.trim().is_empty()) && is_dateline_end(rest) {
+            return Some((c.start, c.end));
+        }
+    }
+    None
+}
+
+fn has_phrase(prefix: &str, vocab: &Vocabulary) -> bool {
+    let prefix = prefix.trim_end();
+    vocab
+        .publication_phrases
+        .iter()
+        .any(|phrase| prefix.ends_with(phrase.as_str()))
+}
+
+/// The parts of the text where a publication date may stand: the start (first
+/// [`LINE_PREFIX`] bytes) of each of the first [`HEAD_LINES`] and last [`TAIL_LINES`] non-empty
+/// lines, as byte ranges in text order.
+pub fn segments(text: &str) -> Vec<(usize, usize)> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            lines.push((at, at + line.len()));
+        }
+        at += line.len();
+    }
+    let count = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| *i < HEAD_LINES || *i + TAIL_LINES >= count)
+        .map(|(_, (start, end))| {
+            (
+                start,
+                floor_char_boundary(text, end.min(start + LINE_PREFIX)),
+            )
+        })
+        .collect()
+}
+
+/// The byte offset where the top of the text ends: after [`HEAD_LINES`] non-empty lines or
+/// [`HEAD`] bytes, whichever comes first.
+pub fn head_boundary(text: &str) -> usize {
+    let mut lines = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            lines += 1;
+        }
+        at += line.len();
+        if lines >= HEAD_LINES || at >= HEAD {
+            break;
+        }
+    }
+    floor_char_boundary(text, at.min(HEAD).min(text.len()))
+}
+
+/// The byte offset where the end of the text starts.
+pub fn tail_boundary(text: &str) -> usize {
+    ceil_char_boundary(text, text.len().saturating_sub(TAIL))
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_place_prefixes() {
+        for good in [
+            "Dresden, ",
+            "Frankfurt am Main, ",
+            "Halle (Saale), ",
+            "St. Gallen, den ",
+        ] {
+            assert!(is_place_prefix(good), "{good:?}");
+        }
+        for bad in ["Er sagte am ", "die Stadt, ", "", "Dresden "] {
+            assert!(!is_place_prefix(bad), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,661 @@
+//! The second pass: choosing among overlapping candidates, joining weekday + date and the ends
+//! of ranges, and filling the placeholders of each expression against the anchor.
+//!
+//! The anchor is the publication date (news). Without one (narrative texts such as Wikipedia
+//! articles) year-less and relative expressions resolve against the last date mentioned before,
+//! and to `XXXX` where nothing anchors. Anaphoric expressions ("am selben Tag", "zwei Tage
+//! später") always resolve against the date mentioned before, falling back to the anchor.
+
+use super::partial::Partial;
+use super::rules::Candidate;
+use super::vocab::{Amount, Unit};
+use crate::calendar::{days_in_month, Date};
+use crate::record::DateType;
+
+/// The date mentioned last, at the granularity it was stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reference {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl Reference {
+    fn from_date(date: Date) -> Reference {
+        Reference {
+            year: date.year,
+            month: Some(date.month),
+            day: Some(date.day),
+        }
+    }
+
+    fn date(&self) -> Option<Date> {
+        Date::new(self.year, self.month?, self.day?)
+    }
+}
+
+/// Keeps the longest candidate where candidates overlap (ties: the rule listed first), in text
+/// order.
+pub fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.rule.cmp(&b.rule))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut chosen: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        if chosen
+            .iter()
+            .all(|c| candidate.end <= c.start || candidate.start >= c.end)
+        {
+            chosen.push(candidate);
+        }
+    }
+    chosen.sort_by_key(|c| c.start);
+    chosen
+}
+
+fn is_weekday_only(p: &Partial) -> bool {
+    p.weekday.is_some() && p.day.is_none() && p.relday.is_none() && p.shift.is_none()
+}
+
+/// Joins "Montag, 24. September 2012" and "Gestern, Montag," into one expression.
+pub fn merge_weekdays(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // Weekday + date first, so that "Gestern Montag, 24. September" keeps the weekday with
+    // the date.
+    let merged = merge_pass(text, candidates, true);
+    merge_pass(text, merged, false)
+}
+
+fn merge_pass(text: &str, candidates: Vec<Candidate>, with_dates: bool) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        if let Some(last) = out.last_mut() {
+            let between = text[last.end..candidate.start].trim();
+            let between = between.strip_prefix(',').unwrap_or(between).trim();
+            let joinable = between.is_empty() || between == "den";
+            if with_dates
+                && joinable
+                && is_weekday_only(&last.partial)
+                && candidate.partial.day.is_some()
+                && candidate.partial.weekday.is_none()
+                && candidate.date_type == DateType::Date
+            {
+                let weekday = last.partial.weekday;
+                let start = last.start;
+                *last = candidate;
+                last.start = start;
+                last.partial.weekday = weekday;
+                continue;
+            }
+            if !with_dates
+                && joinable
+                && between.is_empty()
+                && last.partial.relday.is_some()
+                && is_weekday_only(&candidate.partial)
+            {
+                last.end = candidate.end;
+                last.partial.weekday = candidate.partial.weekday;
+                continue;
+            }
+        }
+        out.push(candidate);
+    }
+    out
+}
+
+fn is_range_connector(between: &str) -> bool {
+    let t = between.trim();
+    matches!(
+        t,
+        "-" | "–" | "—" | "/" | "," | "bis" | "bis zum" | "bis zur" | "und" | "oder" | "auf den"
+    )
+}
+
+/// Gives the left end of a range what only the right end states ("12.–14. Juni 2019",
+/// "vom 30. Oktober bis 1. Nov. 2019"), and drops lone days that are not the left end of one.
+pub fn link_ranges(text: &str, candidates: &mut Vec<Candidate>) {
+    let mut linked = vec![false; candidates.len()];
+    for i in (0..candidates.len().saturating_sub(1)).rev() {
+        let (left, right) = candidates.split_at_mut(i + 1);
+        let (left, right) = (&mut left[i], &right[0]);
+        if left.date_type == DateType::Duration
+            || left.date_type == DateType::Set
+            || right.date_type != DateType::Date
+            || !is_range_connector(&text[left.end..right.start])
+        {
+            continue;
+        }
+        let (l, r) = (&mut left.partial, &right.partial);
+        if l.day.is_some() && l.month.is_none() {
+            if let Some(month) = r.month {
+                let earlier = r.day.is_some_and(|d| l.day.is_some_and(|ld| ld > d));
+                l.month = Some(if earlier {
+                    if month == 1 {
+                        12
+                    } else {
+                        month - 1
+                    }
+                } else {
+                    month
+                });
+                if earlier && month == 1 {
+                    l.year = r.year.map(|y| y - 1);
+                }
+                linked[i] = true;
+            }
+        }
+        if l.year.is_none() && (l.month.is_some() || l.season.is_some()) {
+            if let Some(year) = r.year {
+                let wraps = matches!((l.month, r.month), (Some(lm), Some(rm)) if lm > rm);
+                l.year = Some(if wraps { year - 1 } else { year });
+                linked[i] = true;
+            }
+        }
+    }
+    let mut index = 0;
+    candidates.retain(|c| {
+        let keep = !c.partial.needs_range || linked[index] || c.partial.month.is_some();
+        index += 1;
+        keep
+    });
+}
+
+/// Resolves expressions in text order against the anchor and the dates mentioned before.
+pub struct Resolver {
+    anchor: Option<Date>,
+    reference: Option<Reference>,
+}
+
+/// A resolved value and, for dates with a known year, the date it refers to.
+pub struct Resolved {
+    pub value: String,
+    pub reference: Option<Reference>,
+}
+
+fn format_year(year: i32) -> String {
+    if year < 0 {
+        format!("BC{:04}", -year)
+    } else {
+        format!("{year:04}")
+    }
+}
+
+fn format_reference(r: &Reference, unit: Unit) -> String {
+    let year = format_year(r.year);
+    match (unit, r.month, r.day) {
+        (Unit::Year, _, _) => year,
+        (Unit::Month, Some(m), _) => format!("{year}-{m:02}"),
+        (_, Some(m), Some(d)) => format!("{year}-{m:02}-{d:02}"),
+        (_, Some(m), None) => format!("{year}-{m:02}"),
+        _ => year,
+    }
+}
+
+/// ISO 8601 week-numbering year and week of a date.
+pub fn iso_week(date: Date) -> (i32, u32) {
+    let thursday = date.add_days(3 - i64::from(date.weekday()));
+    let jan1 = Date {
+        year: thursday.year,
+        month: 1,
+        day: 1,
+    };
+    let week = (thursday.to_days() - jan1.to_days()) / 7 + 1;
+    (thursday.year, week as u32)
+}
+
+fn add_months(year: i32, month: u32, shift: i32) -> (i32, u32) {
+    let total = year * 12 + month as i32 - 1 + shift;
+    (total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+}
+
+fn duration_value(amount: Amount, unit: Unit) -> String {
+    let (time, letter) = match unit {
+        Unit::Minute => (true, "M"),
+        Unit::Hour => (true, "H"),
+        Unit::Day => (false, "D"),
+        Unit::Week => (false, "W"),
+        Unit::Month => (false, "M"),
+        Unit::Quarter => (false, "Q"),
+        Unit::Year => (false, "Y"),
+        Unit::Decade => (false, "DE"),
+        Unit::Century => (false, "CE"),
+    };
+    let prefix = if time { "PT" } else { "P" };
+    match amount {
+        Amount::Vague => format!("{prefix}X{letter}"),
+        Amount::Exact(n) if n.fract() == 0.0 => {
+            if unit == Unit::Quarter {
+                format!("P{}M", n as i64 * 3)
+            } else {
+                format!("{prefix}{}{letter}", n as i64)
+            }
+        }
+        Amount::Exact(n) => {
+            // Halves and the like in the next smaller unit.
+            let (factor, smaller) = match unit {
+                Unit::Year => (12.0, "P{}M"),
+                Unit::Month => (30.0, "P{}D"),
+                Unit::Week => (7.0, "P{}D"),
+                Unit::Day => (24.0, "PT{}H"),
+                Unit::Hour => (60.0, "PT{}M"),
+                Unit::Decade => (10.0, "P{}Y"),
+                Unit::Century => (100.0, "P{}Y"),
+                Unit::Quarter => (3.0, "P{}M"),
+                Unit::Minute => (60.0, "PT{}S"),
+            };
+            smaller.replace("{}", &format!("{}", (n * factor).round() as i64))
+        }
+    }
+}
+
+impl Resolver {
+    pub fn new(anchor: Option<Date>) -> Resolver {
+        Resolver {
+            anchor,
+            reference: None,
+        }
+    }
+
+    /// What a relative expression counts from: the anchor in news, the date mentioned before
+    /// in narrative texts and for anaphoric expressions.
+    fn base(&self, anaphoric: bool) -> Option<Reference> {
+        let anchor = self.anchor.map(Reference::from_date);
+        if anaphoric || anchor.is_none() {
+            self.reference.or(anchor)
+        } else {
+            anchor
+        }
+    }
+
+    /// The year for a date that states none.
+    fn year_for(&self, month: Option<u32>) -> Option<i32> {
+        match self.anchor {
+            Some(anchor) => {
+                let mut year = anchor.year;
+                if let Some(month) = month {
+                    // A release of December speaking of January means the next one.
+                    if anchor.month >= 11 && month <= 2 {
+                        year += 1;
+                    } else if anchor.month <= 2 && month >= 11 {
+                        year -= 1;
+                    }
+                }
+                Some(year)
+            }
+            None => self.reference.map(|r| r.year),
+        }
+    }
+
+    /// Resolves one candidate; `None` drops it. Updates the reference with resolved dates.
+    pub fn resolve(&mut self, c: &Candidate, sentence_day: Option<Date>) -> Option<Resolved> {
+        let resolved = match c.date_type {
+            DateType::Duration => Resolved {
+                value: match c.partial.fixed {
+                    Some(fixed) => fixed.to_string(),
+                    None => duration_value(c.partial.num?, c.partial.unit?),
+                },
+                reference: None,
+            },
+            DateType::Set => Resolved {
+                value: match c.partial.fixed {
+                    Some(fixed) => fixed.to_string(),
+                    None => {
+                        duration_value(c.partial.num.unwrap_or(Amount::Exact(1.0)), c.partial.unit?)
+                    }
+                },
+                reference: None,
+            },
+            DateType::Time => self.resolve_time(&c.partial, sentence_day)?,
+            DateType::Date => self.resolve_date(&c.partial)?,
+        };
+        if let Some(reference) = resolved.reference {
+            if !c.partial.side_remark {
+                self.reference = Some(reference);
+            }
+        }
+        Some(resolved)
+    }
+
+    fn resolve_time(&self, p: &Partial, sentence_day: Option<Date>) -> Option<Resolved> {
+        let day_value = if p.day.is_some() {
+            let date = self.resolve_date(p)?;
+            date.value
+        } else if let Some(day) = sentence_day {
+            day.to_string()
+        } else if let Some(date) = (p.anaphoric || self.anchor.is_none())
+            .then(|| self.base(true).and_then(|r| r.date()))
+            .flatten()
+        {
+            date.to_string()
+        } else {
+            "XXXX-XX-XX".to_string()
+        };
+        let time = match (p.hour, p.daypart) {
+            (Some(hour), _) => format!("{hour:02}:{:02}", p.minute.unwrap_or(0)),
+            (None, Some(part)) => part.to_string(),
+            (None, None) => return None,
+        };
+        Some(Resolved {
+            value: format!("{day_value}T{time}"),
+            reference: None,
+        })
+    }
+
+    fn resolve_date(&self, p: &Partial) -> Option<Resolved> {
+        if let Some(fixed) = p.fixed {
+            return Some(Resolved {
+                value: fixed.to_string(),
+                reference: None,
+            });
+        }
+        if let Some(offset) = p.relday {
+            return Some(self.resolve_relday(offset, p.weekday));
+        }
+        if p.weekday.is_some() && p.day.is_none() {
+            return Some(self.resolve_weekday(p.weekday?, p.shift));
+        }
+        if let Some(unit) = p.unit {
+            let steps = match (p.shift, p.num, p.dir) {
+                (Some(shift), _, _) => shift,
+                (None, Some(Amount::Exact(n)), Some(dir)) => n as i32 * dir,
+                (None, Some(Amount::Vague), Some(dir)) => {
+                    let value = if dir > 0 { "FUTURE_REF" } else { "PAST_REF" };
+                    return Some(Resolved {
+                        value: value.to_string(),
+                        reference: None,
+                    });
+                }
+                // "Mitte des Jahres": the current one.
+                (None, None, None) => 0,
+                _ => return None,
+            };
+            // "eine Woche später" after a day: a day.
+            let (unit, steps) = if unit == Unit::Week && p.dir.is_some() {
+                (Unit::Day, steps * 7)
+            } else {
+                (unit, steps)
+            };
+            return self.resolve_shift(unit, steps, p.anaphoric);
+        }
+        if let Some(century) = p.century {
+            let value = if century < 0 {
+                format!("BC{:02}", -century - 1)
+            } else {
+                format!("{:02}", century - 1)
+            };
+            return Some(Resolved {
+                value,
+                reference: None,
+            });
+        }
+        if let Some(decade) = p.decade {
+            return Some(Resolved {
+                value: format!("{decade:03}"),
+                reference: None,
+            });
+        }
+        if let Some(digit) = p.decade_digit {
+            let base_year = self.base(false).map_or(2000, |r| r.year);
+            let mut decade = (base_year / 100) * 10 + digit as i32;
+            if decade * 10 > base_year {
+                decade -= 10;
+            }
+            return Some(Resolved {
+                value: format!("{decade:03}"),
+                reference: None,
+            });
+        }
+        // Before Christ, narratives often leave out "v. Chr." once it is clear.
+        let year = p.year.map(|y| match self.reference {
+            Some(r) if r.year < 0 && (0..1000).contains(&y) => -y,
+            _ => y,
+        });
+        if p.bare_year && p.noun_follows {
+            // "mit 1500 Panzern" in a text about 1944: a quantity, not a year.
+            if let (Some(y), Some(base)) = (year, self.base(false)) {
+                if (y - base.year).abs() > 100 {
+                    return None;
+                }
+            }
+        }
+        let year = year.or_else(|| self.year_for(p.month));
+        let year_text = year.map_or_else(|| "XXXX".to_string(), format_year);
+        let (value, reference) = if let Some(season) = p.season {
+            (format!("{year_text}-{season}"), None)
+        } else if let Some(quarter) = p.quarter {
+            (format!("{year_text}-Q{quarter}"), None)
+        } else if let Some(half) = p.half {
+            (format!("{year_text}-H{half}"), None)
+        } else if let Some(month) = p.month {
+            match p.day {
+                Some(day) => (format!("{year_text}-{month:02}-{day:02}"), Some(day)),
+                None => (format!("{year_text}-{month:02}"), None),
+            }
+        } else if p.day.is_some() {
+            return None;
+        } else {
+            (year_text.clone(), None)
+        };
+        if let (Some(month), Some(day), Some(y)) = (p.month, reference, year) {
+            if day > days_in_month(y, month) {
+                return None;
+            }
+        }
+        let reference = year.map(|y| Reference {
+            year: y,
+            month: p.month,
+            day: p.day,
+        });
+        // A season or quarter only anchors its year.
+        let reference = reference.map(|r| {
+            if p.season.is_some() || p.quarter.is_some() || p.half.is_some() {
+                Reference {
+                    year: r.year,
+                    month: None,
+                    day: None,
+                }
+            } else {
+                r
+            }
+        });
+        Some(Resolved { value, reference })
+    }
+
+    fn resolve_relday(&self, offset: i32, weekday: Option<u32>) -> Resolved {
+        let base = match self.anchor {
+            Some(anchor) => Some(anchor),
+            None if offset == 0 => {
+                return Resolved {
+                    value: "PRESENT_REF".to_string(),
+                    reference: None,
+                }
+            }
+            None => self.reference.and_then(|r| r.date()),
+        };
+        let Some(base) = base else {
+            let value = if offset < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            return Resolved {
+                value: value.to_string(),
+                reference: None,
+            };
+        };
+        let mut date = base.add_days(i64::from(offset));
+        if let Some(weekday) = weekday {
+            // "Gestern, Montag": trust the weekday when the two disagree by a day or so.
+            let diff = (weekday as i64 - i64::from(date.weekday())).rem_euclid(7);
+            let diff = if diff > 3 { diff - 7 } else { diff };
+            date = date.add_days(diff);
+        }
+        Resolved {
+            value: date.to_string(),
+            reference: Some(Reference::from_date(date)),
+        }
+    }
+
+    fn resolve_weekday(&self, weekday: u32, shift: Option<i32>) -> Resolved {
+        let base = self.base(false).and_then(|r| r.date());
+        let Some(base) = base else {
+            return Resolved {
+                value: format!("XXXX-WXX-{}", weekday + 1),
+                reference: None,
+            };
+        };
+        let forward = (weekday as i64 - i64::from(base.weekday())).rem_euclid(7);
+        let offset = match shift {
+            Some(s) if s < 0 => {
+                if forward == 0 {
+                    -7
+                } else {
+                    forward - 7
+                }
+            }
+            Some(s) if s > 0 => {
+                if forward == 0 {
+                    7
+                } else {
+                    forward
+                }
+            }
+            _ => {
+                if forward > 3 {
+                    forward - 7
+                } else {
+                    forward
+                }
+            }
+        };
+        let date = base.add_days(offset);
+        Resolved {
+            value: date.to_string(),
+            reference: Some(Reference::from_date(date)),
+        }
+    }
+
+    fn resolve_shift(&self, unit: Unit, steps: i32, anaphoric: bool) -> Option<Resolved> {
+        let anaphoric = anaphoric || unit == Unit::Day;
+        let Some(base) = self.base(anaphoric) else {
+            let value = match unit {
+                Unit::Year => "XXXX",
+                Unit::Month => "XXXX-XX",
+                Unit::Week => "XXXX-WXX",
+                _ => "XXXX-XX-XX",
+            };
+            return Some(Resolved {
+                value: value.to_string(),
+                reference: None,
+            });
+        };
+        let resolved = match unit {
+            Unit::Year => Reference {
+                year: base.year + steps,
+                month: None,
+                day: None,
+            },
+            Unit::Month | Unit::Quarter => {
+                let month = base.month?;
+                let factor = if unit == Unit::Quarter { 3 } else { 1 };
+                let (year, month) = add_months(base.year, month, steps * factor);
+                if unit == Unit::Quarter {
+                    return Some(Resolved {
+                        value: format!("{}-Q{}", format_year(year), (month - 1) / 3 + 1),
+                        reference: None,
+                    });
+                }
+                Reference {
+                    year,
+                    month: Some(month),
+                    day: None,
+                }
+            }
+            Unit::Week => {
+                let date = base.date()?.add_days(7 * i64::from(steps));
+                let (year, week) = iso_week(date);
+                return Some(Resolved {
+                    value: format!("{}-W{week:02}", format_year(year)),
+                    reference: None,
+                });
+            }
+            Unit::Day => Reference::from_date(base.date()?.add_days(i64::from(steps))),
+            Unit::Decade => {
+                return Some(Resolved {
+                    value: format!("{:03}", base.year / 10 + steps),
+                    reference: None,
+                })
+            }
+            Unit::Century => {
+                return Some(Resolved {
+                    value: format!("{:02}", base.year / 100 + steps),
+                    reference: None,
+                })
+            }
+            Unit::Hour | Unit::Minute => return None,
+        };
+        Some(Resolved {
+            value: format_reference(&resolved, unit),
+            reference: Some(resolved),
+        })
+    }
+}
+
+/// Whether two byte positions are in the same sentence: no line break and no sentence end
+/// (a period after a lower-case letter, `!` or `?`) between them.
+pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
+    let (a, b) = if from <= to { (from, to) } else { (to, from) };
+    let between = &text[a..b];
+    if between.contains(['\n', '!', '?']) {
+        return false;
+    }
+    let bytes = between.as_bytes();
+    for (i, &byte) in bytes.iter().enumerate() {
+        if byte == b'.' && i > 0 && bytes[i - 1].is_ascii_lowercase() {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_weeks_match_the_calendar() {
+        let cases = [
+            ("2019-06-20", (2019, 25)),
+            ("2021-01-03", (2020, 53)),
+            ("2018-12-31", (2019, 1)),
+            ("2012-09-24", (2012, 39)),
+        ];
+        for (date, expected) in cases {
+            assert_eq!(iso_week(Date::parse_iso(date).unwrap()), expected, "{date}");
+        }
+    }
+
+    #[test]
+    fn durations_format_like_timex3() {
+        let cases = [
+            (Amount::Exact(6.0), Unit::Year, "P6Y"),
+            (Amount::Vague, Unit::Year, "PXY"),
+            (Amount::Exact(3.0), Unit::Day, "P3D"),
+            (Amount::Exact(0.5), Unit::Year, "P6M"),
+            (Amount::Exact(2.0), Unit::Hour, "PT2H"),
+            (Amount::Vague, Unit::Hour, "PTXH"),
+            (Amount::Exact(40.0), Unit::Minute, "PT40M"),
+        ];
+        for (amount, unit, expected) in cases {
+            assert_eq!(duration_value(amount, unit), expected);
+        }
+    }
+
+    #[test]
+    fn sentences_end_at_periods_after_words_not_ordinals() {
+        let text = "Am 24. September kam er. Um 14 Uhr ging er.";
+        let date = text.find("24.").unwrap();
+        let time = text.find("14 Uhr").unwrap();
+        assert!(!same_sentence(text, date, time));
+        let text = "Am 24. September um 14 Uhr";
+        assert!(same_sentence(text, 3, text.find("14").unwrap()));
+    }
+}

@@ -1,0 +1,484 @@
+//! The rule files under `resources/dates/rules/` and the first pass: finding candidate
+//! expressions in a text.
+//!
+//! For speed the rules do not run over the whole text: an Aho-Corasick automaton of trigger
+//! words (every vocabulary form) and a scan for digits mark small windows, and a
+//! [`RegexSet`] tells which rules can match in each window before any rule runs.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexSet};
+
+use super::partial::Partial;
+use super::vocab::Vocabulary;
+use crate::record::DateType;
+use crate::resources::{DataFile, ResourceError};
+
+/// The rule files, one per family.
+pub fn default_rule_files() -> Vec<DataFile<'static>> {
+    vec![
+        crate::data_file!("resources/dates/rules/absolute.tsv"),
+        crate::data_file!("resources/dates/rules/relative.tsv"),
+        crate::data_file!("resources/dates/rules/duration.tsv"),
+        crate::data_file!("resources/dates/rules/time.tsv"),
+    ]
+}
+
+/// One rule with its example.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub name: String,
+    /// `file:line` of the rule.
+    pub origin: String,
+    pub date_type: DateType,
+    pub regex: Regex,
+    /// Settings from the `fields` column, applied before the groups.
+    pub fields: Vec<String>,
+    /// The example sentence (with an optional `@anchor ` prefix) and the expected `span=value`.
+    pub example: String,
+    pub expected: String,
+    /// Capture group names with their index, `t` excluded.
+    groups: Vec<(usize, String)>,
+    span_group: Option<usize>,
+}
+
+/// A candidate expression found by a rule (byte range into the text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub rule: usize,
+    pub date_type: DateType,
+    pub partial: Partial,
+}
+
+/// Every rule, compiled, with the trigger automaton.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    set: RegexSet,
+    triggers: AhoCorasick,
+    /// Per trigger pattern: whether it may end a word without starting one (`-jährigen`).
+    suffix_trigger: Vec<bool>,
+}
+
+fn parse_type(text: &str) -> Option<DateType> {
+    Some(match text {
+        "DATE" => DateType::Date,
+        "TIME" => DateType::Time,
+        "DURATION" => DateType::Duration,
+        "SET" => DateType::Set,
+        _ => return None,
+    })
+}
+
+/// Expands `{MACRO}`s in a pattern.
+fn expand(pattern: &str, vocab: &Vocabulary) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len() * 4);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}').ok_or("unclosed `{`")?;
+        let name = &after[..close];
+        if name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        {
+            out.push_str(
+                &vocab
+                    .expand(name)
+                    .ok_or(format!("unknown macro {{{name}}}"))?,
+            );
+        } else {
+            // A regex repetition such as `{1,3}`.
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+impl RuleSet {
+    /// Loads and compiles the rule files.
+    pub fn load(files: &[DataFile<'_>], vocab: &Vocabulary) -> Result<RuleSet, ResourceError> {
+        let mut rules = Vec::new();
+        for file in files {
+            for row in file.rows(6) {
+                let row = row?;
+                let f = &row.fields;
+                let date_type = parse_type(f[1].trim())
+                    .ok_or_else(|| row.error(file.name, format!("unknown type {:?}", f[1])))?;
+                let pattern = expand(f[2], vocab).map_err(|e| row.error(file.name, e))?;
+                let regex = Regex::new(&pattern)
+                    .map_err(|e| row.error(file.name, format!("bad pattern: {e}")))?;
+                let fields: Vec<String> = match f[3].trim() {
+                    "-" | "" => Vec::new(),
+                    list => list.split_whitespace().map(str::to_string).collect(),
+                };
+                let mut probe = Partial::default();
+                for field in &fields {
+                    probe
+                        .set_field(field)
+                        .map_err(|e| row.error(file.name, e))?;
+                }
+                let mut groups = Vec::new();
+                let mut span_group = None;
+                for (index, name) in regex.capture_names().enumerate() {
+                    match name {
+                        Some("t") => span_group = Some(index),
+                        Some(name) => {
+                            let base = name.split('_').next().unwrap_or(name);
+                            if !KNOWN_GROUPS.contains(&base) {
+                                return Err(
+                                    row.error(file.name, format!("unknown group name {name:?}"))
+                                );
+                            }
+                            groups.push((index, name.to_string()));
+                        }
+                        None => {}
+                    }
+                }
+                let expected = f[5].trim();
+                if !expected.contains('=') {
+                    return Err(row.error(file.name, "expected must be `span=value`"));
+                }
+                rules.push(Rule {
+                    name: f[0].trim().to_string(),
+                    origin: format!("{}:{}", file.name, row.line),
+                    date_type,
+                    regex,
+                    fields,
+                    example: f[4].trim().to_string(),
+                    expected: expected.to_string(),
+                    groups,
+                    span_group,
+                });
+            }
+        }
+        if rules.is_empty() {
+            return Err(ResourceError::new("resources/dates/rules", 0, "no rules"));
+        }
+        let set = RegexSet::new(rules.iter().map(|r| r.regex.as_str()))
+            .map_err(|e| ResourceError::new("resources/dates/rules", 0, e.to_string()))?;
+        let mut words = vocab.trigger_words();
+        let adjective_forms: Vec<String> =
+            vocab.unit_adjectives.forms().map(str::to_string).collect();
+        let mut suffix_trigger = vec![false; words.len()];
+        for form in adjective_forms {
+            words.push(form);
+            suffix_trigger.push(true);
+        }
+        let triggers = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .map_err(|e| ResourceError::new("resources/dates", 0, e.to_string()))?;
+        Ok(RuleSet {
+            rules,
+            set,
+            triggers,
+            suffix_trigger,
+        })
+    }
+
+    /// Every candidate in `text`, possibly overlapping, in no particular order.
+    pub fn candidates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (start, end) in self.windows(text) {
+            let window = &text[start..end];
+            let matched = self.set.matches(window);
+            if !matched.matched_any() {
+                continue;
+            }
+            for index in matched.iter() {
+                self.run_rule(index, text, start, window, vocab, &mut out);
+            }
+        }
+        out
+    }
+
+    fn run_rule(
+        &self,
+        index: usize,
+        text: &str,
+        offset: usize,
+        window: &str,
+        vocab: &Vocabulary,
+        out: &mut Vec<Candidate>,
+    ) {
+        let rule = &self.rules[index];
+        for caps in rule.regex.captures_iter(window) {
+            let whole = caps.get(0).expect("group 0 always matches");
+            if whole.is_empty()
+                || !word_boundary_before(text, offset + whole.start())
+                || !word_boundary_after(text, offset + whole.end())
+            {
+                continue;
+            }
+            let span = rule.span_group.and_then(|g| caps.get(g)).unwrap_or(whole);
+            let (start, end) = (offset + span.start(), offset + span.end());
+            if !number_boundaries_ok(text, start, end) {
+                continue;
+            }
+            let mut partial = Partial::default();
+            for field in &rule.fields {
+                // Validated at load.
+                let _ = partial.set_field(field);
+            }
+            let mut bc = false;
+            for (group, name) in &rule.groups {
+                if let Some(m) = caps.get(*group) {
+                    if name == "bc" {
+                        bc = true;
+                    } else {
+                        partial.set_group(name, m.as_str(), vocab);
+                    }
+                }
+            }
+            if bc {
+                partial.before_christ();
+            }
+            if partial.invalid || !plausible(&partial) {
+                continue;
+            }
+            if partial.bare_year {
+                if is_quantity(text, start, end, vocab) {
+                    continue;
+                }
+                partial.noun_follows = text[end..]
+                    .trim_start_matches([' ', '\u{a0}'])
+                    .starts_with(char::is_uppercase);
+            }
+            partial.side_remark = is_side_remark(text, start, &partial, vocab);
+            out.push(Candidate {
+                start,
+                end,
+                rule: index,
+                date_type: rule.date_type,
+                partial,
+            });
+        }
+    }
+
+    /// Byte ranges of the text worth running the rules on: around digits and trigger words,
+    /// merged, clipped to lines and widened to white space.
+    fn windows(&self, text: &str) -> Vec<(usize, usize)> {
+        const BEFORE: usize = 28;
+        const AFTER: usize = 20;
+        let bytes = text.as_bytes();
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        // Digits.
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                hits.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        for m in self.triggers.find_iter(text) {
+            let suffix = self.suffix_trigger[m.pattern().as_usize()];
+            if (suffix || !is_word_char_before(text, m.start()))
+                && !is_word_char_after(text, m.end())
+            {
+                hits.push((m.start(), m.end()));
+            }
+        }
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        hits.sort_unstable();
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in hits {
+            let ws = line_start_within(text, s, BEFORE);
+            let we = line_end_within(text, e, AFTER);
+            match windows.last_mut() {
+                Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+                _ => windows.push((ws, we)),
+            }
+        }
+        windows
+    }
+}
+
+const KNOWN_GROUPS: &[&str] = &[
+    "t", "mod", "part", "year", "bc", "month", "day", "weekday", "hour", "minute", "season",
+    "quarter", "half", "century", "decade", "daypart", "num", "unit", "unitadj", "shift", "relday",
+    "relword", "dir", "ref", "set", "vague", "holiday",
+];
+
+/// Moves back from `at` by up to `max` bytes, not past a line break, to a white-space boundary.
+fn line_start_within(text: &str, at: usize, max: usize) -> usize {
+    let bytes = text.as_bytes();
+    let floor = at.saturating_sub(max);
+    let mut i = at;
+    while i > floor && bytes[i - 1] != b'\n' {
+        i -= 1;
+    }
+    if i > 0 && bytes[i - 1] != b'\n' {
+        // Stopped by the byte limit: go on to the next white space so no word is cut.
+        while i < at && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Moves forward from `at` by up to `max` bytes, not past a line break, to a white-space
+/// boundary.
+fn line_end_within(text: &str, at: usize, max: usize) -> usize {
+    let bytes = text.as_bytes();
+    let ceiling = (at + max).min(bytes.len());
+    let mut i = at;
+    while i < ceiling && bytes[i] != b'\n' {
+        i += 1;
+    }
+    if i < bytes.len() && bytes[i] != b'\n' {
+        while i > at && !bytes[i - 1].is_ascii_whitespace() {
+            i -= 1;
+        }
+        if i == at {
+            i = ceiling;
+        }
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i.max(at)
+}
+
+fn is_word_char_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+fn is_word_char_after(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn word_boundary_before(text: &str, at: usize) -> bool {
+    let starts_word = text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    !starts_word || !is_word_char_before(text, at)
+}
+
+fn word_boundary_after(text: &str, at: usize) -> bool {
+    let ends_word = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    !ends_word || !is_word_char_after(text, at)
+}
+
+/// A span that starts or ends with a digit must not continue a longer number
+/// (`0351 7965602`, `1.000`, `Grafik135.png`, `50,5`, `12:30`).
+fn number_boundaries_ok(text: &str, start: usize, end: usize) -> bool {
+    let span = &text[start..end];
+    let mut before = text[..start].chars().rev();
+    if span.starts_with(|c: char| c.is_ascii_digit()) {
+        match before.next() {
+            Some(c) if c.is_alphanumeric() || c == '_' => return false,
+            Some('.' | ',' | ':' | '/') if before.next().is_some_and(|c| c.is_ascii_digit()) => {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    let mut after = text[end..].chars();
+    if span.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+        match after.next() {
+            Some(c) if c.is_ascii_digit() => return false,
+            Some(c) if c.is_alphabetic() && !span.ends_with('.') => return false,
+            Some('.' | ',' | ':' | '/')
+                if !span.ends_with('.') && after.next().is_some_and(|c| c.is_ascii_digit()) =>
+            {
+                return false;
+            }
+            Some('%' | '€' | '$' | '²' | '³') => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// A date in parentheses, or a year after a boundary word ("bis 1881", "ab 1929").
+fn is_side_remark(text: &str, start: usize, p: &Partial, vocab: &Vocabulary) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..start];
+    if before
+        .rfind('(')
+        .is_some_and(|open| !before[open..].contains(')'))
+    {
+        return true;
+    }
+    if p.month.is_some() || p.season.is_some() || p.quarter.is_some() || p.half.is_some() {
+        return false;
+    }
+    let previous = before.split_whitespace().next_back().unwrap_or("");
+    vocab.side_remark_words.iter().any(|w| w == previous)
+}
+
+/// Drops dates that cannot exist (31.02., hour 25).
+fn plausible(p: &Partial) -> bool {
+    if let (Some(month), Some(day)) = (p.month, p.day) {
+        let year = p.year.unwrap_or(2000);
+        if day == 0 || day > crate::calendar::days_in_month(year, month) {
+            return false;
+        }
+    }
+    if p.day == Some(0) || p.month == Some(0) {
+        return false;
+    }
+    if let Some(hour) = p.hour {
+        if hour > 24 || (hour == 24 && p.minute.unwrap_or(0) != 0) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether a bare four-digit number is a quantity: a count noun after it or a quantity word
+/// before it ("rund 2000 Mitarbeiter").
+fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool {
+    let next = text[end..]
+        .trim_start()
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '('))
+        .next()
+        .unwrap_or("");
+    let next = next.trim_end_matches(['.', ':', '!', '?']).to_lowercase();
+    if !next.is_empty() && vocab.count_nouns.contains(&next) {
+        return true;
+    }
+    let prev = text[..start]
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if vocab.quantity_words.contains(&prev) {
+        return true;
+    }
+    // "mehr als 2000", "bis zu 2000".
+    let before = text[..start].trim_end();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    tail.ends_with(" als") || tail.ends_with("bis zu")
+}

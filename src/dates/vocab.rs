@@ -1,0 +1,386 @@
+//! The vocabularies of the date stage: month and weekday names, number words, units and the
+//! other word lists under `resources/dates/`, loaded and validated once.
+//!
+//! Each vocabulary maps a written form (exact case) to what it means and gives the rule patterns
+//! a macro (`{MONTH}`, `{UNIT}`, …) that expands to the alternation of its forms.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::resources::{DataFile, ResourceError};
+
+/// A calendar unit, as it appears in durations and relative expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// Parses the unit codes used in the data files (`D`, `W`, `M`, `Y`, `DE`, `CE`, `H`, `MIN`).
+    pub fn from_code(code: &str) -> Option<Unit> {
+        Some(match code {
+            "MIN" => Unit::Minute,
+            "H" => Unit::Hour,
+            "D" => Unit::Day,
+            "W" => Unit::Week,
+            "M" => Unit::Month,
+            "Q" => Unit::Quarter,
+            "Y" => Unit::Year,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            _ => return None,
+        })
+    }
+}
+
+/// A word list mapping forms to values, with its regex alternation.
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    map: HashMap<String, V>,
+    /// Forms written with a period after them (abbreviations), kept apart for `{…_ABBR}`.
+    abbreviations: Vec<String>,
+    forms: Vec<String>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            map: HashMap::new(),
+            abbreviations: Vec::new(),
+            forms: Vec::new(),
+        }
+    }
+}
+
+impl<V: Copy> WordMap<V> {
+    /// The value of an exact form.
+    pub fn get(&self, form: &str) -> Option<V> {
+        self.map.get(form).copied()
+    }
+
+    /// Non-abbreviated forms.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        self.forms.iter().map(String::as_str)
+    }
+
+    /// The regex alternation of the non-abbreviated forms, longest first.
+    pub fn alternation(&self) -> String {
+        alternation(&self.forms)
+    }
+
+    /// The regex alternation of the abbreviations, longest first.
+    pub fn abbreviation_alternation(&self) -> String {
+        alternation(&self.abbreviations)
+    }
+}
+
+/// `(?:a|b|…)` of escaped forms, longest first so that `Tagen` is preferred over `Tag`.
+fn alternation(forms: &[String]) -> String {
+    let mut sorted: Vec<&String> = forms.iter().collect();
+    sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let escaped: Vec<String> = sorted.iter().map(|f| regex::escape(f)).collect();
+    format!("(?:{})", escaped.join("|"))
+}
+
+/// Loads a two-column `form<TAB>value` file (an optional third column `abbr` marks an
+/// abbreviation), parsing values with `parse`.
+fn load_map<V>(
+    file: DataFile<'_>,
+    what: &str,
+    parse: impl Fn(&str) -> Option<V>,
+) -> Result<WordMap<V>, ResourceError> {
+    let mut out = WordMap {
+        map: HashMap::new(),
+        abbreviations: Vec::new(),
+        forms: Vec::new(),
+    };
+    for row in file.rows(2) {
+        let row = row?;
+        let form = row.fields[0].trim();
+        let value = row.fields[1].trim();
+        if form.is_empty() {
+            return Err(row.error(file.name, "empty form"));
+        }
+        let parsed = parse(value)
+            .ok_or_else(|| row.error(file.name, format!("{value:?} is not a valid {what}")))?;
+        if out.map.insert(form.to_string(), parsed).is_some() {
+            return Err(row.error(file.name, format!("duplicate form {form:?}")));
+        }
+        match row.fields.get(2).map(|s| s.trim()) {
+            None | Some("") => out.forms.push(form.to_string()),
+            Some("abbr") => out.abbreviations.push(form.to_string()),
+            Some(other) => {
+                return Err(row.error(
+                    file.name,
+                    format!("third column must be `abbr` or empty, found {other:?}"),
+                ))
+            }
+        }
+    }
+    if out.map.is_empty() {
+        return Err(ResourceError::new(file.name, 0, "no entries"));
+    }
+    Ok(out)
+}
+
+/// Loads a one-form-per-line list.
+fn load_list(file: DataFile<'_>) -> Result<Vec<String>, ResourceError> {
+    let items: Vec<String> = file.items().map(|(_, item)| item.to_string()).collect();
+    if items.is_empty() {
+        return Err(ResourceError::new(file.name, 0, "no entries"));
+    }
+    Ok(items)
+}
+
+fn in_range(value: &str, low: i64, high: i64) -> Option<i64> {
+    value
+        .parse::<i64>()
+        .ok()
+        .filter(|v| (low..=high).contains(v))
+}
+
+/// A number or a vague quantity (`X` in TIMEX3 values).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Amount {
+    Exact(f64),
+    Vague,
+}
+
+fn parse_amount(value: &str) -> Option<Amount> {
+    if value == "X" {
+        Some(Amount::Vague)
+    } else {
+        value
+            .parse::<f64>()
+            .ok()
+            .filter(|v| *v > 0.0)
+            .map(Amount::Exact)
+    }
+}
+
+/// Codes for seasons and parts of the day.
+fn parse_code(allowed: &'static [&'static str]) -> impl Fn(&str) -> Option<&'static str> {
+    move |value| allowed.iter().copied().find(|c| *c == value)
+}
+
+/// Every vocabulary of the date stage.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    pub months: WordMap<u32>,
+    pub weekdays: WordMap<u32>,
+    pub numbers: WordMap<Amount>,
+    pub ordinals: WordMap<u32>,
+    pub units: WordMap<Unit>,
+    pub seasons: WordMap<&'static str>,
+    pub dayparts: WordMap<&'static str>,
+    pub shifts: WordMap<i32>,
+    pub reldays: WordMap<i32>,
+    pub refs: WordMap<&'static str>,
+    pub sets: WordMap<&'static str>,
+    pub decades: WordMap<u32>,
+    pub directions: WordMap<i32>,
+    pub relwords: WordMap<(Unit, i32)>,
+    pub vague: WordMap<&'static str>,
+    pub unit_adjectives: WordMap<Unit>,
+    /// Holidays on a fixed day: (month, day).
+    pub holidays: WordMap<(u32, u32)>,
+    pub parts: Vec<String>,
+    /// Words before a year that make it a boundary or side remark ("bis 1881").
+    pub side_remark_words: Vec<String>,
+    pub modifiers: Vec<String>,
+    pub triggers: Vec<String>,
+    /// Lowercased words after a number that make it a quantity.
+    pub count_nouns: HashSet<String>,
+    /// Lowercased words before a number that make it a quantity.
+    pub quantity_words: HashSet<String>,
+    pub publication_phrases: Vec<String>,
+}
+
+const SEASONS: &[&str] = &["SP", "SU", "FA", "WI"];
+const DAYPARTS: &[&str] = &["MO", "MI", "AF", "EV", "NI"];
+const REFS: &[&str] = &["PRESENT_REF", "PAST_REF", "FUTURE_REF"];
+const SET_VALUES: &[&str] = &["P1D", "P1W", "P1M", "P1Y", "P6M", "P3M", "PT1H"];
+const VAGUE_VALUES: &[&str] = &["PXD", "PXW", "PXM", "PXY", "PXDE", "PXH"];
+
+impl Vocabulary {
+    /// The vocabularies compiled into the binary.
+    pub fn load_default() -> Result<Vocabulary, ResourceError> {
+        let relwords_file = crate::data_file!("resources/dates/relwords.tsv");
+        let mut relwords = WordMap::default();
+        for row in relwords_file.rows(3) {
+            let row = row?;
+            let unit = Unit::from_code(row.fields[1].trim())
+                .ok_or_else(|| row.error(relwords_file.name, "unknown unit code"))?;
+            let shift = in_range(row.fields[2].trim(), -24, 24)
+                .ok_or_else(|| row.error(relwords_file.name, "shift must be a small integer"))?;
+            relwords
+                .map
+                .insert(row.fields[0].trim().to_string(), (unit, shift as i32));
+            relwords.forms.push(row.fields[0].trim().to_string());
+        }
+        let lower_set = |items: Vec<String>| -> HashSet<String> {
+            items.into_iter().map(|s| s.to_lowercase()).collect()
+        };
+        Ok(Vocabulary {
+            months: load_map(
+                crate::data_file!("resources/dates/months.tsv"),
+                "month (1-12)",
+                |v| in_range(v, 1, 12).map(|m| m as u32),
+            )?,
+            weekdays: load_map(
+                crate::data_file!("resources/dates/weekdays.tsv"),
+                "weekday (0-6)",
+                |v| in_range(v, 0, 6).map(|m| m as u32),
+            )?,
+            numbers: load_map(
+                crate::data_file!("resources/dates/numbers.tsv"),
+                "positive number or X",
+                parse_amount,
+            )?,
+            ordinals: load_map(
+                crate::data_file!("resources/dates/ordinals.tsv"),
+                "ordinal (1-99)",
+                |v| in_range(v, 1, 99).map(|m| m as u32),
+            )?,
+            units: load_map(
+                crate::data_file!("resources/dates/units.tsv"),
+                "unit code",
+                Unit::from_code,
+            )?,
+            seasons: load_map(
+                crate::data_file!("resources/dates/seasons.tsv"),
+                "season code (SP SU FA WI)",
+                parse_code(SEASONS),
+            )?,
+            dayparts: load_map(
+                crate::data_file!("resources/dates/dayparts.tsv"),
+                "part of day code (MO MI AF EV NI)",
+                parse_code(DAYPARTS),
+            )?,
+            shifts: load_map(
+                crate::data_file!("resources/dates/shifts.tsv"),
+                "shift (-1, 0, 1)",
+                |v| in_range(v, -1, 1).map(|s| s as i32),
+            )?,
+            reldays: load_map(
+                crate::data_file!("resources/dates/reldays.tsv"),
+                "day offset (-7..7)",
+                |v| in_range(v, -7, 7).map(|s| s as i32),
+            )?,
+            refs: load_map(
+                crate::data_file!("resources/dates/refs.tsv"),
+                "reference (PRESENT_REF, PAST_REF, FUTURE_REF)",
+                parse_code(REFS),
+            )?,
+            sets: load_map(
+                crate::data_file!("resources/dates/sets.tsv"),
+                "set value",
+                parse_code(SET_VALUES),
+            )?,
+            decades: load_map(
+                crate::data_file!("resources/dates/decades.tsv"),
+                "decade digit (1-9)",
+                |v| in_range(v, 1, 9).map(|s| s as u32),
+            )?,
+            directions: load_map(
+                crate::data_file!("resources/dates/directions.tsv"),
+                "direction (1 or -1)",
+                |v| in_range(v, -1, 1).filter(|d| *d != 0).map(|s| s as i32),
+            )?,
+            relwords,
+            vague: load_map(
+                crate::data_file!("resources/dates/vague_durations.tsv"),
+                "vague duration value",
+                parse_code(VAGUE_VALUES),
+            )?,
+            unit_adjectives: load_map(
+                crate::data_file!("resources/dates/unit_adjectives.tsv"),
+                "unit code",
+                Unit::from_code,
+            )?,
+            holidays: load_map(
+                crate::data_file!("resources/dates/holidays.tsv"),
+                "month-day (MM-DD)",
+                |v| {
+                    let (m, d) = v.split_once('-')?;
+                    let (m, d) = (in_range(m, 1, 12)? as u32, in_range(d, 1, 31)? as u32);
+                    (d <= crate::calendar::days_in_month(2000, m)).then_some((m, d))
+                },
+            )?,
+            parts: load_list(crate::data_file!("resources/dates/parts.txt"))?,
+            side_remark_words: load_list(crate::data_file!(
+                "resources/dates/side_remark_words.txt"
+            ))?,
+            modifiers: load_list(crate::data_file!("resources/dates/modifiers.txt"))?,
+            triggers: load_list(crate::data_file!("resources/dates/triggers.txt"))?,
+            count_nouns: lower_set(load_list(crate::data_file!(
+                "resources/dates/count_nouns.txt"
+            ))?),
+            quantity_words: lower_set(load_list(crate::data_file!(
+                "resources/dates/quantity_words.txt"
+            ))?),
+            publication_phrases: load_list(crate::data_file!("resources/dates/publication.txt"))?,
+        })
+    }
+
+    /// The regex text a macro name expands to, or `None` for an unknown macro.
+    pub fn expand(&self, name: &str) -> Option<String> {
+        Some(match name {
+            "S" => r"[^\S\n]+".to_string(),
+            "S0" => r"[^\S\n]*".to_string(),
+            "DAY" => "(?:0?[1-9]|[12][0-9]|3[01])".to_string(),
+            "MON2" => "(?:0?[1-9]|1[0-2])".to_string(),
+            "YEAR" => "(?:1[0-9]{3}|20[0-9]{2})".to_string(),
+            "MONTH" => self.months.alternation(),
+            "MONTH_ABBR" => self.months.abbreviation_alternation(),
+            "WEEKDAY" => self.weekdays.alternation(),
+            "WEEKDAY_ABBR" => self.weekdays.abbreviation_alternation(),
+            "NUMWORD" => self.numbers.alternation(),
+            "ORDWORD" => self.ordinals.alternation(),
+            "UNIT" => self.units.alternation(),
+            "SEASON" => self.seasons.alternation(),
+            "DAYPART" => self.dayparts.alternation(),
+            "SHIFT" => self.shifts.alternation(),
+            "RELDAY" => self.reldays.alternation(),
+            "REF" => self.refs.alternation(),
+            "SET" => self.sets.alternation(),
+            "DECADE" => self.decades.alternation(),
+            "DIR" => self.directions.alternation(),
+            "RELWORD" => self.relwords.alternation(),
+            "VAGUE" => self.vague.alternation(),
+            "UNITADJ" => self.unit_adjectives.alternation(),
+            "HOLIDAY" => self.holidays.alternation(),
+            "PART" => alternation(&self.parts),
+            "MOD" => alternation(&self.modifiers),
+            _ => return None,
+        })
+    }
+
+    /// Every word that may start the search for a temporal expression near it.
+    pub fn trigger_words(&self) -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        words.extend(self.months.forms().map(str::to_string));
+        words.extend(self.weekdays.forms().map(str::to_string));
+        words.extend(self.units.forms().map(str::to_string));
+        words.extend(self.seasons.forms().map(str::to_string));
+        words.extend(self.dayparts.forms().map(str::to_string));
+        words.extend(self.reldays.forms().map(str::to_string));
+        words.extend(self.refs.forms().map(str::to_string));
+        words.extend(self.sets.forms().map(str::to_string));
+        words.extend(self.decades.forms().map(str::to_string));
+        words.extend(self.relwords.forms().map(str::to_string));
+        words.extend(self.vague.forms().map(str::to_string));
+        words.extend(self.holidays.forms().map(str::to_string));
+        words.extend(self.triggers.iter().cloned());
+        words.sort();
+        words.dedup();
+        words
+    }
+}

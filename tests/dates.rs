@@ -1,0 +1,390 @@
+//! Table-driven tests of the date stage, one table per family, with the anchor given.
+//! Sentences are written for these tests.
+
+use meldung::calendar::Date;
+use meldung::dates::DateRecogniser;
+use meldung::record::DateType;
+
+fn recogniser() -> DateRecogniser {
+    DateRecogniser::load_default().expect("date resources load")
+}
+
+fn anchor(iso: &str) -> Option<Date> {
+    Some(Date::parse_iso(iso).expect("valid anchor"))
+}
+
+/// `(text, anchor, expected [(span, value)])`: the expected expressions, all of them, in order.
+fn check(cases: &[(&str, Option<Date>, &[(&str, &str)])]) {
+    let dates = recogniser();
+    let mut failures = Vec::new();
+    for (text, anchor, expected) in cases {
+        let found: Vec<(String, String)> = dates
+            .find(text, &[], *anchor)
+            .iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.value.clone()))
+            .collect();
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(s, v)| (s.to_string(), v.to_string()))
+            .collect();
+        if found != expected {
+            failures.push(format!(
+                "{text:?}\n  expected {expected:?}\n  found    {found:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn absolute_dates_in_common_german_forms() {
+    let a = anchor("2019-06-20");
+    check(&[
+        (
+            "Stichtag ist der 25.09.2012.",
+            a,
+            &[("25.09.2012", "2012-09-25")],
+        ),
+        (
+            "Am 28.3.2014 unterschrieben sie.",
+            a,
+            &[("28.3.2014", "2014-03-28")],
+        ),
+        ("Datum: 2012-09-25", a, &[("2012-09-25", "2012-09-25")]),
+        (
+            "Sie kamen am 24. September 2012 an.",
+            a,
+            &[("24. September 2012", "2012-09-24")],
+        ),
+        (
+            "Montag, 24. September 2012, war ein Festtag.",
+            a,
+            &[("Montag, 24. September 2012", "2012-09-24")],
+        ),
+        (
+            "Bis 24. Sept. 2012 läuft die Frist.",
+            a,
+            &[("24. Sept. 2012", "2012-09-24")],
+        ),
+        (
+            "Seit März 2014 gilt der Vertrag.",
+            a,
+            &[("März 2014", "2014-03")],
+        ),
+        (
+            "Die Firma wurde im Jahr 2007 gegründet.",
+            a,
+            &[("Jahr 2007", "2007")],
+        ),
+        ("Der Verein wurde 1998 gegründet.", a, &[("1998", "1998")]),
+        ("Seit 2000 arbeiten beide zusammen.", a, &[("2000", "2000")]),
+        (
+            "Am 3. Jänner 2020 beginnt der Kurs.",
+            a,
+            &[("3. Jänner 2020", "2020-01-03")],
+        ),
+        (
+            "Die SMEC 2019 findet in Dresden statt.",
+            a,
+            &[("2019", "2019")],
+        ),
+    ]);
+}
+
+#[test]
+fn dates_without_a_year_take_it_from_the_anchor_or_stay_open() {
+    check(&[
+        (
+            "Am 12. Juni fand das Treffen statt.",
+            anchor("2019-06-20"),
+            &[("12. Juni", "2019-06-12")],
+        ),
+        (
+            "Am 30. Juli fand das Treffen statt.",
+            None,
+            &[("30. Juli", "XXXX-07-30")],
+        ),
+        // A release of December speaking of January means the next one.
+        (
+            "Am 10. Januar beginnt die Messe.",
+            anchor("2019-12-05"),
+            &[("10. Januar", "2020-01-10")],
+        ),
+        // Narrative: the year of the date mentioned before.
+        (
+            "Im März 1916 begann die Offensive. Am 2. Juni griff er an.",
+            None,
+            &[("März 1916", "1916-03"), ("2. Juni", "1916-06-02")],
+        ),
+    ]);
+}
+
+#[test]
+fn relative_expressions_resolve_against_the_publication_date() {
+    let a = anchor("2019-06-20"); // a Thursday
+    check(&[
+        (
+            "Gestern unterzeichneten sie.",
+            a,
+            &[("Gestern", "2019-06-19")],
+        ),
+        ("Heute öffnet die Messe.", a, &[("Heute", "2019-06-20")]),
+        ("Die Messe öffnet morgen.", a, &[("morgen", "2019-06-21")]),
+        (
+            "Vorgestern kam die Delegation.",
+            a,
+            &[("Vorgestern", "2019-06-18")],
+        ),
+        (
+            "Am Mittwoch kam die Delegation.",
+            a,
+            &[("Mittwoch", "2019-06-19")],
+        ),
+        (
+            "Am Montag kommt die Delegation.",
+            a,
+            &[("Montag", "2019-06-17")],
+        ),
+        (
+            "Letzte Woche kam die Delegation.",
+            a,
+            &[("Letzte Woche", "2019-W24")],
+        ),
+        (
+            "Im vergangenen Jahr kamen 300 Gäste.",
+            a,
+            &[("vergangenen Jahr", "2018")],
+        ),
+        (
+            "Im kommenden Jahr folgt der Gegenbesuch.",
+            a,
+            &[("kommenden Jahr", "2020")],
+        ),
+        (
+            "Die Arbeiten enden Ende Oktober.",
+            a,
+            &[("Ende Oktober", "2019-10")],
+        ),
+        (
+            "Die Anlage startet Anfang 2020.",
+            a,
+            &[("Anfang 2020", "2020")],
+        ),
+        (
+            "Der Bau beginnt Mitte des Jahres.",
+            a,
+            &[("Mitte des Jahres", "2019")],
+        ),
+        (
+            "Im ersten Quartal 2020 stieg der Umsatz.",
+            a,
+            &[("ersten Quartal 2020", "2020-Q1")],
+        ),
+        (
+            "Im Sommer 2019 startet das Projekt.",
+            a,
+            &[("Sommer 2019", "2019-SU")],
+        ),
+        (
+            "Im Herbst folgt die zweite Runde.",
+            a,
+            &[("Herbst", "2019-FA")],
+        ),
+        (
+            "Die Firma wurde vor zehn Jahren gegründet.",
+            a,
+            &[("vor zehn Jahren", "2009")],
+        ),
+        (
+            "Gegenüber dem Vorjahr stieg der Umsatz.",
+            a,
+            &[("Vorjahr", "2018")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_weekday_after_gestern_is_checked_against_it() {
+    // 2012-09-25 is a Tuesday: "gestern, Montag" agrees.
+    check(&[(
+        "Gestern, Montag, besuchte eine Delegation die Stadt.",
+        anchor("2012-09-25"),
+        &[("Gestern, Montag", "2012-09-24")],
+    )]);
+    // Published a day late (Wednesday): the weekday wins.
+    check(&[(
+        "Gestern, Montag, besuchte eine Delegation die Stadt.",
+        anchor("2012-09-26"),
+        &[("Gestern, Montag", "2012-09-24")],
+    )]);
+    check(&[(
+        "Gestern Montag, 24. September 2012, besuchte eine Delegation die Stadt.",
+        anchor("2012-09-25"),
+        &[
+            ("Gestern", "2012-09-24"),
+            ("Montag, 24. September 2012", "2012-09-24"),
+        ],
+    )]);
+}
+
+#[test]
+fn ranges_normalise_each_end() {
+    let a = anchor("2019-06-20");
+    check(&[
+        (
+            "Die Tagung läuft vom 30. Oktober bis 1. Nov. 2019.",
+            a,
+            &[
+                ("30. Oktober", "2019-10-30"),
+                ("1. Nov. 2019", "2019-11-01"),
+            ],
+        ),
+        (
+            "Die Tagung läuft vom 12.–14. Juni 2019.",
+            a,
+            &[("12.", "2019-06-12"), ("14. Juni 2019", "2019-06-14")],
+        ),
+        (
+            "Das Programm lief von 2014 bis 2016.",
+            a,
+            &[("2014", "2014"), ("2016", "2016")],
+        ),
+        (
+            "Die Ausstellung läuft vom 30. Dezember bis 2. Januar 2021.",
+            a,
+            &[
+                ("30. Dezember", "2020-12-30"),
+                ("2. Januar 2021", "2021-01-02"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn durations_sets_times_centuries_and_decades() {
+    let a = anchor("2019-06-20");
+    check(&[
+        (
+            "Das Projekt läuft seit ca. 6 Jahren.",
+            a,
+            &[("ca. 6 Jahren", "P6Y")],
+        ),
+        ("Die Messe dauert drei Tage.", a, &[("drei Tage", "P3D")]),
+        (
+            "Beide arbeiten seit mehreren Jahren zusammen.",
+            a,
+            &[("mehreren Jahren", "PXY")],
+        ),
+        (
+            "Die Messe findet jährlich statt.",
+            a,
+            &[("jährlich", "P1Y")],
+        ),
+        (
+            "Die Feier beginnt um 14 Uhr.",
+            a,
+            &[("14 Uhr", "XXXX-XX-XXT14:00")],
+        ),
+        (
+            "Am 12. Juni beginnt um 14:30 Uhr die Feier.",
+            a,
+            &[
+                ("12. Juni", "2019-06-12"),
+                ("14:30 Uhr", "2019-06-12T14:30"),
+            ],
+        ),
+        (
+            "Das Haus stammt aus dem 20. Jahrhundert.",
+            a,
+            &[("20. Jahrhundert", "19")],
+        ),
+        (
+            "In den 1990er Jahren wuchs die Stadt.",
+            a,
+            &[("1990er Jahren", "199")],
+        ),
+    ]);
+}
+
+#[test]
+fn types_follow_timex3() {
+    let dates = recogniser();
+    let text = "Am 12. Juni um 14 Uhr, drei Tage lang, jährlich.";
+    let types: Vec<DateType> = dates
+        .find(text, &[], anchor("2019-06-20"))
+        .iter()
+        .map(|m| m.date_type)
+        .collect();
+    assert_eq!(
+        types,
+        [
+            DateType::Date,
+            DateType::Time,
+            DateType::Duration,
+            DateType::Set
+        ]
+    );
+}
+
+#[test]
+fn numbers_that_are_not_dates() {
+    let a = anchor("2019-06-20");
+    check(&[
+        ("Telefon: 0351 7965602, Fax 0351 7965603", a, &[]),
+        ("Postanschrift: Lange Straße 5, 30169 Hannover", a, &[]),
+        (
+            "Auf einer Fläche von über 50 km² entsteht ein Gebiet (318 km²).",
+            a,
+            &[],
+        ),
+        ("Die Version 2.1.3 ist verfügbar.", a, &[]),
+        ("Das Büro liegt in der Hauptstraße 12.", a, &[]),
+        ("Grafik135.png", a, &[]),
+        ("Die Folgen von COVID-19 sind spürbar.", a, &[]),
+        ("Rund 2000 Mitarbeiter arbeiten dort.", a, &[]),
+        ("Der Preis liegt bei 1999 Euro.", a, &[]),
+    ]);
+}
+
+#[test]
+fn publication_dates_from_the_text() {
+    let dates = recogniser();
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Delegation zu Besuch\n\n25.09.2012\nGestern kam eine Delegation.", Some("2012-09-25")),
+        ("Neuigkeiten\n\n20.06.2019\nAm 12. Juni fand ein Treffen statt.", Some("2019-06-20")),
+        ("Dresden, 28. März 2014 - Der Verband und der Cluster arbeiten zusammen.", Some("2014-03-28")),
+        ("Hannover, 22.11.2017 (PresseBox) - Die Messe beginnt.", Some("2017-11-22")),
+        ("Die Messe war ein Erfolg.\nveröffentlicht am 13.07.2006", Some("2006-07-13")),
+        (
+            "Ein Besuch aus Japan\n\nDie Gäste kamen am 3. Mai 2012 an.\n\nAmt für Wirtschaft\n\nBasel, 25. September 2012\n",
+            Some("2012-09-25"),
+        ),
+        ("Frankfurt am Main, den 3. Mai 2021: Die Bank meldet Zahlen.", Some("2021-05-03")),
+        // A date in a sentence is not a publication date; nothing defaults to today.
+        ("Der Vertrag wurde am 3. Mai 2012 in Basel unterzeichnet.", None),
+        ("Eine Meldung ohne Datum.", None),
+    ];
+    let mut failures = Vec::new();
+    for (text, expected) in cases {
+        let found = dates
+            .publication_date(text, &[])
+            .map(|f| f.date.to_string());
+        if found.as_deref() != *expected {
+            failures.push(format!("{text:?}: expected {expected:?}, found {found:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_system_clock_is_never_read() {
+    // Without an anchor, relative expressions stay open or anchor to the text.
+    check(&[
+        ("Heute öffnet die Messe.", None, &[("Heute", "PRESENT_REF")]),
+        (
+            "Im vergangenen Jahr kamen 300 Gäste.",
+            None,
+            &[("vergangenen Jahr", "XXXX")],
+        ),
+    ]);
+}
