@@ -14,7 +14,9 @@ fn anchor(iso: &str) -> Option<Date> {
 }
 
 /// `(text, anchor, expected [(span, value)])`: the expected expressions, all of them, in order.
-fn check(cases: &[(&str, Option<Date>, &[(&str, &str)])]) {
+type Case<'a> = (&'a str, Option<Date>, &'a [(&'a str, &'a str)]);
+
+fn check(cases: &[Case<'_>]) {
     let dates = recogniser();
     let mut failures = Vec::new();
     for (text, anchor, expected) in cases {

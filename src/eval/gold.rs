@@ -184,16 +184,16 @@ pub fn read_gold(path: &Path) -> Result<GoldSet, GoldError> {
     }
 }
 
-/// WikiWarsDE gold.
-///
-/// TODO(wikiwars): `src/eval/wikiwars.rs` (written separately) reads the directory into
-/// `(Document, Record)` pairs; wire it in as
-/// `Ok(GoldSet::from_documents(GoldFormat::WikiWars, super::wikiwars::read(path)?))`.
+/// WikiWarsDE gold: TIMEX2 dates of narrative texts (no publication date), read by
+/// [`super::wikiwars`].
 fn read_wikiwars(path: &Path) -> Result<GoldSet, GoldError> {
-    Err(GoldError::file(
-        &path.display().to_string(),
-        "WikiWarsDE gold is not supported yet (TODO: src/eval/wikiwars.rs reader pending)",
-    ))
+    let articles = super::wikiwars::read_dir(path)
+        .map_err(|message| GoldError::file(&path.display().to_string(), message))?;
+    let pairs = articles
+        .into_iter()
+        .map(|article| (article.document, article.gold))
+        .collect();
+    Ok(GoldSet::from_documents(GoldFormat::WikiWars, pairs))
 }
 
 #[derive(Deserialize)]

@@ -206,6 +206,7 @@ pub fn read_article(name: &str, sgm: &str, apf: &str) -> Result<Article, String>
         dates,
         relations: Vec::new(),
         error: None,
+        warnings: Vec::new(),
     };
     Ok(Article { document, gold })
 }

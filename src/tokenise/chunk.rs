@@ -301,8 +301,8 @@ impl Tokeniser {
         {
             return Some(TokenKind::Url);
         }
-        let signed_number =
-            matches!(first, '+' | '-' | '±') && core[1..].starts_with(|c: char| c.is_ascii_digit());
+        let signed_number = matches!(first, '+' | '-' | '±')
+            && core[first.len_utf8()..].starts_with(|c: char| c.is_ascii_digit());
         if first.is_ascii_digit() || signed_number {
             if self.patterns.date.is_match(core) {
                 return Some(TokenKind::Date);

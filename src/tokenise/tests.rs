@@ -90,6 +90,7 @@ const TOKEN_CASES: &[(&str, &[&str])] = &[
         &["rund", "50", "km²", "(", "318", "km²", ")"],
     ),
     ("+49 351 7965602", &["+49", "351", "7965602"]),
+    ("±3 Grad und ±", &["±3", "Grad", "und", "±"]),
     ("Tel. 0351/8925582", &["Tel.", "0351", "/", "8925582"]),
     // E-mail addresses, URLs, domains, hashtags.
     (
