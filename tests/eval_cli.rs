@@ -328,7 +328,7 @@ fn usage_errors_exit_2_with_file_and_line() {
         ),
         (
             vec!["--gold".into(), path(&wikiwars)],
-            "WikiWarsDE gold is not supported yet".into(),
+            "wikiwars/in: no .sgm files".into(),
         ),
         (
             vec![
