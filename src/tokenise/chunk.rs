@@ -40,6 +40,14 @@ impl Patterns {
     }
 }
 
+/// Letters only (ASCII checked bytewise, the rest by Unicode).
+fn is_plain_word(chunk: &str) -> bool {
+    if chunk.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return true;
+    }
+    chunk.chars().all(char::is_alphabetic)
+}
+
 /// Characters peeled off the front of a chunk.
 fn is_opener(ch: char) -> bool {
     matches!(
@@ -140,12 +148,30 @@ impl Tokeniser {
         out: &mut Vec<Token>,
     ) {
         let chunk = &text[start..end];
-        // Fast path: a plain word, the most common chunk by far.
-        if chunk.chars().all(char::is_alphabetic) {
+        // Fast paths: a plain word, the most common chunk by far, or one followed by a comma,
+        // semicolon, colon, exclamation or question mark.
+        if is_plain_word(chunk) {
             out.push(Token {
                 start,
                 end,
                 kind: TokenKind::Word,
+            });
+            return;
+        }
+        let last = chunk.as_bytes()[chunk.len() - 1];
+        if matches!(last, b',' | b';' | b':' | b'!' | b'?')
+            && chunk.len() > 1
+            && is_plain_word(&chunk[..chunk.len() - 1])
+        {
+            out.push(Token {
+                start,
+                end: end - 1,
+                kind: TokenKind::Word,
+            });
+            out.push(Token {
+                start: end - 1,
+                end,
+                kind: TokenKind::Punctuation,
             });
             return;
         }
@@ -321,7 +347,14 @@ impl Tokeniser {
     }
 
     fn is_domain(&self, core: &str) -> bool {
-        if !core.is_ascii() {
+        // A domain ends in letters after its last period ("Bonn." is a word and a full stop).
+        let Some(dot) = core.rfind('.') else {
+            return false;
+        };
+        if dot + 1 >= core.len()
+            || !core.is_ascii()
+            || !core.as_bytes()[dot + 1].is_ascii_alphabetic()
+        {
             return false;
         }
         match self.patterns.domain.captures(core) {

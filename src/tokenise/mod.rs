@@ -138,14 +138,27 @@ impl Tokeniser {
     pub fn tokenise(&self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
         let mut chunk_start = None;
-        for (at, ch) in text.char_indices() {
-            if is_separator(ch) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // ASCII is decided by a byte test; only non-ASCII needs decoding.
+            let (separator, width) = if bytes[at] < 0x80 {
+                (
+                    matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C),
+                    1,
+                )
+            } else {
+                let ch = text[at..].chars().next().expect("char boundary");
+                (is_separator(ch), ch.len_utf8())
+            };
+            if separator {
                 if let Some(start) = chunk_start.take() {
                     self.tokenise_chunk(text, start, at, &mut tokens);
                 }
             } else if chunk_start.is_none() {
                 chunk_start = Some(at);
             }
+            at += width;
         }
         if let Some(start) = chunk_start {
             self.tokenise_chunk(text, start, text.len(), &mut tokens);
@@ -161,7 +174,10 @@ impl Tokeniser {
 
     /// Joins `z.` `B.` into one `z. B.` token when the spaced form is a listed abbreviation.
     fn join_multi_part_abbreviations(&self, text: &str, tokens: &mut Vec<Token>) {
-        if self.abbreviations.max_parts() < 2 {
+        let starts_multi_part = |t: &Token| {
+            t.kind == TokenKind::Abbreviation && self.abbreviations.starts_multi_part(t.text(text))
+        };
+        if self.abbreviations.max_parts() < 2 || !tokens.iter().any(starts_multi_part) {
             return;
         }
         let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
