@@ -60,8 +60,9 @@ for f in regions.tsv organisations.tsv; do
 done
 case ",$TOOLS," in
     *,heideltime,*)
-        command -v java >/dev/null && command -v javac >/dev/null \
-            || die "HeidelTime needs Java 17 with javac (apt-get install openjdk-17-jdk-headless), or leave it out of --tools" ;;
+        if ! command -v java >/dev/null || ! command -v javac >/dev/null; then
+            die "HeidelTime needs Java 17 with javac (apt-get install openjdk-17-jdk-headless), or leave it out of --tools"
+        fi ;;
 esac
 
 mkdir -p "$WORK"
@@ -222,7 +223,7 @@ for r in rows + peers:
     ds = ratio(date_stage["MB_per_s"], r["MB_per_s"]) if date_stage and r["tool"] in DATE_TOOLS else None
     partial = " (partial: budget)" if r.get("partial") else ""
     lines.append(f"| {r['tool']} | {r['what']} | {r['docs']}{partial} | {r['MB_per_s']:.3g} | {r['docs_per_s']:.1f} | "
-                 + ("—" if r is meldung else f"{e2e:,.1f}×" if e2e else "n/a") + " | "
+                 + ("—" if r is meldung or r is date_stage else f"{e2e:,.1f}×" if e2e else "n/a") + " | "
                  + (f"{ds:,.0f}×" if ds else "—" if r["tool"] not in DATE_TOOLS else "n/a") + " |")
 if not date_stage:
     lines.append("| meldung dates stage | date stage alone | | (this binary prints no stage times) | | | |")
