@@ -96,9 +96,9 @@ fn germeval_dev_per_loc_org_strict() {
         let text = sentence.text.as_str();
         let tokens = tokeniser.tokenise(text);
         let sents = tokeniser.sentences(text, &tokens);
-        let found: HashSet<(usize, usize, String)> = recogniser
-            .find(text, &tokens, &sents)
-            .into_iter()
+        let entities = recogniser.find(text, &tokens, &sents);
+        let found: HashSet<(usize, usize, String)> = entities
+            .iter()
             .map(|e| (e.start, e.end, e.entity_type.label().to_string()))
             .collect();
         let gold: HashSet<(usize, usize, String)> = sentence.gold.iter().cloned().collect();
@@ -109,7 +109,16 @@ fn germeval_dev_per_loc_org_strict() {
                 } else {
                     counts[l][1] += 1;
                     if show_errors {
-                        println!("FP {label} {:?}\t{text}", &text[f.0..f.1]);
+                        let e = entities
+                            .iter()
+                            .find(|e| e.start == f.0 && e.end == f.1)
+                            .unwrap();
+                        println!(
+                            "FP {label} {:?}\t{:?} {}\t{text}",
+                            &text[f.0..f.1],
+                            e.subtype,
+                            e.source
+                        );
                     }
                 }
             }

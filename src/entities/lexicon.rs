@@ -1,11 +1,11 @@
 //! The entity stage's word lists: loaded from `resources/entities/` and the auxiliary
 //! gazetteers, validated, with every problem reported as `file:line: message`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::gazetteer::{aux_rows, fold, PatternSet};
+use crate::gazetteer::{aux_rows, fold, FastMap, FastSet, PatternSet};
 use crate::resources::{DataFile, ResourceError};
 
 /// A word after which a region name follows ("Präfektur", "Kantons").
@@ -52,13 +52,19 @@ pub struct AdjectiveForm {
 /// Every word list of the stage.
 #[derive(Debug)]
 pub struct Lexicon {
-    pub region_heads: HashMap<&'static str, RegionHead>,
-    pub context_words: HashSet<&'static str>,
-    pub stopwords: HashSet<&'static str>,
-    pub particles: HashSet<&'static str>,
-    pub family_names: HashSet<&'static str>,
-    pub first_names: HashSet<&'static str>,
-    pub roles: HashMap<&'static str, RoleKind>,
+    pub region_heads: FastMap<&'static str, RegionHead>,
+    pub context_words: FastSet<&'static str>,
+    pub stopwords: FastSet<&'static str>,
+    pub particles: FastSet<&'static str>,
+    /// Abbreviations of sports clubs ("VfL", "SV").
+    pub club_prefixes: FastSet<&'static str>,
+    /// Particles that may start a particle group ("von", not "der").
+    pub lead_particles: FastSet<&'static str>,
+    /// Words after which a capitalised word is a noun, not a first name ("der", "zum").
+    pub noun_markers: FastSet<&'static str>,
+    pub family_names: FastSet<&'static str>,
+    pub first_names: FastSet<&'static str>,
+    pub roles: FastMap<&'static str, RoleKind>,
     pub org_heads: Vec<OrgHead>,
     /// Unanchored automaton over folded org heads and role suffixes.
     pub heads: AhoCorasick,
@@ -67,8 +73,8 @@ pub struct Lexicon {
     pub legal_forms: PatternSet,
     /// Whether a legal form is an association's (`e.V.`).
     pub legal_association: Vec<bool>,
-    /// First bytes of legal forms (a quick pre-check).
-    pub legal_first_byte: [bool; 256],
+    /// First words of legal forms (a quick pre-check: "GmbH", "Co.", "e.V.").
+    pub legal_first_words: FastSet<&'static str>,
     pub adjectives: PatternSet,
     pub adjective_forms: Vec<AdjectiveForm>,
 }
@@ -142,6 +148,8 @@ pub struct Files {
     pub context_words: DataFile<'static>,
     pub stopwords: DataFile<'static>,
     pub particles: DataFile<'static>,
+    pub noun_markers: DataFile<'static>,
+    pub club_prefixes: DataFile<'static>,
     pub family_names: DataFile<'static>,
     pub org_heads: DataFile<'static>,
     pub role_suffixes: DataFile<'static>,
@@ -158,7 +166,9 @@ impl Files {
             region_heads: crate::data_file!("resources/entities/region_heads.tsv"),
             context_words: crate::data_file!("resources/entities/context_words.tsv"),
             stopwords: crate::data_file!("resources/entities/stopwords.txt"),
-            particles: crate::data_file!("resources/entities/particles.txt"),
+            particles: crate::data_file!("resources/entities/particles.tsv"),
+            noun_markers: crate::data_file!("resources/entities/noun_markers.txt"),
+            club_prefixes: crate::data_file!("resources/entities/club_prefixes.txt"),
             family_names: crate::data_file!("resources/entities/family_names.tsv"),
             org_heads: crate::data_file!("resources/entities/org_heads.tsv"),
             role_suffixes: crate::data_file!("resources/entities/role_suffixes.txt"),
@@ -189,8 +199,8 @@ impl Files {
     }
 }
 
-fn word_set(file: DataFile<'static>) -> Result<HashSet<&'static str>, ResourceError> {
-    let mut set = HashSet::new();
+fn word_set(file: DataFile<'static>) -> Result<FastSet<&'static str>, ResourceError> {
+    let mut set = FastSet::default();
     for (line, item) in file.items() {
         if item.contains(char::is_whitespace) || !set.insert(item) {
             return Err(ResourceError::new(
@@ -210,7 +220,7 @@ fn duplicate(file: &str, line: usize, item: &str) -> ResourceError {
 impl Lexicon {
     /// Loads and validates every list.
     pub fn load(files: &Files) -> Result<Lexicon, ResourceError> {
-        let mut region_heads = HashMap::new();
+        let mut region_heads = FastMap::default();
         for row in files.region_heads.rows(4) {
             let row = row?;
             let f = &row.fields;
@@ -234,7 +244,7 @@ impl Lexicon {
                 return Err(duplicate(name, row.line, f[0]));
             }
         }
-        let mut context_words = HashSet::new();
+        let mut context_words = FastSet::default();
         for row in files.context_words.rows(2) {
             let row = row?;
             parse_example(files.context_words.name, row.line, row.fields[1])?;
@@ -242,17 +252,38 @@ impl Lexicon {
                 return Err(duplicate(files.context_words.name, row.line, row.fields[0]));
             }
         }
-        let mut family_names = HashSet::new();
+        let mut particles = FastSet::default();
+        let mut lead_particles = FastSet::default();
+        for row in files.particles.rows(2) {
+            let row = row?;
+            let lead = match row.fields[1] {
+                "yes" => true,
+                "no" => false,
+                other => {
+                    return Err(row.error(
+                        files.particles.name,
+                        format!("lead must be yes or no, found {other:?}"),
+                    ))
+                }
+            };
+            if !particles.insert(row.fields[0]) {
+                return Err(duplicate(files.particles.name, row.line, row.fields[0]));
+            }
+            if lead {
+                lead_particles.insert(row.fields[0]);
+            }
+        }
+        let mut family_names = FastSet::default();
         for row in aux_rows(files.family_names, 2)? {
             if !family_names.insert(row.fields[0]) {
                 return Err(duplicate(files.family_names.name, row.line, row.fields[0]));
             }
         }
-        let mut first_names = HashSet::with_capacity(32_000);
+        let mut first_names = FastSet::with_capacity_and_hasher(32_000, Default::default());
         for row in aux_rows(files.first_names, 3)? {
             first_names.insert(row.fields[0]);
         }
-        let mut roles = HashMap::with_capacity(2_000);
+        let mut roles = FastMap::with_capacity_and_hasher(2_000, Default::default());
         for row in aux_rows(files.roles, 3)? {
             let kind = match row.fields.get(2).copied().unwrap_or("role") {
                 "role" => RoleKind::Role,
@@ -341,15 +372,16 @@ impl Lexicon {
         for index in role_patterns {
             head_info[index].role = true;
         }
+        // A DFA: a few hundred patterns, scanned over every document's whole text.
         let heads = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| ResourceError::new(files.org_heads.name, 0, e.to_string()))?;
         // Legal forms, exact case.
         let mut forms = Vec::new();
         let mut legal_association = Vec::new();
-        let mut legal_first_byte = [false; 256];
+        let mut legal_first_words = FastSet::default();
         for row in aux_rows(files.legal_forms, 2)? {
             let form = row.fields[0];
             let countries = row.fields.get(1).copied().unwrap_or("");
@@ -366,7 +398,7 @@ impl Lexicon {
             if form.starts_with('&') {
                 continue;
             }
-            legal_first_byte[form.as_bytes()[0] as usize] = true;
+            legal_first_words.insert(form.split(' ').next().unwrap_or(form));
             legal_association.push(form.contains('V') && form.starts_with('e'));
             forms.push(form);
         }
@@ -390,7 +422,10 @@ impl Lexicon {
             region_heads,
             context_words,
             stopwords: word_set(files.stopwords)?,
-            particles: word_set(files.particles)?,
+            particles,
+            lead_particles,
+            noun_markers: word_set(files.noun_markers)?,
+            club_prefixes: word_set(files.club_prefixes)?,
             family_names,
             first_names,
             roles,
@@ -399,7 +434,7 @@ impl Lexicon {
             head_info,
             legal_forms,
             legal_association,
-            legal_first_byte,
+            legal_first_words,
             adjectives,
             adjective_forms,
         })

@@ -114,6 +114,9 @@ impl EntityRecogniser {
             || Lexicon::load(&Files::default_files()),
         );
         let mut lists = user;
+        lists.push(EntityList::parse_static(crate::data_file!(
+            "resources/entities/organisations.tsv"
+        ))?);
         lists.push(regions?);
         lists.push(organisations?);
         EntityRecogniser::from_parts(lists, lexicon?)

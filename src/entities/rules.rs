@@ -24,6 +24,14 @@ const P_PER_FIRST: u8 = 45;
 const P_PER_EAST_ASIAN: u8 = 44;
 const P_LOC_HEAD_RULE: u8 = 40;
 
+/// Cities and districts with fewer inhabitants (or unknown population), and those named like
+/// a first name (George, David), are found only with context, like names flagged `common`:
+/// most such names in running text are persons, companies or words.
+const MINOR_PLACE: u64 = 50_000;
+/// Places at least this big (and countries, states, macro-regions) are never read as part of
+/// a person's or organisation's name.
+const MAJOR_PLACE: u64 = 200_000;
+
 #[derive(Debug, Clone)]
 enum Payload {
     /// A gazetteer entry.
@@ -67,6 +75,8 @@ struct Doc<'t> {
     org_head: Vec<Option<u16>>,
     /// Per token: ends with a role suffix.
     role_suffix: Vec<bool>,
+    /// Per token: a capitalised stop word ("Die", "Im", "Januar").
+    stop: Vec<bool>,
     /// Per token: a major gazetteer region (country, state, big city) covers exactly this
     /// token (possibly with a genitive s).
     region: Vec<bool>,
@@ -102,6 +112,9 @@ impl Doc<'_> {
 
     /// Tokens `i` and `i + 1` are on one line, separated by at most one blank.
     fn adjacent(&self, i: usize) -> bool {
+        if i + 1 >= self.tokens.len() {
+            return false;
+        }
         let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
         gap.len() <= 3 && !gap.contains('\n')
     }
@@ -129,12 +142,8 @@ impl Doc<'_> {
 }
 
 /// Whether a name token is a stop word or lower case.
-fn name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
-    if !doc.cap_word(i) {
-        return false;
-    }
-    let t = doc.t(i);
-    t.chars().count() >= 2 && !lex.stopwords.contains(t)
+fn name_word(doc: &Doc, _lex: &Lexicon, i: usize) -> bool {
+    doc.cap_word(i) && !doc.stop[i] && doc.t(i).chars().nth(1).is_some()
 }
 
 /// A role, title or honorific token.
@@ -165,6 +174,13 @@ pub(super) fn find(
         org_head: vec![None; tokens.len()],
         role_suffix: vec![false; tokens.len()],
         region: vec![false; tokens.len()],
+        stop: tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(text);
+                is_upper_initial(word) && lex.stopwords.contains(word)
+            })
+            .collect(),
     };
     for s in sentences {
         for i in s.first_token..s.end_token.min(tokens.len()) {
@@ -222,6 +238,7 @@ fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
 /// Gazetteer mentions at capitalised word starts (and after hyphens inside compounds).
 fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<Candidate>) {
     let dict = rec.dictionary();
+    let lex = rec.lexicon();
     let text = doc.text;
     let mut hits: Vec<Hit> = Vec::new();
     for i in 0..doc.tokens.len() {
@@ -232,7 +249,8 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         let word = token.text(text);
         let mut starts = [token.start; 8];
         let mut n = 0;
-        if is_upper_initial(word) {
+        // Stop words start no name ("Die", "Im"): they are a large share of capitalised words.
+        if is_upper_initial(word) && !doc.stop[i] {
             n = 1;
         }
         if token.kind == TokenKind::Word && word.contains('-') {
@@ -259,7 +277,12 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                 if !(exact || capitals) {
                     continue;
                 }
-                let common = entry.flags.contains(Flags::COMMON);
+                let subtype = list.text(entry.subtype);
+                let place = entry.entity_type == EntityType::Location;
+                let minor_place = place
+                    && matches!(subtype, "city" | "district" | "")
+                    && (entry.weight < MINOR_PLACE || lex.first_names.contains(surface));
+                let common = entry.flags.contains(Flags::COMMON) || minor_place;
                 let mut end = hit.end;
                 if !crate::gazetteer::boundary_after(text, end) {
                     // A genitive s: only for places, not for common words or names ending
@@ -273,8 +296,8 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                     }
                     end += 1;
                 }
-                let acronym = entry.flags.contains(Flags::ACRONYM);
-                let subtype = list.text(entry.subtype);
+                let acronym = entry.flags.contains(Flags::ACRONYM)
+                    && entry.entity_type == EntityType::Organisation;
                 let priority = match entry.entity_type {
                     EntityType::Location
                         if matches!(subtype, "country" | "state" | "macro_region") =>
@@ -287,8 +310,8 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                 };
                 // Major places block person and organisation rules on their token.
                 let major = matches!(subtype, "country" | "state" | "macro_region")
-                    || entry.weight >= 50_000;
-                if entry.entity_type == EntityType::Location && !common && major {
+                    || entry.weight >= MAJOR_PLACE && !lex.first_names.contains(surface);
+                if place && !common && major {
                     if let Some(j) = doc.token_starting_at(start) {
                         if doc.tokens[j].end == end {
                             doc.region[j] = true;
@@ -330,6 +353,9 @@ fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
 /// Regions after administrative head words ("Präfektur Aichi", "des Kantons Zürich").
 fn region_head_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len().saturating_sub(1) {
+        if !doc.cap_word(i) {
+            continue;
+        }
         let Some(head) = lex.region_heads.get(doc.t(i)) else {
             continue;
         };
@@ -338,6 +364,11 @@ fn region_head_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             continue;
         }
         let start = doc.tokens[j].start;
+        // The head word itself is no place ("Kanton" is also a city's exonym).
+        let head_token = doc.tokens[i];
+        if cands.iter().any(|c| c.start == head_token.start) {
+            cands.retain(|c| !(c.start == head_token.start && c.end == head_token.end));
+        }
         let mut found = false;
         for cand in cands.iter_mut() {
             if cand.start == start && cand.entity_type == EntityType::Location {
@@ -382,7 +413,7 @@ fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         cands[n].needs_context = false;
     }
     // Another mention of the same entry without the need for context confirms the rest.
-    let sure: Vec<u32> = cands
+    let sure: crate::gazetteer::FastSet<u32> = cands
         .iter()
         .filter(|c| !c.needs_context)
         .filter_map(|c| match c.payload {
@@ -425,10 +456,14 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
             last = Some(k);
             words += 1;
             k += 1;
+            // With a first name: further first names, then one surname ends the name.
+            if first_name_rule && k > j + 1 && !lex.first_names.contains(t) {
+                break;
+            }
             continue;
         }
-        // Particles ("von der") between name words.
-        if words > 0 && lex.particles.contains(t) {
+        // Particles ("von der") between name words; the first one must be able to lead.
+        if words > 0 && lex.lead_particles.contains(t) {
             let mut m = k;
             while m < limit && m - k < 3 && lex.particles.contains(doc.t(m)) && doc.adjacent(m) {
                 m += 1;
@@ -440,7 +475,6 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
         }
         break;
     }
-    let _ = first_name_rule;
     last
 }
 
@@ -479,6 +513,10 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     for i in 0..n {
         let t = doc.t(i);
+        // Every rule below needs a capitalised word or an initial after this token.
+        if i + 1 >= n || !(doc.cap_word(i + 1) || doc.kind(i + 1) == TokenKind::Abbreviation) {
+            continue;
+        }
         // After a role, title or honorific (possibly several: "Frau Ministerin Dr.").
         if let Some(kind) = role_kind(doc, lex, i) {
             if i > 0 && role_kind(doc, lex, i - 1).is_some() && doc.adjacent(i - 1) {
@@ -515,7 +553,9 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             continue;
         }
         // A known first name and a surname.
+        let after_article = i > doc.sentence_start[i] && lex.noun_markers.contains(doc.t(i - 1));
         if lex.first_names.contains(t)
+            && !after_article
             && !lex.stopwords.contains(t)
             && !doc.region[i]
             && (i == 0 || !lex.first_names.contains(doc.t(i - 1)) || !doc.cap_word(i - 1))
@@ -663,19 +703,21 @@ fn noun_list(doc: &Doc, lex: &Lexicon, start: usize) -> Option<usize> {
 fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     // Regions by token start: a gazetteer region (or organisation name) after a head.
+    let mut place_end: crate::gazetteer::FastMap<usize, usize> = Default::default();
+    for c in before {
+        if c.entity_type == EntityType::Location {
+            let end = place_end.entry(c.start).or_insert(c.end);
+            *end = (*end).max(c.end);
+        }
+    }
     let region_end = |k: usize| -> Option<usize> {
         let start = doc.tokens[k].start;
-        before
-            .iter()
-            .filter(|c| c.start == start && c.entity_type == EntityType::Location)
-            .map(|c| c.end)
-            .max()
-            .and_then(|end| {
-                (k..n)
-                    .take_while(|&m| doc.tokens[m].start < end)
-                    .last()
-                    .filter(|&m| doc.tokens[m].end == end)
-            })
+        place_end.get(&start).copied().and_then(|end| {
+            (k..n)
+                .take_while(|&m| doc.tokens[m].start < end)
+                .last()
+                .filter(|&m| doc.tokens[m].end == end)
+        })
     };
     for i in 0..n {
         let Some(head_index) = doc.org_head[i] else {
@@ -807,6 +849,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     }
     legal_form_rule(doc, lex, cands);
     dotted_names(doc, cands);
+    club_names(doc, lex, cands);
 }
 
 /// Whether the folded word is itself one of the suffix heads.
@@ -900,7 +943,8 @@ fn legal_form_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut found = Vec::new();
     for i in 1..doc.tokens.len() {
         let token = doc.tokens[i];
-        if !lex.legal_first_byte[bytes[token.start] as usize] {
+        // A legal form's first word is a token ("GmbH", "Co.", "e.V.").
+        if !lex.legal_first_words.contains(doc.t(i)) {
             continue;
         }
         found.clear();
@@ -978,6 +1022,63 @@ fn legal_form_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
                 "company"
             },
             "rule:org_legal_form",
+        );
+    }
+}
+
+/// Sports clubs: "VfL Oberwald", "1. FC Oberwald 09", "Oberwalder SV".
+fn club_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    for i in 0..doc.tokens.len() {
+        if !lex.club_prefixes.contains(doc.t(i)) {
+            continue;
+        }
+        let s_start = doc.sentence_start[i];
+        let limit = doc.sentence_end[i];
+        // "Oberwalder SV": a place adjective before the abbreviation.
+        if i > s_start
+            && doc.adjacent(i - 1)
+            && doc.t(i - 1).ends_with("er")
+            && name_word(doc, lex, i - 1)
+        {
+            push_rule(
+                cands,
+                doc,
+                (i - 1, i),
+                EntityType::Organisation,
+                P_ORG_LEGAL,
+                "association",
+                "rule:org_club",
+            );
+            continue;
+        }
+        let mut last = i;
+        while last + 1 < limit && last - i < 3 && doc.adjacent(last) {
+            let k = last + 1;
+            let t = doc.t(k);
+            if name_word(doc, lex, k)
+                || (last > i && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()))
+            {
+                last = k;
+            } else {
+                break;
+            }
+        }
+        if last == i {
+            continue;
+        }
+        let first = if i > s_start && doc.t(i - 1) == "1." && doc.adjacent(i - 1) {
+            i - 1
+        } else {
+            i
+        };
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            EntityType::Organisation,
+            P_ORG_LEGAL,
+            "association",
+            "rule:org_club",
         );
     }
 }

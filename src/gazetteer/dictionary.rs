@@ -9,20 +9,26 @@
 //! `s`; the following words of multi-word surfaces are then checked by hashing the text span
 //! at each word end, only for first words that start a multi-word surface of that length.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{EntityList, Entry, PatternSet};
 
 /// FNV-1a, 64 bit: cheap and good enough for short byte strings (collisions are checked).
 fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv1a_extend(FNV_START, bytes)
+}
+
+/// Continues an FNV-1a hash over more bytes.
+fn fnv1a_extend(mut hash: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
 }
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// A hasher that passes an already computed `u64` hash through.
 #[derive(Default)]
@@ -84,6 +90,10 @@ pub struct Dictionary {
     first_words: PatternSet,
     first_info: Vec<FirstWord>,
     surfaces: HashMap<u64, (u32, u32), BuildHasherDefault<PassThrough>>,
+    /// Hashes of the word prefixes of multi-word surfaces up to each inner space
+    /// ("frankfurt am" of "frankfurt am main"): the lookup stops extending when the text's
+    /// prefix is none of them.
+    prefixes: HashSet<u64, BuildHasherDefault<PassThrough>>,
     members: Vec<u32>,
     max_words: usize,
 }
@@ -121,6 +131,13 @@ impl Dictionary {
                 info
             })
             .collect();
+        let mut prefixes: HashSet<u64, BuildHasherDefault<PassThrough>> = HashSet::default();
+        for r in &refs {
+            let folded = folded_of(r).as_bytes();
+            for (at, _) in folded.iter().enumerate().filter(|(_, &b)| b == b' ') {
+                prefixes.insert(fnv1a(&folded[..at]));
+            }
+        }
         let mut hashed: Vec<(u64, u32)> = refs
             .iter()
             .enumerate()
@@ -145,6 +162,7 @@ impl Dictionary {
             first_words,
             first_info,
             surfaces,
+            prefixes,
             members,
             max_words,
         }
@@ -168,8 +186,19 @@ impl Dictionary {
     }
 
     fn push_surface_hits(&self, folded: &[u8], start: usize, end: usize, out: &mut Vec<Hit>) {
+        self.push_hashed_hits(folded, start, end, fnv1a(&folded[start..end]), out);
+    }
+
+    fn push_hashed_hits(
+        &self,
+        folded: &[u8],
+        start: usize,
+        end: usize,
+        hash: u64,
+        out: &mut Vec<Hit>,
+    ) {
         let span = &folded[start..end];
-        if let Some(&(from, to)) = self.surfaces.get(&fnv1a(span)) {
+        if let Some(&(from, to)) = self.surfaces.get(&hash) {
             for &id in &self.members[from as usize..to as usize] {
                 let (list, entry) = self.entry(id);
                 if list.folded_surface(entry).as_bytes() == span {
@@ -204,10 +233,14 @@ impl Dictionary {
             if info.word_counts >> 1 == 0 || end != chunk_end {
                 continue;
             }
-            // Multi-word surfaces: extend word by word.
+            // Multi-word surfaces: extend word by word while the text is a known prefix.
             let mut pos = end;
+            let mut hash = fnv1a(&bytes[start..end]);
             for words in 2..=self.max_words.min(32) {
-                if bytes.get(pos) != Some(&b' ') || info.word_counts >> (words - 1) == 0 {
+                if bytes.get(pos) != Some(&b' ')
+                    || info.word_counts >> (words - 1) == 0
+                    || !self.prefixes.contains(&hash)
+                {
                     break;
                 }
                 let word_start = pos + 1;
@@ -218,11 +251,12 @@ impl Dictionary {
                 if word_end == word_start {
                     break;
                 }
-                if info.word_counts & (1 << (words - 1)) != 0 {
-                    for at in word_start + 1..=word_end {
-                        if acceptable_end(text, at) {
-                            self.push_surface_hits(bytes, start, at, out);
-                        }
+                hash = fnv1a_extend(hash, b" ");
+                let wanted = info.word_counts & (1 << (words - 1)) != 0;
+                for at in word_start + 1..=word_end {
+                    hash = fnv1a_extend(hash, &bytes[at - 1..at]);
+                    if wanted && acceptable_end(text, at) {
+                        self.push_hashed_hits(bytes, start, at, hash, out);
                     }
                 }
                 pos = word_end;

@@ -9,9 +9,8 @@
 //! Matching is case-insensitive through a *length-preserving* fold ([`fold`]): every character
 //! is lower-cased only when its lower case has the same UTF-8 length, so byte offsets into the
 //! folded text are byte offsets into the original. A [`PatternSet`] is built over folded
-//! surfaces (one pattern per distinct folded surface, leftmost-longest, contiguous NFA) and is
-//! searched *anchored* at word starts: [`PatternSet::matches_at`] reports every pattern that
-//! starts exactly there and ends where the caller accepts an end. The caller then checks the
+//! patterns (one per distinct pattern, contiguous NFA) and is searched *anchored* at word
+//! starts: [`PatternSet::matches_at`] reports every pattern that starts exactly there and ends where the caller accepts an end, longest first. The caller then checks the
 //! case of the original text against the entry's surface.
 //!
 //! # Example
@@ -35,6 +34,41 @@
 mod dictionary;
 
 pub use dictionary::{acceptable_end, boundary_after, Dictionary, Hit};
+
+/// A fast non-cryptographic hasher for short keys (the word lists are compiled in or given by
+/// the user; no untrusted input decides the keys): FxHash's multiply-rotate over 8-byte words.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// Build-hasher for [`FastHasher`].
+pub type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
+/// A set with [`FastHasher`].
+pub type FastSet<T> = std::collections::HashSet<T, FastBuild>;
+/// A map with [`FastHasher`].
+pub type FastMap<K, V> = std::collections::HashMap<K, V, FastBuild>;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -321,7 +355,8 @@ impl EntityList {
     }
 }
 
-/// Aho-Corasick automaton over distinct patterns, each mapped to a group of values.
+/// Aho-Corasick automaton (contiguous NFA, anchored, leftmost-longest) over distinct
+/// patterns, each mapped to a group of values.
 ///
 /// Built once; `Send + Sync`, shared across threads.
 #[derive(Debug, Clone)]
@@ -395,6 +430,10 @@ impl PatternSet {
 
     /// Pushes `(end, pattern)` for every pattern that matches `folded` anchored at `start`,
     /// ends at or before `limit` and at an end `accept_end` accepts, longest first.
+    ///
+    /// Each anchored leftmost-longest search gives the longest pattern; the next search is
+    /// limited to the last acceptable end before it, so a word without inner boundaries costs
+    /// one search.
     pub fn matches_at(
         &self,
         folded: &[u8],
@@ -417,7 +456,10 @@ impl PatternSet {
             if accept_end(found.end()) {
                 out.push((found.end(), found.pattern().as_u32()));
             }
-            limit = found.end() - 1;
+            match (start + 1..found.end()).rev().find(|&at| accept_end(at)) {
+                Some(at) => limit = at,
+                None => return,
+            }
         }
     }
 }
