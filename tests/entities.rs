@@ -373,3 +373,31 @@ fn mentions_are_sorted_and_do_not_overlap() {
         assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
     }
 }
+
+#[test]
+fn odd_texts_give_char_boundary_spans_without_panicking() {
+    let (tokeniser, recogniser) = stage();
+    let texts = [
+        "",
+        "ẞ",
+        "GROẞE FREUDE IN SACHSEN",
+        "Ä-Ö-Ü und 𝕏-Sachsen-Ärger 😀 Präfektur",
+        "Frau",
+        "Herrn Dr.",
+        "Sachsens\u{00a0}Wirtschaft\r\nin\tBayern",
+        "Die Universität (",
+        "e.V. GmbH",
+    ];
+    for text in texts {
+        let tokens = tokeniser.tokenise(text);
+        let sentences = tokeniser.sentences(text, &tokens);
+        for e in recogniser.find(text, &tokens, &sentences) {
+            assert!(
+                e.start < e.end && text.is_char_boundary(e.start) && text.is_char_boundary(e.end)
+            );
+        }
+        for e in recogniser.find_region_evidence(text, &tokens) {
+            assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+        }
+    }
+}

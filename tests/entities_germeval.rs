@@ -20,8 +20,10 @@ fn shared_dir() -> PathBuf {
 
 struct Sentence {
     text: String,
-    /// (start, end, label) byte spans.
+    /// (start, end, label) byte spans of PER, LOC and ORG.
     gold: Vec<(usize, usize, String)>,
+    /// Spans labelled OTH or with a `deriv`/`part` label ("China-Geschäft" as LOCpart).
+    other: Vec<(usize, usize)>,
 }
 
 fn read_germeval(content: &str) -> Vec<Sentence> {
@@ -54,8 +56,13 @@ fn read_germeval(content: &str) -> Vec<Sentence> {
             }
         }
         gold.extend(open.take());
+        let other = gold
+            .iter()
+            .filter(|g| !matches!(g.2.as_str(), "PER" | "LOC" | "ORG"))
+            .map(|g| (g.0, g.1))
+            .collect();
         gold.retain(|g| matches!(g.2.as_str(), "PER" | "LOC" | "ORG"));
-        out.push(Sentence { text, gold });
+        out.push(Sentence { text, gold, other });
         tokens.clear();
     };
     for line in content.lines() {
@@ -92,6 +99,9 @@ fn germeval_dev_per_loc_org_strict() {
     let show_errors = std::env::var_os("MELDUNG_GERMEVAL_ERRORS").is_some();
     let labels = ["PER", "LOC", "ORG"];
     let mut counts = [[0usize; 3]; 3]; // [label][tp, fp, fn]
+                                       // Mentions inside a span GermEval labels OTH, deriv or part (the name inside a compound,
+                                       // which meldung's span convention marks: "China" in "China-Geschäft") are not scored.
+    let mut ignored = 0;
     for sentence in &sentences {
         let text = sentence.text.as_str();
         let tokens = tokeniser.tokenise(text);
@@ -106,6 +116,8 @@ fn germeval_dev_per_loc_org_strict() {
             for f in found.iter().filter(|f| f.2 == *label) {
                 if gold.contains(f) {
                     counts[l][0] += 1;
+                } else if sentence.other.iter().any(|&(s, e)| s <= f.0 && f.1 <= e) {
+                    ignored += 1;
                 } else {
                     counts[l][1] += 1;
                     if show_errors {
@@ -152,8 +164,8 @@ fn germeval_dev_per_loc_org_strict() {
         }
     }
     let (p, r, f) = prf(total[0], total[1], total[2]);
-    println!("GermEval dev all: P {p:.3} R {r:.3} F1 {f:.3}");
-    // Floors that hold with the default gazetteers (see the figures printed above).
-    assert!(p >= 0.60, "precision {p:.3}");
-    assert!(f >= 0.40, "F1 {f:.3}");
+    println!("GermEval dev all: P {p:.3} R {r:.3} F1 {f:.3} ({ignored} mentions inside OTH/deriv/part spans not scored)");
+    // Floors that hold with the default gazetteers (measured: P 0.815, R 0.444, F1 0.575).
+    assert!(p >= 0.78, "precision {p:.3}");
+    assert!(f >= 0.54, "F1 {f:.3}");
 }

@@ -117,6 +117,9 @@ impl EntityRecogniser {
         lists.push(EntityList::parse_static(crate::data_file!(
             "resources/entities/organisations.tsv"
         ))?);
+        lists.push(EntityList::parse_static(crate::data_file!(
+            "resources/entities/regions.tsv"
+        ))?);
         lists.push(regions?);
         lists.push(organisations?);
         EntityRecogniser::from_parts(lists, lexicon?)

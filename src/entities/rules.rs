@@ -132,10 +132,19 @@ impl Doc<'_> {
 
     /// The line of byte `at` has no lower-case letter (an all-caps headline).
     fn caps_line(&self, start: usize, end: usize) -> bool {
-        let line_start = self.text[..start].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = self.text[end..]
-            .find('\n')
-            .map_or(self.text.len(), |p| end + p);
+        // Look at most 400 bytes either way: a headline is short.
+        let mut from = start.saturating_sub(400);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (end + 400).min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let line_start = self.text[from..start]
+            .rfind('\n')
+            .map_or(from, |p| from + p + 1);
+        let line_end = self.text[end..to].find('\n').map_or(to, |p| end + p);
         let line = &self.text[line_start..line_end];
         !has_lowercase(line) && line.chars().filter(|c| c.is_alphabetic()).count() >= 4
     }
@@ -298,16 +307,24 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                 }
                 let acronym = entry.flags.contains(Flags::ACRONYM)
                     && entry.entity_type == EntityType::Organisation;
-                let priority = match entry.entity_type {
-                    EntityType::Location
-                        if matches!(subtype, "country" | "state" | "macro_region") =>
-                    {
-                        P_LOC_MAJOR
-                    }
-                    EntityType::Location => P_LOC_GAZ,
-                    EntityType::Organisation if acronym => P_ORG_ACRONYM,
-                    _ => P_ORG_GAZ,
+                // Hand-made lists (users', resources/entities/) win over generated ones on
+                // equal spans ("EU": an organisation, not the macro-region).
+                let bonus = if list.name.starts_with("gazetteers/") {
+                    0
+                } else {
+                    5
                 };
+                let priority = bonus
+                    + match entry.entity_type {
+                        EntityType::Location
+                            if matches!(subtype, "country" | "state" | "macro_region") =>
+                        {
+                            P_LOC_MAJOR
+                        }
+                        EntityType::Location => P_LOC_GAZ,
+                        EntityType::Organisation if acronym => P_ORG_ACRONYM,
+                        _ => P_ORG_GAZ,
+                    };
                 // Major places block person and organisation rules on their token.
                 let major = matches!(subtype, "country" | "state" | "macro_region")
                     || entry.weight >= MAJOR_PLACE && !lex.first_names.contains(surface);

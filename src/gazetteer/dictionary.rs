@@ -48,8 +48,11 @@ impl Hasher for PassThrough {
 }
 
 /// Whether the text has a word boundary at byte `at` (end of text or a character that is not
-/// alphanumeric follows).
+/// alphanumeric follows); false inside a character.
 pub fn boundary_after(text: &str, at: usize) -> bool {
+    if !text.is_char_boundary(at) {
+        return false;
+    }
     match text.as_bytes().get(at) {
         None => true,
         Some(&b) if b < 0x80 => !b.is_ascii_alphanumeric(),
