@@ -24,6 +24,7 @@ pub mod dates;
 pub mod document;
 pub mod entities;
 pub mod eval;
+pub mod gazetteer;
 pub mod input;
 pub mod output;
 pub mod pipeline;

@@ -1,8 +1,54 @@
-//! Persons, regions and organisations (not yet implemented: finds none).
+//! Persons (PER), regions (LOC) and organisations (ORG), with canonical names and ids.
+//!
+//! Mentions come from two sources:
+//! - the entity gazetteers (`gazetteers/regions.tsv`, `gazetteers/organisations.tsv` and
+//!   users' lists), looked up at every capitalised word start — also inside hyphen compounds
+//!   (`Bayern-Québec-Partnerschaft`), before a genitive `s` (`Sachsens`) and in all-caps
+//!   headlines — with [`crate::gazetteer::Dictionary`]; names flagged `common` (Essen, Halle)
+//!   need context: a preposition (`resources/entities/context_words.tsv`), a head word or another
+//!   accepted mention in the document; gazetteer acronyms need their full name in the document;
+//! - rules for names no list holds: persons after a role, title or honorific or with a known
+//!   first name or East Asian family name; organisations from head words with their modifiers
+//!   and complements (`resources/entities/org_heads.tsv`), legal forms (`GmbH`, `e.V.`),
+//!   English names (`… Foundation`), dotted names; regions after administrative head words
+//!   (`resources/entities/region_heads.tsv`).
+//!
+//! Overlaps are resolved deterministically: the longest span wins, then the rule priority,
+//! then the earlier start. Within a document a surname is linked to the person's full name, an
+//! acronym defined as `Full Name (ACR)` to the organisation. Every mention records its
+//! `source`: the gazetteer file or `rule:<name>`.
+//!
+//! Adjectives and demonyms (`japanischen`, `Dresdner`) are not entities; the relation stage
+//! gets them from [`EntityRecogniser::find_region_evidence`].
+//!
+//! # Example
+//! ```
+//! use meldung::entities::EntityRecogniser;
+//! use meldung::tokenise::Tokeniser;
+//! let tokeniser = Tokeniser::load_default().unwrap();
+//! let recogniser = EntityRecogniser::load_default().unwrap();
+//! let text = "Regierungspräsidentin Anna Beispiel empfing Gäste aus Sachsen.";
+//! let tokens = tokeniser.tokenise(text);
+//! let sentences = tokeniser.sentences(text, &tokens);
+//! let found = recogniser.find(text, &tokens, &sentences);
+//! let shown: Vec<(&str, &str)> = found
+//!     .iter()
+//!     .map(|e| (&text[e.start..e.end], e.entity_type.label()))
+//!     .collect();
+//! assert_eq!(shown, vec![("Anna Beispiel", "PER"), ("Sachsen", "LOC")]);
+//! ```
 
+mod lexicon;
+mod rules;
+
+use std::borrow::Cow;
+
+use crate::gazetteer::{Dictionary, EntityList};
 use crate::record::EntityType;
-use crate::resources::ResourceError;
+use crate::resources::{DataFile, ResourceError};
 use crate::tokenise::{Sentence, Token};
+
+pub use lexicon::{parse_example, Example, Files, Lexicon};
 
 /// An entity mention found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,23 +63,177 @@ pub struct EntityMatch {
     pub source: String,
 }
 
-/// The entity stage.
-#[derive(Debug, Default)]
-pub struct EntityRecogniser {}
+/// A region adjective or demonym (`japanischen` → Japan): evidence of a region for the
+/// relation stage, not an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionEvidence {
+    pub start: usize,
+    pub end: usize,
+    pub canonical: String,
+    pub kb_id: Option<String>,
+}
+
+/// The entity stage with its compiled gazetteers and word lists. Build once, share across
+/// threads.
+#[derive(Debug)]
+pub struct EntityRecogniser {
+    dictionary: Dictionary,
+    lexicon: Lexicon,
+    romanised: regex::Regex,
+}
 
 impl EntityRecogniser {
     /// The stage with the compiled-in gazetteers.
     pub fn load_default() -> Result<EntityRecogniser, ResourceError> {
-        Ok(EntityRecogniser {})
+        EntityRecogniser::load(&[])
+    }
+
+    /// The stage with the compiled-in gazetteers and users' lists (`--gazetteer FILE`, same
+    /// seven columns as `regions.tsv`). A malformed row is an error naming file and line.
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::entities::EntityRecogniser;
+    /// use meldung::resources::DataFile;
+    /// let bad = DataFile { name: "mine.tsv", content: "Oberwald\tTOWN\tOberwald\t\tcity\t0\t\n" };
+    /// let err = EntityRecogniser::load(&[bad]).unwrap_err();
+    /// assert!(err.to_string().starts_with("mine.tsv:1: type must be LOC, ORG or PER"));
+    /// ```
+    pub fn load(extra: &[DataFile]) -> Result<EntityRecogniser, ResourceError> {
+        let user: Vec<EntityList> = extra
+            .iter()
+            .map(|file| EntityList::parse(file.name, file.content.to_string()))
+            .collect::<Result<_, _>>()?;
+        let ((regions, organisations), lexicon) = rayon::join(
+            || {
+                rayon::join(
+                    || EntityList::parse_static(crate::data_file!("gazetteers/regions.tsv")),
+                    || EntityList::parse_static(crate::data_file!("gazetteers/organisations.tsv")),
+                )
+            },
+            || Lexicon::load(&Files::default_files()),
+        );
+        let mut lists = user;
+        lists.push(EntityList::parse_static(crate::data_file!(
+            "resources/entities/organisations.tsv"
+        ))?);
+        lists.push(EntityList::parse_static(crate::data_file!(
+            "resources/entities/regions.tsv"
+        ))?);
+        lists.push(regions?);
+        lists.push(organisations?);
+        EntityRecogniser::from_parts(lists, lexicon?)
+    }
+
+    /// The stage over the given entity lists (users' lists first: on equal spans and
+    /// priority their entries win) and word lists — for tests with fixture gazetteers.
+    pub fn from_parts(
+        lists: Vec<EntityList>,
+        lexicon: Lexicon,
+    ) -> Result<EntityRecogniser, ResourceError> {
+        let dictionary = Dictionary::build(lists, |entry| {
+            // Only capitalised surfaces can be found (lookups start at capitalised words).
+            let _ = entry;
+            true
+        });
+        Ok(EntityRecogniser {
+            dictionary,
+            lexicon,
+            romanised: regex::Regex::new(ROMANISED).expect("valid pattern"),
+        })
     }
 
     /// Entity mentions, sorted by start, non-overlapping.
-    pub fn find(
-        &self,
-        _text: &str,
-        _tokens: &[Token],
-        _sentences: &[Sentence],
-    ) -> Vec<EntityMatch> {
-        Vec::new()
+    pub fn find(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<EntityMatch> {
+        rules::find(self, text, tokens, sentences)
     }
+
+    /// Region adjectives and demonyms (`japanischen`, `Thüringer`, `Chinesen`) with the region
+    /// they refer to, in order. They are not entities; the relation stage uses them as
+    /// evidence of a region ("die japanische Präfektur", "Dresdner Unternehmen").
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::entities::EntityRecogniser;
+    /// use meldung::tokenise::Tokeniser;
+    /// let tokeniser = Tokeniser::load_default().unwrap();
+    /// let recogniser = EntityRecogniser::load_default().unwrap();
+    /// let text = "Die japanische Delegation traf sächsische Firmen.";
+    /// let found = recogniser.find_region_evidence(text, &tokeniser.tokenise(text));
+    /// let shown: Vec<(&str, &str)> =
+    ///     found.iter().map(|e| (&text[e.start..e.end], e.canonical.as_str())).collect();
+    /// assert_eq!(shown, vec![("japanische", "Japan"), ("sächsische", "Sachsen")]);
+    /// ```
+    pub fn find_region_evidence(&self, text: &str, tokens: &[Token]) -> Vec<RegionEvidence> {
+        let folded = crate::gazetteer::fold(text);
+        let mut out = Vec::new();
+        let mut hits = Vec::new();
+        for token in tokens {
+            if token.kind != crate::tokenise::TokenKind::Word {
+                continue;
+            }
+            hits.clear();
+            self.lexicon.adjectives.matches_at(
+                folded.as_bytes(),
+                token.start,
+                token.end,
+                |end| crate::gazetteer::boundary_after(text, end),
+                &mut hits,
+            );
+            let Some(&(end, pattern)) = hits.first() else {
+                continue;
+            };
+            let written = &text[token.start..end];
+            let accepted = self
+                .lexicon
+                .adjectives
+                .values(pattern)
+                .iter()
+                .map(|&v| &self.lexicon.adjective_forms[v as usize])
+                .find(|form| case_compatible(written, form.form, true));
+            if let Some(form) = accepted {
+                out.push(RegionEvidence {
+                    start: token.start,
+                    end,
+                    canonical: form.canonical.to_string(),
+                    kb_id: form.kb_id.map(str::to_string),
+                });
+            }
+        }
+        out
+    }
+
+    pub(crate) fn dictionary(&self) -> &Dictionary {
+        &self.dictionary
+    }
+
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    pub(crate) fn romanised(&self) -> &regex::Regex {
+        &self.romanised
+    }
+}
+
+/// A romanised East Asian given name or syllable (pinyin, Revised Romanisation, Hepburn).
+/// Matched against the lower-cased word, each hyphen part separately.
+const ROMANISED: &str = r"^(?:[bcdfghjklmnpqrstwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|l|p|t)?)+$";
+
+/// Whether the text as written fits the listed form: equal, the form capitalised at the start
+/// of a sentence (`allow_capitalised`), or written in capitals.
+pub(crate) fn case_compatible(written: &str, form: &str, allow_capitalised: bool) -> bool {
+    if written == form {
+        return true;
+    }
+    if allow_capitalised {
+        let mut chars = form.chars();
+        if let Some(first) = chars.next() {
+            let capitalised: Cow<str> = Cow::Owned(first.to_uppercase().chain(chars).collect());
+            if written == capitalised {
+                return true;
+            }
+        }
+    }
+    false
 }

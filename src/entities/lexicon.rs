@@ -1,0 +1,442 @@
+//! The entity stage's word lists: loaded from `resources/entities/` and the auxiliary
+//! gazetteers, validated, with every problem reported as `file:line: message`.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::gazetteer::{aux_rows, fold, FastMap, FastSet, PatternSet};
+use crate::resources::{DataFile, ResourceError};
+
+/// A word after which a region name follows ("Präfektur", "Kantons").
+#[derive(Debug, Clone)]
+pub struct RegionHead {
+    pub subtype: &'static str,
+    /// An unknown capitalised name after a strong head is a region.
+    pub strong: bool,
+}
+
+/// The head of an organisation name ("-ministerium", "Foundation").
+#[derive(Debug, Clone)]
+pub struct OrgHead {
+    /// Matches a whole word (English heads) rather than the end of a compound.
+    pub word: bool,
+    /// The bare head word may head a name with a complement alone.
+    pub bare: bool,
+    pub subtype: &'static str,
+}
+
+/// What a pattern of the head automaton stands for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HeadInfo {
+    pub org: Option<u16>,
+    pub role: bool,
+}
+
+/// Kind of a role/title word (`roles.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleKind {
+    Role,
+    Title,
+    Honorific,
+}
+
+/// A region adjective or demonym form (`region_adjectives.tsv`).
+#[derive(Debug, Clone)]
+pub struct AdjectiveForm {
+    pub form: &'static str,
+    pub canonical: &'static str,
+    pub kb_id: Option<&'static str>,
+}
+
+/// Every word list of the stage.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub region_heads: FastMap<&'static str, RegionHead>,
+    pub context_words: FastSet<&'static str>,
+    pub stopwords: FastSet<&'static str>,
+    pub particles: FastSet<&'static str>,
+    /// Abbreviations of sports clubs ("VfL", "SV").
+    pub club_prefixes: FastSet<&'static str>,
+    /// Particles that may start a particle group ("von", not "der").
+    pub lead_particles: FastSet<&'static str>,
+    /// Words after which a capitalised word is a noun, not a first name ("der", "zum").
+    pub noun_markers: FastSet<&'static str>,
+    pub family_names: FastSet<&'static str>,
+    pub first_names: FastSet<&'static str>,
+    pub roles: FastMap<&'static str, RoleKind>,
+    pub org_heads: Vec<OrgHead>,
+    /// Unanchored automaton over folded org heads and role suffixes.
+    pub heads: AhoCorasick,
+    pub head_info: Vec<HeadInfo>,
+    /// Exact-case legal forms, anchored at token starts.
+    pub legal_forms: PatternSet,
+    /// Whether a legal form is an association's (`e.V.`).
+    pub legal_association: Vec<bool>,
+    /// First words of legal forms (a quick pre-check: "GmbH", "Co.", "e.V.").
+    pub legal_first_words: FastSet<&'static str>,
+    pub adjectives: PatternSet,
+    pub adjective_forms: Vec<AdjectiveForm>,
+}
+
+/// The example of a resource line: the sentence without brackets and the bracketed span.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub file: &'static str,
+    pub line: usize,
+    pub text: String,
+    pub expected: std::ops::Range<usize>,
+}
+
+/// Parses `an [example] sentence`.
+pub fn parse_example(file: &'static str, line: usize, raw: &str) -> Result<Example, ResourceError> {
+    let open = raw.find('[');
+    let close = raw.find(']');
+    match (open, close) {
+        (Some(open), Some(close)) if open < close => {
+            let text = format!(
+                "{}{}{}",
+                &raw[..open],
+                &raw[open + 1..close],
+                &raw[close + 1..]
+            );
+            Ok(Example {
+                file,
+                line,
+                text,
+                expected: open..close - 1,
+            })
+        }
+        _ => Err(ResourceError::new(
+            file,
+            line,
+            "example must mark the expected name in [brackets]",
+        )),
+    }
+}
+
+fn subtype_str(
+    file: &str,
+    line: usize,
+    value: &str,
+    allowed: &[&'static str],
+) -> Result<&'static str, ResourceError> {
+    allowed
+        .iter()
+        .copied()
+        .find(|a| *a == value)
+        .ok_or_else(|| ResourceError::new(file, line, format!("unknown subtype {value:?}")))
+}
+
+const LOC_SUBTYPES: &[&str] = &["country", "state", "district", "city", "macro_region"];
+const ORG_SUBTYPES: &[&str] = &[
+    "ministry",
+    "agency",
+    "chamber",
+    "cluster",
+    "university",
+    "research",
+    "company",
+    "association",
+    "government",
+    "other",
+];
+
+/// The default resource files with their examples.
+pub struct Files {
+    pub region_heads: DataFile<'static>,
+    pub context_words: DataFile<'static>,
+    pub stopwords: DataFile<'static>,
+    pub particles: DataFile<'static>,
+    pub noun_markers: DataFile<'static>,
+    pub club_prefixes: DataFile<'static>,
+    pub family_names: DataFile<'static>,
+    pub org_heads: DataFile<'static>,
+    pub role_suffixes: DataFile<'static>,
+    pub first_names: DataFile<'static>,
+    pub roles: DataFile<'static>,
+    pub legal_forms: DataFile<'static>,
+    pub adjectives: DataFile<'static>,
+}
+
+impl Files {
+    /// The compiled-in files.
+    pub fn default_files() -> Files {
+        Files {
+            region_heads: crate::data_file!("resources/entities/region_heads.tsv"),
+            context_words: crate::data_file!("resources/entities/context_words.tsv"),
+            stopwords: crate::data_file!("resources/entities/stopwords.txt"),
+            particles: crate::data_file!("resources/entities/particles.tsv"),
+            noun_markers: crate::data_file!("resources/entities/noun_markers.txt"),
+            club_prefixes: crate::data_file!("resources/entities/club_prefixes.txt"),
+            family_names: crate::data_file!("resources/entities/family_names.tsv"),
+            org_heads: crate::data_file!("resources/entities/org_heads.tsv"),
+            role_suffixes: crate::data_file!("resources/entities/role_suffixes.txt"),
+            first_names: crate::data_file!("gazetteers/first_names.tsv"),
+            roles: crate::data_file!("gazetteers/roles.tsv"),
+            legal_forms: crate::data_file!("gazetteers/legal_forms.tsv"),
+            adjectives: crate::data_file!("gazetteers/region_adjectives.tsv"),
+        }
+    }
+
+    /// The examples of the files with example columns.
+    pub fn examples(&self) -> Result<Vec<(Example, &'static str)>, ResourceError> {
+        let mut out = Vec::new();
+        for (file, column, kind) in [
+            (self.region_heads, 3, "LOC"),
+            (self.context_words, 1, "LOC"),
+            (self.org_heads, 4, "ORG"),
+        ] {
+            for row in file.rows(column + 1) {
+                let row = row?;
+                out.push((
+                    parse_example(file.name, row.line, row.fields[column])?,
+                    kind,
+                ));
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn word_set(file: DataFile<'static>) -> Result<FastSet<&'static str>, ResourceError> {
+    let mut set = FastSet::default();
+    for (line, item) in file.items() {
+        if item.contains(char::is_whitespace) || !set.insert(item) {
+            return Err(ResourceError::new(
+                file.name,
+                line,
+                format!("{item:?}: one word per line, no duplicates"),
+            ));
+        }
+    }
+    Ok(set)
+}
+
+fn duplicate(file: &str, line: usize, item: &str) -> ResourceError {
+    ResourceError::new(file, line, format!("duplicate entry {item:?}"))
+}
+
+impl Lexicon {
+    /// Loads and validates every list.
+    pub fn load(files: &Files) -> Result<Lexicon, ResourceError> {
+        let mut region_heads = FastMap::default();
+        for row in files.region_heads.rows(4) {
+            let row = row?;
+            let f = &row.fields;
+            let name = files.region_heads.name;
+            let subtype = subtype_str(name, row.line, f[1], LOC_SUBTYPES)?;
+            let strong = match f[2] {
+                "strong" => true,
+                "weak" => false,
+                other => {
+                    return Err(row.error(
+                        name,
+                        format!("strength must be strong or weak, found {other:?}"),
+                    ))
+                }
+            };
+            parse_example(name, row.line, f[3])?;
+            if region_heads
+                .insert(f[0], RegionHead { subtype, strong })
+                .is_some()
+            {
+                return Err(duplicate(name, row.line, f[0]));
+            }
+        }
+        let mut context_words = FastSet::default();
+        for row in files.context_words.rows(2) {
+            let row = row?;
+            parse_example(files.context_words.name, row.line, row.fields[1])?;
+            if !context_words.insert(row.fields[0]) {
+                return Err(duplicate(files.context_words.name, row.line, row.fields[0]));
+            }
+        }
+        let mut particles = FastSet::default();
+        let mut lead_particles = FastSet::default();
+        for row in files.particles.rows(2) {
+            let row = row?;
+            let lead = match row.fields[1] {
+                "yes" => true,
+                "no" => false,
+                other => {
+                    return Err(row.error(
+                        files.particles.name,
+                        format!("lead must be yes or no, found {other:?}"),
+                    ))
+                }
+            };
+            if !particles.insert(row.fields[0]) {
+                return Err(duplicate(files.particles.name, row.line, row.fields[0]));
+            }
+            if lead {
+                lead_particles.insert(row.fields[0]);
+            }
+        }
+        let mut family_names = FastSet::default();
+        for row in aux_rows(files.family_names, 2)? {
+            if !family_names.insert(row.fields[0]) {
+                return Err(duplicate(files.family_names.name, row.line, row.fields[0]));
+            }
+        }
+        let mut first_names = FastSet::with_capacity_and_hasher(32_000, Default::default());
+        for row in aux_rows(files.first_names, 3)? {
+            first_names.insert(row.fields[0]);
+        }
+        let mut roles = FastMap::with_capacity_and_hasher(2_000, Default::default());
+        for row in aux_rows(files.roles, 3)? {
+            let kind = match row.fields.get(2).copied().unwrap_or("role") {
+                "role" => RoleKind::Role,
+                "title" => RoleKind::Title,
+                "honorific" => RoleKind::Honorific,
+                other => {
+                    return Err(ResourceError::new(
+                        files.roles.name,
+                        row.line,
+                        format!("kind must be role, title or honorific, found {other:?}"),
+                    ))
+                }
+            };
+            roles.insert(row.fields[0], kind);
+        }
+        // Head automaton: org heads and role suffixes, folded.
+        let mut org_heads = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut head_info: Vec<HeadInfo> = Vec::new();
+        let mut pattern_index: HashMap<String, usize> = HashMap::new();
+        let mut add_pattern = |pattern: String| -> usize {
+            *pattern_index.entry(pattern.clone()).or_insert_with(|| {
+                patterns.push(pattern);
+                head_info.push(HeadInfo::default());
+                patterns.len() - 1
+            })
+        };
+        let mut org_patterns = Vec::new();
+        for row in files.org_heads.rows(5) {
+            let row = row?;
+            let f = &row.fields;
+            let name = files.org_heads.name;
+            let word = match f[1] {
+                "word" => true,
+                "suffix" => false,
+                other => {
+                    return Err(row.error(
+                        name,
+                        format!("match must be word or suffix, found {other:?}"),
+                    ))
+                }
+            };
+            let bare = match (word, f[2]) {
+                (true, "-") | (false, "yes") => true,
+                (false, "no") => false,
+                (_, other) => {
+                    return Err(row.error(
+                        name,
+                        format!(
+                            "bare must be yes or no for suffixes and - for words, found {other:?}"
+                        ),
+                    ))
+                }
+            };
+            let subtype = subtype_str(name, row.line, f[3], ORG_SUBTYPES)?;
+            parse_example(name, row.line, f[4])?;
+            let index = add_pattern(fold(f[0]).into_owned());
+            org_patterns.push((index, row.line));
+            org_heads.push(OrgHead {
+                word,
+                bare,
+                subtype,
+            });
+        }
+        let mut head_info_org = Vec::new();
+        for (org, (index, line)) in org_patterns.into_iter().enumerate() {
+            head_info_org.push((index, org, line));
+        }
+        let mut role_patterns = Vec::new();
+        for (line, item) in files.role_suffixes.items() {
+            if item != fold(item) || item.contains(char::is_whitespace) {
+                return Err(ResourceError::new(
+                    files.role_suffixes.name,
+                    line,
+                    format!("{item:?}: one lower-case word per line"),
+                ));
+            }
+            role_patterns.push(add_pattern(item.to_string()));
+        }
+        for (index, org, line) in head_info_org {
+            if head_info[index].org.is_some() {
+                return Err(duplicate(files.org_heads.name, line, &patterns[index]));
+            }
+            head_info[index].org = Some(org as u16);
+        }
+        for index in role_patterns {
+            head_info[index].role = true;
+        }
+        // A DFA: a few hundred patterns, scanned over every document's whole text.
+        let heads = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .map_err(|e| ResourceError::new(files.org_heads.name, 0, e.to_string()))?;
+        // Legal forms, exact case.
+        let mut forms = Vec::new();
+        let mut legal_association = Vec::new();
+        let mut legal_first_words = FastSet::default();
+        for row in aux_rows(files.legal_forms, 2)? {
+            let form = row.fields[0];
+            let countries = row.fields.get(1).copied().unwrap_or("");
+            // Two-letter forms are ordinary abbreviations in most languages; keep those of
+            // German-speaking countries only (AG, KG, SE, UG, eG).
+            let short = form.chars().filter(|c| c.is_alphanumeric()).count() <= 2;
+            if short
+                && !countries
+                    .split(',')
+                    .any(|c| matches!(c.trim(), "DE" | "AT" | "CH"))
+            {
+                continue;
+            }
+            if form.starts_with('&') {
+                continue;
+            }
+            legal_first_words.insert(form.split(' ').next().unwrap_or(form));
+            legal_association.push(form.contains('V') && form.starts_with('e'));
+            forms.push(form);
+        }
+        let legal_forms = PatternSet::build(forms.iter().copied());
+        // Region adjectives, folded.
+        let mut adjective_forms = Vec::new();
+        for row in aux_rows(files.adjectives, 3)? {
+            let kb = row.fields.get(2).copied().unwrap_or("");
+            adjective_forms.push(AdjectiveForm {
+                form: row.fields[0],
+                canonical: row.fields.get(1).copied().unwrap_or(row.fields[0]),
+                kb_id: (!kb.is_empty()).then_some(kb),
+            });
+        }
+        let folded_forms: Vec<String> = adjective_forms
+            .iter()
+            .map(|a| fold(a.form).into_owned())
+            .collect();
+        let adjectives = PatternSet::build(folded_forms.iter().map(String::as_str));
+        Ok(Lexicon {
+            region_heads,
+            context_words,
+            stopwords: word_set(files.stopwords)?,
+            particles,
+            lead_particles,
+            noun_markers: word_set(files.noun_markers)?,
+            club_prefixes: word_set(files.club_prefixes)?,
+            family_names,
+            first_names,
+            roles,
+            org_heads,
+            heads,
+            head_info,
+            legal_forms,
+            legal_association,
+            legal_first_words,
+            adjectives,
+            adjective_forms,
+        })
+    }
+}

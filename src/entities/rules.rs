@@ -1,0 +1,1342 @@
+//! The matching and rules of the entity stage, one document at a time.
+
+use std::collections::HashMap;
+
+use crate::gazetteer::{fold, Flags, Hit};
+use crate::record::EntityType;
+use crate::tokenise::{Sentence, Token, TokenKind};
+
+use super::lexicon::{Lexicon, RoleKind};
+use super::{EntityMatch, EntityRecogniser};
+
+// Rule priorities: on equal span length the higher one wins.
+const P_ORG_LEGAL: u8 = 62;
+const P_ORG_HEAD: u8 = 60;
+const P_ORG_ENGLISH: u8 = 58;
+const P_ORG_DOTTED: u8 = 58;
+const P_PER_ROLE: u8 = 55;
+const P_LOC_HEAD_GAZ: u8 = 53;
+const P_LOC_MAJOR: u8 = 51;
+const P_ORG_GAZ: u8 = 50;
+const P_LOC_GAZ: u8 = 48;
+const P_ORG_ACRONYM: u8 = 46;
+const P_PER_FIRST: u8 = 45;
+const P_PER_EAST_ASIAN: u8 = 44;
+const P_LOC_HEAD_RULE: u8 = 40;
+
+/// Cities and districts with fewer inhabitants (or unknown population), and those named like
+/// a first name (George, David), are found only with context, like names flagged `common`:
+/// most such names in running text are persons, companies or words.
+const MINOR_PLACE: u64 = 50_000;
+/// Places at least this big (and countries, states, macro-regions) are never read as part of
+/// a person's or organisation's name.
+const MAJOR_PLACE: u64 = 200_000;
+
+#[derive(Debug, Clone)]
+enum Payload {
+    /// A gazetteer entry.
+    Entry(u32),
+    /// A rule: canonical from the text, subtype, rule name.
+    Rule {
+        subtype: &'static str,
+        rule: &'static str,
+    },
+    /// A linked short form: canonical given.
+    Linked {
+        canonical: String,
+        kb_id: Option<String>,
+        subtype: Option<String>,
+        rule: &'static str,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    entity_type: EntityType,
+    priority: u8,
+    /// Tie-breaker after priority (population).
+    weight: u64,
+    needs_context: bool,
+    needs_definition: bool,
+    payload: Payload,
+}
+
+/// One document with its per-token facts.
+struct Doc<'t> {
+    text: &'t str,
+    folded: Cow<'t>,
+    tokens: &'t [Token],
+    /// Per token: the token range of its sentence.
+    sentence_start: Vec<usize>,
+    sentence_end: Vec<usize>,
+    /// Per token: index of the org head matched at its end.
+    org_head: Vec<Option<u16>>,
+    /// Per token: ends with a role suffix.
+    role_suffix: Vec<bool>,
+    /// Per token: a capitalised stop word ("Die", "Im", "Januar").
+    stop: Vec<bool>,
+    /// Per token: a major gazetteer region (country, state, big city) covers exactly this
+    /// token (possibly with a genitive s).
+    region: Vec<bool>,
+}
+
+type Cow<'t> = std::borrow::Cow<'t, str>;
+
+fn first_char(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
+fn is_upper_initial(s: &str) -> bool {
+    first_char(s).is_some_and(char::is_uppercase)
+}
+
+fn has_lowercase(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+impl Doc<'_> {
+    fn t(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn kind(&self, i: usize) -> TokenKind {
+        self.tokens[i].kind
+    }
+
+    /// A capitalised word.
+    fn cap_word(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Word && is_upper_initial(self.t(i))
+    }
+
+    /// Tokens `i` and `i + 1` are on one line, separated by at most one blank.
+    fn adjacent(&self, i: usize) -> bool {
+        if i + 1 >= self.tokens.len() {
+            return false;
+        }
+        let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
+        gap.len() <= 3 && !gap.contains('\n')
+    }
+
+    /// Index of the token starting at byte `at`, if any.
+    fn token_starting_at(&self, at: usize) -> Option<usize> {
+        self.tokens.binary_search_by_key(&at, |t| t.start).ok()
+    }
+
+    /// Index of the token containing byte `at`.
+    fn token_containing(&self, at: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.start <= at);
+        (i > 0 && self.tokens[i - 1].end > at).then(|| i - 1)
+    }
+
+    /// The line of byte `at` has no lower-case letter (an all-caps headline).
+    fn caps_line(&self, start: usize, end: usize) -> bool {
+        // Look at most 400 bytes either way: a headline is short.
+        let mut from = start.saturating_sub(400);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (end + 400).min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let line_start = self.text[from..start]
+            .rfind('\n')
+            .map_or(from, |p| from + p + 1);
+        let line_end = self.text[end..to].find('\n').map_or(to, |p| end + p);
+        let line = &self.text[line_start..line_end];
+        !has_lowercase(line) && line.chars().filter(|c| c.is_alphabetic()).count() >= 4
+    }
+}
+
+/// Whether a name token is a stop word or lower case.
+fn name_word(doc: &Doc, _lex: &Lexicon, i: usize) -> bool {
+    doc.cap_word(i) && !doc.stop[i] && doc.t(i).chars().nth(1).is_some()
+}
+
+/// A role, title or honorific token.
+fn role_kind(doc: &Doc, lex: &Lexicon, i: usize) -> Option<RoleKind> {
+    let t = doc.t(i);
+    if let Some(&kind) = lex.roles.get(t) {
+        return Some(kind);
+    }
+    if doc.role_suffix[i] && is_upper_initial(t) {
+        return Some(RoleKind::Role);
+    }
+    None
+}
+
+pub(super) fn find(
+    rec: &EntityRecogniser,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> Vec<EntityMatch> {
+    let lex = rec.lexicon();
+    let mut doc = Doc {
+        text,
+        folded: fold(text),
+        tokens,
+        sentence_start: vec![0; tokens.len()],
+        sentence_end: vec![tokens.len(); tokens.len()],
+        org_head: vec![None; tokens.len()],
+        role_suffix: vec![false; tokens.len()],
+        region: vec![false; tokens.len()],
+        stop: tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(text);
+                is_upper_initial(word) && lex.stopwords.contains(word)
+            })
+            .collect(),
+    };
+    for s in sentences {
+        for i in s.first_token..s.end_token.min(tokens.len()) {
+            doc.sentence_start[i] = s.first_token;
+            doc.sentence_end[i] = s.end_token.min(tokens.len());
+        }
+    }
+    mark_heads(&mut doc, lex);
+    let mut cands = Vec::new();
+    gazetteer_candidates(rec, &mut doc, &mut cands);
+    strip_region_heads(&doc, lex, &mut cands);
+    region_head_rule(&doc, lex, &mut cands);
+    // Organisation names may end in any place name, also one flagged `common`.
+    let places: Vec<Candidate> = cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Location)
+        .cloned()
+        .collect();
+    confirm_context(&doc, lex, &mut cands);
+    person_rules(rec, &doc, &mut cands);
+    org_rules(&doc, lex, &places, &mut cands);
+    let chosen = resolve(cands);
+    let chosen = link(rec, &doc, chosen);
+    materialise(rec, &doc, chosen)
+}
+
+/// Marks tokens ending with an organisation head or a role suffix.
+fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
+    for m in lex.heads.find_iter(doc.folded.as_bytes()) {
+        let Some(i) = doc.token_containing(m.start()) else {
+            continue;
+        };
+        let token = doc.tokens[i];
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        // The head ends the token, or the token's genitive (-s, -es) follows.
+        let rest = &doc.text[m.end().min(token.end)..token.end];
+        if m.end() > token.end || !matches!(rest, "" | "s" | "es") {
+            continue;
+        }
+        let info = lex.head_info[m.pattern().as_usize()];
+        if let Some(org) = info.org {
+            let head = &lex.org_heads[org as usize];
+            if !head.word || m.start() == token.start {
+                doc.org_head[i] = Some(org);
+            }
+        }
+        if info.role && rest.is_empty() {
+            doc.role_suffix[i] = true;
+        }
+    }
+}
+
+/// Gazetteer mentions at capitalised word starts (and after hyphens inside compounds).
+fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<Candidate>) {
+    let dict = rec.dictionary();
+    let lex = rec.lexicon();
+    let text = doc.text;
+    let mut hits: Vec<Hit> = Vec::new();
+    for i in 0..doc.tokens.len() {
+        let token = doc.tokens[i];
+        if !matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation) {
+            continue;
+        }
+        let word = token.text(text);
+        let mut starts = [token.start; 8];
+        let mut n = 0;
+        // Stop words start no name ("Die", "Im"): they are a large share of capitalised words.
+        if is_upper_initial(word) && !doc.stop[i] {
+            n = 1;
+        }
+        if token.kind == TokenKind::Word && word.contains('-') {
+            for (at, _) in word.match_indices('-') {
+                let after = token.start + at + 1;
+                if n < starts.len() && text[after..].chars().next().is_some_and(char::is_uppercase)
+                {
+                    starts[n] = after;
+                    n += 1;
+                }
+            }
+        }
+        for &start in &starts[..n] {
+            hits.clear();
+            dict.lookup(text, &doc.folded, start, &mut hits);
+            for hit in &hits {
+                let (list, entry) = dict.entry(hit.id);
+                let surface = list.text(entry.surface);
+                let written = &text[start..hit.end];
+                let exact = written == surface;
+                let capitals = has_lowercase(surface)
+                    && !has_lowercase(written)
+                    && doc.caps_line(start, hit.end);
+                if !(exact || capitals) {
+                    continue;
+                }
+                let subtype = list.text(entry.subtype);
+                let place = entry.entity_type == EntityType::Location;
+                let minor_place = place
+                    && matches!(subtype, "city" | "district" | "")
+                    && (entry.weight < MINOR_PLACE || lex.first_names.contains(surface));
+                let common = entry.flags.contains(Flags::COMMON) || minor_place;
+                let mut end = hit.end;
+                if !crate::gazetteer::boundary_after(text, end) {
+                    // A genitive s: only for places, not for common words or names ending
+                    // in a sibilant.
+                    let genitive_ok = entry.entity_type == EntityType::Location
+                        && !common
+                        && surface.chars().count() >= 4
+                        && !surface.ends_with(['s', 'ß', 'x', 'z', 'S', 'X', 'Z']);
+                    if !genitive_ok {
+                        continue;
+                    }
+                    end += 1;
+                }
+                let acronym = entry.flags.contains(Flags::ACRONYM)
+                    && entry.entity_type == EntityType::Organisation;
+                // Hand-made lists (users', resources/entities/) win over generated ones on
+                // equal spans ("EU": an organisation, not the macro-region).
+                let bonus = if list.name.starts_with("gazetteers/") {
+                    0
+                } else {
+                    5
+                };
+                let priority = bonus
+                    + match entry.entity_type {
+                        EntityType::Location
+                            if matches!(subtype, "country" | "state" | "macro_region") =>
+                        {
+                            P_LOC_MAJOR
+                        }
+                        EntityType::Location => P_LOC_GAZ,
+                        EntityType::Organisation if acronym => P_ORG_ACRONYM,
+                        _ => P_ORG_GAZ,
+                    };
+                // Major places block person and organisation rules on their token.
+                let major = matches!(subtype, "country" | "state" | "macro_region")
+                    || entry.weight >= MAJOR_PLACE && !lex.first_names.contains(surface);
+                if place && !common && major {
+                    if let Some(j) = doc.token_starting_at(start) {
+                        if doc.tokens[j].end == end {
+                            doc.region[j] = true;
+                        }
+                    }
+                }
+                cands.push(Candidate {
+                    start,
+                    end,
+                    entity_type: entry.entity_type,
+                    priority,
+                    weight: entry.weight,
+                    needs_context: common,
+                    needs_definition: acronym,
+                    payload: Payload::Entry(hit.id),
+                });
+            }
+        }
+    }
+}
+
+/// Gazetteer places listed with their head word ("Präfektur Aichi", "Region Hannover") are
+/// marked without it, like every other place.
+fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
+    for cand in cands.iter_mut() {
+        if cand.entity_type != EntityType::Location {
+            continue;
+        }
+        let span = &doc.text[cand.start..cand.end];
+        if let Some((head, rest)) = span.split_once(' ') {
+            if lex.region_heads.contains_key(head) && !rest.is_empty() {
+                cand.start += head.len() + 1;
+                cand.needs_context = false;
+            }
+        }
+    }
+}
+
+/// Regions after administrative head words ("Präfektur Aichi", "des Kantons Zürich").
+fn region_head_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    for i in 0..doc.tokens.len().saturating_sub(1) {
+        if !doc.cap_word(i) {
+            continue;
+        }
+        let Some(head) = lex.region_heads.get(doc.t(i)) else {
+            continue;
+        };
+        let j = i + 1;
+        if !doc.adjacent(i) || !name_word(doc, lex, j) || j >= doc.sentence_end[i] {
+            continue;
+        }
+        let start = doc.tokens[j].start;
+        // The head word itself is no place ("Kanton" is also a city's exonym).
+        let head_token = doc.tokens[i];
+        if cands.iter().any(|c| c.start == head_token.start) {
+            cands.retain(|c| !(c.start == head_token.start && c.end == head_token.end));
+        }
+        let mut found = false;
+        for cand in cands.iter_mut() {
+            if cand.start == start && cand.entity_type == EntityType::Location {
+                cand.needs_context = false;
+                cand.priority = cand.priority.max(P_LOC_HEAD_GAZ);
+                found = true;
+            }
+        }
+        if !found && head.strong && role_kind(doc, lex, j).is_none() && doc.org_head[j].is_none() {
+            cands.push(Candidate {
+                start,
+                end: doc.tokens[j].end,
+                entity_type: EntityType::Location,
+                priority: P_LOC_HEAD_RULE,
+                weight: 0,
+                needs_context: false,
+                needs_definition: false,
+                payload: Payload::Rule {
+                    subtype: head.subtype,
+                    rule: "rule:region_head",
+                },
+            });
+        }
+    }
+}
+
+/// Names flagged `common` stay only with context: a preposition before them, or another
+/// accepted mention of the same place.
+fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let mut confirmed: Vec<usize> = Vec::new();
+    for (n, cand) in cands.iter().enumerate() {
+        if !cand.needs_context {
+            continue;
+        }
+        if let Some(i) = doc.token_starting_at(cand.start) {
+            if i > 0 && doc.adjacent(i - 1) && lex.context_words.contains(doc.t(i - 1)) {
+                confirmed.push(n);
+            }
+        }
+    }
+    for n in confirmed {
+        cands[n].needs_context = false;
+    }
+    // Another mention of the same entry without the need for context confirms the rest.
+    let sure: crate::gazetteer::FastSet<u32> = cands
+        .iter()
+        .filter(|c| !c.needs_context)
+        .filter_map(|c| match c.payload {
+            Payload::Entry(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    cands.retain(|c| {
+        !c.needs_context || matches!(c.payload, Payload::Entry(id) if sure.contains(&id))
+    });
+}
+
+/// Parses a person's name from token `j`: capitalised words, initials, particles between
+/// them; at most four name words. Returns the last token of the name.
+fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Option<usize> {
+    let limit = doc.sentence_end[j];
+    let mut k = j;
+    let mut last = None;
+    let mut words = 0;
+    while k < limit && words < 4 {
+        if k > j && !doc.adjacent(k - 1) {
+            break;
+        }
+        let t = doc.t(k);
+        let initial = doc.kind(k) == TokenKind::Abbreviation
+            && t.len() == 2
+            && t.starts_with(|c: char| c.is_ascii_uppercase());
+        if initial {
+            last = Some(k);
+            words += 1;
+            k += 1;
+            continue;
+        }
+        if name_word(doc, lex, k)
+            && has_lowercase(t)
+            && role_kind(doc, lex, k).is_none()
+            && doc.org_head[k].is_none()
+            && !doc.region[k]
+        {
+            last = Some(k);
+            words += 1;
+            k += 1;
+            // With a first name: further first names, then one surname ends the name.
+            if first_name_rule && k > j + 1 && !lex.first_names.contains(t) {
+                break;
+            }
+            continue;
+        }
+        // Particles ("von der") between name words; the first one must be able to lead.
+        if words > 0 && lex.lead_particles.contains(t) {
+            let mut m = k;
+            while m < limit && m - k < 3 && lex.particles.contains(doc.t(m)) && doc.adjacent(m) {
+                m += 1;
+            }
+            if m < limit && m > k && name_word(doc, lex, m) {
+                k = m;
+                continue;
+            }
+        }
+        break;
+    }
+    last
+}
+
+fn push_rule(
+    cands: &mut Vec<Candidate>,
+    doc: &Doc,
+    (first, last): (usize, usize),
+    entity_type: EntityType,
+    priority: u8,
+    subtype: &'static str,
+    rule: &'static str,
+) {
+    cands.push(Candidate {
+        start: doc.tokens[first].start,
+        end: doc.tokens[last].end,
+        entity_type,
+        priority,
+        weight: 0,
+        needs_context: false,
+        needs_definition: false,
+        payload: Payload::Rule { subtype, rule },
+    });
+}
+
+/// Whether a word looks like a romanised East Asian given name ("Minjun", "Geun-hye").
+fn romanised(rec: &EntityRecogniser, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.len() <= 12
+        && lower
+            .split('-')
+            .all(|part| !part.is_empty() && rec.romanised().is_match(part))
+}
+
+fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
+    let lex = rec.lexicon();
+    let n = doc.tokens.len();
+    for i in 0..n {
+        let t = doc.t(i);
+        // Every rule below needs a capitalised word or an initial after this token.
+        if i + 1 >= n || !(doc.cap_word(i + 1) || doc.kind(i + 1) == TokenKind::Abbreviation) {
+            continue;
+        }
+        // After a role, title or honorific (possibly several: "Frau Ministerin Dr.").
+        if let Some(kind) = role_kind(doc, lex, i) {
+            if i > 0 && role_kind(doc, lex, i - 1).is_some() && doc.adjacent(i - 1) {
+                continue; // handled from the first trigger
+            }
+            let mut j = i + 1;
+            while j < doc.sentence_end[i]
+                && doc.adjacent(j - 1)
+                && (role_kind(doc, lex, j).is_some() || doc.t(j) == "h.c.")
+            {
+                j += 1;
+            }
+            if j < doc.sentence_end[i] && doc.adjacent(j - 1) {
+                if let Some(last) = person_name(doc, lex, j, false) {
+                    let rule = match kind {
+                        RoleKind::Role => "rule:person_role",
+                        RoleKind::Title => "rule:person_title",
+                        RoleKind::Honorific => "rule:person_honorific",
+                    };
+                    push_rule(
+                        cands,
+                        doc,
+                        (j, last),
+                        EntityType::Person,
+                        P_PER_ROLE,
+                        "person",
+                        rule,
+                    );
+                }
+            }
+            continue;
+        }
+        if !doc.cap_word(i) {
+            continue;
+        }
+        // A known first name and a surname.
+        let after_article = i > doc.sentence_start[i] && lex.noun_markers.contains(doc.t(i - 1));
+        if lex.first_names.contains(t)
+            && !after_article
+            && !lex.stopwords.contains(t)
+            && !doc.region[i]
+            && (i == 0 || !lex.first_names.contains(doc.t(i - 1)) || !doc.cap_word(i - 1))
+        {
+            if let Some(last) = person_name(doc, lex, i, true) {
+                if last > i && !lex.family_names.contains(t) {
+                    push_rule(
+                        cands,
+                        doc,
+                        (i, last),
+                        EntityType::Person,
+                        P_PER_FIRST,
+                        "person",
+                        "rule:person_first_name",
+                    );
+                    continue;
+                }
+            }
+        }
+        // East Asian names: family name first ("Kim Min-jun", "Wang Xiaoming", "Yoon Sang
+        // Jick") or last ("Minjun Kim").
+        if lex.family_names.contains(t) && i + 1 < doc.sentence_end[i] && doc.adjacent(i) {
+            let mut last = i;
+            for k in i + 1..(i + 3).min(doc.sentence_end[i]) {
+                if !doc.adjacent(k - 1)
+                    || !name_word(doc, lex, k)
+                    || doc.region[k]
+                    || !romanised(rec, doc.t(k))
+                {
+                    break;
+                }
+                last = k;
+            }
+            if last > i {
+                push_rule(
+                    cands,
+                    doc,
+                    (i, last),
+                    EntityType::Person,
+                    P_PER_EAST_ASIAN,
+                    "person",
+                    "rule:person_east_asian",
+                );
+                continue;
+            }
+        }
+        if i + 1 < doc.sentence_end[i]
+            && doc.adjacent(i)
+            && lex.family_names.contains(doc.t(i + 1))
+            && name_word(doc, lex, i)
+            && !doc.region[i]
+            && doc.org_head[i].is_none()
+            && romanised(rec, t)
+        {
+            push_rule(
+                cands,
+                doc,
+                (i, i + 1),
+                EntityType::Person,
+                P_PER_EAST_ASIAN,
+                "person",
+                "rule:person_east_asian",
+            );
+        }
+    }
+}
+
+/// A capitalised adjective before an org head ("Technische", "Sächsisches", "Thüringer").
+fn modifier(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let t = doc.t(i);
+    name_word(doc, lex, i)
+        && ["e", "es", "er", "en", "em"].iter().any(|s| t.ends_with(s))
+        && doc.org_head[i].is_none()
+        && role_kind(doc, lex, i).is_none()
+}
+
+/// A lower-case adjective inside a complement ("für nukleare Sicherheit").
+fn lower_adjective(t: &str) -> bool {
+    t.chars().all(char::is_lowercase)
+        && ["e", "es", "er", "en", "em"].iter().any(|s| t.ends_with(s))
+        && t.chars().count() > 3
+}
+
+/// A list of nouns after "für": "Wirtschaft, Arbeit und Tourismus", "Bildung und Forschung",
+/// "Angewandte Proben". Returns the last token of the list.
+fn noun_list(doc: &Doc, lex: &Lexicon, start: usize) -> Option<usize> {
+    let limit = doc.sentence_end[start];
+    // One item: [lower adjective] Noun [Noun], or a truncation "Wirtschafts-" joined by und.
+    let item = |k: usize| -> Option<usize> {
+        let mut k = k;
+        if k < limit && lower_adjective(doc.t(k)) && k + 1 < limit {
+            k += 1;
+        }
+        if k >= limit {
+            return None;
+        }
+        if doc.kind(k) == TokenKind::Truncation {
+            return Some(k);
+        }
+        if !name_word(doc, lex, k) {
+            return None;
+        }
+        // "Angewandte Proben": a capitalised adjective followed by its noun.
+        if modifier(doc, lex, k) && k + 1 < limit && name_word(doc, lex, k + 1) && doc.adjacent(k) {
+            return Some(k + 1);
+        }
+        Some(k)
+    };
+    let mut last = item(start)?;
+    let mut committed = if doc.kind(last) == TokenKind::Truncation {
+        None
+    } else {
+        Some(last)
+    };
+    let mut saw_comma = false;
+    loop {
+        let k = last + 1;
+        if k + 1 >= limit {
+            break;
+        }
+        match doc.t(k) {
+            "," => {
+                let Some(next) = item(k + 1) else { break };
+                saw_comma = true;
+                last = next;
+            }
+            "und" | "sowie" | "&" | "oder" => {
+                let Some(next) = item(k + 1) else { break };
+                last = next;
+                if doc.kind(last) != TokenKind::Truncation {
+                    committed = Some(last);
+                    saw_comma = false;
+                }
+            }
+            _ => break,
+        }
+    }
+    // A comma list must end with "und …"; otherwise the name ends before the first comma.
+    if saw_comma {
+        return committed;
+    }
+    committed
+}
+
+fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    // Regions by token start: a gazetteer region (or organisation name) after a head.
+    let mut place_end: crate::gazetteer::FastMap<usize, usize> = Default::default();
+    for c in before {
+        if c.entity_type == EntityType::Location {
+            let end = place_end.entry(c.start).or_insert(c.end);
+            *end = (*end).max(c.end);
+        }
+    }
+    let region_end = |k: usize| -> Option<usize> {
+        let start = doc.tokens[k].start;
+        place_end.get(&start).copied().and_then(|end| {
+            (k..n)
+                .take_while(|&m| doc.tokens[m].start < end)
+                .last()
+                .filter(|&m| doc.tokens[m].end == end)
+        })
+    };
+    for i in 0..n {
+        let Some(head_index) = doc.org_head[i] else {
+            continue;
+        };
+        let head = &lex.org_heads[head_index as usize];
+        let t = doc.t(i);
+        if !is_upper_initial(t) {
+            continue;
+        }
+        let s_start = doc.sentence_start[i];
+        let limit = doc.sentence_end[i];
+        if head.word {
+            english_org(doc, lex, i, head.subtype, cands);
+            continue;
+        }
+        let camel = t
+            .char_indices()
+            .skip(1)
+            .any(|(at, c)| c.is_uppercase() && t[..at].ends_with(char::is_lowercase));
+        let folded_token = &doc.folded[doc.tokens[i].start..doc.tokens[i].end];
+        // The head is the whole word, possibly with a genitive ending ("Ministeriums").
+        let bare_word = !camel
+            && [
+                Some(folded_token),
+                folded_token.strip_suffix('s'),
+                folded_token.strip_suffix("es"),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|stem| head_is_whole(lex, stem));
+        // Modifiers to the left.
+        let mut left = i;
+        while left > s_start
+            && i - left < 3
+            && doc.adjacent(left - 1)
+            && modifier(doc, lex, left - 1)
+        {
+            left -= 1;
+        }
+        let has_mod = left < i || camel;
+        if bare_word && !head.bare && !has_mod {
+            continue;
+        }
+        // Complements to the right.
+        let mut right = i;
+        let mut has_comp = false;
+        loop {
+            let k = right + 1;
+            if k >= limit || !doc.adjacent(right) {
+                break;
+            }
+            match doc.t(k) {
+                "für" => {
+                    if k + 1 < limit {
+                        if let Some(end) = noun_list(doc, lex, k + 1) {
+                            right = end;
+                            has_comp = true;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                "des" | "der" => {
+                    let mut m = k + 1;
+                    if m + 1 < limit && modifier(doc, lex, m) && name_word(doc, lex, m + 1) {
+                        m += 1;
+                    }
+                    if m >= limit || !name_word(doc, lex, m) {
+                        break;
+                    }
+                    if let Some(end) = (m + 1 < limit && doc.adjacent(m))
+                        .then(|| region_end(m + 1))
+                        .flatten()
+                    {
+                        right = end;
+                        has_comp = true;
+                        continue;
+                    }
+                    if let Some(end) = region_end(m) {
+                        right = end;
+                        has_comp = true;
+                        continue;
+                    }
+                    if !bare_word || has_mod {
+                        right = m;
+                        has_comp = true;
+                        continue;
+                    }
+                    // "Akademie der Wissenschaften zu X": a name must follow.
+                    if m + 2 < limit && doc.t(m + 1) == "zu" {
+                        if let Some(end) = region_end(m + 2) {
+                            right = end;
+                            has_comp = true;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                "zu" => {
+                    if let Some(end) = (k + 1 < limit).then(|| region_end(k + 1)).flatten() {
+                        right = end;
+                        has_comp = true;
+                        continue;
+                    }
+                    break;
+                }
+                _ => {
+                    if let Some(end) = region_end(k) {
+                        right = end;
+                        has_comp = true;
+                    }
+                    break;
+                }
+            }
+        }
+        if !has_mod && !has_comp {
+            continue;
+        }
+        push_rule(
+            cands,
+            doc,
+            (left, right),
+            EntityType::Organisation,
+            P_ORG_HEAD,
+            head.subtype,
+            "rule:org_head",
+        );
+    }
+    legal_form_rule(doc, lex, cands);
+    dotted_names(doc, cands);
+    club_names(doc, lex, cands);
+}
+
+/// Whether the folded word is itself one of the suffix heads.
+fn head_is_whole(lex: &Lexicon, folded_word: &str) -> bool {
+    lex.heads
+        .find(folded_word)
+        .is_some_and(|m| m.start() == 0 && m.end() == folded_word.len())
+}
+
+const ENGLISH_CONNECTORS: &[&str] = &["of", "for", "the", "and", "&", "on", "in"];
+
+/// English organisation names: a run of capitalised words and connectors around an English
+/// head ("China Council for the Promotion of International Trade", "Korea Foundation").
+fn english_org(
+    doc: &Doc,
+    lex: &Lexicon,
+    i: usize,
+    subtype: &'static str,
+    cands: &mut Vec<Candidate>,
+) {
+    let s_start = doc.sentence_start[i];
+    let limit = doc.sentence_end[i];
+    let run_word = |k: usize| -> bool {
+        let t = doc.t(k);
+        doc.kind(k) == TokenKind::Word
+            && (is_upper_initial(t) || t.starts_with(|c: char| c.is_ascii_digit()))
+            && !lex.stopwords.contains(t)
+            && role_kind(doc, lex, k).is_none()
+            && t != "The"
+    };
+    let connector = |k: usize| ENGLISH_CONNECTORS.contains(&doc.t(k));
+    let mut left = i;
+    while left > s_start && i - left < 8 {
+        let p = left - 1;
+        if !doc.adjacent(p) {
+            break;
+        }
+        if run_word(p) {
+            left = p;
+        } else if connector(p)
+            && p > s_start
+            && doc.adjacent(p - 1)
+            && run_word(p - 1)
+            && i - left < 7
+        {
+            left = p - 1;
+        } else {
+            break;
+        }
+    }
+    let mut right = i;
+    let mut through_connector = false;
+    while right + 1 < limit && right - i < 10 && doc.adjacent(right) {
+        let k = right + 1;
+        if connector(k) {
+            // Connectors ("for the") must lead to a run word.
+            let mut m = k;
+            while m < limit && connector(m) && doc.adjacent(m) {
+                m += 1;
+            }
+            if m < limit && run_word(m) {
+                right = m;
+                through_connector = true;
+                continue;
+            }
+            break;
+        }
+        if through_connector && run_word(k) {
+            right = k;
+            continue;
+        }
+        break;
+    }
+    if right == left {
+        return;
+    }
+    push_rule(
+        cands,
+        doc,
+        (left, right),
+        EntityType::Organisation,
+        P_ORG_ENGLISH,
+        subtype,
+        "rule:org_english",
+    );
+}
+
+/// Names with a legal form: "Musterwerk GmbH", "Verein für Probenkunde e.V.".
+fn legal_form_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let bytes = doc.text.as_bytes();
+    let mut found = Vec::new();
+    for i in 1..doc.tokens.len() {
+        let token = doc.tokens[i];
+        // A legal form's first word is a token ("GmbH", "Co.", "e.V.").
+        if !lex.legal_first_words.contains(doc.t(i)) {
+            continue;
+        }
+        found.clear();
+        lex.legal_forms.matches_at(
+            bytes,
+            token.start,
+            (token.start + 40).min(bytes.len()),
+            |end| {
+                doc.text.is_char_boundary(end)
+                    && (crate::gazetteer::boundary_after(doc.text, end)
+                        || doc.text[..end].ends_with('.'))
+            },
+            &mut found,
+        );
+        let Some(&(end, pattern)) = found.first() else {
+            continue;
+        };
+        // The legal form must end at a token end.
+        let Some(last) = (i..doc.tokens.len()).find(|&k| doc.tokens[k].end >= end) else {
+            continue;
+        };
+        if doc.tokens[last].end != end || !doc.adjacent(i - 1) {
+            continue;
+        }
+        let association = lex.legal_association[lex.legal_forms.values(pattern)[0] as usize];
+        let s_start = doc.sentence_start[i];
+        let name_part = |k: usize| -> bool {
+            let t = doc.t(k);
+            (name_word(doc, lex, k) || t.chars().all(|c| c.is_ascii_digit()))
+                && role_kind(doc, lex, k).is_none()
+        };
+        let mut left = i;
+        while left > s_start && i - left < 6 && doc.adjacent(left - 1) {
+            let p = left - 1;
+            if name_part(p) {
+                left = p;
+            } else if matches!(doc.t(p), "&" | "+" | "und" | "-")
+                && p > s_start
+                && doc.adjacent(p - 1)
+                && name_part(p - 1)
+            {
+                left = p - 1;
+            } else if matches!(doc.t(p), "für" | "zur" | "zum" | "der" | "des" | "von")
+                && p > s_start
+                && doc.adjacent(p - 1)
+            {
+                // Only inside a name headed by an organisation noun ("Verein zur …").
+                let mut q = p - 1;
+                while q > s_start && doc.adjacent(q - 1) && modifier(doc, lex, q - 1) {
+                    q -= 1;
+                }
+                let headed =
+                    (q..p).any(|k| doc.org_head[k].is_some()) && name_word(doc, lex, p - 1);
+                if headed {
+                    left = q;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if left == i {
+            continue;
+        }
+        push_rule(
+            cands,
+            doc,
+            (left, last),
+            EntityType::Organisation,
+            P_ORG_LEGAL,
+            if association {
+                "association"
+            } else {
+                "company"
+            },
+            "rule:org_legal_form",
+        );
+    }
+}
+
+/// Sports clubs: "VfL Oberwald", "1. FC Oberwald 09", "Oberwalder SV".
+fn club_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    for i in 0..doc.tokens.len() {
+        if !lex.club_prefixes.contains(doc.t(i)) {
+            continue;
+        }
+        let s_start = doc.sentence_start[i];
+        let limit = doc.sentence_end[i];
+        // "Oberwalder SV": a place adjective before the abbreviation.
+        if i > s_start
+            && doc.adjacent(i - 1)
+            && doc.t(i - 1).ends_with("er")
+            && name_word(doc, lex, i - 1)
+        {
+            push_rule(
+                cands,
+                doc,
+                (i - 1, i),
+                EntityType::Organisation,
+                P_ORG_LEGAL,
+                "association",
+                "rule:org_club",
+            );
+            continue;
+        }
+        let mut last = i;
+        while last + 1 < limit && last - i < 3 && doc.adjacent(last) {
+            let k = last + 1;
+            let t = doc.t(k);
+            if name_word(doc, lex, k)
+                || (last > i && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()))
+            {
+                last = k;
+            } else {
+                break;
+            }
+        }
+        if last == i {
+            continue;
+        }
+        let first = if i > s_start && doc.t(i - 1) == "1." && doc.adjacent(i - 1) {
+            i - 1
+        } else {
+            i
+        };
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            EntityType::Organisation,
+            P_ORG_LEGAL,
+            "association",
+            "rule:org_club",
+        );
+    }
+}
+
+/// Dotted names like "Museum.XY": a capitalised word, a period, two to five capitals.
+fn dotted_names(doc: &Doc, cands: &mut Vec<Candidate>) {
+    for i in 0..doc.tokens.len() {
+        if doc.kind(i) != TokenKind::Word {
+            continue;
+        }
+        let t = doc.t(i);
+        let Some((name, suffix)) = t.split_once('.') else {
+            continue;
+        };
+        let name_ok = is_upper_initial(name)
+            && name.chars().count() >= 3
+            && name.chars().all(char::is_alphabetic)
+            && has_lowercase(name);
+        let suffix_ok =
+            (2..=5).contains(&suffix.chars().count()) && suffix.chars().all(|c| c.is_uppercase());
+        if name_ok && suffix_ok {
+            push_rule(
+                cands,
+                doc,
+                (i, i),
+                EntityType::Organisation,
+                P_ORG_DOTTED,
+                "other",
+                "rule:org_dotted",
+            );
+        }
+    }
+}
+
+/// Longest span first, then priority, weight and earlier start; no overlaps.
+fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(b.priority.cmp(&a.priority))
+            .then(b.weight.cmp(&a.weight))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut chosen: Vec<Candidate> = Vec::new();
+    for cand in cands {
+        if chosen
+            .iter()
+            .all(|c| c.end <= cand.start || cand.end <= c.start)
+        {
+            chosen.push(cand);
+        }
+    }
+    chosen.sort_by_key(|c| c.start);
+    chosen
+}
+
+/// Acronyms and surnames linked to their full forms; gazetteer acronyms kept only when the
+/// document names the organisation in full.
+fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Candidate> {
+    let text = doc.text;
+    let dict = rec.dictionary();
+    // Gazetteer acronyms need their full name in the document.
+    chosen.retain(|c| {
+        if !c.needs_definition {
+            return true;
+        }
+        let Payload::Entry(id) = c.payload else {
+            return true;
+        };
+        let (list, entry) = dict.entry(id);
+        text.contains(list.text(entry.canonical))
+    });
+    // "Full Name (ACR)" definitions.
+    let mut acronyms: HashMap<&str, (String, Option<String>, Option<String>)> = HashMap::new();
+    let mut extra = Vec::new();
+    for c in &chosen {
+        if c.entity_type != EntityType::Organisation {
+            continue;
+        }
+        let Some(last) = doc
+            .token_starting_at(c.start)
+            .and_then(|f| (f..doc.tokens.len()).find(|&k| doc.tokens[k].end == c.end))
+        else {
+            continue;
+        };
+        if last + 3 < doc.tokens.len() && doc.t(last + 1) == "(" && doc.t(last + 3) == ")" {
+            let acr = doc.t(last + 2);
+            let uppers = acr.chars().filter(|ch| ch.is_uppercase()).count();
+            if uppers >= 2 && acr.chars().count() <= 12 && acr.chars().all(char::is_alphanumeric) {
+                let (canonical, kb_id, subtype) = describe(rec, doc, c);
+                acronyms.insert(acr, (canonical, kb_id, subtype));
+            }
+        }
+    }
+    if !acronyms.is_empty() {
+        for (i, token) in doc.tokens.iter().enumerate() {
+            let t = doc.t(i);
+            if let Some((canonical, kb_id, subtype)) = acronyms.get(t) {
+                if chosen
+                    .iter()
+                    .all(|c| c.end <= token.start || token.end <= c.start)
+                {
+                    extra.push(Candidate {
+                        start: token.start,
+                        end: token.end,
+                        entity_type: EntityType::Organisation,
+                        priority: 0,
+                        weight: 0,
+                        needs_context: false,
+                        needs_definition: false,
+                        payload: Payload::Linked {
+                            canonical: canonical.clone(),
+                            kb_id: kb_id.clone(),
+                            subtype: subtype.clone(),
+                            rule: "link:acronym",
+                        },
+                    });
+                }
+            }
+        }
+    }
+    // Surnames of persons named in full.
+    let mut surnames: Vec<&str> = Vec::new();
+    for c in &chosen {
+        if c.entity_type == EntityType::Person {
+            let name = &text[c.start..c.end];
+            if let Some((_, last)) = name.rsplit_once(' ') {
+                if !surnames.contains(&last) {
+                    surnames.push(last);
+                }
+            }
+        }
+    }
+    if !surnames.is_empty() {
+        let lex = rec.lexicon();
+        for (i, token) in doc.tokens.iter().enumerate() {
+            let t = doc.t(i);
+            let stem = t.strip_suffix('s').unwrap_or(t);
+            if !(surnames.contains(&t) || surnames.contains(&stem)) || !name_word(doc, lex, i) {
+                continue;
+            }
+            if chosen
+                .iter()
+                .chain(extra.iter())
+                .all(|c| c.end <= token.start || token.end <= c.start)
+            {
+                extra.push(Candidate {
+                    start: token.start,
+                    end: token.end,
+                    entity_type: EntityType::Person,
+                    priority: 0,
+                    weight: 0,
+                    needs_context: false,
+                    needs_definition: false,
+                    payload: Payload::Rule {
+                        subtype: "person",
+                        rule: "link:surname",
+                    },
+                });
+            }
+        }
+    }
+    chosen.extend(extra);
+    chosen.sort_by_key(|c| c.start);
+    chosen
+}
+
+/// Canonical name, id and subtype of a candidate (persons get theirs in [`materialise`]).
+fn describe(
+    rec: &EntityRecogniser,
+    doc: &Doc,
+    c: &Candidate,
+) -> (String, Option<String>, Option<String>) {
+    match &c.payload {
+        Payload::Entry(id) => {
+            let (list, entry) = rec.dictionary().entry(*id);
+            let kb = list.text(entry.kb_id);
+            let subtype = list.text(entry.subtype);
+            (
+                list.text(entry.canonical).to_string(),
+                (!kb.is_empty()).then(|| kb.to_string()),
+                (!subtype.is_empty()).then(|| subtype.to_string()),
+            )
+        }
+        Payload::Rule { subtype, .. } => (
+            normalise_space(&doc.text[c.start..c.end]),
+            None,
+            Some(subtype.to_string()),
+        ),
+        Payload::Linked {
+            canonical,
+            kb_id,
+            subtype,
+            ..
+        } => (canonical.clone(), kb_id.clone(), subtype.clone()),
+    }
+}
+
+fn normalise_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn materialise(rec: &EntityRecogniser, doc: &Doc, chosen: Vec<Candidate>) -> Vec<EntityMatch> {
+    // Persons: the fullest name in the document sharing the surname.
+    let mut fullest: HashMap<String, String> = HashMap::new();
+    for c in &chosen {
+        if c.entity_type == EntityType::Person {
+            let name = normalise_space(&doc.text[c.start..c.end]);
+            let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+            let slot = fullest.entry(surname).or_default();
+            if name.len() > slot.len() {
+                *slot = name;
+            }
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|c| {
+            let (mut canonical, kb_id, subtype) = describe(rec, doc, &c);
+            if c.entity_type == EntityType::Person {
+                let key = canonical.rsplit(' ').next().unwrap_or(&canonical);
+                let key = fullest
+                    .get(key)
+                    .or_else(|| key.strip_suffix('s').and_then(|k| fullest.get(k)));
+                if let Some(full) = key {
+                    canonical = full.clone();
+                }
+            }
+            let source = match &c.payload {
+                Payload::Entry(id) => rec.dictionary().entry(*id).0.name.clone(),
+                Payload::Rule { rule, .. } | Payload::Linked { rule, .. } => rule.to_string(),
+            };
+            EntityMatch {
+                start: c.start,
+                end: c.end,
+                entity_type: c.entity_type,
+                canonical,
+                kb_id,
+                subtype,
+                source,
+            }
+        })
+        .collect()
+}

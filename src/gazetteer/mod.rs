@@ -1,0 +1,589 @@
+//! Gazetteers: loading the TSV lists under `gazetteers/` and compiling them into Aho-Corasick
+//! automata.
+//!
+//! Entity gazetteers (`regions.tsv`, `organisations.tsv` and users' own lists) have seven
+//! tab-separated columns, `surface type canonical kb_id subtype weight flags`; see
+//! `gazetteers/generate/README.md`. Parsing keeps every field as a byte range into the file's
+//! text, so a list of 100,000 rows costs no allocation per row.
+//!
+//! Matching is case-insensitive through a *length-preserving* fold ([`fold`]): every character
+//! is lower-cased only when its lower case has the same UTF-8 length, so byte offsets into the
+//! folded text are byte offsets into the original. A [`PatternSet`] is built over folded
+//! patterns (one per distinct pattern, contiguous NFA) and is searched *anchored* at word
+//! starts: [`PatternSet::matches_at`] reports every pattern that starts exactly there and ends where the caller accepts an end, longest first. The caller then checks the
+//! case of the original text against the entry's surface.
+//!
+//! # Example
+//! ```
+//! use meldung::gazetteer::{fold, EntityList, PatternSet};
+//! use meldung::resources::DataFile;
+//! let file = DataFile {
+//!     name: "my.tsv",
+//!     content: "Neustadt an der Probe\tLOC\tNeustadt an der Probe\t\tcity\t1200\t\n",
+//! };
+//! let list = EntityList::parse(file.name, file.content.to_string()).unwrap();
+//! let set = PatternSet::build(list.entries.iter().map(|e| list.folded_surface(e)));
+//! let text = "Besuch in NEUSTADT AN DER PROBE";
+//! let folded = fold(text);
+//! let mut found = Vec::new();
+//! set.matches_at(folded.as_bytes(), 10, text.len(), |_end| true, &mut found);
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(&text[10..found[0].0], "NEUSTADT AN DER PROBE");
+//! ```
+
+mod dictionary;
+
+pub use dictionary::{acceptable_end, boundary_after, Dictionary, Hit};
+
+/// A fast non-cryptographic hasher for short keys (the word lists are compiled in or given by
+/// the user; no untrusted input decides the keys): FxHash's multiply-rotate over 8-byte words.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// Build-hasher for [`FastHasher`].
+pub type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
+/// A set with [`FastHasher`].
+pub type FastSet<T> = std::collections::HashSet<T, FastBuild>;
+/// A map with [`FastHasher`].
+pub type FastMap<K, V> = std::collections::HashMap<K, V, FastBuild>;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+use crate::record::EntityType;
+use crate::resources::{DataFile, ResourceError};
+
+/// Lower-cases `text` without changing its byte length.
+///
+/// ASCII letters are lower-cased, ASCII white space becomes a plain space, and any other
+/// character is replaced by its lower case only when that is a single character of the same
+/// UTF-8 length (so `Ä` → `ä`, `É` → `é`, but `ẞ` stays). Offsets into the result are offsets
+/// into `text`.
+///
+/// # Example
+/// ```
+/// let folded = meldung::gazetteer::fold("SÄCHSISCHE\nSTAATSKANZLEI ẞ");
+/// assert_eq!(folded, "sächsische staatskanzlei ẞ");
+/// assert_eq!(folded.len(), "SÄCHSISCHE\nSTAATSKANZLEI ẞ".len());
+/// ```
+pub fn fold(text: &str) -> Cow<'_, str> {
+    let needs = text
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || b >= 0x80 || matches!(b, b'\n' | b'\t' | b'\r'));
+    if !needs {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch.is_ascii() {
+            out.push(match ch {
+                '\n' | '\t' | '\r' | '\x0b' | '\x0c' => ' ',
+                _ => ch.to_ascii_lowercase(),
+            });
+        } else if ch.is_uppercase() {
+            let mut lower = ch.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == ch.len_utf8() => out.push(l),
+                _ => out.push(ch),
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    debug_assert_eq!(out.len(), text.len());
+    Cow::Owned(out)
+}
+
+/// Flags of a gazetteer row (the `flags` column).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Flags(u8);
+
+impl Flags {
+    /// The surface is also an ordinary German word (Essen, Halle): needs context.
+    pub const COMMON: Flags = Flags(1);
+    /// An acronym of the canonical name.
+    pub const ACRONYM: Flags = Flags(2);
+    /// Another name of the canonical entry.
+    pub const ALIAS: Flags = Flags(4);
+    /// A German exonym (Tokio, Peking).
+    pub const EXONYM: Flags = Flags(8);
+    /// A colloquial name (Baselland).
+    pub const COLLOQUIAL: Flags = Flags(16);
+
+    /// Whether all of `other`'s flags are set.
+    pub fn contains(self, other: Flags) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    fn insert(&mut self, other: Flags) {
+        self.0 |= other.0;
+    }
+
+    /// Parses the `flags` column: comma-separated names; `key=value` hints and unknown names
+    /// are kept out of the flags (they are informational).
+    pub fn parse(column: &str) -> Flags {
+        let mut flags = Flags::default();
+        for flag in column.split(',').map(str::trim) {
+            match flag {
+                "common" => flags.insert(Flags::COMMON),
+                "acronym" => flags.insert(Flags::ACRONYM),
+                "alias" => flags.insert(Flags::ALIAS),
+                "exonym" => flags.insert(Flags::EXONYM),
+                "colloquial" => flags.insert(Flags::COLLOQUIAL),
+                _ => {}
+            }
+        }
+        flags
+    }
+}
+
+/// A byte range into a list's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Field {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Field {
+    /// The field's text in `content`.
+    pub fn get<'c>(&self, content: &'c str) -> &'c str {
+        &content[self.start as usize..self.end as usize]
+    }
+
+    /// Whether the field is empty.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// One row of an entity gazetteer; its text fields are ranges into [`EntityList::content`]
+/// (an omitted column is an empty range).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub surface: Field,
+    /// The folded surface, a range into [`EntityList::folded`].
+    pub folded: Field,
+    pub entity_type: EntityType,
+    pub canonical: Field,
+    pub kb_id: Field,
+    pub subtype: Field,
+    pub weight: u64,
+    pub flags: Flags,
+    /// 1-based line in the file.
+    pub line: u32,
+}
+
+/// A parsed entity gazetteer (seven columns).
+#[derive(Debug, Clone)]
+pub struct EntityList {
+    /// The file name as given (shown as `source` of the entities it produces).
+    pub name: String,
+    /// The file's text.
+    pub content: Cow<'static, str>,
+    /// Every entry's surface folded with [`fold`], concatenated; see [`Entry::folded`].
+    pub folded: String,
+    pub entries: Vec<Entry>,
+}
+
+/// Valid `subtype` values per type; an empty subtype is allowed.
+fn valid_subtype(entity_type: EntityType, subtype: &str) -> bool {
+    match entity_type {
+        EntityType::Location => matches!(
+            subtype,
+            "" | "country" | "state" | "district" | "city" | "macro_region"
+        ),
+        EntityType::Organisation => matches!(
+            subtype,
+            "" | "ministry"
+                | "agency"
+                | "chamber"
+                | "cluster"
+                | "university"
+                | "research"
+                | "company"
+                | "association"
+                | "government"
+                | "facility"
+                | "healthcare"
+                | "other"
+        ),
+        EntityType::Person => matches!(subtype, "" | "person"),
+    }
+}
+
+impl EntityList {
+    /// Parses a compiled-in list.
+    pub fn parse_static(file: DataFile<'static>) -> Result<EntityList, ResourceError> {
+        EntityList::parse_cow(file.name, Cow::Borrowed(file.content))
+    }
+
+    /// Parses a list read at run time (a user's `--gazetteer FILE`).
+    pub fn parse(name: &str, content: String) -> Result<EntityList, ResourceError> {
+        EntityList::parse_cow(name, Cow::Owned(content))
+    }
+
+    fn parse_cow(name: &str, content: Cow<'static, str>) -> Result<EntityList, ResourceError> {
+        if content.len() >= u32::MAX as usize {
+            return Err(ResourceError::new(name, 0, "file larger than 4 GiB"));
+        }
+        let base: &str = &content;
+        let mut entries = Vec::with_capacity(base.len() / 60);
+        let mut folded = String::with_capacity(base.len() / 4);
+        let mut offset = 0usize;
+        for (index, raw) in base.split('\n').enumerate() {
+            let line_start = offset;
+            offset += raw.len() + 1;
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let line_no = index + 1;
+            let error = |message: String| ResourceError::new(name, line_no, message);
+            let mut fields = [Field::default(); 7];
+            let mut count = 0;
+            let mut field_start = line_start;
+            for part in line.split('\t') {
+                if count == 7 {
+                    count += 1;
+                    break;
+                }
+                fields[count] = Field {
+                    start: field_start as u32,
+                    end: (field_start + part.len()) as u32,
+                };
+                field_start += part.len() + 1;
+                count += 1;
+            }
+            if !(2..=7).contains(&count) {
+                return Err(error(format!(
+                    "expected 7 tab-separated columns (surface type canonical kb_id subtype weight flags), found {}",
+                    line.split('\t').count()
+                )));
+            }
+            let col = |i: usize| fields[i].get(base);
+            let surface = col(0);
+            if surface.trim().is_empty() || surface.trim() != surface {
+                return Err(error("empty surface or surrounding white space".into()));
+            }
+            let Some(entity_type) = EntityType::from_label(col(1)) else {
+                return Err(error(format!(
+                    "type must be LOC, ORG or PER, found {:?}",
+                    col(1)
+                )));
+            };
+            let canonical = if col(2).is_empty() {
+                fields[0]
+            } else {
+                fields[2]
+            };
+            if !valid_subtype(entity_type, col(4)) {
+                return Err(error(format!(
+                    "unknown subtype {:?} for {}",
+                    col(4),
+                    entity_type.label()
+                )));
+            }
+            let weight = if col(5).is_empty() {
+                0
+            } else {
+                col(5).parse::<u64>().map_err(|_| {
+                    error(format!(
+                        "weight must be a non-negative integer, found {:?}",
+                        col(5)
+                    ))
+                })?
+            };
+            let folded_start = folded.len();
+            folded.push_str(&fold(surface));
+            entries.push(Entry {
+                surface: fields[0],
+                folded: Field {
+                    start: folded_start as u32,
+                    end: folded.len() as u32,
+                },
+                entity_type,
+                canonical,
+                kb_id: fields[3],
+                subtype: fields[4],
+                weight,
+                flags: Flags::parse(col(6)),
+                line: line_no as u32,
+            });
+        }
+        Ok(EntityList {
+            name: name.to_string(),
+            content,
+            folded,
+            entries,
+        })
+    }
+
+    /// The entry's surface folded (the automaton pattern).
+    pub fn folded_surface(&self, entry: &Entry) -> &str {
+        entry.folded.get(&self.folded)
+    }
+
+    /// A field's text.
+    pub fn text(&self, field: Field) -> &str {
+        field.get(&self.content)
+    }
+}
+
+/// Aho-Corasick automaton (contiguous NFA, anchored, leftmost-longest) over distinct
+/// patterns, each mapped to a group of values.
+///
+/// Built once; `Send + Sync`, shared across threads.
+#[derive(Debug, Clone)]
+pub struct PatternSet {
+    automaton: Option<AhoCorasick>,
+    /// `groups[pattern]` is a range into `values`.
+    groups: Vec<(u32, u32)>,
+    values: Vec<u32>,
+}
+
+impl PatternSet {
+    /// Builds the automaton; value `i` is the position of the pattern in `patterns`. Equal
+    /// patterns share one automaton pattern whose group lists all their values in order.
+    pub fn build<'p>(patterns: impl IntoIterator<Item = &'p str>) -> PatternSet {
+        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        for (value, pattern) in patterns.into_iter().enumerate() {
+            if pattern.is_empty() {
+                continue;
+            }
+            let id = *index.entry(pattern).or_insert_with(|| {
+                distinct.push(pattern);
+                members.push(Vec::new());
+                (distinct.len() - 1) as u32
+            });
+            members[id as usize].push(value as u32);
+        }
+        let mut groups = Vec::with_capacity(members.len());
+        let mut values = Vec::with_capacity(index.len());
+        for group in members {
+            let start = values.len() as u32;
+            values.extend(group);
+            groups.push((start, values.len() as u32));
+        }
+        let automaton = if distinct.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .prefilter(false)
+                    .build(&distinct)
+                    .expect("gazetteer automaton within size limits"),
+            )
+        };
+        PatternSet {
+            automaton,
+            groups,
+            values,
+        }
+    }
+
+    /// Number of distinct patterns.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether the set has no pattern.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The values of pattern `pattern` (as reported by [`PatternSet::matches_at`]).
+    pub fn values(&self, pattern: u32) -> &[u32] {
+        let (start, end) = self.groups[pattern as usize];
+        &self.values[start as usize..end as usize]
+    }
+
+    /// Pushes `(end, pattern)` for every pattern that matches `folded` anchored at `start`,
+    /// ends at or before `limit` and at an end `accept_end` accepts, longest first.
+    ///
+    /// Each anchored leftmost-longest search gives the longest pattern; the next search is
+    /// limited to the last acceptable end before it, so a word without inner boundaries costs
+    /// one search.
+    pub fn matches_at(
+        &self,
+        folded: &[u8],
+        start: usize,
+        limit: usize,
+        mut accept_end: impl FnMut(usize) -> bool,
+        out: &mut Vec<(usize, u32)>,
+    ) {
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        let mut limit = limit.min(folded.len());
+        while limit > start {
+            let input = Input::new(folded)
+                .span(start..limit)
+                .anchored(Anchored::Yes);
+            let Some(found) = automaton.find(input) else {
+                return;
+            };
+            if accept_end(found.end()) {
+                out.push((found.end(), found.pattern().as_u32()));
+            }
+            match (start + 1..found.end()).rev().find(|&at| accept_end(at)) {
+                Some(at) => limit = at,
+                None => return,
+            }
+        }
+    }
+}
+
+/// A parsed auxiliary list: rows with a fixed number of columns, fields borrowed from the file.
+#[derive(Debug, Clone)]
+pub struct AuxRow<'a> {
+    pub line: usize,
+    pub fields: Vec<&'a str>,
+}
+
+/// Reads the rows of an auxiliary list (`region_adjectives.tsv`, `first_names.tsv`,
+/// `roles.tsv`, `legal_forms.tsv`) and checks the first column is not empty.
+pub fn aux_rows<'a>(file: DataFile<'a>, columns: usize) -> Result<Vec<AuxRow<'a>>, ResourceError> {
+    let mut rows = Vec::new();
+    for row in file.rows(0) {
+        let row = row?;
+        if row.fields.len() > columns || row.fields[0].trim().is_empty() {
+            return Err(row.error(
+                file.name,
+                format!(
+                    "expected at most {columns} tab-separated columns with a non-empty first one, found {}",
+                    row.fields.len()
+                ),
+            ));
+        }
+        rows.push(AuxRow {
+            line: row.line,
+            fields: row.fields,
+        });
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_keeps_length_for_every_kind_of_character() {
+        let cases = [
+            ("ÖSTERREICH", "österreich"),
+            ("Québec", "québec"),
+            ("GROẞ", "groẞ"),
+            ("İstanbul", "İstanbul"),
+            ("a\tb\nc", "a b c"),
+            ("ÆØÅ", "æøå"),
+        ];
+        for (text, expected) in cases {
+            let folded = fold(text);
+            assert_eq!(folded, expected, "{text}");
+            assert_eq!(folded.len(), text.len(), "{text}");
+        }
+    }
+
+    #[test]
+    fn malformed_rows_name_file_and_line() {
+        let cases = [
+            ("A\tXYZ\tA\t\tcity\t0\t\n", "type must be LOC, ORG or PER"),
+            ("A\tLOC\tA\t\ttown\t0\t\n", "unknown subtype"),
+            ("A\tLOC\tA\t\tcity\tmany\t\n", "weight must be"),
+            ("A\n", "expected 7 tab-separated columns"),
+            (" A\tLOC\tA\t\tcity\t0\t\n", "surrounding white space"),
+        ];
+        for (content, message) in cases {
+            let err = EntityList::parse("user.tsv", format!("# header\n{content}")).unwrap_err();
+            assert_eq!(
+                (err.file.as_str(), err.line),
+                ("user.tsv", 2),
+                "{content:?}"
+            );
+            assert!(
+                err.message.contains(message),
+                "{content:?}: {}",
+                err.message
+            );
+        }
+    }
+
+    #[test]
+    fn rows_parse_with_omitted_trailing_columns() {
+        let list = EntityList::parse(
+            "u.tsv",
+            "Oberbeispiel\tLOC\nMusterwerk AG\tORG\tMusterwerk AG\t\tcompany\t0\tcommon,alias\n"
+                .to_string(),
+        )
+        .unwrap();
+        assert_eq!(list.entries.len(), 2);
+        let first = list.entries[0];
+        assert_eq!(list.text(first.canonical), "Oberbeispiel");
+        assert!(first.kb_id.is_empty());
+        let second = list.entries[1];
+        assert_eq!(list.text(second.subtype), "company");
+        assert!(second.flags.contains(Flags::COMMON));
+        assert!(second.flags.contains(Flags::ALIAS));
+        assert!(!second.flags.contains(Flags::ACRONYM));
+    }
+
+    #[test]
+    fn anchored_matches_report_every_accepted_prefix_longest_first() {
+        let set = PatternSet::build(["neustadt", "neustadt an der probe", "probe"]);
+        let text = "neustadt an der probebühne";
+        let mut out = Vec::new();
+        // Accept only ends at a word boundary.
+        let bytes = text.as_bytes();
+        set.matches_at(
+            bytes,
+            0,
+            text.len(),
+            |end| end == bytes.len() || !bytes[end].is_ascii_alphanumeric(),
+            &mut out,
+        );
+        assert_eq!(out, vec![(8, 0)]);
+        out.clear();
+        set.matches_at(bytes, 0, text.len(), |_| true, &mut out);
+        assert_eq!(out, vec![(21, 1), (8, 0)]);
+    }
+
+    #[test]
+    fn duplicate_patterns_share_one_group() {
+        let set = PatternSet::build(["halle", "essen", "halle"]);
+        assert_eq!(set.len(), 2);
+        let mut out = Vec::new();
+        set.matches_at(b"halle", 0, 5, |_| true, &mut out);
+        assert_eq!(set.values(out[0].1), &[0, 2]);
+    }
+}

@@ -1,0 +1,403 @@
+//! Table-driven tests of the entity stage on sentences written for them, with the default
+//! gazetteers; and the examples of the rule files in `resources/entities/`.
+
+use std::sync::OnceLock;
+
+use meldung::entities::{EntityMatch, EntityRecogniser, Files};
+use meldung::resources::DataFile;
+use meldung::tokenise::Tokeniser;
+
+fn stage() -> &'static (Tokeniser, EntityRecogniser) {
+    static STAGE: OnceLock<(Tokeniser, EntityRecogniser)> = OnceLock::new();
+    STAGE.get_or_init(|| {
+        (
+            Tokeniser::load_default().unwrap(),
+            EntityRecogniser::load_default().unwrap(),
+        )
+    })
+}
+
+fn find(text: &str) -> Vec<EntityMatch> {
+    let (tokeniser, recogniser) = stage();
+    let tokens = tokeniser.tokenise(text);
+    let sentences = tokeniser.sentences(text, &tokens);
+    recogniser.find(text, &tokens, &sentences)
+}
+
+/// `(text, type)` of every mention.
+fn shown(text: &str) -> Vec<(String, &'static str)> {
+    find(text)
+        .iter()
+        .map(|e| (text[e.start..e.end].to_string(), e.entity_type.label()))
+        .collect()
+}
+
+fn check(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, expected) in cases {
+        let expected: Vec<(String, &str)> =
+            expected.iter().map(|(s, t)| (s.to_string(), *t)).collect();
+        assert_eq!(shown(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn regions_with_inflection_compounds_and_capitals() {
+    check(&[
+        ("Die Wirtschaft Sachsens wächst.", &[("Sachsens", "LOC")]),
+        (
+            "Exporte Chinas und Koreas stiegen.",
+            &[("Chinas", "LOC"), ("Koreas", "LOC")],
+        ),
+        (
+            "Die Bayern-Québec-Partnerschaft besteht seit Jahren.",
+            &[("Bayern", "LOC"), ("Québec", "LOC")],
+        ),
+        (
+            "Der Basel-Landschaft-Besuch war ein Erfolg.",
+            &[("Basel-Landschaft", "LOC")],
+        ),
+        (
+            "Das Japan-Shandong-Forum tagte.",
+            &[("Japan", "LOC"), ("Shandong", "LOC")],
+        ),
+        (
+            "SACHSEN UND BAYERN VEREINBAREN ZUSAMMENARBEIT",
+            &[("SACHSEN", "LOC"), ("BAYERN", "LOC")],
+        ),
+        (
+            "Die Delegation reiste nach Tokio und Peking.",
+            &[("Tokio", "LOC"), ("Peking", "LOC")],
+        ),
+        // An adjective is no region.
+        ("Die sächsische Wirtschaft und japanische Firmen.", &[]),
+    ]);
+}
+
+#[test]
+fn common_words_need_context() {
+    check(&[
+        ("Gutes Essen ist wichtig.", &[]),
+        ("Die Messe findet in Essen statt.", &[("Essen", "LOC")]),
+        ("Die Halle war voll.", &[]),
+        ("Gäste aus Halle kamen.", &[("Halle", "LOC")]),
+    ]);
+}
+
+#[test]
+fn regions_after_administrative_head_words() {
+    check(&[
+        ("Gäste aus der Präfektur Aichi kamen.", &[("Aichi", "LOC")]),
+        (
+            "Der Regierungsrat tagte im Kanton Oberwald.",
+            &[("Oberwald", "LOC")],
+        ),
+        ("Die Provinz Guangdong wächst.", &[("Guangdong", "LOC")]),
+        ("Der Freistaat Sachsen fördert das.", &[("Sachsen", "LOC")]),
+        (
+            "Der Stadtbezirk Xinwu hat viele Firmen.",
+            &[("Xinwu", "LOC")],
+        ),
+    ]);
+}
+
+#[test]
+fn persons_after_roles_titles_and_honorifics() {
+    check(&[
+        (
+            "Regierungspräsidentin Anna Beispiel begrüßte die Gäste.",
+            &[("Anna Beispiel", "PER")],
+        ),
+        ("Das sagte Frau Keller am Montag.", &[("Keller", "PER")]),
+        ("Wir danken Herrn Paul Roth.", &[("Paul Roth", "PER")]),
+        ("Es sprach Prof. Dr. Jan Kurz.", &[("Jan Kurz", "PER")]),
+        (
+            "Wirtschaftsförderer Tobias Mauerberg führte.",
+            &[("Tobias Mauerberg", "PER")],
+        ),
+        (
+            "Bürgermeisterin Ute von der Heide kam.",
+            &[("Ute von der Heide", "PER")],
+        ),
+        // A role before a place is no person.
+        ("Der Botschafter Japans kam.", &[("Japans", "LOC")]),
+    ]);
+}
+
+#[test]
+fn persons_by_first_name_and_east_asian_names() {
+    check(&[
+        (
+            "Laut Markus Feldtmann steigt der Umsatz.",
+            &[("Markus Feldtmann", "PER")],
+        ),
+        (
+            "Staatspräsidentin Kim Min-jun reiste an.",
+            &[("Kim Min-jun", "PER")],
+        ),
+        (
+            "Es sprach Wang Xiaoming über Handel.",
+            &[("Wang Xiaoming", "PER")],
+        ),
+        (
+            "Dazu sagte Choi Dong Hyun am Rande.",
+            &[("Choi Dong Hyun", "PER")],
+        ),
+        (
+            "Dazu sagte Minjun Park am Rande.",
+            &[("Minjun Park", "PER")],
+        ),
+    ]);
+}
+
+#[test]
+fn surnames_link_to_the_full_name() {
+    let text = "Staatsministerin Petra Wendeler eröffnete. Wendeler betonte die Chancen.";
+    let found = find(text);
+    let persons: Vec<(&str, &str)> = found
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        persons,
+        vec![
+            ("Petra Wendeler", "Petra Wendeler"),
+            ("Wendeler", "Petra Wendeler")
+        ]
+    );
+    assert_eq!(found[1].source, "link:surname");
+}
+
+#[test]
+fn organisations_by_head_words_legal_forms_and_english_names() {
+    check(&[
+        (
+            "Das Sächsische Staatsministerium für Wirtschaft, Arbeit und Verkehr lud ein.",
+            &[(
+                "Sächsische Staatsministerium für Wirtschaft, Arbeit und Verkehr",
+                "ORG",
+            )],
+        ),
+        (
+            "Die Handelskommission des Bezirks Xinwu reiste an.",
+            &[("Handelskommission des Bezirks Xinwu", "ORG")],
+        ),
+        (
+            "Die Musterwerk GmbH investiert.",
+            &[("Musterwerk GmbH", "ORG")],
+        ),
+        (
+            "Der Probenfreunde e.V. lädt ein.",
+            &[("Probenfreunde e.V.", "ORG")],
+        ),
+        (
+            "Vertreter des Oberwald Council for the Promotion of Trade Xinwu Sub-Council kamen.",
+            &[(
+                "Oberwald Council for the Promotion of Trade Xinwu Sub-Council",
+                "ORG",
+            )],
+        ),
+        (
+            "Das ProbenInnovationsZentrum Dresden öffnet.",
+            &[("ProbenInnovationsZentrum Dresden", "ORG")],
+        ),
+        (
+            "Die Ausstellung im Museum.XY war gut.",
+            &[("Museum.XY", "ORG")],
+        ),
+        // A bare head is no organisation.
+        ("Die Landesregierung und das Ministerium teilten mit.", &[]),
+        // A place inside an organisation's name is not marked separately.
+        (
+            "Die Universität Leipzig forscht.",
+            &[("Universität Leipzig", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn acronyms_defined_in_the_document_link_to_the_full_name() {
+    let text =
+        "Die Oberwald Medical Techno Valley Foundation (OMTV) lud ein. Die OMTV fördert Firmen.";
+    let found = find(text);
+    let shown: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|e| {
+            (
+                &text[e.start..e.end],
+                e.canonical.as_str(),
+                e.source.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            (
+                "Oberwald Medical Techno Valley Foundation",
+                "Oberwald Medical Techno Valley Foundation",
+                // "Foundation" is both a legal form and an English head word.
+                "rule:org_legal_form"
+            ),
+            (
+                "OMTV",
+                "Oberwald Medical Techno Valley Foundation",
+                "link:acronym"
+            ),
+            (
+                "OMTV",
+                "Oberwald Medical Techno Valley Foundation",
+                "link:acronym"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn canonical_names_and_ids_come_from_the_gazetteer() {
+    let text = "Das Baselbiet und Sachsen kooperieren mit Südkorea.";
+    let found = find(text);
+    let ids: Vec<(&str, &str, Option<&str>, Option<&str>)> = found
+        .iter()
+        .map(|e| {
+            (
+                &text[e.start..e.end],
+                e.canonical.as_str(),
+                e.kb_id.as_deref(),
+                e.subtype.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        vec![
+            (
+                "Baselbiet",
+                "Basel-Landschaft",
+                Some("CH-BL"),
+                Some("state")
+            ),
+            ("Sachsen", "Sachsen", Some("DE-SN"), Some("state")),
+            ("Südkorea", "Südkorea", Some("KR"), Some("country")),
+        ]
+    );
+    assert!(found.iter().all(|e| e.source == "gazetteers/regions.tsv"));
+}
+
+#[test]
+fn user_gazetteers_add_entries_and_report_bad_rows() {
+    let (tokeniser, _) = stage();
+    let mine = DataFile {
+        name: "my_regions.tsv",
+        content: "# surface\ttype\tcanonical\tkb_id\tsubtype\tweight\tflags\nNordprobenland\tLOC\tNordprobenland\tx:1\tstate\t0\t\n",
+    };
+    let recogniser = EntityRecogniser::load(&[mine]).unwrap();
+    let text = "Firmen aus Nordprobenland kamen.";
+    let tokens = tokeniser.tokenise(text);
+    let found = recogniser.find(text, &tokens, &tokeniser.sentences(text, &tokens));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kb_id.as_deref(), Some("x:1"));
+    assert_eq!(found[0].source, "my_regions.tsv");
+    let bad = DataFile {
+        name: "bad.tsv",
+        content: "Nordprobenland\tLOC\tNordprobenland\t\tstate\tviele\t\n",
+    };
+    let err = EntityRecogniser::load(&[bad]).unwrap_err();
+    assert_eq!((err.file.as_str(), err.line), ("bad.tsv", 1));
+}
+
+#[test]
+fn region_evidence_lists_adjectives_and_demonyms() {
+    let (tokeniser, recogniser) = stage();
+    let text = "Japanische und chinesische Firmen trafen Dresdner Forscher.";
+    let found = recogniser.find_region_evidence(text, &tokeniser.tokenise(text));
+    let shown: Vec<(&str, &str)> = found
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            ("Japanische", "Japan"),
+            ("chinesische", "China"),
+            ("Dresdner", "Dresden")
+        ]
+    );
+}
+
+#[test]
+fn resource_examples_find_their_bracketed_name() {
+    let examples = Files::default_files().examples().unwrap();
+    assert!(examples.len() > 50);
+    let mut failures = Vec::new();
+    for (example, label) in examples {
+        let found = find(&example.text);
+        let hit = found.iter().any(|e| {
+            e.start == example.expected.start
+                && e.end == example.expected.end
+                && e.entity_type.label() == label
+        });
+        if !hit {
+            let shown: Vec<String> = found
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}:{}",
+                        e.entity_type.label(),
+                        &example.text[e.start..e.end]
+                    )
+                })
+                .collect();
+            failures.push(format!(
+                "{}:{}: expected {label} {:?} in {:?}, found {shown:?}",
+                example.file,
+                example.line,
+                &example.text[example.expected.clone()],
+                example.text
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn mentions_are_sorted_and_do_not_overlap() {
+    let text =
+        "Die Technische Universität München und die TUM-Partner aus Shandong, Jinan und Qingdao \
+                trafen Frau Dr. Lena Berger von der Musterwerk AG in Frankfurt am Main.";
+    let found = find(text);
+    assert!(found.len() >= 5, "{found:?}");
+    for pair in found.windows(2) {
+        assert!(pair[0].end <= pair[1].start, "{pair:?}");
+    }
+    for e in &found {
+        assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+    }
+}
+
+#[test]
+fn odd_texts_give_char_boundary_spans_without_panicking() {
+    let (tokeniser, recogniser) = stage();
+    let texts = [
+        "",
+        "ẞ",
+        "GROẞE FREUDE IN SACHSEN",
+        "Ä-Ö-Ü und 𝕏-Sachsen-Ärger 😀 Präfektur",
+        "Frau",
+        "Herrn Dr.",
+        "Sachsens\u{00a0}Wirtschaft\r\nin\tBayern",
+        "Die Universität (",
+        "e.V. GmbH",
+    ];
+    for text in texts {
+        let tokens = tokeniser.tokenise(text);
+        let sentences = tokeniser.sentences(text, &tokens);
+        for e in recogniser.find(text, &tokens, &sentences) {
+            assert!(
+                e.start < e.end && text.is_char_boundary(e.start) && text.is_char_boundary(e.end)
+            );
+        }
+        for e in recogniser.find_region_evidence(text, &tokens) {
+            assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+        }
+    }
+}
