@@ -16,7 +16,7 @@ use crate::entities::{EntityMatch, EntityRecogniser};
 use crate::output;
 use crate::record::{PublishedFrom, Record};
 use crate::relations::{RegionEvidence, RelationInput, RelationMatch, RelationRecogniser};
-use crate::resources::ResourceError;
+use crate::resources::{DataFile, ResourceError};
 use crate::tokenise::{Sentence, Token, Tokeniser};
 
 /// What the stages found in one document, as byte ranges into its text.
@@ -79,11 +79,40 @@ pub struct Pipeline {
 impl Pipeline {
     /// The pipeline with the resources and gazetteers compiled into the binary.
     pub fn load_default() -> Result<Pipeline, ResourceError> {
+        Pipeline::load_with_gazetteers(&[])
+    }
+
+    /// The default pipeline plus users' gazetteers (same TSV format as
+    /// `gazetteers/regions.tsv`; their entries win ties with the built-in ones).
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::resources::DataFile;
+    /// use meldung::{Document, Pipeline};
+    /// let mine = DataFile {
+    ///     name: "mine.tsv",
+    ///     content: "Musterhafen Logistik\tORG\tMusterhafen Logistik GmbH\t\tcompany\t0\t\n",
+    /// };
+    /// let pipeline = Pipeline::load_with_gazetteers(&[mine]).unwrap();
+    /// let record = pipeline.extract(&Document::new("d", "Die Musterhafen Logistik wächst."));
+    /// assert_eq!(record.entities[0].canonical, "Musterhafen Logistik GmbH");
+    /// ```
+    pub fn load_with_gazetteers(gazetteers: &[DataFile<'_>]) -> Result<Pipeline, ResourceError> {
+        // The stages compile independently: build the expensive ones on two threads.
+        let ((tokeniser, dates), (entities, relations)) = rayon::join(
+            || (Tokeniser::load_default(), DateRecogniser::load_default()),
+            || {
+                (
+                    EntityRecogniser::load(gazetteers),
+                    RelationRecogniser::load_default(),
+                )
+            },
+        );
         Ok(Pipeline {
-            tokeniser: Tokeniser::load_default()?,
-            dates: DateRecogniser::load_default()?,
-            entities: EntityRecogniser::load_default()?,
-            relations: RelationRecogniser::load_default()?,
+            tokeniser: tokeniser?,
+            dates: dates?,
+            entities: entities?,
+            relations: relations?,
         })
     }
 
@@ -116,7 +145,7 @@ impl Pipeline {
             .find(text, &tokens, published.map(|(date, _)| date));
         lap(&mut times.dates);
         let entities = self.entities.find(text, &tokens, &sentences);
-        let regions = Vec::new();
+        let regions = self.entities.find_region_evidence(text, &tokens);
         lap(&mut times.entities);
         let relations = self.relations.find_in(&RelationInput {
             text,

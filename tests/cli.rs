@@ -230,6 +230,65 @@ fn a_published_field_that_is_no_date_is_ignored_with_a_warning() {
 }
 
 #[test]
+fn users_gazetteers_add_entities_and_malformed_rows_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("partners.tsv");
+    write(
+        &good,
+        "# own list\nMusterhafen Logistik\tORG\tMusterhafen Logistik GmbH\t\tcompany\t0\t\n"
+            .as_bytes(),
+    );
+    let input = b"{\"id\": \"g\", \"text\": \"Die Musterhafen Logistik baut in Bremen.\"}\n";
+    let output = run(&["--gazetteer", good.to_str().unwrap(), "-"], Some(input));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let entities = records(&output)[0]["entities"].clone();
+    let found: Vec<(&str, &str)> = entities
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["text"].as_str().unwrap(),
+                e["canonical"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("Musterhafen Logistik", "Musterhafen Logistik GmbH")),
+        "{found:?}"
+    );
+
+    let bad = dir.path().join("bad.tsv");
+    write(
+        &bad,
+        "Ort\tLOC\tOrt\t\tcity\t0\t\nKaputt\tTOWN\tKaputt\t\tcity\t0\t\n".as_bytes(),
+    );
+    let output = run(&["--gazetteer", bad.to_str().unwrap(), "-"], Some(input));
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("{}:2:", bad.display())),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+
+    let output = run(
+        &[
+            "--gazetteer",
+            dir.path().join("missing.tsv").to_str().unwrap(),
+            "-",
+        ],
+        Some(input),
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
 fn writes_to_an_output_file() {
     let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("in/a.txt"), RELEASE.as_bytes());

@@ -73,20 +73,10 @@ use doc::{contains, Doc, Level, Mention, Prep, Side, Via};
 use lexicon::{CueKind, Lexicon, SubjectRole, Trigger};
 pub use lexicon::{Files, RelationType};
 
-/// A region named by an adjective or demonym ("japanische", "Thüringer", "sächsischen"):
-/// no entity of its own, but evidence that the region takes part. The entity stage reports
-/// these; the relation stage maps each to an entity of the document with the same canonical
+/// Regions named by adjectives and demonyms ("japanische", "Thüringer") come from the entity
+/// stage; the relation stage maps each to an entity of the document with the same canonical
 /// name (or `kb_id`) and also derives them itself from the document's region names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RegionEvidence {
-    /// Byte range of the adjective (or of its part in a hyphen compound).
-    pub start: usize,
-    pub end: usize,
-    /// Canonical name of the region ("Japan", "Thüringen").
-    pub canonical: String,
-    /// ISO 3166 code where known.
-    pub kb_id: Option<String>,
-}
+pub use crate::entities::RegionEvidence;
 
 /// Everything the relation stage reads.
 #[derive(Debug, Clone, Copy)]

@@ -32,6 +32,7 @@ Examples:
   extract --jobs 2 --published 2019-06-20 releases/*.txt -o out.jsonl
   cat docs.jsonl | extract - | jq '.entities[] | .canonical'
   extract --stats archive.jsonl > /dev/null
+  extract --gazetteer my-partners.tsv corpus/ > out.jsonl
   extract eval --gold corpus/gold.jsonl corpus/test";
 
 /// The `extract` command.
@@ -73,6 +74,12 @@ pub struct RunArgs {
     /// Publication date for documents that do not carry one (relative dates resolve against it).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub published: Option<meldung::calendar::Date>,
+
+    /// Add your own gazetteer (repeatable): TSV rows `surface<TAB>type<TAB>canonical<TAB>kb_id<TAB>subtype<TAB>weight<TAB>flags`
+    /// with type LOC, ORG or PER, as in gazetteers/regions.tsv; your entries win ties with the built-in lists.
+    /// A malformed row stops the run with exit 2, naming file and line.
+    #[arg(short = 'g', long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
 
     /// Print documents, MB, MB/s, docs/s, peak memory, start-up and stage times to standard error at the end.
     #[arg(long)]

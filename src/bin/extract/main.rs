@@ -19,6 +19,7 @@ use meldung::input::{InputEvent, InputOptions, Inputs};
 use meldung::output::write_json_line;
 use meldung::pipeline::StageTimes;
 use meldung::record::Record;
+use meldung::resources::DataFile;
 use meldung::Pipeline;
 
 use cli::{Cli, Command, RunArgs};
@@ -77,7 +78,21 @@ fn run(args: RunArgs) -> ExitCode {
         }
         paths.push("-".to_string());
     }
-    let pipeline = match Pipeline::load_default() {
+    let mut gazetteer_texts = Vec::with_capacity(args.gazetteer.len());
+    for path in &args.gazetteer {
+        match std::fs::read_to_string(path) {
+            Ok(text) => gazetteer_texts.push((path.display().to_string(), text)),
+            Err(err) => {
+                eprintln!("extract: cannot read gazetteer {}: {err}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let gazetteers: Vec<DataFile> = gazetteer_texts
+        .iter()
+        .map(|(name, content)| DataFile { name, content })
+        .collect();
+    let pipeline = match Pipeline::load_with_gazetteers(&gazetteers) {
         Ok(pipeline) => pipeline,
         Err(err) => {
             eprintln!("extract: {err}");
