@@ -218,7 +218,7 @@ impl EntityRecogniser {
 
 /// A romanised East Asian given name or syllable (pinyin, Revised Romanisation, Hepburn).
 /// Matched against the lower-cased word, each hyphen part separately.
-const ROMANISED: &str = r"^(?:[bcdfghjklmnpqrstwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|l|p|t)?)+$";
+const ROMANISED: &str = r"^(?:[bcdfghjklmnpqrstwxyz]{0,2}[aeiouy]{1,3}(?:ng|n|m|k|l|p|t)?)+$";
 
 /// Whether the text as written fits the listed form: equal, the form capitalised at the start
 /// of a sentence (`allow_capitalised`), or written in capitals.

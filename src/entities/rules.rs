@@ -89,7 +89,11 @@ fn first_char(s: &str) -> Option<char> {
 }
 
 fn is_upper_initial(s: &str) -> bool {
-    first_char(s).is_some_and(char::is_uppercase)
+    match s.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => first_char(s).is_some_and(char::is_uppercase),
+    }
 }
 
 fn has_lowercase(s: &str) -> bool {
@@ -158,6 +162,9 @@ fn name_word(doc: &Doc, _lex: &Lexicon, i: usize) -> bool {
 /// A role, title or honorific token.
 fn role_kind(doc: &Doc, lex: &Lexicon, i: usize) -> Option<RoleKind> {
     let t = doc.t(i);
+    if !is_upper_initial(t) {
+        return None;
+    }
     if let Some(&kind) = lex.roles.get(t) {
         return Some(kind);
     }
@@ -262,7 +269,7 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         if is_upper_initial(word) && !doc.stop[i] {
             n = 1;
         }
-        if token.kind == TokenKind::Word && word.contains('-') {
+        if token.kind == TokenKind::Word && word.as_bytes().contains(&b'-') {
             for (at, _) in word.match_indices('-') {
                 let after = token.start + at + 1;
                 if n < starts.len() && text[after..].chars().next().is_some_and(char::is_uppercase)
@@ -1107,6 +1114,9 @@ fn dotted_names(doc: &Doc, cands: &mut Vec<Candidate>) {
             continue;
         }
         let t = doc.t(i);
+        if !t.as_bytes().contains(&b'.') {
+            continue;
+        }
         let Some((name, suffix)) = t.split_once('.') else {
             continue;
         };
