@@ -24,6 +24,7 @@
 //! assert_eq!(&text[found[0].start..found[0].end], "12. Juni");
 //! ```
 
+pub mod gate;
 pub mod partial;
 pub mod publication;
 pub mod resolve;
@@ -81,6 +82,12 @@ impl DateRecogniser {
             rules,
             names,
         })
+    }
+
+    /// What each rule requires of the text around it, in rule order: clauses of atom bits, one
+    /// of which each must be present (see [`gate`]). Empty for a rule that runs everywhere.
+    pub fn rule_requirements(&self) -> impl Iterator<Item = &[u64]> {
+        self.rules.requirements()
     }
 
     /// The rules, with their examples (for tests and diagnostics).
