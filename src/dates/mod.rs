@@ -112,7 +112,10 @@ impl DateRecogniser {
         let mut head = Vec::new();
         let mut tail = Vec::new();
         for (from, to) in publication::segments(text) {
-            let mut found = resolve::select(self.rules.candidates(&text[from..to], &self.vocab));
+            let candidates = self
+                .rules
+                .candidates_near_full_dates(&text[from..to], &self.vocab);
+            let mut found = resolve::select(candidates);
             found.retain(|c| c.date_type == DateType::Date && c.partial.is_full_date());
             for mut c in found {
                 c.start += from;

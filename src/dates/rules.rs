@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::gate::{self, Cnf};
 use super::partial::Partial;
@@ -46,6 +46,8 @@ pub struct Rule {
     span_group: Option<usize>,
     /// What the text must contain for the rule to match ([`gate`]).
     requirement: Cnf,
+    /// Whether a match can state a full date (day, month and year).
+    full_date: bool,
 }
 
 /// A candidate expression found by a rule (byte range into the text).
@@ -69,6 +71,10 @@ pub struct RuleSet {
     gate: AhoCorasick,
     /// Per gate pattern: its atoms.
     gate_atoms: Vec<u64>,
+    /// The rules that need nothing but digits (the most common windows), as one set, so that
+    /// one search tells which of them match; with their rule indices.
+    digit_rules: RegexSet,
+    digit_rule_index: Vec<usize>,
 }
 
 /// Atoms and the strings that carry them, built while the rules are read.
@@ -251,6 +257,14 @@ impl RuleSet {
                     fields,
                     example: f[4].trim().to_string(),
                     expected: expected.to_string(),
+                    full_date: date_type == DateType::Date && {
+                        let has = |part: &str| {
+                            groups
+                                .iter()
+                                .any(|(_, name)| name.split('_').next() == Some(part))
+                        };
+                        has("year") && (has("day") && has("month") || has("holiday"))
+                    },
                     groups,
                     span_group,
                     requirement,
@@ -280,7 +294,17 @@ impl RuleSet {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             .map_err(|e| ResourceError::new("resources/dates", 0, e.to_string()))?;
+        let digit_rule_index: Vec<usize> = (0..rules.len())
+            .filter(|&i| {
+                let r = &rules[i].requirement;
+                !r.is_empty() && r.iter().all(|&clause| clause == gate::DIGIT)
+            })
+            .collect();
+        let digit_rules = RegexSet::new(digit_rule_index.iter().map(|&i| rules[i].regex.as_str()))
+            .map_err(|e| ResourceError::new("resources/dates/rules", 0, e.to_string()))?;
         Ok(RuleSet {
+            digit_rules,
+            digit_rule_index,
             rules,
             triggers,
             suffix_trigger,
@@ -291,12 +315,43 @@ impl RuleSet {
 
     /// Every candidate in `text`, possibly overlapping, in no particular order.
     pub fn candidates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
+        self.candidates_where(text, vocab, false)
+    }
+
+    /// Like [`RuleSet::candidates`], but only in the stretches of text where a rule finds a
+    /// full date (day, month and year): every candidate that may overlap a full date, which is
+    /// all the publication date needs.
+    pub fn candidates_near_full_dates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
+        self.candidates_where(text, vocab, true)
+    }
+
+    fn candidates_where(&self, text: &str, vocab: &Vocabulary, full_dates: bool) -> Vec<Candidate> {
         let mut out = Vec::new();
         for (start, end, digits) in self.windows(text) {
             let window = &text[start..end];
             let present = self.atoms_in(window) | if digits { gate::DIGIT } else { 0 };
+            if full_dates
+                && !self.rules.iter().any(|rule| {
+                    rule.full_date
+                        && gate::satisfied(&rule.requirement, present)
+                        && rule.regex.is_match(window)
+                })
+            {
+                continue;
+            }
+            let digit_matches = digits.then(|| self.digit_rules.matches(window));
+            let mut digit_rule = 0;
             for (index, rule) in self.rules.iter().enumerate() {
-                if gate::satisfied(&rule.requirement, present) {
+                if self.digit_rule_index.get(digit_rule) == Some(&index) {
+                    if digit_matches
+                        .as_ref()
+                        .is_some_and(|m| m.matched(digit_rule))
+                    {
+                        self.run_rule(index, text, start, window, vocab, &mut out);
+                    }
+                    digit_rule += 1;
+                } else if gate::satisfied(&rule.requirement, present) && rule.regex.is_match(window)
+                {
                     self.run_rule(index, text, start, window, vocab, &mut out);
                 }
             }
@@ -648,5 +703,29 @@ mod tests {
             assert!(!gated.is_empty(), "{text}");
             assert_eq!(gated, all, "{text}");
         }
+    }
+
+    #[test]
+    fn full_dates_survive_selection_alike_near_full_dates_only() {
+        let (rules, vocab) = rule_set();
+        let full = |candidates: Vec<Candidate>| -> Vec<Candidate> {
+            let mut chosen = crate::dates::resolve::select(candidates);
+            chosen.retain(|c| c.date_type == DateType::Date && c.partial.is_full_date());
+            chosen
+        };
+        let texts = [
+            "Hannover, 22.11.2017 (PresseBox) - Die Messe beginnt am Dienstag.",
+            "Dresden, 28. März 2014 – Seit Jahren wächst die Firma um 14 Uhr.",
+            "Am Morgen des 26. Dezember 1776 griff er an, im Jahr 1777 nicht.",
+            "Veröffentlicht am 13.07.2006 um 10:15 Uhr, Stand: Heiligabend 2006.",
+            "Die Zahl stieg im Vorjahr; rund 2000 Mitarbeiter kamen 1998 dazu.",
+        ];
+        let mut found = 0;
+        for text in texts {
+            let near = full(rules.candidates_near_full_dates(text, &vocab));
+            found += near.len();
+            assert_eq!(near, full(rules.candidates(text, &vocab)), "{text}");
+        }
+        assert_eq!(found, 4);
     }
 }
