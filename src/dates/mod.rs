@@ -24,6 +24,7 @@
 //! assert_eq!(&text[found[0].start..found[0].end], "12. Juni");
 //! ```
 
+pub mod gate;
 pub mod partial;
 pub mod publication;
 pub mod resolve;
@@ -83,6 +84,12 @@ impl DateRecogniser {
         })
     }
 
+    /// What each rule requires of the text around it, in rule order: clauses of atom bits, one
+    /// of which each must be present (see [`gate`]). Empty for a rule that runs everywhere.
+    pub fn rule_requirements(&self) -> impl Iterator<Item = &[u64]> {
+        self.rules.requirements()
+    }
+
     /// The rules, with their examples (for tests and diagnostics).
     pub fn rules(&self) -> &[rules::Rule] {
         &self.rules.rules
@@ -105,7 +112,10 @@ impl DateRecogniser {
         let mut head = Vec::new();
         let mut tail = Vec::new();
         for (from, to) in publication::segments(text) {
-            let mut found = resolve::select(self.rules.candidates(&text[from..to], &self.vocab));
+            let candidates = self
+                .rules
+                .candidates_near_full_dates(&text[from..to], &self.vocab);
+            let mut found = resolve::select(candidates);
             found.retain(|c| c.date_type == DateType::Date && c.partial.is_full_date());
             for mut c in found {
                 c.start += from;

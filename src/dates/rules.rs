@@ -2,12 +2,17 @@
 //! expressions in a text.
 //!
 //! For speed the rules do not run over the whole text: an Aho-Corasick automaton of trigger
-//! words (every vocabulary form) and a scan for digits mark small windows, and a
-//! [`RegexSet`] tells which rules can match in each window before any rule runs.
+//! words (every vocabulary form) and a scan for digits mark small windows. In each window a
+//! second automaton finds the pieces of text the rules need ([`super::gate`]: digits,
+//! vocabulary words, literal words of the patterns), and only the rules whose requirements
+//! hold there run.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 
+use super::gate::{self, Cnf};
 use super::partial::Partial;
 use super::vocab::Vocabulary;
 use crate::record::DateType;
@@ -39,6 +44,10 @@ pub struct Rule {
     /// Capture group names with their index, `t` excluded.
     groups: Vec<(usize, String)>,
     span_group: Option<usize>,
+    /// What the text must contain for the rule to match ([`gate`]).
+    requirement: Cnf,
+    /// Whether a match can state a full date (day, month and year).
+    full_date: bool,
 }
 
 /// A candidate expression found by a rule (byte range into the text).
@@ -55,10 +64,95 @@ pub struct Candidate {
 #[derive(Debug, Clone)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
-    set: RegexSet,
     triggers: AhoCorasick,
     /// Per trigger pattern: whether it may end a word without starting one (`-jährigen`).
     suffix_trigger: Vec<bool>,
+    /// The pieces of text rules require, found anywhere in a window (overlapping).
+    gate: AhoCorasick,
+    /// Per gate pattern: its atoms.
+    gate_atoms: Vec<u64>,
+    /// The rules that need nothing but digits (the most common windows), as one set, so that
+    /// one search tells which of them match; with their rule indices.
+    digit_rules: RegexSet,
+    digit_rule_index: Vec<usize>,
+}
+
+/// Atoms and the strings that carry them, built while the rules are read.
+struct Atoms<'v> {
+    vocab: &'v Vocabulary,
+    /// Atom bits of the vocabulary macros, by name.
+    macros: HashMap<String, Option<u64>>,
+    /// Gate strings with their atoms.
+    strings: HashMap<String, u64>,
+    next_bit: u32,
+}
+
+/// Bits for vocabulary macros are handed out from 1 up; literal runs share the bits from
+/// `FIRST_LITERAL_BIT` on by hashing.
+const FIRST_LITERAL_BIT: u32 = 40;
+
+impl Atoms<'_> {
+    fn macro_atom(&mut self, name: &str) -> Result<Option<u64>, String> {
+        if let Some(atom) = self.macros.get(name) {
+            return Ok(*atom);
+        }
+        let atom = match self.vocab.macro_forms(name) {
+            Some(forms) if !forms.is_empty() && forms.iter().all(|f| !f.is_empty()) => {
+                if self.next_bit >= FIRST_LITERAL_BIT {
+                    return Err("too many vocabulary macros for the rule gate".to_string());
+                }
+                let bit = 1u64 << self.next_bit;
+                self.next_bit += 1;
+                for form in forms {
+                    *self.strings.entry(form.to_string()).or_insert(0) |= bit;
+                }
+                Some(bit)
+            }
+            Some(_) => None,
+            // A fixed piece such as `{DAY}` or `{S}`: what its own pattern requires.
+            None => {
+                let expansion = self
+                    .vocab
+                    .expand(name)
+                    .ok_or(format!("unknown macro {{{name}}}"))?;
+                let cnf = gate::requirements(&expansion, &|_| None, |_| 0).unwrap_or_default();
+                match cnf.as_slice() {
+                    [] => None,
+                    [first, ..] => Some(*first),
+                }
+            }
+        };
+        self.macros.insert(name.to_string(), atom);
+        Ok(atom)
+    }
+
+    fn literal_atom(&mut self, run: &str) -> u64 {
+        let hash = run
+            .bytes()
+            .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+        let bit = 1u64 << (FIRST_LITERAL_BIT + hash % (64 - FIRST_LITERAL_BIT));
+        *self.strings.entry(run.to_string()).or_insert(0) |= bit;
+        bit
+    }
+
+    /// The requirement of a pattern as written.
+    fn requirement(&mut self, pattern: &str) -> Result<Cnf, String> {
+        // Macro atoms first, so the parser can look them up without borrowing `self`.
+        let mut rest = pattern;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let close = after.find('}').ok_or("unclosed `{`")?;
+            let name = &after[..close];
+            if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                self.macro_atom(name)?;
+            }
+            rest = &after[close + 1..];
+        }
+        let macros = self.macros.clone();
+        let lookup = move |name: &str| macros.get(name).copied().flatten();
+        // Syntax the analysis does not follow: the rule always runs.
+        Ok(gate::requirements(pattern, &lookup, |run| self.literal_atom(run)).unwrap_or_default())
+    }
 }
 
 fn parse_type(text: &str) -> Option<DateType> {
@@ -106,6 +200,12 @@ impl RuleSet {
     /// Loads and compiles the rule files.
     pub fn load(files: &[DataFile<'_>], vocab: &Vocabulary) -> Result<RuleSet, ResourceError> {
         let mut rules = Vec::new();
+        let mut atoms = Atoms {
+            vocab,
+            macros: HashMap::new(),
+            strings: HashMap::new(),
+            next_bit: 1,
+        };
         for file in files {
             for row in file.rows(6) {
                 let row = row?;
@@ -142,6 +242,9 @@ impl RuleSet {
                         None => {}
                     }
                 }
+                let requirement = atoms
+                    .requirement(f[2])
+                    .map_err(|e| row.error(file.name, e))?;
                 let expected = f[5].trim();
                 if !expected.contains('=') {
                     return Err(row.error(file.name, "expected must be `span=value`"));
@@ -154,15 +257,29 @@ impl RuleSet {
                     fields,
                     example: f[4].trim().to_string(),
                     expected: expected.to_string(),
+                    full_date: date_type == DateType::Date && {
+                        let has = |part: &str| {
+                            groups
+                                .iter()
+                                .any(|(_, name)| name.split('_').next() == Some(part))
+                        };
+                        has("year") && (has("day") && has("month") || has("holiday"))
+                    },
                     groups,
                     span_group,
+                    requirement,
                 });
             }
         }
         if rules.is_empty() {
             return Err(ResourceError::new("resources/dates/rules", 0, "no rules"));
         }
-        let set = RegexSet::new(rules.iter().map(|r| r.regex.as_str()))
+        let mut gate_strings: Vec<(String, u64)> = atoms.strings.into_iter().collect();
+        gate_strings.sort();
+        let gate_atoms = gate_strings.iter().map(|(_, atom)| *atom).collect();
+        let gate = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(gate_strings.iter().map(|(s, _)| s))
             .map_err(|e| ResourceError::new("resources/dates/rules", 0, e.to_string()))?;
         let mut words = vocab.trigger_words();
         let adjective_forms: Vec<String> =
@@ -174,27 +291,69 @@ impl RuleSet {
         }
         let triggers = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             .map_err(|e| ResourceError::new("resources/dates", 0, e.to_string()))?;
+        let digit_rule_index: Vec<usize> = (0..rules.len())
+            .filter(|&i| {
+                let r = &rules[i].requirement;
+                !r.is_empty() && r.iter().all(|&clause| clause == gate::DIGIT)
+            })
+            .collect();
+        let digit_rules = RegexSet::new(digit_rule_index.iter().map(|&i| rules[i].regex.as_str()))
+            .map_err(|e| ResourceError::new("resources/dates/rules", 0, e.to_string()))?;
         Ok(RuleSet {
+            digit_rules,
+            digit_rule_index,
             rules,
-            set,
             triggers,
             suffix_trigger,
+            gate,
+            gate_atoms,
         })
     }
 
     /// Every candidate in `text`, possibly overlapping, in no particular order.
     pub fn candidates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
+        self.candidates_where(text, vocab, false)
+    }
+
+    /// Like [`RuleSet::candidates`], but only in the stretches of text where a rule finds a
+    /// full date (day, month and year): every candidate that may overlap a full date, which is
+    /// all the publication date needs.
+    pub fn candidates_near_full_dates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
+        self.candidates_where(text, vocab, true)
+    }
+
+    fn candidates_where(&self, text: &str, vocab: &Vocabulary, full_dates: bool) -> Vec<Candidate> {
         let mut out = Vec::new();
-        for (start, end) in self.windows(text) {
+        for (start, end, digits) in self.windows(text) {
             let window = &text[start..end];
-            let matched = self.set.matches(window);
-            if !matched.matched_any() {
+            let present = self.atoms_in(window) | if digits { gate::DIGIT } else { 0 };
+            if full_dates
+                && !self.rules.iter().any(|rule| {
+                    rule.full_date
+                        && gate::satisfied(&rule.requirement, present)
+                        && rule.regex.is_match(window)
+                })
+            {
                 continue;
             }
-            for index in matched.iter() {
-                self.run_rule(index, text, start, window, vocab, &mut out);
+            let digit_matches = digits.then(|| self.digit_rules.matches(window));
+            let mut digit_rule = 0;
+            for (index, rule) in self.rules.iter().enumerate() {
+                if self.digit_rule_index.get(digit_rule) == Some(&index) {
+                    if digit_matches
+                        .as_ref()
+                        .is_some_and(|m| m.matched(digit_rule))
+                    {
+                        self.run_rule(index, text, start, window, vocab, &mut out);
+                    }
+                    digit_rule += 1;
+                } else if gate::satisfied(&rule.requirement, present) && rule.regex.is_match(window)
+                {
+                    self.run_rule(index, text, start, window, vocab, &mut out);
+                }
             }
         }
         out
@@ -263,13 +422,27 @@ impl RuleSet {
         }
     }
 
+    /// The atoms of the pieces of text the rules require that occur in `window`, digits aside.
+    fn atoms_in(&self, window: &str) -> u64 {
+        let mut present = 0;
+        for m in self.gate.find_overlapping_iter(window) {
+            present |= self.gate_atoms[m.pattern().as_usize()];
+        }
+        present
+    }
+
+    /// The requirement of each rule, in rule order (for tests and diagnostics).
+    pub fn requirements(&self) -> impl Iterator<Item = &[u64]> {
+        self.rules.iter().map(|r| r.requirement.as_slice())
+    }
+
     /// Byte ranges of the text worth running the rules on: around digits and trigger words,
-    /// merged, clipped to lines and widened to white space.
-    fn windows(&self, text: &str) -> Vec<(usize, usize)> {
+    /// merged, clipped to lines and widened to white space; with whether they hold a digit.
+    fn windows(&self, text: &str) -> Vec<(usize, usize, bool)> {
         const BEFORE: usize = 28;
         const AFTER: usize = 20;
         let bytes = text.as_bytes();
-        let mut hits: Vec<(usize, usize)> = Vec::new();
+        let mut hits: Vec<(usize, usize, bool)> = Vec::new();
         // Digits.
         let mut i = 0;
         while i < bytes.len() {
@@ -278,7 +451,7 @@ impl RuleSet {
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
                     i += 1;
                 }
-                hits.push((start, i));
+                hits.push((start, i, true));
             } else {
                 i += 1;
             }
@@ -288,20 +461,23 @@ impl RuleSet {
             if (suffix || !is_word_char_before(text, m.start()))
                 && !is_word_char_after(text, m.end())
             {
-                hits.push((m.start(), m.end()));
+                hits.push((m.start(), m.end(), false));
             }
         }
         if hits.is_empty() {
             return Vec::new();
         }
         hits.sort_unstable();
-        let mut windows: Vec<(usize, usize)> = Vec::new();
-        for (s, e) in hits {
+        let mut windows: Vec<(usize, usize, bool)> = Vec::new();
+        for (s, e, digit) in hits {
             let ws = line_start_within(text, s, BEFORE);
             let we = line_end_within(text, e, AFTER);
             match windows.last_mut() {
-                Some(last) if ws <= last.1 => last.1 = last.1.max(we),
-                _ => windows.push((ws, we)),
+                Some(last) if ws <= last.1 => {
+                    last.1 = last.1.max(we);
+                    last.2 |= digit;
+                }
+                _ => windows.push((ws, we, digit)),
             }
         }
         windows
@@ -481,4 +657,75 @@ fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool
         .collect::<String>()
         .to_lowercase();
     tail.ends_with(" als") || tail.ends_with("bis zu")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule_set() -> (RuleSet, Vocabulary) {
+        let vocab = Vocabulary::load_default().expect("vocabularies load");
+        let rules = RuleSet::load(&default_rule_files(), &vocab).expect("rules load");
+        (rules, vocab)
+    }
+
+    /// Every rule in every window, without the gate.
+    fn ungated(rules: &RuleSet, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (start, end, _) in rules.windows(text) {
+            for index in 0..rules.rules.len() {
+                rules.run_rule(index, text, start, &text[start..end], vocab, &mut out);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_gate_skips_only_rules_that_cannot_match() {
+        let (rules, vocab) = rule_set();
+        let texts = [
+            "Am Dienstag, 21. November 2017, unterzeichneten beide Seiten in Hannover.",
+            "Die Messe läuft vom 12.–14. Juni 2019; Anmeldung bis zum 5.01. um 14:30 Uhr.",
+            "Im ersten Quartal 2018 und im 2. Halbjahr 2019 stieg der Umsatz um 4,5 Prozent.",
+            "Seit Jahren, genauer seit mehr als drei Jahrzehnten, wächst die Firma jährlich.",
+            "Die Stadt wurde 753 v. Chr. gegründet und 79 n. Chr. im Jahr 79 zerstört.",
+            "In den 1990er Jahren und den zwanziger Jahren des 20. Jahrhunderts baute man.",
+            "Am Morgen des 26. Dezember 1776 griff er an; zwei Tage später folgte der Rückzug.",
+            "Nach der dreijährigen Pilotphase soll Anfang nächsten Jahres gebaut werden.",
+            "Gestern Abend, am Tag der Deutschen Einheit, und jeden Monat im Frühjahr 2020.",
+            "Q3 2020, 2012-09-25, 25.09.2012, Mitte des Jahres, im vergangenen Jahr, bald.",
+            "In der Nacht vom 16. auf den 17. Juni 1916 und am selben Tag gegen 8 Uhr.",
+            "Rund 2000 Mitarbeiter (seit 1975) arbeiten ein halbes Jahr pro Woche.",
+        ];
+        for text in texts {
+            let gated = rules.candidates(text, &vocab);
+            let all = ungated(&rules, text, &vocab);
+            assert!(!gated.is_empty(), "{text}");
+            assert_eq!(gated, all, "{text}");
+        }
+    }
+
+    #[test]
+    fn full_dates_survive_selection_alike_near_full_dates_only() {
+        let (rules, vocab) = rule_set();
+        let full = |candidates: Vec<Candidate>| -> Vec<Candidate> {
+            let mut chosen = crate::dates::resolve::select(candidates);
+            chosen.retain(|c| c.date_type == DateType::Date && c.partial.is_full_date());
+            chosen
+        };
+        let texts = [
+            "Hannover, 22.11.2017 (PresseBox) - Die Messe beginnt am Dienstag.",
+            "Dresden, 28. März 2014 – Seit Jahren wächst die Firma um 14 Uhr.",
+            "Am Morgen des 26. Dezember 1776 griff er an, im Jahr 1777 nicht.",
+            "Veröffentlicht am 13.07.2006 um 10:15 Uhr, Stand: Heiligabend 2006.",
+            "Die Zahl stieg im Vorjahr; rund 2000 Mitarbeiter kamen 1998 dazu.",
+        ];
+        let mut found = 0;
+        for text in texts {
+            let near = full(rules.candidates_near_full_dates(text, &vocab));
+            found += near.len();
+            assert_eq!(near, full(rules.candidates(text, &vocab)), "{text}");
+        }
+        assert_eq!(found, 4);
+    }
 }
