@@ -80,7 +80,15 @@ pub(crate) struct Doc<'a> {
     pub foreign: Option<Side>,
     /// Person entity → (body entity, role word).
     pub person_body: HashMap<usize, (Option<usize>, Option<String>)>,
+    /// Canonical names of the places without an ISO 3166 code (towns, districts) that the
+    /// title names; `None` when the text opens without a short title line.
+    pub title_places: Option<Vec<String>>,
+    /// (token, trigger index) for every token where a trigger's first word matches, by token.
+    pub trigger_hits: Vec<(usize, usize)>,
 }
+
+/// A first line of at most this many words is the title.
+const TITLE_WORDS: usize = 25;
 
 /// Folds German umlauts and ß for comparing names with derived adjectives.
 pub(crate) fn fold(text: &str) -> String {
@@ -183,6 +191,12 @@ impl<'a> Doc<'a> {
         let text = input.text;
         let tokens = input.tokens;
         let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let mut trigger_hits = Vec::new();
+        let mut at_token = Vec::new();
+        for (i, word) in lower.iter().enumerate() {
+            lexicon.triggers_at(word, &mut at_token);
+            trigger_hits.extend(at_token.iter().map(|&k| (i, k)));
+        }
         let mut sentence_of = vec![usize::MAX; tokens.len()];
         for (s, sentence) in input.sentences.iter().enumerate() {
             for slot in sentence_of
@@ -305,15 +319,35 @@ impl<'a> Doc<'a> {
                 all_stems.push((i, lexicon.demonym_stems(&e.canonical)));
             }
         }
-        for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            if entities
-                .iter()
-                .any(|e| e.start < token.end && token.start < e.end)
-            {
+        // Tokens inside an entity carry no adjective evidence.
+        let mut covered = vec![false; tokens.len()];
+        for e in entities {
+            let first = tokens.partition_point(|t| t.end <= e.start);
+            let mut i = first;
+            while i < tokens.len() && tokens[i].start < e.end {
+                covered[i] = true;
+                i += 1;
+            }
+        }
+        // Only words opening like a stem (first three folded letters) can be derived from it.
+        let head = |word: &str| -> String {
+            let start: String = word.chars().take(3).collect();
+            fold(&start).chars().take(3).collect()
+        };
+        let heads: std::collections::HashSet<String> = all_stems
+            .iter()
+            .flat_map(|(_, stems)| stems.iter().map(|s| s.chars().take(3).collect::<String>()))
+            .collect();
+        let short_stem = heads.iter().any(|h| h.chars().count() < 3);
+        for (t, token) in tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word || covered[t] {
                 continue;
             }
             let surface = token.text(text);
             if !surface.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            if !short_stem && !surface.split('-').any(|part| heads.contains(&head(part))) {
                 continue;
             }
             let parts: Vec<(usize, &str)> = surface
@@ -766,6 +800,25 @@ impl<'a> Doc<'a> {
             .map(|s| s.0.clone())
             .find(|s| Some(s) != home.as_ref());
 
+        // Towns and districts are parties only in documents about them: the title names them.
+        let title_end = text.find('\n').unwrap_or(text.len());
+        let title_words = tokens
+            .iter()
+            .take_while(|t| t.end <= title_end)
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        let title_places = (title_end < text.len() && title_words <= TITLE_WORDS).then(|| {
+            entities
+                .iter()
+                .filter(|e| {
+                    e.start < title_end
+                        && e.entity_type == EntityType::Location
+                        && e.kb_id.as_deref().and_then(country_of).is_none()
+                })
+                .map(|e| e.canonical.clone())
+                .collect()
+        });
+
         Doc {
             input,
             lower,
@@ -777,6 +830,23 @@ impl<'a> Doc<'a> {
             home,
             foreign,
             person_body,
+            title_places,
+            trigger_hits,
+        }
+    }
+
+    /// Whether a place without ISO code may be a party: when the title names it (or the text
+    /// has no title).
+    pub(crate) fn local_party(&self, entity: usize) -> bool {
+        let e = &self.input.entities[entity];
+        if e.entity_type != EntityType::Location
+            || e.kb_id.as_deref().and_then(country_of).is_some()
+        {
+            return true;
+        }
+        match &self.title_places {
+            Some(names) => names.contains(&e.canonical),
+            None => true,
         }
     }
 

@@ -216,6 +216,9 @@ pub(crate) struct Lexicon {
     pub rules: HashMap<String, f64>,
     /// Organisation subtypes that stand for their region.
     pub stand_for_region: Vec<String>,
+    /// The first words of all triggers in one automaton: pattern `k` is the first word of
+    /// `triggers[k]`, so one pass over a token finds every trigger that may start there.
+    pub first_words: aho_corasick::AhoCorasick,
 }
 
 /// The rule names the code uses; `rules.tsv` must give each a factor.
@@ -475,7 +478,14 @@ impl Lexicon {
             .map(|(_, item)| item.to_string())
             .collect();
 
+        let first_words = aho_corasick::AhoCorasick::new(
+            parsed_triggers
+                .iter()
+                .map(|t: &Trigger| t.words[0].clone().unwrap_or_default()),
+        )
+        .map_err(|e| ResourceError::new(triggers.name, 0, e.to_string()))?;
         Ok(Lexicon {
+            first_words,
             rules: parsed_rules,
             stand_for_region: parsed_stand_for,
             triggers: parsed_triggers,
@@ -487,6 +497,26 @@ impl Lexicon {
             demonym_strip,
             demonym_suffixes,
         })
+    }
+
+    /// The triggers whose first word matches lower-cased `token`, in file order.
+    pub(crate) fn triggers_at(&self, token: &str, out: &mut Vec<usize>) {
+        out.clear();
+        for m in self.first_words.find_overlapping_iter(token) {
+            let k = m.pattern().as_usize();
+            let trigger = &self.triggers[k];
+            let ok = match trigger.mode {
+                Mode::Word => m.start() == 0 && m.end() == token.len(),
+                Mode::Stem => m.start() == 0,
+                Mode::Suffix => m.end() == token.len(),
+                Mode::Part => true,
+            };
+            if ok && trigger.words[0].as_deref().is_some_and(|w| !w.is_empty()) {
+                out.push(k);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
     }
 
     /// The cues of one kind.

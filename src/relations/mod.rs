@@ -251,8 +251,26 @@ impl RelationRecogniser {
         let range = sentence.first_token..sentence.end_token.min(doc.lower.len());
         let lower = &doc.lower;
         let mut best: Vec<Fired> = Vec::new();
-        for trigger in &lex.triggers {
-            let Some((first, last)) = match_trigger(trigger, lower, range.clone()) else {
+        // (trigger, token) where a trigger's first word matches, from the document's one pass.
+        let from = doc.trigger_hits.partition_point(|&(t, _)| t < range.start);
+        let to = doc.trigger_hits.partition_point(|&(t, _)| t < range.end);
+        let mut candidates: Vec<(usize, usize)> = doc.trigger_hits[from..to]
+            .iter()
+            .map(|&(token, trigger)| (trigger, token))
+            .collect();
+        candidates.sort_unstable();
+        let mut c = 0;
+        while c < candidates.len() {
+            let k = candidates[c].0;
+            let group_end = candidates[c..]
+                .iter()
+                .position(|&(t, _)| t != k)
+                .map_or(candidates.len(), |n| c + n);
+            let starts = candidates[c..group_end].iter().map(|&(_, token)| token);
+            c = group_end;
+            let trigger = &lex.triggers[k];
+            let Some((first, last)) = match_trigger_from(trigger, lower, starts, range.clone())
+            else {
                 continue;
             };
             // A word inside an organisation's name ("Deutsche Messe AG") is no trigger.
@@ -398,7 +416,7 @@ impl RelationRecogniser {
         // Candidates.
         let mut ms: Vec<&Mention> = doc.mentions[s]
             .iter()
-            .filter(|m| !m.attribute)
+            .filter(|m| !m.attribute && doc.local_party(m.entity))
             .filter(|m| {
                 // Adjectives only for regions with a code ("Münchner" is no party).
                 m.via != Via::Adjective || has_code(m.entity)
@@ -769,12 +787,22 @@ fn match_trigger(
     lower: &[String],
     range: std::ops::Range<usize>,
 ) -> Option<(usize, usize)> {
+    let first_word = trigger.words[0].as_deref()?;
+    let starts = range
+        .clone()
+        .filter(|&i| trigger.mode.matches(first_word, &lower[i]));
+    match_trigger_from(trigger, lower, starts, range)
+}
+
+/// Like [`match_trigger`], trying only `starts` (ascending tokens whose first word matches).
+fn match_trigger_from(
+    trigger: &Trigger,
+    lower: &[String],
+    starts: impl Iterator<Item = usize>,
+    range: std::ops::Range<usize>,
+) -> Option<(usize, usize)> {
     let words = &trigger.words;
-    let first_word = words[0].as_deref()?;
-    'start: for i in range.clone() {
-        if !trigger.mode.matches(first_word, &lower[i]) {
-            continue;
-        }
+    'start: for i in starts {
         let mut at = i;
         let mut gap = false;
         for word in &words[1..] {
