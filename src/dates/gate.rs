@@ -13,7 +13,7 @@
 //! # Example
 //! ```
 //! use meldung::dates::gate::{requirements, DIGIT};
-//! const MONTH: u64 = 1 << 1;
+//! const MONTH: u128 = 1 << 1;
 //! let macros = |name: &str| match name {
 //!     "DAY" | "YEAR" => Some(DIGIT),
 //!     "MONTH" => Some(MONTH),
@@ -25,16 +25,19 @@
 //! ```
 
 /// The atom for an ASCII digit.
-pub const DIGIT: u64 = 1;
+pub const DIGIT: Atoms = 1;
 
 /// Literal runs shorter than this many bytes are too common to narrow anything down.
 pub const MIN_LITERAL: usize = 3;
 
+/// A set of atoms, one bit each.
+pub type Atoms = u128;
+
 /// Clauses that must all hold; a clause holds when one of its atoms is present.
-pub type Cnf = Vec<u64>;
+pub type Cnf = Vec<Atoms>;
 
 /// Whether the atoms present satisfy every clause.
-pub fn satisfied(cnf: &[u64], present: u64) -> bool {
+pub fn satisfied(cnf: &[Atoms], present: Atoms) -> bool {
     cnf.iter().all(|clause| clause & present != 0)
 }
 
@@ -45,8 +48,8 @@ pub fn satisfied(cnf: &[u64], present: u64) -> bool {
 /// must match verbatim. An `Err` describes syntax the analysis does not follow.
 pub fn requirements(
     pattern: &str,
-    macro_atom: &dyn Fn(&str) -> Option<u64>,
-    mut literal_atom: impl FnMut(&str) -> u64,
+    macro_atom: &dyn Fn(&str) -> Option<Atoms>,
+    mut literal_atom: impl FnMut(&str) -> Atoms,
 ) -> Result<Cnf, String> {
     let mut parser = Parser {
         chars: pattern.chars().collect(),
@@ -64,8 +67,8 @@ pub fn requirements(
 struct Parser<'a> {
     chars: Vec<char>,
     at: usize,
-    macro_atom: &'a dyn Fn(&str) -> Option<u64>,
-    literal_atom: &'a mut dyn FnMut(&str) -> u64,
+    macro_atom: &'a dyn Fn(&str) -> Option<Atoms>,
+    literal_atom: &'a mut dyn FnMut(&str) -> Atoms,
 }
 
 /// One element of a sequence before its quantifier is known.
@@ -261,11 +264,11 @@ impl Parser<'_> {
 mod tests {
     use super::*;
 
-    const MONTH: u64 = 1 << 1;
-    const UNIT: u64 = 1 << 2;
-    const LIT: u64 = 1 << 3;
+    const MONTH: Atoms = 1 << 1;
+    const UNIT: Atoms = 1 << 2;
+    const LIT: Atoms = 1 << 3;
 
-    fn macros(name: &str) -> Option<u64> {
+    fn macros(name: &str) -> Option<Atoms> {
         match name {
             "DAY" | "YEAR" => Some(DIGIT),
             "MONTH" => Some(MONTH),

@@ -86,7 +86,7 @@ impl DateRecogniser {
 
     /// What each rule requires of the text around it, in rule order: clauses of atom bits, one
     /// of which each must be present (see [`gate`]). Empty for a rule that runs everywhere.
-    pub fn rule_requirements(&self) -> impl Iterator<Item = &[u64]> {
+    pub fn rule_requirements(&self) -> impl Iterator<Item = &[gate::Atoms]> {
         self.rules.requirements()
     }
 
@@ -112,6 +112,10 @@ impl DateRecogniser {
         let mut head = Vec::new();
         let mut tail = Vec::new();
         for (from, to) in publication::segments(text) {
+            // Only dates at the top or the end count.
+            if from >= head_end && to <= tail_start {
+                continue;
+            }
             let candidates = self
                 .rules
                 .candidates_near_full_dates(&text[from..to], &self.vocab);

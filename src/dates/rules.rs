@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 
-use super::gate::{self, Cnf};
+use super::gate::{self, Atoms as AtomSet, Cnf};
 use super::partial::Partial;
 use super::vocab::Vocabulary;
 use crate::record::DateType;
@@ -70,29 +70,33 @@ pub struct RuleSet {
     /// The pieces of text rules require, found anywhere in a window (overlapping).
     gate: AhoCorasick,
     /// Per gate pattern: its atoms.
-    gate_atoms: Vec<u64>,
+    gate_atoms: Vec<AtomSet>,
     /// The rules that need nothing but digits (the most common windows), as one set, so that
     /// one search tells which of them match; with their rule indices.
     digit_rules: RegexSet,
     digit_rule_index: Vec<usize>,
+    /// Whether every rule that can find a full date needs a digit.
+    full_dates_need_digits: bool,
 }
 
 /// Atoms and the strings that carry them, built while the rules are read.
 struct Atoms<'v> {
     vocab: &'v Vocabulary,
     /// Atom bits of the vocabulary macros, by name.
-    macros: HashMap<String, Option<u64>>,
+    macros: HashMap<String, Option<AtomSet>>,
     /// Gate strings with their atoms.
-    strings: HashMap<String, u64>,
+    strings: HashMap<String, AtomSet>,
     next_bit: u32,
+    /// Literal runs seen, with the bit each got.
+    literals: HashMap<String, AtomSet>,
 }
 
-/// Bits for vocabulary macros are handed out from 1 up; literal runs share the bits from
-/// `FIRST_LITERAL_BIT` on by hashing.
-const FIRST_LITERAL_BIT: u32 = 40;
+/// Bits for vocabulary macros are handed out from 1 up; literal runs get the bits from
+/// `FIRST_LITERAL_BIT` on in turn, sharing them once there are more runs than bits.
+const FIRST_LITERAL_BIT: u32 = 32;
 
 impl Atoms<'_> {
-    fn macro_atom(&mut self, name: &str) -> Result<Option<u64>, String> {
+    fn macro_atom(&mut self, name: &str) -> Result<Option<AtomSet>, String> {
         if let Some(atom) = self.macros.get(name) {
             return Ok(*atom);
         }
@@ -101,7 +105,7 @@ impl Atoms<'_> {
                 if self.next_bit >= FIRST_LITERAL_BIT {
                     return Err("too many vocabulary macros for the rule gate".to_string());
                 }
-                let bit = 1u64 << self.next_bit;
+                let bit: AtomSet = 1 << self.next_bit;
                 self.next_bit += 1;
                 for form in forms {
                     *self.strings.entry(form.to_string()).or_insert(0) |= bit;
@@ -126,11 +130,11 @@ impl Atoms<'_> {
         Ok(atom)
     }
 
-    fn literal_atom(&mut self, run: &str) -> u64 {
-        let hash = run
-            .bytes()
-            .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-        let bit = 1u64 << (FIRST_LITERAL_BIT + hash % (64 - FIRST_LITERAL_BIT));
+    fn literal_atom(&mut self, run: &str) -> AtomSet {
+        let next = self.literals.len() as u32;
+        let bit = *self.literals.entry(run.to_string()).or_insert_with(|| {
+            1 << (FIRST_LITERAL_BIT + next % (AtomSet::BITS - FIRST_LITERAL_BIT))
+        });
         *self.strings.entry(run.to_string()).or_insert(0) |= bit;
         bit
     }
@@ -205,6 +209,7 @@ impl RuleSet {
             macros: HashMap::new(),
             strings: HashMap::new(),
             next_bit: 1,
+            literals: HashMap::new(),
         };
         for file in files {
             for row in file.rows(6) {
@@ -274,7 +279,7 @@ impl RuleSet {
         if rules.is_empty() {
             return Err(ResourceError::new("resources/dates/rules", 0, "no rules"));
         }
-        let mut gate_strings: Vec<(String, u64)> = atoms.strings.into_iter().collect();
+        let mut gate_strings: Vec<(String, AtomSet)> = atoms.strings.into_iter().collect();
         gate_strings.sort();
         let gate_atoms = gate_strings.iter().map(|(_, atom)| *atom).collect();
         let gate = AhoCorasickBuilder::new()
@@ -302,7 +307,12 @@ impl RuleSet {
             .collect();
         let digit_rules = RegexSet::new(digit_rule_index.iter().map(|&i| rules[i].regex.as_str()))
             .map_err(|e| ResourceError::new("resources/dates/rules", 0, e.to_string()))?;
+        let full_dates_need_digits = rules
+            .iter()
+            .filter(|r| r.full_date)
+            .all(|r| r.requirement.contains(&gate::DIGIT));
         Ok(RuleSet {
+            full_dates_need_digits,
             digit_rules,
             digit_rule_index,
             rules,
@@ -322,6 +332,9 @@ impl RuleSet {
     /// full date (day, month and year): every candidate that may overlap a full date, which is
     /// all the publication date needs.
     pub fn candidates_near_full_dates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
+        if self.full_dates_need_digits && !text.bytes().any(|b| b.is_ascii_digit()) {
+            return Vec::new();
+        }
         self.candidates_where(text, vocab, true)
     }
 
@@ -330,6 +343,9 @@ impl RuleSet {
         for (start, end, digits) in self.windows(text) {
             let window = &text[start..end];
             let present = self.atoms_in(window) | if digits { gate::DIGIT } else { 0 };
+            if full_dates && !digits && self.full_dates_need_digits {
+                continue;
+            }
             if full_dates
                 && !self.rules.iter().any(|rule| {
                     rule.full_date
@@ -423,7 +439,7 @@ impl RuleSet {
     }
 
     /// The atoms of the pieces of text the rules require that occur in `window`, digits aside.
-    fn atoms_in(&self, window: &str) -> u64 {
+    fn atoms_in(&self, window: &str) -> AtomSet {
         let mut present = 0;
         for m in self.gate.find_overlapping_iter(window) {
             present |= self.gate_atoms[m.pattern().as_usize()];
@@ -432,7 +448,7 @@ impl RuleSet {
     }
 
     /// The requirement of each rule, in rule order (for tests and diagnostics).
-    pub fn requirements(&self) -> impl Iterator<Item = &[u64]> {
+    pub fn requirements(&self) -> impl Iterator<Item = &[AtomSet]> {
         self.rules.iter().map(|r| r.requirement.as_slice())
     }
 
