@@ -1,10 +1,12 @@
 //! The date stage of the full pipeline on WikiWarsDE (narrative mode), scored strict, relaxed
-//! and by value. Skips with a message when the shared data is absent. Set
-//! `MELDUNG_WW_ERRORS=1` to print every error.
+//! and by value with the same scorer as `extract eval`. Skips with a message when the shared
+//! data is absent. Set `MELDUNG_WW_ERRORS=1` to print every error.
 
 use std::path::PathBuf;
 
-use meldung::eval::wikiwars::{align_dates, read_dir, score_dates, DateScores};
+use meldung::eval::annotations::Annotations;
+use meldung::eval::score::Evaluation;
+use meldung::eval::wikiwars::read_dir;
 use meldung::Pipeline;
 
 fn data_dir() -> PathBuf {
@@ -30,8 +32,7 @@ fn wikiwarsde_scores_stay_above_the_floor() {
     assert!(gold_total > 2200, "gold expressions: {gold_total}");
 
     let pipeline = Pipeline::load_default().expect("resources load");
-    let show_errors = std::env::var_os("MELDUNG_WW_ERRORS").is_some();
-    let mut total = DateScores::default();
+    let mut evaluation = Evaluation::default();
     for article in &articles {
         let record = pipeline.extract(&article.document);
         assert_eq!(
@@ -39,50 +40,32 @@ fn wikiwarsde_scores_stay_above_the_floor() {
             "{}: no publication date",
             record.doc_id
         );
-        let scores = score_dates(&article.gold.dates, &record.dates);
-        total.add(scores);
-        if show_errors {
-            let gold = &article.gold.dates;
-            let predicted = &record.dates;
-            let pairs = align_dates(gold, predicted);
-            let mut gold_hit = vec![false; gold.len()];
-            let mut predicted_hit = vec![false; predicted.len()];
-            for &(g, p) in &pairs {
-                gold_hit[g] = true;
-                predicted_hit[p] = true;
-                let (gd, pd) = (&gold[g], &predicted[p]);
-                if gd.start != pd.start || gd.end != pd.end {
-                    println!("SPAN\t{}\t{:?}\t{:?}", record.doc_id, gd.text, pd.text);
-                }
-                if gd.value != pd.value {
-                    println!(
-                        "VALUE\t{}\t{:?}\t{}\t{}",
-                        record.doc_id, gd.text, gd.value, pd.value
-                    );
-                }
-            }
-            for (g, hit) in gold_hit.iter().enumerate() {
-                if !hit {
-                    println!(
-                        "MISS\t{}\t{:?}\t{}",
-                        record.doc_id, gold[g].text, gold[g].value
-                    );
-                }
-            }
-            for (p, hit) in predicted_hit.iter().enumerate() {
-                if !hit {
-                    let pd = &predicted[p];
-                    println!("FALSE\t{}\t{:?}\t{}", record.doc_id, pd.text, pd.value);
-                }
-            }
+        let gold = Annotations::from_record(&article.gold);
+        let mut predicted = Annotations::from_record(&record);
+        predicted.doc_id = gold.doc_id.clone();
+        evaluation.add_document(&gold, &predicted);
+    }
+    if std::env::var_os("MELDUNG_WW_ERRORS").is_some() {
+        for mistake in evaluation
+            .mistakes
+            .iter()
+            .filter(|m| m.metric.starts_with("dates."))
+        {
+            println!(
+                "{}\t{}\t{}\t{}",
+                mistake.metric,
+                mistake.kind.label(),
+                mistake.doc_id,
+                mistake.item
+            );
         }
     }
-    println!(
-        "WikiWarsDE, {} articles, narrative mode:\n{total}",
-        articles.len()
-    );
-    // Regression floor, below the measured figures (see the branch report).
-    assert!(total.strict.f1() >= 0.80, "strict {}", total.strict);
-    assert!(total.relaxed.f1() >= 0.88, "relaxed {}", total.relaxed);
-    assert!(total.value.f1() >= 0.70, "value {}", total.value);
+    let f1 = |metric: &str| evaluation.scores.get(metric).expect("date metric").f1();
+    let (strict, relaxed, value) = (f1("dates.strict"), f1("dates.relaxed"), f1("dates.value"));
+    println!("WikiWarsDE, {} articles, narrative mode: strict {strict:.3}, relaxed {relaxed:.3}, value {value:.3}", articles.len());
+    // Regression floors just below the measured 0.898 / 0.945 / 0.855 (HeidelTime 2.2.1 with
+    // the same scorer: 0.881 / 0.939 / 0.832).
+    assert!(strict >= 0.88, "strict {strict:.3}");
+    assert!(relaxed >= 0.93, "relaxed {relaxed:.3}");
+    assert!(value >= 0.84, "value {value:.3}");
 }
