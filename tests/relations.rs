@@ -392,12 +392,12 @@ fn towns_are_parties_only_when_the_title_names_them() {
         // The title is about the two Länder; the towns are where things happen.
         (
             "[Thüringen|LOC|DE-TH|state] und [Ontario|LOC|CA-ON|state] vertiefen Zusammenarbeit\nDie Delegation aus [Ontario|LOC|CA-ON|state] besuchte [Jena|LOC|geonames:1|city] und [Thüringen|LOC|DE-TH|state].",
-            &["VISIT Ontario > Thüringen"],
+            &["COOPERATION Ontario + Thüringen", "VISIT Ontario > Thüringen"],
         ),
         // The title names the towns: a twinning of towns.
         (
             "[Jena|LOC|geonames:1|city] und [Kanazawa|LOC|geonames:2|city] feiern Partnerschaft\nEine Delegation aus [Kanazawa|LOC|geonames:2|city] besuchte [Jena|LOC|geonames:1|city].",
-            &["VISIT Kanazawa > Jena"],
+            &["COOPERATION Jena + Kanazawa", "VISIT Kanazawa > Jena"],
         ),
     ]);
 }
