@@ -307,10 +307,12 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                         && !common
                         && surface.chars().count() >= 4
                         && !surface.ends_with(['s', 'ß', 'x', 'z', 'S', 'X', 'Z']);
-                    if !genitive_ok {
+                    let Some(ending) =
+                        crate::gazetteer::genitive_len(text, end).filter(|_| genitive_ok)
+                    else {
                         continue;
-                    }
-                    end += 1;
+                    };
+                    end += ending;
                 }
                 let acronym = entry.flags.contains(Flags::ACRONYM)
                     && entry.entity_type == EntityType::Organisation;
