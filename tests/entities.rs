@@ -215,6 +215,52 @@ fn organisations_by_head_words_legal_forms_and_english_names() {
 }
 
 #[test]
+fn organisation_spans_with_truncations_places_and_legal_forms() {
+    check(&[
+        // Coordinated truncations belong to the name.
+        (
+            "Die Industrie- und Handelskammer Leipzig lud ein.",
+            &[("Industrie- und Handelskammer Leipzig", "ORG")],
+        ),
+        (
+            "Die Probenbau- und Messtechnik GmbH investiert.",
+            &[("Probenbau- und Messtechnik GmbH", "ORG")],
+        ),
+        // A bare "Amt" or "Zentrum" heads a name only with "für".
+        (
+            "Das Amt für Handel der Provinz Hunan lud ein.",
+            &[("Amt für Handel der Provinz Hunan", "ORG")],
+        ),
+        (
+            "Das Zentrum der Stadt Leipzig ist voll.",
+            &[("Leipzig", "LOC")],
+        ),
+        // A genitive region complement.
+        (
+            "Das Ministerium für Verkehr des Saarlandes lud ein.",
+            &[("Ministerium für Verkehr des Saarlandes", "ORG")],
+        ),
+        // The place after an English head is not part of the name.
+        (
+            "Die Oberwald University in Hunan forscht.",
+            &[("Oberwald University", "ORG"), ("Hunan", "LOC")],
+        ),
+        // International legal forms after a comma.
+        (
+            "Die Probenwerk, Inc. investiert.",
+            &[("Probenwerk, Inc.", "ORG")],
+        ),
+        // A hyphen compound with a name before the head.
+        (
+            "Die Oberwald-Universität forscht.",
+            &[("Oberwald-Universität", "ORG")],
+        ),
+        // Generic time nouns are no places.
+        ("Ende März kam es zum Ende der Gespräche.", &[]),
+    ]);
+}
+
+#[test]
 fn acronyms_defined_in_the_document_link_to_the_full_name() {
     let text =
         "Die Oberwald Medical Techno Valley Foundation (OMTV) lud ein. Die OMTV fördert Firmen.";

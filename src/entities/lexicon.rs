@@ -23,6 +23,9 @@ pub struct OrgHead {
     pub word: bool,
     /// The bare head word may head a name with a complement alone.
     pub bare: bool,
+    /// The bare head word may head a name with a `für` complement ("Amt für Arbeit"), not
+    /// with others ("Zentrum der Stadt").
+    pub bare_fuer: bool,
     pub subtype: &'static str,
 }
 
@@ -326,15 +329,16 @@ impl Lexicon {
                     ))
                 }
             };
+            let bare_fuer = word || matches!(f[2], "yes" | "für");
             let bare = match (word, f[2]) {
                 (true, "-") | (false, "yes") => true,
-                (false, "no") => false,
+                (false, "no" | "für") => false,
                 (_, other) => {
                     return Err(row.error(
                         name,
                         format!(
-                            "bare must be yes or no for suffixes and - for words, found {other:?}"
-                        ),
+                        "bare must be yes, no or für for suffixes and - for words, found {other:?}"
+                    ),
                     ))
                 }
             };
@@ -345,6 +349,7 @@ impl Lexicon {
             org_heads.push(OrgHead {
                 word,
                 bare,
+                bare_fuer,
                 subtype,
             });
         }

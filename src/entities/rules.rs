@@ -307,10 +307,12 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                         && !common
                         && surface.chars().count() >= 4
                         && !surface.ends_with(['s', 'ß', 'x', 'z', 'S', 'X', 'Z']);
-                    if !genitive_ok {
+                    let Some(ending) =
+                        crate::gazetteer::genitive_len(text, end).filter(|_| genitive_ok)
+                    else {
                         continue;
-                    }
-                    end += 1;
+                    };
+                    end += ending;
                 }
                 let acronym = entry.flags.contains(Flags::ACRONYM)
                     && entry.entity_type == EntityType::Organisation;
@@ -734,15 +736,54 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
             *end = (*end).max(c.end);
         }
     }
+    // The region may carry a genitive ending ("des Saarlandes").
     let region_end = |k: usize| -> Option<usize> {
         let start = doc.tokens[k].start;
         place_end.get(&start).copied().and_then(|end| {
             (k..n)
                 .take_while(|&m| doc.tokens[m].start < end)
                 .last()
-                .filter(|&m| doc.tokens[m].end == end)
+                .filter(|&m| {
+                    let extra = &doc.text[end.min(doc.tokens[m].end)..doc.tokens[m].end];
+                    matches!(extra, "" | "s" | "es")
+                })
         })
     };
+    // An organisation acronym with its place: "IHK Leipzig", "IHK für Rheinhessen".
+    let known: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Organisation)
+        .map(|c| (c.start, c.end))
+        .collect();
+    for (start, end) in known {
+        let Some(i) = doc.token_starting_at(start) else {
+            continue;
+        };
+        let t = doc.t(i);
+        let acronym = doc.tokens[i].end == end
+            && t.chars().count() >= 2
+            && t.chars().all(|ch| ch.is_uppercase());
+        if !acronym || !doc.adjacent(i) || i + 1 >= doc.sentence_end[i] {
+            continue;
+        }
+        let k = i + 1;
+        let end = if doc.t(k) == "für" && k + 1 < doc.sentence_end[i] && doc.adjacent(k) {
+            region_end(k + 1)
+        } else {
+            region_end(k)
+        };
+        if let Some(end) = end {
+            push_rule(
+                cands,
+                doc,
+                (i, end),
+                EntityType::Organisation,
+                P_ORG_HEAD,
+                "other",
+                "rule:org_acronym_place",
+            );
+        }
+    }
     for i in 0..n {
         let Some(head_index) = doc.org_head[i] else {
             continue;
@@ -782,8 +823,32 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         {
             left -= 1;
         }
-        let has_mod = left < i || camel;
-        if bare_word && !head.bare && !has_mod {
+        // Coordinated truncations: "Industrie- und Handelskammer", "Wirtschafts- und
+        // Sozialministerium", with their own modifiers ("Deutsche Industrie- und …").
+        let before_trunc = left;
+        left = truncations_left(doc, left, s_start);
+        if left < before_trunc {
+            while left > s_start
+                && before_trunc - left < 8
+                && doc.adjacent(left - 1)
+                && modifier(doc, lex, left - 1)
+            {
+                left -= 1;
+            }
+        }
+        // A hyphen compound with a capitalised name before the head ("Fudan-Universität",
+        // "Kunststoff-Cluster"): the head after the last hyphen is the whole head word.
+        let hyphen_name = !camel
+            && folded_token.rsplit_once('-').is_some_and(|(first, last)| {
+                !first.is_empty()
+                    && [Some(last), last.strip_suffix('s'), last.strip_suffix("es")]
+                        .into_iter()
+                        .flatten()
+                        .any(|stem| head_is_whole(lex, stem))
+            });
+        let has_mod = left < i || camel || hyphen_name;
+        let fuer_next = head.bare_fuer && i + 1 < limit && doc.t(i + 1) == "für";
+        if bare_word && !head.bare && !has_mod && !fuer_next {
             continue;
         }
         // Complements to the right.
@@ -876,6 +941,25 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     club_names(doc, lex, cands);
 }
 
+/// The start of coordinated truncations before token `left`: "Industrie- und" in
+/// "Industrie- und Handelskammer", "Forschungs-, Entwicklungs- und" likewise.
+fn truncations_left(doc: &Doc, left: usize, s_start: usize) -> usize {
+    let trunc = |k: usize| doc.kind(k) == TokenKind::Truncation && is_upper_initial(doc.t(k));
+    let mut left = left;
+    if left >= s_start + 2
+        && matches!(doc.t(left - 1), "und" | "oder" | "sowie")
+        && doc.adjacent(left - 1)
+        && doc.adjacent(left - 2)
+        && trunc(left - 2)
+    {
+        left -= 2;
+        while left >= s_start + 2 && doc.t(left - 1) == "," && trunc(left - 2) {
+            left -= 2;
+        }
+    }
+    left
+}
+
 /// Whether the folded word is itself one of the suffix heads.
 fn head_is_whole(lex: &Lexicon, folded_word: &str) -> bool {
     lex.heads
@@ -905,10 +989,12 @@ fn english_org(
             && t != "The"
     };
     let connector = |k: usize| ENGLISH_CONNECTORS.contains(&doc.t(k));
+    // A German organisation noun before the name is a description ("Partnerhochschule").
+    let german_head = |k: usize| doc.org_head[k].is_some_and(|h| !lex.org_heads[h as usize].word);
     let mut left = i;
     while left > s_start && i - left < 8 {
         let p = left - 1;
-        if !doc.adjacent(p) {
+        if !doc.adjacent(p) || german_head(p) {
             break;
         }
         if run_word(p) {
@@ -928,6 +1014,11 @@ fn english_org(
     let mut through_connector = false;
     while right + 1 < limit && right - i < 10 && doc.adjacent(right) {
         let k = right + 1;
+        // "University in Nanjing": a place right after the head is its location, not part
+        // of the name ("Chamber of Commerce in Korea" keeps it).
+        if doc.t(k) == "in" && right == i {
+            break;
+        }
         if connector(k) {
             // Connectors ("for the") must lead to a run word.
             let mut m = k;
@@ -1011,6 +1102,18 @@ fn legal_form_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
                 && name_part(p - 1)
             {
                 left = p - 1;
+            } else if left == i
+                && doc.t(p) == ","
+                && matches!(doc.t(i), "Inc." | "Inc" | "Ltd." | "Ltd" | "LLC" | "Corp.")
+                && p > s_start
+                && doc.adjacent(p - 1)
+                && name_part(p - 1)
+            {
+                // "Beispiel, Inc.".
+                left = p - 1;
+            } else if truncations_left(doc, left, s_start) < left {
+                // "Keramik- und Elektrotechnik GmbH".
+                left = truncations_left(doc, left, s_start);
             } else if matches!(doc.t(p), "für" | "zur" | "zum" | "der" | "des" | "von")
                 && p > s_start
                 && doc.adjacent(p - 1)

@@ -60,13 +60,25 @@ pub fn boundary_after(text: &str, at: usize) -> bool {
     }
 }
 
-/// Whether a match may end at `at`: at a boundary, or before a genitive `s` that ends the word.
+/// Whether a match may end at `at`: at a boundary, or before a genitive `s` or `es` that ends
+/// the word (`Sachsens`, `des Saarlandes`).
 pub fn acceptable_end(text: &str, at: usize) -> bool {
     if !text.is_char_boundary(at) {
         return false;
     }
-    boundary_after(text, at)
-        || (text.as_bytes().get(at) == Some(&b's') && boundary_after(text, at + 1))
+    boundary_after(text, at) || genitive_len(text, at).is_some()
+}
+
+/// The length of a genitive ending (`s`, or `es` after `…land`) at `at` that ends the word.
+pub fn genitive_len(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.get(at) == Some(&b's') && boundary_after(text, at + 1) {
+        return Some(1);
+    }
+    (text[..at].ends_with("land")
+        && bytes.get(at..at + 2) == Some(b"es")
+        && boundary_after(text, at + 2))
+    .then_some(2)
 }
 
 /// A dictionary match: the entry and the end of its surface in the text (before any

@@ -33,7 +33,7 @@
 
 mod dictionary;
 
-pub use dictionary::{acceptable_end, boundary_after, Dictionary, Hit};
+pub use dictionary::{acceptable_end, boundary_after, genitive_len, Dictionary, Hit};
 
 /// A fast non-cryptographic hasher for short keys (the word lists are compiled in or given by
 /// the user; no untrusted input decides the keys): FxHash's multiply-rotate over 8-byte words.
