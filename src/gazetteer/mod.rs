@@ -73,8 +73,6 @@ pub type FastMap<K, V> = std::collections::HashMap<K, V, FastBuild>;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
-
 use crate::record::EntityType;
 use crate::resources::{DataFile, ResourceError};
 
@@ -355,13 +353,18 @@ impl EntityList {
     }
 }
 
-/// Aho-Corasick automaton (contiguous NFA, anchored, leftmost-longest) over distinct
-/// patterns, each mapped to a group of values.
+/// Distinct patterns, each mapped to a group of values, looked up at the ends a caller accepts.
 ///
-/// Built once; `Send + Sync`, shared across threads.
+/// Searches are always anchored at a word start and only ends at token boundaries count, so
+/// a hash of the patterns probed at those few ends answers exactly what an anchored
+/// Aho-Corasick search would, without building an automaton (whose failure links for ~100,000
+/// first words dominated start-up). Built once; `Send + Sync`, shared across threads.
 #[derive(Debug, Clone)]
 pub struct PatternSet {
-    automaton: Option<AhoCorasick>,
+    /// Pattern bytes → pattern id.
+    index: HashMap<Box<[u8]>, u32>,
+    /// Length in bytes of the longest pattern.
+    longest: usize,
     /// `groups[pattern]` is a range into `values`.
     groups: Vec<(u32, u32)>,
     values: Vec<u32>,
@@ -392,21 +395,15 @@ impl PatternSet {
             values.extend(group);
             groups.push((start, values.len() as u32));
         }
-        let automaton = if distinct.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Anchored)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .prefilter(false)
-                    .build(&distinct)
-                    .expect("gazetteer automaton within size limits"),
-            )
-        };
+        let longest = distinct.iter().map(|p| p.len()).max().unwrap_or(0);
+        let index = distinct
+            .iter()
+            .enumerate()
+            .map(|(id, pattern)| (Box::<[u8]>::from(pattern.as_bytes()), id as u32))
+            .collect();
         PatternSet {
-            automaton,
+            index,
+            longest,
             groups,
             values,
         }
@@ -431,9 +428,8 @@ impl PatternSet {
     /// Pushes `(end, pattern)` for every pattern that matches `folded` anchored at `start`,
     /// ends at or before `limit` and at an end `accept_end` accepts, longest first.
     ///
-    /// Each anchored leftmost-longest search gives the longest pattern; the next search is
-    /// limited to the last acceptable end before it, so a word without inner boundaries costs
-    /// one search.
+    /// Only accepted ends are probed (token boundaries: one to three per word), each with one
+    /// hash lookup.
     pub fn matches_at(
         &self,
         folded: &[u8],
@@ -442,23 +438,18 @@ impl PatternSet {
         mut accept_end: impl FnMut(usize) -> bool,
         out: &mut Vec<(usize, u32)>,
     ) {
-        let Some(automaton) = &self.automaton else {
+        if self.index.is_empty() {
             return;
-        };
-        let mut limit = limit.min(folded.len());
-        while limit > start {
-            let input = Input::new(folded)
-                .span(start..limit)
-                .anchored(Anchored::Yes);
-            let Some(found) = automaton.find(input) else {
-                return;
-            };
-            if accept_end(found.end()) {
-                out.push((found.end(), found.pattern().as_u32()));
+        }
+        let limit = limit
+            .min(folded.len())
+            .min(start.saturating_add(self.longest));
+        for end in (start + 1..=limit).rev() {
+            if !accept_end(end) {
+                continue;
             }
-            match (start + 1..found.end()).rev().find(|&at| accept_end(at)) {
-                Some(at) => limit = at,
-                None => return,
+            if let Some(&pattern) = self.index.get(&folded[start..end]) {
+                out.push((end, pattern));
             }
         }
     }
