@@ -183,7 +183,7 @@ impl Pipeline {
     /// ```
     /// use meldung::{Document, Pipeline};
     /// let pipeline = Pipeline::load_default().unwrap();
-    /// let record = pipeline.extract(&Document::new("a", "Liestal, 25. September 2012 – Text."));
+    /// let record = pipeline.extract(&Document::new("a", "Rottweil, 25. September 2012 – Text."));
     /// assert_eq!(record.doc_id, "a");
     /// assert!(record.error.is_none());
     /// ```

@@ -360,7 +360,7 @@ impl Tokeniser {
         match self.patterns.domain.captures(core) {
             Some(caps) => {
                 let tld = caps.get(1).map_or("", |m| m.as_str());
-                // A capitalised last part ("Museum.BL") reads as a name, not a domain.
+                // A capitalised last part ("Forum.SH") reads as a name, not a domain.
                 tld.chars().all(|c| c.is_ascii_lowercase()) && self.top_level_domains.contains(tld)
             }
             None => false,

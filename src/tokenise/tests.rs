@@ -214,7 +214,7 @@ const KIND_CASES: &[(&str, &str, TokenKind)] = &[
     ("3,5 %", "3,5", TokenKind::Number),
     ("30-köpfige", "30-köpfige", TokenKind::Number),
     ("COVID-19", "COVID-19", TokenKind::Word),
-    ("Museum.BL", "Museum.BL", TokenKind::Word),
+    ("Forum.SH", "Forum.SH", TokenKind::Word),
 ];
 
 #[test]
