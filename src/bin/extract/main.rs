@@ -167,44 +167,60 @@ fn run(args: RunArgs) -> ExitCode {
     let mut totals = Totals::default();
     let mut broken_pipe = false;
     let mut write_error = None;
-    'batches: for (batch, batch_bytes) in receiver {
-        let results: Vec<Option<Processed>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|event| process(&pipeline, event))
-                .collect()
+    // Processing runs on its own thread, one batch ahead of writing, so that the workers never
+    // wait for the output; the queues are bounded, so memory stays bounded.
+    let (result_sender, result_receiver) = mpsc::sync_channel::<(Vec<Option<Processed>>, u64)>(1);
+    std::thread::scope(|scope| {
+        let (pipeline, pool) = (&pipeline, &pool);
+        scope.spawn(move || {
+            for (batch, batch_bytes) in receiver {
+                let results = pool.install(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|event| process(pipeline, event))
+                        .collect()
+                });
+                if result_sender.send((results, batch_bytes)).is_err() {
+                    // The writer stopped (closed output): stop reading too.
+                    return;
+                }
+            }
         });
-        for result in results {
-            let Some(processed) = result else { continue };
-            totals.stage_times.add(&processed.times);
-            if let Some(message) = processed.error {
-                totals.failed += 1;
+        // `result_receiver` is consumed by the loop, so leaving it early drops it and lets the
+        // processing thread end.
+        'batches: for (results, batch_bytes) in result_receiver {
+            for result in results {
+                let Some(processed) = result else { continue };
+                totals.stage_times.add(&processed.times);
+                if let Some(message) = processed.error {
+                    totals.failed += 1;
+                    if !args.quiet {
+                        progress.message(&format!("extract: {message}"));
+                    }
+                }
+                totals.warnings += processed.warnings.len() as u64;
                 if !args.quiet {
-                    progress.message(&format!("extract: {message}"));
+                    for warning in &processed.warnings {
+                        progress.message(&format!("extract: warning: {warning}"));
+                    }
+                }
+                if processed.line.is_empty() {
+                    continue;
+                }
+                totals.docs += 1;
+                if let Err(err) = out.write_all(&processed.line) {
+                    if err.kind() == io::ErrorKind::BrokenPipe {
+                        broken_pipe = true;
+                    } else {
+                        write_error = Some(err);
+                    }
+                    break 'batches;
                 }
             }
-            totals.warnings += processed.warnings.len() as u64;
-            if !args.quiet {
-                for warning in &processed.warnings {
-                    progress.message(&format!("extract: warning: {warning}"));
-                }
-            }
-            if processed.line.is_empty() {
-                continue;
-            }
-            totals.docs += 1;
-            if let Err(err) = out.write_all(&processed.line) {
-                if err.kind() == io::ErrorKind::BrokenPipe {
-                    broken_pipe = true;
-                } else {
-                    write_error = Some(err);
-                }
-                break 'batches;
-            }
+            totals.bytes += batch_bytes;
+            progress.update(totals.docs, totals.bytes, totals.failed);
         }
-        totals.bytes += batch_bytes;
-        progress.update(totals.docs, totals.bytes, totals.failed);
-    }
+    });
     if write_error.is_none() && !broken_pipe {
         if let Err(err) = out.flush() {
             if err.kind() == io::ErrorKind::BrokenPipe {
