@@ -524,6 +524,13 @@ impl DocScorer<'_> {
         let describe = |d: &super::annotations::DateExpression| {
             format!("{:?} {}..{} = {}", d.text, d.start, d.end, d.value)
         };
+        let gold_item = |g: usize| (describe(&gold[g]), (gold[g].start, gold[g].end));
+        let predicted_item = |p: usize| {
+            (
+                describe(&predicted[p]),
+                (predicted[p].start, predicted[p].end),
+            )
+        };
         // Strict: exact spans.
         let exact = |g: &super::annotations::DateExpression,
                      p: &super::annotations::DateExpression| {
@@ -535,13 +542,8 @@ impl DocScorer<'_> {
             "dates.strict",
             &gold_match,
             &taken,
-            |g| (describe(&gold[g]), (gold[g].start, gold[g].end)),
-            |p| {
-                (
-                    describe(&predicted[p]),
-                    (predicted[p].start, predicted[p].end),
-                )
-            },
+            gold_item,
+            predicted_item,
         );
         evaluation.scores.add("dates.strict", strict);
 
@@ -562,13 +564,8 @@ impl DocScorer<'_> {
             "dates.relaxed",
             &gold_match,
             &taken,
-            |g| (describe(&gold[g]), (gold[g].start, gold[g].end)),
-            |p| {
-                (
-                    describe(&predicted[p]),
-                    (predicted[p].start, predicted[p].end),
-                )
-            },
+            gold_item,
+            predicted_item,
         );
         evaluation.scores.add("dates.relaxed", relaxed);
 

@@ -51,6 +51,24 @@ pub struct InputOptions {
     pub default_published: Option<Date>,
 }
 
+impl InputOptions {
+    /// Extensions as users give them (`txt`, `.md`) without dots or empty entries.
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::input::InputOptions;
+    /// let given = [".txt".to_string(), String::new(), "md".to_string()];
+    /// assert_eq!(InputOptions::extensions(&given), ["txt", "md"]);
+    /// ```
+    pub fn extensions(given: &[String]) -> Vec<String> {
+        given
+            .iter()
+            .map(|e| e.trim_start_matches('.').to_string())
+            .filter(|e| !e.is_empty())
+            .collect()
+    }
+}
+
 impl Default for InputOptions {
     fn default() -> InputOptions {
         InputOptions {

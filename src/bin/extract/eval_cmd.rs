@@ -99,16 +99,7 @@ fn evaluate(args: &EvalArgs) -> Result<ExitCode, String> {
     };
 
     // Pair predictions with gold.
-    let gold_keys: Vec<(String, Option<String>)> = gold
-        .docs
-        .iter()
-        .map(|d| {
-            (
-                d.annotations.doc_id.clone(),
-                d.annotations.source_path.clone(),
-            )
-        })
-        .collect();
+    let gold_keys = gold_keys(&gold);
     let predicted_keys: Vec<(String, Option<String>)> = predicted
         .iter()
         .map(|p| {
@@ -278,12 +269,7 @@ fn extract_inputs(
         args.paths.clone()
     };
     let options = InputOptions {
-        extensions: args
-            .ext
-            .iter()
-            .map(|e| e.trim_start_matches('.').to_string())
-            .filter(|e| !e.is_empty())
-            .collect(),
+        extensions: InputOptions::extensions(&args.ext),
         default_published: None,
     };
     let gold_file = std::fs::canonicalize(&args.gold).ok();
@@ -316,16 +302,7 @@ fn extract_inputs(
         }
     }
     // Extract only what will be scored.
-    let gold_keys: Vec<(String, Option<String>)> = gold
-        .docs
-        .iter()
-        .map(|d| {
-            (
-                d.annotations.doc_id.clone(),
-                d.annotations.source_path.clone(),
-            )
-        })
-        .collect();
+    let gold_keys = gold_keys(gold);
     let keys: Vec<(String, Option<String>)> = documents
         .iter()
         .map(|d| (d.id.clone(), Some(d.source.path.clone())))
@@ -363,6 +340,19 @@ fn extract_inputs(
 }
 
 /// Runs the pipeline over the documents in parallel.
+/// The (doc id, source path) of every gold document, for pairing with predictions.
+fn gold_keys(gold: &GoldSet) -> Vec<(String, Option<String>)> {
+    gold.docs
+        .iter()
+        .map(|d| {
+            (
+                d.annotations.doc_id.clone(),
+                d.annotations.source_path.clone(),
+            )
+        })
+        .collect()
+}
+
 fn extract_all(documents: Vec<Document>, jobs: Option<u16>) -> Result<Vec<Predicted>, String> {
     let pipeline = Pipeline::load_default().map_err(|err| err.to_string())?;
     let threads = jobs

@@ -126,12 +126,7 @@ fn run(args: RunArgs) -> ExitCode {
     };
 
     let options = InputOptions {
-        extensions: args
-            .ext
-            .iter()
-            .map(|e| e.trim_start_matches('.').to_string())
-            .filter(|e| !e.is_empty())
-            .collect(),
+        extensions: InputOptions::extensions(&args.ext),
         default_published: args.published,
     };
     let mut progress = Progress::new(!args.quiet, None);
