@@ -71,7 +71,6 @@ pub type FastSet<T> = std::collections::HashSet<T, FastBuild>;
 pub type FastMap<K, V> = std::collections::HashMap<K, V, FastBuild>;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::record::EntityType;
 use crate::resources::{DataFile, ResourceError};
@@ -362,7 +361,7 @@ impl EntityList {
 #[derive(Debug, Clone)]
 pub struct PatternSet {
     /// Pattern bytes → pattern id.
-    index: HashMap<Box<[u8]>, u32>,
+    index: FastMap<Box<[u8]>, u32>,
     /// Length in bytes of the longest pattern.
     longest: usize,
     /// `groups[pattern]` is a range into `values`.
@@ -374,7 +373,7 @@ impl PatternSet {
     /// Builds the automaton; value `i` is the position of the pattern in `patterns`. Equal
     /// patterns share one automaton pattern whose group lists all their values in order.
     pub fn build<'p>(patterns: impl IntoIterator<Item = &'p str>) -> PatternSet {
-        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut index: FastMap<&str, u32> = FastMap::default();
         let mut distinct: Vec<&str> = Vec::new();
         let mut members: Vec<Vec<u32>> = Vec::new();
         for (value, pattern) in patterns.into_iter().enumerate() {

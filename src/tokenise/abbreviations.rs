@@ -1,6 +1,6 @@
 //! The abbreviation list (`resources/tokenise/abbreviations.tsv`).
 
-use std::collections::{HashMap, HashSet};
+use crate::gazetteer::{FastMap, FastSet};
 
 use crate::resources::{DataFile, ResourceError};
 
@@ -18,11 +18,11 @@ use crate::resources::{DataFile, ResourceError};
 #[derive(Debug, Clone, Default)]
 pub struct Abbreviations {
     /// Abbreviation (multi-part forms with single spaces) → may end a sentence.
-    entries: HashMap<String, bool>,
+    entries: FastMap<String, bool>,
     /// Longest number of space-separated parts of any entry.
     max_parts: usize,
     /// First parts of multi-part forms, to skip joining attempts cheaply.
-    multi_part_heads: HashSet<String>,
+    multi_part_heads: FastSet<String>,
 }
 
 impl Abbreviations {

@@ -29,7 +29,7 @@ mod sentences;
 pub use abbreviations::Abbreviations;
 pub use sentences::Sentence;
 
-use std::collections::HashSet;
+use crate::gazetteer::FastSet;
 use std::ops::Range;
 
 use crate::resources::{DataFile, ResourceError};
@@ -93,7 +93,7 @@ impl Token {
 #[derive(Debug, Clone)]
 pub struct Tokeniser {
     abbreviations: Abbreviations,
-    top_level_domains: HashSet<String>,
+    top_level_domains: FastSet<String>,
     patterns: chunk::Patterns,
 }
 
@@ -111,7 +111,7 @@ impl Tokeniser {
         abbreviations: Abbreviations,
         tlds: DataFile<'_>,
     ) -> Result<Tokeniser, ResourceError> {
-        let mut top_level_domains = HashSet::new();
+        let mut top_level_domains = FastSet::default();
         for (line, item) in tlds.items() {
             if !item.chars().all(|c| c.is_ascii_lowercase()) {
                 return Err(ResourceError::new(
