@@ -251,31 +251,44 @@ impl EntityList {
         let base: &str = &content;
         let mut entries = Vec::with_capacity(base.len() / 60);
         let mut folded = String::with_capacity(base.len() / 4);
-        let mut offset = 0usize;
-        for (index, raw) in base.split('\n').enumerate() {
-            let line_start = offset;
-            offset += raw.len() + 1;
+        // memchr over bytes: splitting 18 MB of default lists with `str::split` was a quarter
+        // of start-up (measured with callgrind).
+        let bytes = base.as_bytes();
+        let mut next_line = 0usize;
+        let mut line_no = 0usize;
+        while next_line < bytes.len() {
+            let line_start = next_line;
+            let line_end =
+                memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |p| line_start + p);
+            next_line = line_end + 1;
+            line_no += 1;
+            let raw = &base[line_start..line_end];
             let line = raw.strip_suffix('\r').unwrap_or(raw);
             let trimmed = line.trim_start();
             if trimmed.is_empty() || trimmed.starts_with('#') {
                 continue;
             }
-            let line_no = index + 1;
             let error = |message: String| ResourceError::new(name, line_no, message);
             let mut fields = [Field::default(); 7];
             let mut count = 0;
             let mut field_start = line_start;
-            for part in line.split('\t') {
+            let line_end = line_start + line.len();
+            loop {
                 if count == 7 {
                     count += 1;
                     break;
                 }
+                let field_end = memchr::memchr(b'\t', &bytes[field_start..line_end])
+                    .map_or(line_end, |p| field_start + p);
                 fields[count] = Field {
                     start: field_start as u32,
-                    end: (field_start + part.len()) as u32,
+                    end: field_end as u32,
                 };
-                field_start += part.len() + 1;
                 count += 1;
+                if field_end == line_end {
+                    break;
+                }
+                field_start = field_end + 1;
             }
             if !(2..=7).contains(&count) {
                 return Err(error(format!(
