@@ -144,8 +144,9 @@ impl Pipeline {
             .dates
             .find(text, &tokens, published.map(|(date, _)| date));
         lap(&mut times.dates);
-        let entities = self.entities.find(text, &tokens, &sentences);
-        let regions = self.entities.find_region_evidence(text, &tokens);
+        let (entities, regions) = self
+            .entities
+            .find_with_region_evidence(text, &tokens, &sentences);
         lap(&mut times.entities);
         let relations = self.relations.find_in(&RelationInput {
             text,

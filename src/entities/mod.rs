@@ -145,7 +145,37 @@ impl EntityRecogniser {
 
     /// Entity mentions, sorted by start, non-overlapping.
     pub fn find(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<EntityMatch> {
-        rules::find(self, text, tokens, sentences)
+        rules::find(self, text, &crate::gazetteer::fold(text), tokens, sentences)
+    }
+
+    /// [`EntityRecogniser::find`] and [`EntityRecogniser::find_region_evidence`] in one call,
+    /// folding the text once (what the pipeline uses).
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::entities::EntityRecogniser;
+    /// use meldung::tokenise::Tokeniser;
+    /// let tokeniser = Tokeniser::load_default().unwrap();
+    /// let recogniser = EntityRecogniser::load_default().unwrap();
+    /// let text = "Die sächsische Delegation besuchte Bayern.";
+    /// let tokens = tokeniser.tokenise(text);
+    /// let sentences = tokeniser.sentences(text, &tokens);
+    /// let (entities, regions) = recogniser.find_with_region_evidence(text, &tokens, &sentences);
+    /// assert_eq!(entities, recogniser.find(text, &tokens, &sentences));
+    /// assert_eq!(regions, recogniser.find_region_evidence(text, &tokens));
+    /// assert_eq!(regions[0].canonical, "Sachsen");
+    /// ```
+    pub fn find_with_region_evidence(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+    ) -> (Vec<EntityMatch>, Vec<RegionEvidence>) {
+        let folded = crate::gazetteer::fold(text);
+        (
+            rules::find(self, text, &folded, tokens, sentences),
+            self.region_evidence(text, &folded, tokens),
+        )
     }
 
     /// Region adjectives and demonyms (`japanischen`, `Thüringer`, `Chinesen`) with the region
@@ -165,7 +195,10 @@ impl EntityRecogniser {
     /// assert_eq!(shown, vec![("japanische", "Japan"), ("sächsische", "Sachsen")]);
     /// ```
     pub fn find_region_evidence(&self, text: &str, tokens: &[Token]) -> Vec<RegionEvidence> {
-        let folded = crate::gazetteer::fold(text);
+        self.region_evidence(text, &crate::gazetteer::fold(text), tokens)
+    }
+
+    fn region_evidence(&self, text: &str, folded: &str, tokens: &[Token]) -> Vec<RegionEvidence> {
         let mut out = Vec::new();
         let mut hits = Vec::new();
         for token in tokens {
@@ -173,11 +206,12 @@ impl EntityRecogniser {
                 continue;
             }
             hits.clear();
-            self.lexicon.adjectives.matches_at(
+            self.lexicon.adjectives.matches_at_word_ends(
+                text,
                 folded.as_bytes(),
                 token.start,
                 token.end,
-                |end| crate::gazetteer::boundary_after(text, end),
+                false,
                 &mut hits,
             );
             let Some(&(end, pattern)) = hits.first() else {

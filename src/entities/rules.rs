@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{fold, Flags, Hit};
+use crate::gazetteer::{Flags, Hit};
 use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
 
@@ -177,13 +177,14 @@ fn role_kind(doc: &Doc, lex: &Lexicon, i: usize) -> Option<RoleKind> {
 pub(super) fn find(
     rec: &EntityRecogniser,
     text: &str,
+    folded: &str,
     tokens: &[Token],
     sentences: &[Sentence],
 ) -> Vec<EntityMatch> {
     let lex = rec.lexicon();
     let mut doc = Doc {
         text,
-        folded: fold(text),
+        folded: Cow::Borrowed(folded),
         tokens,
         sentence_start: vec![0; tokens.len()],
         sentence_end: vec![tokens.len(); tokens.len()],

@@ -233,13 +233,8 @@ impl Dictionary {
             .iter()
             .position(|&b| b == b' ')
             .map_or(bytes.len(), |p| start + p);
-        self.first_words.matches_at(
-            bytes,
-            start,
-            chunk_end,
-            |end| acceptable_end(text, end),
-            &mut firsts,
-        );
+        self.first_words
+            .matches_at_word_ends(text, bytes, start, chunk_end, true, &mut firsts);
         for (end, pattern) in firsts {
             let info = self.first_info[pattern as usize];
             if info.word_counts & 1 != 0 {

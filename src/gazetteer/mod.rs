@@ -467,6 +467,82 @@ impl PatternSet {
     }
 }
 
+impl PatternSet {
+    /// Like [`PatternSet::matches_at`] with word ends as the accepted ends: positions where
+    /// [`boundary_after`] holds, or with `genitive` also [`acceptable_end`] (before a
+    /// genitive `s`/`es`). `text` is the original of `folded`.
+    ///
+    /// The ends are found in one forward scan over the bytes, so a lookup costs a few
+    /// instructions per byte plus one hash probe per end, not a boundary test per position.
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::gazetteer::{fold, PatternSet};
+    /// let set = PatternSet::build(["sachsen", "sachsen-anhalt"]);
+    /// let text = "Sachsens Nachbar Sachsen-Anhalt";
+    /// let folded = fold(text);
+    /// let mut found = Vec::new();
+    /// set.matches_at_word_ends(text, folded.as_bytes(), 0, text.len(), true, &mut found);
+    /// assert_eq!(found, vec![(7, 0)]);
+    /// found.clear();
+    /// set.matches_at_word_ends(text, folded.as_bytes(), 17, text.len(), true, &mut found);
+    /// assert_eq!(found, vec![(31, 1), (24, 0)]);
+    /// ```
+    pub fn matches_at_word_ends(
+        &self,
+        text: &str,
+        folded: &[u8],
+        start: usize,
+        limit: usize,
+        genitive: bool,
+        out: &mut Vec<(usize, u32)>,
+    ) {
+        if self.index.is_empty() {
+            return;
+        }
+        let limit = limit
+            .min(folded.len())
+            .min(start.saturating_add(self.longest));
+        let mut ends = [0usize; 24];
+        let mut count = 0;
+        let bytes = text.as_bytes();
+        for end in start + 1..=limit {
+            let accepted = match bytes.get(end) {
+                None => true,
+                Some(&b) if b < 0x80 => {
+                    !b.is_ascii_alphanumeric()
+                        || (genitive
+                            && (b == b's' || b == b'e')
+                            && genitive_len(text, end).is_some())
+                }
+                // Inside a character.
+                Some(&b) if b < 0xC0 => false,
+                Some(_) => boundary_after(text, end),
+            };
+            if accepted {
+                if count == ends.len() {
+                    // Unusually many ends (a long run of punctuation): take the plain path.
+                    let accept = |end| {
+                        if genitive {
+                            acceptable_end(text, end)
+                        } else {
+                            boundary_after(text, end)
+                        }
+                    };
+                    return self.matches_at(folded, start, limit, accept, out);
+                }
+                ends[count] = end;
+                count += 1;
+            }
+        }
+        for &end in ends[..count].iter().rev() {
+            if let Some(&pattern) = self.index.get(&folded[start..end]) {
+                out.push((end, pattern));
+            }
+        }
+    }
+}
+
 /// A parsed auxiliary list: rows with a fixed number of columns, fields borrowed from the file.
 #[derive(Debug, Clone)]
 pub struct AuxRow<'a> {
