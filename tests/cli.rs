@@ -48,6 +48,35 @@ fn walks_directories_recursively_in_sorted_order() {
 }
 
 #[test]
+fn output_and_gold_files_inside_the_walked_directory_are_skipped_not_read_as_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("pm.txt"), RELEASE.as_bytes());
+    let arg = dir.path().to_str().unwrap();
+    // A first run writes its output into the corpus directory, as analysts often do.
+    let first = run(&[arg], None);
+    assert_eq!(first.status.code(), Some(0));
+    write(&dir.path().join("out.jsonl"), &first.stdout);
+    // Gold annotations (records without text) sit beside the documents too.
+    write(
+        &dir.path().join("gold.jsonl"),
+        b"\n{\"doc_id\": \"pm\", \"entities\": []}\n",
+    );
+    let second = run(&[arg], None);
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(0), "{stderr}");
+    assert_eq!(second.stdout, first.stdout);
+    assert!(
+        stderr.contains("out.jsonl: skipped: holds meldung records"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("gold.jsonl: skipped"), "{stderr}");
+    // Named explicitly, such a file is read, and its lines are reported as documents without text.
+    let explicit = run(&[dir.path().join("gold.jsonl").to_str().unwrap()], None);
+    assert_eq!(explicit.status.code(), Some(1));
+    assert_eq!(records(&explicit)[0]["error"]["kind"], "invalid_document");
+}
+
+#[test]
 fn a_file_argument_is_named_by_its_stem_and_keeps_its_path() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pm-2023-03.txt");

@@ -29,6 +29,11 @@ pub enum InputEvent {
     Failed(InputFailure),
     /// A problem that stands for no document (a directory without documents).
     Problem(InputFailure),
+    /// A JSON-lines file met in a directory walk that holds meldung records (`extract`'s own
+    /// output or gold annotations: objects with `doc_id` and no `text`), not documents. It is
+    /// skipped, so that `extract corpus/ > corpus/out.jsonl` run twice does not read its own
+    /// output; naming the file as an argument reads it anyway.
+    Skipped { path: String, reason: String },
 }
 
 /// Why an input could not be read.
@@ -283,6 +288,12 @@ impl Inputs {
             if !is_text && !has_extension(&path, "jsonl") {
                 continue;
             }
+            if !is_text && holds_records(&path) {
+                return Some(InputEvent::Skipped {
+                    path: shown,
+                    reason: "holds meldung records (doc_id, no text), not documents".into(),
+                });
+            }
             *found = true;
             let relative = path.strip_prefix(&*root).unwrap_or(&path);
             let id = strip_extension(&relative.to_string_lossy());
@@ -321,6 +332,31 @@ impl Iterator for Inputs {
                 }
             }
         }
+    }
+}
+
+/// Whether the first non-blank line of a JSON-lines file is a meldung record rather than a
+/// document: a JSON object with `doc_id` and without `text`. Unreadable files are not records
+/// (reading them reports the error).
+fn holds_records(path: &Path) -> bool {
+    let Ok(file) = fs::File::open(path) else {
+        return false;
+    };
+    let mut reader = io::BufReader::new(file);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => return false,
+            Ok(_) if line.trim().is_empty() => continue,
+            Ok(_) => break,
+        }
+    }
+    match serde_json::from_str::<serde_json::Value>(line.trim_start_matches('\u{feff}')) {
+        Ok(serde_json::Value::Object(object)) => {
+            object.contains_key("doc_id") && !object.contains_key("text")
+        }
+        _ => false,
     }
 }
 

@@ -299,6 +299,8 @@ fn extract_inputs(
                 ));
             }
             InputEvent::Problem(problem) => eprintln!("extract eval: {}", problem.message),
+            // Record files in the walk (the gold file itself, earlier output) are not documents.
+            InputEvent::Skipped { .. } => {}
         }
     }
     // Extract only what will be scored.

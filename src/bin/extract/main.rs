@@ -71,6 +71,8 @@ struct Processed {
     error: Option<String>,
     warnings: Vec<String>,
     times: StageTimes,
+    /// Shown on stderr unless `--quiet`; neither an error nor a warning (a skipped file).
+    notice: Option<String>,
 }
 
 /// The main job.
@@ -200,6 +202,9 @@ fn run(args: RunArgs) -> ExitCode {
                     }
                 }
                 totals.warnings += processed.warnings.len() as u64;
+                if let (Some(notice), false) = (&processed.notice, args.quiet) {
+                    progress.message(&format!("extract: {notice}"));
+                }
                 if !args.quiet {
                     for warning in &processed.warnings {
                         progress.message(&format!("extract: warning: {warning}"));
@@ -294,6 +299,16 @@ fn process(pipeline: &Pipeline, event: InputEvent) -> Option<Processed> {
                 error: Some(problem.message),
                 warnings: Vec::new(),
                 times,
+                notice: None,
+            })
+        }
+        InputEvent::Skipped { path, reason } => {
+            return Some(Processed {
+                line: Vec::new(),
+                error: None,
+                warnings: Vec::new(),
+                times,
+                notice: Some(format!("{path}: skipped: {reason}")),
             })
         }
     };
@@ -307,6 +322,7 @@ fn process(pipeline: &Pipeline, event: InputEvent) -> Option<Processed> {
         error,
         warnings: record.warnings,
         times,
+        notice: None,
     })
 }
 
