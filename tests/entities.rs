@@ -595,3 +595,24 @@ fn persons_by_speech_verbs_initials_ages_and_family_names() {
         vec![("Zhou Minghao", "Zhou Minghao"), ("Zhou", "Zhou Minghao")]
     );
 }
+
+#[test]
+fn datelines_postcodes_and_surnames_spelled_like_places() {
+    check(&[
+        (
+            "Kiel, 3. April 2024 – Die Firma wächst.",
+            &[("Kiel", "LOC")],
+        ),
+        ("Anschrift: Musterweg 5, 24105 Kiel", &[("Kiel", "LOC")]),
+        // Without a preposition the town's name is the person's surname …
+        (
+            "Vizebürgermeister Takahiro Ueda kam. Ueda lobte die Firmen.",
+            &[("Takahiro Ueda", "PER"), ("Ueda", "PER")],
+        ),
+        // … unless the document names the place with a preposition.
+        (
+            "Bürgermeisterin Petra Hamm kam aus Hamm. Hamm wächst.",
+            &[("Petra Hamm", "PER"), ("Hamm", "LOC"), ("Hamm", "LOC")],
+        ),
+    ]);
+}

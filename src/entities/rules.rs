@@ -452,7 +452,9 @@ fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(i) = doc.token_starting_at(cand.start) {
-            if i > 0 && doc.adjacent(i - 1) && lex.context_words.contains(doc.t(i - 1)) {
+            let preposition =
+                i > 0 && doc.adjacent(i - 1) && lex.context_words.contains(doc.t(i - 1));
+            if preposition || postcode_or_dateline(doc, i) {
                 confirmed.push(n);
             }
         }
@@ -475,6 +477,19 @@ fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     cands.retain(|c| {
         !c.needs_context || matches!(c.payload, Payload::Entry(id) if sure.contains(&id))
     });
+}
+
+/// A place after a postcode ("24105 Kiel") or opening a dateline ("Kiel, 3. April 2024 –").
+fn postcode_or_dateline(doc: &Doc, i: usize) -> bool {
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if i > 0 && doc.adjacent(i - 1) && (4..=5).contains(&doc.t(i - 1).len()) && digits(doc.t(i - 1))
+    {
+        return true;
+    }
+    let line_start = i == 0 || doc.text[doc.tokens[i - 1].end..doc.tokens[i].start].contains('\n');
+    line_start
+        && doc.t_or(i + 1) == ","
+        && doc.t_or(i + 2).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether the word at `start..end` is used as a common noun: after a determiner, possibly
@@ -607,7 +622,9 @@ fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut
             let joined = matches!((a_place, b_place), (Some(true), Some(true)))
                 || (a_place.is_some() && lex.cues.place_suffix.contains(b))
                 || (b_place.is_some() && lex.cues.place_prefix.contains(a));
-            if joined {
+            // "Alt-Köpenick 21" in an address is a street.
+            let street = doc.t_or(i + 1).starts_with(|c: char| c.is_ascii_digit());
+            if joined && !street {
                 found.push((i, i));
             }
             continue;
@@ -1790,6 +1807,35 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         }
     }
     if !surnames.is_empty() {
+        // A minor place spelled like the surname of a person of the document, without a
+        // preposition or postcode before it, is the person ("Takahiro Ueda … sagte Ueda") —
+        // unless the document names the place with a preposition elsewhere ("in Hamm").
+        let placed_at = |i: usize| {
+            (i > 0 && doc.adjacent(i - 1) && lex.context_words.contains(doc.t(i - 1)))
+                || postcode_or_dateline(doc, i)
+        };
+        let placed_names: Vec<&str> = chosen
+            .iter()
+            .filter(|c| c.entity_type == EntityType::Location)
+            .filter(|c| doc.token_starting_at(c.start).is_some_and(placed_at))
+            .map(|c| &text[c.start..c.end])
+            .collect();
+        for c in chosen.iter_mut() {
+            if c.entity_type != EntityType::Location || !surnames.contains(&&text[c.start..c.end]) {
+                continue;
+            }
+            let Some(i) = doc.token_starting_at(c.start) else {
+                continue;
+            };
+            if doc.region[i] || placed_at(i) || placed_names.contains(&&text[c.start..c.end]) {
+                continue;
+            }
+            c.entity_type = EntityType::Person;
+            c.payload = Payload::Rule {
+                subtype: "person",
+                rule: "link:surname",
+            };
+        }
         for (i, token) in doc.tokens.iter().enumerate() {
             let t = doc.t(i);
             let stem = t.strip_suffix('s').unwrap_or(t);
