@@ -616,3 +616,33 @@ fn datelines_postcodes_and_surnames_spelled_like_places() {
         ),
     ]);
 }
+
+#[test]
+fn seats_of_chambers_and_embassies_and_places_named_after_head_words() {
+    check(&[
+        (
+            "Die Deutsche Industrie- und Handelskammer in Vietnam lud ein.",
+            &[("Deutsche Industrie- und Handelskammer in Vietnam", "ORG")],
+        ),
+        (
+            "Die Botschaft der Republik Korea in Berlin lud ein.",
+            &[("Botschaft der Republik Korea in Berlin", "ORG")],
+        ),
+        // A university's place after "in" is its location, not part of its name.
+        (
+            "Die Technische Universität Dresden in Sachsen forscht.",
+            &[
+                ("Technische Universität Dresden", "ORG"),
+                ("Sachsen", "LOC"),
+            ],
+        ),
+        (
+            "Der Stadtbezirk Xinwu wächst. Firmen aus Xinwu kamen. Xinwu ist groß.",
+            &[("Xinwu", "LOC"), ("Xinwu", "LOC"), ("Xinwu", "LOC")],
+        ),
+        (
+            "Die Freie Hansestadt Bremen und die Republik Korea kooperieren.",
+            &[("Bremen", "LOC"), ("Republik Korea", "LOC")],
+        ),
+    ]);
+}

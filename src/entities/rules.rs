@@ -373,11 +373,15 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
 
 /// Gazetteer places listed with their head word ("Präfektur Aichi", "Region Hannover") are
 /// marked without it, like every other place.
-fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
+fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    // Spans of places written with their head word: an organisation listed under the same
+    // words is the administration, not meant here ("Freie Hansestadt Bremen").
+    let mut headed: Vec<(usize, usize)> = Vec::new();
     for cand in cands.iter_mut() {
         if cand.entity_type != EntityType::Location {
             continue;
         }
+        let original = (cand.start, cand.end);
         let span = &doc.text[cand.start..cand.end];
         // "Gyeonggi-do": the ending is a head word too.
         if let Some(strip) = lex
@@ -389,12 +393,31 @@ fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
             cand.end -= strip.len();
         }
         let span = &doc.text[cand.start..cand.end];
+        // "Freie Hansestadt Bremen": an adjective may stand before the head word.
+        let adjective = span.split_once(' ').filter(|(first, rest)| {
+            first.ends_with(['e', 'n', 'r', 's'])
+                && rest
+                    .split_once(' ')
+                    .is_some_and(|(head, _)| lex.region_heads.contains_key(head))
+        });
+        if let Some((first, _)) = adjective {
+            cand.start += first.len() + 1;
+        }
+        let span = &doc.text[cand.start..cand.end];
         if let Some((head, rest)) = span.split_once(' ') {
             if lex.region_heads.contains_key(head) && !rest.is_empty() {
                 cand.start += head.len() + 1;
                 cand.needs_context = false;
+                headed.push(original);
             }
         }
+    }
+    if !headed.is_empty() {
+        cands.retain(|c| {
+            !(c.entity_type == EntityType::Organisation
+                && matches!(c.payload, Payload::Entry(_))
+                && headed.contains(&(c.start, c.end)))
+        });
     }
 }
 
@@ -1141,6 +1164,10 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         if bare_word && !head.bare && !has_mod && !fuer_next {
             continue;
         }
+        let abroad = head.subtype == "chamber"
+            || ["botschaft", "konsulat"]
+                .iter()
+                .any(|h| folded_token.ends_with(h));
         // Complements to the right.
         let mut right = i;
         let mut has_comp = false;
@@ -1201,6 +1228,14 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                         right = end;
                         has_comp = true;
                         continue;
+                    }
+                    break;
+                }
+                // Chambers abroad and embassies name their seat: "Deutsche Industrie- und
+                // Handelskammer in Vietnam", "Botschaft der Republik Korea in Berlin".
+                "in" if abroad => {
+                    if let Some(end) = (k + 1 < limit).then(|| region_end(k + 1)).flatten() {
+                        right = end;
                     }
                     break;
                 }
@@ -1786,6 +1821,46 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
                         },
                     });
                 }
+            }
+        }
+    }
+    // Places found after a head word ("Stadtbezirk Haidian") are places elsewhere too.
+    let mut head_places: Vec<(&str, &'static str)> = Vec::new();
+    for c in &chosen {
+        if let Payload::Rule {
+            subtype,
+            rule: "rule:region_head",
+        } = c.payload
+        {
+            head_places.push((&text[c.start..c.end], subtype));
+        }
+    }
+    if !head_places.is_empty() {
+        for (i, token) in doc.tokens.iter().enumerate() {
+            let t = doc.t(i);
+            let Some(&(name, subtype)) = head_places.iter().find(|(name, _)| *name == t) else {
+                continue;
+            };
+            if chosen
+                .iter()
+                .chain(extra.iter())
+                .all(|c| c.end <= token.start || token.end <= c.start)
+            {
+                extra.push(Candidate {
+                    start: token.start,
+                    end: token.end,
+                    entity_type: EntityType::Location,
+                    priority: 0,
+                    weight: 0,
+                    needs_context: false,
+                    needs_definition: false,
+                    payload: Payload::Linked {
+                        canonical: name.to_string(),
+                        kb_id: None,
+                        subtype: Some(subtype.to_string()),
+                        rule: "link:region",
+                    },
+                });
             }
         }
     }
