@@ -442,3 +442,207 @@ fn odd_texts_give_char_boundary_spans_without_panicking() {
         }
     }
 }
+
+#[test]
+fn places_joined_by_hyphens_rivers_and_compass_prefixes() {
+    check(&[
+        (
+            "Das Start-up aus Québec-Stadt und ein Büro in Berlin-Mitte.",
+            &[("Québec-Stadt", "LOC"), ("Berlin-Mitte", "LOC")],
+        ),
+        (
+            "Die Firma zog nach Mülheim an der Ruhr und nach Esslingen am Neckar.",
+            &[
+                ("Mülheim an der Ruhr", "LOC"),
+                ("Esslingen am Neckar", "LOC"),
+            ],
+        ),
+        // The weekday after "am" is no river.
+        (
+            "Die Gäste waren in Dresden am Montag.",
+            &[("Dresden", "LOC")],
+        ),
+        (
+            "Firmen aus Westchina und Mitteldeutschland kamen.",
+            &[("Westchina", "LOC"), ("Mitteldeutschland", "LOC")],
+        ),
+        ("Der Mittelstand und die Ostsee-Wirtschaft wachsen.", &[]),
+        // A Korean province's ending "-do" stays outside, like a head word.
+        (
+            "Firmen aus Gyeonggi-do kamen nach Mainz.",
+            &[("Gyeonggi", "LOC"), ("Mainz", "LOC")],
+        ),
+        (
+            "Die Woiwodschaft Lebus und der Stadtteil Kornwinkel feiern.",
+            &[("Lebus", "LOC"), ("Kornwinkel", "LOC")],
+        ),
+    ]);
+}
+
+#[test]
+fn common_nouns_after_determiners_are_no_places() {
+    check(&[
+        // "Halle" in "in Halle" is the city; the other two are halls.
+        (
+            "Die Firma in Halle baut die neue Halle 4. Diese Halle ist groß.",
+            &[("Halle", "LOC")],
+        ),
+        ("Gäste aus Essen kamen zu einem Essen.", &[("Essen", "LOC")]),
+    ]);
+}
+
+#[test]
+fn foreign_language_organisations() {
+    check(&[
+        (
+            "Das Forum lud das Ministère de l'Économie du Québec ein.",
+            &[("Ministère de l'Économie du Québec", "ORG")],
+        ),
+        (
+            "Die Agence pour le développement de l'emploi hat eingeladen.",
+            &[("Agence pour le développement de l'emploi", "ORG")],
+        ),
+        (
+            "Mit dabei war der Conseil régional du Grand Est.",
+            &[("Conseil régional du Grand Est", "ORG")],
+        ),
+        (
+            "Die Wielkopolska Izba Rzemieślnicza lud ein.",
+            &[("Wielkopolska Izba Rzemieślnicza", "ORG")],
+        ),
+        (
+            "Die Universidade Federal de Minas Gerais forscht.",
+            &[("Universidade Federal de Minas Gerais", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn organisation_names_with_acronyms_descriptors_and_places() {
+    check(&[
+        // "ACR – Full Name" is one name and defines the acronym.
+        (
+            "Der Rat der MWG – Musterstädter Wirtschaftsgesellschaft mbH tagte. Die MWG wächst.",
+            &[
+                ("MWG – Musterstädter Wirtschaftsgesellschaft mbH", "ORG"),
+                ("MWG", "ORG"),
+            ],
+        ),
+        // A descriptive noun before the name is no part of it; a place is.
+        (
+            "Die Software-Firma Beispiel Analytics GmbH wächst.",
+            &[("Beispiel Analytics GmbH", "ORG")],
+        ),
+        (
+            "Der Branchenverband Kunststoffnetz Nord e.V. tagte.",
+            &[("Kunststoffnetz Nord e.V.", "ORG")],
+        ),
+        (
+            "Die Wirtschaftsförderungsgesellschaft Hamm mbH lädt ein.",
+            &[("Wirtschaftsförderungsgesellschaft Hamm mbH", "ORG")],
+        ),
+        // An acronym of the name's initials closes it.
+        (
+            "Das Fraunhofer-Institut für Angewandte Optik und Feinmechanik IOF forscht.",
+            &[(
+                "Fraunhofer-Institut für Angewandte Optik und Feinmechanik IOF",
+                "ORG",
+            )],
+        ),
+        (
+            "Die Hochschule für Technik HFG forscht.",
+            &[("Hochschule für Technik", "ORG")],
+        ),
+        (
+            "Die Tagung fand in der IHK für Rheinhessen statt.",
+            &[("IHK für Rheinhessen", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn persons_by_speech_verbs_initials_ages_and_family_names() {
+    check(&[
+        (
+            "„Wir sind bereit“, sagte Keller. Danach sprach Frau Roth.",
+            &[("Keller", "PER"), ("Roth", "PER")],
+        ),
+        (
+            "„Das ist gut“, so Brenner, „und wichtig.“",
+            &[("Brenner", "PER")],
+        ),
+        // A place after the verb stays a place.
+        ("Das sagte Sachsen.", &[("Sachsen", "LOC")]),
+        ("Das Buch schrieb A. Wiegand.", &[("A. Wiegand", "PER")]),
+        (
+            "Heidi Beispiel (37) bleibt in Berlin.",
+            &[("Heidi Beispiel", "PER"), ("Berlin", "LOC")],
+        ),
+        (
+            "Vorsitzender Nguyen Thanh Long begrüßte die Gäste.",
+            &[("Nguyen Thanh Long", "PER")],
+        ),
+    ]);
+    // East Asian family names come first: a later "Zhou" is Zhou Minghao.
+    let text = "Vizegouverneur Zhou Minghao kam. Zhou betonte die Partnerschaft.";
+    let found = find(text);
+    let shown: Vec<(&str, &str)> = found
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![("Zhou Minghao", "Zhou Minghao"), ("Zhou", "Zhou Minghao")]
+    );
+}
+
+#[test]
+fn datelines_postcodes_and_surnames_spelled_like_places() {
+    check(&[
+        (
+            "Kiel, 3. April 2024 – Die Firma wächst.",
+            &[("Kiel", "LOC")],
+        ),
+        ("Anschrift: Musterweg 5, 24105 Kiel", &[("Kiel", "LOC")]),
+        // Without a preposition the town's name is the person's surname …
+        (
+            "Vizebürgermeister Takahiro Ueda kam. Ueda lobte die Firmen.",
+            &[("Takahiro Ueda", "PER"), ("Ueda", "PER")],
+        ),
+        // … unless the document names the place with a preposition.
+        (
+            "Bürgermeisterin Petra Hamm kam aus Hamm. Hamm wächst.",
+            &[("Petra Hamm", "PER"), ("Hamm", "LOC"), ("Hamm", "LOC")],
+        ),
+    ]);
+}
+
+#[test]
+fn seats_of_chambers_and_embassies_and_places_named_after_head_words() {
+    check(&[
+        (
+            "Die Deutsche Industrie- und Handelskammer in Vietnam lud ein.",
+            &[("Deutsche Industrie- und Handelskammer in Vietnam", "ORG")],
+        ),
+        (
+            "Die Botschaft der Republik Korea in Berlin lud ein.",
+            &[("Botschaft der Republik Korea in Berlin", "ORG")],
+        ),
+        // A university's place after "in" is its location, not part of its name.
+        (
+            "Die Technische Universität Dresden in Sachsen forscht.",
+            &[
+                ("Technische Universität Dresden", "ORG"),
+                ("Sachsen", "LOC"),
+            ],
+        ),
+        (
+            "Der Stadtbezirk Xinwu wächst. Firmen aus Xinwu kamen. Xinwu ist groß.",
+            &[("Xinwu", "LOC"), ("Xinwu", "LOC"), ("Xinwu", "LOC")],
+        ),
+        (
+            "Die Freie Hansestadt Bremen und die Republik Korea kooperieren.",
+            &[("Bremen", "LOC"), ("Republik Korea", "LOC")],
+        ),
+    ]);
+}

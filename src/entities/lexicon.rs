@@ -80,6 +80,70 @@ pub struct Lexicon {
     pub legal_first_words: FastSet<&'static str>,
     pub adjectives: PatternSet,
     pub adjective_forms: Vec<AdjectiveForm>,
+    /// The cue words of `cues.tsv`.
+    pub cues: Cues,
+}
+
+/// Cue words of the rules (`resources/entities/cues.tsv`), by kind.
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// After a hyphen, part of the place name ("Québec-Stadt").
+    pub place_suffix: FastSet<&'static str>,
+    /// Before a hyphen, part of the place name ("Neu-Delhi").
+    pub place_prefix: FastSet<&'static str>,
+    /// Endings of listed places left outside the span ("-do").
+    pub place_strip: Vec<&'static str>,
+    /// Rivers and lakes after "am", "an der" in place names.
+    pub river: FastSet<&'static str>,
+    /// Heads of foreign-language organisation names ("Ministère", "Izba").
+    pub foreign_head: FastSet<&'static str>,
+    /// Function words inside foreign-language names ("de", "pour").
+    pub foreign_link: FastSet<&'static str>,
+    /// Folded endings of descriptive nouns before a name ("firma", "verband").
+    pub descriptor: Vec<&'static str>,
+    /// Verbs of saying before a single surname ("sagte").
+    pub speech: FastSet<&'static str>,
+    /// Prefixes of region names made from a country or state ("West").
+    pub compass: Vec<&'static str>,
+}
+
+impl Cues {
+    fn load(file: DataFile<'static>) -> Result<Cues, ResourceError> {
+        let mut cues = Cues::default();
+        for row in file.rows(2) {
+            let row = row?;
+            let (kind, word) = (row.fields[0], row.fields[1]);
+            if word.is_empty() || word.contains(char::is_whitespace) {
+                return Err(row.error(file.name, format!("{word:?}: one word per line")));
+            }
+            let fresh = match kind {
+                "place_suffix" => cues.place_suffix.insert(word),
+                "place_prefix" => cues.place_prefix.insert(word),
+                "river" => cues.river.insert(word),
+                "foreign_head" => cues.foreign_head.insert(word),
+                "foreign_link" => cues.foreign_link.insert(word),
+                "speech" => cues.speech.insert(word),
+                "place_strip" | "descriptor" | "compass" => {
+                    let list = match kind {
+                        "place_strip" => &mut cues.place_strip,
+                        "descriptor" => &mut cues.descriptor,
+                        _ => &mut cues.compass,
+                    };
+                    if kind == "descriptor" && fold(word) != word {
+                        return Err(row.error(file.name, "descriptors are folded (lower case)"));
+                    }
+                    let fresh = !list.contains(&word);
+                    list.push(word);
+                    fresh
+                }
+                other => return Err(row.error(file.name, format!("unknown kind {other:?}"))),
+            };
+            if !fresh {
+                return Err(duplicate(file.name, row.line, word));
+            }
+        }
+        Ok(cues)
+    }
 }
 
 /// The example of a resource line: the sentence without brackets and the bracketed span.
@@ -160,6 +224,7 @@ pub struct Files {
     pub roles: DataFile<'static>,
     pub legal_forms: DataFile<'static>,
     pub adjectives: DataFile<'static>,
+    pub cues: DataFile<'static>,
 }
 
 impl Files {
@@ -179,6 +244,7 @@ impl Files {
             roles: crate::data_file!("gazetteers/roles.tsv"),
             legal_forms: crate::data_file!("gazetteers/legal_forms.tsv"),
             adjectives: crate::data_file!("gazetteers/region_adjectives.tsv"),
+            cues: crate::data_file!("resources/entities/cues.tsv"),
         }
     }
 
@@ -442,6 +508,7 @@ impl Lexicon {
             legal_first_words,
             adjectives,
             adjective_forms,
+            cues: Cues::load(files.cues)?,
         })
     }
 }

@@ -20,6 +20,7 @@ const P_LOC_MAJOR: u8 = 51;
 const P_ORG_GAZ: u8 = 50;
 const P_LOC_GAZ: u8 = 48;
 const P_ORG_ACRONYM: u8 = 46;
+const P_PER_SPEECH: u8 = 49;
 const P_PER_FIRST: u8 = 45;
 const P_PER_EAST_ASIAN: u8 = 44;
 const P_LOC_HEAD_RULE: u8 = 40;
@@ -103,6 +104,15 @@ fn has_lowercase(s: &str) -> bool {
 impl Doc<'_> {
     fn t(&self, i: usize) -> &str {
         self.tokens[i].text(self.text)
+    }
+
+    /// The text of token `i`, or "" past the end.
+    fn t_or(&self, i: usize) -> &str {
+        if i < self.tokens.len() {
+            self.t(i)
+        } else {
+            ""
+        }
     }
 
     fn kind(&self, i: usize) -> TokenKind {
@@ -209,7 +219,9 @@ pub(super) fn find(
     let mut cands = Vec::new();
     gazetteer_candidates(rec, &mut doc, &mut cands);
     strip_region_heads(&doc, lex, &mut cands);
+    compass_regions(rec, &doc, &mut cands);
     region_head_rule(&doc, lex, &mut cands);
+    place_compounds(rec, &doc, lex, &mut cands);
     // Organisation names may end in any place name, also one flagged `common`.
     let places: Vec<Candidate> = cands
         .iter()
@@ -362,18 +374,51 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
 
 /// Gazetteer places listed with their head word ("Präfektur Aichi", "Region Hannover") are
 /// marked without it, like every other place.
-fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
+fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    // Spans of places written with their head word: an organisation listed under the same
+    // words is the administration, not meant here ("Freie Hansestadt Bremen").
+    let mut headed: Vec<(usize, usize)> = Vec::new();
     for cand in cands.iter_mut() {
         if cand.entity_type != EntityType::Location {
             continue;
+        }
+        let original = (cand.start, cand.end);
+        let span = &doc.text[cand.start..cand.end];
+        // "Gyeonggi-do": the ending is a head word too.
+        if let Some(strip) = lex
+            .cues
+            .place_strip
+            .iter()
+            .find(|strip| span.len() > strip.len() + 2 && span.ends_with(*strip))
+        {
+            cand.end -= strip.len();
+        }
+        let span = &doc.text[cand.start..cand.end];
+        // "Freie Hansestadt Bremen": an adjective may stand before the head word.
+        let adjective = span.split_once(' ').filter(|(first, rest)| {
+            first.ends_with(['e', 'n', 'r', 's'])
+                && rest
+                    .split_once(' ')
+                    .is_some_and(|(head, _)| lex.region_heads.contains_key(head))
+        });
+        if let Some((first, _)) = adjective {
+            cand.start += first.len() + 1;
         }
         let span = &doc.text[cand.start..cand.end];
         if let Some((head, rest)) = span.split_once(' ') {
             if lex.region_heads.contains_key(head) && !rest.is_empty() {
                 cand.start += head.len() + 1;
                 cand.needs_context = false;
+                headed.push(original);
             }
         }
+    }
+    if !headed.is_empty() {
+        cands.retain(|c| {
+            !(c.entity_type == EntityType::Organisation
+                && matches!(c.payload, Payload::Entry(_))
+                && headed.contains(&(c.start, c.end)))
+        });
     }
 }
 
@@ -431,7 +476,9 @@ fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(i) = doc.token_starting_at(cand.start) {
-            if i > 0 && doc.adjacent(i - 1) && lex.context_words.contains(doc.t(i - 1)) {
+            let preposition =
+                i > 0 && doc.adjacent(i - 1) && lex.context_words.contains(doc.t(i - 1));
+            if preposition || postcode_or_dateline(doc, i) {
                 confirmed.push(n);
             }
         }
@@ -439,6 +486,9 @@ fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     for n in confirmed {
         cands[n].needs_context = false;
     }
+    // After a determiner (and an adjective) or before a number, a name flagged `common` is
+    // the common noun, whatever other mentions say ("die neue Halle 4", "zu einem Essen").
+    cands.retain(|c| !(c.needs_context && common_noun_use(doc, lex, c.start, c.end)));
     // Another mention of the same entry without the need for context confirms the rest.
     let sure: crate::gazetteer::FastSet<u32> = cands
         .iter()
@@ -451,6 +501,185 @@ fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     cands.retain(|c| {
         !c.needs_context || matches!(c.payload, Payload::Entry(id) if sure.contains(&id))
     });
+}
+
+/// A place after a postcode ("24105 Kiel") or opening a dateline ("Kiel, 3. April 2024 –").
+fn postcode_or_dateline(doc: &Doc, i: usize) -> bool {
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if i > 0 && doc.adjacent(i - 1) && (4..=5).contains(&doc.t(i - 1).len()) && digits(doc.t(i - 1))
+    {
+        return true;
+    }
+    let line_start = i == 0 || doc.text[doc.tokens[i - 1].end..doc.tokens[i].start].contains('\n');
+    line_start
+        && doc.t_or(i + 1) == ","
+        && doc.t_or(i + 2).starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether the word at `start..end` is used as a common noun: after a determiner, possibly
+/// with an adjective between, or before a number.
+fn common_noun_use(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
+    let Some(i) = doc.token_starting_at(start) else {
+        return false;
+    };
+    let marker = |k: usize| {
+        let t = doc.t(k);
+        let lower = t.to_lowercase();
+        lex.noun_markers.contains(lower.as_str()) && !lex.context_words.contains(t)
+    };
+    if i > 0 && doc.adjacent(i - 1) {
+        if marker(i - 1) {
+            return true;
+        }
+        if i > 1 && doc.adjacent(i - 2) && lower_adjective(doc.t(i - 1)) && marker(i - 2) {
+            return true;
+        }
+    }
+    let last = (i..doc.tokens.len()).find(|&k| doc.tokens[k].end >= end);
+    last.is_some_and(|k| {
+        k + 1 < doc.tokens.len()
+            && doc.tokens[k].end == end
+            && doc.adjacent(k)
+            && doc.t(k + 1).starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// The gazetteer subtype of a candidate ("" for rules).
+fn entry_subtype<'r>(rec: &'r EntityRecogniser, c: &Candidate) -> &'r str {
+    match c.payload {
+        Payload::Entry(id) => {
+            let (list, entry) = rec.dictionary().entry(id);
+            list.text(entry.subtype)
+        }
+        _ => "",
+    }
+}
+
+/// Regions named from a country or state with a compass prefix: "Westchina", "Mitteldeutschland",
+/// "Südtirol" (not "Westfalen": "Falen" is no region).
+fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
+    let lex = rec.lexicon();
+    let mut hits: Vec<Hit> = Vec::new();
+    for i in 0..doc.tokens.len() {
+        if doc.kind(i) != TokenKind::Word || doc.stop[i] {
+            continue;
+        }
+        let word = doc.t(i);
+        let Some(prefix) = lex
+            .cues
+            .compass
+            .iter()
+            .find(|p| word.len() > p.len() + 2 && word.starts_with(*p))
+        else {
+            continue;
+        };
+        let rest = &word[prefix.len()..];
+        if !rest.starts_with(char::is_lowercase) || rest.contains('-') {
+            continue;
+        }
+        let stem = rest
+            .strip_suffix('s')
+            .filter(|s| !s.ends_with('s'))
+            .unwrap_or(rest);
+        for name in [rest, stem] {
+            let mut chars = name.chars();
+            let Some(first) = chars.next() else { continue };
+            let capital: String = first.to_uppercase().chain(chars).collect();
+            let folded = fold(&capital);
+            hits.clear();
+            rec.dictionary().lookup(&capital, &folded, 0, &mut hits);
+            let region = hits.iter().any(|hit| {
+                let (list, entry) = rec.dictionary().entry(hit.id);
+                hit.end == capital.len()
+                    && entry.entity_type == EntityType::Location
+                    && list.text(entry.surface) == capital
+                    && matches!(
+                        list.text(entry.subtype),
+                        "country" | "state" | "macro_region"
+                    )
+            });
+            if region {
+                push_rule(
+                    cands,
+                    doc,
+                    (i, i),
+                    EntityType::Location,
+                    P_LOC_GAZ,
+                    "macro_region",
+                    "rule:region_compass",
+                );
+                break;
+            }
+        }
+    }
+}
+
+/// Places written as one name with a hyphen or a river: "Treptow-Köpenick" (two districts),
+/// "Québec-Stadt", "Berlin-Mitte", "Neu-Delhi", "Mülheim an der Ruhr", "Frankfurt am Main".
+fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let mut places: crate::gazetteer::FastMap<(usize, usize), bool> = Default::default();
+    for c in cands.iter() {
+        if c.entity_type == EntityType::Location {
+            let minor = matches!(entry_subtype(rec, c), "city" | "district");
+            let slot = places.entry((c.start, c.end)).or_insert(minor);
+            *slot = *slot && minor;
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for i in 0..doc.tokens.len() {
+        if doc.kind(i) != TokenKind::Word || !doc.cap_word(i) {
+            continue;
+        }
+        let token = doc.tokens[i];
+        let word = doc.t(i);
+        if let Some((a, b)) = word.split_once('-') {
+            if b.contains('-') || a.is_empty() || b.is_empty() {
+                continue;
+            }
+            let a_span = (token.start, token.start + a.len());
+            let b_span = (token.start + a.len() + 1, token.end);
+            let a_place = places.get(&a_span).copied();
+            let b_place = places.get(&b_span).copied();
+            let joined = matches!((a_place, b_place), (Some(true), Some(true)))
+                || (a_place.is_some() && lex.cues.place_suffix.contains(b))
+                || (b_place.is_some() && lex.cues.place_prefix.contains(a));
+            // "Alt-Köpenick 21" in an address is a street.
+            let street = doc.t_or(i + 1).starts_with(|c: char| c.is_ascii_digit());
+            if joined && !street {
+                found.push((i, i));
+            }
+            continue;
+        }
+        if places.get(&(token.start, token.end)) != Some(&true) {
+            continue;
+        }
+        // "X am Main", "X an der Ruhr", "X ob der Tauber", "X in der Oberpfalz".
+        let limit = doc.sentence_end[i];
+        let river_at = match (doc.t_or(i + 1), doc.t_or(i + 2)) {
+            ("am", _) => Some(i + 2),
+            ("an" | "ob" | "in", "der") => Some(i + 3),
+            _ => None,
+        };
+        if let Some(r) = river_at {
+            if r < limit && (i..r).all(|k| doc.adjacent(k)) && lex.cues.river.contains(doc.t(r)) {
+                found.push((i, r));
+            }
+        }
+    }
+    for span in found {
+        push_rule(
+            cands,
+            doc,
+            span,
+            EntityType::Location,
+            P_LOC_HEAD_GAZ,
+            "city",
+            "rule:place_compound",
+        );
+    }
 }
 
 /// Parses a person's name from token `j`: capitalised words, initials, particles between
@@ -535,6 +764,22 @@ fn romanised(rec: &EntityRecogniser, word: &str) -> bool {
             .all(|part| !part.is_empty() && rec.romanised().is_match(part))
 }
 
+/// A single surname at token `k` that ends a clause ("sagte Keller." / "so Keller,").
+fn speech_name(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    speech_name_word(doc, lex, k) && matches!(doc.t_or(k + 1), "." | "," | ";" | ":" | "")
+}
+
+/// A capitalised word that may be part of a person's name: no stop word, place, head or role.
+fn speech_name_word(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    k < doc.tokens.len()
+        && doc.kind(k) == TokenKind::Word
+        && name_word(doc, lex, k)
+        && has_lowercase(doc.t(k))
+        && !doc.region[k]
+        && doc.org_head[k].is_none()
+        && role_kind(doc, lex, k).is_none()
+}
+
 fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     let lex = rec.lexicon();
     let n = doc.tokens.len();
@@ -543,6 +788,67 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
         // Every rule below needs a capitalised word or an initial after this token.
         if i + 1 >= n || !(doc.cap_word(i + 1) || doc.kind(i + 1) == TokenKind::Abbreviation) {
             continue;
+        }
+        // A single name after a verb of saying, closing the clause: "…“, sagte Keller.".
+        if lex.cues.speech.contains(t) && doc.adjacent(i) && speech_name(doc, lex, i + 1) {
+            push_rule(
+                cands,
+                doc,
+                (i + 1, i + 1),
+                EntityType::Person,
+                P_PER_SPEECH,
+                "person",
+                "rule:person_speech",
+            );
+            continue;
+        }
+        // An initial and a surname: "A. Beispiel".
+        if doc.kind(i) == TokenKind::Abbreviation
+            && t.len() == 2
+            && t.starts_with(|c: char| c.is_ascii_uppercase())
+            && (i == 0 || doc.kind(i - 1) != TokenKind::Abbreviation || !doc.adjacent(i - 1))
+            && doc.adjacent(i)
+            && speech_name_word(doc, lex, i + 1)
+        {
+            if let Some(last) = person_name(doc, lex, i, false).filter(|&last| last > i) {
+                push_rule(
+                    cands,
+                    doc,
+                    (i, last),
+                    EntityType::Person,
+                    P_PER_FIRST,
+                    "person",
+                    "rule:person_initial",
+                );
+                continue;
+            }
+        }
+        // A name with an age in brackets: "Anna Beispiel (46)".
+        if doc.cap_word(i) && (i == 0 || !speech_name_word(doc, lex, i - 1) || !doc.adjacent(i - 1))
+        {
+            let mut last = i;
+            while last < i + 3 && speech_name_word(doc, lex, last) && doc.adjacent(last) {
+                last += 1;
+            }
+            let aged = last > i
+                && last + 2 < n
+                && doc.t(last) == "("
+                && doc.adjacent(last)
+                && (1..=3).contains(&doc.t(last + 1).len())
+                && doc.t(last + 1).bytes().all(|b| b.is_ascii_digit())
+                && doc.t(last + 2) == ")";
+            if aged {
+                push_rule(
+                    cands,
+                    doc,
+                    (i, last - 1),
+                    EntityType::Person,
+                    P_PER_ROLE,
+                    "person",
+                    "rule:person_age",
+                );
+                continue;
+            }
         }
         // After a role, title or honorific (possibly several: "Frau Ministerin Dr.").
         if let Some(kind) = role_kind(doc, lex, i) {
@@ -610,7 +916,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
                 if !doc.adjacent(k - 1)
                     || !name_word(doc, lex, k)
                     || doc.region[k]
-                    || !romanised(rec, doc.t(k))
+                    || !(romanised(rec, doc.t(k)) || lex.first_names.contains(doc.t(k)))
                 {
                     break;
                 }
@@ -769,7 +1075,14 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         }
         let k = i + 1;
         let end = if doc.t(k) == "für" && k + 1 < doc.sentence_end[i] && doc.adjacent(k) {
-            region_end(k + 1)
+            // "IHK für Rheinhessen": after "für" an unlisted name is the district too.
+            region_end(k + 1).or_else(|| {
+                (name_word(doc, lex, k + 1)
+                    && has_lowercase(doc.t(k + 1))
+                    && doc.org_head[k + 1].is_none()
+                    && role_kind(doc, lex, k + 1).is_none())
+                .then_some(k + 1)
+            })
         } else {
             region_end(k)
         };
@@ -852,6 +1165,10 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         if bare_word && !head.bare && !has_mod && !fuer_next {
             continue;
         }
+        let abroad = head.subtype == "chamber"
+            || ["botschaft", "konsulat"]
+                .iter()
+                .any(|h| folded_token.ends_with(h));
         // Complements to the right.
         let mut right = i;
         let mut has_comp = false;
@@ -915,6 +1232,14 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                     }
                     break;
                 }
+                // Chambers abroad and embassies name their seat: "Deutsche Industrie- und
+                // Handelskammer in Vietnam", "Botschaft der Republik Korea in Berlin".
+                "in" if abroad => {
+                    if let Some(end) = (k + 1 < limit).then(|| region_end(k + 1)).flatten() {
+                        right = end;
+                    }
+                    break;
+                }
                 _ => {
                     if let Some(end) = region_end(k) {
                         right = end;
@@ -927,6 +1252,12 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         if !has_mod && !has_comp {
             continue;
         }
+        // "Fraunhofer-Institut für Produktionstechnik und Automatisierung IPA": an acronym of
+        // the name's initials closes it.
+        if right + 1 < limit && doc.adjacent(right) && initials_acronym(doc, left, right, right + 1)
+        {
+            right += 1;
+        }
         push_rule(
             cands,
             doc,
@@ -937,9 +1268,148 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
             "rule:org_head",
         );
     }
-    legal_form_rule(doc, lex, cands);
+    let place_starts: crate::gazetteer::FastSet<usize> = place_end.keys().copied().collect();
+    legal_form_rule(doc, lex, &place_starts, cands);
     dotted_names(doc, cands);
     club_names(doc, lex, cands);
+    foreign_orgs(doc, lex, cands);
+    acronym_dash_names(doc, cands);
+}
+
+/// An acronym: two to six capitals (digits allowed after the first).
+fn acronym(t: &str) -> bool {
+    let n = t.chars().count();
+    (2..=6).contains(&n)
+        && t.starts_with(|c: char| c.is_uppercase())
+        && t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether token `k` is an acronym whose letters are initials, in order, of the capitalised
+/// words and hyphen parts of tokens `left..=right`.
+fn initials_acronym(doc: &Doc, left: usize, right: usize, k: usize) -> bool {
+    let acr = doc.t(k);
+    if !acronym(acr) || !acr.chars().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    let mut letters = acr.chars().peekable();
+    for m in left..=right {
+        for part in doc.t(m).split('-') {
+            let Some(first) = part.chars().next() else {
+                continue;
+            };
+            if first.is_uppercase() && letters.peek() == Some(&first) {
+                letters.next();
+            }
+        }
+    }
+    letters.peek().is_none()
+}
+
+/// "EWG – Essener Wirtschaftsförderungsgesellschaft mbH": an acronym, a dash and the full
+/// name form one name.
+fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
+    let mut found = Vec::new();
+    for c in cands.iter() {
+        if c.entity_type != EntityType::Organisation {
+            continue;
+        }
+        let Some(s) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        if s < 2
+            || !matches!(doc.t(s - 1), "–" | "-" | "—")
+            || !acronym(doc.t(s - 2))
+            || !doc.adjacent(s - 2)
+            || !doc.adjacent(s - 1)
+            || doc.sentence_start[s] > s - 2
+        {
+            continue;
+        }
+        let Some(last) = (s..doc.tokens.len()).find(|&k| doc.tokens[k].end == c.end) else {
+            continue;
+        };
+        let subtype = match c.payload {
+            Payload::Rule { subtype, .. } => subtype,
+            _ => "other",
+        };
+        found.push((s - 2, last, subtype));
+    }
+    for (first, last, subtype) in found {
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            EntityType::Organisation,
+            P_ORG_LEGAL,
+            subtype,
+            "rule:org_acronym_name",
+        );
+    }
+}
+
+/// French, Portuguese, Spanish, Italian and Polish names: "Ministère de l'Économie et de
+/// l'Innovation du Québec", "Conseil régional du Grand Est", "Zachodnia Izba
+/// Przemysłowo-Handlowa". The head, then names, elided words ("l'Économie"), function words
+/// and lower-case words after the head or a function word; adjectives before a Polish head.
+fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let cues = &lex.cues;
+    for i in 0..doc.tokens.len() {
+        if !cues.foreign_head.contains(doc.t(i)) {
+            continue;
+        }
+        let limit = doc.sentence_end[i];
+        let s_start = doc.sentence_start[i];
+        let elided = |t: &str| {
+            ["l'", "d'", "L'", "D'", "l’", "d’"]
+                .iter()
+                .any(|p| t.len() > p.len() + 1 && t.starts_with(p))
+        };
+        let mut right = i;
+        let mut k = i + 1;
+        let mut after_link = true; // the head itself may take a lower-case word
+        while k < limit && k - i <= 12 && doc.adjacent(k - 1) && doc.kind(k) == TokenKind::Word {
+            let t = doc.t(k);
+            if cues.foreign_link.contains(t) {
+                after_link = true;
+            } else if elided(t)
+                || (doc.cap_word(k) && !doc.stop[k])
+                || (after_link && t.starts_with(char::is_lowercase) && t.chars().count() > 2)
+            {
+                right = k;
+                after_link = false;
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        // Adjectives before the head ("Zachodnia Izba"), Polish or Romance: capitalised,
+        // not a German word we know.
+        let mut left = i;
+        while left > s_start
+            && i - left < 2
+            && doc.adjacent(left - 1)
+            && name_word(doc, lex, left - 1)
+            && doc.t(left - 1).ends_with(['a', 'e', 'y', 'i'])
+            && !doc.region[left - 1]
+            && role_kind(doc, lex, left - 1).is_none()
+            && doc.org_head[left - 1].is_none()
+            && !lex.first_names.contains(doc.t(left - 1))
+        {
+            left -= 1;
+        }
+        if right == i {
+            continue;
+        }
+        push_rule(
+            cands,
+            doc,
+            (left, right),
+            EntityType::Organisation,
+            P_ORG_HEAD,
+            "other",
+            "rule:org_foreign",
+        );
+    }
 }
 
 /// The start of coordinated truncations before token `left`: "Industrie- und" in
@@ -1054,7 +1524,12 @@ fn english_org(
 }
 
 /// Names with a legal form: "Musterwerk GmbH", "Verein für Probenkunde e.V.".
-fn legal_form_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+fn legal_form_rule(
+    doc: &Doc,
+    lex: &Lexicon,
+    place_starts: &crate::gazetteer::FastSet<usize>,
+    cands: &mut Vec<Candidate>,
+) {
     let bytes = doc.text.as_bytes();
     let mut found = Vec::new();
     for i in 1..doc.tokens.len() {
@@ -1092,9 +1567,20 @@ fn legal_form_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             (name_word(doc, lex, k) || t.chars().all(|c| c.is_ascii_digit()))
                 && role_kind(doc, lex, k).is_none()
         };
+        // A descriptive noun before a name that is not just a place ("die Software-Firma
+        // Beispiel Analytics GmbH", not "Wirtschaftsförderung Sachsen GmbH") is no part of it.
+        let descriptor = |p: usize, left: usize| -> bool {
+            let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
+            left < i
+                && lex.cues.descriptor.iter().any(|d| folded.ends_with(d))
+                && (left..i).any(|k| !doc.region[k] && !place_starts.contains(&doc.tokens[k].start))
+        };
         let mut left = i;
         while left > s_start && i - left < 6 && doc.adjacent(left - 1) {
             let p = left - 1;
+            if descriptor(p, left) {
+                break;
+            }
             if name_part(p) {
                 left = p;
             } else if matches!(doc.t(p), "&" | "+" | "und" | "-")
@@ -1295,6 +1781,14 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         else {
             continue;
         };
+        if let Some(first) = doc.token_starting_at(c.start) {
+            let acr = doc.t(first);
+            if first + 2 <= last && acronym(acr) && matches!(doc.t(first + 1), "–" | "-" | "—")
+            {
+                let (canonical, kb_id, subtype) = describe(rec, doc, c);
+                acronyms.insert(acr, (canonical, kb_id, subtype));
+            }
+        }
         if last + 3 < doc.tokens.len() && doc.t(last + 1) == "(" && doc.t(last + 3) == ")" {
             let acr = doc.t(last + 2);
             let uppers = acr.chars().filter(|ch| ch.is_uppercase()).count();
@@ -1331,20 +1825,93 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
             }
         }
     }
-    // Surnames of persons named in full.
+    // Places found after a head word ("Stadtbezirk Haidian") are places elsewhere too.
+    let mut head_places: Vec<(&str, &'static str)> = Vec::new();
+    for c in &chosen {
+        if let Payload::Rule {
+            subtype,
+            rule: "rule:region_head",
+        } = c.payload
+        {
+            head_places.push((&text[c.start..c.end], subtype));
+        }
+    }
+    if !head_places.is_empty() {
+        for (i, token) in doc.tokens.iter().enumerate() {
+            let t = doc.t(i);
+            let Some(&(name, subtype)) = head_places.iter().find(|(name, _)| *name == t) else {
+                continue;
+            };
+            if chosen
+                .iter()
+                .chain(extra.iter())
+                .all(|c| c.end <= token.start || token.end <= c.start)
+            {
+                extra.push(Candidate {
+                    start: token.start,
+                    end: token.end,
+                    entity_type: EntityType::Location,
+                    priority: 0,
+                    weight: 0,
+                    needs_context: false,
+                    needs_definition: false,
+                    payload: Payload::Linked {
+                        canonical: name.to_string(),
+                        kb_id: None,
+                        subtype: Some(subtype.to_string()),
+                        rule: "link:region",
+                    },
+                });
+            }
+        }
+    }
+    // Surnames of persons named in full; East Asian family names come first ("Wang Lei").
+    let lex = rec.lexicon();
     let mut surnames: Vec<&str> = Vec::new();
     for c in &chosen {
         if c.entity_type == EntityType::Person {
             let name = &text[c.start..c.end];
-            if let Some((_, last)) = name.rsplit_once(' ') {
-                if !surnames.contains(&last) {
-                    surnames.push(last);
+            if let Some((first, last)) = name.rsplit_once(' ') {
+                let family = first.split(' ').next().unwrap_or(first);
+                for key in [last, family] {
+                    let listed = key == last || lex.family_names.contains(key);
+                    if listed && !surnames.contains(&key) {
+                        surnames.push(key);
+                    }
                 }
             }
         }
     }
     if !surnames.is_empty() {
-        let lex = rec.lexicon();
+        // A minor place spelled like the surname of a person of the document, without a
+        // preposition or postcode before it, is the person ("Takahiro Ueda … sagte Ueda") —
+        // unless the document names the place with a preposition elsewhere ("in Hamm").
+        let placed_at = |i: usize| {
+            (i > 0 && doc.adjacent(i - 1) && lex.context_words.contains(doc.t(i - 1)))
+                || postcode_or_dateline(doc, i)
+        };
+        let placed_names: Vec<&str> = chosen
+            .iter()
+            .filter(|c| c.entity_type == EntityType::Location)
+            .filter(|c| doc.token_starting_at(c.start).is_some_and(placed_at))
+            .map(|c| &text[c.start..c.end])
+            .collect();
+        for c in chosen.iter_mut() {
+            if c.entity_type != EntityType::Location || !surnames.contains(&&text[c.start..c.end]) {
+                continue;
+            }
+            let Some(i) = doc.token_starting_at(c.start) else {
+                continue;
+            };
+            if doc.region[i] || placed_at(i) || placed_names.contains(&&text[c.start..c.end]) {
+                continue;
+            }
+            c.entity_type = EntityType::Person;
+            c.payload = Payload::Rule {
+                subtype: "person",
+                rule: "link:surname",
+            };
+        }
         for (i, token) in doc.tokens.iter().enumerate() {
             let t = doc.t(i);
             let stem = t.strip_suffix('s').unwrap_or(t);
@@ -1415,13 +1982,21 @@ fn normalise_space(s: &str) -> String {
 fn materialise(rec: &EntityRecogniser, doc: &Doc, chosen: Vec<Candidate>) -> Vec<EntityMatch> {
     // Persons: the fullest name in the document sharing the surname.
     let mut fullest: HashMap<String, String> = HashMap::new();
+    let lex = rec.lexicon();
     for c in &chosen {
         if c.entity_type == EntityType::Person {
             let name = normalise_space(&doc.text[c.start..c.end]);
             let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
-            let slot = fullest.entry(surname).or_default();
-            if name.len() > slot.len() {
-                *slot = name;
+            let family = name
+                .split_once(' ')
+                .map(|(first, _)| first)
+                .filter(|first| lex.family_names.contains(first))
+                .map(str::to_string);
+            for key in std::iter::once(surname).chain(family) {
+                let slot = fullest.entry(key).or_default();
+                if name.len() > slot.len() {
+                    *slot = name.clone();
+                }
             }
         }
     }
