@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{Flags, Hit};
+use crate::gazetteer::{fold, Flags, Hit};
 use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
 
