@@ -127,7 +127,12 @@ impl FirstBytes {
     pub fn may_start(&self, word: &str) -> bool {
         word.as_bytes()
             .first()
-            .is_some_and(|&b| self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+            .is_some_and(|&b| self.may_start_byte(b))
+    }
+
+    /// Whether some word of the set starts with byte `b`.
+    pub fn may_start_byte(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
 }
 

@@ -569,13 +569,18 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
     let lex = rec.lexicon();
     let mut hits: Vec<Hit> = Vec::new();
     for i in 0..doc.tokens.len() {
-        if doc.kind(i) != TokenKind::Word || doc.stop[i] {
+        let token = doc.tokens[i];
+        if token.kind != TokenKind::Word
+            || token.end - token.start < 6
+            || !lex
+                .cues
+                .compass_first
+                .may_start_byte(doc.text.as_bytes()[token.start])
+            || doc.stop[i]
+        {
             continue;
         }
         let word = doc.t(i);
-        if word.len() < 6 || !lex.cues.compass_first.may_start(word) {
-            continue;
-        }
         let Some(prefix) = lex
             .cues
             .compass
@@ -851,7 +856,8 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             }
         }
         // A name with an age in brackets: "Anna Beispiel (46)".
-        let bracket_soon = (i + 1..(i + 5).min(n)).any(|k| doc.t(k) == "(");
+        let bytes = doc.text.as_bytes();
+        let bracket_soon = (i + 1..(i + 5).min(n)).any(|k| bytes[doc.tokens[k].start] == b'(');
         if bracket_soon
             && doc.cap_word(i)
             && (i == 0 || !speech_name_word(doc, lex, i - 1) || !doc.adjacent(i - 1))
@@ -1384,7 +1390,11 @@ fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
 fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let cues = &lex.cues;
     for i in 0..doc.tokens.len() {
-        if !cues.foreign_head_first.may_start(doc.t(i)) || !cues.foreign_head.contains(doc.t(i)) {
+        if !cues
+            .foreign_head_first
+            .may_start_byte(doc.text.as_bytes()[doc.tokens[i].start])
+            || !cues.foreign_head.contains(doc.t(i))
+        {
             continue;
         }
         let limit = doc.sentence_end[i];
