@@ -105,6 +105,35 @@ pub struct Cues {
     pub speech: FastSet<&'static str>,
     /// Prefixes of region names made from a country or state ("West").
     pub compass: Vec<&'static str>,
+    /// First bytes of the foreign heads, speech verbs and compass prefixes: a quick
+    /// pre-check before hashing every token.
+    pub foreign_head_first: FirstBytes,
+    pub speech_first: FirstBytes,
+    pub compass_first: FirstBytes,
+}
+
+/// A set of first bytes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FirstBytes([u64; 4]);
+
+impl FirstBytes {
+    fn add(&mut self, word: &str) {
+        if let Some(&b) = word.as_bytes().first() {
+            self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+
+    /// Whether some word of the set may start `word`'s first byte.
+    pub fn may_start(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.may_start_byte(b))
+    }
+
+    /// Whether some word of the set starts with byte `b`.
+    pub fn may_start_byte(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
 }
 
 impl Cues {
@@ -140,6 +169,12 @@ impl Cues {
             };
             if !fresh {
                 return Err(duplicate(file.name, row.line, word));
+            }
+            match kind {
+                "foreign_head" => cues.foreign_head_first.add(word),
+                "speech" => cues.speech_first.add(word),
+                "compass" => cues.compass_first.add(word),
+                _ => {}
             }
         }
         Ok(cues)

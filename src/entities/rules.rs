@@ -524,8 +524,17 @@ fn common_noun_use(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
     };
     let marker = |k: usize| {
         let t = doc.t(k);
-        let lower = t.to_lowercase();
-        lex.noun_markers.contains(lower.as_str()) && !lex.context_words.contains(t)
+        // Noun markers are short ASCII words: lower-case the first letter on the stack.
+        let mut buf = [0u8; 16];
+        let lower = match t.as_bytes() {
+            [first, rest @ ..] if first.is_ascii_uppercase() && rest.len() < buf.len() => {
+                buf[0] = first.to_ascii_lowercase();
+                buf[1..=rest.len()].copy_from_slice(rest);
+                std::str::from_utf8(&buf[..=rest.len()]).unwrap_or(t)
+            }
+            _ => t,
+        };
+        lex.noun_markers.contains(lower) && !lex.context_words.contains(t)
     };
     if i > 0 && doc.adjacent(i - 1) {
         if marker(i - 1) {
@@ -561,7 +570,15 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
     let lex = rec.lexicon();
     let mut hits: Vec<Hit> = Vec::new();
     for i in 0..doc.tokens.len() {
-        if doc.kind(i) != TokenKind::Word || doc.stop[i] {
+        let token = doc.tokens[i];
+        if token.kind != TokenKind::Word
+            || token.end - token.start < 6
+            || !lex
+                .cues
+                .compass_first
+                .may_start_byte(doc.text.as_bytes()[token.start])
+            || doc.stop[i]
+        {
             continue;
         }
         let word = doc.t(i);
@@ -617,19 +634,29 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
 /// Places written as one name with a hyphen or a river: "Treptow-Köpenick" (two districts),
 /// "Québec-Stadt", "Berlin-Mitte", "Neu-Delhi", "Mülheim an der Ruhr", "Frankfurt am Main".
 fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
-    let mut places: crate::gazetteer::FastMap<(usize, usize), bool> = Default::default();
+    // Per span: a city or district (not a bigger region); and sure without context.
+    let mut places: crate::gazetteer::FastMap<(usize, usize), (bool, bool)> = Default::default();
     for c in cands.iter() {
         if c.entity_type == EntityType::Location {
             let minor = matches!(entry_subtype(rec, c), "city" | "district");
-            let slot = places.entry((c.start, c.end)).or_insert(minor);
-            *slot = *slot && minor;
+            let slot = places
+                .entry((c.start, c.end))
+                .or_insert((minor, !c.needs_context));
+            *slot = (slot.0 && minor, slot.1 && !c.needs_context);
         }
     }
     if places.is_empty() {
         return;
     }
+    // Visit the tokens of places only: few per document.
+    let mut tokens: Vec<usize> = places
+        .keys()
+        .filter_map(|&(start, _)| doc.token_containing(start))
+        .collect();
+    tokens.sort_unstable();
+    tokens.dedup();
     let mut found = Vec::new();
-    for i in 0..doc.tokens.len() {
+    for i in tokens {
         if doc.kind(i) != TokenKind::Word || !doc.cap_word(i) {
             continue;
         }
@@ -643,7 +670,8 @@ fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut
             let b_span = (token.start + a.len() + 1, token.end);
             let a_place = places.get(&a_span).copied();
             let b_place = places.get(&b_span).copied();
-            let joined = matches!((a_place, b_place), (Some(true), Some(true)))
+            // Two towns or districts, at least one of them sure without context.
+            let joined = matches!((a_place, b_place), (Some((true, a)), Some((true, b))) if a || b)
                 || (a_place.is_some() && lex.cues.place_suffix.contains(b))
                 || (b_place.is_some() && lex.cues.place_prefix.contains(a));
             // "Alt-Köpenick 21" in an address is a street.
@@ -651,9 +679,6 @@ fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut
             if joined && !street {
                 found.push((i, i));
             }
-            continue;
-        }
-        if places.get(&(token.start, token.end)) != Some(&true) {
             continue;
         }
         // "X am Main", "X an der Ruhr", "X ob der Tauber", "X in der Oberpfalz".
@@ -664,7 +689,11 @@ fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut
             _ => None,
         };
         if let Some(r) = river_at {
-            if r < limit && (i..r).all(|k| doc.adjacent(k)) && lex.cues.river.contains(doc.t(r)) {
+            if places.get(&(token.start, token.end)).is_some_and(|p| p.0)
+                && r < limit
+                && (i..r).all(|k| doc.adjacent(k))
+                && lex.cues.river.contains(doc.t(r))
+            {
                 found.push((i, r));
             }
         }
@@ -790,7 +819,11 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             continue;
         }
         // A single name after a verb of saying, closing the clause: "…“, sagte Keller.".
-        if lex.cues.speech.contains(t) && doc.adjacent(i) && speech_name(doc, lex, i + 1) {
+        if lex.cues.speech_first.may_start(t)
+            && lex.cues.speech.contains(t)
+            && doc.adjacent(i)
+            && speech_name(doc, lex, i + 1)
+        {
             push_rule(
                 cands,
                 doc,
@@ -824,7 +857,11 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             }
         }
         // A name with an age in brackets: "Anna Beispiel (46)".
-        if doc.cap_word(i) && (i == 0 || !speech_name_word(doc, lex, i - 1) || !doc.adjacent(i - 1))
+        let bytes = doc.text.as_bytes();
+        let bracket_soon = (i + 1..(i + 5).min(n)).any(|k| bytes[doc.tokens[k].start] == b'(');
+        if bracket_soon
+            && doc.cap_word(i)
+            && (i == 0 || !speech_name_word(doc, lex, i - 1) || !doc.adjacent(i - 1))
         {
             let mut last = i;
             while last < i + 3 && speech_name_word(doc, lex, last) && doc.adjacent(last) {
@@ -1354,7 +1391,11 @@ fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
 fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let cues = &lex.cues;
     for i in 0..doc.tokens.len() {
-        if !cues.foreign_head.contains(doc.t(i)) {
+        if !cues
+            .foreign_head_first
+            .may_start_byte(doc.text.as_bytes()[doc.tokens[i].start])
+            || !cues.foreign_head.contains(doc.t(i))
+        {
             continue;
         }
         let limit = doc.sentence_end[i];
