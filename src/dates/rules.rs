@@ -340,8 +340,10 @@ impl RuleSet {
 
     fn candidates_where(&self, text: &str, vocab: &Vocabulary, full_dates: bool) -> Vec<Candidate> {
         let mut out = Vec::new();
+        let mut line = LineState::default();
         for (start, end, digits) in self.windows(text) {
             let window = &text[start..end];
+            line.advance(text, start);
             let present = self.atoms_in(window) | if digits { gate::DIGIT } else { 0 };
             if full_dates && !digits && self.full_dates_need_digits {
                 continue;
@@ -363,28 +365,31 @@ impl RuleSet {
                         .as_ref()
                         .is_some_and(|m| m.matched(digit_rule))
                     {
-                        self.run_rule(index, text, start, window, vocab, &mut out);
+                        self.run_rule(index, text, &line, window, vocab, &mut out);
                     }
                     digit_rule += 1;
-                } else if gate::satisfied(&rule.requirement, present) && rule.regex.is_match(window)
-                {
-                    self.run_rule(index, text, start, window, vocab, &mut out);
+                } else if gate::satisfied(&rule.requirement, present) {
+                    // No `is_match` first: where the rule does not match, finding no captures
+                    // costs the same one scan.
+                    self.run_rule(index, text, &line, window, vocab, &mut out);
                 }
             }
         }
         out
     }
 
+    /// Runs rule `index` over `window`, which starts where `line` stands in `text`.
     fn run_rule(
         &self,
         index: usize,
         text: &str,
-        offset: usize,
+        line: &LineState,
         window: &str,
         vocab: &Vocabulary,
         out: &mut Vec<Candidate>,
     ) {
         let rule = &self.rules[index];
+        let offset = line.at;
         for caps in rule.regex.captures_iter(window) {
             let whole = caps.get(0).expect("group 0 always matches");
             if whole.is_empty()
@@ -427,7 +432,9 @@ impl RuleSet {
                     .trim_start_matches([' ', '\u{a0}'])
                     .starts_with(char::is_uppercase);
             }
-            partial.side_remark = is_side_remark(text, start, &partial, vocab);
+            let mut here = *line;
+            here.advance(text, start);
+            partial.side_remark = is_side_remark(text, &here, &partial, vocab);
             out.push(Candidate {
                 start,
                 end,
@@ -604,16 +611,44 @@ fn number_boundaries_ok(text: &str, start: usize, end: usize) -> bool {
     true
 }
 
-/// A date in parentheses, or a year after a boundary word ("bis 1881", "ab 1929").
-fn is_side_remark(text: &str, start: usize, p: &Partial, vocab: &Vocabulary) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let before = &text[line_start..start];
-    if before
-        .rfind('(')
-        .is_some_and(|open| !before[open..].contains(')'))
-    {
+/// Where a forward scan of the text stands: the start of the current line and whether a
+/// parenthesis opened on it is still open. Advancing it over the text once replaces searching
+/// back from every candidate to the start of its line.
+#[derive(Debug, Clone, Copy, Default)]
+struct LineState {
+    at: usize,
+    line_start: usize,
+    open_paren: bool,
+}
+
+impl LineState {
+    /// Moves the scan forward to `to` (a position at or after the current one).
+    fn advance(&mut self, text: &str, to: usize) {
+        let skipped = &text[self.at..to];
+        let mut from = 0;
+        if let Some(newline) = skipped.rfind('\n') {
+            self.line_start = self.at + newline + 1;
+            self.open_paren = false;
+            from = newline + 1;
+        }
+        let rest = &skipped[from..];
+        match (rest.rfind('('), rest.rfind(')')) {
+            (Some(open), Some(close)) => self.open_paren = open > close,
+            (Some(_), None) => self.open_paren = true,
+            (None, Some(_)) => self.open_paren = false,
+            (None, None) => {}
+        }
+        self.at = to;
+    }
+}
+
+/// A date in parentheses, or a year after a boundary word ("bis 1881", "ab 1929"); `here`
+/// stands at the start of the date.
+fn is_side_remark(text: &str, here: &LineState, p: &Partial, vocab: &Vocabulary) -> bool {
+    if here.open_paren {
         return true;
     }
+    let before = &text[here.line_start..here.at];
     if p.month.is_some() || p.season.is_some() || p.quarter.is_some() || p.half.is_some() {
         return false;
     }
@@ -688,9 +723,11 @@ mod tests {
     /// Every rule in every window, without the gate.
     fn ungated(rules: &RuleSet, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
         let mut out = Vec::new();
+        let mut line = LineState::default();
         for (start, end, _) in rules.windows(text) {
+            line.advance(text, start);
             for index in 0..rules.rules.len() {
-                rules.run_rule(index, text, start, &text[start..end], vocab, &mut out);
+                rules.run_rule(index, text, &line, &text[start..end], vocab, &mut out);
             }
         }
         out
