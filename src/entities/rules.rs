@@ -1843,25 +1843,17 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         for (i, token) in doc.tokens.iter().enumerate() {
             let t = doc.t(i);
             if let Some((canonical, kb_id, subtype)) = acronyms.get(t) {
-                if chosen
-                    .iter()
-                    .all(|c| c.end <= token.start || token.end <= c.start)
-                {
-                    extra.push(Candidate {
-                        start: token.start,
-                        end: token.end,
-                        entity_type: EntityType::Organisation,
-                        priority: 0,
-                        weight: 0,
-                        needs_context: false,
-                        needs_definition: false,
-                        payload: Payload::Linked {
+                if leaves_free(&chosen, token) {
+                    extra.push(linked(
+                        token,
+                        EntityType::Organisation,
+                        Payload::Linked {
                             canonical: canonical.clone(),
                             kb_id: kb_id.clone(),
                             subtype: subtype.clone(),
                             rule: "link:acronym",
                         },
-                    });
+                    ));
                 }
             }
         }
@@ -1883,26 +1875,17 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
             let Some(&(name, subtype)) = head_places.iter().find(|(name, _)| *name == t) else {
                 continue;
             };
-            if chosen
-                .iter()
-                .chain(extra.iter())
-                .all(|c| c.end <= token.start || token.end <= c.start)
-            {
-                extra.push(Candidate {
-                    start: token.start,
-                    end: token.end,
-                    entity_type: EntityType::Location,
-                    priority: 0,
-                    weight: 0,
-                    needs_context: false,
-                    needs_definition: false,
-                    payload: Payload::Linked {
+            if leaves_free(&chosen, token) && leaves_free(&extra, token) {
+                extra.push(linked(
+                    token,
+                    EntityType::Location,
+                    Payload::Linked {
                         canonical: name.to_string(),
                         kb_id: None,
                         subtype: Some(subtype.to_string()),
                         rule: "link:region",
                     },
-                });
+                ));
             }
         }
     }
@@ -1959,30 +1942,42 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
             if !(surnames.contains(&t) || surnames.contains(&stem)) || !name_word(doc, lex, i) {
                 continue;
             }
-            if chosen
-                .iter()
-                .chain(extra.iter())
-                .all(|c| c.end <= token.start || token.end <= c.start)
-            {
-                extra.push(Candidate {
-                    start: token.start,
-                    end: token.end,
-                    entity_type: EntityType::Person,
-                    priority: 0,
-                    weight: 0,
-                    needs_context: false,
-                    needs_definition: false,
-                    payload: Payload::Rule {
+            if leaves_free(&chosen, token) && leaves_free(&extra, token) {
+                extra.push(linked(
+                    token,
+                    EntityType::Person,
+                    Payload::Rule {
                         subtype: "person",
                         rule: "link:surname",
                     },
-                });
+                ));
             }
         }
     }
     chosen.extend(extra);
     chosen.sort_by_key(|c| c.start);
     chosen
+}
+
+/// Whether no candidate overlaps `token`.
+fn leaves_free(cands: &[Candidate], token: &Token) -> bool {
+    cands
+        .iter()
+        .all(|c| c.end <= token.start || token.end <= c.start)
+}
+
+/// A later mention of a name defined earlier in the document, covering `token`.
+fn linked(token: &Token, entity_type: EntityType, payload: Payload) -> Candidate {
+    Candidate {
+        start: token.start,
+        end: token.end,
+        entity_type,
+        priority: 0,
+        weight: 0,
+        needs_context: false,
+        needs_definition: false,
+        payload,
+    }
 }
 
 /// Canonical name, id and subtype of a candidate (persons get theirs in [`materialise`]).

@@ -467,24 +467,32 @@ impl PatternSet {
         mut accept_end: impl FnMut(usize) -> bool,
         out: &mut Vec<(usize, u32)>,
     ) {
-        if self.index.is_empty() {
-            return;
-        }
-        let limit = limit
-            .min(folded.len())
-            .min(start.saturating_add(self.longest));
+        let limit = self.probe_limit(folded, start, limit);
         for end in (start + 1..=limit).rev() {
-            if !accept_end(end) {
-                continue;
-            }
-            if let Some(&pattern) = self.index.get(&folded[start..end]) {
-                out.push((end, pattern));
+            if accept_end(end) {
+                self.probe(folded, start, end, out);
             }
         }
     }
-}
 
-impl PatternSet {
+    /// The last end worth probing from `start`: no pattern is longer than the longest one.
+    /// `start` itself (nothing to probe) when the set is empty.
+    fn probe_limit(&self, folded: &[u8], start: usize, limit: usize) -> usize {
+        if self.index.is_empty() {
+            return start;
+        }
+        limit
+            .min(folded.len())
+            .min(start.saturating_add(self.longest))
+    }
+
+    /// Pushes `(end, pattern)` when `folded[start..end]` is a pattern.
+    fn probe(&self, folded: &[u8], start: usize, end: usize, out: &mut Vec<(usize, u32)>) {
+        if let Some(&pattern) = self.index.get(&folded[start..end]) {
+            out.push((end, pattern));
+        }
+    }
+
     /// Like [`PatternSet::matches_at`] with word ends as the accepted ends: positions where
     /// [`boundary_after`] holds, or with `genitive` also [`acceptable_end`] (before a
     /// genitive `s`/`es`). `text` is the original of `folded`.
@@ -514,12 +522,7 @@ impl PatternSet {
         genitive: bool,
         out: &mut Vec<(usize, u32)>,
     ) {
-        if self.index.is_empty() {
-            return;
-        }
-        let limit = limit
-            .min(folded.len())
-            .min(start.saturating_add(self.longest));
+        let limit = self.probe_limit(folded, start, limit);
         let mut ends = [0usize; 24];
         let mut count = 0;
         let bytes = text.as_bytes();
@@ -553,9 +556,7 @@ impl PatternSet {
             }
         }
         for &end in ends[..count].iter().rev() {
-            if let Some(&pattern) = self.index.get(&folded[start..end]) {
-                out.push((end, pattern));
-            }
+            self.probe(folded, start, end, out);
         }
     }
 }
