@@ -617,12 +617,13 @@ impl<'a> Doc<'a> {
                     let mut only_coordination = true;
                     while j > 0 && m.token - j < 5 {
                         j -= 1;
+                        // Destination before venue: "in die USA" goes there, "in" is where.
                         let found = if lexicon.is_cue(CueKind::Origin, &lower, j) {
                             Some(Prep::Origin)
-                        } else if lexicon.is_cue(CueKind::Venue, &lower, j) {
-                            Some(Prep::Venue)
                         } else if lexicon.is_cue(CueKind::Destination, &lower, j) {
                             Some(Prep::Destination)
+                        } else if lexicon.is_cue(CueKind::Venue, &lower, j) {
+                            Some(Prep::Venue)
                         } else if lexicon.is_cue(CueKind::Between, &lower, j) {
                             Some(Prep::Between)
                         } else {
@@ -683,8 +684,14 @@ impl<'a> Doc<'a> {
                     attribute = (m.via == Via::Adjective && before_org) || after_org || dateline;
                 }
                 let next = m.token + 1;
+                // "Thüringer Delegation", "Delegation der Kammer X".
                 let visitors = lexicon.is_cue(CueKind::Visitors, &lower, m.token)
-                    || (next < lower.len() && lexicon.is_cue(CueKind::Visitors, &lower, next));
+                    || (next < lower.len() && lexicon.is_cue(CueKind::Visitors, &lower, next))
+                    || (m.via == Via::Direct
+                        && m.token >= 2
+                        && m.token - 2 >= sentence_start
+                        && lexicon.is_cue(CueKind::Genitive, &lower, m.token - 1)
+                        && lexicon.is_cue(CueKind::Visitors, &lower, m.token - 2));
                 // A place naming an event is its venue ("Hannover Messe", "Hamburg Summit"),
                 // unless two places name it together ("Bayern-Québec-Forum").
                 if m.via == Via::Direct
@@ -753,6 +760,26 @@ impl<'a> Doc<'a> {
             }
         }
 
+        // Towns and districts are parties only in documents about them: the title names them.
+        let title_end = text.find('\n').unwrap_or(text.len());
+        let title_words = tokens
+            .iter()
+            .take_while(|t| t.end <= title_end)
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        let title_places: Option<Vec<String>> =
+            (title_end < text.len() && title_words <= TITLE_WORDS).then(|| {
+                entities
+                    .iter()
+                    .filter(|e| {
+                        e.start < title_end
+                            && e.entity_type == EntityType::Location
+                            && e.kb_id.as_deref().and_then(country_of).is_none()
+                    })
+                    .map(|e| e.canonical.clone())
+                    .collect()
+            });
+
         // Main region of each country side: the most mentioned, the title counting double.
         let mut counts: HashMap<usize, (usize, usize)> = HashMap::new(); // canonical rep -> (count, first)
         let rep = |i: usize| -> usize {
@@ -766,7 +793,14 @@ impl<'a> Doc<'a> {
                 continue;
             }
             for m in list {
-                if regions_with_code.contains(&m.entity)
+                // Regions with a code, and the towns and districts the title names.
+                let title_place = m.via == Via::Direct
+                    && entities[m.entity].entity_type == EntityType::Location
+                    && title_places
+                        .as_ref()
+                        .is_some_and(|names| names.contains(&entities[m.entity].canonical));
+                if title_place
+                    || regions_with_code.contains(&m.entity)
                     || regions_with_code.contains(&rep(m.entity))
                 {
                     let weight = if s == 0 { 2 } else { 1 };
@@ -799,25 +833,6 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|s| s.0.clone())
             .find(|s| Some(s) != home.as_ref());
-
-        // Towns and districts are parties only in documents about them: the title names them.
-        let title_end = text.find('\n').unwrap_or(text.len());
-        let title_words = tokens
-            .iter()
-            .take_while(|t| t.end <= title_end)
-            .filter(|t| t.kind == TokenKind::Word)
-            .count();
-        let title_places = (title_end < text.len() && title_words <= TITLE_WORDS).then(|| {
-            entities
-                .iter()
-                .filter(|e| {
-                    e.start < title_end
-                        && e.entity_type == EntityType::Location
-                        && e.kb_id.as_deref().and_then(country_of).is_none()
-                })
-                .map(|e| e.canonical.clone())
-                .collect()
-        });
 
         Doc {
             input,

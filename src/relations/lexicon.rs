@@ -121,6 +121,8 @@ pub(crate) enum CueKind {
     Regions,
     Today,
     Yesterday,
+    NotTrigger,
+    Genitive,
 }
 
 impl CueKind {
@@ -146,6 +148,8 @@ impl CueKind {
             "regions" => CueKind::Regions,
             "today" => CueKind::Today,
             "yesterday" => CueKind::Yesterday,
+            "not_trigger" => CueKind::NotTrigger,
+            "genitive" => CueKind::Genitive,
             _ => return None,
         })
     }

@@ -273,6 +273,10 @@ impl RelationRecogniser {
             else {
                 continue;
             };
+            // A medium or an audience ("Videokonferenz", "Besucher") states no relation.
+            if lex.is_cue(CueKind::NotTrigger, lower, first) {
+                continue;
+            }
             // A word inside an organisation's name ("Deutsche Messe AG") is no trigger.
             let at = doc.input.tokens[first].start;
             if doc
@@ -430,8 +434,13 @@ impl RelationRecogniser {
                 let destination = is_place && m.prep == Some(Prep::Destination);
                 if visit {
                     !venue || !city
-                } else {
+                } else if fired.relation_type == RelationType::Intent {
+                    // "lud … zu einem Gegenbesuch nach Binh Duong ein": the inviting region.
                     !(venue || destination && city)
+                } else {
+                    // Where a delegation travels is no partner of anything but a visit or an
+                    // invitation.
+                    !(venue || destination)
                 }
             })
             .collect();
@@ -495,7 +504,22 @@ impl RelationRecogniser {
                     .map(|v| (v, rule("visit_context")))
             });
             let Some((visitor, factor)) = visitor else {
-                return Vec::new();
+                // "X empfing die Delegation" without the visitor's origin: the visitor is the
+                // host's counterpart, the document's main region of the other side.
+                if fired.subject != SubjectRole::Host || !visitors_cue {
+                    return Vec::new();
+                }
+                let Some(host) = ms.iter().find(|m| m.prep.is_none()) else {
+                    return Vec::new();
+                };
+                let Some(visitor) = doc.counterpart(side(host.entity)) else {
+                    return Vec::new();
+                };
+                if !different(visitor, host.entity) {
+                    return Vec::new();
+                }
+                doc_visitor.get_or_insert(visitor);
+                return vec![(visitor, host.entity, rule("visit_context"))];
             };
             if explicit.is_some() && doc_visitor.is_none() {
                 *doc_visitor = Some(visitor);
