@@ -69,7 +69,7 @@ use crate::record::{DateType, EntityType};
 use crate::resources::ResourceError;
 use crate::tokenise::{Sentence, Token, Tokeniser};
 
-use doc::{contains, Doc, Level, Mention, Prep, Side, Via};
+use doc::{contains, Doc, Level, Mention, Prep, Side, Via, Words};
 use lexicon::{CueKind, Lexicon, SubjectRole, Trigger};
 pub use lexicon::{Files, RelationType};
 
@@ -196,10 +196,7 @@ impl RelationRecogniser {
                 continue;
             };
             let tokens = self.tokeniser.tokenise(example);
-            let lower: Vec<String> = tokens
-                .iter()
-                .map(|t| t.text(example).to_lowercase())
-                .collect();
+            let lower = Words::new(tokens.iter().map(|t| t.text(example)));
             let fired = match_trigger(trigger, &lower, 0..lower.len()).is_some();
             out.push((trigger.line, example.clone(), fired));
         }
@@ -211,15 +208,25 @@ impl RelationRecogniser {
         if input.entities.is_empty() || input.tokens.is_empty() {
             return Vec::new();
         }
-        let doc = Doc::new(input, &self.lexicon);
+        let mut doc = Doc::prepare(input, &self.lexicon);
+        if doc.trigger_hits.is_empty() {
+            return Vec::new();
+        }
+        // Most documents state nothing: find the triggers before analysing the parties.
+        let fired: Vec<(usize, Vec<Fired>)> = (0..input.sentences.len())
+            .filter(|&s| doc.readable[s])
+            .map(|s| (s, self.fired(&doc, s)))
+            .filter(|(_, list)| !list.is_empty())
+            .collect();
+        if fired.is_empty() {
+            return Vec::new();
+        }
+        doc.analyse(&self.lexicon);
         let mut stated: Vec<Stated> = Vec::new();
         let mut doc_visitor: Option<usize> = None;
         let mut last_pair: Option<(usize, usize, usize)> = None;
-        for s in 0..input.sentences.len() {
-            if !doc.readable[s] {
-                continue;
-            }
-            for fired in self.fired(&doc, s) {
+        for (s, list) in fired {
+            for fired in list {
                 let recent = last_pair
                     .filter(|&(_, _, at)| s - at <= 2)
                     .map(|(a, b, _)| (a, b));
@@ -288,7 +295,7 @@ impl RelationRecogniser {
                 continue;
             }
             // Negated in its clause?
-            let is_boundary = |i: usize| matches!(lower[i].as_str(), "," | ";" | ":" | "–");
+            let is_boundary = |i: usize| matches!(&lower[i], "," | ";" | ":" | "–");
             let clause_start = (range.start..first)
                 .rev()
                 .find(|&i| is_boundary(i))
@@ -297,8 +304,7 @@ impl RelationRecogniser {
                 .find(|&i| is_boundary(i))
                 .unwrap_or(range.end);
             let negated = (clause_start..clause_end).any(|i| {
-                lex.is_cue(CueKind::Negation, lower, i)
-                    && lower.get(i + 1).map(String::as_str) != Some("nur")
+                lex.is_cue(CueKind::Negation, lower, i) && lower.get(i + 1) != Some("nur")
             });
             if negated {
                 continue;
@@ -808,7 +814,7 @@ impl RelationRecogniser {
 /// Where `trigger` matches in `range` of the lower-cased tokens: first and last token.
 fn match_trigger(
     trigger: &Trigger,
-    lower: &[String],
+    lower: &Words,
     range: std::ops::Range<usize>,
 ) -> Option<(usize, usize)> {
     let first_word = trigger.words[0].as_deref()?;
@@ -821,7 +827,7 @@ fn match_trigger(
 /// Like [`match_trigger`], trying only `starts` (ascending tokens whose first word matches).
 fn match_trigger_from(
     trigger: &Trigger,
-    lower: &[String],
+    lower: &Words,
     starts: impl Iterator<Item = usize>,
     range: std::ops::Range<usize>,
 ) -> Option<(usize, usize)> {
