@@ -459,5 +459,10 @@ fn declared_intents_are_not_yet_agreements() {
             "Die Landräte kündigten an, eine Absichtserklärung zwischen [Tirol|LOC|AT-7|state] und [Oregon|LOC|US-OR|state] vorzubereiten.",
             &["INTENT Oregon + Tirol"],
         ),
+        // What follows a colon is a statement of its own: the signing has happened.
+        (
+            "Am Rande des Forums unterzeichneten die [Lindner Solartechnik GmbH|ORG|-|company] und die [Accra Cold Storage Ltd.|ORG|-|company] eine Absichtserklärung: Die Firma soll Kühlhäuser ausrüsten.",
+            &["AGREEMENT Accra Cold Storage Ltd. + Lindner Solartechnik GmbH"],
+        ),
     ]);
 }

@@ -115,7 +115,15 @@ impl Words {
                 // Final sigma depends on context: leave it to the library.
                 buf.push_str(&t.to_lowercase());
             } else {
-                buf.extend(t.chars().flat_map(char::to_lowercase));
+                for c in t.chars() {
+                    if c.is_ascii() {
+                        buf.push(c.to_ascii_lowercase());
+                    } else {
+                        for l in c.to_lowercase() {
+                            buf.push(l);
+                        }
+                    }
+                }
             }
             buf.push('\n');
         }
@@ -890,12 +898,16 @@ impl<'a> Doc<'a> {
 
         // Main region of each country side: the most mentioned, the title counting double.
         let mut counts: HashMap<usize, (usize, usize)> = HashMap::new(); // canonical rep -> (count, first)
-        let rep = |i: usize| -> usize {
-            entities
-                .iter()
-                .position(|e| e.canonical == entities[i].canonical)
-                .unwrap_or(i)
-        };
+                                                                         // The first entity with the same canonical name.
+        let mut first_of: HashMap<&str, usize> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            first_of.entry(e.canonical.as_str()).or_insert(i);
+        }
+        let reps: Vec<usize> = entities
+            .iter()
+            .map(|e| first_of[e.canonical.as_str()])
+            .collect();
+        let rep = |i: usize| -> usize { reps[i] };
         for (s, list) in mentions.iter().enumerate() {
             if !readable[s] {
                 continue;

@@ -330,8 +330,18 @@ impl RelationRecogniser {
             };
             // Announced visits and events are intents to meet.
             let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i));
+            // A colon or semicolon opens a statement of its own ("unterzeichneten eine
+            // Absichtserklärung: Die Firma soll … liefern").
+            let is_statement_end = |i: usize| matches!(&lower[i], ":" | ";");
+            let statement_start = (range.start..first)
+                .rev()
+                .find(|&i| is_statement_end(i))
+                .map_or(range.start, |i| i + 1);
+            let statement_end = (first..range.end)
+                .find(|&i| is_statement_end(i))
+                .unwrap_or(range.end);
             if fired.relation_type == RelationType::Agreement
-                && range.clone().any(|i| lex.is_cue(CueKind::Future, lower, i))
+                && (statement_start..statement_end).any(|i| lex.is_cue(CueKind::Future, lower, i))
             {
                 // An agreement still to be signed is an intent.
                 fired.relation_type = RelationType::Intent;
