@@ -13,10 +13,13 @@
 //! 3. parties of different *sides* (countries, or for an unlocated organisation a side of its
 //!    own) and of the same level (region–region, organisation–organisation) are paired;
 //! 4. for a VISIT, the visitor is the party after "aus", before "Delegation", or the subject of
-//!    "besuchte"; "die Delegation" refers back to the document's visitor; the host is the
-//!    other party, or the visitor's counterpart region;
+//!    "besuchte" or "gereist", or the body of "Delegation der X"; "die Delegation" refers back
+//!    to the document's visitor; the host is the other party, or the visitor's counterpart
+//!    region; a host who greets "die Delegation" of unknown origin receives the host's
+//!    counterpart region;
 //! 5. when the sentence names only one side, the other is the document's main region of the
-//!    other side; "beide Seiten" is the pair just talked about;
+//!    other side (the most mentioned region with an ISO code, or a town or district the
+//!    title names); "beide Seiten" is the pair just talked about;
 //! 6. a ministry, government or agency also stands for its region, so its relations are
 //!    repeated between the regions ("lifted").
 //!
