@@ -401,3 +401,68 @@ fn towns_are_parties_only_when_the_title_names_them() {
         ),
     ]);
 }
+
+#[test]
+fn hosts_visitors_and_travel_words() {
+    check(&[
+        // A host greets "die Delegation" of a document about two regions: the visitor is the
+        // host's counterpart.
+        (
+            "[Gyeonggi|LOC|KR-41|state] und [Thüringen|LOC|DE-TH|state] bauen Kontakte aus\n\nDie Wirtschaftsministerin von [Thüringen|LOC|DE-TH|state] begrüßte am Montag die Delegation.",
+            &["VISIT Gyeonggi > Thüringen"],
+        ),
+        // "Delegation der Kammer": the body the delegation belongs to visits; "in die" is
+        // where it goes.
+        (
+            "Eine Delegation der [Handwerkskammer Dresden|ORG|-|chamber] war in die Woiwodschaft [Niederschlesien|LOC|PL-02|state] gereist.",
+            &["VISIT Handwerkskammer Dresden > Niederschlesien"],
+        ),
+        // Arrived from abroad: the host is the document's home region.
+        (
+            "Firmen aus [Hessen|LOC|DE-HE|state] suchen Partner\n\nAus [Kenia|LOC|KE|country] war eine Wirtschaftsdelegation angereist. Die Firmen aus [Hessen|LOC|DE-HE|state] zeigten Solartechnik.",
+            &["VISIT Kenia > Hessen"],
+        ),
+        // A district the title names is the home side, not the country it lies in.
+        (
+            "Delegation aus [Michigan|LOC|US-MI|state] im Landkreis [Esslingen|LOC|-|district]\n\nDie Gäste aus [Michigan|LOC|US-MI|state] waren vier Tage zu Gast. [Esslingen|LOC|-|district] ist einer der stärksten Kreise [Deutschlands|LOC|DE|country|Deutschland].",
+            &["VISIT Michigan > Esslingen"],
+        ),
+    ]);
+}
+
+#[test]
+fn media_and_audiences_are_no_triggers() {
+    check(&[
+        (
+            "[Sachsen|LOC|DE-SN|state] und [Ontario|LOC|CA-ON|state] berieten per Videokonferenz.",
+            &[],
+        ),
+        (
+            "Auf einer Pressekonferenz stellten [Sachsen|LOC|DE-SN|state] und [Ontario|LOC|CA-ON|state] ihre Bilanz vor.",
+            &[],
+        ),
+        (
+            "Die [Messe Stuttgart|ORG|-|company] zählte 5000 Besucher aus [Japan|LOC|JP|country].",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn declared_intents_are_not_yet_agreements() {
+    check(&[
+        (
+            "[Tirol|LOC|AT-7|state] und [Oregon|LOC|US-OR|state] unterzeichneten ein MoU. Beide Seiten wollen die Zusammenarbeit nun verstetigen.",
+            &["AGREEMENT Oregon + Tirol", "INTENT Oregon + Tirol"],
+        ),
+        (
+            "Die Landräte kündigten an, eine Absichtserklärung zwischen [Tirol|LOC|AT-7|state] und [Oregon|LOC|US-OR|state] vorzubereiten.",
+            &["INTENT Oregon + Tirol"],
+        ),
+        // What follows a colon is a statement of its own: the signing has happened.
+        (
+            "Am Rande des Forums unterzeichneten die [Lindner Solartechnik GmbH|ORG|-|company] und die [Accra Cold Storage Ltd.|ORG|-|company] eine Absichtserklärung: Die Firma soll Kühlhäuser ausrüsten.",
+            &["AGREEMENT Accra Cold Storage Ltd. + Lindner Solartechnik GmbH"],
+        ),
+    ]);
+}

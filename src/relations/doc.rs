@@ -67,7 +67,7 @@ pub(crate) struct Mention {
 #[derive(Debug)]
 pub(crate) struct Doc<'a> {
     pub input: &'a RelationInput<'a>,
-    pub lower: Vec<String>,
+    pub lower: Words,
     pub readable: Vec<bool>,
     /// Mentions per sentence, in text order.
     pub mentions: Vec<Vec<Mention>>,
@@ -85,6 +85,80 @@ pub(crate) struct Doc<'a> {
     pub title_places: Option<Vec<String>>,
     /// (token, trigger index) for every token where a trigger's first word matches, by token.
     pub trigger_hits: Vec<(usize, usize)>,
+    /// Sentence of each token.
+    sentence_of: Vec<usize>,
+    /// Where the contact block starts (the text's end when there is none).
+    trailer_start: usize,
+}
+
+/// The lower-cased tokens of a document in one buffer, separated by line breaks (which no
+/// token contains): no `String` per token.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    buf: String,
+    /// Start of each token's text in `buf`, and one more: where the next token would start.
+    starts: Vec<usize>,
+}
+
+impl Words {
+    /// Lower-cases `texts` (as `str::to_lowercase` does) into one buffer.
+    pub(crate) fn new<'t>(texts: impl ExactSizeIterator<Item = &'t str>) -> Words {
+        let mut starts = Vec::with_capacity(texts.len() + 1);
+        let mut buf = String::new();
+        for t in texts {
+            starts.push(buf.len());
+            if t.is_ascii() {
+                let at = buf.len();
+                buf.push_str(t);
+                buf[at..].make_ascii_lowercase();
+            } else if t.contains('Σ') {
+                // Final sigma depends on context: leave it to the library.
+                buf.push_str(&t.to_lowercase());
+            } else {
+                for c in t.chars() {
+                    if c.is_ascii() {
+                        buf.push(c.to_ascii_lowercase());
+                    } else {
+                        for l in c.to_lowercase() {
+                            buf.push(l);
+                        }
+                    }
+                }
+            }
+            buf.push('\n');
+        }
+        starts.push(buf.len());
+        Words { buf, starts }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Token `i`, lower-cased.
+    pub(crate) fn get(&self, i: usize) -> Option<&str> {
+        (i + 1 < self.starts.len()).then(|| &self.buf[self.starts[i]..self.starts[i + 1] - 1])
+    }
+
+    /// The whole buffer.
+    pub(crate) fn buffer(&self) -> &str {
+        &self.buf
+    }
+
+    /// The token whose text holds byte `at` of the buffer, with its start and end.
+    pub(crate) fn token_at(&self, at: usize) -> (usize, usize, usize) {
+        let i = self.starts.partition_point(|&s| s <= at) - 1;
+        (i, self.starts[i], self.starts[i + 1] - 1)
+    }
+}
+
+impl std::ops::Index<usize> for Words {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.get(i).expect("token index in range")
+    }
 }
 
 /// A first line of at most this many words is the title.
@@ -93,6 +167,12 @@ const TITLE_WORDS: usize = 25;
 /// Folds German umlauts and ß for comparing names with derived adjectives.
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out`.
+fn fold_into(text: &str, out: &mut String) {
     for c in text.chars().flat_map(char::to_lowercase) {
         match c {
             'ä' => out.push('a'),
@@ -107,7 +187,6 @@ pub(crate) fn fold(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// The country of an ISO 3166 code (`DE-BY` → `DE`, `CN` → `CN`).
@@ -127,7 +206,7 @@ pub(crate) fn contains(outer: &str, inner: &str) -> bool {
 impl Lexicon {
     /// Whether the cue's words match the lower-cased tokens from `at`; returns the index one
     /// past the last matched token.
-    pub(crate) fn cue_at(&self, cue: &Cue, lower: &[String], at: usize) -> Option<usize> {
+    pub(crate) fn cue_at(&self, cue: &Cue, lower: &Words, at: usize) -> Option<usize> {
         for (k, word) in cue.words.iter().enumerate() {
             let token = lower.get(at + k)?;
             let ok = if k == 0 {
@@ -143,7 +222,7 @@ impl Lexicon {
     }
 
     /// Whether any cue of `kind` matches at `at`.
-    pub(crate) fn is_cue(&self, kind: CueKind, lower: &[String], at: usize) -> bool {
+    pub(crate) fn is_cue(&self, kind: CueKind, lower: &Words, at: usize) -> bool {
         self.cues(kind)
             .iter()
             .any(|cue| self.cue_at(cue, lower, at).is_some())
@@ -153,7 +232,7 @@ impl Lexicon {
     pub(crate) fn has_cue(
         &self,
         kind: CueKind,
-        lower: &[String],
+        lower: &Words,
         range: std::ops::Range<usize>,
     ) -> bool {
         range.into_iter().any(|i| self.is_cue(kind, lower, i))
@@ -187,16 +266,13 @@ impl Lexicon {
 }
 
 impl<'a> Doc<'a> {
-    pub(crate) fn new(input: &'a RelationInput<'a>, lexicon: &Lexicon) -> Doc<'a> {
+    /// What finding triggers needs: lower-cased tokens, trigger hits, readable sentences. The
+    /// rest waits for [`Doc::analyse`], which only a document with a fired trigger needs.
+    pub(crate) fn prepare(input: &'a RelationInput<'a>, lexicon: &Lexicon) -> Doc<'a> {
         let text = input.text;
         let tokens = input.tokens;
-        let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
-        let mut trigger_hits = Vec::new();
-        let mut at_token = Vec::new();
-        for (i, word) in lower.iter().enumerate() {
-            lexicon.triggers_at(word, &mut at_token);
-            trigger_hits.extend(at_token.iter().map(|&k| (i, k)));
-        }
+        let lower = Words::new(tokens.iter().map(|t| t.text(text)));
+        let trigger_hits = lexicon.trigger_hits(&lower);
         let mut sentence_of = vec![usize::MAX; tokens.len()];
         for (s, sentence) in input.sentences.iter().enumerate() {
             for slot in sentence_of
@@ -244,6 +320,33 @@ impl<'a> Doc<'a> {
             })
             .collect();
 
+        Doc {
+            input,
+            lower,
+            readable,
+            mentions: Vec::new(),
+            sides: Vec::new(),
+            org_region: HashMap::new(),
+            main: HashMap::new(),
+            home: None,
+            foreign: None,
+            person_body: HashMap::new(),
+            title_places: None,
+            trigger_hits,
+            sentence_of,
+            trailer_start,
+        }
+    }
+
+    /// Mentions, sides, main regions and the bodies persons speak for.
+    pub(crate) fn analyse(&mut self, lexicon: &Lexicon) {
+        let input = self.input;
+        let text = input.text;
+        let tokens = input.tokens;
+        let lower = &self.lower;
+        let sentence_of = &self.sentence_of;
+        let readable = &self.readable;
+        let trailer_start = self.trailer_start;
         let token_at = |byte: usize| -> usize {
             tokens
                 .partition_point(|t| t.end <= byte)
@@ -330,15 +433,28 @@ impl<'a> Doc<'a> {
             }
         }
         // Only words opening like a stem (first three folded letters) can be derived from it.
-        let head = |word: &str| -> String {
-            let start: String = word.chars().take(3).collect();
-            fold(&start).chars().take(3).collect()
-        };
         let heads: std::collections::HashSet<String> = all_stems
             .iter()
             .flat_map(|(_, stems)| stems.iter().map(|s| s.chars().take(3).collect::<String>()))
             .collect();
         let short_stem = heads.iter().any(|h| h.chars().count() < 3);
+        let mut head_buf = String::new();
+        let mut has_head = |word: &str| -> bool {
+            head_buf.clear();
+            let ascii = word.len().min(3);
+            if word.as_bytes()[..ascii].is_ascii() {
+                // Folding ASCII is lower-casing.
+                head_buf.push_str(&word[..ascii]);
+                head_buf.make_ascii_lowercase();
+            } else {
+                let start = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
+                fold_into(&word[..start], &mut head_buf);
+                if let Some((i, _)) = head_buf.char_indices().nth(3) {
+                    head_buf.truncate(i);
+                }
+            }
+            heads.contains(head_buf.as_str())
+        };
         for (t, token) in tokens.iter().enumerate() {
             if token.kind != TokenKind::Word || covered[t] {
                 continue;
@@ -347,7 +463,7 @@ impl<'a> Doc<'a> {
             if !surface.chars().next().is_some_and(char::is_alphabetic) {
                 continue;
             }
-            if !short_stem && !surface.split('-').any(|part| heads.contains(&head(part))) {
+            if !short_stem && !surface.split('-').any(&mut has_head) {
                 continue;
             }
             let parts: Vec<(usize, &str)> = surface
@@ -507,7 +623,7 @@ impl<'a> Doc<'a> {
                     }
                 }
                 // Only valid when a comma directly precedes the name.
-                if !(first > 0 && lower[first - 1] == ",") {
+                if !(first > 0 && &lower[first - 1] == ",") {
                     role = None;
                     role_token = None;
                 }
@@ -529,7 +645,7 @@ impl<'a> Doc<'a> {
                     })
                     // A genitive body right before the role ("Ohios Vizegouverneurin").
                     .or_else(|| parties.iter().find(|m| m.token + 1 == rt).map(|m| m.entity));
-            } else if lower.get(last + 1).map(String::as_str) == Some(",") {
+            } else if lower.get(last + 1) == Some(",") {
                 // "Name, Direktorin des Amtes …".
                 if let Some(r) = role_of(last + 2) {
                     role = Some(r);
@@ -617,13 +733,14 @@ impl<'a> Doc<'a> {
                     let mut only_coordination = true;
                     while j > 0 && m.token - j < 5 {
                         j -= 1;
-                        let found = if lexicon.is_cue(CueKind::Origin, &lower, j) {
+                        // Destination before venue: "in die USA" goes there, "in" is where.
+                        let found = if lexicon.is_cue(CueKind::Origin, lower, j) {
                             Some(Prep::Origin)
-                        } else if lexicon.is_cue(CueKind::Venue, &lower, j) {
-                            Some(Prep::Venue)
-                        } else if lexicon.is_cue(CueKind::Destination, &lower, j) {
+                        } else if lexicon.is_cue(CueKind::Destination, lower, j) {
                             Some(Prep::Destination)
-                        } else if lexicon.is_cue(CueKind::Between, &lower, j) {
+                        } else if lexicon.is_cue(CueKind::Venue, lower, j) {
+                            Some(Prep::Venue)
+                        } else if lexicon.is_cue(CueKind::Between, lower, j) {
                             Some(Prep::Between)
                         } else {
                             None
@@ -642,9 +759,9 @@ impl<'a> Doc<'a> {
                             }
                             break;
                         }
-                        only_coordination &= matches!(lower[j].as_str(), "und" | "sowie" | ",")
-                            || lexicon.is_cue(CueKind::Skip, &lower, j);
-                        let skippable = lexicon.is_cue(CueKind::Skip, &lower, j)
+                        only_coordination &= matches!(&lower[j], "und" | "sowie" | ",")
+                            || lexicon.is_cue(CueKind::Skip, lower, j);
+                        let skippable = lexicon.is_cue(CueKind::Skip, lower, j)
                             || (tokens[j].kind == TokenKind::Word
                                 && tokens[j]
                                     .text(text)
@@ -673,7 +790,7 @@ impl<'a> Doc<'a> {
                     let end = last_token(m);
                     let dateline = m.via == Via::Direct
                         && m.token == sentence_start
-                        && lower.get(end + 1).map(String::as_str) == Some(",")
+                        && lower.get(end + 1) == Some(",")
                         && tokens.get(end + 2).is_some_and(|t| {
                             matches!(
                                 t.kind,
@@ -683,8 +800,14 @@ impl<'a> Doc<'a> {
                     attribute = (m.via == Via::Adjective && before_org) || after_org || dateline;
                 }
                 let next = m.token + 1;
-                let visitors = lexicon.is_cue(CueKind::Visitors, &lower, m.token)
-                    || (next < lower.len() && lexicon.is_cue(CueKind::Visitors, &lower, next));
+                // "Thüringer Delegation", "Delegation der Kammer X".
+                let visitors = lexicon.is_cue(CueKind::Visitors, lower, m.token)
+                    || (next < lower.len() && lexicon.is_cue(CueKind::Visitors, lower, next))
+                    || (m.via == Via::Direct
+                        && m.token >= 2
+                        && m.token - 2 >= sentence_start
+                        && lexicon.is_cue(CueKind::Genitive, lower, m.token - 1)
+                        && lexicon.is_cue(CueKind::Visitors, lower, m.token - 2));
                 // A place naming an event is its venue ("Hannover Messe", "Hamburg Summit"),
                 // unless two places name it together ("Bayern-Québec-Forum").
                 if m.via == Via::Direct
@@ -753,20 +876,51 @@ impl<'a> Doc<'a> {
             }
         }
 
+        // Towns and districts are parties only in documents about them: the title names them.
+        let title_end = text.find('\n').unwrap_or(text.len());
+        let title_words = tokens
+            .iter()
+            .take_while(|t| t.end <= title_end)
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        let title_places: Option<Vec<String>> =
+            (title_end < text.len() && title_words <= TITLE_WORDS).then(|| {
+                entities
+                    .iter()
+                    .filter(|e| {
+                        e.start < title_end
+                            && e.entity_type == EntityType::Location
+                            && e.kb_id.as_deref().and_then(country_of).is_none()
+                    })
+                    .map(|e| e.canonical.clone())
+                    .collect()
+            });
+
         // Main region of each country side: the most mentioned, the title counting double.
         let mut counts: HashMap<usize, (usize, usize)> = HashMap::new(); // canonical rep -> (count, first)
-        let rep = |i: usize| -> usize {
-            entities
-                .iter()
-                .position(|e| e.canonical == entities[i].canonical)
-                .unwrap_or(i)
-        };
+                                                                         // The first entity with the same canonical name.
+        let mut first_of: HashMap<&str, usize> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            first_of.entry(e.canonical.as_str()).or_insert(i);
+        }
+        let reps: Vec<usize> = entities
+            .iter()
+            .map(|e| first_of[e.canonical.as_str()])
+            .collect();
+        let rep = |i: usize| -> usize { reps[i] };
         for (s, list) in mentions.iter().enumerate() {
             if !readable[s] {
                 continue;
             }
             for m in list {
-                if regions_with_code.contains(&m.entity)
+                // Regions with a code, and the towns and districts the title names.
+                let title_place = m.via == Via::Direct
+                    && entities[m.entity].entity_type == EntityType::Location
+                    && title_places
+                        .as_ref()
+                        .is_some_and(|names| names.contains(&entities[m.entity].canonical));
+                if title_place
+                    || regions_with_code.contains(&m.entity)
                     || regions_with_code.contains(&rep(m.entity))
                 {
                     let weight = if s == 0 { 2 } else { 1 };
@@ -800,39 +954,14 @@ impl<'a> Doc<'a> {
             .map(|s| s.0.clone())
             .find(|s| Some(s) != home.as_ref());
 
-        // Towns and districts are parties only in documents about them: the title names them.
-        let title_end = text.find('\n').unwrap_or(text.len());
-        let title_words = tokens
-            .iter()
-            .take_while(|t| t.end <= title_end)
-            .filter(|t| t.kind == TokenKind::Word)
-            .count();
-        let title_places = (title_end < text.len() && title_words <= TITLE_WORDS).then(|| {
-            entities
-                .iter()
-                .filter(|e| {
-                    e.start < title_end
-                        && e.entity_type == EntityType::Location
-                        && e.kb_id.as_deref().and_then(country_of).is_none()
-                })
-                .map(|e| e.canonical.clone())
-                .collect()
-        });
-
-        Doc {
-            input,
-            lower,
-            readable,
-            mentions,
-            sides,
-            org_region,
-            main,
-            home,
-            foreign,
-            person_body,
-            title_places,
-            trigger_hits,
-        }
+        self.mentions = mentions;
+        self.sides = sides;
+        self.org_region = org_region;
+        self.main = main;
+        self.home = home;
+        self.foreign = foreign;
+        self.person_body = person_body;
+        self.title_places = title_places;
     }
 
     /// Whether a place without ISO code may be a party: when the title names it (or the text
@@ -890,5 +1019,32 @@ impl<'a> Doc<'a> {
             }
         }
         Some(named)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Words;
+
+    #[test]
+    fn words_lower_case_each_token_like_the_library() {
+        let tokens = [
+            "Die",
+            "ÖSTERREICHISCHE",
+            "Straße",
+            "ΟΔΟΣ",
+            "İzmir",
+            "MoU",
+            "Kooperations-",
+        ];
+        let words = Words::new(tokens.iter().copied());
+        assert_eq!(words.len(), tokens.len());
+        for (i, token) in tokens.iter().enumerate() {
+            assert_eq!(&words[i], token.to_lowercase(), "token {i}");
+        }
+        assert_eq!(words.get(tokens.len()), None);
+        // Every byte of a token maps back to it.
+        let at = words.buffer().find("straße").unwrap();
+        assert_eq!(words.token_at(at + 2).0, 2);
     }
 }

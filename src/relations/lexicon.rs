@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::doc::Words;
 use crate::resources::{DataFile, ResourceError};
 
 /// How one pattern word matches a lower-cased token.
@@ -121,6 +122,8 @@ pub(crate) enum CueKind {
     Regions,
     Today,
     Yesterday,
+    NotTrigger,
+    Genitive,
 }
 
 impl CueKind {
@@ -146,6 +149,8 @@ impl CueKind {
             "regions" => CueKind::Regions,
             "today" => CueKind::Today,
             "yesterday" => CueKind::Yesterday,
+            "not_trigger" => CueKind::NotTrigger,
+            "genitive" => CueKind::Genitive,
             _ => return None,
         })
     }
@@ -478,12 +483,15 @@ impl Lexicon {
             .map(|(_, item)| item.to_string())
             .collect();
 
-        let first_words = aho_corasick::AhoCorasick::new(
-            parsed_triggers
-                .iter()
-                .map(|t: &Trigger| t.words[0].clone().unwrap_or_default()),
-        )
-        .map_err(|e| ResourceError::new(triggers.name, 0, e.to_string()))?;
+        // A DFA: the automaton runs over every document's whole text.
+        let first_words = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(
+                parsed_triggers
+                    .iter()
+                    .map(|t: &Trigger| t.words[0].clone().unwrap_or_default()),
+            )
+            .map_err(|e| ResourceError::new(triggers.name, 0, e.to_string()))?;
         Ok(Lexicon {
             first_words,
             rules: parsed_rules,
@@ -499,28 +507,67 @@ impl Lexicon {
         })
     }
 
-    /// The triggers whose first word matches lower-cased `token`, in file order.
-    pub(crate) fn triggers_at(&self, token: &str, out: &mut Vec<usize>) {
-        out.clear();
-        for m in self.first_words.find_overlapping_iter(token) {
+    /// `(token, trigger)` for every token where a trigger's first word matches, ordered by
+    /// token and then trigger (file order): one pass of the automaton over the document.
+    pub(crate) fn trigger_hits(&self, words: &Words) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut current = (usize::MAX, 0, 0);
+        for m in self.first_words.find_overlapping_iter(words.buffer()) {
+            if !(current.1..current.2).contains(&m.start()) {
+                current = words.token_at(m.start());
+            }
+            let (token, start, end) = current;
+            if m.end() > end {
+                continue; // across tokens
+            }
             let k = m.pattern().as_usize();
             let trigger = &self.triggers[k];
             let ok = match trigger.mode {
-                Mode::Word => m.start() == 0 && m.end() == token.len(),
-                Mode::Stem => m.start() == 0,
-                Mode::Suffix => m.end() == token.len(),
+                Mode::Word => m.start() == start && m.end() == end,
+                Mode::Stem => m.start() == start,
+                Mode::Suffix => m.end() == end,
                 Mode::Part => true,
             };
             if ok && trigger.words[0].as_deref().is_some_and(|w| !w.is_empty()) {
-                out.push(k);
+                out.push((token, k));
             }
         }
         out.sort_unstable();
         out.dedup();
+        out
     }
 
     /// The cues of one kind.
     pub(crate) fn cues(&self, kind: CueKind) -> &[Cue] {
         self.cues.get(&kind).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::doc::Words;
+    use super::Lexicon;
+
+    /// The one automaton pass over the document finds exactly the (token, trigger) pairs that
+    /// matching every trigger's first word against every token finds.
+    #[test]
+    fn trigger_hits_equal_matching_each_token() {
+        let lexicon = Lexicon::load_default().unwrap();
+        let text = "Die Delegation besuchte am Montag das Wirtschaftsforum ; Partnerschaft \
+                    Kooperationsvereinbarung unterzeichneten Zusammenarbeit besuch Messebesucher \
+                    Städtepartnerschaft abkommen-x MoU wollen zusammenarbeiten";
+        let tokens: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
+        let words = Words::new(tokens.iter().copied());
+        let mut expected = Vec::new();
+        for i in 0..words.len() {
+            for (k, trigger) in lexicon.triggers.iter().enumerate() {
+                let first = trigger.words[0].as_deref().unwrap();
+                if trigger.mode.matches(first, &words[i]) {
+                    expected.push((i, k));
+                }
+            }
+        }
+        assert!(expected.len() > 10);
+        assert_eq!(lexicon.trigger_hits(&words), expected);
     }
 }

@@ -13,10 +13,13 @@
 //! 3. parties of different *sides* (countries, or for an unlocated organisation a side of its
 //!    own) and of the same level (region–region, organisation–organisation) are paired;
 //! 4. for a VISIT, the visitor is the party after "aus", before "Delegation", or the subject of
-//!    "besuchte"; "die Delegation" refers back to the document's visitor; the host is the
-//!    other party, or the visitor's counterpart region;
+//!    "besuchte" or "gereist", or the body of "Delegation der X"; "die Delegation" refers back
+//!    to the document's visitor; the host is the other party, or the visitor's counterpart
+//!    region; a host who greets "die Delegation" of unknown origin receives the host's
+//!    counterpart region;
 //! 5. when the sentence names only one side, the other is the document's main region of the
-//!    other side; "beide Seiten" is the pair just talked about;
+//!    other side (the most mentioned region with an ISO code, or a town or district the
+//!    title names); "beide Seiten" is the pair just talked about;
 //! 6. a ministry, government or agency also stands for its region, so its relations are
 //!    repeated between the regions ("lifted").
 //!
@@ -69,7 +72,7 @@ use crate::record::{DateType, EntityType};
 use crate::resources::ResourceError;
 use crate::tokenise::{Sentence, Token, Tokeniser};
 
-use doc::{contains, Doc, Level, Mention, Prep, Side, Via};
+use doc::{contains, Doc, Level, Mention, Prep, Side, Via, Words};
 use lexicon::{CueKind, Lexicon, SubjectRole, Trigger};
 pub use lexicon::{Files, RelationType};
 
@@ -196,10 +199,7 @@ impl RelationRecogniser {
                 continue;
             };
             let tokens = self.tokeniser.tokenise(example);
-            let lower: Vec<String> = tokens
-                .iter()
-                .map(|t| t.text(example).to_lowercase())
-                .collect();
+            let lower = Words::new(tokens.iter().map(|t| t.text(example)));
             let fired = match_trigger(trigger, &lower, 0..lower.len()).is_some();
             out.push((trigger.line, example.clone(), fired));
         }
@@ -211,15 +211,25 @@ impl RelationRecogniser {
         if input.entities.is_empty() || input.tokens.is_empty() {
             return Vec::new();
         }
-        let doc = Doc::new(input, &self.lexicon);
+        let mut doc = Doc::prepare(input, &self.lexicon);
+        if doc.trigger_hits.is_empty() {
+            return Vec::new();
+        }
+        // Most documents state nothing: find the triggers before analysing the parties.
+        let fired: Vec<(usize, Vec<Fired>)> = (0..input.sentences.len())
+            .filter(|&s| doc.readable[s])
+            .map(|s| (s, self.fired(&doc, s)))
+            .filter(|(_, list)| !list.is_empty())
+            .collect();
+        if fired.is_empty() {
+            return Vec::new();
+        }
+        doc.analyse(&self.lexicon);
         let mut stated: Vec<Stated> = Vec::new();
         let mut doc_visitor: Option<usize> = None;
         let mut last_pair: Option<(usize, usize, usize)> = None;
-        for s in 0..input.sentences.len() {
-            if !doc.readable[s] {
-                continue;
-            }
-            for fired in self.fired(&doc, s) {
+        for (s, list) in fired {
+            for fired in list {
                 let recent = last_pair
                     .filter(|&(_, _, at)| s - at <= 2)
                     .map(|(a, b, _)| (a, b));
@@ -273,6 +283,10 @@ impl RelationRecogniser {
             else {
                 continue;
             };
+            // A medium or an audience ("Videokonferenz", "Besucher") states no relation.
+            if lex.is_cue(CueKind::NotTrigger, lower, first) {
+                continue;
+            }
             // A word inside an organisation's name ("Deutsche Messe AG") is no trigger.
             let at = doc.input.tokens[first].start;
             if doc
@@ -284,7 +298,7 @@ impl RelationRecogniser {
                 continue;
             }
             // Negated in its clause?
-            let is_boundary = |i: usize| matches!(lower[i].as_str(), "," | ";" | ":" | "–");
+            let is_boundary = |i: usize| matches!(&lower[i], "," | ";" | ":" | "–");
             let clause_start = (range.start..first)
                 .rev()
                 .find(|&i| is_boundary(i))
@@ -293,8 +307,7 @@ impl RelationRecogniser {
                 .find(|&i| is_boundary(i))
                 .unwrap_or(range.end);
             let negated = (clause_start..clause_end).any(|i| {
-                lex.is_cue(CueKind::Negation, lower, i)
-                    && lower.get(i + 1).map(String::as_str) != Some("nur")
+                lex.is_cue(CueKind::Negation, lower, i) && lower.get(i + 1) != Some("nur")
             });
             if negated {
                 continue;
@@ -320,8 +333,18 @@ impl RelationRecogniser {
             };
             // Announced visits and events are intents to meet.
             let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i));
+            // A colon or semicolon opens a statement of its own ("unterzeichneten eine
+            // Absichtserklärung: Die Firma soll … liefern").
+            let is_statement_end = |i: usize| matches!(&lower[i], ":" | ";");
+            let statement_start = (range.start..first)
+                .rev()
+                .find(|&i| is_statement_end(i))
+                .map_or(range.start, |i| i + 1);
+            let statement_end = (first..range.end)
+                .find(|&i| is_statement_end(i))
+                .unwrap_or(range.end);
             if fired.relation_type == RelationType::Agreement
-                && range.clone().any(|i| lex.is_cue(CueKind::Future, lower, i))
+                && (statement_start..statement_end).any(|i| lex.is_cue(CueKind::Future, lower, i))
             {
                 // An agreement still to be signed is an intent.
                 fired.relation_type = RelationType::Intent;
@@ -430,8 +453,13 @@ impl RelationRecogniser {
                 let destination = is_place && m.prep == Some(Prep::Destination);
                 if visit {
                     !venue || !city
-                } else {
+                } else if fired.relation_type == RelationType::Intent {
+                    // "lud … zu einem Gegenbesuch nach Binh Duong ein": the inviting region.
                     !(venue || destination && city)
+                } else {
+                    // Where a delegation travels is no partner of anything but a visit or an
+                    // invitation.
+                    !(venue || destination)
                 }
             })
             .collect();
@@ -495,7 +523,22 @@ impl RelationRecogniser {
                     .map(|v| (v, rule("visit_context")))
             });
             let Some((visitor, factor)) = visitor else {
-                return Vec::new();
+                // "X empfing die Delegation" without the visitor's origin: the visitor is the
+                // host's counterpart, the document's main region of the other side.
+                if fired.subject != SubjectRole::Host || !visitors_cue {
+                    return Vec::new();
+                }
+                let Some(host) = ms.iter().find(|m| m.prep.is_none()) else {
+                    return Vec::new();
+                };
+                let Some(visitor) = doc.counterpart(side(host.entity)) else {
+                    return Vec::new();
+                };
+                if !different(visitor, host.entity) {
+                    return Vec::new();
+                }
+                doc_visitor.get_or_insert(visitor);
+                return vec![(visitor, host.entity, rule("visit_context"))];
             };
             if explicit.is_some() && doc_visitor.is_none() {
                 *doc_visitor = Some(visitor);
@@ -784,7 +827,7 @@ impl RelationRecogniser {
 /// Where `trigger` matches in `range` of the lower-cased tokens: first and last token.
 fn match_trigger(
     trigger: &Trigger,
-    lower: &[String],
+    lower: &Words,
     range: std::ops::Range<usize>,
 ) -> Option<(usize, usize)> {
     let first_word = trigger.words[0].as_deref()?;
@@ -797,7 +840,7 @@ fn match_trigger(
 /// Like [`match_trigger`], trying only `starts` (ascending tokens whose first word matches).
 fn match_trigger_from(
     trigger: &Trigger,
-    lower: &[String],
+    lower: &Words,
     starts: impl Iterator<Item = usize>,
     range: std::ops::Range<usize>,
 ) -> Option<(usize, usize)> {
