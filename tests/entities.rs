@@ -215,6 +215,46 @@ fn organisations_by_head_words_legal_forms_and_english_names() {
 }
 
 #[test]
+fn organisations_named_in_an_inflected_case_get_their_nominative_canonical_name() {
+    // (sentence, organisation as written, canonical)
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Die Delegation besuchte die Labore der Technischen Hochschule Rheinbach.",
+            "Technischen Hochschule Rheinbach",
+            "Technische Hochschule Rheinbach",
+        ),
+        (
+            "Vertreter des Sächsischen Staatsministeriums für Umwelt und Landwirtschaft sprachen.",
+            "Sächsischen Staatsministeriums für Umwelt und Landwirtschaft",
+            "Sächsisches Staatsministerium für Umwelt und Landwirtschaft",
+        ),
+        (
+            "Die Leiterin des Instituts für Angewandte Optik stellte das Projekt vor.",
+            "Instituts für Angewandte Optik",
+            "Institut für Angewandte Optik",
+        ),
+        (
+            "Gemeinsam mit dem Hessischen Landesamt für Statistik entsteht eine Studie.",
+            "Hessischen Landesamt für Statistik",
+            "Hessisches Landesamt für Statistik",
+        ),
+        (
+            "Die Technische Universität Wendelstein lädt ein.",
+            "Technische Universität Wendelstein",
+            "Technische Universität Wendelstein",
+        ),
+    ];
+    for &(text, written, canonical) in cases {
+        let found = find(text);
+        let org = found
+            .iter()
+            .find(|e| &text[e.start..e.end] == written)
+            .unwrap_or_else(|| panic!("{written:?} not found in {text:?}: {found:?}"));
+        assert_eq!(org.canonical, canonical, "{text}");
+    }
+}
+
+#[test]
 fn organisation_spans_with_truncations_places_and_legal_forms() {
     check(&[
         // Coordinated truncations belong to the name.

@@ -105,6 +105,12 @@ pub struct Cues {
     pub speech: FastSet<&'static str>,
     /// Prefixes of region names made from a country or state ("West").
     pub compass: Vec<&'static str>,
+    /// Folded endings of adjectives declined after an article ("ischen"), and of head nouns
+    /// by gender: for the nominative canonical name of organisations.
+    pub adjective_ending: Vec<&'static str>,
+    pub feminine: Vec<&'static str>,
+    pub neuter: Vec<&'static str>,
+    pub masculine: Vec<&'static str>,
     /// First bytes of the foreign heads, speech verbs and compass prefixes: a quick
     /// pre-check before hashing every token.
     pub foreign_head_first: FirstBytes,
@@ -152,14 +158,25 @@ impl Cues {
                 "foreign_head" => cues.foreign_head.insert(word),
                 "foreign_link" => cues.foreign_link.insert(word),
                 "speech" => cues.speech.insert(word),
-                "place_strip" | "descriptor" | "compass" => {
+                "place_strip" | "descriptor" | "compass" | "adjective_ending" | "feminine"
+                | "neuter" | "masculine" => {
                     let list = match kind {
                         "place_strip" => &mut cues.place_strip,
                         "descriptor" => &mut cues.descriptor,
+                        "adjective_ending" => &mut cues.adjective_ending,
+                        "feminine" => &mut cues.feminine,
+                        "neuter" => &mut cues.neuter,
+                        "masculine" => &mut cues.masculine,
                         _ => &mut cues.compass,
                     };
-                    if kind == "descriptor" && fold(word) != word {
-                        return Err(row.error(file.name, "descriptors are folded (lower case)"));
+                    let folded_kind = !matches!(kind, "place_strip" | "compass");
+                    if folded_kind && fold(word) != word {
+                        return Err(
+                            row.error(file.name, format!("{kind} words are folded (lower case)"))
+                        );
+                    }
+                    if kind == "adjective_ending" && !word.ends_with("en") {
+                        return Err(row.error(file.name, "an adjective ending ends in -en"));
                     }
                     let fresh = !list.contains(&word);
                     list.push(word);

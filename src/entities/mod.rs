@@ -39,6 +39,7 @@
 //! ```
 
 mod lexicon;
+mod nominative;
 mod rules;
 
 use std::borrow::Cow;
@@ -49,6 +50,7 @@ use crate::resources::{DataFile, ResourceError};
 use crate::tokenise::{Sentence, Token};
 
 pub use lexicon::{parse_example, Example, Files, Lexicon};
+pub use nominative::nominative;
 
 /// An entity mention found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

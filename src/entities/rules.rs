@@ -1997,11 +1997,15 @@ fn describe(
                 (!subtype.is_empty()).then(|| subtype.to_string()),
             )
         }
-        Payload::Rule { subtype, .. } => (
-            normalise_space(&doc.text[c.start..c.end]),
-            None,
-            Some(subtype.to_string()),
-        ),
+        Payload::Rule { subtype, .. } => {
+            let written = normalise_space(&doc.text[c.start..c.end]);
+            let canonical = if c.entity_type == EntityType::Organisation {
+                super::nominative(rec.lexicon(), &written)
+            } else {
+                written
+            };
+            (canonical, None, Some(subtype.to_string()))
+        }
         Payload::Linked {
             canonical,
             kb_id,
