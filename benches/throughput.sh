@@ -116,21 +116,7 @@ make_corpus 100000000 "$WORK/news-100MB.jsonl"
 head -n 1 "$SOURCE" > "$WORK/one.jsonl"
 
 # ------------------------------------------------------------------------------------ binary
-cd "$REPO"
-if [ "$BUILD" = 1 ]; then
-    echo "cargo build --release" >&2
-    cargo build --release --bin extract >&2
-fi
-TARGET_DIR=$(cargo metadata --format-version 1 --no-deps 2>/dev/null \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null \
-    || echo "$REPO/target")
-[ -x "$TARGET_DIR/release/extract" ] || die "no release binary at $TARGET_DIR/release/extract"
-BIN="$WORK/extract"
-cp "$TARGET_DIR/release/extract" "$BIN"
-COMMIT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null)" ]; then
-    COMMIT="$COMMIT+dirty"
-fi
+. "$REPO/benches/release_binary.sh"
 CPU=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown)
 NPROC=$(nproc)
 DATE=$(date -u +'%Y-%m-%d %H:%M UTC')
