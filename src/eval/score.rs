@@ -423,46 +423,10 @@ impl DocScorer<'_> {
         let exact = |g: &EntityMention, p: &EntityMention| {
             g.entity_type == p.entity_type && g.start == p.start && g.end == p.end
         };
-        let (gold_match, taken) = match_in_passes(gold, predicted, &[&exact]);
-        let mut total = Counts::default();
-        for t in ENTITY_TYPES {
-            let mut counts = Counts::default();
-            for (g, e) in gold.iter().enumerate().filter(|(_, e)| e.entity_type == t) {
-                if gold_match[g].is_some() {
-                    counts.correct += 1;
-                } else {
-                    counts.missing += 1;
-                    self.mistake(
-                        evaluation,
-                        "entities.strict",
-                        MistakeKind::Missing,
-                        describe_entity(e),
-                        Some((e.start, e.end)),
-                    );
-                }
-            }
-            for (p, e) in predicted
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.entity_type == t)
-            {
-                if !taken[p] {
-                    counts.extra += 1;
-                    self.mistake(
-                        evaluation,
-                        "entities.strict",
-                        MistakeKind::Extra,
-                        describe_entity(e),
-                        Some((e.start, e.end)),
-                    );
-                }
-            }
-            evaluation
-                .scores
-                .add(&format!("entities.{}.strict", t.label()), counts);
-            total.add(counts);
-        }
-        evaluation.scores.add("entities.strict", total);
+        let matched = match_in_passes(gold, predicted, &[&exact]);
+        self.score_by_type(evaluation, "strict", (gold, predicted), matched, |e| {
+            (e.entity_type, describe_entity(e), (e.start, e.end))
+        });
     }
 
     fn entities_canonical(&self, evaluation: &mut Evaluation) {
@@ -476,46 +440,63 @@ impl DocScorer<'_> {
                 && g.key == p.key
                 && (g.kb_id.is_none() || p.kb_id.is_none())
         };
-        let (gold_match, taken) = match_in_passes(&gold, &predicted, &[&by_id, &by_name]);
+        let matched = match_in_passes(&gold, &predicted, &[&by_id, &by_name]);
+        self.score_by_type(evaluation, "canonical", (&gold, &predicted), matched, |n| {
+            (
+                n.entity_type,
+                describe_named(n),
+                (n.first.start, n.first.end),
+            )
+        });
+    }
+
+    /// Adds `entities.<TYPE>.<score>` and `entities.<score>` from a matching of gold and
+    /// predicted items, and a mistake for every unmatched one. `view` gives an item's type,
+    /// its description and its span.
+    fn score_by_type<T>(
+        &self,
+        evaluation: &mut Evaluation,
+        score: &str,
+        (gold, predicted): (&[T], &[T]),
+        (gold_match, taken): (Vec<Option<usize>>, Vec<bool>),
+        view: impl Fn(&T) -> (EntityType, String, (usize, usize)),
+    ) {
+        let metric = format!("entities.{score}");
         let mut total = Counts::default();
         for t in ENTITY_TYPES {
             let mut counts = Counts::default();
-            for (g, n) in gold.iter().enumerate().filter(|(_, n)| n.entity_type == t) {
-                if gold_match[g].is_some() {
-                    counts.correct += 1;
-                } else {
-                    counts.missing += 1;
-                    self.mistake(
-                        evaluation,
-                        "entities.canonical",
-                        MistakeKind::Missing,
-                        describe_named(n),
-                        Some((n.first.start, n.first.end)),
-                    );
-                }
-            }
-            for (p, n) in predicted
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| n.entity_type == t)
-            {
-                if !taken[p] {
-                    counts.extra += 1;
-                    self.mistake(
-                        evaluation,
-                        "entities.canonical",
-                        MistakeKind::Extra,
-                        describe_named(n),
-                        Some((n.first.start, n.first.end)),
-                    );
+            let sides = [
+                (gold, MistakeKind::Missing),
+                (predicted, MistakeKind::Extra),
+            ];
+            for (side, (items, kind)) in sides.into_iter().enumerate() {
+                for (i, item) in items.iter().enumerate() {
+                    let (entity_type, description, span) = view(item);
+                    if entity_type != t {
+                        continue;
+                    }
+                    let found = if side == 0 {
+                        gold_match[i].is_some()
+                    } else {
+                        taken[i]
+                    };
+                    match (found, side) {
+                        (true, 0) => counts.correct += 1,
+                        (true, _) => {}
+                        (false, 0) => counts.missing += 1,
+                        (false, _) => counts.extra += 1,
+                    }
+                    if !found {
+                        self.mistake(evaluation, &metric, kind, description, Some(span));
+                    }
                 }
             }
             evaluation
                 .scores
-                .add(&format!("entities.{}.canonical", t.label()), counts);
+                .add(&format!("entities.{}.{score}", t.label()), counts);
             total.add(counts);
         }
-        evaluation.scores.add("entities.canonical", total);
+        evaluation.scores.add(&metric, total);
     }
 
     fn dates(&self, evaluation: &mut Evaluation) {
