@@ -40,12 +40,25 @@ impl Patterns {
     }
 }
 
-/// Letters only (ASCII checked bytewise, the rest by Unicode).
+/// Letters only. ASCII and the Latin-1 letters (`ä`, `ß`, `é`: lead byte 0xC3, which encodes
+/// U+00C0–U+00FF, all letters but `×` and `÷`) are checked bytewise, since they make up nearly
+/// all German words; the first other character hands the rest to Unicode.
 fn is_plain_word(chunk: &str) -> bool {
-    if chunk.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return true;
+    let bytes = chunk.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii_alphabetic() {
+            at += 1;
+        } else if byte == 0xC3 && !matches!(bytes.get(at + 1), Some(0x97 | 0xB7)) {
+            at += 2;
+        } else if byte < 0x80 {
+            return false;
+        } else {
+            return chunk[at..].chars().all(char::is_alphabetic);
+        }
     }
-    chunk.chars().all(char::is_alphabetic)
+    true
 }
 
 /// Characters peeled off the front of a chunk.
@@ -158,7 +171,35 @@ impl Tokeniser {
             });
             return;
         }
+        if chunk.bytes().all(|b| b.is_ascii_digit()) {
+            out.push(Token {
+                start,
+                end,
+                kind: TokenKind::Number,
+            });
+            return;
+        }
         let last = chunk.as_bytes()[chunk.len() - 1];
+        if last == b'.' && chunk.len() > 1 && is_plain_word(&chunk[..chunk.len() - 1]) {
+            // "Wort." decides exactly as the general path below: the period joins a listed
+            // abbreviation, an initial or a Roman numeral, and ends the sentence otherwise.
+            match self.period_belongs_to(&chunk[..chunk.len() - 1], chunk) {
+                Some(kind) => out.push(Token { start, end, kind }),
+                None => {
+                    out.push(Token {
+                        start,
+                        end: end - 1,
+                        kind: TokenKind::Word,
+                    });
+                    out.push(Token {
+                        start: end - 1,
+                        end,
+                        kind: TokenKind::Punctuation,
+                    });
+                }
+            }
+            return;
+        }
         if matches!(last, b',' | b';' | b':' | b'!' | b'?')
             && chunk.len() > 1
             && is_plain_word(&chunk[..chunk.len() - 1])
@@ -292,13 +333,19 @@ impl Tokeniser {
             // Ordinals ("am 24. September"); four-digit years end sentences instead.
             return Some(TokenKind::Ordinal);
         }
-        if self.patterns.day_month.is_match(core) {
+        // Each pattern is run only where its first requirement holds (a digit, a Roman
+        // numeral letter, an inner period), which decides most words without a regex.
+        let first_byte = core.as_bytes()[0];
+        if first_byte.is_ascii_digit() && self.patterns.day_month.is_match(core) {
             return Some(TokenKind::Date);
         }
-        if self.patterns.roman.is_match(core) {
+        if matches!(first_byte, b'I' | b'V' | b'X') && self.patterns.roman.is_match(core) {
             return Some(TokenKind::Ordinal);
         }
-        if self.patterns.dotted_abbreviation.is_match(core) && !self.is_domain(core) {
+        if core.contains('.')
+            && self.patterns.dotted_abbreviation.is_match(core)
+            && !self.is_domain(core)
+        {
             return Some(TokenKind::Abbreviation);
         }
         None

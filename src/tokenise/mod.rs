@@ -137,31 +137,26 @@ impl Tokeniser {
     /// Splits `text` into tokens, in order, non-overlapping, on char boundaries.
     pub fn tokenise(&self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
-        let mut chunk_start = None;
         let bytes = text.as_bytes();
         let mut at = 0;
-        while at < bytes.len() {
-            // ASCII is decided by a byte test; only non-ASCII needs decoding.
-            let (separator, width) = if bytes[at] < 0x80 {
-                (
-                    matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C),
-                    1,
-                )
-            } else {
-                let ch = text[at..].chars().next().expect("char boundary");
-                (is_separator(ch), ch.len_utf8())
-            };
-            if separator {
-                if let Some(start) = chunk_start.take() {
-                    self.tokenise_chunk(text, start, at, &mut tokens);
-                }
-            } else if chunk_start.is_none() {
-                chunk_start = Some(at);
+        loop {
+            at = skip_separators(text, at);
+            if at >= bytes.len() {
+                break;
             }
-            at += width;
-        }
-        if let Some(start) = chunk_start {
-            self.tokenise_chunk(text, start, text.len(), &mut tokens);
+            let start = at;
+            let plain_word;
+            (at, plain_word) = scan_chunk(text, at);
+            if plain_word {
+                // Most chunks are plain words: decided during the scan, no second pass.
+                tokens.push(Token {
+                    start,
+                    end: at,
+                    kind: TokenKind::Word,
+                });
+            } else {
+                self.tokenise_chunk(text, start, at, &mut tokens);
+            }
         }
         self.join_multi_part_abbreviations(text, &mut tokens);
         tokens
@@ -225,6 +220,92 @@ impl Tokeniser {
 /// White space and invisible separators between chunks.
 pub(crate) fn is_separator(ch: char) -> bool {
     ch.is_whitespace() || matches!(ch, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// What a byte tells the chunk scan.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// An ASCII letter.
+    Letter,
+    /// 0xC3, the lead byte of U+00C0–U+00FF: letters (`ä`, `ß`, `é`) but for `×` and `÷`.
+    Latin1Lead,
+    /// A UTF-8 continuation byte.
+    Continuation,
+    /// A byte where a separator may start: ASCII white space, or one of the lead bytes 0xC2
+    /// (U+0085, U+00A0), 0xE1 (U+1680), 0xE2 (U+2000–U+2060), 0xE3 (U+3000), 0xEF (U+FEFF).
+    MaySeparate,
+    /// Anything else: never a separator, and not a plain-word letter for the fast path.
+    Other,
+}
+
+/// The class of every byte value, so that the scan steps byte by byte and decodes a char
+/// only at the few lead bytes where a separator may start.
+const BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = match byte as u8 {
+            b'A'..=b'Z' | b'a'..=b'z' => ByteClass::Letter,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => ByteClass::MaySeparate,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => ByteClass::MaySeparate,
+            0xC3 => ByteClass::Latin1Lead,
+            0x80..=0xBF => ByteClass::Continuation,
+            _ => ByteClass::Other,
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// The width of the separator starting at byte `at`, or `None` if a chunk goes on there.
+#[inline]
+fn separator_width(text: &str, at: usize) -> Option<usize> {
+    if BYTE_CLASS[text.as_bytes()[at] as usize] != ByteClass::MaySeparate {
+        return None;
+    }
+    let ch = text[at..]
+        .chars()
+        .next()
+        .expect("separator lead bytes are char boundaries");
+    is_separator(ch).then(|| ch.len_utf8())
+}
+
+/// The first byte at or after `at` that is not part of a separator.
+fn skip_separators(text: &str, mut at: usize) -> usize {
+    while at < text.len() {
+        match separator_width(text, at) {
+            Some(width) => at += width,
+            None => break,
+        }
+    }
+    at
+}
+
+/// The end of the chunk starting at `at` (the next separator or the end of the text), and
+/// whether the chunk is surely a plain word (ASCII and Latin-1 letters only). `false` only
+/// means "decide in full": other scripts' letters are left to [`Tokeniser::tokenise_chunk`].
+fn scan_chunk(text: &str, mut at: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut plain_word = true;
+    while at < bytes.len() {
+        match BYTE_CLASS[bytes[at] as usize] {
+            ByteClass::Letter | ByteClass::Continuation => {}
+            ByteClass::Latin1Lead => {
+                if matches!(bytes.get(at + 1), Some(0x97 | 0xB7)) {
+                    plain_word = false;
+                }
+            }
+            ByteClass::MaySeparate => {
+                if separator_width(text, at).is_some() {
+                    break;
+                }
+                plain_word = false;
+            }
+            ByteClass::Other => plain_word = false,
+        }
+        at += 1;
+    }
+    (at, plain_word)
 }
 
 #[cfg(test)]

@@ -61,6 +61,13 @@ fn starts_sentence(token: &Token, text: &str) -> bool {
 
 /// Line breaks in `gap`: 0, 1, or 2 for a blank line (or more).
 fn line_breaks(gap: &str) -> usize {
+    // Nearly every gap is a space: only these bytes can start a line break.
+    if !gap
+        .bytes()
+        .any(|b| matches!(b, b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2))
+    {
+        return 0;
+    }
     let mut breaks = 0;
     let mut chars = gap.chars().peekable();
     while let Some(ch) = chars.next() {

@@ -187,6 +187,25 @@ const TOKEN_CASES: &[(&str, &[&str])] = &[
     ),
     ("Warum?! Darum.", &["Warum", "?", "!", "Darum", "."]),
     ("usw. Danach", &["usw.", "Danach"]),
+    // Plain words of any script, and the characters the byte-level fast path must not take
+    // for letters.
+    (
+        "Größe 3×4 und Straße, Ärger.",
+        &["Größe", "3", "×", "4", "und", "Straße", ",", "Ärger", "."],
+    ),
+    ("Łódź und Kraków.", &["Łódź", "und", "Kraków", "."]),
+    ("Москва и Αθήνα", &["Москва", "и", "Αθήνα"]),
+    (
+        "Wort\u{2060}Wort\u{3000}Ende\u{85}da",
+        &["Wort", "Wort", "Ende", "da"],
+    ),
+    ("a ÷ b", &["a", "÷", "b"]),
+    // Digit chunks and words with a final period.
+    (
+        "2012 gegründet, 1998.",
+        &["2012", "gegründet", ",", "1998", "."],
+    ),
+    ("Teil IV. Danach", &["Teil", "IV.", "Danach"]),
 ];
 
 #[test]
@@ -215,6 +234,10 @@ const KIND_CASES: &[(&str, &str, TokenKind)] = &[
     ("30-köpfige", "30-köpfige", TokenKind::Number),
     ("COVID-19", "COVID-19", TokenKind::Word),
     ("Forum.SH", "Forum.SH", TokenKind::Word),
+    ("seit 2012 hier", "2012", TokenKind::Number),
+    ("Teil IV. Danach", "IV.", TokenKind::Ordinal),
+    ("in Kraków.", "Kraków", TokenKind::Word),
+    ("die Größe", "Größe", TokenKind::Word),
 ];
 
 #[test]
