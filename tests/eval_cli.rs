@@ -240,7 +240,7 @@ fn germeval_tsv_sentences_are_the_documents() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let report = json(&output);
     assert_eq!(report["format"], "CoNLL/GermEval TSV");
-    assert_eq!(report["documents"], 2);
+    assert_eq!(report["documents"], 3);
     for metric in [
         "entities.PER.strict",
         "entities.LOC.strict",
@@ -249,6 +249,17 @@ fn germeval_tsv_sentences_are_the_documents() {
         let (correct, missing, _) = counts(&report, metric);
         assert_eq!(correct + missing, 1, "{metric}");
     }
+    // "Hamburg" inside the token "Hamburg-Besuch" is the gold's LOCpart, not a wrong LOC.
+    let (_, _, extra) = counts(&report, "entities.LOC.strict");
+    assert_eq!(extra, 0);
+    let warnings = report["warnings"].as_array().unwrap();
+    assert!(
+        warnings.iter().any(|w| w
+            .as_str()
+            .unwrap()
+            .starts_with("1 predicted name(s) inside a token")),
+        "{warnings:?}"
+    );
 }
 
 #[test]

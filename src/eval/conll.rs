@@ -5,7 +5,9 @@
 //! `FILE:LINE` (file name and first line of the sentence). Only the outer PER, LOC and ORG
 //! spans are gold: `OTH` and the `deriv`/`part` labels (`B-LOCderiv`, `I-ORGpart`) are not
 //! meldung's entity types and count as outside. An `I-` tag that does not continue a span of
-//! its type starts one (as conlleval does).
+//! its type starts one (as conlleval does). A predicted name that starts or ends inside a
+//! token (`EU` in `EU-Budget`) is the scheme's `*part` category and is not scored
+//! ([`drop_part_mentions`]).
 
 use std::path::Path;
 
@@ -28,6 +30,43 @@ fn outer_tag(tag: &str) -> Result<Option<(bool, EntityType)>, String> {
         _ => return Err(format!("tag {tag:?} is neither O nor B-TYPE/I-TYPE")),
     };
     Ok(EntityType::from_label(label).map(|t| (begins, t)))
+}
+
+/// Drops the predicted mentions of a CoNLL sentence that start or end inside one of its
+/// tokens, and returns how many were dropped.
+///
+/// GermEval tags whole tokens: a name inside a compound token (`EU` in `EU-Budget`,
+/// `Hamburg` in `Hamburg-Besuch`) is its `ORGpart`/`LOCpart` category, which is not PER,
+/// LOC or ORG. meldung marks such names on purpose (they are evidence for relations), so on
+/// this gold they are mapped to the part category, as a GermEval tagger would, instead of
+/// counting as wrong PER/LOC/ORG spans. `text` is the sentence (tokens joined by single
+/// spaces); offsets are in code points.
+///
+/// # Example
+/// ```
+/// use meldung::eval::annotations::{Annotations, EntityMention};
+/// use meldung::eval::conll::drop_part_mentions;
+/// use meldung::record::EntityType;
+/// let mention = |start, end, text: &str| EntityMention {
+///     entity_type: EntityType::Organisation, start, end, text: text.into(),
+///     canonical: text.into(), kb_id: None,
+/// };
+/// let mut predicted = Annotations {
+///     entities: vec![mention(4, 6, "EU"), mention(22, 26, "BASF")],
+///     ..Default::default()
+/// };
+/// assert_eq!(drop_part_mentions(&mut predicted, "Das EU-Budget und die BASF"), 1);
+/// assert_eq!(predicted.entities[0].text, "BASF");
+/// ```
+pub fn drop_part_mentions(predicted: &mut Annotations, text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let starts_token = |at: usize| at == 0 || chars.get(at - 1) == Some(&' ');
+    let ends_token = |at: usize| at >= chars.len() || chars[at] == ' ';
+    let before = predicted.entities.len();
+    predicted
+        .entities
+        .retain(|e| starts_token(e.start) && ends_token(e.end));
+    before - predicted.entities.len()
 }
 
 struct Sentence {

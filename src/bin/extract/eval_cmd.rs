@@ -10,7 +10,8 @@ use rayon::prelude::*;
 
 use meldung::document::Document;
 use meldung::eval::annotations::Annotations;
-use meldung::eval::gold::{align, check_spans, read_gold, GoldSet};
+use meldung::eval::conll::drop_part_mentions;
+use meldung::eval::gold::{align, check_spans, read_gold, GoldFormat, GoldSet};
 use meldung::eval::report::{render_json, render_mistakes, render_table, RunInfo, Texts};
 use meldung::eval::score::Evaluation;
 use meldung::eval::thresholds::{check, merge, parse_file, parse_min, Threshold};
@@ -77,7 +78,7 @@ fn evaluate(args: &EvalArgs) -> Result<ExitCode, String> {
         None => true,
     };
 
-    let predicted = if let Some(path) = &args.predicted {
+    let mut predicted = if let Some(path) = &args.predicted {
         read_predicted(path, args.show_errors)?
     } else if gold.carries_documents() {
         if !args.paths.is_empty() {
@@ -117,6 +118,20 @@ fn evaluate(args: &EvalArgs) -> Result<ExitCode, String> {
         split: args.split.clone(),
         ..RunInfo::default()
     };
+    if gold.format == GoldFormat::Conll {
+        // GermEval tags whole tokens: names inside a token are its `*part` category.
+        let mut dropped = 0;
+        for &(g, p) in &alignment.pairs {
+            if let Some(document) = &gold.docs[g].document {
+                dropped += drop_part_mentions(&mut predicted[p].annotations, &document.text);
+            }
+        }
+        if dropped > 0 {
+            info.warnings.push(format!(
+                "{dropped} predicted name(s) inside a token (EU in EU-Budget) scored as the gold's *part category, not as PER/LOC/ORG"
+            ));
+        }
+    }
     let mut outside_split = 0usize;
     let mut pairs = Vec::new();
     let mut texts = Texts::new();
