@@ -1,42 +1,72 @@
 //! Rules for one white-space-delimited chunk of text.
 
+use std::sync::OnceLock;
+
 use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Token, TokenKind, Tokeniser};
 
 /// Anchored patterns for whole chunk cores, compiled once.
+///
+/// Compiling is most of the tokeniser's start-up, and a Unicode class costs per copy in the
+/// compiled automaton: digits are ASCII (`[0-9]`, as German numbers are), the domain pattern is
+/// ASCII (it only runs on ASCII cores), letters appear once (`letters`), and the e-mail pattern,
+/// whose `\w` classes are the largest, is compiled on the first chunk with an `@`.
 #[derive(Debug, Clone)]
 pub(super) struct Patterns {
     url: Regex,
-    email: Regex,
+    email: OnceLock<Regex>,
     domain: Regex,
     date: Regex,
     day_month: Regex,
     time: Regex,
     number: Regex,
-    dotted_abbreviation: Regex,
+    letters: Regex,
     roman: Regex,
+}
+
+const EMAIL: &str = r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$";
+
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("built-in tokeniser pattern")
 }
 
 impl Patterns {
     pub(super) fn new() -> Patterns {
-        let re = |pattern: &str| Regex::new(pattern).expect("built-in tokeniser pattern");
         Patterns {
-            url: re(r"^(?i:https?://|ftp://|www\.)[^\s<>]+$"),
-            email: re(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"),
-            domain: re(r"^(?:[\p{L}\d][\p{L}\d-]*\.)+(\p{L}{2,})(?:/[^\s]*)?$"),
-            date: re(
-                r"^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$",
+            url: compile(r"^(?i:https?://|ftp://|www\.)[^\s<>]+$"),
+            email: OnceLock::new(),
+            domain: compile(r"^(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+([A-Za-z]{2,})(?:/[^\s]*)?$"),
+            date: compile(
+                r"^(?:[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4}|[0-9]{2})|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})$",
             ),
-            day_month: re(r"^\d{1,2}\.\d{1,2}$"),
-            time: re(r"^\d{1,2}:\d{2}(?::\d{2})?h?$"),
-            number: re(
-                r"^[+±-]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:[,.]\d+)?)$",
+            day_month: compile(r"^[0-9]{1,2}\.[0-9]{1,2}$"),
+            time: compile(r"^[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?h?$"),
+            number: compile(
+                r"^[+±-]?(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?:'[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:[,.][0-9]+)?)$",
             ),
-            dotted_abbreviation: re(r"^(?:\p{L}{1,4}\.)+\p{L}{1,4}$"),
-            roman: re(r"^[IVX]{1,5}$"),
+            letters: compile(r"^\p{L}+$"),
+            roman: compile(r"^[IVX]{1,5}$"),
         }
+    }
+
+    fn email(&self) -> &Regex {
+        self.email.get_or_init(|| compile(EMAIL))
+    }
+
+    /// `z.B`, `v.l.n.r`, `Mio.Std`: parts of one to four letters joined by periods (the
+    /// final period is the caller's).
+    fn is_dotted_abbreviation(&self, core: &str) -> bool {
+        let mut parts = 0;
+        for part in core.split('.') {
+            let chars = part.chars().count();
+            if !(1..=4).contains(&chars) || !self.letters.is_match(part) {
+                return false;
+            }
+            parts += 1;
+        }
+        parts >= 2
     }
 }
 
@@ -342,9 +372,7 @@ impl Tokeniser {
         if matches!(first_byte, b'I' | b'V' | b'X') && self.patterns.roman.is_match(core) {
             return Some(TokenKind::Ordinal);
         }
-        if core.contains('.')
-            && self.patterns.dotted_abbreviation.is_match(core)
-            && !self.is_domain(core)
+        if core.contains('.') && self.patterns.is_dotted_abbreviation(core) && !self.is_domain(core)
         {
             return Some(TokenKind::Abbreviation);
         }
@@ -366,7 +394,7 @@ impl Tokeniser {
         {
             return Some(TokenKind::Mention);
         }
-        if core.contains('@') && self.patterns.email.is_match(core) {
+        if core.contains('@') && self.patterns.email().is_match(core) {
             return Some(TokenKind::Email);
         }
         if (first == 'h' || first == 'H' || first == 'w' || first == 'W' || first == 'f')
