@@ -109,20 +109,42 @@ fn has_phrase(prefix: &str, vocab: &Vocabulary) -> bool {
 /// [`LINE_PREFIX`] bytes) of each of the first [`HEAD_LINES`] and last [`TAIL_LINES`] non-empty
 /// lines, as byte ranges in text order.
 pub fn segments(text: &str) -> Vec<(usize, usize)> {
+    // Lines as `split_inclusive('\n')` gives them: (start, end after the line break).
+    let bytes = text.as_bytes();
+    let non_empty = |&(start, end): &(usize, usize)| !text[start..end].trim().is_empty();
     let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if !line.trim().is_empty() {
-            lines.push((at, at + line.len()));
+    // The first HEAD_LINES non-empty lines, from the top.
+    let mut start = 0;
+    let mut head_end = 0;
+    for newline in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        if lines.len() == HEAD_LINES || start >= bytes.len() {
+            break;
         }
-        at += line.len();
+        let line = (start, (newline + 1).min(bytes.len()));
+        if non_empty(&line) {
+            lines.push(line);
+        }
+        start = line.1;
+        head_end = start;
     }
-    let count = lines.len();
+    // The last TAIL_LINES non-empty lines, from the end, not reaching back into the head.
+    let mut tail: Vec<(usize, usize)> = Vec::new();
+    let mut end = bytes.len();
+    let breaks = memchr::memrchr_iter(b'\n', &bytes[head_end..]).map(|i| head_end + i);
+    for newline in breaks.chain(std::iter::once(head_end.wrapping_sub(1))) {
+        if tail.len() == TAIL_LINES {
+            break;
+        }
+        let line = (newline.wrapping_add(1), end);
+        if line.0 < line.1 && non_empty(&line) {
+            tail.push(line);
+        }
+        end = line.0;
+    }
+    lines.extend(tail.into_iter().rev());
     lines
         .into_iter()
-        .enumerate()
-        .filter(|(i, _)| *i < HEAD_LINES || *i + TAIL_LINES >= count)
-        .map(|(_, (start, end))| {
+        .map(|(start, end)| {
             (
                 start,
                 floor_char_boundary(text, end.min(start + LINE_PREFIX)),
@@ -134,18 +156,22 @@ pub fn segments(text: &str) -> Vec<(usize, usize)> {
 /// The byte offset where the top of the text ends: after [`HEAD_LINES`] non-empty lines or
 /// [`HEAD`] bytes, whichever comes first.
 pub fn head_boundary(text: &str) -> usize {
+    // Only line breaks before HEAD matter: a line running past it ends the top at HEAD.
+    let bytes = text.as_bytes();
+    let limit = bytes.len().min(HEAD);
     let mut lines = 0;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if !line.trim().is_empty() {
+    let mut start = 0;
+    for newline in memchr::memchr_iter(b'\n', &bytes[..limit]) {
+        let end = newline + 1;
+        if !text[start..end].trim().is_empty() {
             lines += 1;
         }
-        at += line.len();
-        if lines >= HEAD_LINES || at >= HEAD {
-            break;
+        start = end;
+        if lines >= HEAD_LINES {
+            return floor_char_boundary(text, end);
         }
     }
-    floor_char_boundary(text, at.min(HEAD).min(text.len()))
+    floor_char_boundary(text, limit)
 }
 
 /// The byte offset where the end of the text starts.
@@ -170,6 +196,87 @@ fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`segments`] computes, written the plain way: every line, then the first and last
+    /// ones kept.
+    fn segments_reference(text: &str) -> Vec<(usize, usize)> {
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            if !line.trim().is_empty() {
+                lines.push((at, at + line.len()));
+            }
+            at += line.len();
+        }
+        let count = lines.len();
+        lines
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| *i < HEAD_LINES || *i + TAIL_LINES >= count)
+            .map(|(_, (start, end))| {
+                (
+                    start,
+                    floor_char_boundary(text, end.min(start + LINE_PREFIX)),
+                )
+            })
+            .collect()
+    }
+
+    fn head_boundary_reference(text: &str) -> usize {
+        let mut lines = 0;
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            if !line.trim().is_empty() {
+                lines += 1;
+            }
+            at += line.len();
+            if lines >= HEAD_LINES || at >= HEAD {
+                break;
+            }
+        }
+        floor_char_boundary(text, at.min(HEAD).min(text.len()))
+    }
+
+    #[test]
+    fn segments_are_the_first_and_last_non_empty_lines() {
+        let long = "Die Stadtverwaltung teilte am Montag mit, dass die Arbeiten im Frühjahr beginnen und bis zum Herbst dauern sollen; über die Kosten wurde noch nicht entschieden.";
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "\n".to_string(),
+            "\n\n  \n".to_string(),
+            "Eine Zeile ohne Umbruch".to_string(),
+            "Eine Zeile mit Umbruch\n".to_string(),
+            long.to_string(),
+        ];
+        for count in 1..16 {
+            let mut text = String::new();
+            for i in 0..count {
+                text.push_str(&format!(
+                    "Zeile {i}: {}\n",
+                    if i % 3 == 0 { long } else { "kurz" }
+                ));
+                if i % 4 == 1 {
+                    text.push_str("\n \t\n");
+                }
+            }
+            texts.push(text.clone());
+            texts.push(format!("\n\n{}", text.trim_end()));
+        }
+        // Lines ending right at, before and after the top's byte limit.
+        for shift in [0, 1, 2, 3] {
+            let mut text = "ä".repeat((HEAD - 2 - shift) / 2);
+            text.push_str("x\nNächste Zeile\n");
+            texts.push(text);
+        }
+        for text in &texts {
+            assert_eq!(segments(text), segments_reference(text), "{text:?}");
+            assert_eq!(
+                head_boundary(text),
+                head_boundary_reference(text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn recognises_place_prefixes() {

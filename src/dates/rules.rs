@@ -469,6 +469,14 @@ impl RuleSet {
         // Digits.
         let mut i = 0;
         while i < bytes.len() {
+            if i + 8 <= bytes.len() {
+                // Eight bytes at a time while none is a digit.
+                let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
+                if !has_ascii_digit(u64::from_le_bytes(chunk)) {
+                    i += 8;
+                    continue;
+                }
+            }
             if bytes[i].is_ascii_digit() {
                 let start = i;
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -505,6 +513,15 @@ impl RuleSet {
         }
         windows
     }
+}
+
+/// Whether any of the eight bytes of `x` is an ASCII digit (`hasbetween` of the Bit Twiddling
+/// Hacks, for bytes strictly between 0x2F and 0x3A; bytes of 0x80 and above never count).
+#[inline]
+fn has_ascii_digit(x: u64) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    let low7 = x & (ONES * 127);
+    (ONES * (127 + 0x3A) - low7) & !x & (low7 + ONES * (127 - 0x2F)) & (ONES * 128) != 0
 }
 
 const KNOWN_GROUPS: &[&str] = &[
@@ -624,19 +641,16 @@ struct LineState {
 impl LineState {
     /// Moves the scan forward to `to` (a position at or after the current one).
     fn advance(&mut self, text: &str, to: usize) {
-        let skipped = &text[self.at..to];
-        let mut from = 0;
-        if let Some(newline) = skipped.rfind('\n') {
+        let skipped = &text.as_bytes()[self.at..to];
+        let newline = memchr::memrchr(b'\n', skipped);
+        if let Some(newline) = newline {
             self.line_start = self.at + newline + 1;
             self.open_paren = false;
-            from = newline + 1;
         }
-        let rest = &skipped[from..];
-        match (rest.rfind('('), rest.rfind(')')) {
-            (Some(open), Some(close)) => self.open_paren = open > close,
-            (Some(_), None) => self.open_paren = true,
-            (None, Some(_)) => self.open_paren = false,
-            (None, None) => {}
+        let rest = &skipped[newline.map_or(0, |n| n + 1)..];
+        // The last parenthesis on the line decides.
+        if let Some(paren) = memchr::memrchr2(b'(', b')', rest) {
+            self.open_paren = rest[paren] == b'(';
         }
         self.at = to;
     }
@@ -731,6 +745,31 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn eight_byte_digit_test_agrees_with_the_byte_test() {
+        let mut samples: Vec<[u8; 8]> =
+            vec![*b"abcdefgh", *b"abc5efgh", *b"/:/:/:/:", *b"0///////"];
+        samples.push(*b"\xff\x80\xb0\xb9\x39\x2f\x3a\x00");
+        for b in 0..=255u8 {
+            for at in [0, 3, 7] {
+                let mut chunk = *b"xxxxxxxx";
+                chunk[at] = b;
+                samples.push(chunk);
+                let mut chunk = [b; 8];
+                chunk[at] = b'a';
+                samples.push(chunk);
+            }
+        }
+        for chunk in samples {
+            let expected = chunk.iter().any(u8::is_ascii_digit);
+            assert_eq!(
+                has_ascii_digit(u64::from_le_bytes(chunk)),
+                expected,
+                "{chunk:?}"
+            );
+        }
     }
 
     #[test]
