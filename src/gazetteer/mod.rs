@@ -657,16 +657,28 @@ impl PatternSet {
     #[inline]
     fn may_start(&self, folded: &[u8], start: usize) -> bool {
         let rest = folded.get(start..).unwrap_or_default();
-        let mut word = 0u64;
-        for (at, &b) in rest.iter().take(PREFIX).enumerate() {
-            word = word << 8 | u64::from(b);
-            let len = at + 1;
-            if len == PREFIX || self.lengths >> len & 1 != 0 {
-                let bit = prefix_key_bit(word, len);
-                if self.starts[bit >> 6] >> (bit & 63) & 1 != 0 {
-                    return true;
-                }
+        let test = |word: u64, len: usize| {
+            let bit = prefix_key_bit(word, len);
+            self.starts[bit >> 6] >> (bit & 63) & 1 != 0
+        };
+        let (word, len) = match rest.get(..PREFIX) {
+            Some(&[a, b, c, d]) => (u64::from(u32::from_be_bytes([a, b, c, d])), PREFIX),
+            _ => (
+                rest.iter().fold(0u64, |word, &b| word << 8 | u64::from(b)),
+                rest.len(),
+            ),
+        };
+        if len == PREFIX && test(word, PREFIX) {
+            return true;
+        }
+        // Patterns shorter than the prefix: each length that occurs, on its own bytes.
+        let mut short = self.lengths & ((1 << PREFIX) - 2) & ((2 << len) - 1);
+        while short != 0 {
+            let k = short.trailing_zeros() as usize;
+            if test(word >> (8 * (len - k)), k) {
+                return true;
             }
+            short &= short - 1;
         }
         false
     }
@@ -728,6 +740,22 @@ impl PatternSet {
         genitive: bool,
         out: &mut Vec<(usize, u32)>,
     ) {
+        self.for_each_at_word_ends(text, folded, start, limit, genitive, |end, pattern| {
+            out.push((end, pattern));
+        });
+    }
+
+    /// [`PatternSet::matches_at_word_ends`] calling `found(end, pattern)` for each match,
+    /// longest first, instead of collecting them (no buffer for the caller to keep).
+    pub fn for_each_at_word_ends(
+        &self,
+        text: &str,
+        folded: &[u8],
+        start: usize,
+        limit: usize,
+        genitive: bool,
+        mut found: impl FnMut(usize, u32),
+    ) {
         let limit = self.probe_limit(folded, start, limit);
         if limit <= start {
             return;
@@ -760,7 +788,11 @@ impl PatternSet {
                             boundary_after(text, end)
                         }
                     };
-                    return self.matches_at(folded, start, limit, accept, out);
+                    let mut all = Vec::new();
+                    self.matches_at(folded, start, limit, accept, &mut all);
+                    return all
+                        .into_iter()
+                        .for_each(|(end, pattern)| found(end, pattern));
                 }
                 ends[count] = (end, hash);
                 count += 1;
@@ -768,7 +800,7 @@ impl PatternSet {
         }
         for &(end, hash) in ends[..count].iter().rev() {
             if let Some(pattern) = self.find(&folded[start..end], hash_finish(hash, end - start)) {
-                out.push((end, pattern));
+                found(end, pattern);
             }
         }
     }
