@@ -120,7 +120,7 @@ impl Doc<'_> {
     }
 
     /// A capitalised word.
-    #[inline]
+    #[inline(always)]
     fn cap_word(&self, i: usize) -> bool {
         let token = self.tokens[i];
         token.kind == TokenKind::Word
@@ -173,7 +173,11 @@ impl Doc<'_> {
 
 /// Whether a name token is a stop word or lower case.
 fn name_word(doc: &Doc, _lex: &Lexicon, i: usize) -> bool {
-    doc.cap_word(i) && !doc.stop[i] && doc.t(i).chars().nth(1).is_some()
+    doc.cap_word(i) && !doc.stop[i] && {
+        // More than one character.
+        let t = doc.t(i);
+        first_char(t).is_some_and(|c| t.len() > c.len_utf8())
+    }
 }
 
 /// A role, title or honorific token.
