@@ -1,7 +1,5 @@
 //! The matching and rules of the entity stage, one document at a time.
 
-use std::collections::HashMap;
-
 use crate::gazetteer::{fold, Flags, Hit};
 use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
@@ -1826,7 +1824,9 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         text.contains(list.text(entry.canonical))
     });
     // "Full Name (ACR)" definitions.
-    let mut acronyms: HashMap<&str, (String, Option<String>, Option<String>)> = HashMap::new();
+    // Looked up for every token: FastMap, not SipHash (never iterated, order is irrelevant).
+    let mut acronyms: crate::gazetteer::FastMap<&str, (String, Option<String>, Option<String>)> =
+        Default::default();
     let mut extra = Vec::new();
     for c in &chosen {
         if c.entity_type != EntityType::Organisation {
@@ -2037,7 +2037,7 @@ fn normalise_space(s: &str) -> String {
 
 fn materialise(rec: &EntityRecogniser, doc: &Doc, chosen: Vec<Candidate>) -> Vec<EntityMatch> {
     // Persons: the fullest name in the document sharing the surname.
-    let mut fullest: HashMap<String, String> = HashMap::new();
+    let mut fullest: crate::gazetteer::FastMap<String, String> = Default::default();
     let lex = rec.lexicon();
     for c in &chosen {
         if c.entity_type == EntityType::Person {
