@@ -670,7 +670,7 @@ impl PatternSet {
 
     /// The last end worth probing from `start`: no pattern is longer than the longest one.
     /// `start` itself (nothing to probe) when the set is empty.
-    #[inline]
+    #[inline(always)]
     fn probe_limit(&self, folded: &[u8], start: usize, limit: usize) -> usize {
         if self.spans.is_empty() || !self.may_start(folded, start) {
             return start;
