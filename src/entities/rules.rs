@@ -170,6 +170,7 @@ impl Doc<'_> {
 }
 
 /// Whether a name token is a stop word or lower case.
+#[inline(always)]
 fn name_word(doc: &Doc, _lex: &Lexicon, i: usize) -> bool {
     doc.cap_word(i) && !doc.stop[i] && {
         // More than one character.
