@@ -1,7 +1,5 @@
 //! The matching and rules of the entity stage, one document at a time.
 
-use std::collections::HashMap;
-
 use crate::gazetteer::{fold, Flags, Hit};
 use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
@@ -120,8 +118,15 @@ impl Doc<'_> {
     }
 
     /// A capitalised word.
+    #[inline(always)]
     fn cap_word(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Word && is_upper_initial(self.t(i))
+        let token = self.tokens[i];
+        token.kind == TokenKind::Word
+            && match self.text.as_bytes()[token.start..token.end].first() {
+                None => false,
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                Some(_) => is_upper_initial(self.t(i)),
+            }
     }
 
     /// Tokens `i` and `i + 1` are on one line, separated by at most one blank.
@@ -165,8 +170,13 @@ impl Doc<'_> {
 }
 
 /// Whether a name token is a stop word or lower case.
+#[inline(always)]
 fn name_word(doc: &Doc, _lex: &Lexicon, i: usize) -> bool {
-    doc.cap_word(i) && !doc.stop[i] && doc.t(i).chars().nth(1).is_some()
+    doc.cap_word(i) && !doc.stop[i] && {
+        // More than one character.
+        let t = doc.t(i);
+        first_char(t).is_some_and(|c| t.len() > c.len_utf8())
+    }
 }
 
 /// A role, title or honorific token.
@@ -192,6 +202,7 @@ pub(super) fn find(
     sentences: &[Sentence],
 ) -> Vec<EntityMatch> {
     let lex = rec.lexicon();
+    let stop_shapes = Shapes::of(lex.stopwords.iter().copied());
     let mut doc = Doc {
         text,
         folded: Cow::Borrowed(folded),
@@ -205,7 +216,9 @@ pub(super) fn find(
             .iter()
             .map(|t| {
                 let word = t.text(text);
-                is_upper_initial(word) && lex.stopwords.contains(word)
+                is_upper_initial(word)
+                    && stop_shapes.may_contain(word)
+                    && lex.stopwords.contains(word)
             })
             .collect(),
     };
@@ -1573,10 +1586,11 @@ fn legal_form_rule(
 ) {
     let bytes = doc.text.as_bytes();
     let mut found = Vec::new();
+    let shapes = Shapes::of(lex.legal_first_words.iter().copied());
     for i in 1..doc.tokens.len() {
         let token = doc.tokens[i];
         // A legal form's first word is a token ("GmbH", "Co.", "e.V.").
-        if !lex.legal_first_words.contains(doc.t(i)) {
+        if !shapes.may_contain(doc.t(i)) || !lex.legal_first_words.contains(doc.t(i)) {
             continue;
         }
         found.clear();
@@ -1683,8 +1697,9 @@ fn legal_form_rule(
 
 /// Sports clubs: "VfL Oberwald", "1. FC Oberwald 09", "Oberwalder SV".
 fn club_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let shapes = Shapes::of(lex.club_prefixes.iter().copied());
     for i in 0..doc.tokens.len() {
-        if !lex.club_prefixes.contains(doc.t(i)) {
+        if !shapes.may_contain(doc.t(i)) || !lex.club_prefixes.contains(doc.t(i)) {
             continue;
         }
         let s_start = doc.sentence_start[i];
@@ -1810,7 +1825,9 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         text.contains(list.text(entry.canonical))
     });
     // "Full Name (ACR)" definitions.
-    let mut acronyms: HashMap<&str, (String, Option<String>, Option<String>)> = HashMap::new();
+    // Looked up for every token: FastMap, not SipHash (never iterated, order is irrelevant).
+    let mut acronyms: crate::gazetteer::FastMap<&str, (String, Option<String>, Option<String>)> =
+        Default::default();
     let mut extra = Vec::new();
     for c in &chosen {
         if c.entity_type != EntityType::Organisation {
@@ -1939,7 +1956,7 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         for (i, token) in doc.tokens.iter().enumerate() {
             let t = doc.t(i);
             let stem = t.strip_suffix('s').unwrap_or(t);
-            if !(surnames.contains(&t) || surnames.contains(&stem)) || !name_word(doc, lex, i) {
+            if !name_word(doc, lex, i) || !(surnames.contains(&t) || surnames.contains(&stem)) {
                 continue;
             }
             if leaves_free(&chosen, token) && leaves_free(&extra, token) {
@@ -2021,7 +2038,7 @@ fn normalise_space(s: &str) -> String {
 
 fn materialise(rec: &EntityRecogniser, doc: &Doc, chosen: Vec<Candidate>) -> Vec<EntityMatch> {
     // Persons: the fullest name in the document sharing the surname.
-    let mut fullest: HashMap<String, String> = HashMap::new();
+    let mut fullest: crate::gazetteer::FastMap<String, String> = Default::default();
     let lex = rec.lexicon();
     for c in &chosen {
         if c.entity_type == EntityType::Person {
@@ -2068,4 +2085,57 @@ fn materialise(rec: &EntityRecogniser, doc: &Doc, chosen: Vec<Candidate>) -> Vec
             }
         })
         .collect()
+}
+
+/// First byte and length (31 for longer) of every word of a small set: a token of another
+/// shape is not in the set, known without hashing it (most tokens of a document).
+struct Shapes([u64; 128]);
+
+impl Shapes {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
+        let mut shapes = Shapes([0; 128]);
+        for word in words {
+            let bit = Shapes::bit(word);
+            shapes.0[bit >> 6] |= 1 << (bit & 63);
+        }
+        shapes
+    }
+
+    fn bit(word: &str) -> usize {
+        let first = word.as_bytes().first().map_or(0, |&b| usize::from(b));
+        first << 5 | word.len().min(31)
+    }
+
+    /// False when no word of the set has `word`'s shape.
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        let bit = Shapes::bit(word);
+        self.0[bit >> 6] >> (bit & 63) & 1 != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Shapes;
+
+    #[test]
+    fn shapes_keep_every_word_of_the_set_and_rule_out_other_shapes() {
+        let words = [
+            "GmbH",
+            "AG",
+            "e.V.",
+            "Co.",
+            "Gesellschaftsvertragsbestandteile",
+        ];
+        let shapes = Shapes::of(words.iter().copied());
+        for word in words {
+            assert!(shapes.may_contain(word), "{word}");
+        }
+        // Same first byte and length as a word of the set: may be in it.
+        assert!(shapes.may_contain("GmbX"));
+        assert!(shapes.may_contain("Gesellschaftsvertragsbestandteilen"));
+        for other in ["Gmb", "GmbHs", "mbH", "AGs", "", "Dresden", "eV"] {
+            assert!(!shapes.may_contain(other), "{other}");
+        }
+    }
 }

@@ -227,21 +227,18 @@ impl Dictionary {
     /// `text`) starting at `start` and ending at an acceptable end ([`acceptable_end`]).
     pub fn lookup(&self, text: &str, folded: &str, start: usize, out: &mut Vec<Hit>) {
         let bytes = folded.as_bytes();
-        let mut firsts: Vec<(usize, u32)> = Vec::new();
         // A first word never contains a space: limit the search to the current chunk.
         let chunk_end = bytes[start..]
             .iter()
             .position(|&b| b == b' ')
             .map_or(bytes.len(), |p| start + p);
-        self.first_words
-            .matches_at_word_ends(text, bytes, start, chunk_end, true, &mut firsts);
-        for (end, pattern) in firsts {
+        let each_first = |end: usize, pattern: u32| {
             let info = self.first_info[pattern as usize];
             if info.word_counts & 1 != 0 {
                 self.push_surface_hits(bytes, start, end, out);
             }
             if info.word_counts >> 1 == 0 || end != chunk_end {
-                continue;
+                return;
             }
             // Multi-word surfaces: extend word by word while the text is a known prefix.
             let mut pos = end;
@@ -271,7 +268,9 @@ impl Dictionary {
                 }
                 pos = word_end;
             }
-        }
+        };
+        self.first_words
+            .for_each_at_word_ends(text, bytes, start, chunk_end, true, each_first);
     }
 }
 

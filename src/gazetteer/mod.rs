@@ -53,14 +53,27 @@ impl std::hash::Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+            self.0 = (self.0.rotate_left(5) ^ tail_word(rest)).wrapping_mul(K);
         }
     }
     fn write_u8(&mut self, byte: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
+}
+
+/// The last 1 to 7 bytes of a key as one word, from at most two loads (copying them into a
+/// buffer cost a `memcpy` call per hashed word): every byte and the count take part.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let word = if n >= 4 {
+        let low = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
+        let high = u32::from_le_bytes(rest[n - 4..].try_into().expect("4 bytes"));
+        u64::from(low) | u64::from(high) << 32
+    } else {
+        u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+    };
+    word ^ (n as u64) << 59
 }
 
 /// Build-hasher for [`FastHasher`].
@@ -95,10 +108,72 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     if !needs {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    fold_into(text, &mut out);
-    Cow::Owned(out)
+    // Fold a copy in place: ASCII bytes through a table, other characters decoded one by one
+    // (a document is mostly ASCII; pushing char by char cost 20 instructions a byte).
+    let mut bytes = text.as_bytes().to_vec();
+    let mut at = 0;
+    while at < bytes.len() {
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            if word & HIGH_BITS == 0 {
+                let folded = fold_ascii_word(word);
+                if folded != word {
+                    bytes[at..at + 8].copy_from_slice(&folded.to_le_bytes());
+                }
+                at += 8;
+                continue;
+            }
+        }
+        let b = bytes[at];
+        if b < 0x80 {
+            bytes[at] = ASCII_FOLD[usize::from(b)];
+            at += 1;
+            continue;
+        }
+        let ch = text[at..].chars().next().expect("a character starts here");
+        let len = ch.len_utf8();
+        if ch.is_uppercase() {
+            let mut lower = ch.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next()) {
+                if l.len_utf8() == len {
+                    l.encode_utf8(&mut bytes[at..at + len]);
+                }
+            }
+        }
+        at += len;
+    }
+    Cow::Owned(String::from_utf8(bytes).expect("folding keeps UTF-8 valid"))
 }
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// [`ASCII_FOLD`] of eight ASCII bytes at once (every byte below 0x80): capitals get bit 5,
+/// the white-space controls `\t`..`\r` become spaces.
+#[inline]
+fn fold_ascii_word(word: u64) -> u64 {
+    // The high bit of each byte is set where the byte is at least `lo` (no carry: every
+    // byte and every addend are below 0x80).
+    let at_least = |lo: u8| (word + (0x80 - u64::from(lo)) * LOW_BITS) & HIGH_BITS;
+    let capitals = at_least(b'A') & !at_least(b'Z' + 1);
+    let controls = at_least(0x09) & !at_least(0x0e);
+    let controls = (controls >> 7) * 0xff;
+    ((word | capitals >> 2) & !controls) | (controls & (LOW_BITS * u64::from(b' ')))
+}
+
+/// The fold of every ASCII byte: lower case, white space as a plain space.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => b' ',
+            other => other.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Appends the [`fold`] of `text` to `out` (no allocation of its own: the gazetteers fold
 /// 200,000 surfaces into one buffer at start-up).
@@ -113,10 +188,7 @@ pub fn fold_into(text: &str, out: &mut String) {
     let before = out.len();
     for ch in text.chars() {
         if ch.is_ascii() {
-            out.push(match ch {
-                '\n' | '\t' | '\r' | '\x0b' | '\x0c' => ' ',
-                _ => ch.to_ascii_lowercase(),
-            });
+            out.push(char::from(ASCII_FOLD[ch as usize]));
         } else if ch.is_uppercase() {
             let mut lower = ch.to_lowercase();
             match (lower.next(), lower.next()) {
@@ -387,11 +459,24 @@ impl EntityList {
 /// Searches are always anchored at a word start and only ends at token boundaries count, so
 /// a hash of the patterns probed at those few ends answers exactly what an anchored
 /// Aho-Corasick search would, without building an automaton (whose failure links for ~100,000
-/// first words dominated start-up). Built once; `Send + Sync`, shared across threads.
+/// first words dominated start-up). The hash is a compact open-addressing table of pattern ids
+/// tagged with 32 bits of the key's hash, so a probe that misses (nearly all of them) costs a
+/// few loads and no byte comparison; keys are hashed byte by byte, so
+/// [`PatternSet::matches_at_word_ends`] hashes every prefix in the same scan that finds the
+/// word ends. Built once; `Send + Sync`, shared across threads.
 #[derive(Debug, Clone)]
 pub struct PatternSet {
-    /// Pattern bytes → pattern id.
-    index: FastMap<Box<[u8]>, u32>,
+    /// Open-addressing table (a power of two, at most half full), linear probing.
+    slots: Vec<Slot>,
+    /// Every distinct pattern's bytes, concatenated; `spans[pattern]` is its range.
+    bytes: Vec<u8>,
+    spans: Vec<(u32, u32)>,
+    /// Bit `n` is set when some pattern is `n` bytes long (bit 63: 63 bytes or more).
+    lengths: u64,
+    /// A Bloom filter of the patterns' beginnings: bit [`prefix_bit`] of every pattern's
+    /// first [`PREFIX`] bytes (all of a shorter one). Most word starts are ruled out by one
+    /// to four bit tests before any scan.
+    starts: Box<[u64]>,
     /// Length in bytes of the longest pattern.
     longest: usize,
     /// `groups[pattern]` is a range into `values`.
@@ -399,9 +484,90 @@ pub struct PatternSet {
     values: Vec<u32>,
 }
 
+/// A slot of [`PatternSet`]'s table: the pattern id (`EMPTY` when free) and the upper half of
+/// its hash.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    tag: u32,
+    id: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+/// FNV-1a over the key's bytes, one step per byte (so prefixes hash incrementally), then
+/// mixed with the length so that the low bits (the table index) depend on every byte.
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn hash_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
+#[inline]
+fn hash_finish(hash: u64, len: usize) -> u64 {
+    let mixed = (hash ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    mixed ^ (mixed >> 32)
+}
+
+#[inline]
+fn hash_key(key: &[u8]) -> u64 {
+    hash_finish(
+        key.iter().fold(HASH_SEED, |h, &b| hash_step(h, b)),
+        key.len(),
+    )
+}
+
+/// How many bytes of a pattern's beginning [`PatternSet`]'s filter keeps.
+const PREFIX: usize = 4;
+/// Size of that filter in 64-bit words (2^17 bits: a few bits per pattern of the largest set).
+const STARTS_WORDS: usize = 1 << 11;
+
+/// The filter bit of a pattern beginning (at most [`PREFIX`] bytes).
+fn prefix_bit(prefix: &[u8]) -> usize {
+    let word = prefix
+        .iter()
+        .fold(0u64, |word, &b| word << 8 | u64::from(b));
+    prefix_key_bit(word, prefix.len())
+}
+
+/// The filter bit of the `len` bytes packed big-endian into `word`.
+#[inline]
+fn prefix_key_bit(word: u64, len: usize) -> usize {
+    let key = word | (len as u64) << 40;
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 17)) as usize
+}
+
+/// What the byte after a possible match end says about the end (see
+/// [`PatternSet::matches_at_word_ends`]).
+const INNER: u8 = 0;
+const BOUNDARY: u8 = 1;
+const MAYBE_GENITIVE: u8 = 2;
+const NON_ASCII: u8 = 3;
+
+const END_CLASS: [u8; 256] = {
+    let mut class = [INNER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        class[b] = if byte >= 0xC0 {
+            NON_ASCII
+        } else if byte >= 0x80 || byte.is_ascii_alphanumeric() {
+            if byte == b's' || byte == b'e' {
+                MAYBE_GENITIVE
+            } else {
+                INNER
+            }
+        } else {
+            BOUNDARY
+        };
+        b += 1;
+    }
+    class
+};
+
 impl PatternSet {
-    /// Builds the automaton; value `i` is the position of the pattern in `patterns`. Equal
-    /// patterns share one automaton pattern whose group lists all their values in order.
+    /// Builds the set; value `i` is the position of the pattern in `patterns`. Equal
+    /// patterns share one pattern whose group lists all their values in order.
     pub fn build<'p>(patterns: impl IntoIterator<Item = &'p str>) -> PatternSet {
         let mut index: FastMap<&str, u32> = FastMap::default();
         let mut distinct: Vec<&str> = Vec::new();
@@ -425,13 +591,35 @@ impl PatternSet {
             groups.push((start, values.len() as u32));
         }
         let longest = distinct.iter().map(|p| p.len()).max().unwrap_or(0);
-        let index = distinct
-            .iter()
-            .enumerate()
-            .map(|(id, pattern)| (Box::<[u8]>::from(pattern.as_bytes()), id as u32))
-            .collect();
+        let size = (distinct.len() * 2).next_power_of_two().max(2);
+        let mut slots = vec![Slot { tag: 0, id: EMPTY }; size];
+        let mut bytes = Vec::with_capacity(distinct.iter().map(|p| p.len()).sum());
+        let mut spans = Vec::with_capacity(distinct.len());
+        let mut lengths = 0u64;
+        let mut starts = vec![0u64; STARTS_WORDS].into_boxed_slice();
+        for (id, pattern) in distinct.iter().enumerate() {
+            let bit = prefix_bit(&pattern.as_bytes()[..pattern.len().min(PREFIX)]);
+            starts[bit >> 6] |= 1 << (bit & 63);
+            let start = bytes.len() as u32;
+            bytes.extend_from_slice(pattern.as_bytes());
+            spans.push((start, bytes.len() as u32));
+            lengths |= 1 << pattern.len().min(63);
+            let hash = hash_key(pattern.as_bytes());
+            let mut at = hash as usize & (size - 1);
+            while slots[at].id != EMPTY {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = Slot {
+                tag: (hash >> 32) as u32,
+                id: id as u32,
+            };
+        }
         PatternSet {
-            index,
+            slots,
+            bytes,
+            spans,
+            lengths,
+            starts,
             longest,
             groups,
             values,
@@ -470,15 +658,21 @@ impl PatternSet {
         let limit = self.probe_limit(folded, start, limit);
         for end in (start + 1..=limit).rev() {
             if accept_end(end) {
-                self.probe(folded, start, end, out);
+                let key = &folded[start..end];
+                if self.has_length(key.len()) {
+                    if let Some(pattern) = self.find(key, hash_key(key)) {
+                        out.push((end, pattern));
+                    }
+                }
             }
         }
     }
 
     /// The last end worth probing from `start`: no pattern is longer than the longest one.
     /// `start` itself (nothing to probe) when the set is empty.
+    #[inline(always)]
     fn probe_limit(&self, folded: &[u8], start: usize, limit: usize) -> usize {
-        if self.index.is_empty() {
+        if self.spans.is_empty() || !self.may_start(folded, start) {
             return start;
         }
         limit
@@ -486,10 +680,61 @@ impl PatternSet {
             .min(start.saturating_add(self.longest))
     }
 
-    /// Pushes `(end, pattern)` when `folded[start..end]` is a pattern.
-    fn probe(&self, folded: &[u8], start: usize, end: usize, out: &mut Vec<(usize, u32)>) {
-        if let Some(&pattern) = self.index.get(&folded[start..end]) {
-            out.push((end, pattern));
+    /// Whether some pattern may start at `start`: false when no pattern begins with the
+    /// first [`PREFIX`] bytes there and no shorter pattern equals fewer of them.
+    #[inline]
+    fn may_start(&self, folded: &[u8], start: usize) -> bool {
+        let rest = folded.get(start..).unwrap_or_default();
+        let test = |word: u64, len: usize| {
+            let bit = prefix_key_bit(word, len);
+            self.starts[bit >> 6] >> (bit & 63) & 1 != 0
+        };
+        let (word, len) = match rest.get(..PREFIX) {
+            Some(&[a, b, c, d]) => (u64::from(u32::from_be_bytes([a, b, c, d])), PREFIX),
+            _ => (
+                rest.iter().fold(0u64, |word, &b| word << 8 | u64::from(b)),
+                rest.len(),
+            ),
+        };
+        if len == PREFIX && test(word, PREFIX) {
+            return true;
+        }
+        // Patterns shorter than the prefix: each length that occurs, on its own bytes.
+        let mut short = self.lengths & ((1 << PREFIX) - 2) & ((2 << len) - 1);
+        while short != 0 {
+            let k = short.trailing_zeros() as usize;
+            if test(word >> (8 * (len - k)), k) {
+                return true;
+            }
+            short &= short - 1;
+        }
+        false
+    }
+
+    /// Whether some pattern may be `len` bytes long.
+    #[inline]
+    fn has_length(&self, len: usize) -> bool {
+        self.lengths >> len.min(63) & 1 != 0
+    }
+
+    /// The pattern equal to `key`, whose [`hash_key`] is `hash`.
+    #[inline]
+    fn find(&self, key: &[u8], hash: u64) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let tag = (hash >> 32) as u32;
+        let mut at = hash as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot.id == EMPTY {
+                return None;
+            }
+            if slot.tag == tag {
+                let (from, to) = self.spans[slot.id as usize];
+                if &self.bytes[from as usize..to as usize] == key {
+                    return Some(slot.id);
+                }
+            }
+            at = (at + 1) & mask;
         }
     }
 
@@ -497,8 +742,9 @@ impl PatternSet {
     /// [`boundary_after`] holds, or with `genitive` also [`acceptable_end`] (before a
     /// genitive `s`/`es`). `text` is the original of `folded`.
     ///
-    /// The ends are found in one forward scan over the bytes, so a lookup costs a few
-    /// instructions per byte plus one hash probe per end, not a boundary test per position.
+    /// The ends are found and the prefixes hashed in one forward scan over the bytes, so a
+    /// lookup costs a few instructions per byte plus one table probe per end of a length some
+    /// pattern has.
     ///
     /// # Example
     /// ```
@@ -522,24 +768,45 @@ impl PatternSet {
         genitive: bool,
         out: &mut Vec<(usize, u32)>,
     ) {
+        self.for_each_at_word_ends(text, folded, start, limit, genitive, |end, pattern| {
+            out.push((end, pattern));
+        });
+    }
+
+    /// [`PatternSet::matches_at_word_ends`] calling `found(end, pattern)` for each match,
+    /// longest first, instead of collecting them (no buffer for the caller to keep).
+    pub fn for_each_at_word_ends(
+        &self,
+        text: &str,
+        folded: &[u8],
+        start: usize,
+        limit: usize,
+        genitive: bool,
+        mut found: impl FnMut(usize, u32),
+    ) {
         let limit = self.probe_limit(folded, start, limit);
-        let mut ends = [0usize; 24];
+        if limit <= start {
+            return;
+        }
+        let mut ends = [(0usize, 0u64); 16];
         let mut count = 0;
         let bytes = text.as_bytes();
-        for end in start + 1..=limit {
-            let accepted = match bytes.get(end) {
-                None => true,
-                Some(&b) if b < 0x80 => {
-                    !b.is_ascii_alphanumeric()
-                        || (genitive
-                            && (b == b's' || b == b'e')
-                            && genitive_len(text, end).is_some())
-                }
-                // Inside a character.
-                Some(&b) if b < 0xC0 => false,
-                Some(_) => boundary_after(text, end),
+        let mut hash = HASH_SEED;
+        for (offset, &byte) in folded[start..limit].iter().enumerate() {
+            hash = hash_step(hash, byte);
+            let end = start + offset + 1;
+            let class = bytes
+                .get(end)
+                .map_or(BOUNDARY, |&b| END_CLASS[usize::from(b)]);
+            if class == INNER {
+                continue;
+            }
+            let accepted = match class {
+                BOUNDARY => true,
+                MAYBE_GENITIVE => genitive && genitive_len(text, end).is_some(),
+                _ => boundary_after(text, end),
             };
-            if accepted {
+            if accepted && self.has_length(end - start) {
                 if count == ends.len() {
                     // Unusually many ends (a long run of punctuation): take the plain path.
                     let accept = |end| {
@@ -549,14 +816,20 @@ impl PatternSet {
                             boundary_after(text, end)
                         }
                     };
-                    return self.matches_at(folded, start, limit, accept, out);
+                    let mut all = Vec::new();
+                    self.matches_at(folded, start, limit, accept, &mut all);
+                    return all
+                        .into_iter()
+                        .for_each(|(end, pattern)| found(end, pattern));
                 }
-                ends[count] = end;
+                ends[count] = (end, hash);
                 count += 1;
             }
         }
-        for &end in ends[..count].iter().rev() {
-            self.probe(folded, start, end, out);
+        for &(end, hash) in ends[..count].iter().rev() {
+            if let Some(pattern) = self.find(&folded[start..end], hash_finish(hash, end - start)) {
+                found(end, pattern);
+            }
         }
     }
 }
@@ -594,6 +867,108 @@ pub fn aux_rows<'a>(file: DataFile<'a>, columns: usize) -> Result<Vec<AuxRow<'a>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_of_a_document_equals_fold_into() {
+        let texts = [
+            "Dresden, 28. März 2014 – ÖSTERREICH und Québec\r\n",
+            "nur klein\x0bmit Tabulator\x0c",
+            "GROẞE İSTANBUL-REISE: ÆØÅ, Σίσυφος, ДРЕЗДЕН",
+            "plain ascii without capitals",
+            "",
+        ];
+        for text in texts {
+            let mut appended = String::from("x");
+            fold_into(text, &mut appended);
+            let folded = fold(text);
+            if folded.as_ref() != text {
+                assert_eq!(folded, &appended[1..], "{text:?}");
+            }
+            assert_eq!(folded.len(), text.len(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn eight_byte_fold_equals_the_byte_table() {
+        // Every ASCII byte at every position of an eight-byte word, next to a capital so that
+        // the text needs folding.
+        let ascii: String = (1u8..128).map(char::from).collect();
+        for shift in 0..8 {
+            let text = format!("{}X{ascii}{ascii}", "a".repeat(shift));
+            let mut expected = String::new();
+            fold_into(&text, &mut expected);
+            assert_eq!(fold(&text), expected, "shift {shift}");
+        }
+    }
+
+    #[test]
+    fn fast_hasher_tells_short_keys_apart() {
+        use std::hash::BuildHasher;
+        let keys = [
+            "", "a", "b", "ab", "ba", "abc", "acb", "abcd", "abcde", "abcdf", "abcdefg",
+        ];
+        let hashes: Vec<u64> = keys
+            .iter()
+            .map(|key| FastBuild::default().hash_one(key))
+            .collect();
+        let distinct: FastSet<u64> = hashes.iter().copied().collect();
+        assert_eq!(distinct.len(), keys.len(), "{hashes:?}");
+    }
+
+    #[test]
+    fn every_pattern_of_a_large_set_is_found_and_nothing_else() {
+        let patterns: Vec<String> = (0..5000).map(|i| format!("ort{i}")).collect();
+        let set = PatternSet::build(patterns.iter().map(String::as_str));
+        assert_eq!(set.len(), 5000);
+        for (i, pattern) in patterns.iter().enumerate() {
+            let mut out = Vec::new();
+            let text = format!("{pattern} liegt");
+            set.matches_at_word_ends(&text, text.as_bytes(), 0, text.len(), false, &mut out);
+            assert_eq!(out, vec![(pattern.len(), i as u32)], "{pattern}");
+        }
+        for missing in ["ort5000", "ort", "or", "ort12a", "xort1"] {
+            let mut out = Vec::new();
+            let whole = |end| end == missing.len();
+            set.matches_at(missing.as_bytes(), 0, missing.len(), whole, &mut out);
+            assert_eq!(out, vec![], "{missing}");
+        }
+    }
+
+    #[test]
+    fn word_end_scan_agrees_with_probing_every_accepted_end() {
+        let set = PatternSet::build([
+            "sachsen",
+            "sachsen-anhalt",
+            "bad",
+            "bad ems",
+            "saarland",
+            "st.",
+            "québec",
+            "québec-stadt",
+            "münchen",
+            "ende",
+        ]);
+        let text = "Sachsens und Sachsen-Anhalts Saarlandes Bad Ems, St. Québec-Städter \
+                    MÜNCHEN. Québec-Stadt (Ende) Münchens Ende-Ende";
+        let folded = fold(text);
+        let bytes = folded.as_bytes();
+        for start in (0..text.len()).filter(|&at| text.is_char_boundary(at)) {
+            for genitive in [false, true] {
+                let mut scanned = Vec::new();
+                set.matches_at_word_ends(text, bytes, start, text.len(), genitive, &mut scanned);
+                let mut probed = Vec::new();
+                let accept = |end| {
+                    if genitive {
+                        acceptable_end(text, end)
+                    } else {
+                        boundary_after(text, end)
+                    }
+                };
+                set.matches_at(bytes, start, text.len(), accept, &mut probed);
+                assert_eq!(scanned, probed, "at {start} ({genitive})");
+            }
+        }
+    }
 
     #[test]
     fn fold_keeps_length_for_every_kind_of_character() {
