@@ -124,6 +124,9 @@ pub(crate) enum CueKind {
     Yesterday,
     NotTrigger,
     Genitive,
+    Plan,
+    Return,
+    VisitNoun,
 }
 
 impl CueKind {
@@ -151,6 +154,9 @@ impl CueKind {
             "yesterday" => CueKind::Yesterday,
             "not_trigger" => CueKind::NotTrigger,
             "genitive" => CueKind::Genitive,
+            "plan" => CueKind::Plan,
+            "return" => CueKind::Return,
+            "visit_noun" => CueKind::VisitNoun,
             _ => return None,
         })
     }
