@@ -786,18 +786,35 @@ impl<'a> Doc<'a> {
                         && orgs.iter().any(|&(o, _, last)| {
                             o != m.entity && last < m.token && m.token <= last + 3
                         });
-                    // A dateline ("Linz, 24. Mai 2024 –") names the place of the newsroom.
+                    // A dateline ("Linz, 24. Mai 2024 –", "Berlin, den 3. Mai") names the place
+                    // of the newsroom.
                     let end = last_token(m);
                     let dateline = m.via == Via::Direct
                         && m.token == sentence_start
                         && lower.get(end + 1) == Some(",")
-                        && tokens.get(end + 2).is_some_and(|t| {
-                            matches!(
-                                t.kind,
-                                TokenKind::Date | TokenKind::Ordinal | TokenKind::Number
-                            ) || input.dates.iter().any(|d| d.start == t.start)
+                        && tokens[(end + 2).min(tokens.len())..]
+                            .iter()
+                            .take(2)
+                            .any(|t| {
+                                matches!(
+                                    t.kind,
+                                    TokenKind::Date | TokenKind::Ordinal | TokenKind::Number
+                                ) || input.dates.iter().any(|d| d.start == t.start)
+                            });
+                    // "der Pekinger Stadtbezirk Haidian": the adjective locates the place.
+                    let before_place = m.via == Via::Adjective
+                        && list.iter().any(|o| {
+                            o.via == Via::Direct
+                                && o.entity != m.entity
+                                && entities[o.entity].entity_type == EntityType::Location
+                                && o.token > m.token
+                                && o.token <= m.token + 2
+                                && (m.token + 1..o.token)
+                                    .all(|t| lexicon.is_cue(CueKind::Skip, lower, t))
                         });
-                    attribute = (m.via == Via::Adjective && before_org) || after_org || dateline;
+                    attribute = (m.via == Via::Adjective && (before_org || before_place))
+                        || after_org
+                        || dateline;
                 }
                 let next = m.token + 1;
                 // "Thüringer Delegation", "Delegation der Kammer X".
@@ -844,10 +861,21 @@ impl<'a> Doc<'a> {
         // An organisation described by a place takes its side.
         for list in &mentions {
             for m in list.iter().filter(|m| m.attribute) {
-                if let Some(org) = list
-                    .iter()
-                    .filter(|o| o.via == Via::Direct && o.entity != m.entity)
-                    .min_by_key(|o| o.token.abs_diff(m.token))
+                let others = || {
+                    list.iter()
+                        .filter(|o| o.via == Via::Direct && o.entity != m.entity)
+                };
+                // An adjective describes what follows it ("Münchner Firma X"), "aus Y" what
+                // precedes it.
+                let described = if m.via == Via::Adjective {
+                    others()
+                        .filter(|o| o.token > m.token)
+                        .min_by_key(|o| o.token)
+                } else {
+                    None
+                };
+                if let Some(org) =
+                    described.or_else(|| others().min_by_key(|o| o.token.abs_diff(m.token)))
                 {
                     if matches!(sides[org.entity], Side::Own(_)) {
                         sides[org.entity] = sides[m.entity].clone();

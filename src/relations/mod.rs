@@ -431,16 +431,18 @@ impl RelationRecogniser {
         {
             best.retain(|f| f.relation_type != RelationType::Cooperation);
         }
-        // An agreement inside a declared intent ("wollen … eine Absichtserklärung
-        // ausarbeiten") is not concluded yet.
+        // An agreement or visit inside a declared intent ("wollen … eine Absichtserklärung
+        // ausarbeiten", "lud eine Delegation … ein") has not happened yet.
         if let Some(intent) = best
             .iter()
             .find(|f| f.relation_type == RelationType::Intent)
             .cloned()
         {
             best.retain(|f| {
-                f.relation_type != RelationType::Agreement
-                    || !(intent.token..=intent.last).contains(&f.token)
+                !matches!(
+                    f.relation_type,
+                    RelationType::Agreement | RelationType::Visit
+                ) || !(intent.token..=intent.last).contains(&f.token)
             });
         }
         // A habit ("jährlich", "alle zwei Jahre") is no single visit or event.
@@ -548,6 +550,7 @@ impl RelationRecogniser {
             // "aus Korea zurückgekehrt": "aus" names where the visitors went.
             let returned = lex.has_cue(CueKind::Return, &doc.lower, range.clone());
             let origin = |m: &Mention| m.prep == Some(Prep::Origin) && !returned;
+            let visit_noun = lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
             let explicit = ms
                 .iter()
                 .find(|m| origin(m) || m.visitors)
@@ -555,8 +558,18 @@ impl RelationRecogniser {
                 .or_else(|| {
                     (fired.subject == SubjectRole::Visitor)
                         .then(|| {
+                            // "hatte die Delegation die Firma X besichtigt": after the
+                            // visiting group, a name is the object.
                             ms.iter()
-                                .find(|m| m.token < fired.token && m.prep.is_none())
+                                .find(|m| {
+                                    m.token < fired.token
+                                        && m.prep.is_none()
+                                        && !lex.has_cue(
+                                            CueKind::Visitors,
+                                            &doc.lower,
+                                            range.start..m.token,
+                                        )
+                                })
                                 .map(|m| (m.entity, rule("visit")))
                         })
                         .flatten()
@@ -600,6 +613,13 @@ impl RelationRecogniser {
             let mut hosts: Vec<usize> = ms
                 .iter()
                 .filter(|m| different(visitor, m.entity) && !origin(m))
+                // "Im Mittelpunkt des Besuchs stand ein Workshop am Institut X": the
+                // document's visitor went where the sentence places it, not to everyone named.
+                .filter(|m| {
+                    explicit.is_some()
+                        || !visit_noun
+                        || matches!(m.prep, Some(Prep::Venue | Prep::Destination))
+                })
                 .map(|m| m.entity)
                 .collect();
             let mut host_factor = factor;
@@ -709,6 +729,12 @@ impl RelationRecogniser {
                     }
                     (Some(x), None) => (Some(x), doc.counterpart(&doc.sides[x])),
                     (None, Some(y)) => (doc.counterpart(&doc.sides[y]), Some(y)),
+                    // Organisers of unknown place: the document's two sides meet.
+                    (None, None) => {
+                        let home = doc.home.as_ref().and_then(|h| doc.main.get(h)).copied();
+                        let foreign = doc.foreign.as_ref().and_then(|f| doc.main.get(f)).copied();
+                        (home, foreign)
+                    }
                     pair => pair,
                 }
             } else {
