@@ -568,3 +568,27 @@ fn settings_events_and_described_places() {
         ),
     ]);
 }
+
+#[test]
+fn statements_booths_and_region_names_of_several_words() {
+    check(&[
+        // A colon opens a statement of its own: its adjectives are no parties of the agreement.
+        (
+            "Die [Alpha Solar GmbH|ORG|-|company] und die [Accra Cooling Ltd.|ORG|-|company] unterzeichneten eine Absichtserklärung: Die hessische Firma liefert Anlagen an das ghanaische Unternehmen. [Hessen|LOC|DE-HE|state] und [Ghana|LOC|GH|country] freut das.",
+            &["AGREEMENT Accra Cooling Ltd. + Alpha Solar GmbH"],
+        ),
+        // A booth is no event.
+        (
+            "Die [Alpha GmbH|ORG|-|company] und die [Beta Ltd.|ORG|-|company] sprachen am Messestand der [Gamma Messe AG|ORG|-|company] über Preise.",
+            &[],
+        ),
+        // An organisation named after a region of several words stands for it at an event.
+        (
+            "[Saarland|LOC|DE-SL|state], [Luxemburg|LOC|LU|country] und [Grand Est|LOC|FR-GES|state] suchen Fachkräfte. [Luxemburg|LOC|LU|country] wirbt. Das Forum organisierten das [Ministerium für Arbeit des Saarlandes|ORG|-|ministry] und der [Conseil régional du Grand Est|ORG|-|government].",
+            &[
+                "EVENT Conseil régional du Grand Est + Ministerium für Arbeit des Saarlandes",
+                "EVENT Grand Est + Saarland",
+            ],
+        ),
+    ]);
+}

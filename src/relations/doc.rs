@@ -390,15 +390,44 @@ impl<'a> Doc<'a> {
                     {
                         let word = fold(word);
                         for (region, stems) in &stems_by_region {
-                            let hit = stems.iter().any(|s| {
-                                word == *s
-                                    || (word.starts_with(s.as_str())
-                                        && lexicon.is_demonym(stems, &word, false))
-                            });
+                            // The name, its genitive ("des Saarlandes", "Hessens") or an
+                            // adjective of it.
+                            let genitive = [word.strip_suffix("es"), word.strip_suffix('s')]
+                                .into_iter()
+                                .flatten()
+                                .any(|w| stems.first().is_some_and(|name| w == name));
+                            let hit = genitive
+                                || stems.iter().any(|s| {
+                                    word == *s
+                                        || (word.starts_with(s.as_str())
+                                            && lexicon.is_demonym(stems, &word, false))
+                                });
                             if hit {
                                 found = Some(*region);
                             }
                         }
+                    }
+                    if found.is_none() {
+                        // A region name of several words ("Conseil régional du Grand Est").
+                        let words = |text: &str| {
+                            let mut out = String::from(" ");
+                            for w in fold(text)
+                                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                                .filter(|w| !w.is_empty())
+                            {
+                                out.push_str(w);
+                                out.push(' ');
+                            }
+                            out
+                        };
+                        let name = words(&e.canonical);
+                        found = stems_by_region
+                            .iter()
+                            .map(|(region, _)| *region)
+                            .find(|&region| {
+                                let canonical = &entities[region].canonical;
+                                canonical.contains(' ') && name.contains(&words(canonical))
+                            });
                     }
                     if let Some(region) = found {
                         org_region.insert(i, region);

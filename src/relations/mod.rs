@@ -527,6 +527,21 @@ impl RelationRecogniser {
                 true
             }
         });
+        // A colon or semicolon opens a statement of its own ("unterzeichneten X und Y eine
+        // Absichtserklärung: Die hessische Firma soll …"): when the trigger's statement names
+        // two parties, the rest of the sentence names none.
+        let is_statement_end = |i: usize| matches!(&doc.lower[i], ":" | ";");
+        let statement_start = (range.start..fired.token)
+            .rev()
+            .find(|&i| is_statement_end(i))
+            .map_or(range.start, |i| i + 1);
+        let statement_end = (fired.token..range.end)
+            .find(|&i| is_statement_end(i))
+            .unwrap_or(range.end);
+        let in_statement = |m: &Mention| (statement_start..statement_end).contains(&m.token);
+        if ms.iter().filter(|m| in_statement(m)).count() >= 2 {
+            ms.retain(|m| in_statement(m));
+        }
         let side = |e: usize| &doc.sides[e];
         let different = |a: usize, b: usize| {
             side(a) != side(b)
