@@ -566,6 +566,15 @@ fn settings_events_and_described_places() {
             "[Lichtenberg|LOC|-|district] und Shanghaier Stadtbezirk [Pudong|LOC|-|district] vereinbaren Partnerschaft\n\n[Berlin|LOC|DE-BE|state], den {3. Mai 2024|2024-05-03} – Der Berliner Bezirk [Lichtenberg|LOC|-|district] und der Shanghaier Stadtbezirk [Pudong|LOC|-|district] arbeiten künftig zusammen. [Shanghai|LOC|CN-SH|state] und [Berlin|LOC|DE-BE|state] sind Partner.",
             &["AGREEMENT Lichtenberg + Pudong", "INTENT Lichtenberg + Pudong"],
         ),
+        // So does a genitive before the head word; an origin before an article does not.
+        (
+            "Eine Delegation aus [Sachsen|LOC|DE-SN|state] besucht [Shanghais|LOC|CN-SH|state|Shanghai] Stadtbezirk [Pudong|LOC|-|district].",
+            &["VISIT Sachsen > Pudong"],
+        ),
+        (
+            "Im Mai hat eine Delegation aus [Japan|LOC|JP|country] den Landkreis [Ebersberg|LOC|-|district] besucht.",
+            &["VISIT Japan > Ebersberg"],
+        ),
     ]);
 }
 

@@ -780,7 +780,10 @@ impl<'a> Doc<'a> {
                         }
                         // "in Stuttgart und Nanjing": the preposition of a coordinated party.
                         if let Some(earlier) = list[..k].iter().rev().find(|o| last_token(o) == j) {
-                            if only_coordination && j + 1 < m.token {
+                            // Only over a coordination: "aus Japan den Landkreis X" is no list.
+                            let coordinated = (j + 1..m.token)
+                                .any(|t| matches!(&lower[t], "und" | "sowie" | ","));
+                            if only_coordination && coordinated {
                                 prep = earlier.prep.filter(|p| *p != Prep::Between);
                                 if prep.is_some() {
                                     group = earlier.group;
@@ -830,18 +833,30 @@ impl<'a> Doc<'a> {
                                     TokenKind::Date | TokenKind::Ordinal | TokenKind::Number
                                 ) || input.dates.iter().any(|d| d.start == t.start)
                             });
-                    // "der Pekinger Stadtbezirk Haidian": the adjective locates the place.
-                    let before_place = m.via == Via::Adjective
-                        && list.iter().any(|o| {
-                            o.via == Via::Direct
-                                && o.entity != m.entity
-                                && entities[o.entity].entity_type == EntityType::Location
-                                && o.token > m.token
-                                && o.token <= m.token + 2
-                                && (m.token + 1..o.token)
-                                    .all(|t| lexicon.is_cue(CueKind::Skip, lower, t))
-                        });
-                    attribute = (m.via == Via::Adjective && (before_org || before_place))
+                    // "der Pekinger Stadtbezirk X", "Shanghais Stadtbezirk X": the adjective or
+                    // genitive locates the place after the head word.
+                    let before_place = list.iter().any(|o| {
+                        o.via == Via::Direct
+                            && o.entity != m.entity
+                            && entities[o.entity].entity_type == EntityType::Location
+                            && o.token > end
+                            && o.token <= end + 2
+                            && (end + 1..o.token).all(|t| lexicon.is_cue(CueKind::Skip, lower, t))
+                            // A genitive is followed by the head word itself ("Shanghais
+                            // Stadtbezirk"), not by an article ("aus Japan den Landkreis X").
+                            && (m.via == Via::Adjective
+                                || (prep != Some(Prep::Origin)
+                                    && o.token > end + 1
+                                    && (end + 1..o.token).all(|t| {
+                                        tokens[t]
+                                            .text(text)
+                                            .chars()
+                                            .next()
+                                            .is_some_and(char::is_uppercase)
+                                    })))
+                    });
+                    attribute = (m.via == Via::Adjective && before_org)
+                        || (!matches!(m.via, Via::Person(_)) && before_place)
                         || after_org
                         || dateline;
                 }
@@ -896,7 +911,7 @@ impl<'a> Doc<'a> {
                 };
                 // An adjective describes what follows it ("Münchner Firma X"), "aus Y" what
                 // precedes it.
-                let described = if m.via == Via::Adjective {
+                let described = if m.prep != Some(Prep::Origin) {
                     others()
                         .filter(|o| o.token > m.token)
                         .min_by_key(|o| o.token)
