@@ -601,3 +601,23 @@ fn statements_booths_and_region_names_of_several_words() {
         ),
     ]);
 }
+
+#[test]
+fn one_body_is_no_pair_with_itself_its_part_or_its_gloss() {
+    check(&[
+        // The entity stage may name one body twice; a part and its whole are no partners.
+        (
+            "Das Forum organisierten die [SFG – Steirische Wirtschaftsförderungsgesellschaft mbH|ORG|-|agency] und die [Steirische Wirtschaftsförderungsgesellschaft mbH|ORG|-|agency].",
+            &[],
+        ),
+        (
+            "Das [Institut für Physik der Universität Leipzig|ORG|-|university] und die [Universität Leipzig|ORG|-|university] unterzeichneten eine Vereinbarung.",
+            &[],
+        ),
+        // A name in brackets glosses the organisation before it.
+        (
+            "Die [Kammer Alpha|ORG|-|chamber] und die [Izba Beta|ORG|-|chamber] ([Westliche Kammer|ORG|-|chamber]) unterzeichneten einen Kooperationsvertrag.",
+            &["AGREEMENT Izba Beta + Kammer Alpha"],
+        ),
+    ]);
+}

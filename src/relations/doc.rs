@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::lexicon::{Cue, CueKind, Lexicon};
 use super::{RegionEvidence, RelationInput};
+use crate::entities::EntityMatch;
 use crate::record::EntityType;
 use crate::tokenise::TokenKind;
 
@@ -201,6 +202,28 @@ pub(crate) fn contains(outer: &str, inner: &str) -> bool {
         && inner.starts_with(outer)
         && inner.as_bytes()[outer.len()] == b'-'
         && country_of(outer).is_some()
+}
+
+/// Whether two organisations are one body or a body and its part: one's name contains the
+/// other's ("SFG – Steirische Wirtschaftsförderungsgesellschaft mbH" and "Steirische
+/// Wirtschaftsförderungsgesellschaft mbH"; "Institut für Physik der Universität X" and
+/// "Universität X"), as whole words. Such a pair is never a relation.
+pub(crate) fn part_of_other(a: &EntityMatch, b: &EntityMatch) -> bool {
+    if a.entity_type != EntityType::Organisation || b.entity_type != EntityType::Organisation {
+        return false;
+    }
+    let (short, long) = if a.canonical.len() <= b.canonical.len() {
+        (&a.canonical, &b.canonical)
+    } else {
+        (&b.canonical, &a.canonical)
+    };
+    // As whole words: "Hamm" is not part of "Hammer Logistik".
+    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    !short.is_empty()
+        && long.match_indices(short.as_str()).any(|(at, _)| {
+            boundary(long[..at].chars().next_back())
+                && boundary(long[at + short.len()..].chars().next())
+        })
 }
 
 impl Lexicon {
@@ -860,6 +883,18 @@ impl<'a> Doc<'a> {
                         || after_org
                         || dateline;
                 }
+                // "Zachodnia Izba (Westliche Industrie- und Handelskammer)": a name in brackets
+                // right after an organisation glosses it and is no party of its own.
+                if m.via == Via::Direct
+                    && e.entity_type == EntityType::Organisation
+                    && m.token >= 2
+                    && &lower[m.token - 1] == "("
+                    && orgs
+                        .iter()
+                        .any(|&(o, _, last)| o != m.entity && last + 2 == m.token)
+                {
+                    attribute = true;
+                }
                 let next = m.token + 1;
                 // "Thüringer Delegation", "Delegation der Kammer X".
                 let visitors = lexicon.is_cue(CueKind::Visitors, lower, m.token)
@@ -904,7 +939,11 @@ impl<'a> Doc<'a> {
         }
         // An organisation described by a place takes its side.
         for list in &mentions {
-            for m in list.iter().filter(|m| m.attribute) {
+            for m in list.iter().filter(|m| {
+                m.attribute
+                    && (m.via == Via::Adjective
+                        || entities[m.entity].entity_type == EntityType::Location)
+            }) {
                 let others = || {
                     list.iter()
                         .filter(|o| o.via == Via::Direct && o.entity != m.entity)

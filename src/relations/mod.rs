@@ -550,6 +550,7 @@ impl RelationRecogniser {
                     (Some(x), Some(y)) => contains(x, y) || contains(y, x),
                     _ => false,
                 }
+                && !doc::part_of_other(&entities[a], &entities[b])
         };
         let both_cue = lex.has_cue(CueKind::Both, &doc.lower, range.clone());
         let main_pair = || -> Option<(usize, usize)> {
