@@ -621,3 +621,17 @@ fn one_body_is_no_pair_with_itself_its_part_or_its_gloss() {
         ),
     ]);
 }
+
+#[test]
+fn attending_a_signing_is_not_signing() {
+    check(&[
+        (
+            "An der Unterzeichnung nahmen Staatsrätin [Eva Lind|PER|-|person] aus [Bremen|LOC|DE-HB|state] und Vizebürgermeister [Li Wei|PER|-|person] aus [Tianjin|LOC|CN-TJ|state] teil.",
+            &[],
+        ),
+        (
+            "Anwesend war auch der Minister von [Karnataka|LOC|IN-KA|state], als die [Alpha GmbH|ORG|-|company] und die [Beta Ltd.|ORG|-|company] einen Kooperationsvertrag unterzeichneten.",
+            &["AGREEMENT Alpha GmbH + Beta Ltd."],
+        ),
+    ]);
+}

@@ -127,6 +127,7 @@ pub(crate) enum CueKind {
     Plan,
     Return,
     VisitNoun,
+    Attend,
 }
 
 impl CueKind {
@@ -157,6 +158,7 @@ impl CueKind {
             "plan" => CueKind::Plan,
             "return" => CueKind::Return,
             "visit_noun" => CueKind::VisitNoun,
+            "attend" => CueKind::Attend,
             _ => return None,
         })
     }

@@ -320,6 +320,12 @@ impl RelationRecogniser {
             if negated {
                 continue;
             }
+            // Attending a signing is not signing ("An der Unterzeichnung nahmen X und Y teil").
+            if trigger.relation_type == RelationType::Agreement
+                && lex.has_cue(CueKind::Attend, lower, clause_start..clause_end)
+            {
+                continue;
+            }
             // The setting governs the noun phrase after it, which ends with its first noun:
             // "am Rande des 5. Forums" is a setting, "am Rande des Forums unterzeichneten"
             // states an agreement.
