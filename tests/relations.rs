@@ -466,3 +466,172 @@ fn declared_intents_are_not_yet_agreements() {
         ),
     ]);
 }
+
+/// The families of issue #5, on sentences written for these tests.
+#[test]
+fn cooperation_stated_by_split_verbs_and_nouns() {
+    check(&[
+        // A separable verb: "arbeiten … zusammen".
+        (
+            "Die [Hochschule Aalen|ORG|-|university] und die [Universidad de Chile|ORG|-|university] arbeiten seit {2012|2012} in der Batterieforschung zusammen.",
+            &["COOPERATION Hochschule Aalen + Universidad de Chile"],
+        ),
+        (
+            "Auch die [Hochschule Kempten|ORG|-|university] und die [Monash University|ORG|-|university] stehen seit {2019|2019} in Kontakt.",
+            &["COOPERATION Hochschule Kempten + Monash University"],
+        ),
+        // The head of a compound decides: a "Kooperationsforum" is an event.
+        (
+            "Am Freitag organisierte die [Alpha Agentur|ORG|-|agency] gemeinsam mit der [Beta Kammer|ORG|-|chamber] ein Kooperationsforum.",
+            &["EVENT Alpha Agentur + Beta Kammer"],
+        ),
+    ]);
+}
+
+#[test]
+fn planned_cooperation_is_an_intent() {
+    check(&[
+        // Still to come: an intent, no cooperation.
+        (
+            "Die [Kammer Alpha|ORG|-|chamber] und die [Kammer Beta|ORG|-|chamber] arbeiten künftig enger zusammen.",
+            &["INTENT Kammer Alpha + Kammer Beta"],
+        ),
+        (
+            "Die [Alpha Agentur|ORG|-|agency] und die [Beta Invest|ORG|-|agency] wollen bis Ende des Jahres eine gemeinsame Anlaufstelle für Firmen einrichten.",
+            &["INTENT Alpha Agentur + Beta Invest"],
+        ),
+        // Existing and to be deepened: both.
+        (
+            "[Tirol|LOC|AT-7|state] und [Hokkaido|LOC|JP-01|state] arbeiten bereits seit Jahren zusammen und wollen künftig auch in der Forschung zusammenarbeiten.",
+            &["COOPERATION Hokkaido + Tirol", "INTENT Hokkaido + Tirol"],
+        ),
+        // An invited delegation has not visited yet.
+        (
+            "[Hessen|LOC|DE-HE|state] wirbt um Partner. Der Gouverneur von [Ashanti|LOC|GH-AH|state] lud eine hessische Unternehmerdelegation zu einem Besuch ein.",
+            &["INTENT Ashanti + Hessen"],
+        ),
+    ]);
+}
+
+#[test]
+fn visits_without_a_visit_verb() {
+    check(&[
+        (
+            "Die Ministerin leitete eine Wirtschaftsdelegation aus [Thüringen|LOC|DE-TH|state] nach [Südkorea|LOC|KR|country].",
+            &["VISIT Thüringen > Südkorea"],
+        ),
+        // "aus X zurückgekehrt": X is where the delegation went.
+        (
+            "[Sachsen-Anhalt|LOC|DE-ST|state] wirbt um Investoren. Die Ministerin leitete eine Delegation, die gestern aus [Südkorea|LOC|KR|country] zurückgekehrt ist.",
+            &["VISIT Sachsen-Anhalt > Südkorea"],
+        ),
+        // "des Besuchs" is the document's visit; the visitor went where the sentence places it.
+        (
+            "Eine Delegation aus [Shizuoka|LOC|JP-22|state] besuchte den Kanton [Aargau|LOC|CH-AG|state]. Im Mittelpunkt des Besuchs stand ein Rundgang im [Paul Scherrer Institut|ORG|-|research], zu dem die [Alpha Agentur|ORG|-|agency] geladen hatte.",
+            &[
+                "VISIT Shizuoka > Aargau",
+                "VISIT Shizuoka > Paul Scherrer Institut",
+            ],
+        ),
+        (
+            "Eine Delegation aus [Michigan|LOC|US-MI|state] war in [Böblingen|LOC|-|district] zu Gast. Am Dienstag hatte die Delegation die [Alpha Fahrzeugbau GmbH|ORG|-|company] besichtigt.",
+            &[
+                "VISIT Michigan > Alpha Fahrzeugbau GmbH",
+                "VISIT Michigan > Böblingen",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn settings_events_and_described_places() {
+    check(&[
+        // The setting governs its noun phrase only: the verb after it states the agreement.
+        (
+            "Am Rande des Summits vereinbarten die [Alpha GmbH|ORG|-|company] und die [Beta Inc.|ORG|-|company] eine Kooperation.",
+            &["AGREEMENT Alpha GmbH + Beta Inc."],
+        ),
+        // An event also relates the regions its organisers come from; an event one side
+        // organises brings in the document's other side.
+        (
+            "[Sachsen|LOC|DE-SN|state] wirbt in [Vietnam|LOC|VN|country] um Partner. Das Forum organisierten die [Wirtschaftsförderung Sachsen GmbH|ORG|-|agency] und die [Alpha Handelskammer|ORG|-|chamber].",
+            &[
+                "EVENT Alpha Handelskammer + Wirtschaftsförderung Sachsen GmbH",
+                "EVENT Sachsen + Vietnam",
+            ],
+        ),
+        // An adjective before a place locates it ("der Berliner Bezirk X") and is no party;
+        // a dateline "Berlin, den …" names the newsroom.
+        (
+            "[Lichtenberg|LOC|-|district] und Shanghaier Stadtbezirk [Pudong|LOC|-|district] vereinbaren Partnerschaft\n\n[Berlin|LOC|DE-BE|state], den {3. Mai 2024|2024-05-03} – Der Berliner Bezirk [Lichtenberg|LOC|-|district] und der Shanghaier Stadtbezirk [Pudong|LOC|-|district] arbeiten künftig zusammen. [Shanghai|LOC|CN-SH|state] und [Berlin|LOC|DE-BE|state] sind Partner.",
+            &["AGREEMENT Lichtenberg + Pudong", "INTENT Lichtenberg + Pudong"],
+        ),
+        // So does a genitive before the head word; an origin before an article does not.
+        (
+            "Eine Delegation aus [Sachsen|LOC|DE-SN|state] besucht [Shanghais|LOC|CN-SH|state|Shanghai] Stadtbezirk [Pudong|LOC|-|district].",
+            &["VISIT Sachsen > Pudong"],
+        ),
+        (
+            "Im Mai hat eine Delegation aus [Japan|LOC|JP|country] den Landkreis [Ebersberg|LOC|-|district] besucht.",
+            &["VISIT Japan > Ebersberg"],
+        ),
+    ]);
+}
+
+#[test]
+fn statements_booths_and_region_names_of_several_words() {
+    check(&[
+        // A colon opens a statement of its own: its adjectives are no parties of the agreement.
+        (
+            "Die [Alpha Solar GmbH|ORG|-|company] und die [Accra Cooling Ltd.|ORG|-|company] unterzeichneten eine Absichtserklärung: Die hessische Firma liefert Anlagen an das ghanaische Unternehmen. [Hessen|LOC|DE-HE|state] und [Ghana|LOC|GH|country] freut das.",
+            &["AGREEMENT Accra Cooling Ltd. + Alpha Solar GmbH"],
+        ),
+        // A booth is no event.
+        (
+            "Die [Alpha GmbH|ORG|-|company] und die [Beta Ltd.|ORG|-|company] sprachen am Messestand der [Gamma Messe AG|ORG|-|company] über Preise.",
+            &[],
+        ),
+        // An organisation named after a region of several words stands for it at an event.
+        (
+            "[Saarland|LOC|DE-SL|state], [Luxemburg|LOC|LU|country] und [Grand Est|LOC|FR-GES|state] suchen Fachkräfte. [Luxemburg|LOC|LU|country] wirbt. Das Forum organisierten das [Ministerium für Arbeit des Saarlandes|ORG|-|ministry] und der [Conseil régional du Grand Est|ORG|-|government].",
+            &[
+                "EVENT Conseil régional du Grand Est + Ministerium für Arbeit des Saarlandes",
+                "EVENT Grand Est + Saarland",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn one_body_is_no_pair_with_itself_its_part_or_its_gloss() {
+    check(&[
+        // The entity stage may name one body twice; a part and its whole are no partners.
+        (
+            "Das Forum organisierten die [SFG – Steirische Wirtschaftsförderungsgesellschaft mbH|ORG|-|agency] und die [Steirische Wirtschaftsförderungsgesellschaft mbH|ORG|-|agency].",
+            &[],
+        ),
+        (
+            "Das [Institut für Physik der Universität Leipzig|ORG|-|university] und die [Universität Leipzig|ORG|-|university] unterzeichneten eine Vereinbarung.",
+            &[],
+        ),
+        // A name in brackets glosses the organisation before it.
+        (
+            "Die [Kammer Alpha|ORG|-|chamber] und die [Izba Beta|ORG|-|chamber] ([Westliche Kammer|ORG|-|chamber]) unterzeichneten einen Kooperationsvertrag.",
+            &["AGREEMENT Izba Beta + Kammer Alpha"],
+        ),
+    ]);
+}
+
+#[test]
+fn attending_a_signing_is_not_signing() {
+    check(&[
+        (
+            "An der Unterzeichnung nahmen Staatsrätin [Eva Lind|PER|-|person] aus [Bremen|LOC|DE-HB|state] und Vizebürgermeister [Li Wei|PER|-|person] aus [Tianjin|LOC|CN-TJ|state] teil.",
+            &[],
+        ),
+        (
+            "Anwesend war auch der Minister von [Karnataka|LOC|IN-KA|state], als die [Alpha GmbH|ORG|-|company] und die [Beta Ltd.|ORG|-|company] einen Kooperationsvertrag unterzeichneten.",
+            &["AGREEMENT Alpha GmbH + Beta Ltd."],
+        ),
+    ]);
+}

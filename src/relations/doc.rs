@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::lexicon::{Cue, CueKind, Lexicon};
 use super::{RegionEvidence, RelationInput};
+use crate::entities::EntityMatch;
 use crate::record::EntityType;
 use crate::tokenise::TokenKind;
 
@@ -203,6 +204,28 @@ pub(crate) fn contains(outer: &str, inner: &str) -> bool {
         && country_of(outer).is_some()
 }
 
+/// Whether two organisations are one body or a body and its part: one's name contains the
+/// other's ("SFG – Steirische Wirtschaftsförderungsgesellschaft mbH" and "Steirische
+/// Wirtschaftsförderungsgesellschaft mbH"; "Institut für Physik der Universität X" and
+/// "Universität X"), as whole words. Such a pair is never a relation.
+pub(crate) fn part_of_other(a: &EntityMatch, b: &EntityMatch) -> bool {
+    if a.entity_type != EntityType::Organisation || b.entity_type != EntityType::Organisation {
+        return false;
+    }
+    let (short, long) = if a.canonical.len() <= b.canonical.len() {
+        (&a.canonical, &b.canonical)
+    } else {
+        (&b.canonical, &a.canonical)
+    };
+    // As whole words: "Hamm" is not part of "Hammer Logistik".
+    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    !short.is_empty()
+        && long.match_indices(short.as_str()).any(|(at, _)| {
+            boundary(long[..at].chars().next_back())
+                && boundary(long[at + short.len()..].chars().next())
+        })
+}
+
 impl Lexicon {
     /// Whether the cue's words match the lower-cased tokens from `at`; returns the index one
     /// past the last matched token.
@@ -390,15 +413,44 @@ impl<'a> Doc<'a> {
                     {
                         let word = fold(word);
                         for (region, stems) in &stems_by_region {
-                            let hit = stems.iter().any(|s| {
-                                word == *s
-                                    || (word.starts_with(s.as_str())
-                                        && lexicon.is_demonym(stems, &word, false))
-                            });
+                            // The name, its genitive ("des Saarlandes", "Hessens") or an
+                            // adjective of it.
+                            let genitive = [word.strip_suffix("es"), word.strip_suffix('s')]
+                                .into_iter()
+                                .flatten()
+                                .any(|w| stems.first().is_some_and(|name| w == name));
+                            let hit = genitive
+                                || stems.iter().any(|s| {
+                                    word == *s
+                                        || (word.starts_with(s.as_str())
+                                            && lexicon.is_demonym(stems, &word, false))
+                                });
                             if hit {
                                 found = Some(*region);
                             }
                         }
+                    }
+                    if found.is_none() {
+                        // A region name of several words ("Conseil régional du Grand Est").
+                        let words = |text: &str| {
+                            let mut out = String::from(" ");
+                            for w in fold(text)
+                                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                                .filter(|w| !w.is_empty())
+                            {
+                                out.push_str(w);
+                                out.push(' ');
+                            }
+                            out
+                        };
+                        let name = words(&e.canonical);
+                        found = stems_by_region
+                            .iter()
+                            .map(|(region, _)| *region)
+                            .find(|&region| {
+                                let canonical = &entities[region].canonical;
+                                canonical.contains(' ') && name.contains(&words(canonical))
+                            });
                     }
                     if let Some(region) = found {
                         org_region.insert(i, region);
@@ -751,7 +803,10 @@ impl<'a> Doc<'a> {
                         }
                         // "in Stuttgart und Nanjing": the preposition of a coordinated party.
                         if let Some(earlier) = list[..k].iter().rev().find(|o| last_token(o) == j) {
-                            if only_coordination && j + 1 < m.token {
+                            // Only over a coordination: "aus Japan den Landkreis X" is no list.
+                            let coordinated = (j + 1..m.token)
+                                .any(|t| matches!(&lower[t], "und" | "sowie" | ","));
+                            if only_coordination && coordinated {
                                 prep = earlier.prep.filter(|p| *p != Prep::Between);
                                 if prep.is_some() {
                                     group = earlier.group;
@@ -786,18 +841,59 @@ impl<'a> Doc<'a> {
                         && orgs.iter().any(|&(o, _, last)| {
                             o != m.entity && last < m.token && m.token <= last + 3
                         });
-                    // A dateline ("Linz, 24. Mai 2024 –") names the place of the newsroom.
+                    // A dateline ("Linz, 24. Mai 2024 –", "Berlin, den 3. Mai") names the place
+                    // of the newsroom.
                     let end = last_token(m);
                     let dateline = m.via == Via::Direct
                         && m.token == sentence_start
                         && lower.get(end + 1) == Some(",")
-                        && tokens.get(end + 2).is_some_and(|t| {
-                            matches!(
-                                t.kind,
-                                TokenKind::Date | TokenKind::Ordinal | TokenKind::Number
-                            ) || input.dates.iter().any(|d| d.start == t.start)
-                        });
-                    attribute = (m.via == Via::Adjective && before_org) || after_org || dateline;
+                        && tokens[(end + 2).min(tokens.len())..]
+                            .iter()
+                            .take(2)
+                            .any(|t| {
+                                matches!(
+                                    t.kind,
+                                    TokenKind::Date | TokenKind::Ordinal | TokenKind::Number
+                                ) || input.dates.iter().any(|d| d.start == t.start)
+                            });
+                    // "der Pekinger Stadtbezirk X", "Shanghais Stadtbezirk X": the adjective or
+                    // genitive locates the place after the head word.
+                    let before_place = list.iter().any(|o| {
+                        o.via == Via::Direct
+                            && o.entity != m.entity
+                            && entities[o.entity].entity_type == EntityType::Location
+                            && o.token > end
+                            && o.token <= end + 2
+                            && (end + 1..o.token).all(|t| lexicon.is_cue(CueKind::Skip, lower, t))
+                            // A genitive is followed by the head word itself ("Shanghais
+                            // Stadtbezirk"), not by an article ("aus Japan den Landkreis X").
+                            && (m.via == Via::Adjective
+                                || (prep != Some(Prep::Origin)
+                                    && o.token > end + 1
+                                    && (end + 1..o.token).all(|t| {
+                                        tokens[t]
+                                            .text(text)
+                                            .chars()
+                                            .next()
+                                            .is_some_and(char::is_uppercase)
+                                    })))
+                    });
+                    attribute = (m.via == Via::Adjective && before_org)
+                        || (!matches!(m.via, Via::Person(_)) && before_place)
+                        || after_org
+                        || dateline;
+                }
+                // "Zachodnia Izba (Westliche Industrie- und Handelskammer)": a name in brackets
+                // right after an organisation glosses it and is no party of its own.
+                if m.via == Via::Direct
+                    && e.entity_type == EntityType::Organisation
+                    && m.token >= 2
+                    && &lower[m.token - 1] == "("
+                    && orgs
+                        .iter()
+                        .any(|&(o, _, last)| o != m.entity && last + 2 == m.token)
+                {
+                    attribute = true;
                 }
                 let next = m.token + 1;
                 // "Thüringer Delegation", "Delegation der Kammer X".
@@ -843,11 +939,26 @@ impl<'a> Doc<'a> {
         }
         // An organisation described by a place takes its side.
         for list in &mentions {
-            for m in list.iter().filter(|m| m.attribute) {
-                if let Some(org) = list
-                    .iter()
-                    .filter(|o| o.via == Via::Direct && o.entity != m.entity)
-                    .min_by_key(|o| o.token.abs_diff(m.token))
+            for m in list.iter().filter(|m| {
+                m.attribute
+                    && (m.via == Via::Adjective
+                        || entities[m.entity].entity_type == EntityType::Location)
+            }) {
+                let others = || {
+                    list.iter()
+                        .filter(|o| o.via == Via::Direct && o.entity != m.entity)
+                };
+                // An adjective describes what follows it ("Münchner Firma X"), "aus Y" what
+                // precedes it.
+                let described = if m.prep != Some(Prep::Origin) {
+                    others()
+                        .filter(|o| o.token > m.token)
+                        .min_by_key(|o| o.token)
+                } else {
+                    None
+                };
+                if let Some(org) =
+                    described.or_else(|| others().min_by_key(|o| o.token.abs_diff(m.token)))
                 {
                     if matches!(sides[org.entity], Side::Own(_)) {
                         sides[org.entity] = sides[m.entity].clone();

@@ -124,6 +124,10 @@ pub(crate) enum CueKind {
     Yesterday,
     NotTrigger,
     Genitive,
+    Plan,
+    Return,
+    VisitNoun,
+    Attend,
 }
 
 impl CueKind {
@@ -151,6 +155,10 @@ impl CueKind {
             "yesterday" => CueKind::Yesterday,
             "not_trigger" => CueKind::NotTrigger,
             "genitive" => CueKind::Genitive,
+            "plan" => CueKind::Plan,
+            "return" => CueKind::Return,
+            "visit_noun" => CueKind::VisitNoun,
+            "attend" => CueKind::Attend,
             _ => return None,
         })
     }

@@ -70,7 +70,7 @@ use crate::dates::DateMatch;
 use crate::entities::EntityMatch;
 use crate::record::{DateType, EntityType};
 use crate::resources::ResourceError;
-use crate::tokenise::{Sentence, Token, Tokeniser};
+use crate::tokenise::{Sentence, Token, TokenKind, Tokeniser};
 
 use doc::{contains, Doc, Level, Mention, Prep, Side, Via, Words};
 use lexicon::{CueKind, Lexicon, SubjectRole, Trigger};
@@ -287,6 +287,14 @@ impl RelationRecogniser {
             if lex.is_cue(CueKind::NotTrigger, lower, first) {
                 continue;
             }
+            // The head of a compound names what it is: a "Kooperationsforum" is an event, not
+            // a cooperation.
+            if trigger.relation_type == RelationType::Cooperation
+                && first == last
+                && head_is_event(lex, trigger, &lower[first])
+            {
+                continue;
+            }
             // A word inside an organisation's name ("Deutsche Messe AG") is no trigger.
             let at = doc.input.tokens[first].start;
             if doc
@@ -312,13 +320,32 @@ impl RelationRecogniser {
             if negated {
                 continue;
             }
+            // Attending a signing is not signing ("An der Unterzeichnung nahmen X und Y teil").
+            if trigger.relation_type == RelationType::Agreement
+                && lex.has_cue(CueKind::Attend, lower, clause_start..clause_end)
+            {
+                continue;
+            }
+            // The setting governs the noun phrase after it, which ends with its first noun:
+            // "am Rande des 5. Forums" is a setting, "am Rande des Forums unterzeichneten"
+            // states an agreement.
+            let is_noun = |j: usize| {
+                let token = &doc.input.tokens[j];
+                token.kind == TokenKind::Word
+                    && token
+                        .text(doc.input.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            };
             if matches!(
                 trigger.relation_type,
                 RelationType::Event | RelationType::Agreement
             ) && (first.saturating_sub(4).max(range.start)..first).any(|i| {
                 lex.cues(CueKind::Setting).iter().any(|cue| {
-                    lex.cue_at(cue, lower, i)
-                        .is_some_and(|end| end <= first && first - end <= 2)
+                    lex.cue_at(cue, lower, i).is_some_and(|end| {
+                        end <= first && first - end <= 2 && !(end..first).any(is_noun)
+                    })
                 })
             }) {
                 continue;
@@ -373,13 +400,32 @@ impl RelationRecogniser {
                     fired.code = otherwise.clone();
                 }
             }
-            match best
-                .iter_mut()
-                .find(|f| f.relation_type == fired.relation_type)
+            // A cooperation still planned ("arbeiten künftig zusammen") is an intent; when the
+            // text also says it exists ("ihre", "seit"), it is both.
+            let mut also = None;
+            if fired.relation_type == RelationType::Cooperation
+                && lex.has_cue(CueKind::Plan, lower, clause_start..clause_end)
             {
-                Some(existing) if existing.confidence >= fired.confidence => {}
-                Some(existing) => *existing = fired,
-                None => best.push(fired),
+                let intent = Fired {
+                    relation_type: RelationType::Intent,
+                    code: "030".to_string(),
+                    ..fired.clone()
+                };
+                if lex.has_cue(CueKind::Existing, lower, clause_start..clause_end) {
+                    also = Some(intent);
+                } else {
+                    fired = intent;
+                }
+            }
+            for fired in std::iter::once(fired).chain(also) {
+                match best
+                    .iter_mut()
+                    .find(|f| f.relation_type == fired.relation_type)
+                {
+                    Some(existing) if existing.confidence >= fired.confidence => {}
+                    Some(existing) => *existing = fired,
+                    None => best.push(fired),
+                }
             }
         }
         let has = |t: RelationType, best: &[Fired]| best.iter().any(|f| f.relation_type == t);
@@ -391,16 +437,18 @@ impl RelationRecogniser {
         {
             best.retain(|f| f.relation_type != RelationType::Cooperation);
         }
-        // An agreement inside a declared intent ("wollen … eine Absichtserklärung
-        // ausarbeiten") is not concluded yet.
+        // An agreement or visit inside a declared intent ("wollen … eine Absichtserklärung
+        // ausarbeiten", "lud eine Delegation … ein") has not happened yet.
         if let Some(intent) = best
             .iter()
             .find(|f| f.relation_type == RelationType::Intent)
             .cloned()
         {
             best.retain(|f| {
-                f.relation_type != RelationType::Agreement
-                    || !(intent.token..=intent.last).contains(&f.token)
+                !matches!(
+                    f.relation_type,
+                    RelationType::Agreement | RelationType::Visit
+                ) || !(intent.token..=intent.last).contains(&f.token)
             });
         }
         // A habit ("jährlich", "alle zwei Jahre") is no single visit or event.
@@ -485,6 +533,21 @@ impl RelationRecogniser {
                 true
             }
         });
+        // A colon or semicolon opens a statement of its own ("unterzeichneten X und Y eine
+        // Absichtserklärung: Die hessische Firma soll …"): when the trigger's statement names
+        // two parties, the rest of the sentence names none.
+        let is_statement_end = |i: usize| matches!(&doc.lower[i], ":" | ";");
+        let statement_start = (range.start..fired.token)
+            .rev()
+            .find(|&i| is_statement_end(i))
+            .map_or(range.start, |i| i + 1);
+        let statement_end = (fired.token..range.end)
+            .find(|&i| is_statement_end(i))
+            .unwrap_or(range.end);
+        let in_statement = |m: &Mention| (statement_start..statement_end).contains(&m.token);
+        if ms.iter().filter(|m| in_statement(m)).count() >= 2 {
+            ms.retain(|m| in_statement(m));
+        }
         let side = |e: usize| &doc.sides[e];
         let different = |a: usize, b: usize| {
             side(a) != side(b)
@@ -493,6 +556,7 @@ impl RelationRecogniser {
                     (Some(x), Some(y)) => contains(x, y) || contains(y, x),
                     _ => false,
                 }
+                && !doc::part_of_other(&entities[a], &entities[b])
         };
         let both_cue = lex.has_cue(CueKind::Both, &doc.lower, range.clone());
         let main_pair = || -> Option<(usize, usize)> {
@@ -502,16 +566,32 @@ impl RelationRecogniser {
         };
 
         if visit {
-            let visitors_cue = lex.has_cue(CueKind::Visitors, &doc.lower, range.clone());
+            // "des Besuchs" is the document's visit: its visitor is the document's visitor.
+            let visitors_cue = lex.has_cue(CueKind::Visitors, &doc.lower, range.clone())
+                || lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
+            // "aus Korea zurückgekehrt": "aus" names where the visitors went.
+            let returned = lex.has_cue(CueKind::Return, &doc.lower, range.clone());
+            let origin = |m: &Mention| m.prep == Some(Prep::Origin) && !returned;
+            let visit_noun = lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
             let explicit = ms
                 .iter()
-                .find(|m| m.prep == Some(Prep::Origin) || m.visitors)
+                .find(|m| origin(m) || m.visitors)
                 .map(|m| (m.entity, rule("visit")))
                 .or_else(|| {
                     (fired.subject == SubjectRole::Visitor)
                         .then(|| {
+                            // "hatte die Delegation die Firma X besichtigt": after the
+                            // visiting group, a name is the object.
                             ms.iter()
-                                .find(|m| m.token < fired.token && m.prep.is_none())
+                                .find(|m| {
+                                    m.token < fired.token
+                                        && m.prep.is_none()
+                                        && !lex.has_cue(
+                                            CueKind::Visitors,
+                                            &doc.lower,
+                                            range.start..m.token,
+                                        )
+                                })
                                 .map(|m| (m.entity, rule("visit")))
                         })
                         .flatten()
@@ -523,12 +603,21 @@ impl RelationRecogniser {
                     .map(|v| (v, rule("visit_context")))
             });
             let Some((visitor, factor)) = visitor else {
-                // "X empfing die Delegation" without the visitor's origin: the visitor is the
-                // host's counterpart, the document's main region of the other side.
-                if fired.subject != SubjectRole::Host || !visitors_cue {
+                // "X empfing die Delegation" or "die Delegation reiste nach X" without the
+                // visitor's origin: the visitor is the host's counterpart, the document's main
+                // region of the other side.
+                if !visitors_cue {
                     return Vec::new();
                 }
-                let Some(host) = ms.iter().find(|m| m.prep.is_none()) else {
+                let host = if fired.subject == SubjectRole::Host {
+                    ms.iter().find(|m| m.prep.is_none())
+                } else {
+                    ms.iter().find(|m| {
+                        m.prep == Some(Prep::Destination)
+                            || (returned && m.prep == Some(Prep::Origin))
+                    })
+                };
+                let Some(host) = host else {
                     return Vec::new();
                 };
                 let Some(visitor) = doc.counterpart(side(host.entity)) else {
@@ -545,7 +634,14 @@ impl RelationRecogniser {
             }
             let mut hosts: Vec<usize> = ms
                 .iter()
-                .filter(|m| different(visitor, m.entity) && m.prep != Some(Prep::Origin))
+                .filter(|m| different(visitor, m.entity) && !origin(m))
+                // "Im Mittelpunkt des Besuchs stand ein Workshop am Institut X": the
+                // document's visitor went where the sentence places it, not to everyone named.
+                .filter(|m| {
+                    explicit.is_some()
+                        || !visit_noun
+                        || matches!(m.prep, Some(Prep::Venue | Prep::Destination))
+                })
                 .map(|m| m.entity)
                 .collect();
             let mut host_factor = factor;
@@ -633,10 +729,39 @@ impl RelationRecogniser {
                 Level::Organisation => doc.region_of_org(e, lex),
             }
         };
+        // An event brings sides together: besides its organisers, the regions they come
+        // from meet (an organisation's named region or its country side's main region; an
+        // event that one side organises brings in the document's other side).
+        let side_region = |e: usize| -> Option<usize> {
+            match doc.level(e) {
+                Level::Region => Some(e),
+                Level::Organisation => doc
+                    .org_region
+                    .get(&e)
+                    .copied()
+                    .or_else(|| doc.main.get(&doc.sides[e]).copied()),
+            }
+        };
         let mut added = Vec::new();
         for st in stated.iter() {
-            let lifted_a = region(st.a);
-            let lifted_b = region(st.b);
+            let (lifted_a, lifted_b) = if st.relation_type == RelationType::Event {
+                match (side_region(st.a), side_region(st.b)) {
+                    (Some(x), Some(y)) if doc.sides[x] == doc.sides[y] => {
+                        (Some(x), doc.counterpart(&doc.sides[x]))
+                    }
+                    (Some(x), None) => (Some(x), doc.counterpart(&doc.sides[x])),
+                    (None, Some(y)) => (doc.counterpart(&doc.sides[y]), Some(y)),
+                    // Organisers of unknown place: the document's two sides meet.
+                    (None, None) => {
+                        let home = doc.home.as_ref().and_then(|h| doc.main.get(h)).copied();
+                        let foreign = doc.foreign.as_ref().and_then(|f| doc.main.get(f)).copied();
+                        (home, foreign)
+                    }
+                    pair => pair,
+                }
+            } else {
+                (region(st.a), region(st.b))
+            };
             let (Some(ra), Some(rb)) = (lifted_a, lifted_b) else {
                 continue;
             };
@@ -822,6 +947,28 @@ impl RelationRecogniser {
         }
         None
     }
+}
+
+/// Whether lower-cased `word`, where the one-word COOPERATION `trigger` matches, ends in an
+/// EVENT trigger after that match: the compound's head ("kooperationsforum").
+fn head_is_event(lex: &Lexicon, trigger: &Trigger, word: &str) -> bool {
+    let end_of = |t: &Trigger| -> Option<usize> {
+        let pattern = t.words.first()?.as_deref()?;
+        match t.mode {
+            lexicon::Mode::Word => (word == pattern).then_some(word.len()),
+            lexicon::Mode::Stem => word.starts_with(pattern).then_some(pattern.len()),
+            lexicon::Mode::Suffix => word.ends_with(pattern).then_some(word.len()),
+            lexicon::Mode::Part => word.rfind(pattern).map(|at| at + pattern.len()),
+        }
+    };
+    let Some(own) = end_of(trigger) else {
+        return false;
+    };
+    lex.triggers.iter().any(|t| {
+        t.relation_type == RelationType::Event
+            && t.words.len() == 1
+            && end_of(t).is_some_and(|end| end > own)
+    })
 }
 
 /// Where `trigger` matches in `range` of the lower-cased tokens: first and last token.
