@@ -206,6 +206,13 @@ const TOKEN_CASES: &[(&str, &[&str])] = &[
         &["2012", "gegründet", ",", "1998", "."],
     ),
     ("Teil IV. Danach", &["Teil", "IV.", "Danach"]),
+    // Company forms abroad keep their periods.
+    (
+        "die Indus Motors Pvt. Ltd. und Lion Foods Sdn. Bhd. aus",
+        &[
+            "die", "Indus", "Motors", "Pvt.", "Ltd.", "und", "Lion", "Foods", "Sdn.", "Bhd.", "aus",
+        ],
+    ),
 ];
 
 #[test]
@@ -329,6 +336,13 @@ const SENTENCE_CASES: &[(&str, &[&str])] = &[
     ),
     ("Ende...", &["Ende..."]),
     ("", &[]),
+    (
+        "Die Indus Motors Pvt. Ltd. unterzeichnete. Danach sprach sie.",
+        &[
+            "Die Indus Motors Pvt. Ltd. unterzeichnete.",
+            "Danach sprach sie.",
+        ],
+    ),
 ];
 
 #[test]
