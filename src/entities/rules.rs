@@ -1311,6 +1311,9 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     club_names(doc, lex, cands);
     foreign_orgs(doc, lex, cands);
     acronym_dash_names(doc, cands);
+    acronym_role_compounds(doc, lex, cands);
+    acronym_definitions(doc, lex, cands);
+    described_names(doc, lex, cands);
 }
 
 /// An acronym: two to six capitals (digits allowed after the first).
@@ -1808,6 +1811,9 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         };
         let (list, entry) = dict.entry(id);
         text.contains(list.text(entry.canonical))
+            || doc
+                .token_starting_at(c.start)
+                .is_some_and(|i| acronym_role_prefix(doc, rec.lexicon(), i) == Some(c.end))
     });
     // "Full Name (ACR)" definitions.
     let mut acronyms: HashMap<&str, (String, Option<String>, Option<String>)> = HashMap::new();
@@ -1840,6 +1846,7 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         }
     }
     if !acronyms.is_empty() {
+        relink_acronym_roles(doc, &acronyms, &mut chosen);
         for (i, token) in doc.tokens.iter().enumerate() {
             let t = doc.t(i);
             if let Some((canonical, kb_id, subtype)) = acronyms.get(t) {
@@ -2068,4 +2075,294 @@ fn materialise(rec: &EntityRecogniser, doc: &Doc, chosen: Vec<Candidate>) -> Vec
             }
         })
         .collect()
+}
+
+/// An acronym-like name part: two to eight letters or digits, capitalised, with at least two
+/// capitals ("IHK", "IISc", "DT64").
+fn acronym_like(t: &str) -> bool {
+    let n = t.chars().count();
+    (2..=8).contains(&n)
+        && t.starts_with(|c: char| c.is_uppercase())
+        && t.chars().all(char::is_alphanumeric)
+        && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// The acronym before the hyphen of a compound whose second part is a role: the "XYZ" of
+/// "XYZ-Geschäftsführerin", "XYZ-Chef". Returns the byte end of the acronym.
+fn acronym_role_prefix(doc: &Doc, lex: &Lexicon, i: usize) -> Option<usize> {
+    if doc.kind(i) != TokenKind::Word {
+        return None;
+    }
+    let t = doc.t(i);
+    let (prefix, rest) = t.split_once('-')?;
+    if !acronym_like(prefix) || !is_upper_initial(rest) || rest.contains('-') {
+        return None;
+    }
+    let role = doc.role_suffix[i] || lex.roles.get(rest) == Some(&RoleKind::Role);
+    role.then(|| doc.tokens[i].start + prefix.len())
+}
+
+/// Organisations named by their acronym in a compound with a role: "XYZ-Geschäftsführerin
+/// Anna Beispiel" → ORG "XYZ". A listed place wins ("US-Präsident").
+fn acronym_role_compounds(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    for i in 0..doc.tokens.len() {
+        let Some(end) = acronym_role_prefix(doc, lex, i) else {
+            continue;
+        };
+        cands.push(Candidate {
+            start: doc.tokens[i].start,
+            end,
+            entity_type: EntityType::Organisation,
+            priority: P_ORG_ACRONYM,
+            weight: 0,
+            needs_context: false,
+            needs_definition: false,
+            payload: Payload::Rule {
+                subtype: "other",
+                rule: "rule:org_acronym_role",
+            },
+        });
+    }
+}
+
+/// Acronyms in role compounds ("XYZ-Chef") that the document defines ("… (XYZ)") take the
+/// defined name; free ones are added.
+fn relink_acronym_roles(
+    doc: &Doc,
+    acronyms: &HashMap<&str, (String, Option<String>, Option<String>)>,
+    chosen: &mut Vec<Candidate>,
+) {
+    let mut extra = Vec::new();
+    for (i, token) in doc.tokens.iter().enumerate() {
+        let t = doc.t(i);
+        let Some((prefix, _)) = t.split_once('-') else {
+            continue;
+        };
+        let Some((canonical, kb_id, subtype)) = acronyms.get(prefix) else {
+            continue;
+        };
+        let end = token.start + prefix.len();
+        let payload = Payload::Linked {
+            canonical: canonical.clone(),
+            kb_id: kb_id.clone(),
+            subtype: subtype.clone(),
+            rule: "link:acronym",
+        };
+        match chosen
+            .iter_mut()
+            .find(|c| c.start < end && token.start < c.end)
+        {
+            Some(c) if c.start == token.start && c.end == end => {
+                if c.entity_type == EntityType::Organisation {
+                    c.payload = payload;
+                }
+            }
+            Some(_) => {}
+            None => extra.push(Candidate {
+                start: token.start,
+                end,
+                entity_type: EntityType::Organisation,
+                priority: 0,
+                weight: 0,
+                needs_context: false,
+                needs_definition: false,
+                payload,
+            }),
+        }
+    }
+    chosen.extend(extra);
+}
+
+/// The start of the long form of `short` ending at the end of `long` (Schwartz & Hearst): the
+/// letters and digits of the acronym are found right to left, the first one at a word start.
+fn long_form_start(short: &str, long: &str) -> Option<usize> {
+    let long_chars: Vec<(usize, char)> = long.char_indices().collect();
+    let mut l = long_chars.len();
+    let short_chars: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).collect();
+    for (s, &sc) in short_chars.iter().enumerate().rev() {
+        let sc = sc.to_lowercase().next()?;
+        loop {
+            if l == 0 {
+                return None;
+            }
+            l -= 1;
+            let c = long_chars[l].1;
+            let at_word_start = l == 0 || !long_chars[l - 1].1.is_alphanumeric();
+            if c.to_lowercase().next() == Some(sc) && (s > 0 || at_word_start) {
+                break;
+            }
+        }
+    }
+    Some(long_chars[l].0)
+}
+
+/// "Gesellschaft für Angewandte Probentechnik (GAP)": the words before an acronym in
+/// brackets whose letters it takes form an organisation when one of them is an organisation
+/// head or legal form; the acronym is then linked to it.
+fn acronym_definitions(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    for k in 2..n.saturating_sub(1) {
+        let short = doc.t(k);
+        if doc.t(k - 1) != "(" || doc.t(k + 1) != ")" || !acronym_like(short) {
+            continue;
+        }
+        let right = k - 2;
+        let s_start = doc.sentence_start[right];
+        if doc.kind(right) != TokenKind::Word || !doc.adjacent(right) || right < s_start {
+            continue;
+        }
+        let window = short.chars().count() + 5;
+        let mut from = right;
+        while from > s_start && right - from < window && doc.adjacent(from - 1) {
+            from -= 1;
+        }
+        let base = doc.tokens[from].start;
+        let long = &doc.text[base..doc.tokens[right].end];
+        let Some(at) = long_form_start(short, long) else {
+            continue;
+        };
+        let Some(left) = doc.token_containing(base + at) else {
+            continue;
+        };
+        if !doc.cap_word(left) || doc.stop[left] || left == right && doc.org_head[left].is_none() {
+            continue;
+        }
+        let words_ok = (left..=right).all(|m| {
+            doc.kind(m) == TokenKind::Word
+                || doc.kind(m) == TokenKind::Truncation
+                || matches!(doc.t(m), "&" | "," | "-" | "+")
+        });
+        let head = (left..=right).find_map(|m| doc.org_head[m]);
+        let legal = (left..=right).any(|m| lex.legal_first_words.contains(doc.t(m)));
+        if !words_ok || (head.is_none() && !legal) {
+            continue;
+        }
+        let (start, end) = (doc.tokens[left].start, doc.tokens[right].end);
+        if cands
+            .iter()
+            .any(|c| c.entity_type != EntityType::Organisation && c.start <= start && end <= c.end)
+        {
+            continue;
+        }
+        let subtype = head.map_or("other", |h| lex.org_heads[h as usize].subtype);
+        push_rule(
+            cands,
+            doc,
+            (left, right),
+            EntityType::Organisation,
+            P_ORG_HEAD,
+            subtype,
+            "rule:org_acronym_definition",
+        );
+    }
+}
+
+/// Whether a name word stands out as a name wherever it is: inner capitals ("DataQuell"),
+/// all capitals ("ZEVRA") or digits ("Werk3").
+fn distinctive_name(t: &str) -> bool {
+    let inner_capital = t
+        .char_indices()
+        .skip(1)
+        .any(|(at, c)| c.is_uppercase() && t[..at].ends_with(char::is_lowercase));
+    let caps = t.chars().filter(|c| c.is_uppercase()).count();
+    inner_capital
+        || (caps >= 2 && !t.chars().any(char::is_lowercase))
+        || (t.chars().any(|c| c.is_ascii_digit()) && t.chars().any(char::is_alphabetic))
+}
+
+/// Names after a noun that describes an organisation: "die Firma DataQuell", "der
+/// Technologieverband Automation Alley", "das Start-up Lumio aus Kiel". The describing noun
+/// stays outside. The name is one distinctive word, two to four name words, or one word
+/// followed by a comma, a bracket or "aus" and a place.
+fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    for p in 1..n.saturating_sub(1) {
+        if doc.kind(p) != TokenKind::Word || !is_upper_initial(doc.t(p)) {
+            continue;
+        }
+        let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
+        if !lex.cues.descriptor.iter().any(|d| folded.ends_with(d)) {
+            continue;
+        }
+        let before = doc.t(p - 1);
+        // After an article or adjective ("die Firma", "Das Unternehmen", "der staatliche").
+        if !doc.adjacent(p - 1) || !(before.starts_with(char::is_lowercase) || doc.stop[p - 1]) {
+            continue;
+        }
+        let limit = doc.sentence_end[p];
+        let name_part = |k: usize| {
+            name_word(doc, lex, k)
+                && role_kind(doc, lex, k).is_none()
+                && doc.org_head[k].map_or(true, |h| lex.org_heads[h as usize].word)
+        };
+        let first = p + 1;
+        if first >= limit || !doc.adjacent(p) || !name_part(first) {
+            continue;
+        }
+        let mut last = first;
+        while last + 1 < limit && last - first < 3 && doc.adjacent(last) {
+            let k = last + 1;
+            if name_part(k) {
+                last = k;
+            } else if matches!(doc.t(k), "&" | "+")
+                && k + 1 < limit
+                && doc.adjacent(k)
+                && name_part(k + 1)
+            {
+                last = k + 1;
+            } else {
+                break;
+            }
+        }
+        let next = doc.t_or(last + 1);
+        let accepted = if first == last {
+            let t = doc.t(first);
+            !doc.region[first]
+                && (distinctive_name(t)
+                    || (!german_noun_like(t) && matches!(next, "," | "(")
+                        || (next == "aus"
+                            && last + 2 < limit
+                            && doc.cap_word(last + 2)
+                            && !doc.stop[last + 2])))
+        } else {
+            // Two capitalised nouns in a row may be objects ("hat das Unternehmen Kunden
+            // Angebote gemacht"): one word must stand out, or none look like a noun.
+            let words = || (first..=last).filter(|&k| doc.kind(k) == TokenKind::Word);
+            !(first..=last).all(|k| doc.region[k])
+                && (words().any(|k| distinctive_name(doc.t(k)))
+                    || (first..=last).any(|k| matches!(doc.t(k), "&" | "+"))
+                    || !words().any(|k| german_noun_like(doc.t(k))))
+        };
+        if !accepted {
+            continue;
+        }
+        let (start, end) = (doc.tokens[first].start, doc.tokens[last].end);
+        // A listed place or person that is the whole name is that.
+        if cands
+            .iter()
+            .any(|c| c.entity_type != EntityType::Organisation && c.start == start && c.end == end)
+        {
+            continue;
+        }
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            EntityType::Organisation,
+            P_ORG_ACRONYM,
+            "company",
+            "rule:org_described",
+        );
+    }
+}
+
+/// Whether a capitalised word ends like a German common noun or inflected adjective ("Kunden",
+/// "Angebote", "Leistung", "Mitarbeiter"): such words after a describing noun are rarely
+/// names.
+fn german_noun_like(t: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "e", "en", "er", "ern", "es", "ung", "heit", "keit", "schaft", "nis", "tät", "ismus",
+        "chen", "ik", "tum",
+    ];
+    ENDINGS.iter().any(|e| t.ends_with(e))
 }

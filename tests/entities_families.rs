@@ -1,0 +1,174 @@
+//! Table-driven tests of the organisation rule families added for names no list holds:
+//! acronyms in role compounds, acronyms defined in brackets, names after a describing noun,
+//! English institutional head words. Sentences written for these tests.
+
+use std::sync::OnceLock;
+
+use meldung::entities::{EntityMatch, EntityRecogniser};
+use meldung::tokenise::Tokeniser;
+
+fn stage() -> &'static (Tokeniser, EntityRecogniser) {
+    static STAGE: OnceLock<(Tokeniser, EntityRecogniser)> = OnceLock::new();
+    STAGE.get_or_init(|| {
+        (
+            Tokeniser::load_default().unwrap(),
+            EntityRecogniser::load_default().unwrap(),
+        )
+    })
+}
+
+fn find(text: &str) -> Vec<EntityMatch> {
+    let (tokeniser, recogniser) = stage();
+    let tokens = tokeniser.tokenise(text);
+    let sentences = tokeniser.sentences(text, &tokens);
+    recogniser.find(text, &tokens, &sentences)
+}
+
+/// `(text, type)` of every mention.
+fn shown(text: &str) -> Vec<(String, &'static str)> {
+    find(text)
+        .iter()
+        .map(|e| (text[e.start..e.end].to_string(), e.entity_type.label()))
+        .collect()
+}
+
+fn check(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, expected) in cases {
+        let expected: Vec<(String, &str)> =
+            expected.iter().map(|(s, t)| (s.to_string(), *t)).collect();
+        assert_eq!(shown(text), expected, "{text}");
+    }
+}
+
+/// `(text, canonical)` of the organisations.
+fn canonicals(text: &str) -> Vec<(String, String)> {
+    find(text)
+        .into_iter()
+        .filter(|e| e.entity_type.label() == "ORG")
+        .map(|e| (text[e.start..e.end].to_string(), e.canonical))
+        .collect()
+}
+
+#[test]
+fn acronyms_in_role_compounds_are_organisations() {
+    check(&[
+        (
+            "XKW-Geschäftsführerin Anna Beispiel eröffnete die Tagung.",
+            &[("XKW", "ORG"), ("Anna Beispiel", "PER")],
+        ),
+        ("Das sagte der QRZ-Chef am Montag.", &[("QRZ", "ORG")]),
+        ("Die ZfPT-Direktorin lud ein.", &[("ZfPT", "ORG")]),
+        // A listed country stays a place.
+        ("Der US-Präsident reiste ab.", &[("US", "LOC")]),
+        // No role after the hyphen: no organisation.
+        ("Die XKW-Anlage läuft.", &[]),
+        ("Die CO2-Emissionen sinken.", &[]),
+    ]);
+}
+
+#[test]
+fn acronyms_in_role_compounds_take_the_name_the_document_defines() {
+    let text = "Die Gesellschaft für Probentechnik Oberwald mbH (GPO) lädt ein. \
+                GPO-Geschäftsführer Paul Muster begrüßte die Gäste.";
+    let found = canonicals(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    for (_, canonical) in &found {
+        assert_eq!(canonical, "Gesellschaft für Probentechnik Oberwald mbH");
+    }
+    assert_eq!(found[2].0, "GPO");
+}
+
+#[test]
+fn acronyms_defined_in_brackets_make_the_words_before_them_a_name() {
+    check(&[
+        (
+            "Die Gesellschaft für Angewandte Probentechnik (GAP) lädt ein.",
+            &[
+                ("Gesellschaft für Angewandte Probentechnik", "ORG"),
+                ("GAP", "ORG"),
+            ],
+        ),
+        (
+            "Sie sprach mit der Internationalen Organisation für Wanderarbeit (IOW).",
+            &[
+                ("Internationalen Organisation für Wanderarbeit", "ORG"),
+                ("IOW", "ORG"),
+            ],
+        ),
+        (
+            "Der Westhaven Business & Science Accelerator (WBSA) lud ein.",
+            &[
+                ("Westhaven Business & Science Accelerator", "ORG"),
+                ("WBSA", "ORG"),
+            ],
+        ),
+        // No organisation word in the long form: a term, not a name.
+        ("Künstliche Intelligenz (KI) verändert die Arbeit.", &[]),
+        ("Die Kraft-Wärme-Kopplung (KWK) spart Energie.", &[]),
+    ]);
+    // The acronym alone later in the document takes the full name.
+    let text = "Die Gesellschaft für Angewandte Probentechnik (GAP) lädt ein. Die GAP zahlt.";
+    let found = canonicals(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found
+        .iter()
+        .all(|(_, c)| c == "Gesellschaft für Angewandte Probentechnik"));
+}
+
+#[test]
+fn names_after_a_describing_noun() {
+    check(&[
+        (
+            "Das Unternehmen NovaTek will wachsen.",
+            &[("NovaTek", "ORG")],
+        ),
+        ("Der Konzern ZEVRA meldete Gewinne.", &[("ZEVRA", "ORG")]),
+        (
+            "Die Firma Keller & Sohn expandiert.",
+            &[("Keller & Sohn", "ORG")],
+        ),
+        (
+            "Die Software-Firma DataQuell arbeitet mit der Stadt zusammen.",
+            &[("DataQuell", "ORG")],
+        ),
+        (
+            "Der Hersteller Velotrix aus Bremen stellt aus.",
+            &[("Velotrix", "ORG"), ("Bremen", "LOC")],
+        ),
+        (
+            "Der Technologieverband Automation Alley stellte Programme vor.",
+            &[("Automation Alley", "ORG")],
+        ),
+        (
+            "Mit dem Start-up Lumio, das Apps entwickelt, gibt es einen Vertrag.",
+            &[("Lumio", "ORG")],
+        ),
+        // Nouns after the describing noun are objects, not names.
+        ("Dann hat das Unternehmen Kunden Angebote gemacht.", &[]),
+        ("Sie sagte, dass das Unternehmen Gewinne erzielt.", &[]),
+        ("Sie sagte, dass das Unternehmen Anfang Mai beginnt.", &[]),
+        (
+            "Im Jahr 2020 erzielte der Konzern Umsätze, die stiegen.",
+            &[],
+        ),
+        // A plain word with a verb after it is left alone.
+        ("Die Firma Bergmann baut Maschinen.", &[]),
+    ]);
+}
+
+#[test]
+fn english_institutional_head_words() {
+    check(&[
+        (
+            "Die Westhaven Hydrogen Alliance tagte.",
+            &[("Westhaven Hydrogen Alliance", "ORG")],
+        ),
+        (
+            "Das Oak Valley National Laboratory forscht.",
+            &[("Oak Valley National Laboratory", "ORG")],
+        ),
+        // A head word alone is no name.
+        ("Das Consortium tagte.", &[]),
+        ("Der Trust fördert das.", &[]),
+    ]);
+}
