@@ -172,3 +172,81 @@ fn english_institutional_head_words() {
         ("Der Trust fördert das.", &[]),
     ]);
 }
+
+#[test]
+fn legal_forms_after_lower_case_names_and_after_another_company() {
+    check(&[
+        (
+            "Die abc logistik GmbH zieht um.",
+            &[("abc logistik GmbH", "ORG")],
+        ),
+        (
+            "Die Hafenfirmen nordport GmbH & Co. KG und WestPort Pty Ltd unterzeichneten.",
+            &[
+                ("nordport GmbH & Co. KG", "ORG"),
+                ("WestPort Pty Ltd", "ORG"),
+            ],
+        ),
+        // An inflected adjective before the legal form is no name.
+        ("Sitz der neuen GmbH ist die Stadt.", &[]),
+        ("Die gemeinnützige GmbH wurde gegründet.", &[]),
+    ]);
+}
+
+#[test]
+fn head_words_with_a_genitive_complement_and_a_genitive_place() {
+    check(&[
+        (
+            "Das Ministerium der Finanzen des Landes Sachsen-Anhalt teilte mit.",
+            &[("Ministerium der Finanzen des Landes Sachsen-Anhalt", "ORG")],
+        ),
+        (
+            "Die Kammer der Architekten des Freistaates Sachsen tagte.",
+            &[("Kammer der Architekten des Freistaates Sachsen", "ORG")],
+        ),
+        (
+            "Für den Senat der Freien Hansestadt Bremen unterschrieb Kai Muster.",
+            &[
+                ("Senat der Freien Hansestadt Bremen", "ORG"),
+                ("Kai Muster", "PER"),
+            ],
+        ),
+        // Without a place the generic head stays no name.
+        ("Die Kammer der Architekten tagte.", &[]),
+        ("Der Senat tagte.", &[]),
+    ]);
+}
+
+#[test]
+fn a_place_that_starts_a_longer_name_after_a_describing_noun() {
+    check(&[
+        (
+            "Die staatliche Investitionsagentur Karnataka Udyog Mitra lud ein.",
+            &[("Karnataka Udyog Mitra", "ORG")],
+        ),
+        // Head word and place alone form the name.
+        (
+            "Die Agentur für Arbeit Leipzig meldet Zahlen.",
+            &[("Agentur für Arbeit Leipzig", "ORG")],
+        ),
+        (
+            "Die Wirtschaftsagentur Oberwald GmbH lud ein.",
+            &[("Wirtschaftsagentur Oberwald GmbH", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn facilities_named_like_persons_are_no_persons() {
+    check(&[
+        ("Der Besuch im Westhaven Science Park war ein Erfolg.", &[]),
+        ("Sie besuchten den Star Park am Fluss.", &[]),
+        ("Sie gründete die Dave Miller Band.", &[]),
+        // A person with the family name Park stays a person.
+        (
+            "Ein Gespräch mit Minjun Park fand statt.",
+            &[("Minjun Park", "PER")],
+        ),
+        ("Dort sprach Peter Miller.", &[("Peter Miller", "PER")]),
+    ]);
+}

@@ -101,8 +101,12 @@ pub struct Cues {
     pub foreign_link: FastSet<&'static str>,
     /// Folded endings of descriptive nouns before a name ("firma", "verband").
     pub descriptor: Vec<&'static str>,
+    /// Folded endings of nouns before a name, not before one with a legal form ("agentur").
+    pub name_descriptor: Vec<&'static str>,
     /// Verbs of saying before a single surname ("sagte").
     pub speech: FastSet<&'static str>,
+    /// Words that end or follow a name that is no person's ("Science Park", "… Band").
+    pub not_surname: FastSet<&'static str>,
     /// Prefixes of region names made from a country or state ("West").
     pub compass: Vec<&'static str>,
     /// Folded endings of adjectives declined after an article ("ischen"), and of head nouns
@@ -158,11 +162,13 @@ impl Cues {
                 "foreign_head" => cues.foreign_head.insert(word),
                 "foreign_link" => cues.foreign_link.insert(word),
                 "speech" => cues.speech.insert(word),
-                "place_strip" | "descriptor" | "compass" | "adjective_ending" | "feminine"
-                | "neuter" | "masculine" => {
+                "not_surname" => cues.not_surname.insert(word),
+                "place_strip" | "descriptor" | "name_descriptor" | "compass"
+                | "adjective_ending" | "feminine" | "neuter" | "masculine" => {
                     let list = match kind {
                         "place_strip" => &mut cues.place_strip,
                         "descriptor" => &mut cues.descriptor,
+                        "name_descriptor" => &mut cues.name_descriptor,
                         "adjective_ending" => &mut cues.adjective_ending,
                         "feminine" => &mut cues.feminine,
                         "neuter" => &mut cues.neuter,

@@ -931,7 +931,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             && (i == 0 || !lex.first_names.contains(doc.t(i - 1)) || !doc.cap_word(i - 1))
         {
             if let Some(last) = person_name(doc, lex, i, true) {
-                if last > i && !lex.family_names.contains(t) {
+                if last > i && !lex.family_names.contains(t) && !not_person_name(doc, lex, last) {
                     push_rule(
                         cands,
                         doc,
@@ -979,6 +979,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             && !doc.region[i]
             && doc.org_head[i].is_none()
             && romanised(rec, t)
+            && !facility_after_name_or_article(doc, lex, i)
         {
             push_rule(
                 cands,
@@ -1246,7 +1247,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                         has_comp = true;
                         continue;
                     }
-                    if !bare_word || has_mod {
+                    if !bare_word || has_mod || genitive_region_follows(doc, lex, m, limit) {
                         right = m;
                         has_comp = true;
                         continue;
@@ -1279,8 +1280,18 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                 }
                 _ => {
                     if let Some(end) = region_end(k) {
-                        right = end;
-                        has_comp = true;
+                        // "Investitionsagentur Karnataka Udyog Mitra": the place starts a name
+                        // of its own after a describing noun.
+                        let more = end + 1 < limit
+                            && doc.adjacent(end)
+                            && name_word(doc, lex, end + 1)
+                            && doc.org_head[end + 1].is_none()
+                            && role_kind(doc, lex, end + 1).is_none()
+                            && !lex.legal_first_words.contains(doc.t(end + 1));
+                        if !more {
+                            right = end;
+                            has_comp = true;
+                        }
                     }
                     break;
                 }
@@ -1631,6 +1642,7 @@ fn legal_form_rule(
                 && p > s_start
                 && doc.adjacent(p - 1)
                 && name_part(p - 1)
+                && !lex.legal_first_words.contains(doc.t(p - 1))
             {
                 left = p - 1;
             } else if left == i
@@ -1664,6 +1676,9 @@ fn legal_form_rule(
             } else {
                 break;
             }
+        }
+        if left == i {
+            left = lower_case_name_start(doc, lex, i, s_start);
         }
         if left == i {
             continue;
@@ -2281,7 +2296,10 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             continue;
         }
         let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
-        if !lex.cues.descriptor.iter().any(|d| folded.ends_with(d)) {
+        let cues = &lex.cues;
+        if !cues.descriptor.iter().any(|d| folded.ends_with(d))
+            && !cues.name_descriptor.iter().any(|d| folded.ends_with(d))
+        {
             continue;
         }
         let before = doc.t(p - 1);
@@ -2365,4 +2383,78 @@ fn german_noun_like(t: &str) -> bool {
         "chen", "ik", "tum",
     ];
     ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+/// A person's name found by its first name that is something else: it ends in a word like
+/// "Park" or "Airways", or such a word follows it ("Lindsey School", "Miller Band").
+fn not_person_name(doc: &Doc, lex: &Lexicon, last: usize) -> bool {
+    let not_surname = &lex.cues.not_surname;
+    not_surname.contains(doc.t(last))
+        || (last + 1 < doc.sentence_end[last]
+            && doc.adjacent(last)
+            && not_surname.contains(doc.t(last + 1)))
+}
+
+/// The start of a lower-case name before the legal form at token `i` ("die nordport GmbH",
+/// "der Verein musterbau e.V."): one to three lower-case words that are no function words
+/// or inflected adjectives ("der neuen GmbH" has none), after an article, a describing noun
+/// or the sentence start. Returns `i` when there is none.
+fn lower_case_name_start(doc: &Doc, lex: &Lexicon, i: usize, s_start: usize) -> usize {
+    let name_like = |k: usize| {
+        let t = doc.t(k);
+        doc.kind(k) == TokenKind::Word
+            && t.starts_with(|c: char| c.is_lowercase())
+            && t.chars().count() >= 2
+            && !["e", "en", "er", "es", "em"].iter().any(|e| t.ends_with(e))
+            && !lex.noun_markers.contains(t)
+            && !lex.context_words.contains(t)
+            && !lex.particles.contains(t)
+    };
+    let mut left = i;
+    while left > s_start && i - left < 3 && doc.adjacent(left - 1) && name_like(left - 1) {
+        left -= 1;
+    }
+    if left == i {
+        return i;
+    }
+    let opened = left == s_start || {
+        let before = doc.t(left - 1);
+        lex.noun_markers.contains(before)
+            || doc.stop[left - 1]
+            || before == ","
+            || doc.cap_word(left - 1)
+            || lex.cues.descriptor.iter().any(|d| {
+                doc.folded[doc.tokens[left - 1].start..doc.tokens[left - 1].end].ends_with(d)
+            })
+    };
+    if opened {
+        left
+    } else {
+        i
+    }
+}
+
+/// Whether a genitive with a place follows the complement noun at `m`: "Ministerium der
+/// Finanzen [des Landes Sachsen-Anhalt]", "Kammer der Architekten [des Freistaates Sachsen]".
+fn genitive_region_follows(doc: &Doc, lex: &Lexicon, m: usize, limit: usize) -> bool {
+    let k = m + 1;
+    if k + 1 >= limit || !doc.adjacent(m) || !matches!(doc.t(k), "des" | "der") {
+        return false;
+    }
+    // The place itself or a region head word and the place ("des Landes Sachsen-Anhalt").
+    let place_at = |q: usize| q < limit && doc.region[q];
+    place_at(k + 1)
+        || (doc.cap_word(k + 1)
+            && (lex.region_heads.contains_key(doc.t(k + 1))
+                || matches!(doc.t(k + 1), "Landes" | "Bundeslandes" | "Staates"))
+            && place_at(k + 2))
+}
+
+/// "im Technologiepark Science Park", "der Star Park": a word like "Park" after a word that
+/// could be a romanised given name, with a name or an article before, is a facility.
+fn facility_after_name_or_article(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    lex.cues.not_surname.contains(doc.t(i + 1))
+        && i > doc.sentence_start[i]
+        && role_kind(doc, lex, i - 1).is_none()
+        && (doc.cap_word(i - 1) || lex.noun_markers.contains(doc.t(i - 1)))
 }
