@@ -250,3 +250,57 @@ fn facilities_named_like_persons_are_no_persons() {
         ("Dort sprach Peter Miller.", &[("Peter Miller", "PER")]),
     ]);
 }
+
+#[test]
+fn acronyms_after_an_article_are_organisations_everywhere_in_the_document() {
+    check(&[
+        (
+            "Der QVB lud ein. Laut QVB kamen viele Gäste.",
+            &[("QVB", "ORG"), ("QVB", "ORG")],
+        ),
+        ("Nach Angaben des ZRKV stieg die Zahl.", &[("ZRKV", "ORG")]),
+        // With the name words after it.
+        ("Sie studierte an der THQ Zürich.", &[("THQ Zürich", "ORG")]),
+        // Common abbreviations, legal forms, product codes and headlines are no names.
+        ("Die KI verändert das BIP.", &[]),
+        ("Die AG wurde gegründet.", &[]),
+        ("Der S800 fuhr schnell.", &[]),
+        ("Der QVB LÄDT EIN", &[]),
+    ]);
+}
+
+#[test]
+fn rule_acronyms_take_the_canonical_name_they_abbreviate() {
+    let text = "Die Probenförderung Oberwald GmbH lud ein. PFO-Geschäftsführer Paul Muster \
+                sprach. Die PFO zahlt.";
+    let found = canonicals(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(_, c)| c == "Probenförderung Oberwald GmbH"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn schools_publishers_courts_and_municipal_companies() {
+    check(&[
+        (
+            "Die Klassen der Realschule Kiel sammelten Geld.",
+            &[("Realschule Kiel", "ORG")],
+        ),
+        ("Die Stadtwerke Kiel bauen.", &[("Stadtwerke Kiel", "ORG")]),
+        (
+            "Die Sparkasse Leipzig fördert das.",
+            &[("Sparkasse Leipzig", "ORG")],
+        ),
+        (
+            "Das Landgericht Leipzig urteilte.",
+            &[("Landgericht Leipzig", "ORG")],
+        ),
+        // The head word alone is no name.
+        ("Die Schule ist gut.", &[]),
+        ("Die Sparkasse fördert das.", &[]),
+    ]);
+}

@@ -107,6 +107,8 @@ pub struct Cues {
     pub speech: FastSet<&'static str>,
     /// Words that end or follow a name that is no person's ("Science Park", "… Band").
     pub not_surname: FastSet<&'static str>,
+    /// Acronyms that name no organisation ("KI", "BIP").
+    pub not_org_acronym: FastSet<&'static str>,
     /// Prefixes of region names made from a country or state ("West").
     pub compass: Vec<&'static str>,
     /// Folded endings of adjectives declined after an article ("ischen"), and of head nouns
@@ -163,6 +165,7 @@ impl Cues {
                 "foreign_link" => cues.foreign_link.insert(word),
                 "speech" => cues.speech.insert(word),
                 "not_surname" => cues.not_surname.insert(word),
+                "not_org_acronym" => cues.not_org_acronym.insert(word),
                 "place_strip" | "descriptor" | "name_descriptor" | "compass"
                 | "adjective_ending" | "feminine" | "neuter" | "masculine" => {
                     let list = match kind {

@@ -1325,6 +1325,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     acronym_role_compounds(doc, lex, cands);
     acronym_definitions(doc, lex, cands);
     described_names(doc, lex, cands);
+    acronyms_after_articles(doc, lex, cands);
 }
 
 /// An acronym: two to six capitals (digits allowed after the first).
@@ -1826,10 +1827,25 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         };
         let (list, entry) = dict.entry(id);
         text.contains(list.text(entry.canonical))
-            || doc
-                .token_starting_at(c.start)
-                .is_some_and(|i| acronym_role_prefix(doc, rec.lexicon(), i) == Some(c.end))
+            || doc.token_starting_at(c.start).is_some_and(|i| {
+                acronym_role_prefix(doc, rec.lexicon(), i) == Some(c.end)
+                    || (doc.tokens[i].end == c.end && article_acronym(doc, rec.lexicon(), i))
+            })
     });
+    // Listed acronyms kept without their full name in the document are named as written:
+    // the list may mean another organisation with that acronym.
+    for c in chosen.iter_mut() {
+        if let (true, Payload::Entry(id)) = (c.needs_definition, &c.payload) {
+            let (list, entry) = dict.entry(*id);
+            if !text.contains(list.text(entry.canonical)) {
+                c.payload = Payload::Rule {
+                    subtype: "other",
+                    rule: "rule:org_acronym_article",
+                };
+            }
+        }
+    }
+    link_acronyms_to_names(rec, doc, &mut chosen);
     // "Full Name (ACR)" definitions.
     let mut acronyms: HashMap<&str, (String, Option<String>, Option<String>)> = HashMap::new();
     let mut extra = Vec::new();
@@ -2457,4 +2473,130 @@ fn facility_after_name_or_article(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
         && i > doc.sentence_start[i]
         && role_kind(doc, lex, i - 1).is_none()
         && (doc.cap_word(i - 1) || lex.noun_markers.contains(doc.t(i - 1)))
+}
+
+/// Acronyms after an article ("der XYZ", "beim XYZ") name organisations, unless they are
+/// common abbreviations (`not_org_acronym` in cues.tsv: "die KI") or legal forms; every other
+/// occurrence of such an acronym in the document is the organisation too. A listed place or
+/// organisation wins.
+fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    let mut names: Vec<&str> = Vec::new();
+    for k in 1..n {
+        let t = doc.t(k);
+        if !names.contains(&t) && article_acronym(doc, lex, k) {
+            names.push(t);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for k in 0..n {
+        let token = doc.tokens[k];
+        if token.kind == TokenKind::Word && names.contains(&doc.t(k)) {
+            // With the name words after it: "die HTW Oberwald", "der TSV Beispielstadt".
+            let limit = doc.sentence_end[k];
+            let mut last = k;
+            while last + 1 < limit
+                && last - k < 2
+                && doc.adjacent(last)
+                && name_word(doc, lex, last + 1)
+                && role_kind(doc, lex, last + 1).is_none()
+                && doc.org_head[last + 1].is_none()
+            {
+                last += 1;
+            }
+            cands.push(Candidate {
+                start: token.start,
+                end: doc.tokens[last].end,
+                entity_type: EntityType::Organisation,
+                priority: P_ORG_ACRONYM - 1,
+                weight: 0,
+                needs_context: false,
+                needs_definition: false,
+                payload: Payload::Rule {
+                    subtype: "other",
+                    rule: "rule:org_acronym_article",
+                },
+            });
+        }
+    }
+}
+
+/// Whether an article or a preposition with an article stands right before token `k` ("der",
+/// "Die", "beim").
+fn article_before(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let before = doc.t(k - 1);
+    doc.adjacent(k - 1)
+        && before.len() <= 5
+        && before.is_ascii()
+        && lex
+            .noun_markers
+            .contains(before.to_ascii_lowercase().as_str())
+}
+
+/// Acronyms found by rule ("der XYZ", "XYZ-Chef") take the canonical name of an organisation
+/// of the document whose words they abbreviate ("Wirtschaftsförderung Sachsen GmbH" for
+/// "WFS") or that starts with them ("XYZ Zentrum für Proben").
+fn link_acronyms_to_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candidate]) {
+    let acronym_rule = |c: &Candidate| {
+        matches!(
+            c.payload,
+            Payload::Rule {
+                rule: "rule:org_acronym_article" | "rule:org_acronym_role",
+                ..
+            }
+        ) && acronym_like(&doc.text[c.start..c.end])
+    };
+    if !chosen.iter().any(acronym_rule) {
+        return;
+    }
+    let mut links = Vec::new();
+    for (at, c) in chosen.iter().enumerate() {
+        if !acronym_rule(c) {
+            continue;
+        }
+        let acr = &doc.text[c.start..c.end];
+        let full = chosen.iter().find(|f| {
+            if f.entity_type != EntityType::Organisation || f.end - f.start <= acr.len() + 1 {
+                return false;
+            }
+            let name = &doc.text[f.start..f.end];
+            let words = name.split(' ').filter(|w| is_upper_initial(w)).count();
+            name.strip_prefix(acr)
+                .is_some_and(|rest| rest.starts_with([' ', '-']))
+                || (long_form_start(acr, name) == Some(0) && words <= acr.chars().count() + 2)
+        });
+        if let Some(full) = full {
+            let (canonical, kb_id, subtype) = describe(rec, doc, full);
+            links.push((at, canonical, kb_id, subtype));
+        }
+    }
+    for (at, canonical, kb_id, subtype) in links {
+        chosen[at].payload = Payload::Linked {
+            canonical,
+            kb_id,
+            subtype,
+            rule: "link:acronym",
+        };
+    }
+}
+
+/// Whether token `k` is an acronym after an article that may name an organisation: letters
+/// only, not a common abbreviation or legal form, not in capitals run or headline.
+fn article_acronym(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let t = doc.t(k);
+    if k == 0
+        || !t.as_bytes()[0].is_ascii_uppercase()
+        || !acronym(t)
+        || !t.chars().all(char::is_alphabetic)
+        || lex.cues.not_org_acronym.contains(t)
+        || lex.legal_first_words.contains(t)
+        || !article_before(doc, lex, k)
+    {
+        return false;
+    }
+    let next = doc.t_or(k + 1);
+    let caps_run = next.chars().count() > 1 && !has_lowercase(next) && doc.cap_word(k + 1);
+    !caps_run && !doc.caps_line(doc.tokens[k].start, doc.tokens[k].end)
 }
