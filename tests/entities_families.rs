@@ -304,3 +304,22 @@ fn schools_publishers_courts_and_municipal_companies() {
         ("Die Sparkasse fördert das.", &[]),
     ]);
 }
+
+#[test]
+fn organisations_named_after_a_person_without_hyphens() {
+    check(&[
+        (
+            "Die Hans Muster Stiftung für Proben lud ein.",
+            &[("Hans Muster Stiftung für Proben", "ORG")],
+        ),
+        (
+            "Ein Besuch am Paul Beispiel Institut stand an.",
+            &[("Paul Beispiel Institut", "ORG")],
+        ),
+        // The person alone stays a person.
+        (
+            "Laut Anna Schmidt hat die Stiftung Geld.",
+            &[("Anna Schmidt", "PER")],
+        ),
+    ]);
+}

@@ -1175,6 +1175,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         {
             left -= 1;
         }
+        left = person_named_left(doc, lex, left, i, s_start);
         // Coordinated truncations: "Industrie- und Handelskammer", "Wirtschafts- und
         // Sozialministerium", with their own modifiers ("Deutsche Industrie- und …").
         let before_trunc = left;
@@ -1643,7 +1644,7 @@ fn legal_form_rule(
                 && p > s_start
                 && doc.adjacent(p - 1)
                 && name_part(p - 1)
-                && !lex.legal_first_words.contains(doc.t(p - 1))
+                && !(doc.t(p) == "und" && lex.legal_first_words.contains(doc.t(p - 1)))
             {
                 left = p - 1;
             } else if left == i
@@ -2527,12 +2528,14 @@ fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>)
 /// "Die", "beim").
 fn article_before(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
     let before = doc.t(k - 1);
-    doc.adjacent(k - 1)
-        && before.len() <= 5
-        && before.is_ascii()
-        && lex
-            .noun_markers
-            .contains(before.to_ascii_lowercase().as_str())
+    if !doc.adjacent(k - 1) || before.len() > 8 || !before.is_ascii() {
+        return false;
+    }
+    // Lower-case on the stack: noun markers are short ASCII words.
+    let mut buf = [0u8; 8];
+    buf[..before.len()].copy_from_slice(before.as_bytes());
+    buf[..before.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..before.len()]).is_ok_and(|lower| lex.noun_markers.contains(lower))
 }
 
 /// Acronyms found by rule ("der XYZ", "XYZ-Chef") take the canonical name of an organisation
@@ -2599,4 +2602,26 @@ fn article_acronym(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
     let next = doc.t_or(k + 1);
     let caps_run = next.chars().count() > 1 && !has_lowercase(next) && doc.cap_word(k + 1);
     !caps_run && !doc.caps_line(doc.tokens[k].start, doc.tokens[k].end)
+}
+
+/// Organisations named after a person, written without hyphens: "Robert Beispiel Stiftung",
+/// "Paul Muster Institut". A first name and a surname before the head (or before the word
+/// already taken as its modifier) extend the name to the left.
+fn person_named_left(doc: &Doc, lex: &Lexicon, left: usize, i: usize, s_start: usize) -> usize {
+    let surname = |k: usize| {
+        name_word(doc, lex, k)
+            && has_lowercase(doc.t(k))
+            && !doc.region[k]
+            && role_kind(doc, lex, k).is_none()
+            && doc.org_head[k].is_none()
+    };
+    let first_name = |k: usize| lex.first_names.contains(doc.t(k)) && doc.adjacent(k);
+    if left + 1 == i && left > s_start && first_name(left - 1) {
+        // "Paul Muster Institut": the surname was read as a modifier.
+        return left - 1;
+    }
+    if left == i && i >= s_start + 2 && doc.adjacent(i - 1) && surname(i - 1) && first_name(i - 2) {
+        return i - 2;
+    }
+    left
 }
