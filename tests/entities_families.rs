@@ -323,3 +323,23 @@ fn organisations_named_after_a_person_without_hyphens() {
         ),
     ]);
 }
+
+#[test]
+fn a_bare_head_word_after_an_indefinite_article_is_a_description() {
+    check(&[
+        (
+            "Sie bauen ein gemeinsames Zentrum für Klimaforschung auf.",
+            &[],
+        ),
+        ("Sie gründen eine Stiftung für Probenkunde.", &[]),
+        // With the definite article it is the name.
+        (
+            "Die Stiftung für Probenkunde lud ein.",
+            &[("Stiftung für Probenkunde", "ORG")],
+        ),
+        (
+            "Ein Besuch beim Zentrum für Klimaforschung Kiel folgte.",
+            &[("Zentrum für Klimaforschung Kiel", "ORG")],
+        ),
+    ]);
+}

@@ -1204,6 +1204,11 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         if bare_word && !head.bare && !has_mod && !fuer_next {
             continue;
         }
+        // "ein gemeinsames Zentrum für Klimaforschung": after an indefinite article the bare
+        // head word is a description, not a name.
+        if bare_word && !has_mod && indefinite_before(doc, left, s_start) {
+            continue;
+        }
         let abroad = head.subtype == "chamber"
             || ["botschaft", "konsulat"]
                 .iter()
@@ -2624,4 +2629,27 @@ fn person_named_left(doc: &Doc, lex: &Lexicon, left: usize, i: usize, s_start: u
         return i - 2;
     }
     left
+}
+
+/// Whether an indefinite article ("ein", "eine", "kein") stands before token `left`, possibly
+/// with up to two lower-case adjectives between ("ein neues gemeinsames").
+fn indefinite_before(doc: &Doc, left: usize, s_start: usize) -> bool {
+    let mut k = left;
+    for _ in 0..3 {
+        if k == s_start || !doc.adjacent(k - 1) {
+            return false;
+        }
+        k -= 1;
+        let t = doc.t(k);
+        if matches!(
+            t,
+            "ein" | "eine" | "einen" | "einem" | "eines" | "Ein" | "Eine" | "kein" | "keine"
+        ) {
+            return true;
+        }
+        if !lower_adjective(t) {
+            return false;
+        }
+    }
+    false
 }
