@@ -343,3 +343,21 @@ fn a_bare_head_word_after_an_indefinite_article_is_a_description() {
         ),
     ]);
 }
+
+#[test]
+fn dotted_short_and_extra_legal_forms() {
+    check(&[
+        (
+            "Die Enshu Kogyo K.K. aus Hamamatsu stellt aus.",
+            &[("Enshu Kogyo K.K.", "ORG"), ("Hamamatsu", "LOC")],
+        ),
+        (
+            "Die Mysore Tools Pvt. Ltd. liefert Teile.",
+            &[("Mysore Tools Pvt. Ltd.", "ORG")],
+        ),
+        (
+            "Die Kota Makmur Sdn. Bhd. liefert.",
+            &[("Kota Makmur Sdn. Bhd.", "ORG")],
+        ),
+    ]);
+}
