@@ -261,6 +261,11 @@ fn acronyms_after_an_article_are_organisations_everywhere_in_the_document() {
         ("Nach Angaben des ZRKV stieg die Zahl.", &[("ZRKV", "ORG")]),
         // With the name words after it.
         ("Sie studierte an der THQ Zürich.", &[("THQ Zürich", "ORG")]),
+        // A listed country stays a place.
+        (
+            "Sie wollen im Westen der USA Tausende Pferde zählen.",
+            &[("USA", "LOC")],
+        ),
         // Common abbreviations, legal forms, product codes and headlines are no names.
         ("Die KI verändert das BIP.", &[]),
         ("Die AG wurde gegründet.", &[]),
@@ -360,4 +365,9 @@ fn dotted_short_and_extra_legal_forms() {
             &[("Kota Makmur Sdn. Bhd.", "ORG")],
         ),
     ]);
+}
+
+#[test]
+fn nouns_after_an_article_acronym_are_not_part_of_its_name() {
+    check(&[("Laut der QVB Mitglieder stieg die Zahl.", &[("QVB", "ORG")])]);
 }

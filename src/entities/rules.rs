@@ -2509,6 +2509,7 @@ fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>)
                 && name_word(doc, lex, last + 1)
                 && role_kind(doc, lex, last + 1).is_none()
                 && doc.org_head[last + 1].is_none()
+                && (doc.region[last + 1] || !german_noun_like(doc.t(last + 1)))
             {
                 last += 1;
             }
@@ -2595,6 +2596,7 @@ fn link_acronyms_to_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
 fn article_acronym(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
     let t = doc.t(k);
     if k == 0
+        || doc.region[k]
         || !t.as_bytes()[0].is_ascii_uppercase()
         || !acronym(t)
         || !t.chars().all(char::is_alphabetic)
