@@ -2127,10 +2127,12 @@ fn acronym_like(t: &str) -> bool {
 /// The acronym before the hyphen of a compound whose second part is a role: the "XYZ" of
 /// "XYZ-Geschäftsführerin", "XYZ-Chef". Returns the byte end of the acronym.
 fn acronym_role_prefix(doc: &Doc, lex: &Lexicon, i: usize) -> Option<usize> {
-    if doc.kind(i) != TokenKind::Word {
+    let t = doc.t(i);
+    // Cheap test first: acronyms start with a capital and have another among the next two
+    // letters ("XYZ", "ZfPT").
+    if !acronym_start(t) || doc.kind(i) != TokenKind::Word {
         return None;
     }
-    let t = doc.t(i);
     let (prefix, rest) = t.split_once('-')?;
     if !acronym_like(prefix) || !is_upper_initial(rest) || rest.contains('-') {
         return None;
@@ -2172,6 +2174,9 @@ fn relink_acronym_roles(
     let mut extra = Vec::new();
     for (i, token) in doc.tokens.iter().enumerate() {
         let t = doc.t(i);
+        if !acronym_start(t) {
+            continue;
+        }
         let Some((prefix, _)) = t.split_once('-') else {
             continue;
         };
@@ -2314,7 +2319,13 @@ fn distinctive_name(t: &str) -> bool {
 fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     for p in 1..n.saturating_sub(1) {
-        if doc.kind(p) != TokenKind::Word || !is_upper_initial(doc.t(p)) {
+        // Cheap tests first: a capitalised word followed by another one.
+        if doc.kind(p) != TokenKind::Word
+            || !doc.cap_word(p + 1)
+            || doc.stop[p + 1]
+            || !doc.adjacent(p)
+            || !is_upper_initial(doc.t(p))
+        {
             continue;
         }
         let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
@@ -2654,4 +2665,15 @@ fn indefinite_before(doc: &Doc, left: usize, s_start: usize) -> bool {
         }
     }
     false
+}
+
+/// A quick byte test for an acronym start: a capital, and another among the next two bytes.
+fn acronym_start(t: &str) -> bool {
+    match t.as_bytes() {
+        [a, b, c, ..] => {
+            a.is_ascii_uppercase() && (b.is_ascii_uppercase() || c.is_ascii_uppercase())
+        }
+        [a, b] => a.is_ascii_uppercase() && b.is_ascii_uppercase(),
+        _ => false,
+    }
 }
