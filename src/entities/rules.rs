@@ -2243,9 +2243,18 @@ fn long_form_start(short: &str, long: &str) -> Option<usize> {
 /// head or legal form; the acronym is then linked to it.
 fn acronym_definitions(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
+    let bytes = doc.text.as_bytes();
+    let is_byte = |k: usize, b: u8| {
+        let token = doc.tokens[k];
+        token.end == token.start + 1 && bytes[token.start] == b
+    };
     for k in 2..n.saturating_sub(1) {
+        // Byte tests first: "(" before, ")" after.
+        if !is_byte(k - 1, b'(') || !is_byte(k + 1, b')') {
+            continue;
+        }
         let short = doc.t(k);
-        if doc.t(k - 1) != "(" || doc.t(k + 1) != ")" || !acronym_like(short) {
+        if !acronym_like(short) {
             continue;
         }
         let right = k - 2;
@@ -2605,11 +2614,14 @@ fn link_acronyms_to_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
 /// Whether token `k` is an acronym after an article that may name an organisation: letters
 /// only, not a common abbreviation or legal form, not in capitals run or headline.
 fn article_acronym(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let token = doc.tokens[k];
+    // Byte test first: an ASCII capital, then another within the next two bytes.
+    if k == 0 || doc.region[k] || !acronym_start_bytes(&doc.text.as_bytes()[token.start..token.end])
+    {
+        return false;
+    }
     let t = doc.t(k);
-    if k == 0
-        || doc.region[k]
-        || !t.as_bytes()[0].is_ascii_uppercase()
-        || !acronym(t)
+    if !acronym(t)
         || !t.chars().all(char::is_alphabetic)
         || lex.cues.not_org_acronym.contains(t)
         || lex.legal_first_words.contains(t)
@@ -2669,7 +2681,12 @@ fn indefinite_before(doc: &Doc, left: usize, s_start: usize) -> bool {
 
 /// A quick byte test for an acronym start: a capital, and another among the next two bytes.
 fn acronym_start(t: &str) -> bool {
-    match t.as_bytes() {
+    acronym_start_bytes(t.as_bytes())
+}
+
+/// [`acronym_start`] on the bytes of a token.
+fn acronym_start_bytes(t: &[u8]) -> bool {
+    match t {
         [a, b, c, ..] => {
             a.is_ascii_uppercase() && (b.is_ascii_uppercase() || c.is_ascii_uppercase())
         }
