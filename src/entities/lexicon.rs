@@ -101,8 +101,16 @@ pub struct Cues {
     pub foreign_link: FastSet<&'static str>,
     /// Folded endings of descriptive nouns before a name ("firma", "verband").
     pub descriptor: Vec<&'static str>,
+    /// Folded endings of nouns before a name, not before one with a legal form ("agentur").
+    pub name_descriptor: Vec<&'static str>,
     /// Verbs of saying before a single surname ("sagte").
     pub speech: FastSet<&'static str>,
+    /// Words that end or follow a name that is no person's ("Science Park", "… Band").
+    pub not_surname: FastSet<&'static str>,
+    /// Acronyms that name no organisation ("KI", "BIP").
+    pub not_org_acronym: FastSet<&'static str>,
+    /// Legal forms in addition to `gazetteers/legal_forms.tsv` ("Pvt. Ltd.", "Tbk").
+    pub legal_form: Vec<&'static str>,
     /// Prefixes of region names made from a country or state ("West").
     pub compass: Vec<&'static str>,
     /// Folded endings of adjectives declined after an article ("ischen"), and of head nouns
@@ -148,7 +156,8 @@ impl Cues {
         for row in file.rows(2) {
             let row = row?;
             let (kind, word) = (row.fields[0], row.fields[1]);
-            if word.is_empty() || word.contains(char::is_whitespace) {
+            let spaced_ok = kind == "legal_form" && !word.contains("  ") && word.trim() == word;
+            if word.is_empty() || (word.contains(char::is_whitespace) && !spaced_ok) {
                 return Err(row.error(file.name, format!("{word:?}: one word per line")));
             }
             let fresh = match kind {
@@ -158,11 +167,19 @@ impl Cues {
                 "foreign_head" => cues.foreign_head.insert(word),
                 "foreign_link" => cues.foreign_link.insert(word),
                 "speech" => cues.speech.insert(word),
-                "place_strip" | "descriptor" | "compass" | "adjective_ending" | "feminine"
-                | "neuter" | "masculine" => {
+                "not_surname" => cues.not_surname.insert(word),
+                "not_org_acronym" => cues.not_org_acronym.insert(word),
+                "legal_form" => {
+                    let fresh = !cues.legal_form.contains(&word);
+                    cues.legal_form.push(word);
+                    fresh
+                }
+                "place_strip" | "descriptor" | "name_descriptor" | "compass"
+                | "adjective_ending" | "feminine" | "neuter" | "masculine" => {
                     let list = match kind {
                         "place_strip" => &mut cues.place_strip,
                         "descriptor" => &mut cues.descriptor,
+                        "name_descriptor" => &mut cues.name_descriptor,
                         "adjective_ending" => &mut cues.adjective_ending,
                         "feminine" => &mut cues.feminine,
                         "neuter" => &mut cues.neuter,
@@ -510,7 +527,9 @@ impl Lexicon {
             let countries = row.fields.get(1).copied().unwrap_or("");
             // Two-letter forms are ordinary abbreviations in most languages; keep those of
             // German-speaking countries only (AG, KG, SE, UG, eG).
-            let short = form.chars().filter(|c| c.is_alphanumeric()).count() <= 2;
+            // Dotted ones ("K.K.", "N.V.") are no ordinary abbreviations.
+            let short =
+                form.chars().filter(|c| c.is_alphanumeric()).count() <= 2 && !form.contains('.');
             if short
                 && !countries
                     .split(',')
@@ -524,6 +543,15 @@ impl Lexicon {
             legal_first_words.insert(form.split(' ').next().unwrap_or(form));
             legal_association.push(form.contains('V') && form.starts_with('e'));
             forms.push(form);
+        }
+        // Spellings the generated list lacks (`legal_form` in cues.tsv: "Pvt. Ltd.", "Tbk").
+        let cues = Cues::load(files.cues)?;
+        for &form in &cues.legal_form {
+            if !forms.contains(&form) {
+                legal_first_words.insert(form.split(' ').next().unwrap_or(form));
+                legal_association.push(false);
+                forms.push(form);
+            }
         }
         let legal_forms = PatternSet::build(forms.iter().copied());
         // Region adjectives, folded.
@@ -560,7 +588,7 @@ impl Lexicon {
             legal_first_words,
             adjectives,
             adjective_forms,
-            cues: Cues::load(files.cues)?,
+            cues,
         })
     }
 }

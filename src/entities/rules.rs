@@ -944,7 +944,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             && (i == 0 || !lex.first_names.contains(doc.t(i - 1)) || !doc.cap_word(i - 1))
         {
             if let Some(last) = person_name(doc, lex, i, true) {
-                if last > i && !lex.family_names.contains(t) {
+                if last > i && !lex.family_names.contains(t) && !not_person_name(doc, lex, last) {
                     push_rule(
                         cands,
                         doc,
@@ -992,6 +992,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             && !doc.region[i]
             && doc.org_head[i].is_none()
             && romanised(rec, t)
+            && !facility_after_name_or_article(doc, lex, i)
         {
             push_rule(
                 cands,
@@ -1187,6 +1188,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         {
             left -= 1;
         }
+        left = person_named_left(doc, lex, left, i, s_start);
         // Coordinated truncations: "Industrie- und Handelskammer", "Wirtschafts- und
         // Sozialministerium", with their own modifiers ("Deutsche Industrie- und …").
         let before_trunc = left;
@@ -1213,6 +1215,11 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         let has_mod = left < i || camel || hyphen_name;
         let fuer_next = head.bare_fuer && i + 1 < limit && doc.t(i + 1) == "für";
         if bare_word && !head.bare && !has_mod && !fuer_next {
+            continue;
+        }
+        // "ein gemeinsames Zentrum für Klimaforschung": after an indefinite article the bare
+        // head word is a description, not a name.
+        if bare_word && !has_mod && indefinite_before(doc, left, s_start) {
             continue;
         }
         let abroad = head.subtype == "chamber"
@@ -1259,7 +1266,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                         has_comp = true;
                         continue;
                     }
-                    if !bare_word || has_mod {
+                    if !bare_word || has_mod || genitive_region_follows(doc, lex, m, limit) {
                         right = m;
                         has_comp = true;
                         continue;
@@ -1292,8 +1299,18 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                 }
                 _ => {
                     if let Some(end) = region_end(k) {
-                        right = end;
-                        has_comp = true;
+                        // "Investitionsagentur Karnataka Udyog Mitra": the place starts a name
+                        // of its own after a describing noun.
+                        let more = end + 1 < limit
+                            && doc.adjacent(end)
+                            && name_word(doc, lex, end + 1)
+                            && doc.org_head[end + 1].is_none()
+                            && role_kind(doc, lex, end + 1).is_none()
+                            && !lex.legal_first_words.contains(doc.t(end + 1));
+                        if !more {
+                            right = end;
+                            has_comp = true;
+                        }
                     }
                     break;
                 }
@@ -1324,6 +1341,10 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     club_names(doc, lex, cands);
     foreign_orgs(doc, lex, cands);
     acronym_dash_names(doc, cands);
+    acronym_role_compounds(doc, lex, cands);
+    acronym_definitions(doc, lex, cands);
+    described_names(doc, lex, cands);
+    acronyms_after_articles(doc, lex, cands);
 }
 
 /// An acronym: two to six capitals (digits allowed after the first).
@@ -1642,6 +1663,7 @@ fn legal_form_rule(
                 && p > s_start
                 && doc.adjacent(p - 1)
                 && name_part(p - 1)
+                && !(doc.t(p) == "und" && lex.legal_first_words.contains(doc.t(p - 1)))
             {
                 left = p - 1;
             } else if left == i
@@ -1675,6 +1697,9 @@ fn legal_form_rule(
             } else {
                 break;
             }
+        }
+        if left == i {
+            left = lower_case_name_start(doc, lex, i, s_start);
         }
         if left == i {
             continue;
@@ -1823,7 +1848,25 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         };
         let (list, entry) = dict.entry(id);
         text.contains(list.text(entry.canonical))
+            || doc.token_starting_at(c.start).is_some_and(|i| {
+                acronym_role_prefix(doc, rec.lexicon(), i) == Some(c.end)
+                    || (doc.tokens[i].end == c.end && article_acronym(doc, rec.lexicon(), i))
+            })
     });
+    // Listed acronyms kept without their full name in the document are named as written:
+    // the list may mean another organisation with that acronym.
+    for c in chosen.iter_mut() {
+        if let (true, Payload::Entry(id)) = (c.needs_definition, &c.payload) {
+            let (list, entry) = dict.entry(*id);
+            if !text.contains(list.text(entry.canonical)) {
+                c.payload = Payload::Rule {
+                    subtype: "other",
+                    rule: "rule:org_acronym_article",
+                };
+            }
+        }
+    }
+    link_acronyms_to_names(rec, doc, &mut chosen);
     // "Full Name (ACR)" definitions.
     // Looked up for every token: FastMap, not SipHash (never iterated, order is irrelevant).
     let mut acronyms: crate::gazetteer::FastMap<&str, (String, Option<String>, Option<String>)> =
@@ -1857,6 +1900,7 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         }
     }
     if !acronyms.is_empty() {
+        relink_acronym_roles(doc, &acronyms, &mut chosen);
         for (i, token) in doc.tokens.iter().enumerate() {
             let t = doc.t(i);
             if let Some((canonical, kb_id, subtype)) = acronyms.get(t) {
@@ -2085,6 +2129,587 @@ fn materialise(rec: &EntityRecogniser, doc: &Doc, chosen: Vec<Candidate>) -> Vec
             }
         })
         .collect()
+}
+
+/// An acronym-like name part: two to eight letters or digits, capitalised, with at least two
+/// capitals ("IHK", "IISc", "DT64").
+fn acronym_like(t: &str) -> bool {
+    let n = t.chars().count();
+    (2..=8).contains(&n)
+        && t.starts_with(|c: char| c.is_uppercase())
+        && t.chars().all(char::is_alphanumeric)
+        && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// The acronym before the hyphen of a compound whose second part is a role: the "XYZ" of
+/// "XYZ-Geschäftsführerin", "XYZ-Chef". Returns the byte end of the acronym.
+fn acronym_role_prefix(doc: &Doc, lex: &Lexicon, i: usize) -> Option<usize> {
+    let t = doc.t(i);
+    // Cheap test first: acronyms start with a capital and have another among the next two
+    // letters ("XYZ", "ZfPT").
+    if !acronym_start(t) || doc.kind(i) != TokenKind::Word {
+        return None;
+    }
+    let (prefix, rest) = t.split_once('-')?;
+    if !acronym_like(prefix) || !is_upper_initial(rest) || rest.contains('-') {
+        return None;
+    }
+    let role = doc.role_suffix[i] || lex.roles.get(rest) == Some(&RoleKind::Role);
+    role.then(|| doc.tokens[i].start + prefix.len())
+}
+
+/// Organisations named by their acronym in a compound with a role: "XYZ-Geschäftsführerin
+/// Anna Beispiel" → ORG "XYZ". A listed place wins ("US-Präsident").
+fn acronym_role_compounds(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    for i in 0..doc.tokens.len() {
+        let Some(end) = acronym_role_prefix(doc, lex, i) else {
+            continue;
+        };
+        cands.push(Candidate {
+            start: doc.tokens[i].start,
+            end,
+            entity_type: EntityType::Organisation,
+            priority: P_ORG_ACRONYM,
+            weight: 0,
+            needs_context: false,
+            needs_definition: false,
+            payload: Payload::Rule {
+                subtype: "other",
+                rule: "rule:org_acronym_role",
+            },
+        });
+    }
+}
+
+/// Acronyms in role compounds ("XYZ-Chef") that the document defines ("… (XYZ)") take the
+/// defined name; free ones are added.
+fn relink_acronym_roles(
+    doc: &Doc,
+    acronyms: &crate::gazetteer::FastMap<&str, (String, Option<String>, Option<String>)>,
+    chosen: &mut Vec<Candidate>,
+) {
+    let mut extra = Vec::new();
+    for (i, token) in doc.tokens.iter().enumerate() {
+        let t = doc.t(i);
+        if !acronym_start(t) {
+            continue;
+        }
+        let Some((prefix, _)) = t.split_once('-') else {
+            continue;
+        };
+        let Some((canonical, kb_id, subtype)) = acronyms.get(prefix) else {
+            continue;
+        };
+        let end = token.start + prefix.len();
+        let payload = Payload::Linked {
+            canonical: canonical.clone(),
+            kb_id: kb_id.clone(),
+            subtype: subtype.clone(),
+            rule: "link:acronym",
+        };
+        match chosen
+            .iter_mut()
+            .find(|c| c.start < end && token.start < c.end)
+        {
+            Some(c) if c.start == token.start && c.end == end => {
+                if c.entity_type == EntityType::Organisation {
+                    c.payload = payload;
+                }
+            }
+            Some(_) => {}
+            None => extra.push(Candidate {
+                start: token.start,
+                end,
+                entity_type: EntityType::Organisation,
+                priority: 0,
+                weight: 0,
+                needs_context: false,
+                needs_definition: false,
+                payload,
+            }),
+        }
+    }
+    chosen.extend(extra);
+}
+
+/// The start of the long form of `short` ending at the end of `long` (Schwartz & Hearst): the
+/// letters and digits of the acronym are found right to left, the first one at a word start.
+fn long_form_start(short: &str, long: &str) -> Option<usize> {
+    let long_chars: Vec<(usize, char)> = long.char_indices().collect();
+    let mut l = long_chars.len();
+    let short_chars: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).collect();
+    for (s, &sc) in short_chars.iter().enumerate().rev() {
+        let sc = sc.to_lowercase().next()?;
+        loop {
+            if l == 0 {
+                return None;
+            }
+            l -= 1;
+            let c = long_chars[l].1;
+            let at_word_start = l == 0 || !long_chars[l - 1].1.is_alphanumeric();
+            if c.to_lowercase().next() == Some(sc) && (s > 0 || at_word_start) {
+                break;
+            }
+        }
+    }
+    Some(long_chars[l].0)
+}
+
+/// "Gesellschaft für Angewandte Probentechnik (GAP)": the words before an acronym in
+/// brackets whose letters it takes form an organisation when one of them is an organisation
+/// head or legal form; the acronym is then linked to it.
+fn acronym_definitions(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    let bytes = doc.text.as_bytes();
+    let is_byte = |k: usize, b: u8| {
+        let token = doc.tokens[k];
+        token.end == token.start + 1 && bytes[token.start] == b
+    };
+    for k in 2..n.saturating_sub(1) {
+        // Byte tests first: "(" before, ")" after.
+        if !is_byte(k - 1, b'(') || !is_byte(k + 1, b')') {
+            continue;
+        }
+        let short = doc.t(k);
+        if !acronym_like(short) {
+            continue;
+        }
+        let right = k - 2;
+        let s_start = doc.sentence_start[right];
+        if doc.kind(right) != TokenKind::Word || !doc.adjacent(right) || right < s_start {
+            continue;
+        }
+        let window = short.chars().count() + 5;
+        let mut from = right;
+        while from > s_start && right - from < window && doc.adjacent(from - 1) {
+            from -= 1;
+        }
+        let base = doc.tokens[from].start;
+        let long = &doc.text[base..doc.tokens[right].end];
+        let Some(at) = long_form_start(short, long) else {
+            continue;
+        };
+        let Some(left) = doc.token_containing(base + at) else {
+            continue;
+        };
+        if !doc.cap_word(left) || doc.stop[left] || left == right && doc.org_head[left].is_none() {
+            continue;
+        }
+        let words_ok = (left..=right).all(|m| {
+            doc.kind(m) == TokenKind::Word
+                || doc.kind(m) == TokenKind::Truncation
+                || matches!(doc.t(m), "&" | "," | "-" | "+")
+        });
+        let head = (left..=right).find_map(|m| doc.org_head[m]);
+        let legal = (left..=right).any(|m| lex.legal_first_words.contains(doc.t(m)));
+        if !words_ok || (head.is_none() && !legal) {
+            continue;
+        }
+        let (start, end) = (doc.tokens[left].start, doc.tokens[right].end);
+        if cands
+            .iter()
+            .any(|c| c.entity_type != EntityType::Organisation && c.start <= start && end <= c.end)
+        {
+            continue;
+        }
+        let subtype = head.map_or("other", |h| lex.org_heads[h as usize].subtype);
+        push_rule(
+            cands,
+            doc,
+            (left, right),
+            EntityType::Organisation,
+            P_ORG_HEAD,
+            subtype,
+            "rule:org_acronym_definition",
+        );
+    }
+}
+
+/// Whether a name word stands out as a name wherever it is: inner capitals ("DataQuell"),
+/// all capitals ("ZEVRA") or digits ("Werk3").
+fn distinctive_name(t: &str) -> bool {
+    let inner_capital = t
+        .char_indices()
+        .skip(1)
+        .any(|(at, c)| c.is_uppercase() && t[..at].ends_with(char::is_lowercase));
+    let caps = t.chars().filter(|c| c.is_uppercase()).count();
+    inner_capital
+        || (caps >= 2 && !t.chars().any(char::is_lowercase))
+        || (t.chars().any(|c| c.is_ascii_digit()) && t.chars().any(char::is_alphabetic))
+}
+
+/// Names after a noun that describes an organisation: "die Firma DataQuell", "der
+/// Technologieverband Automation Alley", "das Start-up Lumio aus Kiel". The describing noun
+/// stays outside. The name is one distinctive word, two to four name words, or one word
+/// followed by a comma, a bracket or "aus" and a place.
+fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    for p in 1..n.saturating_sub(1) {
+        // Cheap tests first: a capitalised word followed by another one.
+        if doc.kind(p) != TokenKind::Word
+            || !doc.cap_word(p + 1)
+            || doc.stop[p + 1]
+            || !doc.adjacent(p)
+            || !is_upper_initial(doc.t(p))
+        {
+            continue;
+        }
+        let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
+        let cues = &lex.cues;
+        if !cues.descriptor.iter().any(|d| folded.ends_with(d))
+            && !cues.name_descriptor.iter().any(|d| folded.ends_with(d))
+        {
+            continue;
+        }
+        let before = doc.t(p - 1);
+        // After an article or adjective ("die Firma", "Das Unternehmen", "der staatliche").
+        if !doc.adjacent(p - 1) || !(before.starts_with(char::is_lowercase) || doc.stop[p - 1]) {
+            continue;
+        }
+        let limit = doc.sentence_end[p];
+        let name_part = |k: usize| {
+            name_word(doc, lex, k)
+                && role_kind(doc, lex, k).is_none()
+                && doc.org_head[k].map_or(true, |h| lex.org_heads[h as usize].word)
+        };
+        let first = p + 1;
+        if first >= limit || !doc.adjacent(p) || !name_part(first) {
+            continue;
+        }
+        let mut last = first;
+        while last + 1 < limit && last - first < 3 && doc.adjacent(last) {
+            let k = last + 1;
+            if name_part(k) {
+                last = k;
+            } else if matches!(doc.t(k), "&" | "+")
+                && k + 1 < limit
+                && doc.adjacent(k)
+                && name_part(k + 1)
+            {
+                last = k + 1;
+            } else {
+                break;
+            }
+        }
+        let next = doc.t_or(last + 1);
+        let accepted = if first == last {
+            let t = doc.t(first);
+            !doc.region[first]
+                && (distinctive_name(t)
+                    || (!german_noun_like(t) && matches!(next, "," | "(")
+                        || (next == "aus"
+                            && last + 2 < limit
+                            && doc.cap_word(last + 2)
+                            && !doc.stop[last + 2])))
+        } else {
+            // Two capitalised nouns in a row may be objects ("hat das Unternehmen Kunden
+            // Angebote gemacht"): one word must stand out, or none look like a noun.
+            let words = || (first..=last).filter(|&k| doc.kind(k) == TokenKind::Word);
+            !(first..=last).all(|k| doc.region[k])
+                && (words().any(|k| distinctive_name(doc.t(k)))
+                    || (first..=last).any(|k| matches!(doc.t(k), "&" | "+"))
+                    || !words().any(|k| german_noun_like(doc.t(k))))
+        };
+        if !accepted {
+            continue;
+        }
+        let (start, end) = (doc.tokens[first].start, doc.tokens[last].end);
+        // A listed place or person that is the whole name is that.
+        if cands
+            .iter()
+            .any(|c| c.entity_type != EntityType::Organisation && c.start == start && c.end == end)
+        {
+            continue;
+        }
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            EntityType::Organisation,
+            P_ORG_ACRONYM,
+            "company",
+            "rule:org_described",
+        );
+    }
+}
+
+/// Whether a capitalised word ends like a German common noun or inflected adjective ("Kunden",
+/// "Angebote", "Leistung", "Mitarbeiter"): such words after a describing noun are rarely
+/// names.
+fn german_noun_like(t: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "e", "en", "er", "ern", "es", "ung", "heit", "keit", "schaft", "nis", "tät", "ismus",
+        "chen", "ik", "tum",
+    ];
+    ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+/// A person's name found by its first name that is something else: it ends in a word like
+/// "Park" or "Airways", or such a word follows it ("Lindsey School", "Miller Band").
+fn not_person_name(doc: &Doc, lex: &Lexicon, last: usize) -> bool {
+    let not_surname = &lex.cues.not_surname;
+    not_surname.contains(doc.t(last))
+        || (last + 1 < doc.sentence_end[last]
+            && doc.adjacent(last)
+            && not_surname.contains(doc.t(last + 1)))
+}
+
+/// The start of a lower-case name before the legal form at token `i` ("die nordport GmbH",
+/// "der Verein musterbau e.V."): one to three lower-case words that are no function words
+/// or inflected adjectives ("der neuen GmbH" has none), after an article, a describing noun
+/// or the sentence start. Returns `i` when there is none.
+fn lower_case_name_start(doc: &Doc, lex: &Lexicon, i: usize, s_start: usize) -> usize {
+    let name_like = |k: usize| {
+        let t = doc.t(k);
+        doc.kind(k) == TokenKind::Word
+            && t.starts_with(|c: char| c.is_lowercase())
+            && t.chars().count() >= 2
+            && !["e", "en", "er", "es", "em"].iter().any(|e| t.ends_with(e))
+            && !lex.noun_markers.contains(t)
+            && !lex.context_words.contains(t)
+            && !lex.particles.contains(t)
+    };
+    let mut left = i;
+    while left > s_start && i - left < 3 && doc.adjacent(left - 1) && name_like(left - 1) {
+        left -= 1;
+    }
+    if left == i {
+        return i;
+    }
+    let opened = left == s_start || {
+        let before = doc.t(left - 1);
+        lex.noun_markers.contains(before)
+            || doc.stop[left - 1]
+            || before == ","
+            || doc.cap_word(left - 1)
+            || lex.cues.descriptor.iter().any(|d| {
+                doc.folded[doc.tokens[left - 1].start..doc.tokens[left - 1].end].ends_with(d)
+            })
+    };
+    if opened {
+        left
+    } else {
+        i
+    }
+}
+
+/// Whether a genitive with a place follows the complement noun at `m`: "Ministerium der
+/// Finanzen [des Landes Sachsen-Anhalt]", "Kammer der Architekten [des Freistaates Sachsen]".
+fn genitive_region_follows(doc: &Doc, lex: &Lexicon, m: usize, limit: usize) -> bool {
+    let k = m + 1;
+    if k + 1 >= limit || !doc.adjacent(m) || !matches!(doc.t(k), "des" | "der") {
+        return false;
+    }
+    // The place itself or a region head word and the place ("des Landes Sachsen-Anhalt").
+    let place_at = |q: usize| q < limit && doc.region[q];
+    place_at(k + 1)
+        || (doc.cap_word(k + 1)
+            && (lex.region_heads.contains_key(doc.t(k + 1))
+                || matches!(doc.t(k + 1), "Landes" | "Bundeslandes" | "Staates"))
+            && place_at(k + 2))
+}
+
+/// "im Technologiepark Science Park", "der Star Park": a word like "Park" after a word that
+/// could be a romanised given name, with a name or an article before, is a facility.
+fn facility_after_name_or_article(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    lex.cues.not_surname.contains(doc.t(i + 1))
+        && i > doc.sentence_start[i]
+        && role_kind(doc, lex, i - 1).is_none()
+        && (doc.cap_word(i - 1) || lex.noun_markers.contains(doc.t(i - 1)))
+}
+
+/// Acronyms after an article ("der XYZ", "beim XYZ") name organisations, unless they are
+/// common abbreviations (`not_org_acronym` in cues.tsv: "die KI") or legal forms; every other
+/// occurrence of such an acronym in the document is the organisation too. A listed place or
+/// organisation wins.
+fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    let mut names: Vec<&str> = Vec::new();
+    for k in 1..n {
+        let t = doc.t(k);
+        if !names.contains(&t) && article_acronym(doc, lex, k) {
+            names.push(t);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for k in 0..n {
+        let token = doc.tokens[k];
+        if token.kind == TokenKind::Word && names.contains(&doc.t(k)) {
+            // With the name words after it: "die HTW Oberwald", "der TSV Beispielstadt".
+            let limit = doc.sentence_end[k];
+            let mut last = k;
+            while last + 1 < limit
+                && last - k < 2
+                && doc.adjacent(last)
+                && name_word(doc, lex, last + 1)
+                && role_kind(doc, lex, last + 1).is_none()
+                && doc.org_head[last + 1].is_none()
+                && (doc.region[last + 1] || !german_noun_like(doc.t(last + 1)))
+            {
+                last += 1;
+            }
+            cands.push(Candidate {
+                start: token.start,
+                end: doc.tokens[last].end,
+                entity_type: EntityType::Organisation,
+                priority: P_ORG_ACRONYM - 1,
+                weight: 0,
+                needs_context: false,
+                needs_definition: false,
+                payload: Payload::Rule {
+                    subtype: "other",
+                    rule: "rule:org_acronym_article",
+                },
+            });
+        }
+    }
+}
+
+/// Whether an article or a preposition with an article stands right before token `k` ("der",
+/// "Die", "beim").
+fn article_before(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let before = doc.t(k - 1);
+    if !doc.adjacent(k - 1) || before.len() > 8 || !before.is_ascii() {
+        return false;
+    }
+    // Lower-case on the stack: noun markers are short ASCII words.
+    let mut buf = [0u8; 8];
+    buf[..before.len()].copy_from_slice(before.as_bytes());
+    buf[..before.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..before.len()]).is_ok_and(|lower| lex.noun_markers.contains(lower))
+}
+
+/// Acronyms found by rule ("der XYZ", "XYZ-Chef") take the canonical name of an organisation
+/// of the document whose words they abbreviate ("Wirtschaftsförderung Sachsen GmbH" for
+/// "WFS") or that starts with them ("XYZ Zentrum für Proben").
+fn link_acronyms_to_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candidate]) {
+    let acronym_rule = |c: &Candidate| {
+        matches!(
+            c.payload,
+            Payload::Rule {
+                rule: "rule:org_acronym_article" | "rule:org_acronym_role",
+                ..
+            }
+        ) && acronym_like(&doc.text[c.start..c.end])
+    };
+    if !chosen.iter().any(acronym_rule) {
+        return;
+    }
+    let mut links = Vec::new();
+    for (at, c) in chosen.iter().enumerate() {
+        if !acronym_rule(c) {
+            continue;
+        }
+        let acr = &doc.text[c.start..c.end];
+        let full = chosen.iter().find(|f| {
+            if f.entity_type != EntityType::Organisation || f.end - f.start <= acr.len() + 1 {
+                return false;
+            }
+            let name = &doc.text[f.start..f.end];
+            let words = name.split(' ').filter(|w| is_upper_initial(w)).count();
+            name.strip_prefix(acr)
+                .is_some_and(|rest| rest.starts_with([' ', '-']))
+                || (long_form_start(acr, name) == Some(0) && words <= acr.chars().count() + 2)
+        });
+        if let Some(full) = full {
+            let (canonical, kb_id, subtype) = describe(rec, doc, full);
+            links.push((at, canonical, kb_id, subtype));
+        }
+    }
+    for (at, canonical, kb_id, subtype) in links {
+        chosen[at].payload = Payload::Linked {
+            canonical,
+            kb_id,
+            subtype,
+            rule: "link:acronym",
+        };
+    }
+}
+
+/// Whether token `k` is an acronym after an article that may name an organisation: letters
+/// only, not a common abbreviation or legal form, not in capitals run or headline.
+fn article_acronym(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let token = doc.tokens[k];
+    // Byte test first: an ASCII capital, then another within the next two bytes.
+    if k == 0 || doc.region[k] || !acronym_start_bytes(&doc.text.as_bytes()[token.start..token.end])
+    {
+        return false;
+    }
+    let t = doc.t(k);
+    if !acronym(t)
+        || !t.chars().all(char::is_alphabetic)
+        || lex.cues.not_org_acronym.contains(t)
+        || lex.legal_first_words.contains(t)
+        || !article_before(doc, lex, k)
+    {
+        return false;
+    }
+    let next = doc.t_or(k + 1);
+    let caps_run = next.chars().count() > 1 && !has_lowercase(next) && doc.cap_word(k + 1);
+    !caps_run && !doc.caps_line(doc.tokens[k].start, doc.tokens[k].end)
+}
+
+/// Organisations named after a person, written without hyphens: "Robert Beispiel Stiftung",
+/// "Paul Muster Institut". A first name and a surname before the head (or before the word
+/// already taken as its modifier) extend the name to the left.
+fn person_named_left(doc: &Doc, lex: &Lexicon, left: usize, i: usize, s_start: usize) -> usize {
+    let surname = |k: usize| {
+        name_word(doc, lex, k)
+            && has_lowercase(doc.t(k))
+            && !doc.region[k]
+            && role_kind(doc, lex, k).is_none()
+            && doc.org_head[k].is_none()
+    };
+    let first_name = |k: usize| lex.first_names.contains(doc.t(k)) && doc.adjacent(k);
+    if left + 1 == i && left > s_start && first_name(left - 1) {
+        // "Paul Muster Institut": the surname was read as a modifier.
+        return left - 1;
+    }
+    if left == i && i >= s_start + 2 && doc.adjacent(i - 1) && surname(i - 1) && first_name(i - 2) {
+        return i - 2;
+    }
+    left
+}
+
+/// Whether an indefinite article ("ein", "eine", "kein") stands before token `left`, possibly
+/// with up to two lower-case adjectives between ("ein neues gemeinsames").
+fn indefinite_before(doc: &Doc, left: usize, s_start: usize) -> bool {
+    let mut k = left;
+    for _ in 0..3 {
+        if k == s_start || !doc.adjacent(k - 1) {
+            return false;
+        }
+        k -= 1;
+        let t = doc.t(k);
+        if matches!(
+            t,
+            "ein" | "eine" | "einen" | "einem" | "eines" | "Ein" | "Eine" | "kein" | "keine"
+        ) {
+            return true;
+        }
+        if !lower_adjective(t) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A quick byte test for an acronym start: a capital, and another among the next two bytes.
+fn acronym_start(t: &str) -> bool {
+    acronym_start_bytes(t.as_bytes())
+}
+
+/// [`acronym_start`] on the bytes of a token.
+fn acronym_start_bytes(t: &[u8]) -> bool {
+    match t {
+        [a, b, c, ..] => {
+            a.is_ascii_uppercase() && (b.is_ascii_uppercase() || c.is_ascii_uppercase())
+        }
+        [a, b] => a.is_ascii_uppercase() && b.is_ascii_uppercase(),
+        _ => false,
+    }
 }
 
 /// First byte and length (31 for longer) of every word of a small set: a token of another

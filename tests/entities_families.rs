@@ -1,0 +1,373 @@
+//! Table-driven tests of the organisation rule families added for names no list holds:
+//! acronyms in role compounds, acronyms defined in brackets, names after a describing noun,
+//! English institutional head words. Sentences written for these tests.
+
+use std::sync::OnceLock;
+
+use meldung::entities::{EntityMatch, EntityRecogniser};
+use meldung::tokenise::Tokeniser;
+
+fn stage() -> &'static (Tokeniser, EntityRecogniser) {
+    static STAGE: OnceLock<(Tokeniser, EntityRecogniser)> = OnceLock::new();
+    STAGE.get_or_init(|| {
+        (
+            Tokeniser::load_default().unwrap(),
+            EntityRecogniser::load_default().unwrap(),
+        )
+    })
+}
+
+fn find(text: &str) -> Vec<EntityMatch> {
+    let (tokeniser, recogniser) = stage();
+    let tokens = tokeniser.tokenise(text);
+    let sentences = tokeniser.sentences(text, &tokens);
+    recogniser.find(text, &tokens, &sentences)
+}
+
+/// `(text, type)` of every mention.
+fn shown(text: &str) -> Vec<(String, &'static str)> {
+    find(text)
+        .iter()
+        .map(|e| (text[e.start..e.end].to_string(), e.entity_type.label()))
+        .collect()
+}
+
+fn check(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, expected) in cases {
+        let expected: Vec<(String, &str)> =
+            expected.iter().map(|(s, t)| (s.to_string(), *t)).collect();
+        assert_eq!(shown(text), expected, "{text}");
+    }
+}
+
+/// `(text, canonical)` of the organisations.
+fn canonicals(text: &str) -> Vec<(String, String)> {
+    find(text)
+        .into_iter()
+        .filter(|e| e.entity_type.label() == "ORG")
+        .map(|e| (text[e.start..e.end].to_string(), e.canonical))
+        .collect()
+}
+
+#[test]
+fn acronyms_in_role_compounds_are_organisations() {
+    check(&[
+        (
+            "XKW-Geschäftsführerin Anna Beispiel eröffnete die Tagung.",
+            &[("XKW", "ORG"), ("Anna Beispiel", "PER")],
+        ),
+        ("Das sagte der QRZ-Chef am Montag.", &[("QRZ", "ORG")]),
+        ("Die ZfPT-Direktorin lud ein.", &[("ZfPT", "ORG")]),
+        // A listed country stays a place.
+        ("Der US-Präsident reiste ab.", &[("US", "LOC")]),
+        // No role after the hyphen: no organisation.
+        ("Die XKW-Anlage läuft.", &[]),
+        ("Die CO2-Emissionen sinken.", &[]),
+    ]);
+}
+
+#[test]
+fn acronyms_in_role_compounds_take_the_name_the_document_defines() {
+    let text = "Die Gesellschaft für Probentechnik Oberwald mbH (GPO) lädt ein. \
+                GPO-Geschäftsführer Paul Muster begrüßte die Gäste.";
+    let found = canonicals(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    for (_, canonical) in &found {
+        assert_eq!(canonical, "Gesellschaft für Probentechnik Oberwald mbH");
+    }
+    assert_eq!(found[2].0, "GPO");
+}
+
+#[test]
+fn acronyms_defined_in_brackets_make_the_words_before_them_a_name() {
+    check(&[
+        (
+            "Die Gesellschaft für Angewandte Probentechnik (GAP) lädt ein.",
+            &[
+                ("Gesellschaft für Angewandte Probentechnik", "ORG"),
+                ("GAP", "ORG"),
+            ],
+        ),
+        (
+            "Sie sprach mit der Internationalen Organisation für Wanderarbeit (IOW).",
+            &[
+                ("Internationalen Organisation für Wanderarbeit", "ORG"),
+                ("IOW", "ORG"),
+            ],
+        ),
+        (
+            "Der Westhaven Business & Science Accelerator (WBSA) lud ein.",
+            &[
+                ("Westhaven Business & Science Accelerator", "ORG"),
+                ("WBSA", "ORG"),
+            ],
+        ),
+        // No organisation word in the long form: a term, not a name.
+        ("Künstliche Intelligenz (KI) verändert die Arbeit.", &[]),
+        ("Die Kraft-Wärme-Kopplung (KWK) spart Energie.", &[]),
+    ]);
+    // The acronym alone later in the document takes the full name.
+    let text = "Die Gesellschaft für Angewandte Probentechnik (GAP) lädt ein. Die GAP zahlt.";
+    let found = canonicals(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found
+        .iter()
+        .all(|(_, c)| c == "Gesellschaft für Angewandte Probentechnik"));
+}
+
+#[test]
+fn names_after_a_describing_noun() {
+    check(&[
+        (
+            "Das Unternehmen NovaTek will wachsen.",
+            &[("NovaTek", "ORG")],
+        ),
+        ("Der Konzern ZEVRA meldete Gewinne.", &[("ZEVRA", "ORG")]),
+        (
+            "Die Firma Keller & Sohn expandiert.",
+            &[("Keller & Sohn", "ORG")],
+        ),
+        (
+            "Die Software-Firma DataQuell arbeitet mit der Stadt zusammen.",
+            &[("DataQuell", "ORG")],
+        ),
+        (
+            "Der Hersteller Velotrix aus Bremen stellt aus.",
+            &[("Velotrix", "ORG"), ("Bremen", "LOC")],
+        ),
+        (
+            "Der Technologieverband Automation Alley stellte Programme vor.",
+            &[("Automation Alley", "ORG")],
+        ),
+        (
+            "Mit dem Start-up Lumio, das Apps entwickelt, gibt es einen Vertrag.",
+            &[("Lumio", "ORG")],
+        ),
+        // Nouns after the describing noun are objects, not names.
+        ("Dann hat das Unternehmen Kunden Angebote gemacht.", &[]),
+        ("Sie sagte, dass das Unternehmen Gewinne erzielt.", &[]),
+        ("Sie sagte, dass das Unternehmen Anfang Mai beginnt.", &[]),
+        (
+            "Im Jahr 2020 erzielte der Konzern Umsätze, die stiegen.",
+            &[],
+        ),
+        // A plain word with a verb after it is left alone.
+        ("Die Firma Bergmann baut Maschinen.", &[]),
+    ]);
+}
+
+#[test]
+fn english_institutional_head_words() {
+    check(&[
+        (
+            "Die Westhaven Hydrogen Alliance tagte.",
+            &[("Westhaven Hydrogen Alliance", "ORG")],
+        ),
+        (
+            "Das Oak Valley National Laboratory forscht.",
+            &[("Oak Valley National Laboratory", "ORG")],
+        ),
+        // A head word alone is no name.
+        ("Das Consortium tagte.", &[]),
+        ("Der Trust fördert das.", &[]),
+    ]);
+}
+
+#[test]
+fn legal_forms_after_lower_case_names_and_after_another_company() {
+    check(&[
+        (
+            "Die abc logistik GmbH zieht um.",
+            &[("abc logistik GmbH", "ORG")],
+        ),
+        (
+            "Die Hafenfirmen nordport GmbH & Co. KG und WestPort Pty Ltd unterzeichneten.",
+            &[
+                ("nordport GmbH & Co. KG", "ORG"),
+                ("WestPort Pty Ltd", "ORG"),
+            ],
+        ),
+        // An inflected adjective before the legal form is no name.
+        ("Sitz der neuen GmbH ist die Stadt.", &[]),
+        ("Die gemeinnützige GmbH wurde gegründet.", &[]),
+    ]);
+}
+
+#[test]
+fn head_words_with_a_genitive_complement_and_a_genitive_place() {
+    check(&[
+        (
+            "Das Ministerium der Finanzen des Landes Sachsen-Anhalt teilte mit.",
+            &[("Ministerium der Finanzen des Landes Sachsen-Anhalt", "ORG")],
+        ),
+        (
+            "Die Kammer der Architekten des Freistaates Sachsen tagte.",
+            &[("Kammer der Architekten des Freistaates Sachsen", "ORG")],
+        ),
+        (
+            "Für den Senat der Freien Hansestadt Bremen unterschrieb Kai Muster.",
+            &[
+                ("Senat der Freien Hansestadt Bremen", "ORG"),
+                ("Kai Muster", "PER"),
+            ],
+        ),
+        // Without a place the generic head stays no name.
+        ("Die Kammer der Architekten tagte.", &[]),
+        ("Der Senat tagte.", &[]),
+    ]);
+}
+
+#[test]
+fn a_place_that_starts_a_longer_name_after_a_describing_noun() {
+    check(&[
+        (
+            "Die staatliche Investitionsagentur Karnataka Udyog Mitra lud ein.",
+            &[("Karnataka Udyog Mitra", "ORG")],
+        ),
+        // Head word and place alone form the name.
+        (
+            "Die Agentur für Arbeit Leipzig meldet Zahlen.",
+            &[("Agentur für Arbeit Leipzig", "ORG")],
+        ),
+        (
+            "Die Wirtschaftsagentur Oberwald GmbH lud ein.",
+            &[("Wirtschaftsagentur Oberwald GmbH", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn facilities_named_like_persons_are_no_persons() {
+    check(&[
+        ("Der Besuch im Westhaven Science Park war ein Erfolg.", &[]),
+        ("Sie besuchten den Star Park am Fluss.", &[]),
+        ("Sie gründete die Dave Miller Band.", &[]),
+        // A person with the family name Park stays a person.
+        (
+            "Ein Gespräch mit Minjun Park fand statt.",
+            &[("Minjun Park", "PER")],
+        ),
+        ("Dort sprach Peter Miller.", &[("Peter Miller", "PER")]),
+    ]);
+}
+
+#[test]
+fn acronyms_after_an_article_are_organisations_everywhere_in_the_document() {
+    check(&[
+        (
+            "Der QVB lud ein. Laut QVB kamen viele Gäste.",
+            &[("QVB", "ORG"), ("QVB", "ORG")],
+        ),
+        ("Nach Angaben des ZRKV stieg die Zahl.", &[("ZRKV", "ORG")]),
+        // With the name words after it.
+        ("Sie studierte an der THQ Zürich.", &[("THQ Zürich", "ORG")]),
+        // A listed country stays a place.
+        (
+            "Sie wollen im Westen der USA Tausende Pferde zählen.",
+            &[("USA", "LOC")],
+        ),
+        // Common abbreviations, legal forms, product codes and headlines are no names.
+        ("Die KI verändert das BIP.", &[]),
+        ("Die AG wurde gegründet.", &[]),
+        ("Der S800 fuhr schnell.", &[]),
+        ("Der QVB LÄDT EIN", &[]),
+    ]);
+}
+
+#[test]
+fn rule_acronyms_take_the_canonical_name_they_abbreviate() {
+    let text = "Die Probenförderung Oberwald GmbH lud ein. PFO-Geschäftsführer Paul Muster \
+                sprach. Die PFO zahlt.";
+    let found = canonicals(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(_, c)| c == "Probenförderung Oberwald GmbH"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn schools_publishers_courts_and_municipal_companies() {
+    check(&[
+        (
+            "Die Klassen der Realschule Kiel sammelten Geld.",
+            &[("Realschule Kiel", "ORG")],
+        ),
+        ("Die Stadtwerke Kiel bauen.", &[("Stadtwerke Kiel", "ORG")]),
+        (
+            "Die Sparkasse Leipzig fördert das.",
+            &[("Sparkasse Leipzig", "ORG")],
+        ),
+        (
+            "Das Landgericht Leipzig urteilte.",
+            &[("Landgericht Leipzig", "ORG")],
+        ),
+        // The head word alone is no name.
+        ("Die Schule ist gut.", &[]),
+        ("Die Sparkasse fördert das.", &[]),
+    ]);
+}
+
+#[test]
+fn organisations_named_after_a_person_without_hyphens() {
+    check(&[
+        (
+            "Die Hans Muster Stiftung für Proben lud ein.",
+            &[("Hans Muster Stiftung für Proben", "ORG")],
+        ),
+        (
+            "Ein Besuch am Paul Beispiel Institut stand an.",
+            &[("Paul Beispiel Institut", "ORG")],
+        ),
+        // The person alone stays a person.
+        (
+            "Laut Anna Schmidt hat die Stiftung Geld.",
+            &[("Anna Schmidt", "PER")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_bare_head_word_after_an_indefinite_article_is_a_description() {
+    check(&[
+        (
+            "Sie bauen ein gemeinsames Zentrum für Klimaforschung auf.",
+            &[],
+        ),
+        ("Sie gründen eine Stiftung für Probenkunde.", &[]),
+        // With the definite article it is the name.
+        (
+            "Die Stiftung für Probenkunde lud ein.",
+            &[("Stiftung für Probenkunde", "ORG")],
+        ),
+        (
+            "Ein Besuch beim Zentrum für Klimaforschung Kiel folgte.",
+            &[("Zentrum für Klimaforschung Kiel", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn dotted_short_and_extra_legal_forms() {
+    check(&[
+        (
+            "Die Enshu Kogyo K.K. aus Hamamatsu stellt aus.",
+            &[("Enshu Kogyo K.K.", "ORG"), ("Hamamatsu", "LOC")],
+        ),
+        (
+            "Die Mysore Tools Pvt. Ltd. liefert Teile.",
+            &[("Mysore Tools Pvt. Ltd.", "ORG")],
+        ),
+        (
+            "Die Kota Makmur Sdn. Bhd. liefert.",
+            &[("Kota Makmur Sdn. Bhd.", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn nouns_after_an_article_acronym_are_not_part_of_its_name() {
+    check(&[("Laut der QVB Mitglieder stieg die Zahl.", &[("QVB", "ORG")])]);
+}
