@@ -187,6 +187,15 @@ fn legal_forms_after_lower_case_names_and_after_another_company() {
                 ("WestPort Pty Ltd", "ORG"),
             ],
         ),
+        // A function word before a lower-case name is not part of it.
+        (
+            "Die Messe AG und nordwind e.V., der Verband der Werften, laden ein.",
+            &[("Messe AG", "ORG"), ("nordwind e.V.", "ORG")],
+        ),
+        (
+            "Gegründet wurde die Initiative von solvia e.V. im Jahr 2010.",
+            &[("solvia e.V.", "ORG")],
+        ),
         // An inflected adjective before the legal form is no name.
         ("Sitz der neuen GmbH ist die Stadt.", &[]),
         ("Die gemeinnützige GmbH wurde gegründet.", &[]),

@@ -2465,6 +2465,7 @@ fn lower_case_name_start(doc: &Doc, lex: &Lexicon, i: usize, s_start: usize) -> 
             && t.starts_with(|c: char| c.is_lowercase())
             && t.chars().count() >= 2
             && !["e", "en", "er", "es", "em"].iter().any(|e| t.ends_with(e))
+            && !is_function_word(lex, t)
             && !lex.noun_markers.contains(t)
             && !lex.context_words.contains(t)
             && !lex.particles.contains(t)
@@ -2480,6 +2481,7 @@ fn lower_case_name_start(doc: &Doc, lex: &Lexicon, i: usize, s_start: usize) -> 
         let before = doc.t(left - 1);
         lex.noun_markers.contains(before)
             || doc.stop[left - 1]
+            || is_function_word(lex, before)
             || before == ","
             || doc.cap_word(left - 1)
             || lex.cues.descriptor.iter().any(|d| {
@@ -2491,6 +2493,17 @@ fn lower_case_name_start(doc: &Doc, lex: &Lexicon, i: usize, s_start: usize) -> 
     } else {
         i
     }
+}
+
+/// A lower-case function word ("und", "von", "mit"): its capitalised form is a stop word.
+/// Only asked about the few words before a legal form, so the allocation does not matter.
+fn is_function_word(lex: &Lexicon, t: &str) -> bool {
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let capitalised: String = first.to_uppercase().chain(chars).collect();
+    lex.stopwords.contains(capitalised.as_str())
 }
 
 /// Whether a genitive with a place follows the complement noun at `m`: "Ministerium der
