@@ -380,3 +380,22 @@ fn dotted_short_and_extra_legal_forms() {
 fn nouns_after_an_article_acronym_are_not_part_of_its_name() {
     check(&[("Laut der QVB Mitglieder stieg die Zahl.", &[("QVB", "ORG")])]);
 }
+
+#[test]
+fn a_place_name_after_a_first_name_is_a_surname() {
+    check(&[
+        (
+            "Es sprach Ulrich Brandenburg über Europa.",
+            &[("Ulrich Brandenburg", "PER"), ("Europa", "LOC")],
+        ),
+        (
+            "Mit dabei war Jana Coburg aus Erfurt.",
+            &[("Jana Coburg", "PER"), ("Erfurt", "LOC")],
+        ),
+        // Without a first name the place stays a place.
+        (
+            "Die Delegation aus Brandenburg reiste nach Coburg.",
+            &[("Brandenburg", "LOC"), ("Coburg", "LOC")],
+        ),
+    ]);
+}

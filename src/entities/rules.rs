@@ -745,11 +745,15 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
             k += 1;
             continue;
         }
+        // A place name is a surname only right after a first name ("Jason Hall"): that longer
+        // span then wins over the place.
+        let surname_after_first_name =
+            first_name_rule && k == j + 1 && lex.first_names.contains(doc.t(j));
         if name_word(doc, lex, k)
             && has_lowercase(t)
             && role_kind(doc, lex, k).is_none()
             && doc.org_head[k].is_none()
-            && !doc.region[k]
+            && (!doc.region[k] || surname_after_first_name)
         {
             last = Some(k);
             words += 1;
