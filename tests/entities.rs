@@ -1,44 +1,12 @@
 //! Table-driven tests of the entity stage on sentences written for them, with the default
 //! gazetteers; and the examples of the rule files in `resources/entities/`.
 
-use std::sync::OnceLock;
+#[path = "common/entity_stage.rs"]
+mod entity_stage;
 
-use meldung::entities::{EntityMatch, EntityRecogniser, Files};
+use entity_stage::{check, find, stage};
+use meldung::entities::{EntityRecogniser, Files};
 use meldung::resources::DataFile;
-use meldung::tokenise::Tokeniser;
-
-fn stage() -> &'static (Tokeniser, EntityRecogniser) {
-    static STAGE: OnceLock<(Tokeniser, EntityRecogniser)> = OnceLock::new();
-    STAGE.get_or_init(|| {
-        (
-            Tokeniser::load_default().unwrap(),
-            EntityRecogniser::load_default().unwrap(),
-        )
-    })
-}
-
-fn find(text: &str) -> Vec<EntityMatch> {
-    let (tokeniser, recogniser) = stage();
-    let tokens = tokeniser.tokenise(text);
-    let sentences = tokeniser.sentences(text, &tokens);
-    recogniser.find(text, &tokens, &sentences)
-}
-
-/// `(text, type)` of every mention.
-fn shown(text: &str) -> Vec<(String, &'static str)> {
-    find(text)
-        .iter()
-        .map(|e| (text[e.start..e.end].to_string(), e.entity_type.label()))
-        .collect()
-}
-
-fn check(cases: &[(&str, &[(&str, &str)])]) {
-    for (text, expected) in cases {
-        let expected: Vec<(String, &str)> =
-            expected.iter().map(|(s, t)| (s.to_string(), *t)).collect();
-        assert_eq!(shown(text), expected, "{text}");
-    }
-}
 
 #[test]
 fn regions_with_inflection_compounds_and_capitals() {

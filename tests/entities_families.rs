@@ -2,43 +2,10 @@
 //! acronyms in role compounds, acronyms defined in brackets, names after a describing noun,
 //! English institutional head words. Sentences written for these tests.
 
-use std::sync::OnceLock;
+#[path = "common/entity_stage.rs"]
+mod entity_stage;
 
-use meldung::entities::{EntityMatch, EntityRecogniser};
-use meldung::tokenise::Tokeniser;
-
-fn stage() -> &'static (Tokeniser, EntityRecogniser) {
-    static STAGE: OnceLock<(Tokeniser, EntityRecogniser)> = OnceLock::new();
-    STAGE.get_or_init(|| {
-        (
-            Tokeniser::load_default().unwrap(),
-            EntityRecogniser::load_default().unwrap(),
-        )
-    })
-}
-
-fn find(text: &str) -> Vec<EntityMatch> {
-    let (tokeniser, recogniser) = stage();
-    let tokens = tokeniser.tokenise(text);
-    let sentences = tokeniser.sentences(text, &tokens);
-    recogniser.find(text, &tokens, &sentences)
-}
-
-/// `(text, type)` of every mention.
-fn shown(text: &str) -> Vec<(String, &'static str)> {
-    find(text)
-        .iter()
-        .map(|e| (text[e.start..e.end].to_string(), e.entity_type.label()))
-        .collect()
-}
-
-fn check(cases: &[(&str, &[(&str, &str)])]) {
-    for (text, expected) in cases {
-        let expected: Vec<(String, &str)> =
-            expected.iter().map(|(s, t)| (s.to_string(), *t)).collect();
-        assert_eq!(shown(text), expected, "{text}");
-    }
-}
+use entity_stage::{check, find};
 
 /// `(text, canonical)` of the organisations.
 fn canonicals(text: &str) -> Vec<(String, String)> {

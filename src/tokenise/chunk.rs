@@ -209,11 +209,20 @@ impl Tokeniser {
             });
             return;
         }
+        // A plain word and one final mark: "Wort,", "Wort:", "Wort.". A period decides exactly
+        // as the general path below: it joins a listed abbreviation, an initial or a Roman
+        // numeral, and ends the sentence otherwise.
         let last = chunk.as_bytes()[chunk.len() - 1];
-        if last == b'.' && chunk.len() > 1 && is_plain_word(&chunk[..chunk.len() - 1]) {
-            // "Wort." decides exactly as the general path below: the period joins a listed
-            // abbreviation, an initial or a Roman numeral, and ends the sentence otherwise.
-            match self.period_belongs_to(&chunk[..chunk.len() - 1], chunk) {
+        if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?')
+            && chunk.len() > 1
+            && is_plain_word(&chunk[..chunk.len() - 1])
+        {
+            let joined = if last == b'.' {
+                self.period_belongs_to(&chunk[..chunk.len() - 1], chunk)
+            } else {
+                None
+            };
+            match joined {
                 Some(kind) => out.push(Token { start, end, kind }),
                 None => {
                     out.push(Token {
@@ -228,22 +237,6 @@ impl Tokeniser {
                     });
                 }
             }
-            return;
-        }
-        if matches!(last, b',' | b';' | b':' | b'!' | b'?')
-            && chunk.len() > 1
-            && is_plain_word(&chunk[..chunk.len() - 1])
-        {
-            out.push(Token {
-                start,
-                end: end - 1,
-                kind: TokenKind::Word,
-            });
-            out.push(Token {
-                start: end - 1,
-                end,
-                kind: TokenKind::Punctuation,
-            });
             return;
         }
         let mut lo = start;

@@ -1,0 +1,43 @@
+//! The entity stage with the default resources, for the table-driven entity tests.
+#![allow(dead_code)]
+
+use std::sync::OnceLock;
+
+use meldung::entities::{EntityMatch, EntityRecogniser};
+use meldung::tokenise::Tokeniser;
+
+/// The tokeniser and entity recogniser with the default resources, built once.
+pub fn stage() -> &'static (Tokeniser, EntityRecogniser) {
+    static STAGE: OnceLock<(Tokeniser, EntityRecogniser)> = OnceLock::new();
+    STAGE.get_or_init(|| {
+        (
+            Tokeniser::load_default().unwrap(),
+            EntityRecogniser::load_default().unwrap(),
+        )
+    })
+}
+
+/// The mentions the entity stage finds in `text`.
+pub fn find(text: &str) -> Vec<EntityMatch> {
+    let (tokeniser, recogniser) = stage();
+    let tokens = tokeniser.tokenise(text);
+    let sentences = tokeniser.sentences(text, &tokens);
+    recogniser.find(text, &tokens, &sentences)
+}
+
+/// `(text, type)` of every mention.
+pub fn shown(text: &str) -> Vec<(String, &'static str)> {
+    find(text)
+        .iter()
+        .map(|e| (text[e.start..e.end].to_string(), e.entity_type.label()))
+        .collect()
+}
+
+/// Asserts that each text yields exactly the given `(text, type)` mentions, in order.
+pub fn check(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, expected) in cases {
+        let expected: Vec<(String, &str)> =
+            expected.iter().map(|(s, t)| (s.to_string(), *t)).collect();
+        assert_eq!(shown(text), expected, "{text}");
+    }
+}
