@@ -844,7 +844,7 @@ impl<'a> Doc<'a> {
                     // A dateline ("Linz, 24. Mai 2024 –", "Berlin, den 3. Mai") names the place
                     // of the newsroom.
                     let end = last_token(m);
-                    let dateline = m.via == Via::Direct
+                    let dated = m.via == Via::Direct
                         && m.token == sentence_start
                         && lower.get(end + 1) == Some(",")
                         && tokens[(end + 2).min(tokens.len())..]
@@ -856,6 +856,16 @@ impl<'a> Doc<'a> {
                                     TokenKind::Date | TokenKind::Ordinal | TokenKind::Number
                                 ) || input.dates.iter().any(|d| d.start == t.start)
                             });
+                    // "Dresden – Eine Delegation …": a place and a dash opening a line after
+                    // the title, followed by a word that names no party.
+                    let line_start = text[..e.start].rfind('\n').map_or(0, |n| n + 1);
+                    let dashed = m.via == Via::Direct
+                        && m.token == sentence_start
+                        && line_start > 0
+                        && text[line_start..e.start].trim().is_empty()
+                        && matches!(lower.get(end + 1), Some("–" | "-" | "—"))
+                        && !list.iter().any(|o| o.token == end + 2);
+                    let dateline = dated || dashed;
                     // "der Pekinger Stadtbezirk X", "Shanghais Stadtbezirk X": the adjective or
                     // genitive locates the place after the head word.
                     let before_place = list.iter().any(|o| {
