@@ -678,6 +678,24 @@ fn generic_words_state_nothing_without_what_they_are_about() {
             "Ein Kongressabgeordneter aus [Ohio|LOC|US-OH|state] kritisierte die Zölle gegen [Mexiko|LOC|MX|country].",
             &[],
         ),
+        // Rejected, frozen or denied, a cooperation or a visit is none.
+        (
+            "Die Regierung in [Bayern|LOC|DE-BY|state] lehnte eine Zusammenarbeit mit der Provinz [Hubei|LOC|CN-HB|state] ab.",
+            &[],
+        ),
+        (
+            "[Dänemark|LOC|DK|country] hat seine Beziehungen zu [Belarus|LOC|BY|country] eingefroren.",
+            &[],
+        ),
+        (
+            "Der Fahrer aus [Tschechien|LOC|CZ|country] kritisierte das Besuchsrecht in [Bayern|LOC|DE-BY|state].",
+            &[],
+        ),
+        // A congress hall and a parliament are no congress.
+        (
+            "Im Volkskongress in [Peking|LOC|CN-BJ|state] sprach ein Abgeordneter über die Zölle gegen [Kanada|LOC|CA|country].",
+            &[],
+        ),
         // A law or a petition is signed, but it is no agreement between the two.
         (
             "Der Präsident von [Polen|LOC|PL|country] hat ein Gesetz unterzeichnet, das Firmen aus [Russland|LOC|RU|country] ausschließt.",
@@ -724,6 +742,14 @@ fn datelines_and_subordinate_clauses() {
             "Gäste aus Schlesien\n[Dresden|LOC|DE-SN|state] – Eine Delegation aus [Schlesien|LOC|PL-24|state] besuchte die Universität in [Prag|LOC|CZ-10|state].",
             &["VISIT Schlesien > Prag"],
         ),
+        (
+            "Gäste aus Schlesien\n[Dresden|LOC|DE-SN|state]/[Breslau|LOC|PL-02|state], {3. Mai 2024|2024-05-03} – Die Ministerin aus [Schlesien|LOC|PL-24|state] besuchte [Bayern|LOC|DE-BY|state].",
+            &["VISIT Schlesien > Bayern"],
+        ),
+        (
+            "Gäste aus Schlesien\n[Dresden|LOC|DE-SN|state]/[Breslau|LOC|PL-02|state] – Die Ministerin aus [Schlesien|LOC|PL-24|state] besuchte [Bayern|LOC|DE-BY|state].",
+            &["VISIT Schlesien > Bayern"],
+        ),
         // What a signed agreement is to do later does not make the signing an intent.
         (
             "[Sachsen|LOC|DE-SN|state] und [Niederschlesien|LOC|PL-02|state] haben eine Vereinbarung unterzeichnet, die den Austausch von Fachkräften erleichtern soll.",
@@ -733,6 +759,52 @@ fn datelines_and_subordinate_clauses() {
         (
             "[Sachsen|LOC|DE-SN|state] und [Niederschlesien|LOC|PL-02|state] sollen im Mai eine Vereinbarung unterzeichnen.",
             &["INTENT Niederschlesien + Sachsen"],
+        ),
+    ]);
+}
+
+#[test]
+fn clauses_back_references_habits_and_attendees() {
+    check(&[
+        // Comma clause: a party named in a relative clause about something else is no party.
+        (
+            "[Hessen|LOC|DE-HE|state] und [Ontario|LOC|CA-ON|state] unterzeichneten eine Vereinbarung, die auch Firmen aus [Mexiko|LOC|MX|country] offensteht.",
+            &["AGREEMENT Hessen + Ontario"],
+        ),
+        // "Die Partner" refers back to the pair just named.
+        (
+            "[Tirol|LOC|AT-7|state] und [Hokkaido|LOC|JP-01|state] arbeiten seit {2015|2015} im Tourismus zusammen. Die Partner unterzeichneten am {Montag|2024-05-06} eine Absichtserklärung.",
+            &["AGREEMENT Hokkaido + Tirol", "COOPERATION Hokkaido + Tirol"],
+        ),
+        // Recurring: "zum zehnten Mal" is no single event between the two.
+        (
+            "Das [Sachsen|LOC|DE-SN|state]-[Böhmen|LOC|CZ-20|state]-Forum findet jedes Jahr statt.",
+            &[],
+        ),
+        // Apposition: the region describes the association.
+        (
+            "Der [Verband der Metallindustrie|ORG|-|association] des Freistaates [Sachsen|LOC|DE-SN|state] und die [Kammer Breslau|ORG|-|chamber] unterzeichneten ein MoU.",
+            &["AGREEMENT Kammer Breslau + Verband der Metallindustrie"],
+        ),
+        // The visitor is the delegation's body; its region too.
+        (
+            "Eine Delegation der [IHK Chemnitz|ORG|-|chamber] besuchte die Provinz [Jiangsu|LOC|CN-JS|state].",
+            &["VISIT IHK Chemnitz > Jiangsu"],
+        ),
+        // A person stands for the body she leads.
+        (
+            "Ministerpräsidentin [Eva Klein|PER|-|person] aus [Thüringen|LOC|DE-TH|state] besuchte den Gouverneur von [Ohio|LOC|US-OH|state].",
+            &["VISIT Thüringen > Ohio"],
+        ),
+        // Adjective compounds.
+        (
+            "Die deutsch-japanische Wirtschaftskonferenz brachte Firmen aus [Bayern|LOC|DE-BY|state] und [Aichi|LOC|JP-23|state] zusammen. [Deutschland|LOC|DE|country] und [Japan|LOC|JP|country] sind Partner.",
+            &["EVENT Aichi + Bayern"],
+        ),
+        // Participants of a fair are no pair of organisers.
+        (
+            "An der Messe in [Hannover|LOC|DE-NI|state] nahmen 300 Firmen teil, darunter die [Alpha GmbH|ORG|-|company] und die [Beta Ltd.|ORG|-|company].",
+            &[],
         ),
     ]);
 }

@@ -136,6 +136,7 @@ pub(crate) enum CueKind {
     ObjectVisit,
     ObjectEvent,
     Subordinate,
+    Habit,
 }
 
 impl CueKind {
@@ -172,6 +173,7 @@ impl CueKind {
             "object_visit" => CueKind::ObjectVisit,
             "object_event" => CueKind::ObjectEvent,
             "subordinate" => CueKind::Subordinate,
+            "habit" => CueKind::Habit,
             _ => return None,
         })
     }

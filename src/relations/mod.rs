@@ -488,7 +488,7 @@ impl RelationRecogniser {
         // A habit ("jährlich", "alle zwei Jahre") is no single visit or event.
         let habitual = doc.input.dates.iter().any(|d| {
             d.date_type == DateType::Set && d.start >= sentence.start && d.end <= sentence.end
-        });
+        }) || lex.has_cue(CueKind::Habit, lower, range.clone());
         if habitual {
             best.retain(|f| !matches!(f.relation_type, RelationType::Visit | RelationType::Event));
         }
@@ -581,6 +581,38 @@ impl RelationRecogniser {
         let in_statement = |m: &Mention| (statement_start..statement_end).contains(&m.token);
         if ms.iter().filter(|m| in_statement(m)).count() >= 2 {
             ms.retain(|m| in_statement(m));
+        }
+        // A subordinate clause after the trigger ("…, die auch Firmen aus X offensteht")
+        // says something about the relation, not who its parties are: when the sentence
+        // names two sides outside it, its places and bodies are no parties.
+        let subordinate: Vec<(usize, usize)> = (fired.last + 1..statement_end)
+            .filter(|&i| {
+                &doc.lower[i] == ","
+                    && (i + 1..(i + 3).min(statement_end))
+                        .any(|j| lex.is_cue(CueKind::Subordinate, &doc.lower, j))
+            })
+            .map(|i| {
+                let end = (i + 1..statement_end)
+                    .find(|&j| &doc.lower[j] == ",")
+                    .unwrap_or(statement_end);
+                (i, end)
+            })
+            .collect();
+        let outside = |m: &Mention| !subordinate.iter().any(|&(a, b)| a < m.token && m.token < b);
+        let outside_sides: Vec<&Side> = ms
+            .iter()
+            .filter(|m| outside(m))
+            .map(|m| &doc.sides[m.entity])
+            .collect();
+        if outside_sides.iter().any(|x| *x != outside_sides[0]) {
+            ms.retain(|m| outside(m));
+        }
+        // Those who attend an event ("An der Messe nahmen die Firmen X und Y teil") are no
+        // pair of organisers; the regions they come from still meet.
+        if fired.relation_type == RelationType::Event
+            && lex.has_cue(CueKind::Attend, &doc.lower, range.clone())
+        {
+            ms.retain(|m| doc.level(m.entity) == Level::Region);
         }
         let side = |e: usize| &doc.sides[e];
         let different = |a: usize, b: usize| {
