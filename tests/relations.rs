@@ -755,6 +755,10 @@ fn datelines_and_subordinate_clauses() {
             "[Sachsen|LOC|DE-SN|state] und [Niederschlesien|LOC|PL-02|state] haben eine Vereinbarung unterzeichnet, die den Austausch von Fachkräften erleichtern soll.",
             &["AGREEMENT Niederschlesien + Sachsen"],
         ),
+        (
+            "[Bayern|LOC|DE-BY|state] und [Québec|LOC|CA-QC|state] haben vereinbart, dass ihre Hochschulen künftig Studierende austauschen werden.",
+            &["AGREEMENT Bayern + Québec"],
+        ),
         // A signing still to come is.
         (
             "[Sachsen|LOC|DE-SN|state] und [Niederschlesien|LOC|PL-02|state] sollen im Mai eine Vereinbarung unterzeichnen.",
@@ -770,6 +774,11 @@ fn clauses_back_references_habits_and_attendees() {
         (
             "[Hessen|LOC|DE-HE|state] und [Ontario|LOC|CA-ON|state] unterzeichneten eine Vereinbarung, die auch Firmen aus [Mexiko|LOC|MX|country] offensteht.",
             &["AGREEMENT Hessen + Ontario"],
+        ),
+        // A clause that states the relation itself names its parties.
+        (
+            "Bei dem Matchmaking, das die [Agentur Nord GmbH|ORG|-|agency] gemeinsam mit der [Kammer Posen|ORG|-|chamber] organisiert hatte, trafen Firmen aus [Bremen|LOC|DE-HB|state] auf Partner aus [Polen|LOC|PL|country].",
+            &["EVENT Agentur Nord GmbH + Kammer Posen", "EVENT Bremen + Polen"],
         ),
         // "Die Partner" refers back to the pair just named.
         (

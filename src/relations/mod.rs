@@ -584,7 +584,9 @@ impl RelationRecogniser {
         }
         // A subordinate clause after the trigger ("…, die auch Firmen aus X offensteht")
         // says something about the relation, not who its parties are: when the sentence
-        // names two sides outside it, its places and bodies are no parties.
+        // names two sides outside it, its places and bodies are no parties, unless it
+        // states a relation itself ("ein Matchmaking, das X gemeinsam mit Y organisiert
+        // hatte").
         let subordinate: Vec<(usize, usize)> = (fired.last + 1..statement_end)
             .filter(|&i| {
                 &doc.lower[i] == ","
@@ -596,6 +598,10 @@ impl RelationRecogniser {
                     .find(|&j| &doc.lower[j] == ",")
                     .unwrap_or(statement_end);
                 (i, end)
+            })
+            .filter(|&(a, b)| {
+                let from = doc.trigger_hits.partition_point(|&(t, _)| t <= a);
+                !matches!(doc.trigger_hits.get(from), Some(&(t, _)) if t < b)
             })
             .collect();
         let outside = |m: &Mention| !subordinate.iter().any(|&(a, b)| a < m.token && m.token < b);
