@@ -701,6 +701,15 @@ fn generic_words_state_nothing_without_what_they_are_about() {
             "Der Präsident von [Polen|LOC|PL|country] hat ein Gesetz unterzeichnet, das Firmen aus [Russland|LOC|RU|country] ausschließt.",
             &[],
         ),
+        // An announcement is an intent to meet only when it announces a visit or a meeting.
+        (
+            "Der Minister aus [Bayern|LOC|DE-BY|state] kündigte an, die Steuern für Firmen aus [Tschechien|LOC|CZ|country] zu senken.",
+            &[],
+        ),
+        (
+            "Der Gouverneur von [Ohio|LOC|US-OH|state] kündigte an, im Herbst nach [Bayern|LOC|DE-BY|state] zu reisen.",
+            &["INTENT Bayern + Ohio"],
+        ),
         // With what they are about, they do, also when the sentence before names it.
         (
             "Die Absichtserklärung lag am Montag zur Unterschrift bereit. Die Zeremonie fand im Rathaus statt. Für [Tirol|LOC|AT-7|state] unterschrieb Landesrat [Paul Huber|PER|-|person], für das [Trentino|LOC|IT-32|state] Assessorin [Anna Rossi|PER|-|person].",

@@ -135,6 +135,7 @@ pub(crate) enum CueKind {
     ObjectSigning,
     ObjectVisit,
     ObjectEvent,
+    ObjectIntent,
     Subordinate,
     Habit,
 }
@@ -172,6 +173,7 @@ impl CueKind {
             "object_signing" => CueKind::ObjectSigning,
             "object_visit" => CueKind::ObjectVisit,
             "object_event" => CueKind::ObjectEvent,
+            "object_intent" => CueKind::ObjectIntent,
             "subordinate" => CueKind::Subordinate,
             "habit" => CueKind::Habit,
             _ => return None,
