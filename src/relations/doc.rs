@@ -841,13 +841,37 @@ impl<'a> Doc<'a> {
                         && orgs.iter().any(|&(o, _, last)| {
                             o != m.entity && last < m.token && m.token <= last + 3
                         });
-                    // A dateline ("Linz, 24. Mai 2024 –", "Berlin, den 3. Mai") names the place
-                    // of the newsroom.
+                    // A dateline ("Linz, 24. Mai 2024 –", "Berlin, den 3. Mai", "Stuttgart/Pune,
+                    // 3. Mai –") names the places of the newsroom: places joined by slashes at
+                    // the start of a sentence.
                     let end = last_token(m);
-                    let dateline = m.via == Via::Direct
-                        && m.token == sentence_start
-                        && lower.get(end + 1) == Some(",")
-                        && tokens[(end + 2).min(tokens.len())..]
+                    let capitalised = |t: usize| {
+                        tokens.get(t).is_some_and(|t| {
+                            t.kind == TokenKind::Word
+                                && t.text(text).chars().next().is_some_and(char::is_uppercase)
+                        })
+                    };
+                    let mut chain_start = m.token;
+                    while chain_start >= sentence_start + 2
+                        && &lower[chain_start - 1] == "/"
+                        && capitalised(chain_start - 2)
+                    {
+                        chain_start = list
+                            .iter()
+                            .find(|o| o.via == Via::Direct && last_token(o) == chain_start - 2)
+                            .map_or(chain_start - 2, |o| o.token);
+                    }
+                    let mut chain_end = end;
+                    while lower.get(chain_end + 1) == Some("/") && capitalised(chain_end + 2) {
+                        chain_end = list
+                            .iter()
+                            .find(|o| o.via == Via::Direct && o.token == chain_end + 2)
+                            .map_or(chain_end + 2, last_token);
+                    }
+                    let opens = m.via == Via::Direct && chain_start == sentence_start;
+                    let dated = opens
+                        && lower.get(chain_end + 1) == Some(",")
+                        && tokens[(chain_end + 2).min(tokens.len())..]
                             .iter()
                             .take(2)
                             .any(|t| {
@@ -856,6 +880,16 @@ impl<'a> Doc<'a> {
                                     TokenKind::Date | TokenKind::Ordinal | TokenKind::Number
                                 ) || input.dates.iter().any(|d| d.start == t.start)
                             });
+                    // "Dresden – Eine Delegation …": places and a dash opening a line after the
+                    // title, followed by a word that names no party.
+                    let first_start = tokens[chain_start].start;
+                    let line_start = text[..first_start].rfind('\n').map_or(0, |n| n + 1);
+                    let dashed = opens
+                        && line_start > 0
+                        && text[line_start..first_start].trim().is_empty()
+                        && matches!(lower.get(chain_end + 1), Some("–" | "-" | "—"))
+                        && !list.iter().any(|o| o.token == chain_end + 2);
+                    let dateline = dated || dashed;
                     // "der Pekinger Stadtbezirk X", "Shanghais Stadtbezirk X": the adjective or
                     // genitive locates the place after the head word.
                     let before_place = list.iter().any(|o| {

@@ -95,6 +95,9 @@ pub(crate) struct Trigger {
     pub otherwise_code: Option<String>,
     pub confidence: f64,
     pub subject: SubjectRole,
+    /// A generic word ("geschlossen", "verlängert", "organisiert", "empfangen") states a
+    /// relation only when its sentence names what it is about: a cue of this kind.
+    pub needs_object: Option<CueKind>,
     pub example: Option<String>,
     pub line: usize,
 }
@@ -128,6 +131,13 @@ pub(crate) enum CueKind {
     Return,
     VisitNoun,
     Attend,
+    ObjectAgreement,
+    ObjectSigning,
+    ObjectVisit,
+    ObjectEvent,
+    ObjectIntent,
+    Subordinate,
+    Habit,
 }
 
 impl CueKind {
@@ -159,6 +169,13 @@ impl CueKind {
             "return" => CueKind::Return,
             "visit_noun" => CueKind::VisitNoun,
             "attend" => CueKind::Attend,
+            "object_agreement" => CueKind::ObjectAgreement,
+            "object_signing" => CueKind::ObjectSigning,
+            "object_visit" => CueKind::ObjectVisit,
+            "object_event" => CueKind::ObjectEvent,
+            "object_intent" => CueKind::ObjectIntent,
+            "subordinate" => CueKind::Subordinate,
+            "habit" => CueKind::Habit,
             _ => return None,
         })
     }
@@ -354,17 +371,31 @@ impl Lexicon {
                 }
             }
             let confidence = parse_confidence(triggers.name, row.line, row.fields[4])?;
-            let subject = match row.fields[5] {
-                "-" => SubjectRole::None,
-                "visitor" => SubjectRole::Visitor,
-                "host" => SubjectRole::Host,
-                other => {
-                    return Err(row.error(
-                        triggers.name,
-                        format!("role {other:?} is not visitor, host or -"),
-                    ))
+            // The role, optionally with `+object:KIND` (or `object:KIND` alone).
+            let mut subject = SubjectRole::None;
+            let mut needs_object = None;
+            for flag in row.fields[5].split('+') {
+                match flag {
+                    "-" => {}
+                    "visitor" => subject = SubjectRole::Visitor,
+                    "host" => subject = SubjectRole::Host,
+                    other => {
+                        let kind = other
+                            .strip_prefix("object:")
+                            .and_then(|k| CueKind::parse(&format!("object_{k}")));
+                        if kind.is_none() {
+                            return Err(row.error(
+                                triggers.name,
+                                format!(
+                                    "role {other:?} is not visitor, host, -, or object:KIND \
+                                     with a cue kind object_KIND of the cue file"
+                                ),
+                            ));
+                        }
+                        needs_object = kind;
+                    }
                 }
-            };
+            }
             if subject != SubjectRole::None && relation_type != RelationType::Visit {
                 return Err(row.error(triggers.name, "only VISIT triggers name a subject role"));
             }
@@ -381,6 +412,7 @@ impl Lexicon {
                 otherwise_code,
                 confidence,
                 subject,
+                needs_object,
                 example,
                 line: row.line,
             });
@@ -577,5 +609,33 @@ mod tests {
         }
         assert!(expected.len() > 10);
         assert_eq!(lexicon.trigger_hits(&words), expected);
+    }
+
+    /// The role column takes `object:KIND` only for a cue kind `object_KIND`, and reports a
+    /// bad one with its line.
+    #[test]
+    fn object_flags_name_a_cue_kind() {
+        use super::{CueKind, Files};
+        use crate::resources::DataFile;
+        let with_role = |role: &str| {
+            let text = format!("geschlossen\tword\tAGREEMENT\t057\t0.7\t{role}\n");
+            let files = Files {
+                triggers: DataFile {
+                    name: "t.tsv",
+                    content: &text,
+                },
+                ..Files::default()
+            };
+            Lexicon::from_files(&files).map(|l| l.triggers[0].needs_object)
+        };
+        assert_eq!(with_role("-").unwrap(), None);
+        assert_eq!(
+            with_role("object:agreement").unwrap(),
+            Some(CueKind::ObjectAgreement)
+        );
+        for bad in ["object", "object:weather", "guest"] {
+            let error = with_role(bad).unwrap_err().to_string();
+            assert!(error.starts_with("t.tsv:1:"), "{bad}: {error}");
+        }
     }
 }

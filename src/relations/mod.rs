@@ -142,6 +142,10 @@ pub struct RelationMatch {
     pub cameo: Option<(String, f64)>,
 }
 
+/// How many sentences back an everyday trigger word may find what it is about ("Die
+/// Zeremonie fand gestern statt. Für das Land unterschrieb …").
+const OBJECT_SENTENCES_BACK: usize = 3;
+
 /// The relation stage.
 #[derive(Debug)]
 pub struct RelationRecogniser {
@@ -287,6 +291,26 @@ impl RelationRecogniser {
             if lex.is_cue(CueKind::NotTrigger, lower, first) {
                 continue;
             }
+            // A generic word ("geschlossen", "verlängert", "empfangen") states a relation only
+            // when the sentence, or one of the few before it ("Für das Land unterschrieb …"),
+            // names what it is about ("Vereinbarung", "Delegation", "Forum"); a host verb is
+            // also about the person it receives.
+            if let Some(kind) = trigger.needs_object {
+                let object = lex.cues(kind);
+                let from = doc.input.sentences[s.saturating_sub(OBJECT_SENTENCES_BACK)].first_token;
+                let named = (from..range.end)
+                    .any(|i| object.iter().any(|cue| lex.cue_at(cue, lower, i).is_some()));
+                let sentence_end = doc.input.sentences[s].end;
+                let person_after = trigger.relation_type == RelationType::Visit
+                    && doc.input.entities.iter().any(|e| {
+                        e.entity_type == EntityType::Person
+                            && e.start >= doc.input.tokens[last].end
+                            && e.end <= sentence_end
+                    });
+                if !named && !person_after {
+                    continue;
+                }
+            }
             // The head of a compound names what it is: a "Kooperationsforum" is an event, not
             // a cooperation.
             if trigger.relation_type == RelationType::Cooperation
@@ -370,8 +394,18 @@ impl RelationRecogniser {
             let statement_end = (first..range.end)
                 .find(|&i| is_statement_end(i))
                 .unwrap_or(range.end);
+            // A subordinate clause after the trigger says what the agreement is for ("…,
+            // die den Austausch erleichtern soll"), not that it is still to come.
+            let subordinate_start = (last + 1..statement_end)
+                .find(|&i| {
+                    &lower[i] == ","
+                        && (i + 1..(i + 3).min(statement_end))
+                            .any(|j| lex.is_cue(CueKind::Subordinate, lower, j))
+                })
+                .unwrap_or(statement_end);
             if fired.relation_type == RelationType::Agreement
-                && (statement_start..statement_end).any(|i| lex.is_cue(CueKind::Future, lower, i))
+                && (statement_start..subordinate_start)
+                    .any(|i| lex.is_cue(CueKind::Future, lower, i))
             {
                 // An agreement still to be signed is an intent.
                 fired.relation_type = RelationType::Intent;
@@ -454,7 +488,7 @@ impl RelationRecogniser {
         // A habit ("jährlich", "alle zwei Jahre") is no single visit or event.
         let habitual = doc.input.dates.iter().any(|d| {
             d.date_type == DateType::Set && d.start >= sentence.start && d.end <= sentence.end
-        });
+        }) || lex.has_cue(CueKind::Habit, lower, range.clone());
         if habitual {
             best.retain(|f| !matches!(f.relation_type, RelationType::Visit | RelationType::Event));
         }
@@ -548,6 +582,44 @@ impl RelationRecogniser {
         if ms.iter().filter(|m| in_statement(m)).count() >= 2 {
             ms.retain(|m| in_statement(m));
         }
+        // A subordinate clause after the trigger ("…, die auch Firmen aus X offensteht")
+        // says something about the relation, not who its parties are: when the sentence
+        // names two sides outside it, its places and bodies are no parties, unless it
+        // states a relation itself ("ein Matchmaking, das X gemeinsam mit Y organisiert
+        // hatte").
+        let subordinate: Vec<(usize, usize)> = (fired.last + 1..statement_end)
+            .filter(|&i| {
+                &doc.lower[i] == ","
+                    && (i + 1..(i + 3).min(statement_end))
+                        .any(|j| lex.is_cue(CueKind::Subordinate, &doc.lower, j))
+            })
+            .map(|i| {
+                let end = (i + 1..statement_end)
+                    .find(|&j| &doc.lower[j] == ",")
+                    .unwrap_or(statement_end);
+                (i, end)
+            })
+            .filter(|&(a, b)| {
+                let from = doc.trigger_hits.partition_point(|&(t, _)| t <= a);
+                !matches!(doc.trigger_hits.get(from), Some(&(t, _)) if t < b)
+            })
+            .collect();
+        let outside = |m: &Mention| !subordinate.iter().any(|&(a, b)| a < m.token && m.token < b);
+        let outside_sides: Vec<&Side> = ms
+            .iter()
+            .filter(|m| outside(m))
+            .map(|m| &doc.sides[m.entity])
+            .collect();
+        if outside_sides.iter().any(|x| *x != outside_sides[0]) {
+            ms.retain(|m| outside(m));
+        }
+        // Those who attend an event ("An der Messe nahmen die Firmen X und Y teil") are no
+        // pair of organisers; the regions they come from still meet.
+        if fired.relation_type == RelationType::Event
+            && lex.has_cue(CueKind::Attend, &doc.lower, range.clone())
+        {
+            ms.retain(|m| doc.level(m.entity) == Level::Region);
+        }
         let side = |e: usize| &doc.sides[e];
         let different = |a: usize, b: usize| {
             side(a) != side(b)
@@ -573,9 +645,14 @@ impl RelationRecogniser {
             let returned = lex.has_cue(CueKind::Return, &doc.lower, range.clone());
             let origin = |m: &Mention| m.prep == Some(Prep::Origin) && !returned;
             let visit_noun = lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
-            let explicit = ms
-                .iter()
-                .find(|m| origin(m) || m.visitors)
+            // The subject of a host verb is the host: "X aus A empfing Y aus B" – the visitor
+            // is marked after the verb.
+            let hosting = fired.subject == SubjectRole::Host;
+            let marked = |m: &&&Mention| origin(m) || m.visitors;
+            let explicit = hosting
+                .then(|| ms.iter().find(|m| marked(m) && m.token > fired.last))
+                .flatten()
+                .or_else(|| ms.iter().find(marked))
                 .map(|m| (m.entity, rule("visit")))
                 .or_else(|| {
                     (fired.subject == SubjectRole::Visitor)
@@ -634,7 +711,9 @@ impl RelationRecogniser {
             }
             let mut hosts: Vec<usize> = ms
                 .iter()
-                .filter(|m| different(visitor, m.entity) && !origin(m))
+                .filter(|m| {
+                    different(visitor, m.entity) && (!origin(m) || hosting && m.token < fired.token)
+                })
                 // "Im Mittelpunkt des Besuchs stand ein Workshop am Institut X": the
                 // document's visitor went where the sentence places it, not to everyone named.
                 .filter(|m| {
