@@ -119,6 +119,11 @@ pub struct Cues {
     pub feminine: Vec<&'static str>,
     pub neuter: Vec<&'static str>,
     pub masculine: Vec<&'static str>,
+    /// Folded endings of German and Slavic place names ("-ingen", "-hausen", "-ovice"): an
+    /// unknown word so ending after a place preposition is a place.
+    pub place_ending: Vec<&'static str>,
+    /// Prepositions before a possessive name ("über [Keller]s Entscheidung"), lower case.
+    pub possessive_lead: FastSet<&'static str>,
     /// First bytes of the foreign heads, speech verbs and compass prefixes: a quick
     /// pre-check before hashing every token.
     pub foreign_head_first: FirstBytes,
@@ -169,13 +174,14 @@ impl Cues {
                 "speech" => cues.speech.insert(word),
                 "not_surname" => cues.not_surname.insert(word),
                 "not_org_acronym" => cues.not_org_acronym.insert(word),
+                "possessive_lead" => cues.possessive_lead.insert(word),
                 "legal_form" => {
                     let fresh = !cues.legal_form.contains(&word);
                     cues.legal_form.push(word);
                     fresh
                 }
                 "place_strip" | "descriptor" | "name_descriptor" | "compass"
-                | "adjective_ending" | "feminine" | "neuter" | "masculine" => {
+                | "adjective_ending" | "feminine" | "neuter" | "masculine" | "place_ending" => {
                     let list = match kind {
                         "place_strip" => &mut cues.place_strip,
                         "descriptor" => &mut cues.descriptor,
@@ -184,6 +190,7 @@ impl Cues {
                         "feminine" => &mut cues.feminine,
                         "neuter" => &mut cues.neuter,
                         "masculine" => &mut cues.masculine,
+                        "place_ending" => &mut cues.place_ending,
                         _ => &mut cues.compass,
                     };
                     let folded_kind = !matches!(kind, "place_strip" | "compass");
