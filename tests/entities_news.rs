@@ -206,3 +206,47 @@ fn sports_clubs_with_a_founding_year_are_organisations() {
         ("In Mainz 15 Prozent mehr.", &[("Mainz", "LOC")]),
     ]);
 }
+
+#[test]
+fn a_surname_after_a_verb_of_saying_may_be_followed_by_an_article_or_preposition() {
+    check(&[
+        (
+            "„Wir sind zufrieden“, sagte Brandler der Zeitung.",
+            &[("Brandler", "PER")],
+        ),
+        (
+            "„Das Werk wächst“, sagte Kellermann am Montag.",
+            &[("Kellermann", "PER")],
+        ),
+        (
+            "„Das ist gut“, sagte Brandler gegenüber Journalisten.",
+            &[("Brandler", "PER")],
+        ),
+        // A verb or noun after the capitalised word: no person.
+        ("Dann sagte Anfang Mai niemand etwas.", &[]),
+    ]);
+}
+
+#[test]
+fn an_adjective_may_stand_between_a_possessive_name_and_its_noun() {
+    check(&[(
+        "Nach Kellermanns überraschendem Rücktritt übernahm sie.",
+        &[("Kellermanns", "PER")],
+    )]);
+}
+
+#[test]
+fn a_smaller_state_named_like_a_first_name_may_start_a_persons_name() {
+    check(&[
+        (
+            "Die Forscherin Lara Beispiel kam nach Leipzig.",
+            &[("Lara Beispiel", "PER"), ("Leipzig", "LOC")],
+        ),
+        (
+            "Lara Beispiel kam nach Leipzig.",
+            &[("Lara Beispiel", "PER"), ("Leipzig", "LOC")],
+        ),
+        // Alone it stays the state; a big state named like a first name stays a place.
+        ("Die Delegation reiste nach Lara.", &[("Lara", "LOC")]),
+    ]);
+}

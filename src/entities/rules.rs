@@ -362,7 +362,13 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                         _ => P_ORG_GAZ,
                     };
                 // Major places block person and organisation rules on their token.
+                // A smaller state named like a first name (Lara, Nelson) may start a
+                // person's name ("Lara Beispiel").
+                let first_name_state = subtype == "state"
+                    && entry.weight < MAJOR_PLACE
+                    && lex.first_names.contains(surface);
                 let major = matches!(subtype, "country" | "state" | "macro_region")
+                    && !first_name_state
                     || entry.weight >= MAJOR_PLACE && !lex.first_names.contains(surface);
                 if place && !common && major {
                     if let Some(j) = doc.token_starting_at(start) {
@@ -811,9 +817,18 @@ fn romanised(rec: &EntityRecogniser, word: &str) -> bool {
             .all(|part| !part.is_empty() && rec.romanised().is_match(part))
 }
 
-/// A single surname at token `k` that ends a clause ("sagte Keller." / "so Keller,").
+/// A single surname at token `k` that ends a clause ("sagte Keller." / "so Keller,") or
+/// is followed by an article or place preposition ("sagte Keller der Zeitung", "sagte
+/// Keller am Montag", "sagte Keller in Leipzig").
 fn speech_name(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
-    speech_name_word(doc, lex, k) && matches!(doc.t_or(k + 1), "." | "," | ";" | ":" | "")
+    speech_name_word(doc, lex, k) && {
+        let next = doc.t_or(k + 1);
+        matches!(next, "." | "," | ";" | ":" | "")
+            || (next.starts_with(|c: char| c.is_ascii_lowercase())
+                && (lex.noun_markers.contains(next)
+                    || lex.context_words.contains(next)
+                    || next == "gegenüber"))
+    }
 }
 
 /// A capitalised word that may be part of a person's name: no stop word, place, head or role.
@@ -2836,17 +2851,14 @@ fn place_after_preposition(
         if !doc.cap_word(k) || !place_preposition(doc, lex, k - 1) {
             continue;
         }
-        let t = doc.t(k);
-        if t.contains('-') || !free_name_word(doc, lex, cands, k) {
-            continue;
-        }
         let folded = &doc.folded[doc.tokens[k].start..doc.tokens[k].end];
         let ends = lex
             .cues
             .place_ending
             .iter()
             .any(|e| folded.len() >= e.len() + 3 && folded.ends_with(e));
-        if ends {
+        // The candidate test scans the document's candidates: last.
+        if ends && !doc.t(k).contains('-') && free_name_word(doc, lex, cands, k) {
             found.push((k, k, EntityType::Location, "city", "rule:place_ending"));
         }
     }
@@ -2908,20 +2920,25 @@ fn place_lists(
         "ung", "heit", "keit", "schaft", "nis", "tät", "ismus", "tum",
     ];
     let n = doc.tokens.len();
-    let mut k = 0;
-    while k + 2 < n {
-        // A sure place after a place preposition ending at token k.
-        let end = doc.tokens[k].end;
-        let place = cands.iter().any(|c| {
-            c.entity_type == EntityType::Location
-                && !c.needs_context
-                && c.end == end
-                && doc
-                    .token_starting_at(c.start)
-                    .is_some_and(|s| s > 0 && place_preposition(doc, lex, s - 1))
-        });
-        if !place {
-            k += 1;
+    // Last tokens of sure places after a place preposition, in order (one pass over the
+    // candidates, not one per token).
+    let mut list_starts: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Location && !c.needs_context)
+        .filter(|c| {
+            doc.token_starting_at(c.start)
+                .is_some_and(|s| s > 0 && place_preposition(doc, lex, s - 1))
+        })
+        .filter_map(|c| {
+            doc.token_containing(c.end - 1)
+                .filter(|&k| doc.tokens[k].end == c.end)
+        })
+        .collect();
+    list_starts.sort_unstable();
+    list_starts.dedup();
+    let mut done = 0;
+    for k in list_starts {
+        if k < done || k + 2 >= n {
             continue;
         }
         let limit = doc.sentence_end[k];
@@ -2968,7 +2985,7 @@ fn place_lists(
             found.push((x, x, EntityType::Location, "city", "rule:place_list"));
             m = x;
         }
-        k = m.max(k) + 1;
+        done = m + 1;
     }
 }
 
@@ -3109,7 +3126,12 @@ fn possessive_persons(
         {
             continue;
         }
-        let noun = k + 1;
+        // "nach Kellers überraschendem Rücktritt": an adjective may come first.
+        let noun = if lower_adjective(doc.t_or(k + 1)) && doc.adjacent(k + 1) {
+            k + 2
+        } else {
+            k + 1
+        };
         if noun < doc.sentence_end[k]
             && doc.cap_word(noun)
             && !doc.stop[noun]
