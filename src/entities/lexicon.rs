@@ -67,6 +67,8 @@ pub struct Lexicon {
     pub noun_markers: FastSet<&'static str>,
     pub family_names: FastSet<&'static str>,
     pub first_names: FastSet<&'static str>,
+    /// First names given in Germany, Austria or Switzerland (locale DE, AT or CH).
+    pub local_first_names: FastSet<&'static str>,
     pub roles: FastMap<&'static str, RoleKind>,
     pub org_heads: Vec<OrgHead>,
     /// Unanchored automaton over folded org heads and role suffixes.
@@ -425,8 +427,13 @@ impl Lexicon {
             }
         }
         let mut first_names = FastSet::with_capacity_and_hasher(32_000, Default::default());
+        let mut local_first_names = FastSet::with_capacity_and_hasher(4_000, Default::default());
         for row in aux_rows(files.first_names, 3)? {
             first_names.insert(row.fields[0]);
+            let locales = row.fields.get(2).copied().unwrap_or("");
+            if locales.split(',').any(|l| matches!(l, "DE" | "AT" | "CH")) {
+                local_first_names.insert(row.fields[0]);
+            }
         }
         let mut roles = FastMap::with_capacity_and_hasher(2_000, Default::default());
         for row in aux_rows(files.roles, 3)? {
@@ -586,6 +593,7 @@ impl Lexicon {
             club_prefixes: word_set(files.club_prefixes)?,
             family_names,
             first_names,
+            local_first_names,
             roles,
             org_heads,
             heads,
