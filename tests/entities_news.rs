@@ -250,3 +250,21 @@ fn a_smaller_state_named_like_a_first_name_may_start_a_persons_name() {
         ("Die Delegation reiste nach Lara.", &[("Lara", "LOC")]),
     ]);
 }
+
+#[test]
+fn a_first_name_standing_alone_inside_a_sentence_is_a_person() {
+    check(&[
+        ("Am Ende half Gregor sofort.", &[("Gregor", "PER")]),
+        (
+            "Sie wusste nicht, dass Mathilde schon abgereist war.",
+            &[("Mathilde", "PER")],
+        ),
+        // After an article or an article and adjective it is a noun; a particle after it
+        // continues a name; a capitalised word after it is a surname (another rule).
+        ("Das ist der erste Roman des Jahres.", &[]),
+        ("Dann kam die neue Fritz in den Handel.", &[]),
+        ("Sie spielte mit Josef von Oberfeld.", &[]),
+        // A first name given only abroad is not enough alone.
+        ("Er hatte keine Chance mehr.", &[]),
+    ]);
+}

@@ -2780,6 +2780,7 @@ fn news_families(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     dateline_agencies(doc, cands, &mut found);
     club_numbers(doc, cands, &mut found);
     possessive_persons(doc, lex, cands, &mut found);
+    lone_first_names(doc, lex, cands, &mut found);
     for (first, last, entity_type, subtype, rule) in found {
         let priority = match entity_type {
             EntityType::Person => P_PER_EAST_ASIAN,
@@ -3064,6 +3065,56 @@ fn possessive_lead(doc: &Doc, lex: &Lexicon, p: usize) -> bool {
     doc.sentence_start[p] == p
         && is_upper_initial(t)
         && lex.cues.possessive_lead.contains(t.to_lowercase().as_str())
+}
+
+/// "Da erhält Lotte Hilfe", "…, dass Gregor mitkommt": a first name given in Germany,
+/// Austria or Switzerland standing alone inside a sentence, after a lower-case word or a
+/// comma that is no article and before no capitalised word or number, is a person.
+fn lone_first_names(
+    doc: &Doc,
+    lex: &Lexicon,
+    cands: &[Candidate],
+    found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
+) {
+    for k in 1..doc.tokens.len() {
+        if !doc.cap_word(k) || doc.stop[k] || doc.sentence_start[k] == k || !doc.adjacent(k - 1) {
+            continue;
+        }
+        let prev = doc.t(k - 1);
+        // Not after an article, nor after an article and adjective ("der erste Roman").
+        let after_article_adjective = || {
+            lower_adjective(prev)
+                && k >= 2
+                && lex
+                    .noun_markers
+                    .contains(doc.t(k - 2).to_lowercase().as_str())
+        };
+        let prev_ok = prev == ","
+            || (doc.kind(k - 1) == TokenKind::Word
+                && prev.starts_with(char::is_lowercase)
+                && !lex.noun_markers.contains(prev));
+        let next = doc.t_or(k + 1);
+        // A name particle after it continues the name ("Josef von …").
+        let next_ok = k + 1 >= doc.sentence_end[k]
+            || doc.kind(k + 1) == TokenKind::Punctuation && !matches!(next, "(" | "-" | "&")
+            || next.starts_with(char::is_lowercase) && !lex.particles.contains(next);
+        let t = doc.t(k);
+        if prev_ok
+            && next_ok
+            && t.len() > 2
+            && lex.local_first_names.contains(t)
+            && !after_article_adjective()
+            && free_name_word(doc, lex, cands, k)
+        {
+            found.push((
+                k,
+                k,
+                EntityType::Person,
+                "person",
+                "rule:person_first_name_alone",
+            ));
+        }
+    }
 }
 
 /// "Oberwald 05", "Beispielstadt 04": a place and a two-digit founding year with a leading
