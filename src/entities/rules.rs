@@ -2818,16 +2818,6 @@ fn candidate_at(doc: &Doc, cands: &[Candidate], i: usize, entity_type: Option<En
         .any(|c| c.start == start && entity_type.map_or(true, |t| c.entity_type == t))
 }
 
-/// A sure place (no context needed) covering exactly tokens `i..=j` or ending inside token `j`.
-fn sure_place_ending_at(cands: &[Candidate], start: usize, end: usize) -> bool {
-    cands.iter().any(|c| {
-        c.entity_type == EntityType::Location
-            && !c.needs_context
-            && c.start == start
-            && c.end == end
-    })
-}
-
 /// A capitalised word no rule or list took that may name a place or person: no stop word,
 /// role, organisation head or listed region, with lower-case letters.
 fn free_name_word(doc: &Doc, lex: &Lexicon, cands: &[Candidate], k: usize) -> bool {
@@ -2848,8 +2838,16 @@ fn place_after_preposition(
     cands: &[Candidate],
     found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
 ) {
+    // Most capitalised words follow an article: the shape test rules those out unhashed.
+    let preposition_shapes = Shapes::of(lex.context_words.iter().copied());
     for k in 1..doc.tokens.len() {
-        if !doc.cap_word(k) || !place_preposition(doc, lex, k - 1) {
+        // The shortest ending has two letters, and three more are needed.
+        let token = doc.tokens[k];
+        if token.end - token.start < 5
+            || !doc.cap_word(k)
+            || !preposition_shapes.may_contain(doc.t(k - 1))
+            || !place_preposition(doc, lex, k - 1)
+        {
             continue;
         }
         let folded = &doc.folded[doc.tokens[k].start..doc.tokens[k].end];
@@ -2870,9 +2868,11 @@ fn place_after_preposition(
 /// Oberfeld": "von" after a capitalised word that is no role).
 fn place_preposition(doc: &Doc, lex: &Lexicon, p: usize) -> bool {
     let t = doc.t(p);
-    doc.adjacent(p)
+    // Context words are short lower-case words: byte tests before the lookup.
+    (2..=8).contains(&t.len())
+        && t.as_bytes()[0].is_ascii_lowercase()
         && t != "im"
-        && t.starts_with(char::is_lowercase)
+        && doc.adjacent(p)
         && lex.context_words.contains(t)
         && !(t == "von" && p > 0 && doc.cap_word(p - 1) && role_kind(doc, lex, p - 1).is_none())
 }
@@ -2885,24 +2885,29 @@ fn city_districts(
     cands: &[Candidate],
     found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
 ) {
-    for k in 1..doc.tokens.len() {
-        let token = doc.tokens[k];
-        if token.kind != TokenKind::Word
-            || !doc.text.as_bytes()[token.start..token.end].contains(&b'-')
-            || !place_preposition(doc, lex, k - 1)
-            || !doc.cap_word(k)
+    // From the sure places ending before a hyphen inside their token (a few per document),
+    // not from every token.
+    let bytes = doc.text.as_bytes();
+    for c in cands {
+        if c.entity_type != EntityType::Location
+            || c.needs_context
+            || bytes.get(c.end) != Some(&b'-')
         {
             continue;
         }
-        let t = doc.t(k);
-        let Some((city, district)) = t.split_once('-') else {
+        let Some(k) = doc.token_starting_at(c.start) else {
             continue;
         };
+        let token = doc.tokens[k];
+        if k == 0 || token.end <= c.end || !doc.cap_word(k) || !place_preposition(doc, lex, k - 1) {
+            continue;
+        }
+        let district = &doc.text[c.end + 1..token.end];
         let district_ok = district.chars().count() >= 3
             && is_upper_initial(district)
             && district.chars().all(char::is_alphabetic)
             && has_lowercase(district);
-        if district_ok && sure_place_ending_at(cands, token.start, token.start + city.len()) {
+        if district_ok && !found.iter().any(|f| f.0 == k) {
             found.push((k, k, EntityType::Location, "district", "rule:city_district"));
         }
     }
@@ -2999,6 +3004,10 @@ fn dateline_agencies(
 ) {
     let bytes = doc.text.as_bytes();
     for k in 1..doc.tokens.len().saturating_sub(1) {
+        // Near the start of a sentence only: one array load before the byte tests.
+        if k - doc.sentence_start[k] > 8 {
+            continue;
+        }
         let open = doc.tokens[k - 1];
         if open.end != open.start + 1 || bytes[open.start] != b'(' || doc.t(k + 1) != ")" {
             continue;
@@ -3077,35 +3086,36 @@ fn lone_first_names(
     found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
 ) {
     for k in 1..doc.tokens.len() {
-        if !doc.cap_word(k) || doc.stop[k] || doc.sentence_start[k] == k || !doc.adjacent(k - 1) {
+        if !doc.cap_word(k) || doc.stop[k] || doc.sentence_start[k] == k {
             continue;
         }
+        // Byte and kind tests first; the hash lookups last (most capitalised words are
+        // nouns after an article or before a capitalised word).
         let prev = doc.t(k - 1);
-        // Not after an article, nor after an article and adjective ("der erste Roman").
-        let after_article_adjective = || {
-            lower_adjective(prev)
-                && k >= 2
-                && lex
-                    .noun_markers
-                    .contains(doc.t(k - 2).to_lowercase().as_str())
-        };
-        let prev_ok = prev == ","
-            || (doc.kind(k - 1) == TokenKind::Word
-                && prev.starts_with(char::is_lowercase)
-                && !lex.noun_markers.contains(prev));
+        let prev_shape = prev == ","
+            || (doc.kind(k - 1) == TokenKind::Word && prev.starts_with(char::is_lowercase));
         let next = doc.t_or(k + 1);
-        // A name particle after it continues the name ("Josef von …").
-        let next_ok = k + 1 >= doc.sentence_end[k]
+        let next_shape = k + 1 >= doc.sentence_end[k]
             || doc.kind(k + 1) == TokenKind::Punctuation && !matches!(next, "(" | "-" | "&")
-            || next.starts_with(char::is_lowercase) && !lex.particles.contains(next);
+            || next.starts_with(char::is_lowercase);
         let t = doc.t(k);
-        if prev_ok
-            && next_ok
-            && t.len() > 2
-            && lex.local_first_names.contains(t)
-            && !after_article_adjective()
-            && free_name_word(doc, lex, cands, k)
+        if !prev_shape || !next_shape || t.len() <= 2 || !doc.adjacent(k - 1) {
+            continue;
+        }
+        if !lex.local_first_names.contains(t)
+            || lex.noun_markers.contains(prev)
+            // A name particle after it continues the name ("Josef von …").
+            || lex.particles.contains(next)
         {
+            continue;
+        }
+        // Not after an article and adjective ("der erste Roman").
+        let after_article_adjective = lower_adjective(prev)
+            && k >= 2
+            && lex
+                .noun_markers
+                .contains(doc.t(k - 2).to_lowercase().as_str());
+        if !after_article_adjective && free_name_word(doc, lex, cands, k) {
             found.push((
                 k,
                 k,
@@ -3124,7 +3134,17 @@ fn club_numbers(
     cands: &[Candidate],
     found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
 ) {
-    for k in 0..doc.tokens.len().saturating_sub(1) {
+    // From the places (a few per document), not from every token.
+    for c in cands {
+        if c.entity_type != EntityType::Location {
+            continue;
+        }
+        let Some(k) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        if k + 1 >= doc.tokens.len() || doc.tokens[k].end != c.end {
+            continue;
+        }
         let number = doc.t(k + 1);
         if number.len() != 2
             || !number.starts_with('0')
@@ -3133,22 +3153,17 @@ fn club_numbers(
             || doc
                 .t_or(k + 2)
                 .starts_with(|c: char| c.is_ascii_digit() || c == '%')
+            || found.iter().any(|f| f.0 == k)
         {
             continue;
         }
-        let token = doc.tokens[k];
-        let place = cands.iter().any(|c| {
-            c.entity_type == EntityType::Location && c.start == token.start && c.end == token.end
-        });
-        if place {
-            found.push((
-                k,
-                k + 1,
-                EntityType::Organisation,
-                "association",
-                "rule:org_club",
-            ));
-        }
+        found.push((
+            k,
+            k + 1,
+            EntityType::Organisation,
+            "association",
+            "rule:org_club",
+        ));
     }
 }
 
@@ -3163,7 +3178,12 @@ fn possessive_persons(
 ) {
     // Plural and Latin endings of common nouns ("Autos", "Status", "Abschluss").
     const NOT_GENITIVE: &[&str] = &["ss", "us", "is", "os", "ys", "as", "ts"];
+    let bytes = doc.text.as_bytes();
     for k in 1..doc.tokens.len().saturating_sub(1) {
+        let token = doc.tokens[k];
+        if bytes[token.end - 1] != b's' || token.end - token.start < 4 {
+            continue;
+        }
         let t = doc.t(k);
         if !t.ends_with('s')
             || t.chars().count() < 4
