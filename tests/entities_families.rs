@@ -118,8 +118,10 @@ fn names_after_a_describing_noun() {
             "Im Jahr 2020 erzielte der Konzern Umsätze, die stiegen.",
             &[],
         ),
-        // A plain word with a verb after it is left alone.
-        ("Die Firma Bergmann baut Maschinen.", &[]),
+        // A plain word closed by a verb is the name; with a conjunction after it, it may be
+        // the first of two nouns.
+        ("Die Firma Bergmann baut Maschinen.", &[("Bergmann", "ORG")]),
+        ("Die Firma Bergmann und Partner baut Maschinen.", &[]),
     ]);
 }
 

@@ -67,6 +67,8 @@ pub struct Lexicon {
     pub noun_markers: FastSet<&'static str>,
     pub family_names: FastSet<&'static str>,
     pub first_names: FastSet<&'static str>,
+    /// First names given in Germany, Austria or Switzerland (locale DE, AT or CH).
+    pub local_first_names: FastSet<&'static str>,
     pub roles: FastMap<&'static str, RoleKind>,
     pub org_heads: Vec<OrgHead>,
     /// Unanchored automaton over folded org heads and role suffixes.
@@ -119,6 +121,11 @@ pub struct Cues {
     pub feminine: Vec<&'static str>,
     pub neuter: Vec<&'static str>,
     pub masculine: Vec<&'static str>,
+    /// Folded endings of German and Slavic place names ("-ingen", "-hausen", "-ovice"): an
+    /// unknown word so ending after a place preposition is a place.
+    pub place_ending: Vec<&'static str>,
+    /// Prepositions before a possessive name ("über [Keller]s Entscheidung"), lower case.
+    pub possessive_lead: FastSet<&'static str>,
     /// First bytes of the foreign heads, speech verbs and compass prefixes: a quick
     /// pre-check before hashing every token.
     pub foreign_head_first: FirstBytes,
@@ -169,13 +176,14 @@ impl Cues {
                 "speech" => cues.speech.insert(word),
                 "not_surname" => cues.not_surname.insert(word),
                 "not_org_acronym" => cues.not_org_acronym.insert(word),
+                "possessive_lead" => cues.possessive_lead.insert(word),
                 "legal_form" => {
                     let fresh = !cues.legal_form.contains(&word);
                     cues.legal_form.push(word);
                     fresh
                 }
                 "place_strip" | "descriptor" | "name_descriptor" | "compass"
-                | "adjective_ending" | "feminine" | "neuter" | "masculine" => {
+                | "adjective_ending" | "feminine" | "neuter" | "masculine" | "place_ending" => {
                     let list = match kind {
                         "place_strip" => &mut cues.place_strip,
                         "descriptor" => &mut cues.descriptor,
@@ -184,6 +192,7 @@ impl Cues {
                         "feminine" => &mut cues.feminine,
                         "neuter" => &mut cues.neuter,
                         "masculine" => &mut cues.masculine,
+                        "place_ending" => &mut cues.place_ending,
                         _ => &mut cues.compass,
                     };
                     let folded_kind = !matches!(kind, "place_strip" | "compass");
@@ -418,8 +427,13 @@ impl Lexicon {
             }
         }
         let mut first_names = FastSet::with_capacity_and_hasher(32_000, Default::default());
+        let mut local_first_names = FastSet::with_capacity_and_hasher(4_000, Default::default());
         for row in aux_rows(files.first_names, 3)? {
             first_names.insert(row.fields[0]);
+            let locales = row.fields.get(2).copied().unwrap_or("");
+            if locales.split(',').any(|l| matches!(l, "DE" | "AT" | "CH")) {
+                local_first_names.insert(row.fields[0]);
+            }
         }
         let mut roles = FastMap::with_capacity_and_hasher(2_000, Default::default());
         for row in aux_rows(files.roles, 3)? {
@@ -579,6 +593,7 @@ impl Lexicon {
             club_prefixes: word_set(files.club_prefixes)?,
             family_names,
             first_names,
+            local_first_names,
             roles,
             org_heads,
             heads,

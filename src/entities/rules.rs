@@ -244,6 +244,7 @@ pub(super) fn find(
     confirm_context(&doc, lex, &mut cands);
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
+    news_families(&doc, lex, &mut cands);
     let chosen = resolve(cands);
     let chosen = link(rec, &doc, chosen);
     materialise(rec, &doc, chosen)
@@ -315,7 +316,7 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                 let exact = written == surface;
                 let capitals = has_lowercase(surface)
                     && !has_lowercase(written)
-                    && doc.caps_line(start, hit.end);
+                    && (doc.caps_line(start, hit.end) || caps_dateline(doc, i, hit.end));
                 if !(exact || capitals) {
                     continue;
                 }
@@ -361,7 +362,13 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                         _ => P_ORG_GAZ,
                     };
                 // Major places block person and organisation rules on their token.
+                // A smaller state named like a first name (Lara, Nelson) may start a
+                // person's name ("Lara Beispiel").
+                let first_name_state = subtype == "state"
+                    && entry.weight < MAJOR_PLACE
+                    && lex.first_names.contains(surface);
                 let major = matches!(subtype, "country" | "state" | "macro_region")
+                    && !first_name_state
                     || entry.weight >= MAJOR_PLACE && !lex.first_names.contains(surface);
                 if place && !common && major {
                     if let Some(j) = doc.token_starting_at(start) {
@@ -810,9 +817,18 @@ fn romanised(rec: &EntityRecogniser, word: &str) -> bool {
             .all(|part| !part.is_empty() && rec.romanised().is_match(part))
 }
 
-/// A single surname at token `k` that ends a clause ("sagte Keller." / "so Keller,").
+/// A single surname at token `k` that ends a clause ("sagte Keller." / "so Keller,") or
+/// is followed by an article or place preposition ("sagte Keller der Zeitung", "sagte
+/// Keller am Montag", "sagte Keller in Leipzig").
 fn speech_name(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
-    speech_name_word(doc, lex, k) && matches!(doc.t_or(k + 1), "." | "," | ";" | ":" | "")
+    speech_name_word(doc, lex, k) && {
+        let next = doc.t_or(k + 1);
+        matches!(next, "." | "," | ";" | ":" | "")
+            || (next.starts_with(|c: char| c.is_ascii_lowercase())
+                && (lex.noun_markers.contains(next)
+                    || lex.context_words.contains(next)
+                    || next == "gegenüber"))
+    }
 }
 
 /// A capitalised word that may be part of a person's name: no stop word, place, head or role.
@@ -1754,8 +1770,13 @@ fn club_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         while last + 1 < limit && last - i < 3 && doc.adjacent(last) {
             let k = last + 1;
             let t = doc.t(k);
+            // A founding year may follow the abbreviation too ("SG 01 Oberwald").
+            let number_then_name =
+                last == i && k + 1 < limit && doc.adjacent(k) && name_word(doc, lex, k + 1);
             if name_word(doc, lex, k)
-                || (last > i && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()))
+                || ((last > i || number_then_name)
+                    && t.len() <= 4
+                    && t.chars().all(|c| c.is_ascii_digit()))
             {
                 last = k;
             } else {
@@ -2400,11 +2421,12 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             let t = doc.t(first);
             !doc.region[first]
                 && (distinctive_name(t)
-                    || (!german_noun_like(t) && matches!(next, "," | "(")
-                        || (next == "aus"
-                            && last + 2 < limit
-                            && doc.cap_word(last + 2)
-                            && !doc.stop[last + 2])))
+                    || (!german_noun_like(t)
+                        && (matches!(next, "," | "(") || described_name_ends(doc, lex, last)))
+                    || (next == "aus"
+                        && last + 2 < limit
+                        && doc.cap_word(last + 2)
+                        && !doc.stop[last + 2]))
         } else {
             // Two capitalised nouns in a row may be objects ("hat das Unternehmen Kunden
             // Angebote gemacht"): one word must stand out, or none look like a noun.
@@ -2435,6 +2457,24 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             "rule:org_described",
         );
     }
+}
+
+/// Whether a single name after a describing noun is closed by a finite verb or adverb ("der
+/// Hersteller Beispiel liegt …"): a lower-case word after it that is no conjunction,
+/// article or preposition.
+fn described_name_ends(doc: &Doc, lex: &Lexicon, last: usize) -> bool {
+    let k = last + 1;
+    if k >= doc.sentence_end[last] || !doc.adjacent(last) {
+        return false;
+    }
+    let t = doc.t(k);
+    doc.kind(k) == TokenKind::Word
+        && t.starts_with(char::is_lowercase)
+        && t.chars().count() > 2
+        && !matches!(t, "und" | "oder" | "sowie")
+        && !lex.noun_markers.contains(t)
+        && !lex.context_words.contains(t)
+        && !is_function_word(lex, t)
 }
 
 /// Whether a capitalised word ends like a German common noun or inflected adjective ("Kunden",
@@ -2726,6 +2766,451 @@ fn acronym_start_bytes(t: &[u8]) -> bool {
         }
         [a, b] => a.is_ascii_uppercase() && b.is_ascii_uppercase(),
         _ => false,
+    }
+}
+
+/// Rule families of running news text, after every other candidate is known: places in
+/// lists and after place prepositions, city districts, news agencies in datelines, persons
+/// named in the possessive.
+fn news_families(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let mut found: Vec<(usize, usize, EntityType, &'static str, &'static str)> = Vec::new();
+    place_after_preposition(doc, lex, cands, &mut found);
+    city_districts(doc, lex, cands, &mut found);
+    place_lists(doc, lex, cands, &mut found);
+    dateline_agencies(doc, cands, &mut found);
+    club_numbers(doc, cands, &mut found);
+    possessive_persons(doc, lex, cands, &mut found);
+    lone_first_names(doc, lex, cands, &mut found);
+    for (first, last, entity_type, subtype, rule) in found {
+        let priority = match entity_type {
+            EntityType::Person => P_PER_EAST_ASIAN,
+            EntityType::Organisation => P_ORG_ACRONYM,
+            _ => P_LOC_HEAD_RULE,
+        };
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            entity_type,
+            priority,
+            subtype,
+            rule,
+        );
+    }
+}
+
+/// "OBERWALD (dpa) –", "OBERWALD – Die …": a place in capitals that is the whole first
+/// token of a line or sentence, before a bracket or dash, opens a dateline.
+fn caps_dateline(doc: &Doc, i: usize, end: usize) -> bool {
+    let token = doc.tokens[i];
+    token.end == end
+        && end - token.start >= 3
+        && (doc.sentence_start[i] == i
+            || doc.text[doc.tokens[i - 1].end..token.start].contains('\n'))
+        && matches!(doc.t_or(i + 1), "(" | "-" | "–" | "—" | "/")
+}
+
+/// Whether a candidate of the given type (any type: `None`) starts at token `i`.
+fn candidate_at(doc: &Doc, cands: &[Candidate], i: usize, entity_type: Option<EntityType>) -> bool {
+    let start = doc.tokens[i].start;
+    cands
+        .iter()
+        .any(|c| c.start == start && entity_type.map_or(true, |t| c.entity_type == t))
+}
+
+/// A capitalised word no rule or list took that may name a place or person: no stop word,
+/// role, organisation head or listed region, with lower-case letters.
+fn free_name_word(doc: &Doc, lex: &Lexicon, cands: &[Candidate], k: usize) -> bool {
+    doc.kind(k) == TokenKind::Word
+        && name_word(doc, lex, k)
+        && has_lowercase(doc.t(k))
+        && !doc.region[k]
+        && doc.org_head[k].is_none()
+        && role_kind(doc, lex, k).is_none()
+        && !candidate_at(doc, cands, k, None)
+}
+
+/// "in Oberwaldingen", "aus Beispielhausen": an unknown word with the ending of a German or
+/// Slavic place name (`place_ending` in cues.tsv) after a place preposition.
+fn place_after_preposition(
+    doc: &Doc,
+    lex: &Lexicon,
+    cands: &[Candidate],
+    found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
+) {
+    // Most capitalised words follow an article: the shape test rules those out unhashed.
+    let preposition_shapes = Shapes::of(lex.context_words.iter().copied());
+    for k in 1..doc.tokens.len() {
+        // The shortest ending has two letters, and three more are needed.
+        let token = doc.tokens[k];
+        if token.end - token.start < 5
+            || !doc.cap_word(k)
+            || !preposition_shapes.may_contain(doc.t(k - 1))
+            || !place_preposition(doc, lex, k - 1)
+        {
+            continue;
+        }
+        let folded = &doc.folded[doc.tokens[k].start..doc.tokens[k].end];
+        let ends = lex
+            .cues
+            .place_ending
+            .iter()
+            .any(|e| folded.len() >= e.len() + 3 && folded.ends_with(e));
+        // The candidate test scans the document's candidates: last.
+        if ends && !doc.t(k).contains('-') && free_name_word(doc, lex, cands, k) {
+            found.push((k, k, EntityType::Location, "city", "rule:place_ending"));
+        }
+    }
+}
+
+/// Whether token `p` is a place preposition (a context word) before the next token: not
+/// "im", which also stands before nouns ("im Vorfeld"), nor a name particle ("Karl von
+/// Oberfeld": "von" after a capitalised word that is no role).
+fn place_preposition(doc: &Doc, lex: &Lexicon, p: usize) -> bool {
+    let t = doc.t(p);
+    // Context words are short lower-case words: byte tests before the lookup.
+    (2..=8).contains(&t.len())
+        && t.as_bytes()[0].is_ascii_lowercase()
+        && t != "im"
+        && doc.adjacent(p)
+        && lex.context_words.contains(t)
+        && !(t == "von" && p > 0 && doc.cap_word(p - 1) && role_kind(doc, lex, p - 1).is_none())
+}
+
+/// "in Oberwald-Nord", "aus Beispielstadt-Lindenau": a listed place, a hyphen and a
+/// capitalised name after a place preposition is a district of that place.
+fn city_districts(
+    doc: &Doc,
+    lex: &Lexicon,
+    cands: &[Candidate],
+    found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
+) {
+    // From the sure places ending before a hyphen inside their token (a few per document),
+    // not from every token.
+    let bytes = doc.text.as_bytes();
+    for c in cands {
+        if c.entity_type != EntityType::Location
+            || c.needs_context
+            || bytes.get(c.end) != Some(&b'-')
+        {
+            continue;
+        }
+        let Some(k) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        let token = doc.tokens[k];
+        if k == 0 || token.end <= c.end || !doc.cap_word(k) || !place_preposition(doc, lex, k - 1) {
+            continue;
+        }
+        let district = &doc.text[c.end + 1..token.end];
+        let district_ok = district.chars().count() >= 3
+            && is_upper_initial(district)
+            && district.chars().all(char::is_alphabetic)
+            && has_lowercase(district);
+        if district_ok && !found.iter().any(|f| f.0 == k) {
+            found.push((k, k, EntityType::Location, "district", "rule:city_district"));
+        }
+    }
+}
+
+/// "in Oberwald, Lindenau und Beispielhausen": single unknown names coordinated with a sure
+/// place are places. A name after a comma must continue the list; after "und" it ends it.
+fn place_lists(
+    doc: &Doc,
+    lex: &Lexicon,
+    cands: &[Candidate],
+    found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
+) {
+    // Abstract nouns ("Umgebung", "Gesellschaft") are no places.
+    const ABSTRACT: &[&str] = &[
+        "ung", "heit", "keit", "schaft", "nis", "tät", "ismus", "tum",
+    ];
+    let n = doc.tokens.len();
+    // Last tokens of sure places after a place preposition, in order (one pass over the
+    // candidates, not one per token).
+    let mut list_starts: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Location && !c.needs_context)
+        .filter(|c| {
+            doc.token_starting_at(c.start)
+                .is_some_and(|s| s > 0 && place_preposition(doc, lex, s - 1))
+        })
+        .filter_map(|c| {
+            doc.token_containing(c.end - 1)
+                .filter(|&k| doc.tokens[k].end == c.end)
+        })
+        .collect();
+    list_starts.sort_unstable();
+    list_starts.dedup();
+    let mut done = 0;
+    for k in list_starts {
+        if k < done || k + 2 >= n {
+            continue;
+        }
+        let limit = doc.sentence_end[k];
+        let mut m = k;
+        while m + 2 < limit {
+            let link = doc.t(m + 1);
+            let x = m + 2;
+            if !matches!(link, "," | "und" | "sowie" | "oder")
+                || !doc.adjacent(m)
+                || !doc.adjacent(m + 1)
+            {
+                break;
+            }
+            if candidate_at(doc, cands, x, Some(EntityType::Location)) {
+                // A listed place continues the list: go to its end.
+                let Some(e) = cands
+                    .iter()
+                    .filter(|c| {
+                        c.start == doc.tokens[x].start && c.entity_type == EntityType::Location
+                    })
+                    .map(|c| c.end)
+                    .max()
+                else {
+                    break;
+                };
+                let Some(last) = (x..limit).find(|&q| doc.tokens[q].end == e) else {
+                    break;
+                };
+                m = last;
+                continue;
+            }
+            let t = doc.t(x);
+            let next = doc.t_or(x + 1);
+            let closes = link != "," && !(doc.adjacent(x) && x + 1 < limit && doc.cap_word(x + 1));
+            let continues = matches!(next, "," | "und" | "sowie" | "oder");
+            if !free_name_word(doc, lex, cands, x)
+                || t.chars().count() < 4
+                || t.contains('-')
+                || ABSTRACT.iter().any(|e| t.ends_with(e))
+                || !(closes || continues)
+            {
+                break;
+            }
+            found.push((x, x, EntityType::Location, "city", "rule:place_list"));
+            m = x;
+        }
+        done = m + 1;
+    }
+}
+
+/// "Oberwald (dpa) –", "Oberwald/Beispielstadt (ots) -": a short word in brackets after the
+/// place (or date) that opens a sentence is the news agency.
+fn dateline_agencies(
+    doc: &Doc,
+    cands: &[Candidate],
+    found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
+) {
+    let bytes = doc.text.as_bytes();
+    for k in 1..doc.tokens.len().saturating_sub(1) {
+        // Near the start of a sentence only: one array load before the byte tests.
+        if k - doc.sentence_start[k] > 8 {
+            continue;
+        }
+        let open = doc.tokens[k - 1];
+        if open.end != open.start + 1 || bytes[open.start] != b'(' || doc.t(k + 1) != ")" {
+            continue;
+        }
+        let t = doc.t(k);
+        let shape = (2..=12).contains(&t.len())
+            && t.starts_with(|c: char| c.is_ascii_alphabetic())
+            && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+            && !t.ends_with('-');
+        let s_start = doc.sentence_start[k];
+        if !shape || k < s_start + 2 || k - s_start > 8 || candidate_at(doc, cands, k, None) {
+            continue;
+        }
+        // Before the bracket: only places, slashes, dates and dashes, at least one place.
+        let mut saw_place = false;
+        let mut q = s_start;
+        let mut ok = true;
+        while q < k - 1 {
+            let covering = cands.iter().find(|c| {
+                c.entity_type == EntityType::Location
+                    && !c.needs_context
+                    && c.start == doc.tokens[q].start
+            });
+            if let Some(c) = covering {
+                saw_place = true;
+                match (q..k - 1).find(|&r| doc.tokens[r].end == c.end) {
+                    Some(last) => q = last + 1,
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+                continue;
+            }
+            let w = doc.t(q);
+            if !(matches!(w, "/" | "-" | "–" | "," | ".")
+                || w.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+            {
+                ok = false;
+                break;
+            }
+            q += 1;
+        }
+        if ok && saw_place {
+            found.push((
+                k,
+                k,
+                EntityType::Organisation,
+                "company",
+                "rule:dateline_agency",
+            ));
+        }
+    }
+}
+
+/// Whether token `p` is a preposition before a possessive name, capitalised only at the
+/// start of a sentence ("Nach Kellers Rücktritt").
+fn possessive_lead(doc: &Doc, lex: &Lexicon, p: usize) -> bool {
+    let t = doc.t(p);
+    if lex.cues.possessive_lead.contains(t) {
+        return true;
+    }
+    // Rare: only words before a possessive candidate get here.
+    doc.sentence_start[p] == p
+        && is_upper_initial(t)
+        && lex.cues.possessive_lead.contains(t.to_lowercase().as_str())
+}
+
+/// "Da erhält Lotte Hilfe", "…, dass Gregor mitkommt": a first name given in Germany,
+/// Austria or Switzerland standing alone inside a sentence, after a lower-case word or a
+/// comma that is no article and before no capitalised word or number, is a person.
+fn lone_first_names(
+    doc: &Doc,
+    lex: &Lexicon,
+    cands: &[Candidate],
+    found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
+) {
+    for k in 1..doc.tokens.len() {
+        if !doc.cap_word(k) || doc.stop[k] || doc.sentence_start[k] == k {
+            continue;
+        }
+        // Byte and kind tests first; the hash lookups last (most capitalised words are
+        // nouns after an article or before a capitalised word).
+        let prev = doc.t(k - 1);
+        let prev_shape = prev == ","
+            || (doc.kind(k - 1) == TokenKind::Word && prev.starts_with(char::is_lowercase));
+        let next = doc.t_or(k + 1);
+        let next_shape = k + 1 >= doc.sentence_end[k]
+            || doc.kind(k + 1) == TokenKind::Punctuation && !matches!(next, "(" | "-" | "&")
+            || next.starts_with(char::is_lowercase);
+        let t = doc.t(k);
+        if !prev_shape || !next_shape || t.len() <= 2 || !doc.adjacent(k - 1) {
+            continue;
+        }
+        if !lex.local_first_names.contains(t)
+            || lex.noun_markers.contains(prev)
+            // A name particle after it continues the name ("Josef von …").
+            || lex.particles.contains(next)
+        {
+            continue;
+        }
+        // Not after an article and adjective ("der erste Roman").
+        let after_article_adjective = lower_adjective(prev)
+            && k >= 2
+            && lex
+                .noun_markers
+                .contains(doc.t(k - 2).to_lowercase().as_str());
+        if !after_article_adjective && free_name_word(doc, lex, cands, k) {
+            found.push((
+                k,
+                k,
+                EntityType::Person,
+                "person",
+                "rule:person_first_name_alone",
+            ));
+        }
+    }
+}
+
+/// "Oberwald 05", "Beispielstadt 04": a place and a two-digit founding year with a leading
+/// zero name a sports club.
+fn club_numbers(
+    doc: &Doc,
+    cands: &[Candidate],
+    found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
+) {
+    // From the places (a few per document), not from every token.
+    for c in cands {
+        if c.entity_type != EntityType::Location {
+            continue;
+        }
+        let Some(k) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        if k + 1 >= doc.tokens.len() || doc.tokens[k].end != c.end {
+            continue;
+        }
+        let number = doc.t(k + 1);
+        if number.len() != 2
+            || !number.starts_with('0')
+            || !number.as_bytes()[1].is_ascii_digit()
+            || !doc.adjacent(k)
+            || doc
+                .t_or(k + 2)
+                .starts_with(|c: char| c.is_ascii_digit() || c == '%')
+            || found.iter().any(|f| f.0 == k)
+        {
+            continue;
+        }
+        found.push((
+            k,
+            k + 1,
+            EntityType::Organisation,
+            "association",
+            "rule:org_club",
+        ));
+    }
+}
+
+/// "über Kellers Entscheidung", "nach Beispiels Rücktritt": after a preposition
+/// (`possessive_lead`), an unknown name with a genitive s before a capitalised noun is a
+/// person.
+fn possessive_persons(
+    doc: &Doc,
+    lex: &Lexicon,
+    cands: &[Candidate],
+    found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
+) {
+    // Plural and Latin endings of common nouns ("Autos", "Status", "Abschluss").
+    const NOT_GENITIVE: &[&str] = &["ss", "us", "is", "os", "ys", "as", "ts"];
+    let bytes = doc.text.as_bytes();
+    for k in 1..doc.tokens.len().saturating_sub(1) {
+        let token = doc.tokens[k];
+        if bytes[token.end - 1] != b's' || token.end - token.start < 4 {
+            continue;
+        }
+        let t = doc.t(k);
+        if !t.ends_with('s')
+            || t.chars().count() < 4
+            || !doc.adjacent(k - 1)
+            || !doc.adjacent(k)
+            || !possessive_lead(doc, lex, k - 1)
+            || NOT_GENITIVE.iter().any(|e| t.ends_with(e))
+            || t.contains('-')
+            || !free_name_word(doc, lex, cands, k)
+            || lex.first_names.contains(t)
+        {
+            continue;
+        }
+        // "nach Kellers überraschendem Rücktritt": an adjective may come first.
+        let noun = if lower_adjective(doc.t_or(k + 1)) && doc.adjacent(k + 1) {
+            k + 2
+        } else {
+            k + 1
+        };
+        if noun < doc.sentence_end[k]
+            && doc.cap_word(noun)
+            && !doc.stop[noun]
+            && has_lowercase(doc.t(noun))
+            && !lex.first_names.contains(doc.t(noun))
+        {
+            found.push((k, k, EntityType::Person, "person", "rule:person_possessive"));
+        }
     }
 }
 
