@@ -20,6 +20,8 @@ Rules (no name is listed by hand):
     Biskaya), or it has a grammatical gender (die Elbe, der Atlantik) without a region
     word-formation (Breisgau, Lausitz, Lombardei stay); "im / in der X" in a place name
     (Freiburg im Breisgau) marks a region;
+  * a hyphenated toponym that is a country/state name with "und" ("Bosnien-Herzegowina") is an
+    alias of that country;
   * multi-word toponyms containing a country or state name are variants of that place
     ("Republik Kosovo") or a part of it relative to it ("Horn von Afrika") and are skipped, as are
     inflected forms of other common nouns (Medien <- Medium, Kaisers <- Kaiser; inhabitant plurals
@@ -140,7 +142,7 @@ class Toponyms:
             return False
         gender = self.genus.get(t, set()) - {"n"}
         if gender:  # der/die X: rivers, seas, peaks -- unless a region word-formation
-            return any(last.endswith(x) for x in kinds.get("region_suffix", ()))
+            return any(last.lower().endswith(x) and len(last) > len(x) for x in kinds.get("region_suffix", ()))
         return True
 
     def is_common(self, s):
@@ -164,6 +166,7 @@ class Toponyms:
 
     def build(self):
         have = {r[0] for r in self.rows}
+        by_surface = {r[0]: r for r in self.rows}
         places = {r[0] for r in self.rows if r[4] in ("country", "state")}
         ent = self.reg.ent
         out = []
@@ -183,6 +186,12 @@ class Toponyms:
             words = re.split(r"[\s]+", t)
             if len(words) > 1 and any(w in places for w in words):
                 n_skip += 1
+                continue
+            und = by_surface.get(t.replace("-", " und ")) if "-" in t else None
+            if und and und[4] in ("country", "state"):
+                # "Bosnien-Herzegowina" = "Bosnien und Herzegowina": the hyphenated short form
+                out.append([t, "LOC", und[2], und[3], und[4], und[5], "alias"])
+                n_alias += 1
                 continue
             if self.inflected_other_noun(t) or t in english:
                 n_skip += 1
