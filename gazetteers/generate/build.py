@@ -38,6 +38,12 @@ def main():
     write_tsv("regions.tsv", ENTITY_HEADER + [REGION_ATTRIB], ENTITY_COLS, rows)
     summary["regions.tsv"] = (len(rows), collections.Counter(r[4] for r in rows))
 
+    from toponyms import Toponyms, HEADER as TOPONYM_HEADER
+    topo = Toponyms(reg, rows)
+    trows = topo.build()
+    write_tsv("regions_wiktionary.tsv", TOPONYM_HEADER, ENTITY_COLS, trows)
+    summary["regions_wiktionary.tsv"] = (len(trows), collections.Counter(r[4] for r in trows))
+
     adj = Adjectives(reg).build()
     write_tsv("region_adjectives.tsv",
               ["German adjective (lower case, all six inflected forms) and demonym forms of places",
@@ -81,13 +87,19 @@ def main():
             print(f"    {k}: {v}")
     print(f"total size: {total / 1e6:.2f} MB")
     print(f"sources loaded from regions: {dict(sorted(reg.counts.items()))}")
+    print(f"toponyms (Wiktionary): {dict(sorted(topo.counts.items()))}")
     print(f"generator run time: {time.time() - t0:.1f} s")
     spot_check()
 
 
 CHECKS_REGIONS = ["Basel-Landschaft", "Shandong", "Toyama", "Gangwon", "Thüringen", "Tokio", "Peking", "Südkorea",
                   "Europa", "Ostasien", "Jinan", "Dresden", "Essen", "Halle", "Sachsen", "Sachsens", "Bayern",
-                  "Québec", "Guangdong", "Aichi", "Baselbiet", "München", "Moskau", "Mailand", "Landkreis Görlitz"]
+                  "Québec", "Guangdong", "Aichi", "Baselbiet", "München", "Moskau", "Mailand", "Landkreis Görlitz",
+                  "Oberfranken", "Detmold", "Regierungsbezirk Detmold", "Baltikum", "Balkan", "Südtirol", "Bozen",
+                  "Greifswald"]
+# regions_wiktionary.tsv; Besitz (a common noun) and Bodensee (a lake: natural feature) must be MISSING
+CHECKS_TOPONYMS = ["Franken", "Westfalen", "Allgäu", "Lausitz", "Böhmen", "Elsass", "Patagonien", "Sibirien",
+                   "Pfalz", "Sarajewo", "Besitz", "Bodensee"]
 CHECKS_ADJ = ["japanisch", "japanische", "chinesisch", "sächsisch", "sächsischen", "Thüringer", "Dresdner",
               "bayerisch", "baden-württembergisch", "Japaner", "Japanerin"]
 
@@ -105,6 +117,9 @@ def spot_check():
     reg = index("regions.tsv")
     for s in CHECKS_REGIONS:
         print("regions   ", s, "->", reg[s][0] if s in reg else "MISSING")
+    topo = index("regions_wiktionary.tsv")
+    for s in CHECKS_TOPONYMS:
+        print("toponyms  ", s, "->", topo[s][0] if s in topo else ("regions.tsv" if s in reg else "MISSING"))
     adj = index("region_adjectives.tsv")
     for s in CHECKS_ADJ:
         print("adjectives", s, "->", adj[s][0] if s in adj else "MISSING")

