@@ -20,7 +20,7 @@ use regex_automata::hybrid::LazyStateID;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
-use regex_automata::{Anchored, MatchKind};
+use regex_automata::{meta, Anchored, Input, MatchKind};
 
 use super::gate::{self, Atoms as AtomSet, Cnf};
 use super::partial::Partial;
@@ -46,8 +46,9 @@ pub struct Rule {
     pub origin: String,
     pub date_type: DateType,
     pub regex: Regex,
-    /// The same pattern anchored at the start (`^(?:…)`), run where the rule is known to match.
-    anchored: Regex,
+    /// The same pattern for anchored searches where the rule is known to match: no DFA (the
+    /// multi-pattern DFA has found the match already), only the capture engines.
+    anchored: meta::Regex,
     /// Settings from the `fields` column, applied before the groups.
     pub fields: Vec<String>,
     /// The example sentence (with an optional `@anchor ` prefix) and the expected `span=value`.
@@ -111,7 +112,9 @@ impl std::fmt::Debug for Starts {
 }
 
 impl Starts {
-    fn build(patterns: &[&str]) -> Result<Starts, String> {
+    /// The automaton of `patterns`, its DFA cache warmed on `warm_up` (the rule examples), so
+    /// that each thread starts with the states common text needs.
+    fn build(patterns: &[&str], warm_up: &[&str]) -> Result<Starts, String> {
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
@@ -147,8 +150,14 @@ impl Starts {
                 }
             }
         }
-        let maker = dfa.clone();
-        let caches = Pool::new(Box::new(move || maker.create_cache()) as CacheMaker);
+        for text in warm_up {
+            let bytes = text.as_bytes();
+            for at in (0..bytes.len()).filter(|&at| text.is_char_boundary(at)) {
+                let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+                walk(&dfa, &mut cache, &anchored, &bytes[at..end]);
+            }
+        }
+        let caches = Pool::new(Box::new(move || cache.clone()) as CacheMaker);
         Ok(Starts {
             dfa,
             caches,
@@ -165,48 +174,72 @@ impl Starts {
         self.first_two[pair / 64] & (1 << (pair % 64)) != 0
     }
 
-    /// The rules with a match that starts at the first byte of `haystack`. Should the DFA give
-    /// up (it is configured not to), every rule, so that the rules themselves decide.
-    fn matching(&self, cache: &mut Cache, haystack: &[u8]) -> RuleBits {
-        self.try_matching(cache, haystack).unwrap_or(RuleBits::MAX)
-    }
-
-    fn try_matching(&self, cache: &mut Cache, haystack: &[u8]) -> Option<RuleBits> {
-        let mut found: RuleBits = 0;
-        let mut s = self.dfa.start_state(cache, &self.anchored).ok()?;
-        for &byte in haystack {
-            s = self.dfa.next_state(cache, s, byte).ok()?;
-            if s.is_tagged() {
-                if s.is_dead() {
-                    return Some(found);
-                }
-                if s.is_match() {
-                    found |= self.patterns(cache, s);
-                }
-            }
-        }
-        let s = self.dfa.next_eoi_state(cache, s).ok()?;
-        if s.is_match() {
-            found |= self.patterns(cache, s);
-        }
-        Some(found)
-    }
-
-    fn patterns(&self, cache: &Cache, s: LazyStateID) -> RuleBits {
-        let mut found: RuleBits = 0;
-        for i in 0..self.dfa.match_len(cache, s) {
-            found |= 1 << self.dfa.match_pattern(cache, s, i).as_usize();
-        }
-        found
+    /// The rules with a match that starts at the first byte of `haystack`, and the length of
+    /// the longest match of any of them (no rule's match reaches further). Should the DFA give
+    /// up (it is configured not to), every rule and the whole haystack, so that the rules
+    /// themselves decide.
+    fn matching(&self, cache: &mut Cache, haystack: &[u8]) -> (RuleBits, usize) {
+        walk(&self.dfa, cache, &self.anchored, haystack).unwrap_or((RuleBits::MAX, haystack.len()))
     }
 }
 
-/// Whether each ASCII byte is a letter or digit.
-const ASCII_WORD: [bool; 128] = {
-    let mut table = [false; 128];
+/// One anchored walk of the DFA over `haystack` until it dies: the patterns that matched and
+/// the length of the longest match.
+#[inline]
+fn walk(
+    dfa: &DFA,
+    cache: &mut Cache,
+    anchored: &start::Config,
+    haystack: &[u8],
+) -> Option<(RuleBits, usize)> {
+    let mut found: RuleBits = 0;
+    let mut longest = 0;
+    let mut s = dfa.start_state(cache, anchored).ok()?;
+    for (at, &byte) in haystack.iter().enumerate() {
+        s = dfa.next_state(cache, s, byte).ok()?;
+        if s.is_tagged() {
+            if s.is_dead() {
+                return Some((found, longest));
+            }
+            if s.is_match() {
+                // Matches show one byte late: this one ended before `byte`.
+                found |= patterns(dfa, cache, s);
+                longest = at;
+            }
+        }
+    }
+    let s = dfa.next_eoi_state(cache, s).ok()?;
+    if s.is_match() {
+        found |= patterns(dfa, cache, s);
+        longest = haystack.len();
+    }
+    Some((found, longest))
+}
+
+fn patterns(dfa: &DFA, cache: &Cache, s: LazyStateID) -> RuleBits {
+    let mut found: RuleBits = 0;
+    for i in 0..dfa.match_len(cache, s) {
+        found |= 1 << dfa.match_pattern(cache, s, i).as_usize();
+    }
+    found
+}
+
+/// Byte classes for the pass over the text.
+const SEPARATOR: u8 = 0;
+const ASCII_WORD: u8 = 1;
+const NON_ASCII: u8 = 2;
+
+/// The class of each byte: an ASCII letter or digit, other ASCII (white space, punctuation,
+/// none of which starts a rule), or part of a longer character.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            SEPARATOR
+        };
         b += 1;
     }
     table
@@ -346,7 +379,9 @@ impl RuleSet {
                 let pattern = expand(f[2], vocab).map_err(|e| row.error(file.name, e))?;
                 let regex = Regex::new(&pattern)
                     .map_err(|e| row.error(file.name, format!("bad pattern: {e}")))?;
-                let anchored = Regex::new(&format!("^(?:{pattern})"))
+                let anchored = meta::Regex::builder()
+                    .configure(meta::Config::new().hybrid(false).dfa(false))
+                    .build(&pattern)
                     .map_err(|e| row.error(file.name, format!("bad pattern: {e}")))?;
                 let fields: Vec<String> = match f[3].trim() {
                     "-" | "" => Vec::new(),
@@ -416,7 +451,8 @@ impl RuleSet {
             ));
         }
         let patterns: Vec<&str> = rules.iter().map(|r| r.regex.as_str()).collect();
-        let starts = Starts::build(&patterns)
+        let examples: Vec<&str> = rules.iter().map(|r| r.example.as_str()).collect();
+        let starts = Starts::build(&patterns, &examples)
             .map_err(|e| ResourceError::new("resources/dates/rules", 0, e))?;
         let full_dates_need_digits = rules
             .iter()
@@ -439,21 +475,42 @@ impl RuleSet {
         let mut line = LineState::default();
         // The end of the line holding the current position (a line break or the end).
         let mut line_end = 0;
+        // Whether the character before `at` is a letter or digit.
         let mut word_before = false;
         let mut at = 0;
         while at < bytes.len() {
             let byte = bytes[at];
-            let (width, word) = if byte < 0x80 {
-                (1, ASCII_WORD[usize::from(byte)])
-            } else {
-                let c = text[at..].chars().next().expect("at a char boundary");
-                (c.len_utf8(), c.is_alphanumeric())
-            };
-            if !word_before && byte != b'\n' && self.starts.may_start(bytes, at) {
+            let width;
+            let word;
+            match BYTE_CLASS[usize::from(byte)] {
+                SEPARATOR => {
+                    at += 1;
+                    word_before = false;
+                    continue;
+                }
+                ASCII_WORD => {
+                    width = 1;
+                    word = true;
+                }
+                _ => {
+                    // Latin-1 letters (`ä`, `É`, `ß`) without decoding; anything else decoded.
+                    let next = bytes.get(at + 1).copied().unwrap_or(0);
+                    if byte == 0xC3 && next >= 0x80 && next != 0x97 && next != 0xB7 {
+                        width = 2;
+                        word = true;
+                    } else {
+                        let c = text[at..].chars().next().expect("at a char boundary");
+                        width = c.len_utf8();
+                        word = c.is_alphanumeric();
+                    }
+                }
+            }
+            if !word_before && self.starts.may_start(bytes, at) {
                 if at >= line_end {
                     line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
                 }
-                let mut matching = self.starts.matching(&mut cache, &bytes[at..line_end]);
+                let (mut matching, longest) =
+                    self.starts.matching(&mut cache, &bytes[at..line_end]);
                 if matching != 0 {
                     line.advance(text, at);
                 }
@@ -464,14 +521,21 @@ impl RuleSet {
                         continue;
                     }
                     if let Some(end) =
-                        self.run_rule(index, text, at, line_end, &line, vocab, &mut out)
+                        self.run_rule(index, text, at, at + longest, &line, vocab, &mut out)
                     {
                         last_end[index] = end;
                     }
                 }
             }
-            word_before = word;
             at += width;
+            word_before = word;
+            // The rest of an ASCII word: no rule starts inside it.
+            while word_before
+                && at < bytes.len()
+                && BYTE_CLASS[usize::from(bytes[at])] == ASCII_WORD
+            {
+                at += 1;
+            }
         }
         out
     }
@@ -485,7 +549,7 @@ impl RuleSet {
         self.candidates(text, vocab)
     }
 
-    /// Runs rule `index` anchored at `at` (the line ends at `line_end`; `line` stands at `at`)
+    /// Runs rule `index` anchored at `at` (its match ends by `limit`; `line` stands at `at`)
     /// and adds its candidate, if it passes the checks. Returns where the match ends.
     #[allow(clippy::too_many_arguments)]
     fn run_rule(
@@ -493,23 +557,29 @@ impl RuleSet {
         index: usize,
         text: &str,
         at: usize,
-        line_end: usize,
+        limit: usize,
         line: &LineState,
         vocab: &Vocabulary,
         out: &mut Vec<Candidate>,
     ) -> Option<usize> {
         let rule = &self.rules[index];
-        let caps = rule.anchored.captures(&text[at..line_end])?;
-        let whole = caps.get(0).expect("group 0 always matches");
-        let match_end = at + whole.end();
+        let haystack = &text[at..limit];
+        let mut caps = rule.anchored.create_captures();
+        rule.anchored
+            .search_captures(&Input::new(haystack).anchored(Anchored::Yes), &mut caps);
+        let whole = caps.get_match()?.span();
+        let match_end = at + whole.end;
         if whole.is_empty()
             || !word_boundary_before(text, at)
             || !word_boundary_after(text, match_end)
         {
             return Some(match_end);
         }
-        let span = rule.span_group.and_then(|g| caps.get(g)).unwrap_or(whole);
-        let (start, end) = (at + span.start(), at + span.end());
+        let span = rule
+            .span_group
+            .and_then(|g| caps.get_group(g))
+            .unwrap_or(whole);
+        let (start, end) = (at + span.start, at + span.end);
         if !number_boundaries_ok(text, start, end) {
             return Some(match_end);
         }
@@ -520,11 +590,11 @@ impl RuleSet {
         }
         let mut bc = false;
         for (group, name) in &rule.groups {
-            if let Some(m) = caps.get(*group) {
+            if let Some(m) = caps.get_group(*group) {
                 if name == "bc" {
                     bc = true;
                 } else {
-                    partial.set_group(name, m.as_str(), vocab);
+                    partial.set_group(name, &haystack[m.range()], vocab);
                 }
             }
         }

@@ -4,7 +4,7 @@
 //! Each vocabulary maps a written form (exact case) to what it means and gives the rule patterns
 //! a macro (`{MONTH}`, `{UNIT}`, …) that expands to the alternation of its forms.
 
-use std::collections::{HashMap, HashSet};
+use crate::gazetteer::{FastMap as HashMap, FastSet as HashSet};
 
 use crate::resources::{DataFile, ResourceError};
 
@@ -52,7 +52,7 @@ pub struct WordMap<V> {
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
-            map: HashMap::new(),
+            map: HashMap::default(),
             abbreviations: Vec::new(),
             forms: Vec::new(),
         }
@@ -102,7 +102,7 @@ fn load_map<V>(
     parse: impl Fn(&str) -> Option<V>,
 ) -> Result<WordMap<V>, ResourceError> {
     let mut out = WordMap {
-        map: HashMap::new(),
+        map: HashMap::default(),
         abbreviations: Vec::new(),
         forms: Vec::new(),
     };
