@@ -100,9 +100,12 @@ struct Starts {
     /// One DFA cache per thread, kept from text to text, so the DFA builds each state once.
     caches: Pool<Cache, CacheMaker>,
     anchored: start::Config,
-    /// One bit per pair of first bytes (`first << 8 | second`): whether any rule can match
-    /// text that starts with them. A line break as second byte always passes (the line ends).
-    first_two: Vec<u64>,
+    /// Per pair of first bytes (`first << 8 | second`): 0 where no rule can match text that
+    /// starts with them, else the row of `third` for the third byte.
+    first_two: Vec<u16>,
+    /// Per row, one bit per third byte: whether any rule can match text that starts with the
+    /// three bytes. A line break passes (the line ends there); row 0 is empty.
+    third: Vec<[u64; 4]>,
 }
 
 impl std::fmt::Debug for Starts {
@@ -127,34 +130,53 @@ impl Starts {
             .map_err(|e| e.to_string())?;
         let anchored = start::Config::new().anchored(Anchored::Yes);
         let mut cache = dfa.create_cache();
-        let mut first_two = vec![0u64; 1 << 10];
+        let mut first_two = vec![0u16; 1 << 16];
+        let mut third: Vec<[u64; 4]> = vec![[0; 4]];
+        let state_after = |cache: &mut Cache, prefix: &[u8]| -> Result<LazyStateID, String> {
+            let mut s = dfa
+                .start_state(cache, &anchored)
+                .map_err(|e| e.to_string())?;
+            for &byte in prefix {
+                s = dfa.next_state(cache, s, byte).map_err(|e| e.to_string())?;
+            }
+            Ok(s)
+        };
         for first in 0..=255u8 {
-            let after_first = |cache: &mut Cache| -> Result<LazyStateID, String> {
-                let s = dfa
-                    .start_state(cache, &anchored)
-                    .map_err(|e| e.to_string())?;
-                dfa.next_state(cache, s, first).map_err(|e| e.to_string())
-            };
-            if after_first(&mut cache)?.is_dead() {
+            if state_after(&mut cache, &[first])?.is_dead() {
                 continue;
             }
             for second in 0..=255u8 {
-                // Fetched again each time: a cache clear would invalidate an older state.
-                let s = after_first(&mut cache)?;
-                let s = dfa
-                    .next_state(&mut cache, s, second)
-                    .map_err(|e| e.to_string())?;
-                if second == b'\n' || !s.is_dead() {
-                    let pair = usize::from(first) << 8 | usize::from(second);
-                    first_two[pair / 64] |= 1 << (pair % 64);
-                }
+                // States are fetched afresh each time: a cache clear invalidates older ones.
+                let after_two = state_after(&mut cache, &[first, second])?;
+                let row = if second == b'\n' || after_two.is_match() {
+                    [u64::MAX; 4]
+                } else if after_two.is_dead() {
+                    continue;
+                } else {
+                    let mut row = [0u64; 4];
+                    for next in 0..=255u8 {
+                        if next == b'\n'
+                            || !state_after(&mut cache, &[first, second, next])?.is_dead()
+                        {
+                            row[usize::from(next) / 64] |= 1 << (next % 64);
+                        }
+                    }
+                    row
+                };
+                let index = u16::try_from(third.len())
+                    .map_err(|_| "too many two-byte starts".to_string())?;
+                third.push(row);
+                first_two[usize::from(first) << 8 | usize::from(second)] = index;
             }
         }
         for text in warm_up {
             let bytes = text.as_bytes();
             for at in (0..bytes.len()).filter(|&at| text.is_char_boundary(at)) {
                 let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-                walk(&dfa, &mut cache, &anchored, &bytes[at..end]);
+                let start = dfa
+                    .start_state(&mut cache, &anchored)
+                    .map_err(|e| e.to_string())?;
+                walk(&dfa, &mut cache, start, &bytes[at..end]);
             }
         }
         let caches = Pool::new(Box::new(move || cache.clone()) as CacheMaker);
@@ -163,23 +185,46 @@ impl Starts {
             caches,
             anchored,
             first_two,
+            third,
         })
     }
 
-    /// Whether some rule may match from `at` (a quick test on the first two bytes).
+    /// Whether some rule may match from `at` (a quick test on the first three bytes).
     #[inline]
     fn may_start(&self, bytes: &[u8], at: usize) -> bool {
         let second = bytes.get(at + 1).copied().unwrap_or(b'\n');
-        let pair = usize::from(bytes[at]) << 8 | usize::from(second);
-        self.first_two[pair / 64] & (1 << (pair % 64)) != 0
+        let row = self.first_two[usize::from(bytes[at]) << 8 | usize::from(second)];
+        if row == 0 {
+            return false;
+        }
+        let next = bytes.get(at + 2).copied().unwrap_or(b'\n');
+        self.third[usize::from(row)][usize::from(next) / 64] & (1 << (next % 64)) != 0
     }
 
     /// The rules with a match that starts at the first byte of `haystack`, and the length of
     /// the longest match of any of them (no rule's match reaches further). Should the DFA give
     /// up (it is configured not to), every rule and the whole haystack, so that the rules
     /// themselves decide.
-    fn matching(&self, cache: &mut Cache, haystack: &[u8]) -> (RuleBits, usize) {
-        walk(&self.dfa, cache, &self.anchored, haystack).unwrap_or((RuleBits::MAX, haystack.len()))
+    ///
+    /// `start` keeps the start state with the cache's clear count it is valid for.
+    fn matching(
+        &self,
+        cache: &mut Cache,
+        start: &mut Option<(LazyStateID, usize)>,
+        haystack: &[u8],
+    ) -> (RuleBits, usize) {
+        let everything = (RuleBits::MAX, haystack.len());
+        let from = match *start {
+            Some((state, clears)) if clears == cache.clear_count() => state,
+            _ => match self.dfa.start_state(cache, &self.anchored) {
+                Ok(state) => {
+                    *start = Some((state, cache.clear_count()));
+                    state
+                }
+                Err(_) => return everything,
+            },
+        };
+        walk(&self.dfa, cache, from, haystack).unwrap_or(everything)
     }
 }
 
@@ -189,12 +234,12 @@ impl Starts {
 fn walk(
     dfa: &DFA,
     cache: &mut Cache,
-    anchored: &start::Config,
+    start: LazyStateID,
     haystack: &[u8],
 ) -> Option<(RuleBits, usize)> {
     let mut found: RuleBits = 0;
     let mut longest = 0;
-    let mut s = dfa.start_state(cache, anchored).ok()?;
+    let mut s = start;
     for (at, &byte) in haystack.iter().enumerate() {
         s = dfa.next_state(cache, s, byte).ok()?;
         if s.is_tagged() {
@@ -470,6 +515,7 @@ impl RuleSet {
         let mut out = Vec::new();
         let bytes = text.as_bytes();
         let mut cache = self.starts.caches.get();
+        let mut start = None;
         // Per rule: where its last match ended; a match hides the rule's later ones inside it.
         let mut last_end = [0usize; MAX_RULES];
         let mut line = LineState::default();
@@ -510,7 +556,8 @@ impl RuleSet {
                     line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
                 }
                 let (mut matching, longest) =
-                    self.starts.matching(&mut cache, &bytes[at..line_end]);
+                    self.starts
+                        .matching(&mut cache, &mut start, &bytes[at..line_end]);
                 if matching != 0 {
                     line.advance(text, at);
                 }
