@@ -2,23 +2,21 @@
 //! expressions in a text.
 //!
 //! For speed the rules do not each scan the text. Every rule pattern is compiled once more
-//! into one multi-pattern lazy DFA, searched anchored ([`Starts`]). One pass over the text
-//! stops where a word or number starts; a table of the first two bytes any rule can match
-//! (read off the DFA at load) throws most of them out at once, and at the rest one walk of the
-//! DFA, a few bytes long, tells which rules match there. Only those run, anchored at that
-//! position, for their captures. A text without any temporal cue costs the pass and nothing
-//! else. As in a rule-by-rule search, a match of a rule hides later matches of the same rule
-//! that start inside it, and no match crosses a line break.
+//! into one multi-pattern DFA, built whole at load and searched anchored ([`Starts`]). One
+//! pass over the text stops where a word or number starts; a table of the first three bytes
+//! any rule can match (read off the DFA at load) throws most of them out at once, and at the
+//! rest one walk of the DFA, a few bytes long, tells which rules match there and how far the
+//! longest match reaches. Only those rules run, anchored at that position, for their captures.
+//! A text without any temporal cue costs the pass and nothing else. As in a rule-by-rule
+//! search, a match of a rule hides later matches of the same rule that start inside it, and no
+//! match crosses a line break.
 
 use std::collections::HashMap;
 
-use std::panic::{RefUnwindSafe, UnwindSafe};
-
 use regex::Regex;
-use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::hybrid::LazyStateID;
+use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::pool::Pool;
+use regex_automata::util::primitives::StateID;
 use regex_automata::util::start;
 use regex_automata::{meta, Anchored, Input, MatchKind};
 
@@ -88,18 +86,13 @@ type RuleBits = u128;
 /// Most rules [`RuleBits`] can hold.
 const MAX_RULES: usize = RuleBits::BITS as usize;
 
-/// Memory for the states of the lazy DFA, per thread: enough that it is never cleared.
-const DFA_CACHE_BYTES: usize = 16 << 20;
-
-type CacheMaker = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
-
-/// Every rule pattern in one lazy DFA, searched anchored with every pattern matching at once
-/// (`MatchKind::All`): one walk from a position tells which rules match from there.
+/// Every rule pattern in one DFA, built whole at load, searched anchored with every pattern
+/// matching at once (`MatchKind::All`): one walk from a position tells which rules match
+/// from there. Built whole rather than lazily, so that no text pays for building states.
 struct Starts {
-    dfa: DFA,
-    /// One DFA cache per thread, kept from text to text, so the DFA builds each state once.
-    caches: Pool<Cache, CacheMaker>,
-    anchored: start::Config,
+    dfa: dense::DFA<Vec<u32>>,
+    /// The anchored start state (the patterns look at nothing before the match).
+    start: StateID,
     /// Per pair of first bytes (`first << 8 | second`): 0 where no rule can match text that
     /// starts with them, else the row of `third` for the third byte.
     first_two: Vec<u16>,
@@ -115,49 +108,37 @@ impl std::fmt::Debug for Starts {
 }
 
 impl Starts {
-    /// The automaton of `patterns`, its DFA cache warmed on `warm_up` (the rule examples), so
-    /// that each thread starts with the states common text needs.
-    fn build(patterns: &[&str], warm_up: &[&str]) -> Result<Starts, String> {
-        let dfa = DFA::builder()
+    fn build(patterns: &[&str]) -> Result<Starts, String> {
+        let dfa = dense::Builder::new()
             .configure(
-                DFA::config()
+                dense::Config::new()
                     .match_kind(MatchKind::All)
-                    .cache_capacity(DFA_CACHE_BYTES)
-                    .skip_cache_capacity_check(true),
+                    .start_kind(StartKind::Anchored)
+                    .minimize(false),
             )
             .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
             .build_many(patterns)
             .map_err(|e| e.to_string())?;
-        let anchored = start::Config::new().anchored(Anchored::Yes);
-        let mut cache = dfa.create_cache();
+        let start = dfa
+            .start_state(&start::Config::new().anchored(Anchored::Yes))
+            .map_err(|e| e.to_string())?;
+        let after = |prefix: &[u8]| prefix.iter().fold(start, |s, &b| dfa.next_state(s, b));
         let mut first_two = vec![0u16; 1 << 16];
         let mut third: Vec<[u64; 4]> = vec![[0; 4]];
-        let state_after = |cache: &mut Cache, prefix: &[u8]| -> Result<LazyStateID, String> {
-            let mut s = dfa
-                .start_state(cache, &anchored)
-                .map_err(|e| e.to_string())?;
-            for &byte in prefix {
-                s = dfa.next_state(cache, s, byte).map_err(|e| e.to_string())?;
-            }
-            Ok(s)
-        };
         for first in 0..=255u8 {
-            if state_after(&mut cache, &[first])?.is_dead() {
+            if dfa.is_dead_state(after(&[first])) {
                 continue;
             }
             for second in 0..=255u8 {
-                // States are fetched afresh each time: a cache clear invalidates older ones.
-                let after_two = state_after(&mut cache, &[first, second])?;
-                let row = if second == b'\n' || after_two.is_match() {
+                let after_two = after(&[first, second]);
+                let row = if second == b'\n' || dfa.is_match_state(after_two) {
                     [u64::MAX; 4]
-                } else if after_two.is_dead() {
+                } else if dfa.is_dead_state(after_two) {
                     continue;
                 } else {
                     let mut row = [0u64; 4];
                     for next in 0..=255u8 {
-                        if next == b'\n'
-                            || !state_after(&mut cache, &[first, second, next])?.is_dead()
-                        {
+                        if next == b'\n' || !dfa.is_dead_state(dfa.next_state(after_two, next)) {
                             row[usize::from(next) / 64] |= 1 << (next % 64);
                         }
                     }
@@ -169,21 +150,9 @@ impl Starts {
                 first_two[usize::from(first) << 8 | usize::from(second)] = index;
             }
         }
-        for text in warm_up {
-            let bytes = text.as_bytes();
-            for at in (0..bytes.len()).filter(|&at| text.is_char_boundary(at)) {
-                let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-                let start = dfa
-                    .start_state(&mut cache, &anchored)
-                    .map_err(|e| e.to_string())?;
-                walk(&dfa, &mut cache, start, &bytes[at..end]);
-            }
-        }
-        let caches = Pool::new(Box::new(move || cache.clone()) as CacheMaker);
         Ok(Starts {
             dfa,
-            caches,
-            anchored,
+            start,
             first_two,
             third,
         })
@@ -202,71 +171,41 @@ impl Starts {
     }
 
     /// The rules with a match that starts at the first byte of `haystack`, and the length of
-    /// the longest match of any of them (no rule's match reaches further). Should the DFA give
-    /// up (it is configured not to), every rule and the whole haystack, so that the rules
-    /// themselves decide.
-    ///
-    /// `start` keeps the start state with the cache's clear count it is valid for.
-    fn matching(
-        &self,
-        cache: &mut Cache,
-        start: &mut Option<(LazyStateID, usize)>,
-        haystack: &[u8],
-    ) -> (RuleBits, usize) {
-        let everything = (RuleBits::MAX, haystack.len());
-        let from = match *start {
-            Some((state, clears)) if clears == cache.clear_count() => state,
-            _ => match self.dfa.start_state(cache, &self.anchored) {
-                Ok(state) => {
-                    *start = Some((state, cache.clear_count()));
-                    state
+    /// the longest match of any of them (no rule's match reaches further): one walk of the DFA
+    /// until it dies.
+    fn matching(&self, haystack: &[u8]) -> (RuleBits, usize) {
+        let dfa = &self.dfa;
+        let mut found: RuleBits = 0;
+        let mut longest = 0;
+        let mut s = self.start;
+        for (at, &byte) in haystack.iter().enumerate() {
+            s = dfa.next_state(s, byte);
+            if dfa.is_special_state(s) {
+                if dfa.is_dead_state(s) {
+                    return (found, longest);
                 }
-                Err(_) => return everything,
-            },
-        };
-        walk(&self.dfa, cache, from, haystack).unwrap_or(everything)
-    }
-}
-
-/// One anchored walk of the DFA over `haystack` until it dies: the patterns that matched and
-/// the length of the longest match.
-#[inline]
-fn walk(
-    dfa: &DFA,
-    cache: &mut Cache,
-    start: LazyStateID,
-    haystack: &[u8],
-) -> Option<(RuleBits, usize)> {
-    let mut found: RuleBits = 0;
-    let mut longest = 0;
-    let mut s = start;
-    for (at, &byte) in haystack.iter().enumerate() {
-        s = dfa.next_state(cache, s, byte).ok()?;
-        if s.is_tagged() {
-            if s.is_dead() {
-                return Some((found, longest));
-            }
-            if s.is_match() {
-                // Matches show one byte late: this one ended before `byte`.
-                found |= patterns(dfa, cache, s);
-                longest = at;
+                if dfa.is_match_state(s) {
+                    // Matches show one byte late: this one ended before `byte`.
+                    found |= self.patterns(s);
+                    longest = at;
+                }
             }
         }
+        let s = dfa.next_eoi_state(s);
+        if dfa.is_match_state(s) {
+            found |= self.patterns(s);
+            longest = haystack.len();
+        }
+        (found, longest)
     }
-    let s = dfa.next_eoi_state(cache, s).ok()?;
-    if s.is_match() {
-        found |= patterns(dfa, cache, s);
-        longest = haystack.len();
-    }
-    Some((found, longest))
-}
 
-fn patterns(dfa: &DFA, cache: &Cache, s: LazyStateID) -> RuleBits {
-    let mut found: RuleBits = 0;
-    for i in 0..dfa.match_len(cache, s) {
-        found |= 1 << dfa.match_pattern(cache, s, i).as_usize();
+    fn patterns(&self, s: StateID) -> RuleBits {
+        let mut found: RuleBits = 0;
+        for i in 0..self.dfa.match_len(s) {
+            found |= 1 << self.dfa.match_pattern(s, i).as_usize();
+        }
+        found
     }
-    found
 }
 
 /// Byte classes for the pass over the text.
@@ -496,8 +435,7 @@ impl RuleSet {
             ));
         }
         let patterns: Vec<&str> = rules.iter().map(|r| r.regex.as_str()).collect();
-        let examples: Vec<&str> = rules.iter().map(|r| r.example.as_str()).collect();
-        let starts = Starts::build(&patterns, &examples)
+        let starts = Starts::build(&patterns)
             .map_err(|e| ResourceError::new("resources/dates/rules", 0, e))?;
         let full_dates_need_digits = rules
             .iter()
@@ -514,8 +452,6 @@ impl RuleSet {
     pub fn candidates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
         let mut out = Vec::new();
         let bytes = text.as_bytes();
-        let mut cache = self.starts.caches.get();
-        let mut start = None;
         // Per rule: where its last match ended; a match hides the rule's later ones inside it.
         let mut last_end = [0usize; MAX_RULES];
         let mut line = LineState::default();
@@ -555,9 +491,7 @@ impl RuleSet {
                 if at >= line_end {
                     line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
                 }
-                let (mut matching, longest) =
-                    self.starts
-                        .matching(&mut cache, &mut start, &bytes[at..line_end]);
+                let (mut matching, longest) = self.starts.matching(&bytes[at..line_end]);
                 if matching != 0 {
                     line.advance(text, at);
                 }
