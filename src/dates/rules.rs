@@ -1,16 +1,24 @@
 //! The rule files under `resources/dates/rules/` and the first pass: finding candidate
 //! expressions in a text.
 //!
-//! For speed the rules do not run over the whole text: an Aho-Corasick automaton of trigger
-//! words (every vocabulary form) and a scan for digits mark small windows. In each window a
-//! second automaton finds the pieces of text the rules need ([`super::gate`]: digits,
-//! vocabulary words, literal words of the patterns), and only the rules whose requirements
-//! hold there run.
+//! For speed the rules do not each scan the text. Every rule pattern is compiled once more
+//! into one multi-pattern DFA, built whole at load and searched anchored ([`Starts`]). One
+//! pass over the text stops where a word or number starts; a table of the first three bytes
+//! any rule can match (read off the DFA at load) throws most of them out at once, and at the
+//! rest one walk of the DFA, a few bytes long, tells which rules match there and how far the
+//! longest match reaches. Only those rules run, anchored at that position, for their captures.
+//! A text without any temporal cue costs the pass and nothing else. As in a rule-by-rule
+//! search, a match of a rule hides later matches of the same rule that start inside it, and no
+//! match crosses a line break.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::{Regex, RegexSet};
+use regex::Regex;
+use regex_automata::dfa::{dense, Automaton, StartKind};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::primitives::StateID;
+use regex_automata::util::start;
+use regex_automata::{meta, Anchored, Input, MatchKind};
 
 use super::gate::{self, Atoms as AtomSet, Cnf};
 use super::partial::Partial;
@@ -36,6 +44,9 @@ pub struct Rule {
     pub origin: String,
     pub date_type: DateType,
     pub regex: Regex,
+    /// The same pattern for anchored searches where the rule is known to match: no DFA (the
+    /// multi-pattern DFA has found the match already), only the capture engines.
+    anchored: meta::Regex,
     /// Settings from the `fields` column, applied before the groups.
     pub fields: Vec<String>,
     /// The example sentence (with an optional `@anchor ` prefix) and the expected `span=value`.
@@ -60,32 +71,169 @@ pub struct Candidate {
     pub partial: Partial,
 }
 
-/// Every rule, compiled, with the trigger automaton.
-#[derive(Debug, Clone)]
+/// Every rule, compiled, with the automaton that tells which rules match where.
+#[derive(Debug)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
-    triggers: AhoCorasick,
-    /// Per trigger pattern: whether it may end a word without starting one (`-jährigen`).
-    suffix_trigger: Vec<bool>,
-    /// The pieces of text rules require, found anywhere in a window (overlapping).
-    gate: AhoCorasick,
-    /// Per gate pattern: its atoms.
-    gate_atoms: Vec<AtomSet>,
-    /// The rules that need nothing but digits (the most common windows), as one set, so that
-    /// one search tells which of them match; with their rule indices.
-    digit_rules: RegexSet,
-    digit_rule_index: Vec<usize>,
+    starts: Starts,
     /// Whether every rule that can find a full date needs a digit.
     full_dates_need_digits: bool,
 }
+
+/// A set of rules, one bit per rule index.
+type RuleBits = u128;
+
+/// Most rules [`RuleBits`] can hold.
+const MAX_RULES: usize = RuleBits::BITS as usize;
+
+/// Every rule pattern in one DFA, built whole at load, searched anchored with every pattern
+/// matching at once (`MatchKind::All`): one walk from a position tells which rules match
+/// from there. Built whole rather than lazily, so that no text pays for building states.
+struct Starts {
+    dfa: dense::DFA<Vec<u32>>,
+    /// The anchored start state (the patterns look at nothing before the match).
+    start: StateID,
+    /// Per pair of first bytes (`first << 8 | second`): 0 where no rule can match text that
+    /// starts with them, else the row of `third` for the third byte.
+    first_two: Vec<u16>,
+    /// Per row, one bit per third byte: whether any rule can match text that starts with the
+    /// three bytes. A line break passes (the line ends there); row 0 is empty.
+    third: Vec<[u64; 4]>,
+}
+
+impl std::fmt::Debug for Starts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Starts").finish_non_exhaustive()
+    }
+}
+
+impl Starts {
+    fn build(patterns: &[&str]) -> Result<Starts, String> {
+        let dfa = dense::Builder::new()
+            .configure(
+                dense::Config::new()
+                    .match_kind(MatchKind::All)
+                    .start_kind(StartKind::Anchored)
+                    .minimize(false),
+            )
+            .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
+            .build_many(patterns)
+            .map_err(|e| e.to_string())?;
+        let start = dfa
+            .start_state(&start::Config::new().anchored(Anchored::Yes))
+            .map_err(|e| e.to_string())?;
+        let after = |prefix: &[u8]| prefix.iter().fold(start, |s, &b| dfa.next_state(s, b));
+        let mut first_two = vec![0u16; 1 << 16];
+        let mut third: Vec<[u64; 4]> = vec![[0; 4]];
+        for first in 0..=255u8 {
+            if dfa.is_dead_state(after(&[first])) {
+                continue;
+            }
+            for second in 0..=255u8 {
+                let after_two = after(&[first, second]);
+                let row = if second == b'\n' || dfa.is_match_state(after_two) {
+                    [u64::MAX; 4]
+                } else if dfa.is_dead_state(after_two) {
+                    continue;
+                } else {
+                    let mut row = [0u64; 4];
+                    for next in 0..=255u8 {
+                        if next == b'\n' || !dfa.is_dead_state(dfa.next_state(after_two, next)) {
+                            row[usize::from(next) / 64] |= 1 << (next % 64);
+                        }
+                    }
+                    row
+                };
+                let index = u16::try_from(third.len())
+                    .map_err(|_| "too many two-byte starts".to_string())?;
+                third.push(row);
+                first_two[usize::from(first) << 8 | usize::from(second)] = index;
+            }
+        }
+        Ok(Starts {
+            dfa,
+            start,
+            first_two,
+            third,
+        })
+    }
+
+    /// Whether some rule may match from `at` (a quick test on the first three bytes).
+    #[inline]
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        let second = bytes.get(at + 1).copied().unwrap_or(b'\n');
+        let row = self.first_two[usize::from(bytes[at]) << 8 | usize::from(second)];
+        if row == 0 {
+            return false;
+        }
+        let next = bytes.get(at + 2).copied().unwrap_or(b'\n');
+        self.third[usize::from(row)][usize::from(next) / 64] & (1 << (next % 64)) != 0
+    }
+
+    /// The rules with a match that starts at the first byte of `haystack`, and the length of
+    /// the longest match of any of them (no rule's match reaches further): one walk of the DFA
+    /// until it dies.
+    fn matching(&self, haystack: &[u8]) -> (RuleBits, usize) {
+        let dfa = &self.dfa;
+        let mut found: RuleBits = 0;
+        let mut longest = 0;
+        let mut s = self.start;
+        for (at, &byte) in haystack.iter().enumerate() {
+            s = dfa.next_state(s, byte);
+            if dfa.is_special_state(s) {
+                if dfa.is_dead_state(s) {
+                    return (found, longest);
+                }
+                if dfa.is_match_state(s) {
+                    // Matches show one byte late: this one ended before `byte`.
+                    found |= self.patterns(s);
+                    longest = at;
+                }
+            }
+        }
+        let s = dfa.next_eoi_state(s);
+        if dfa.is_match_state(s) {
+            found |= self.patterns(s);
+            longest = haystack.len();
+        }
+        (found, longest)
+    }
+
+    fn patterns(&self, s: StateID) -> RuleBits {
+        let mut found: RuleBits = 0;
+        for i in 0..self.dfa.match_len(s) {
+            found |= 1 << self.dfa.match_pattern(s, i).as_usize();
+        }
+        found
+    }
+}
+
+/// Byte classes for the pass over the text.
+const SEPARATOR: u8 = 0;
+const ASCII_WORD: u8 = 1;
+const NON_ASCII: u8 = 2;
+
+/// The class of each byte: an ASCII letter or digit, other ASCII (white space, punctuation,
+/// none of which starts a rule), or part of a longer character.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Atoms and the strings that carry them, built while the rules are read.
 struct Atoms<'v> {
     vocab: &'v Vocabulary,
     /// Atom bits of the vocabulary macros, by name.
     macros: HashMap<String, Option<AtomSet>>,
-    /// Gate strings with their atoms.
-    strings: HashMap<String, AtomSet>,
     next_bit: u32,
     /// Literal runs seen, with the bit each got.
     literals: HashMap<String, AtomSet>,
@@ -107,9 +255,6 @@ impl Atoms<'_> {
                 }
                 let bit: AtomSet = 1 << self.next_bit;
                 self.next_bit += 1;
-                for form in forms {
-                    *self.strings.entry(form.to_string()).or_insert(0) |= bit;
-                }
                 Some(bit)
             }
             Some(_) => None,
@@ -135,7 +280,6 @@ impl Atoms<'_> {
         let bit = *self.literals.entry(run.to_string()).or_insert_with(|| {
             1 << (FIRST_LITERAL_BIT + next % (AtomSet::BITS - FIRST_LITERAL_BIT))
         });
-        *self.strings.entry(run.to_string()).or_insert(0) |= bit;
         bit
     }
 
@@ -207,7 +351,6 @@ impl RuleSet {
         let mut atoms = Atoms {
             vocab,
             macros: HashMap::new(),
-            strings: HashMap::new(),
             next_bit: 1,
             literals: HashMap::new(),
         };
@@ -219,6 +362,10 @@ impl RuleSet {
                     .ok_or_else(|| row.error(file.name, format!("unknown type {:?}", f[1])))?;
                 let pattern = expand(f[2], vocab).map_err(|e| row.error(file.name, e))?;
                 let regex = Regex::new(&pattern)
+                    .map_err(|e| row.error(file.name, format!("bad pattern: {e}")))?;
+                let anchored = meta::Regex::builder()
+                    .configure(meta::Config::new().hybrid(false).dfa(false))
+                    .build(&pattern)
                     .map_err(|e| row.error(file.name, format!("bad pattern: {e}")))?;
                 let fields: Vec<String> = match f[3].trim() {
                     "-" | "" => Vec::new(),
@@ -259,6 +406,7 @@ impl RuleSet {
                     origin: format!("{}:{}", file.name, row.line),
                     date_type,
                     regex,
+                    anchored,
                     fields,
                     example: f[4].trim().to_string(),
                     expected: expected.to_string(),
@@ -279,249 +427,189 @@ impl RuleSet {
         if rules.is_empty() {
             return Err(ResourceError::new("resources/dates/rules", 0, "no rules"));
         }
-        let mut gate_strings: Vec<(String, AtomSet)> = atoms.strings.into_iter().collect();
-        gate_strings.sort();
-        let gate_atoms = gate_strings.iter().map(|(_, atom)| *atom).collect();
-        let gate = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(gate_strings.iter().map(|(s, _)| s))
-            .map_err(|e| ResourceError::new("resources/dates/rules", 0, e.to_string()))?;
-        let mut words = vocab.trigger_words();
-        let adjective_forms: Vec<String> =
-            vocab.unit_adjectives.forms().map(str::to_string).collect();
-        let mut suffix_trigger = vec![false; words.len()];
-        for form in adjective_forms {
-            words.push(form);
-            suffix_trigger.push(true);
+        if rules.len() > MAX_RULES {
+            return Err(ResourceError::new(
+                "resources/dates/rules",
+                0,
+                format!("{} rules, at most {MAX_RULES}", rules.len()),
+            ));
         }
-        let triggers = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .map_err(|e| ResourceError::new("resources/dates", 0, e.to_string()))?;
-        let digit_rule_index: Vec<usize> = (0..rules.len())
-            .filter(|&i| {
-                let r = &rules[i].requirement;
-                !r.is_empty() && r.iter().all(|&clause| clause == gate::DIGIT)
-            })
-            .collect();
-        let digit_rules = RegexSet::new(digit_rule_index.iter().map(|&i| rules[i].regex.as_str()))
-            .map_err(|e| ResourceError::new("resources/dates/rules", 0, e.to_string()))?;
+        let patterns: Vec<&str> = rules.iter().map(|r| r.regex.as_str()).collect();
+        let starts = Starts::build(&patterns)
+            .map_err(|e| ResourceError::new("resources/dates/rules", 0, e))?;
         let full_dates_need_digits = rules
             .iter()
             .filter(|r| r.full_date)
             .all(|r| r.requirement.contains(&gate::DIGIT));
         Ok(RuleSet {
             full_dates_need_digits,
-            digit_rules,
-            digit_rule_index,
             rules,
-            triggers,
-            suffix_trigger,
-            gate,
-            gate_atoms,
+            starts,
         })
     }
 
     /// Every candidate in `text`, possibly overlapping, in no particular order.
     pub fn candidates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
-        self.candidates_where(text, vocab, false)
-    }
-
-    /// Like [`RuleSet::candidates`], but only in the stretches of text where a rule finds a
-    /// full date (day, month and year): every candidate that may overlap a full date, which is
-    /// all the publication date needs.
-    pub fn candidates_near_full_dates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
-        if self.full_dates_need_digits && !text.bytes().any(|b| b.is_ascii_digit()) {
-            return Vec::new();
-        }
-        self.candidates_where(text, vocab, true)
-    }
-
-    fn candidates_where(&self, text: &str, vocab: &Vocabulary, full_dates: bool) -> Vec<Candidate> {
         let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        // Per rule: where its last match ended; a match hides the rule's later ones inside it.
+        let mut last_end = [0usize; MAX_RULES];
         let mut line = LineState::default();
-        for (start, end, digits) in self.windows(text) {
-            let window = &text[start..end];
-            line.advance(text, start);
-            let present = self.atoms_in(window) | if digits { gate::DIGIT } else { 0 };
-            if full_dates && !digits && self.full_dates_need_digits {
-                continue;
-            }
-            if full_dates
-                && !self.rules.iter().any(|rule| {
-                    rule.full_date
-                        && gate::satisfied(&rule.requirement, present)
-                        && rule.regex.is_match(window)
-                })
-            {
-                continue;
-            }
-            let digit_matches = digits.then(|| self.digit_rules.matches(window));
-            let mut digit_rule = 0;
-            for (index, rule) in self.rules.iter().enumerate() {
-                if self.digit_rule_index.get(digit_rule) == Some(&index) {
-                    if digit_matches
-                        .as_ref()
-                        .is_some_and(|m| m.matched(digit_rule))
-                    {
-                        self.run_rule(index, text, &line, window, vocab, &mut out);
-                    }
-                    digit_rule += 1;
-                } else if gate::satisfied(&rule.requirement, present) {
-                    // No `is_match` first: where the rule does not match, finding no captures
-                    // costs the same one scan.
-                    self.run_rule(index, text, &line, window, vocab, &mut out);
+        // The end of the line holding the current position (a line break or the end).
+        let mut line_end = 0;
+        // Whether the character before `at` is a letter or digit.
+        let mut word_before = false;
+        let mut at = 0;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            let width;
+            let word;
+            match BYTE_CLASS[usize::from(byte)] {
+                SEPARATOR => {
+                    at += 1;
+                    word_before = false;
+                    continue;
                 }
+                ASCII_WORD => {
+                    width = 1;
+                    word = true;
+                }
+                _ => {
+                    // Latin-1 letters (`ä`, `É`, `ß`) without decoding; anything else decoded.
+                    let next = bytes.get(at + 1).copied().unwrap_or(0);
+                    if byte == 0xC3 && next >= 0x80 && next != 0x97 && next != 0xB7 {
+                        width = 2;
+                        word = true;
+                    } else {
+                        let c = text[at..].chars().next().expect("at a char boundary");
+                        width = c.len_utf8();
+                        word = c.is_alphanumeric();
+                    }
+                }
+            }
+            if !word_before && self.starts.may_start(bytes, at) {
+                if at >= line_end {
+                    line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+                }
+                let (mut matching, longest) = self.starts.matching(&bytes[at..line_end]);
+                if matching != 0 {
+                    line.advance(text, at);
+                }
+                while matching != 0 {
+                    let index = matching.trailing_zeros() as usize;
+                    matching &= matching - 1;
+                    if index >= self.rules.len() || at < last_end[index] {
+                        continue;
+                    }
+                    if let Some(end) =
+                        self.run_rule(index, text, at, at + longest, &line, vocab, &mut out)
+                    {
+                        last_end[index] = end;
+                    }
+                }
+            }
+            at += width;
+            word_before = word;
+            // The rest of an ASCII word: no rule starts inside it.
+            while word_before
+                && at < bytes.len()
+                && BYTE_CLASS[usize::from(bytes[at])] == ASCII_WORD
+            {
+                at += 1;
             }
         }
         out
     }
 
-    /// Runs rule `index` over `window`, which starts where `line` stands in `text`.
+    /// Like [`RuleSet::candidates`], for texts that matter only for their full dates (day,
+    /// month and year): none without a digit where every full-date rule needs one.
+    pub fn candidates_near_full_dates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
+        if self.full_dates_need_digits && !text.bytes().any(|b| b.is_ascii_digit()) {
+            return Vec::new();
+        }
+        self.candidates(text, vocab)
+    }
+
+    /// Runs rule `index` anchored at `at` (its match ends by `limit`; `line` stands at `at`)
+    /// and adds its candidate, if it passes the checks. Returns where the match ends.
+    #[allow(clippy::too_many_arguments)]
     fn run_rule(
         &self,
         index: usize,
         text: &str,
+        at: usize,
+        limit: usize,
         line: &LineState,
-        window: &str,
         vocab: &Vocabulary,
         out: &mut Vec<Candidate>,
-    ) {
+    ) -> Option<usize> {
         let rule = &self.rules[index];
-        let offset = line.at;
-        for caps in rule.regex.captures_iter(window) {
-            let whole = caps.get(0).expect("group 0 always matches");
-            if whole.is_empty()
-                || !word_boundary_before(text, offset + whole.start())
-                || !word_boundary_after(text, offset + whole.end())
-            {
-                continue;
-            }
-            let span = rule.span_group.and_then(|g| caps.get(g)).unwrap_or(whole);
-            let (start, end) = (offset + span.start(), offset + span.end());
-            if !number_boundaries_ok(text, start, end) {
-                continue;
-            }
-            let mut partial = Partial::default();
-            for field in &rule.fields {
-                // Validated at load.
-                let _ = partial.set_field(field);
-            }
-            let mut bc = false;
-            for (group, name) in &rule.groups {
-                if let Some(m) = caps.get(*group) {
-                    if name == "bc" {
-                        bc = true;
-                    } else {
-                        partial.set_group(name, m.as_str(), vocab);
-                    }
+        let haystack = &text[at..limit];
+        let mut caps = rule.anchored.create_captures();
+        rule.anchored
+            .search_captures(&Input::new(haystack).anchored(Anchored::Yes), &mut caps);
+        let whole = caps.get_match()?.span();
+        let match_end = at + whole.end;
+        if whole.is_empty()
+            || !word_boundary_before(text, at)
+            || !word_boundary_after(text, match_end)
+        {
+            return Some(match_end);
+        }
+        let span = rule
+            .span_group
+            .and_then(|g| caps.get_group(g))
+            .unwrap_or(whole);
+        let (start, end) = (at + span.start, at + span.end);
+        if !number_boundaries_ok(text, start, end) {
+            return Some(match_end);
+        }
+        let mut partial = Partial::default();
+        for field in &rule.fields {
+            // Validated at load.
+            let _ = partial.set_field(field);
+        }
+        let mut bc = false;
+        for (group, name) in &rule.groups {
+            if let Some(m) = caps.get_group(*group) {
+                if name == "bc" {
+                    bc = true;
+                } else {
+                    partial.set_group(name, &haystack[m.range()], vocab);
                 }
             }
-            if bc {
-                partial.before_christ();
-            }
-            if partial.invalid || !plausible(&partial) {
-                continue;
-            }
-            if partial.bare_year {
-                if is_quantity(text, start, end, vocab) {
-                    continue;
-                }
-                partial.noun_follows = text[end..]
-                    .trim_start_matches([' ', '\u{a0}'])
-                    .starts_with(char::is_uppercase);
-            }
-            let mut here = *line;
-            here.advance(text, start);
-            partial.side_remark = is_side_remark(text, &here, &partial, vocab);
-            out.push(Candidate {
-                start,
-                end,
-                rule: index,
-                date_type: rule.date_type,
-                partial,
-            });
         }
-    }
-
-    /// The atoms of the pieces of text the rules require that occur in `window`, digits aside.
-    fn atoms_in(&self, window: &str) -> AtomSet {
-        let mut present = 0;
-        for m in self.gate.find_overlapping_iter(window) {
-            present |= self.gate_atoms[m.pattern().as_usize()];
+        if bc {
+            partial.before_christ();
         }
-        present
+        if partial.invalid || !plausible(&partial) {
+            return Some(match_end);
+        }
+        if partial.bare_year {
+            if is_quantity(text, start, end, vocab) {
+                return Some(match_end);
+            }
+            partial.noun_follows = text[end..]
+                .trim_start_matches([' ', '\u{a0}'])
+                .starts_with(char::is_uppercase);
+        }
+        let mut here = *line;
+        here.advance(text, start);
+        partial.side_remark = is_side_remark(text, &here, &partial, vocab);
+        out.push(Candidate {
+            start,
+            end,
+            rule: index,
+            date_type: rule.date_type,
+            partial,
+        });
+        Some(match_end)
     }
 
     /// The requirement of each rule, in rule order (for tests and diagnostics).
     pub fn requirements(&self) -> impl Iterator<Item = &[AtomSet]> {
         self.rules.iter().map(|r| r.requirement.as_slice())
     }
-
-    /// Byte ranges of the text worth running the rules on: around digits and trigger words,
-    /// merged, clipped to lines and widened to white space; with whether they hold a digit.
-    fn windows(&self, text: &str) -> Vec<(usize, usize, bool)> {
-        const BEFORE: usize = 28;
-        const AFTER: usize = 20;
-        let bytes = text.as_bytes();
-        let mut hits: Vec<(usize, usize, bool)> = Vec::new();
-        // Digits.
-        let mut i = 0;
-        while i < bytes.len() {
-            if i + 8 <= bytes.len() {
-                // Eight bytes at a time while none is a digit.
-                let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
-                if !has_ascii_digit(u64::from_le_bytes(chunk)) {
-                    i += 8;
-                    continue;
-                }
-            }
-            if bytes[i].is_ascii_digit() {
-                let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
-                hits.push((start, i, true));
-            } else {
-                i += 1;
-            }
-        }
-        for m in self.triggers.find_iter(text) {
-            let suffix = self.suffix_trigger[m.pattern().as_usize()];
-            if (suffix || !is_word_char_before(text, m.start()))
-                && !is_word_char_after(text, m.end())
-            {
-                hits.push((m.start(), m.end(), false));
-            }
-        }
-        if hits.is_empty() {
-            return Vec::new();
-        }
-        hits.sort_unstable();
-        let mut windows: Vec<(usize, usize, bool)> = Vec::new();
-        for (s, e, digit) in hits {
-            let ws = line_start_within(text, s, BEFORE);
-            let we = line_end_within(text, e, AFTER);
-            match windows.last_mut() {
-                Some(last) if ws <= last.1 => {
-                    last.1 = last.1.max(we);
-                    last.2 |= digit;
-                }
-                _ => windows.push((ws, we, digit)),
-            }
-        }
-        windows
-    }
-}
-
-/// Whether any of the eight bytes of `x` is an ASCII digit (`hasbetween` of the Bit Twiddling
-/// Hacks, for bytes strictly between 0x2F and 0x3A; bytes of 0x80 and above never count).
-#[inline]
-fn has_ascii_digit(x: u64) -> bool {
-    const ONES: u64 = u64::MAX / 255;
-    let low7 = x & (ONES * 127);
-    (ONES * (127 + 0x3A) - low7) & !x & (low7 + ONES * (127 - 0x2F)) & (ONES * 128) != 0
 }
 
 const KNOWN_GROUPS: &[&str] = &[
@@ -529,49 +617,6 @@ const KNOWN_GROUPS: &[&str] = &[
     "quarter", "half", "century", "decade", "daypart", "num", "unit", "unitadj", "shift", "relday",
     "relword", "dir", "ref", "set", "vague", "holiday",
 ];
-
-/// Moves back from `at` by up to `max` bytes, not past a line break, to a white-space boundary.
-fn line_start_within(text: &str, at: usize, max: usize) -> usize {
-    let bytes = text.as_bytes();
-    let floor = at.saturating_sub(max);
-    let mut i = at;
-    while i > floor && bytes[i - 1] != b'\n' {
-        i -= 1;
-    }
-    if i > 0 && bytes[i - 1] != b'\n' {
-        // Stopped by the byte limit: go on to the next white space so no word is cut.
-        while i < at && !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-    }
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-/// Moves forward from `at` by up to `max` bytes, not past a line break, to a white-space
-/// boundary.
-fn line_end_within(text: &str, at: usize, max: usize) -> usize {
-    let bytes = text.as_bytes();
-    let ceiling = (at + max).min(bytes.len());
-    let mut i = at;
-    while i < ceiling && bytes[i] != b'\n' {
-        i += 1;
-    }
-    if i < bytes.len() && bytes[i] != b'\n' {
-        while i > at && !bytes[i - 1].is_ascii_whitespace() {
-            i -= 1;
-        }
-        if i == at {
-            i = ceiling;
-        }
-    }
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i.max(at)
-}
 
 fn is_word_char_before(text: &str, at: usize) -> bool {
     text[..at]
@@ -734,46 +779,34 @@ mod tests {
         (rules, vocab)
     }
 
-    /// Every rule in every window, without the gate.
-    fn ungated(rules: &RuleSet, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
+    /// Every rule searched on its own over each line, unanchored, as the rule regex finds its
+    /// matches; each match start is then read by the same checks as in [`RuleSet::candidates`].
+    fn rule_by_rule(rules: &RuleSet, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
         let mut out = Vec::new();
-        let mut line = LineState::default();
-        for (start, end, _) in rules.windows(text) {
-            line.advance(text, start);
-            for index in 0..rules.rules.len() {
-                rules.run_rule(index, text, &line, &text[start..end], vocab, &mut out);
+        for (index, rule) in rules.rules.iter().enumerate() {
+            let mut line_start = 0;
+            for line_text in text.split('\n') {
+                let line_end = line_start + line_text.len();
+                for m in rule.regex.find_iter(line_text) {
+                    let at = line_start + m.start();
+                    let mut line = LineState::default();
+                    line.advance(text, at);
+                    let end = rules.run_rule(index, text, at, line_end, &line, vocab, &mut out);
+                    assert_eq!(end, Some(line_start + m.end()), "{} at {at}", rule.name);
+                }
+                line_start = line_end + 1;
             }
         }
         out
     }
 
-    #[test]
-    fn eight_byte_digit_test_agrees_with_the_byte_test() {
-        let mut samples: Vec<[u8; 8]> =
-            vec![*b"abcdefgh", *b"abc5efgh", *b"/:/:/:/:", *b"0///////"];
-        samples.push(*b"\xff\x80\xb0\xb9\x39\x2f\x3a\x00");
-        for b in 0..=255u8 {
-            for at in [0, 3, 7] {
-                let mut chunk = *b"xxxxxxxx";
-                chunk[at] = b;
-                samples.push(chunk);
-                let mut chunk = [b; 8];
-                chunk[at] = b'a';
-                samples.push(chunk);
-            }
-        }
-        for chunk in samples {
-            let expected = chunk.iter().any(u8::is_ascii_digit);
-            assert_eq!(
-                has_ascii_digit(u64::from_le_bytes(chunk)),
-                expected,
-                "{chunk:?}"
-            );
-        }
+    fn sorted(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+        candidates.sort_by_key(|c| (c.start, c.end, c.rule));
+        candidates
     }
 
     #[test]
-    fn the_gate_skips_only_rules_that_cannot_match() {
+    fn the_automaton_finds_what_each_rule_finds_on_its_own() {
         let (rules, vocab) = rule_set();
         let texts = [
             "Am Dienstag, 21. November 2017, unterzeichneten beide Seiten in Hannover.",
@@ -788,12 +821,29 @@ mod tests {
             "Q3 2020, 2012-09-25, 25.09.2012, Mitte des Jahres, im vergangenen Jahr, bald.",
             "In der Nacht vom 16. auf den 17. Juni 1916 und am selben Tag gegen 8 Uhr.",
             "Rund 2000 Mitarbeiter (seit 1975) arbeiten ein halbes Jahr pro Woche.",
+            "Übermorgen, am\nMontag, 3.\nMai 2021 – „Sommer 2020“ – (1998) und 30-jährigen.",
+            "Er kam im\u{a0}Juli 2019 und blieb bis Ende August; Telefon 0351 79656020.",
         ];
         for text in texts {
-            let gated = rules.candidates(text, &vocab);
-            let all = ungated(&rules, text, &vocab);
-            assert!(!gated.is_empty(), "{text}");
-            assert_eq!(gated, all, "{text}");
+            let found = rules.candidates(text, &vocab);
+            assert!(!found.is_empty(), "{text}");
+            assert_eq!(
+                sorted(found),
+                sorted(rule_by_rule(&rules, text, &vocab)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_without_a_temporal_cue_has_no_candidates() {
+        let (rules, vocab) = rule_set();
+        for text in [
+            "",
+            "Die beiden Verbände unterzeichneten eine Vereinbarung über Forschung und Lehre.",
+            "Kontakt: presse@example.org, www.example.org/kontakt",
+        ] {
+            assert_eq!(rules.candidates(text, &vocab), Vec::new(), "{text}");
         }
     }
 

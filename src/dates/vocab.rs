@@ -4,7 +4,7 @@
 //! Each vocabulary maps a written form (exact case) to what it means and gives the rule patterns
 //! a macro (`{MONTH}`, `{UNIT}`, …) that expands to the alternation of its forms.
 
-use std::collections::{HashMap, HashSet};
+use crate::gazetteer::{FastMap as HashMap, FastSet as HashSet};
 
 use crate::resources::{DataFile, ResourceError};
 
@@ -52,7 +52,7 @@ pub struct WordMap<V> {
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
-            map: HashMap::new(),
+            map: HashMap::default(),
             abbreviations: Vec::new(),
             forms: Vec::new(),
         }
@@ -102,7 +102,7 @@ fn load_map<V>(
     parse: impl Fn(&str) -> Option<V>,
 ) -> Result<WordMap<V>, ResourceError> {
     let mut out = WordMap {
-        map: HashMap::new(),
+        map: HashMap::default(),
         abbreviations: Vec::new(),
         forms: Vec::new(),
     };
@@ -200,7 +200,6 @@ pub struct Vocabulary {
     /// Words before a year that make it a boundary or side remark ("bis 1881").
     pub side_remark_words: Vec<String>,
     pub modifiers: Vec<String>,
-    pub triggers: Vec<String>,
     /// Lowercased words after a number that make it a quantity.
     pub count_nouns: HashSet<String>,
     /// Lowercased words before a number that make it a quantity.
@@ -324,7 +323,6 @@ impl Vocabulary {
                 "resources/dates/side_remark_words.txt"
             ))?,
             modifiers: load_list(crate::data_file!("resources/dates/modifiers.txt"))?,
-            triggers: load_list(crate::data_file!("resources/dates/triggers.txt"))?,
             count_nouns: lower_set(load_list(crate::data_file!(
                 "resources/dates/count_nouns.txt"
             ))?),
@@ -398,26 +396,5 @@ impl Vocabulary {
             "MOD" => self.modifiers.iter().map(String::as_str).collect(),
             _ => return None,
         })
-    }
-
-    /// Every word that may start the search for a temporal expression near it.
-    pub fn trigger_words(&self) -> Vec<String> {
-        let mut words: Vec<String> = Vec::new();
-        words.extend(self.months.forms().map(str::to_string));
-        words.extend(self.weekdays.forms().map(str::to_string));
-        words.extend(self.units.forms().map(str::to_string));
-        words.extend(self.seasons.forms().map(str::to_string));
-        words.extend(self.dayparts.forms().map(str::to_string));
-        words.extend(self.reldays.forms().map(str::to_string));
-        words.extend(self.refs.forms().map(str::to_string));
-        words.extend(self.sets.forms().map(str::to_string));
-        words.extend(self.decades.forms().map(str::to_string));
-        words.extend(self.relwords.forms().map(str::to_string));
-        words.extend(self.vague.forms().map(str::to_string));
-        words.extend(self.holidays.forms().map(str::to_string));
-        words.extend(self.triggers.iter().cloned());
-        words.sort();
-        words.dedup();
-        words
     }
 }
