@@ -82,6 +82,11 @@ pub struct Lexicon {
     pub adjective_forms: Vec<AdjectiveForm>,
     /// The cue words of `cues.tsv`.
     pub cues: Cues,
+    /// Every word of the lists above that the rules test tokens against, with the bits of
+    /// the lists holding it (see `flags.rs`): one lookup per token instead of one per list.
+    pub(crate) word_bits: FastMap<&'static str, u32>,
+    /// Length in bytes of the longest key of `word_bits`.
+    pub(crate) longest_word: usize,
 }
 
 /// Cue words of the rules (`resources/entities/cues.tsv`), by kind.
@@ -569,7 +574,7 @@ impl Lexicon {
             .map(|a| fold(a.form).into_owned())
             .collect();
         let adjectives = PatternSet::build(folded_forms.iter().map(String::as_str));
-        Ok(Lexicon {
+        let mut lexicon = Lexicon {
             region_heads,
             context_words,
             stopwords: word_set(files.stopwords)?,
@@ -589,6 +594,11 @@ impl Lexicon {
             adjectives,
             adjective_forms,
             cues,
-        })
+            word_bits: FastMap::default(),
+            longest_word: 0,
+        };
+        lexicon.word_bits = super::flags::word_table(&lexicon);
+        lexicon.longest_word = lexicon.word_bits.keys().map(|w| w.len()).max().unwrap_or(0);
+        Ok(lexicon)
     }
 }

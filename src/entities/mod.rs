@@ -38,6 +38,7 @@
 //! assert_eq!(shown, vec![("Anna Beispiel", "PER"), ("Sachsen", "LOC")]);
 //! ```
 
+mod flags;
 mod lexicon;
 mod nominative;
 mod rules;

@@ -1,0 +1,275 @@
+//! Per-token facts of a document, computed once before the rules run.
+//!
+//! The rules ask the same questions of every token again and again: is it a capitalised
+//! word, a stop word, a known first name, a role, the first word of a legal form, does it
+//! contain a hyphen? Asking each word list separately cost one hash of the token per list and
+//! rule (a third of the stage's instructions). Here every token gets one bit set: its shape
+//! from one pass over its bytes, and the lists holding it from ONE lookup in a combined word
+//! table ([`word_table`], built at load from the lists of the [`Lexicon`]). The rules then test
+//! bits.
+//!
+//! Every bit means exactly what the list or test it replaces means (the same exact-case
+//! membership, the same shape test), so the rules' results do not change.
+
+use crate::gazetteer::FastMap;
+use crate::tokenise::{Token, TokenKind};
+
+use super::lexicon::{Lexicon, RoleKind};
+
+/// A word token (`TokenKind::Word`).
+pub(crate) const WORD: u32 = 1;
+/// The first character is upper case (any token kind).
+pub(crate) const UPPER: u32 = 1 << 1;
+/// A capitalised word: [`WORD`] and [`UPPER`].
+pub(crate) const CAP: u32 = 1 << 2;
+/// A capitalised stop word ("Die", "Im", "Januar"): [`UPPER`] and [`STOPWORD`].
+pub(crate) const STOP: u32 = 1 << 3;
+/// A possible name word: [`CAP`], not [`STOP`], more than one character.
+pub(crate) const NAME: u32 = 1 << 4;
+/// Starts like an acronym: an ASCII capital, then another among the next two bytes.
+pub(crate) const ACRONYM_START: u32 = 1 << 5;
+/// Contains a hyphen.
+pub(crate) const HYPHEN: u32 = 1 << 6;
+/// Contains a period.
+pub(crate) const DOT: u32 = 1 << 7;
+
+// Membership of the token's exact text in a word list of the lexicon.
+/// `stopwords.txt`.
+pub(crate) const STOPWORD: u32 = 1 << 8;
+/// `first_names.tsv`.
+pub(crate) const FIRST_NAME: u32 = 1 << 9;
+/// `family_names.tsv`.
+pub(crate) const FAMILY_NAME: u32 = 1 << 10;
+/// `roles.tsv`, kind role.
+pub(crate) const ROLE: u32 = 1 << 11;
+/// `roles.tsv`, kind title.
+pub(crate) const TITLE: u32 = 1 << 12;
+/// `roles.tsv`, kind honorific.
+pub(crate) const HONORIFIC: u32 = 1 << 13;
+/// `region_heads.tsv`.
+pub(crate) const REGION_HEAD: u32 = 1 << 14;
+/// `speech` cues.
+pub(crate) const SPEECH: u32 = 1 << 15;
+/// `club_prefixes.txt`.
+pub(crate) const CLUB_PREFIX: u32 = 1 << 16;
+/// First words of legal forms.
+pub(crate) const LEGAL_FIRST: u32 = 1 << 17;
+/// `foreign_head` cues.
+pub(crate) const FOREIGN_HEAD: u32 = 1 << 18;
+/// `noun_markers.txt`.
+pub(crate) const NOUN_MARKER: u32 = 1 << 19;
+/// `context_words.tsv`.
+pub(crate) const CONTEXT_WORD: u32 = 1 << 20;
+/// `not_surname` cues.
+pub(crate) const NOT_SURNAME: u32 = 1 << 21;
+/// `particles.tsv`.
+pub(crate) const PARTICLE: u32 = 1 << 22;
+/// `particles.tsv`, particles that may lead a particle group.
+pub(crate) const LEAD_PARTICLE: u32 = 1 << 23;
+
+/// The word-list bits of every word of the lexicon's lists (exact text).
+pub(crate) fn word_table(lex: &Lexicon) -> FastMap<&'static str, u32> {
+    let mut table: FastMap<&'static str, u32> = FastMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
+        for word in words {
+            *table.entry(word).or_default() |= bit;
+        }
+    };
+    add(&mut lex.stopwords.iter().copied(), STOPWORD);
+    add(&mut lex.first_names.iter().copied(), FIRST_NAME);
+    add(&mut lex.family_names.iter().copied(), FAMILY_NAME);
+    for (kind, bit) in [
+        (RoleKind::Role, ROLE),
+        (RoleKind::Title, TITLE),
+        (RoleKind::Honorific, HONORIFIC),
+    ] {
+        add(
+            &mut lex
+                .roles
+                .iter()
+                .filter(|(_, &k)| k == kind)
+                .map(|(&word, _)| word),
+            bit,
+        );
+    }
+    add(&mut lex.region_heads.keys().copied(), REGION_HEAD);
+    add(&mut lex.cues.speech.iter().copied(), SPEECH);
+    add(&mut lex.club_prefixes.iter().copied(), CLUB_PREFIX);
+    add(&mut lex.legal_first_words.iter().copied(), LEGAL_FIRST);
+    add(&mut lex.cues.foreign_head.iter().copied(), FOREIGN_HEAD);
+    add(&mut lex.noun_markers.iter().copied(), NOUN_MARKER);
+    add(&mut lex.context_words.iter().copied(), CONTEXT_WORD);
+    add(&mut lex.cues.not_surname.iter().copied(), NOT_SURNAME);
+    add(&mut lex.particles.iter().copied(), PARTICLE);
+    add(&mut lex.lead_particles.iter().copied(), LEAD_PARTICLE);
+    table
+}
+
+/// The role kind of the word-list bits `bits` (`roles.tsv`), if any.
+#[inline]
+pub(crate) fn role_of(bits: u32) -> Option<RoleKind> {
+    if bits & ROLE != 0 {
+        Some(RoleKind::Role)
+    } else if bits & TITLE != 0 {
+        Some(RoleKind::Title)
+    } else if bits & HONORIFIC != 0 {
+        Some(RoleKind::Honorific)
+    } else {
+        None
+    }
+}
+
+/// What a byte of a token says about it: bit 0 a hyphen, bit 1 a period.
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    class[b'-' as usize] = 1;
+    class[b'.' as usize] = 2;
+    class
+};
+
+/// The flags of every token of a document (tested against the lists in this module's tests).
+pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u32> {
+    let longest = lex.longest_word;
+    tokens
+        .iter()
+        .map(|token| {
+            let word = &text[token.start..token.end];
+            let bytes = word.as_bytes();
+            let mut flags = 0;
+            let (upper, first_len) = match bytes.first() {
+                None => (false, 0),
+                Some(&b) if b.is_ascii() => (b.is_ascii_uppercase(), 1),
+                Some(_) => {
+                    let c = word.chars().next().expect("a character");
+                    (c.is_uppercase(), c.len_utf8())
+                }
+            };
+            if upper {
+                flags |= UPPER;
+            }
+            if token.kind == TokenKind::Word {
+                flags |= WORD;
+                if upper {
+                    flags |= CAP;
+                }
+                let class = bytes
+                    .iter()
+                    .fold(0u8, |class, &b| class | BYTE_CLASS[usize::from(b)]);
+                if class & 1 != 0 {
+                    flags |= HYPHEN;
+                }
+                if class & 2 != 0 {
+                    flags |= DOT;
+                }
+            }
+            if acronym_start(bytes) {
+                flags |= ACRONYM_START;
+            }
+            if bytes.len() <= longest {
+                if let Some(&bits) = lex.word_bits.get(word) {
+                    flags |= bits;
+                }
+            }
+            if upper && flags & STOPWORD != 0 {
+                flags |= STOP;
+            }
+            if flags & (CAP | STOP) == CAP && bytes.len() > first_len {
+                flags |= NAME;
+            }
+            flags
+        })
+        .collect()
+}
+
+/// A capital, and another among the next two bytes (ASCII).
+#[inline]
+fn acronym_start(t: &[u8]) -> bool {
+    match t {
+        [a, b, c, ..] => {
+            a.is_ascii_uppercase() && (b.is_ascii_uppercase() || c.is_ascii_uppercase())
+        }
+        [a, b] => a.is_ascii_uppercase() && b.is_ascii_uppercase(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenise::Tokeniser;
+
+    #[test]
+    fn flags_agree_with_the_word_lists_and_shape_tests() {
+        let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
+        let tokeniser = Tokeniser::load_default().unwrap();
+        let text = "Die Geschäftsführerin Anna Beispiel-Muster sagte am Montag in Oberwald, \
+                    die XYZ GmbH und der VfL Beispielstadt e.V. hätten Dr. Wang Lei von der \
+                    Ministère de l'Économie eingeladen; Museum.XY und IHK-Chef Ö. Ärger auch.";
+        let tokens = tokeniser.tokenise(text);
+        let flags = token_flags(&lexicon, text, &tokens);
+        assert_eq!(flags.len(), tokens.len());
+        type Member<'a> = &'a dyn Fn(&str) -> bool;
+        let lists: [(Member, u32); 16] = [
+            (&|t| lexicon.stopwords.contains(t), STOPWORD),
+            (&|t| lexicon.first_names.contains(t), FIRST_NAME),
+            (&|t| lexicon.family_names.contains(t), FAMILY_NAME),
+            (&|t| lexicon.roles.get(t) == Some(&RoleKind::Role), ROLE),
+            (&|t| lexicon.roles.get(t) == Some(&RoleKind::Title), TITLE),
+            (
+                &|t| lexicon.roles.get(t) == Some(&RoleKind::Honorific),
+                HONORIFIC,
+            ),
+            (&|t| lexicon.region_heads.contains_key(t), REGION_HEAD),
+            (&|t| lexicon.cues.speech.contains(t), SPEECH),
+            (&|t| lexicon.club_prefixes.contains(t), CLUB_PREFIX),
+            (&|t| lexicon.legal_first_words.contains(t), LEGAL_FIRST),
+            (&|t| lexicon.cues.foreign_head.contains(t), FOREIGN_HEAD),
+            (&|t| lexicon.noun_markers.contains(t), NOUN_MARKER),
+            (&|t| lexicon.context_words.contains(t), CONTEXT_WORD),
+            (&|t| lexicon.cues.not_surname.contains(t), NOT_SURNAME),
+            (&|t| lexicon.particles.contains(t), PARTICLE),
+            (&|t| lexicon.lead_particles.contains(t), LEAD_PARTICLE),
+        ];
+        let mut seen = 0;
+        for (token, &bits) in tokens.iter().zip(&flags) {
+            let t = token.text(text);
+            for (member, bit) in &lists {
+                assert_eq!(member(t), bits & bit != 0, "{t:?} bit {bit:#x}");
+            }
+            let upper = t.chars().next().is_some_and(char::is_uppercase);
+            let word = token.kind == TokenKind::Word;
+            assert_eq!(bits & UPPER != 0, upper, "{t:?}");
+            assert_eq!(bits & CAP != 0, word && upper, "{t:?}");
+            assert_eq!(
+                bits & STOP != 0,
+                upper && lexicon.stopwords.contains(t),
+                "{t:?}"
+            );
+            let name = word && upper && !lexicon.stopwords.contains(t) && t.chars().count() > 1;
+            assert_eq!(bits & NAME != 0, name, "{t:?}");
+            assert_eq!(bits & HYPHEN != 0, word && t.contains('-'), "{t:?}");
+            assert_eq!(bits & DOT != 0, word && t.contains('.'), "{t:?}");
+            seen |= bits;
+        }
+        // The sentence exercises most bits: a test of the table, not of an empty one.
+        for bit in [
+            STOPWORD,
+            FIRST_NAME,
+            ROLE,
+            TITLE,
+            LEGAL_FIRST,
+            CLUB_PREFIX,
+            NOUN_MARKER,
+            CONTEXT_WORD,
+            SPEECH,
+            FOREIGN_HEAD,
+            ACRONYM_START,
+            HYPHEN,
+            DOT,
+            NAME,
+            STOP,
+        ] {
+            assert!(seen & bit != 0, "bit {bit:#x} never set");
+        }
+    }
+}
