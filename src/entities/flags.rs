@@ -11,6 +11,8 @@
 //! Every bit means exactly what the list or test it replaces means (the same exact-case
 //! membership, the same shape test), so the rules' results do not change.
 
+use std::borrow::Cow;
+
 use crate::gazetteer::FastMap;
 use crate::tokenise::{Token, TokenKind};
 
@@ -66,13 +68,141 @@ pub(crate) const NOT_SURNAME: u32 = 1 << 21;
 pub(crate) const PARTICLE: u32 = 1 << 22;
 /// `particles.tsv`, particles that may lead a particle group.
 pub(crate) const LEAD_PARTICLE: u32 = 1 << 23;
+/// A region adjective or demonym of `region_adjectives.tsv` as listed or capitalised (the
+/// spellings [`super::case_compatible`] accepts at a word start).
+pub(crate) const ADJECTIVE: u32 = 1 << 24;
+/// A word of letters and digits only (no hyphen, apostrophe, period or other mark).
+pub(crate) const PLAIN: u32 = 1 << 25;
+
+/// The word-list bits of every word of the lexicon's lists (exact text): a compact
+/// open-addressing table. A word of up to 16 bytes is identified by its length and two
+/// overlapping 8-byte loads ([`WordKey`]), so a probe compares three integers and calls no
+/// `memcmp`; longer words are compared byte by byte.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WordTable {
+    /// Power-of-two many slots, at most half full; `bits == 0` marks a free slot.
+    slots: Vec<Slot>,
+    /// Words longer than 16 bytes (their keys do not hold every byte).
+    long: Vec<Box<str>>,
+    /// Length in bytes of the longest word.
+    longest: usize,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Slot {
+    key: WordKey,
+    bits: u32,
+    /// Index into `long` + 1 for a word longer than 16 bytes, else 0.
+    long: u32,
+}
+
+/// A word's length and its bytes in two words: for up to 16 bytes every byte takes part, so
+/// equal keys of such words mean equal words.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct WordKey {
+    low: u64,
+    high: u64,
+    len: u64,
+}
+
+impl WordKey {
+    #[inline]
+    fn of(b: &[u8]) -> WordKey {
+        let n = b.len();
+        let load8 = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
+        let load4 = |at: usize| u64::from(u32::from_le_bytes(b[at..at + 4].try_into().expect("4")));
+        let (low, high) = if n >= 8 {
+            (load8(0), load8(n - 8))
+        } else if n >= 4 {
+            (load4(0), load4(n - 4))
+        } else if n > 0 {
+            (
+                u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+                0,
+            )
+        } else {
+            (0, 0)
+        };
+        WordKey {
+            low,
+            high,
+            len: n as u64,
+        }
+    }
+
+    #[inline]
+    fn hash(&self, b: &[u8]) -> u64 {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut h = (self.low ^ self.len.rotate_left(40)).wrapping_mul(K) ^ self.high;
+        if b.len() > 16 {
+            for chunk in b[8..b.len() - 8].chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                h = (h.rotate_left(23) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+            }
+        }
+        let h = h.wrapping_mul(K);
+        h ^ h >> 29
+    }
+}
+
+impl WordTable {
+    /// The table of the lexicon's lists.
+    pub(crate) fn build(lex: &Lexicon) -> WordTable {
+        let words = word_bits(lex);
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut table = WordTable {
+            slots: vec![Slot::default(); size],
+            long: Vec::new(),
+            longest: words.keys().map(|w| w.len()).max().unwrap_or(0),
+        };
+        for (word, bits) in words {
+            let bytes = word.as_bytes();
+            let key = WordKey::of(bytes);
+            let mut at = key.hash(bytes) as usize & (size - 1);
+            while table.slots[at].bits != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            let long = if bytes.len() > 16 {
+                table.long.push(word.into());
+                table.long.len() as u32
+            } else {
+                0
+            };
+            table.slots[at] = Slot { key, bits, long };
+        }
+        table
+    }
+
+    /// The bits of `word`, 0 when no list holds it.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> u32 {
+        let bytes = word.as_bytes();
+        if bytes.len() > self.longest || self.slots.is_empty() {
+            return 0;
+        }
+        let key = WordKey::of(bytes);
+        let mask = self.slots.len() - 1;
+        let mut at = key.hash(bytes) as usize & mask;
+        loop {
+            let slot = &self.slots[at];
+            if slot.bits == 0 {
+                return 0;
+            }
+            if slot.key == key && (slot.long == 0 || *self.long[slot.long as usize - 1] == *word) {
+                return slot.bits;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
 
 /// The word-list bits of every word of the lexicon's lists (exact text).
-pub(crate) fn word_table(lex: &Lexicon) -> FastMap<&'static str, u32> {
-    let mut table: FastMap<&'static str, u32> = FastMap::default();
+fn word_bits(lex: &Lexicon) -> FastMap<Cow<'static, str>, u32> {
+    let mut table: FastMap<Cow<'static, str>, u32> = FastMap::default();
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
         for word in words {
-            *table.entry(word).or_default() |= bit;
+            *table.entry(Cow::Borrowed(word)).or_default() |= bit;
         }
     };
     add(&mut lex.stopwords.iter().copied(), STOPWORD);
@@ -102,6 +232,14 @@ pub(crate) fn word_table(lex: &Lexicon) -> FastMap<&'static str, u32> {
     add(&mut lex.cues.not_surname.iter().copied(), NOT_SURNAME);
     add(&mut lex.particles.iter().copied(), PARTICLE);
     add(&mut lex.lead_particles.iter().copied(), LEAD_PARTICLE);
+    for form in &lex.adjective_forms {
+        *table.entry(Cow::Borrowed(form.form)).or_default() |= ADJECTIVE;
+        let mut chars = form.form.chars();
+        if let Some(first) = chars.next() {
+            let capitalised: String = first.to_uppercase().chain(chars).collect();
+            *table.entry(Cow::Owned(capitalised)).or_default() |= ADJECTIVE;
+        }
+    }
     table
 }
 
@@ -119,17 +257,30 @@ pub(crate) fn role_of(bits: u32) -> Option<RoleKind> {
     }
 }
 
-/// What a byte of a token says about it: bit 0 a hyphen, bit 1 a period.
+/// What a byte of a token says about it: bit 0 a hyphen, bit 1 a period, bit 2 another
+/// ASCII byte that is no letter or digit, bit 3 a byte of a non-ASCII character.
 const BYTE_CLASS: [u8; 256] = {
     let mut class = [0u8; 256];
-    class[b'-' as usize] = 1;
-    class[b'.' as usize] = 2;
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        class[b] = if byte >= 0x80 {
+            8
+        } else if byte.is_ascii_alphanumeric() {
+            0
+        } else {
+            4
+        };
+        b += 1;
+    }
+    class[b'-' as usize] = 1 | 4;
+    class[b'.' as usize] = 2 | 4;
     class
 };
 
 /// The flags of every token of a document (tested against the lists in this module's tests).
+#[inline(never)]
 pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u32> {
-    let longest = lex.longest_word;
     tokens
         .iter()
         .map(|token| {
@@ -161,15 +312,17 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
                 if class & 2 != 0 {
                     flags |= DOT;
                 }
+                let plain = class & 4 == 0
+                    && (class & 8 == 0 || word.chars().all(char::is_alphanumeric))
+                    && !bytes.is_empty();
+                if plain {
+                    flags |= PLAIN;
+                }
             }
             if acronym_start(bytes) {
                 flags |= ACRONYM_START;
             }
-            if bytes.len() <= longest {
-                if let Some(&bits) = lex.word_bits.get(word) {
-                    flags |= bits;
-                }
-            }
+            flags |= lex.word_bits.get(word);
             if upper && flags & STOPWORD != 0 {
                 flags |= STOP;
             }
@@ -199,12 +352,41 @@ mod tests {
     use crate::tokenise::Tokeniser;
 
     #[test]
+    fn word_table_finds_every_word_with_its_bits_and_nothing_else() {
+        let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
+        let expected = word_bits(&lexicon);
+        let table = &lexicon.word_bits;
+        let mut long = 0;
+        for (word, &bits) in &expected {
+            assert_eq!(table.get(word), bits, "{word:?}");
+            long += usize::from(word.len() > 16);
+            // Near misses: one byte more, one less, another case.
+            let variants = [
+                format!("{word}x"),
+                format!("x{word}"),
+                word.chars().skip(1).collect(),
+                word.to_uppercase(),
+                word.to_lowercase(),
+            ];
+            for variant in variants {
+                let bits = expected.get(variant.as_str()).copied().unwrap_or(0);
+                assert_eq!(table.get(&variant), bits, "{variant:?}");
+            }
+        }
+        assert!(long > 0, "no word longer than 16 bytes tested");
+        for other in ["", "x", "Sachsenx", "Oberbeispielgeschäftsführerin"] {
+            assert_eq!(table.get(other), 0, "{other:?}");
+        }
+    }
+
+    #[test]
     fn flags_agree_with_the_word_lists_and_shape_tests() {
         let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
         let tokeniser = Tokeniser::load_default().unwrap();
         let text = "Die Geschäftsführerin Anna Beispiel-Muster sagte am Montag in Oberwald, \
                     die XYZ GmbH und der VfL Beispielstadt e.V. hätten Dr. Wang Lei von der \
-                    Ministère de l'Économie eingeladen; Museum.XY und IHK-Chef Ö. Ärger auch.";
+                    Ministère de l'Économie eingeladen; Museum.XY und IHK-Chef Ö. Ärger auch. Japanische \
+                    und sächsische Gäste, Dresdner Firmen, japanisch-deutsche Treffen.";
         let tokens = tokeniser.tokenise(text);
         let flags = token_flags(&lexicon, text, &tokens);
         assert_eq!(flags.len(), tokens.len());
@@ -249,6 +431,14 @@ mod tests {
             assert_eq!(bits & NAME != 0, name, "{t:?}");
             assert_eq!(bits & HYPHEN != 0, word && t.contains('-'), "{t:?}");
             assert_eq!(bits & DOT != 0, word && t.contains('.'), "{t:?}");
+            let plain = word && t.chars().all(char::is_alphanumeric);
+            assert_eq!(bits & PLAIN != 0, plain, "{t:?}");
+            let adjective = lexicon.adjective_forms.iter().any(|f| {
+                let mut chars = f.form.chars();
+                let first = chars.next().unwrap();
+                t == f.form || t == first.to_uppercase().chain(chars).collect::<String>()
+            });
+            assert_eq!(bits & ADJECTIVE != 0, adjective, "{t:?}");
             seen |= bits;
         }
         // The sentence exercises most bits: a test of the table, not of an empty one.
@@ -268,6 +458,8 @@ mod tests {
             DOT,
             NAME,
             STOP,
+            PLAIN,
+            ADJECTIVE,
         ] {
             assert!(seen & bit != 0, "bit {bit:#x} never set");
         }

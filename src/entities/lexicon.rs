@@ -84,9 +84,7 @@ pub struct Lexicon {
     pub cues: Cues,
     /// Every word of the lists above that the rules test tokens against, with the bits of
     /// the lists holding it (see `flags.rs`): one lookup per token instead of one per list.
-    pub(crate) word_bits: FastMap<&'static str, u32>,
-    /// Length in bytes of the longest key of `word_bits`.
-    pub(crate) longest_word: usize,
+    pub(crate) word_bits: super::flags::WordTable,
 }
 
 /// Cue words of the rules (`resources/entities/cues.tsv`), by kind.
@@ -594,11 +592,9 @@ impl Lexicon {
             adjectives,
             adjective_forms,
             cues,
-            word_bits: FastMap::default(),
-            longest_word: 0,
+            word_bits: super::flags::WordTable::default(),
         };
-        lexicon.word_bits = super::flags::word_table(&lexicon);
-        lexicon.longest_word = lexicon.word_bits.keys().map(|w| w.len()).max().unwrap_or(0);
+        lexicon.word_bits = super::flags::WordTable::build(&lexicon);
         Ok(lexicon)
     }
 }

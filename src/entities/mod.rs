@@ -148,7 +148,15 @@ impl EntityRecogniser {
 
     /// Entity mentions, sorted by start, non-overlapping.
     pub fn find(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<EntityMatch> {
-        rules::find(self, text, &crate::gazetteer::fold(text), tokens, sentences)
+        let flags = flags::token_flags(&self.lexicon, text, tokens);
+        rules::find(
+            self,
+            text,
+            &crate::gazetteer::fold(text),
+            tokens,
+            sentences,
+            flags,
+        )
     }
 
     /// [`EntityRecogniser::find`] and [`EntityRecogniser::find_region_evidence`] in one call,
@@ -175,9 +183,11 @@ impl EntityRecogniser {
         sentences: &[Sentence],
     ) -> (Vec<EntityMatch>, Vec<RegionEvidence>) {
         let folded = crate::gazetteer::fold(text);
+        let flags = flags::token_flags(&self.lexicon, text, tokens);
+        let regions = self.region_evidence(text, &folded, tokens, &flags);
         (
-            rules::find(self, text, &folded, tokens, sentences),
-            self.region_evidence(text, &folded, tokens),
+            rules::find(self, text, &folded, tokens, sentences, flags),
+            regions,
         )
     }
 
@@ -198,14 +208,27 @@ impl EntityRecogniser {
     /// assert_eq!(shown, vec![("japanische", "Japan"), ("sächsische", "Sachsen")]);
     /// ```
     pub fn find_region_evidence(&self, text: &str, tokens: &[Token]) -> Vec<RegionEvidence> {
-        self.region_evidence(text, &crate::gazetteer::fold(text), tokens)
+        let flags = flags::token_flags(&self.lexicon, text, tokens);
+        self.region_evidence(text, &crate::gazetteer::fold(text), tokens, &flags)
     }
 
-    fn region_evidence(&self, text: &str, folded: &str, tokens: &[Token]) -> Vec<RegionEvidence> {
+    fn region_evidence(
+        &self,
+        text: &str,
+        folded: &str,
+        tokens: &[Token],
+        flags: &[u32],
+    ) -> Vec<RegionEvidence> {
         let mut out = Vec::new();
         let mut hits = Vec::new();
-        for token in tokens {
+        for (token, &bits) in tokens.iter().zip(flags) {
             if token.kind != crate::tokenise::TokenKind::Word {
+                continue;
+            }
+            // A word of letters and digits only matches a form only as a whole, and is
+            // accepted only when spelled as listed or capitalised: the flags know those
+            // spellings, no need to scan the word.
+            if bits & (flags::PLAIN | flags::ADJECTIVE) == flags::PLAIN {
                 continue;
             }
             hits.clear();

@@ -198,9 +198,9 @@ pub(super) fn find(
     folded: &str,
     tokens: &[Token],
     sentences: &[Sentence],
+    flags: Vec<u32>,
 ) -> Vec<EntityMatch> {
     let lex = rec.lexicon();
-    let flags = super::flags::token_flags(lex, text, tokens);
     let mut doc = Doc {
         text,
         folded: Cow::Borrowed(folded),
