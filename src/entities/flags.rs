@@ -77,10 +77,13 @@ pub(crate) const PLAIN: u32 = 1 << 25;
 /// The word-list bits of every word of the lexicon's lists (exact text): a compact
 /// open-addressing table. A word of up to 16 bytes is identified by its length and two
 /// overlapping 8-byte loads ([`WordKey`]), so a probe compares three integers and calls no
-/// `memcmp`; longer words are compared byte by byte.
+/// `memcmp`; longer words are compared byte by byte. A probe first reads a 16-bit tag per
+/// slot (a small array that stays in cache); the slot itself only when the tag matches.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct WordTable {
-    /// Power-of-two many slots, at most half full; `bits == 0` marks a free slot.
+    /// Per slot: 16 bits of the word's hash, never 0; 0 marks a free slot.
+    tags: Vec<u16>,
+    /// Power-of-two many slots, at most half full.
     slots: Vec<Slot>,
     /// Words longer than 16 bytes (their keys do not hold every byte).
     long: Vec<Box<str>>,
@@ -152,6 +155,7 @@ impl WordTable {
         let words = word_bits(lex);
         let size = (words.len() * 2).next_power_of_two().max(16);
         let mut table = WordTable {
+            tags: vec![0; size],
             slots: vec![Slot::default(); size],
             long: Vec::new(),
             longest: words.keys().map(|w| w.len()).max().unwrap_or(0),
@@ -159,10 +163,12 @@ impl WordTable {
         for (word, bits) in words {
             let bytes = word.as_bytes();
             let key = WordKey::of(bytes);
-            let mut at = key.hash(bytes) as usize & (size - 1);
-            while table.slots[at].bits != 0 {
+            let hash = key.hash(bytes);
+            let mut at = hash as usize & (size - 1);
+            while table.tags[at] != 0 {
                 at = (at + 1) & (size - 1);
             }
+            table.tags[at] = tag_of(hash);
             let long = if bytes.len() > 16 {
                 table.long.push(word.into());
                 table.long.len() as u32
@@ -183,18 +189,31 @@ impl WordTable {
         }
         let key = WordKey::of(bytes);
         let mask = self.slots.len() - 1;
-        let mut at = key.hash(bytes) as usize & mask;
+        let hash = key.hash(bytes);
+        let tag = tag_of(hash);
+        let mut at = hash as usize & mask;
         loop {
-            let slot = &self.slots[at];
-            if slot.bits == 0 {
+            let found = self.tags[at];
+            if found == 0 {
                 return 0;
             }
-            if slot.key == key && (slot.long == 0 || *self.long[slot.long as usize - 1] == *word) {
-                return slot.bits;
+            if found == tag {
+                let slot = &self.slots[at];
+                if slot.key == key
+                    && (slot.long == 0 || *self.long[slot.long as usize - 1] == *word)
+                {
+                    return slot.bits;
+                }
             }
             at = (at + 1) & mask;
         }
     }
+}
+
+/// The slot tag of a hash: its top 16 bits, never 0.
+#[inline]
+fn tag_of(hash: u64) -> u16 {
+    (hash >> 48) as u16 | 1
 }
 
 /// The word-list bits of every word of the lexicon's lists (exact text).
