@@ -84,6 +84,9 @@ pub struct Lexicon {
     pub adjective_forms: Vec<AdjectiveForm>,
     /// The cue words of `cues.tsv`.
     pub cues: Cues,
+    /// Every word of the lists above that the rules test tokens against, with the bits of
+    /// the lists holding it (see `flags.rs`): one lookup per token instead of one per list.
+    pub(crate) word_bits: super::flags::WordTable,
 }
 
 /// Cue words of the rules (`resources/entities/cues.tsv`), by kind.
@@ -583,7 +586,7 @@ impl Lexicon {
             .map(|a| fold(a.form).into_owned())
             .collect();
         let adjectives = PatternSet::build(folded_forms.iter().map(String::as_str));
-        Ok(Lexicon {
+        let mut lexicon = Lexicon {
             region_heads,
             context_words,
             stopwords: word_set(files.stopwords)?,
@@ -604,6 +607,9 @@ impl Lexicon {
             adjectives,
             adjective_forms,
             cues,
-        })
+            word_bits: super::flags::WordTable::default(),
+        };
+        lexicon.word_bits = super::flags::WordTable::build(&lexicon);
+        Ok(lexicon)
     }
 }

@@ -1,12 +1,12 @@
 //! Persons (PER), regions (LOC) and organisations (ORG), with canonical names and ids.
 //!
 //! Mentions come from two sources:
-//! - the entity gazetteers (`gazetteers/regions.tsv`, `gazetteers/organisations.tsv` and
-//!   users' lists), looked up at every capitalised word start — also inside hyphen compounds
-//!   (`Bayern-Québec-Partnerschaft`), before a genitive `s` (`Sachsens`) and in all-caps
-//!   headlines — with [`crate::gazetteer::Dictionary`]; names flagged `common` (Essen, Halle)
-//!   need context: a preposition (`resources/entities/context_words.tsv`), a head word or another
-//!   accepted mention in the document; gazetteer acronyms need their full name in the document;
+//! - the entity gazetteers (`gazetteers/regions.tsv`, `gazetteers/regions_wiktionary.tsv`,
+//!   `gazetteers/organisations.tsv` and users' lists), looked up at every capitalised word
+//!   start — also inside hyphen compounds (`Bayern-Québec-Partnerschaft`), before a genitive
+//!   `s` (`Sachsens`) and in all-caps headlines — with [`crate::gazetteer::Dictionary`]; names
+//!   flagged `common` (Essen, Halle) need context: a preposition
+//!   (`resources/entities/context_words.tsv`), a head word or another accepted mention in the document; gazetteer acronyms need their full name in the document;
 //! - rules for names no list holds: persons after a role, title or honorific or with a known
 //!   first name or East Asian family name; organisations from head words with their modifiers
 //!   and complements (`resources/entities/org_heads.tsv`), legal forms (`GmbH`, `e.V.`),
@@ -38,6 +38,7 @@
 //! assert_eq!(shown, vec![("Anna Beispiel", "PER"), ("Sachsen", "LOC")]);
 //! ```
 
+mod flags;
 mod lexicon;
 mod nominative;
 mod rules;
@@ -123,6 +124,11 @@ impl EntityRecogniser {
             "resources/entities/regions.tsv"
         ))?);
         lists.push(regions?);
+        // Wiktionary's toponyms (landscapes, historical regions) after the GeoNames/ISO list,
+        // which wins ties; CC BY-SA 4.0, kept in a file of its own (gazetteers/SOURCES.md).
+        lists.push(EntityList::parse_static(crate::data_file!(
+            "gazetteers/regions_wiktionary.tsv"
+        ))?);
         lists.push(organisations?);
         EntityRecogniser::from_parts(lists, lexicon?)
     }
@@ -147,7 +153,15 @@ impl EntityRecogniser {
 
     /// Entity mentions, sorted by start, non-overlapping.
     pub fn find(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<EntityMatch> {
-        rules::find(self, text, &crate::gazetteer::fold(text), tokens, sentences)
+        let flags = flags::token_flags(&self.lexicon, text, tokens);
+        rules::find(
+            self,
+            text,
+            &crate::gazetteer::fold(text),
+            tokens,
+            sentences,
+            flags,
+        )
     }
 
     /// [`EntityRecogniser::find`] and [`EntityRecogniser::find_region_evidence`] in one call,
@@ -174,9 +188,11 @@ impl EntityRecogniser {
         sentences: &[Sentence],
     ) -> (Vec<EntityMatch>, Vec<RegionEvidence>) {
         let folded = crate::gazetteer::fold(text);
+        let flags = flags::token_flags(&self.lexicon, text, tokens);
+        let regions = self.region_evidence(text, &folded, tokens, &flags);
         (
-            rules::find(self, text, &folded, tokens, sentences),
-            self.region_evidence(text, &folded, tokens),
+            rules::find(self, text, &folded, tokens, sentences, flags),
+            regions,
         )
     }
 
@@ -197,14 +213,27 @@ impl EntityRecogniser {
     /// assert_eq!(shown, vec![("japanische", "Japan"), ("sächsische", "Sachsen")]);
     /// ```
     pub fn find_region_evidence(&self, text: &str, tokens: &[Token]) -> Vec<RegionEvidence> {
-        self.region_evidence(text, &crate::gazetteer::fold(text), tokens)
+        let flags = flags::token_flags(&self.lexicon, text, tokens);
+        self.region_evidence(text, &crate::gazetteer::fold(text), tokens, &flags)
     }
 
-    fn region_evidence(&self, text: &str, folded: &str, tokens: &[Token]) -> Vec<RegionEvidence> {
+    fn region_evidence(
+        &self,
+        text: &str,
+        folded: &str,
+        tokens: &[Token],
+        flags: &[u32],
+    ) -> Vec<RegionEvidence> {
         let mut out = Vec::new();
         let mut hits = Vec::new();
-        for token in tokens {
+        for (token, &bits) in tokens.iter().zip(flags) {
             if token.kind != crate::tokenise::TokenKind::Word {
+                continue;
+            }
+            // A word of letters and digits only matches a form only as a whole, and is
+            // accepted only when spelled as listed or capitalised: the flags know those
+            // spellings, no need to scan the word.
+            if bits & (flags::PLAIN | flags::ADJECTIVE) == flags::PLAIN {
                 continue;
             }
             hits.clear();

@@ -4,6 +4,11 @@ use crate::gazetteer::{fold, Flags, Hit};
 use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
 
+use super::flags::{
+    role_of, ACRONYM_START, CAP, CLUB_PREFIX, CONTEXT_WORD, DOT, FAMILY_NAME, FIRST_NAME,
+    FOREIGN_HEAD, HYPHEN, LEAD_PARTICLE, LEGAL_FIRST, NAME, NOT_SURNAME, NOUN_MARKER, PARTICLE,
+    REGION_HEAD, SPEECH, STOP, STOPWORD, UPPER,
+};
 use super::lexicon::{Lexicon, RoleKind};
 use super::{EntityMatch, EntityRecogniser};
 
@@ -79,6 +84,8 @@ struct Doc<'t> {
     /// Per token: a major gazetteer region (country, state, big city) covers exactly this
     /// token (possibly with a genitive s).
     region: Vec<bool>,
+    /// Per token: its shape and word-list bits (`flags.rs`).
+    flags: Vec<u32>,
 }
 
 type Cow<'t> = std::borrow::Cow<'t, str>;
@@ -120,13 +127,7 @@ impl Doc<'_> {
     /// A capitalised word.
     #[inline(always)]
     fn cap_word(&self, i: usize) -> bool {
-        let token = self.tokens[i];
-        token.kind == TokenKind::Word
-            && match self.text.as_bytes()[token.start..token.end].first() {
-                None => false,
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                Some(_) => is_upper_initial(self.t(i)),
-            }
+        self.flags[i] & CAP != 0
     }
 
     /// Tokens `i` and `i + 1` are on one line, separated by at most one blank.
@@ -172,23 +173,20 @@ impl Doc<'_> {
 /// Whether a name token is a stop word or lower case.
 #[inline(always)]
 fn name_word(doc: &Doc, _lex: &Lexicon, i: usize) -> bool {
-    doc.cap_word(i) && !doc.stop[i] && {
-        // More than one character.
-        let t = doc.t(i);
-        first_char(t).is_some_and(|c| t.len() > c.len_utf8())
-    }
+    // A capitalised word, no stop word, more than one character.
+    doc.flags[i] & NAME != 0
 }
 
 /// A role, title or honorific token.
-fn role_kind(doc: &Doc, lex: &Lexicon, i: usize) -> Option<RoleKind> {
-    let t = doc.t(i);
-    if !is_upper_initial(t) {
+fn role_kind(doc: &Doc, _lex: &Lexicon, i: usize) -> Option<RoleKind> {
+    let flags = doc.flags[i];
+    if flags & UPPER == 0 {
         return None;
     }
-    if let Some(&kind) = lex.roles.get(t) {
+    if let Some(kind) = role_of(flags) {
         return Some(kind);
     }
-    if doc.role_suffix[i] && is_upper_initial(t) {
+    if doc.role_suffix[i] {
         return Some(RoleKind::Role);
     }
     None
@@ -200,9 +198,9 @@ pub(super) fn find(
     folded: &str,
     tokens: &[Token],
     sentences: &[Sentence],
+    flags: Vec<u32>,
 ) -> Vec<EntityMatch> {
     let lex = rec.lexicon();
-    let stop_shapes = Shapes::of(lex.stopwords.iter().copied());
     let mut doc = Doc {
         text,
         folded: Cow::Borrowed(folded),
@@ -212,15 +210,8 @@ pub(super) fn find(
         org_head: vec![None; tokens.len()],
         role_suffix: vec![false; tokens.len()],
         region: vec![false; tokens.len()],
-        stop: tokens
-            .iter()
-            .map(|t| {
-                let word = t.text(text);
-                is_upper_initial(word)
-                    && stop_shapes.may_contain(word)
-                    && lex.stopwords.contains(word)
-            })
-            .collect(),
+        stop: flags.iter().map(|&f| f & STOP != 0).collect(),
+        flags,
     };
     for s in sentences {
         for i in s.first_token..s.end_token.min(tokens.len()) {
@@ -293,10 +284,10 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         let mut starts = [token.start; 8];
         let mut n = 0;
         // Stop words start no name ("Die", "Im"): they are a large share of capitalised words.
-        if is_upper_initial(word) && !doc.stop[i] {
+        if doc.flags[i] & UPPER != 0 && !doc.stop[i] {
             n = 1;
         }
-        if token.kind == TokenKind::Word && word.as_bytes().contains(&b'-') {
+        if doc.flags[i] & HYPHEN != 0 {
             for (at, _) in word.match_indices('-') {
                 let after = token.start + at + 1;
                 if n < starts.len() && text[after..].chars().next().is_some_and(char::is_uppercase)
@@ -445,7 +436,7 @@ fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 /// Regions after administrative head words ("Präfektur Aichi", "des Kantons Zürich").
 fn region_head_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len().saturating_sub(1) {
-        if !doc.cap_word(i) {
+        if !doc.cap_word(i) || doc.flags[i] & REGION_HEAD == 0 {
             continue;
         }
         let Some(head) = lex.region_heads.get(doc.t(i)) else {
@@ -496,8 +487,7 @@ fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(i) = doc.token_starting_at(cand.start) {
-            let preposition =
-                i > 0 && doc.adjacent(i - 1) && lex.context_words.contains(doc.t(i - 1));
+            let preposition = i > 0 && doc.adjacent(i - 1) && doc.flags[i - 1] & CONTEXT_WORD != 0;
             if preposition || postcode_or_dateline(doc, i) {
                 confirmed.push(n);
             }
@@ -755,7 +745,7 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
         // A place name is a surname only right after a first name ("Jason Hall"): that longer
         // span then wins over the place.
         let surname_after_first_name =
-            first_name_rule && k == j + 1 && lex.first_names.contains(doc.t(j));
+            first_name_rule && k == j + 1 && doc.flags[j] & FIRST_NAME != 0;
         if name_word(doc, lex, k)
             && has_lowercase(t)
             && role_kind(doc, lex, k).is_none()
@@ -766,15 +756,15 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
             words += 1;
             k += 1;
             // With a first name: further first names, then one surname ends the name.
-            if first_name_rule && k > j + 1 && !lex.first_names.contains(t) {
+            if first_name_rule && k > j + 1 && doc.flags[k - 1] & FIRST_NAME == 0 {
                 break;
             }
             continue;
         }
         // Particles ("von der") between name words; the first one must be able to lead.
-        if words > 0 && lex.lead_particles.contains(t) {
+        if words > 0 && doc.flags[k] & LEAD_PARTICLE != 0 {
             let mut m = k;
-            while m < limit && m - k < 3 && lex.particles.contains(doc.t(m)) && doc.adjacent(m) {
+            while m < limit && m - k < 3 && doc.flags[m] & PARTICLE != 0 && doc.adjacent(m) {
                 m += 1;
             }
             if m < limit && m > k && name_word(doc, lex, m) {
@@ -852,11 +842,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             continue;
         }
         // A single name after a verb of saying, closing the clause: "…“, sagte Keller.".
-        if lex.cues.speech_first.may_start(t)
-            && lex.cues.speech.contains(t)
-            && doc.adjacent(i)
-            && speech_name(doc, lex, i + 1)
-        {
+        if doc.flags[i] & SPEECH != 0 && doc.adjacent(i) && speech_name(doc, lex, i + 1) {
             push_rule(
                 cands,
                 doc,
@@ -891,9 +877,10 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
         }
         // A name with an age in brackets: "Anna Beispiel (46)".
         let bytes = doc.text.as_bytes();
-        let bracket_soon = (i + 1..(i + 5).min(n)).any(|k| bytes[doc.tokens[k].start] == b'(');
-        if bracket_soon
-            && doc.cap_word(i)
+        let bracket_soon =
+            |i: usize| (i + 1..(i + 5).min(n)).any(|k| bytes[doc.tokens[k].start] == b'(');
+        if doc.cap_word(i)
+            && bracket_soon(i)
             && (i == 0 || !speech_name_word(doc, lex, i - 1) || !doc.adjacent(i - 1))
         {
             let mut last = i;
@@ -956,15 +943,15 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             continue;
         }
         // A known first name and a surname.
-        let after_article = i > doc.sentence_start[i] && lex.noun_markers.contains(doc.t(i - 1));
-        if lex.first_names.contains(t)
+        let after_article = i > doc.sentence_start[i] && doc.flags[i - 1] & NOUN_MARKER != 0;
+        if doc.flags[i] & FIRST_NAME != 0
             && !after_article
-            && !lex.stopwords.contains(t)
+            && doc.flags[i] & STOPWORD == 0
             && !doc.region[i]
-            && (i == 0 || !lex.first_names.contains(doc.t(i - 1)) || !doc.cap_word(i - 1))
+            && (i == 0 || doc.flags[i - 1] & FIRST_NAME == 0 || !doc.cap_word(i - 1))
         {
             if let Some(last) = person_name(doc, lex, i, true) {
-                if last > i && !lex.family_names.contains(t) && !not_person_name(doc, lex, last) {
+                if last > i && doc.flags[i] & FAMILY_NAME == 0 && !not_person_name(doc, lex, last) {
                     push_rule(
                         cands,
                         doc,
@@ -980,13 +967,13 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
         }
         // East Asian names: family name first ("Kim Min-jun", "Wang Xiaoming", "Yoon Sang
         // Jick") or last ("Minjun Kim").
-        if lex.family_names.contains(t) && i + 1 < doc.sentence_end[i] && doc.adjacent(i) {
+        if doc.flags[i] & FAMILY_NAME != 0 && i + 1 < doc.sentence_end[i] && doc.adjacent(i) {
             let mut last = i;
             for k in i + 1..(i + 3).min(doc.sentence_end[i]) {
                 if !doc.adjacent(k - 1)
                     || !name_word(doc, lex, k)
                     || doc.region[k]
-                    || !(romanised(rec, doc.t(k)) || lex.first_names.contains(doc.t(k)))
+                    || !(romanised(rec, doc.t(k)) || doc.flags[k] & FIRST_NAME != 0)
                 {
                     break;
                 }
@@ -1007,7 +994,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
         }
         if i + 1 < doc.sentence_end[i]
             && doc.adjacent(i)
-            && lex.family_names.contains(doc.t(i + 1))
+            && doc.flags[i + 1] & FAMILY_NAME != 0
             && name_word(doc, lex, i)
             && !doc.region[i]
             && doc.org_head[i].is_none()
@@ -1445,11 +1432,7 @@ fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
 fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let cues = &lex.cues;
     for i in 0..doc.tokens.len() {
-        if !cues
-            .foreign_head_first
-            .may_start_byte(doc.text.as_bytes()[doc.tokens[i].start])
-            || !cues.foreign_head.contains(doc.t(i))
-        {
+        if doc.flags[i] & FOREIGN_HEAD == 0 {
             continue;
         }
         let limit = doc.sentence_end[i];
@@ -1488,7 +1471,7 @@ fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             && !doc.region[left - 1]
             && role_kind(doc, lex, left - 1).is_none()
             && doc.org_head[left - 1].is_none()
-            && !lex.first_names.contains(doc.t(left - 1))
+            && doc.flags[left - 1] & FIRST_NAME == 0
         {
             left -= 1;
         }
@@ -1627,11 +1610,10 @@ fn legal_form_rule(
 ) {
     let bytes = doc.text.as_bytes();
     let mut found = Vec::new();
-    let shapes = Shapes::of(lex.legal_first_words.iter().copied());
     for i in 1..doc.tokens.len() {
         let token = doc.tokens[i];
         // A legal form's first word is a token ("GmbH", "Co.", "e.V.").
-        if !shapes.may_contain(doc.t(i)) || !lex.legal_first_words.contains(doc.t(i)) {
+        if doc.flags[i] & LEGAL_FIRST == 0 {
             continue;
         }
         found.clear();
@@ -1683,7 +1665,7 @@ fn legal_form_rule(
                 && p > s_start
                 && doc.adjacent(p - 1)
                 && name_part(p - 1)
-                && !(doc.t(p) == "und" && lex.legal_first_words.contains(doc.t(p - 1)))
+                && !(doc.t(p) == "und" && doc.flags[p - 1] & LEGAL_FIRST != 0)
             {
                 left = p - 1;
             } else if left == i
@@ -1742,9 +1724,8 @@ fn legal_form_rule(
 
 /// Sports clubs: "VfL Oberwald", "1. FC Oberwald 09", "Oberwalder SV".
 fn club_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
-    let shapes = Shapes::of(lex.club_prefixes.iter().copied());
     for i in 0..doc.tokens.len() {
-        if !shapes.may_contain(doc.t(i)) || !lex.club_prefixes.contains(doc.t(i)) {
+        if doc.flags[i] & CLUB_PREFIX == 0 {
             continue;
         }
         let s_start = doc.sentence_start[i];
@@ -1806,13 +1787,11 @@ fn club_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 /// Dotted names like "Museum.XY": a capitalised word, a period, two to five capitals.
 fn dotted_names(doc: &Doc, cands: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
-        if doc.kind(i) != TokenKind::Word {
+        // A word with a period.
+        if doc.flags[i] & DOT == 0 {
             continue;
         }
         let t = doc.t(i);
-        if !t.as_bytes().contains(&b'.') {
-            continue;
-        }
         let Some((name, suffix)) = t.split_once('.') else {
             continue;
         };
@@ -1997,7 +1976,7 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         // preposition or postcode before it, is the person ("Takahiro Ueda … sagte Ueda") —
         // unless the document names the place with a preposition elsewhere ("in Hamm").
         let placed_at = |i: usize| {
-            (i > 0 && doc.adjacent(i - 1) && lex.context_words.contains(doc.t(i - 1)))
+            (i > 0 && doc.adjacent(i - 1) && doc.flags[i - 1] & CONTEXT_WORD != 0)
                 || postcode_or_dateline(doc, i)
         };
         let placed_names: Vec<&str> = chosen
@@ -2023,9 +2002,12 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
             };
         }
         for (i, token) in doc.tokens.iter().enumerate() {
+            if !name_word(doc, lex, i) {
+                continue;
+            }
             let t = doc.t(i);
             let stem = t.strip_suffix('s').unwrap_or(t);
-            if !name_word(doc, lex, i) || !(surnames.contains(&t) || surnames.contains(&stem)) {
+            if !(surnames.contains(&t) || surnames.contains(&stem)) {
                 continue;
             }
             if leaves_free(&chosen, token) && leaves_free(&extra, token) {
@@ -2169,12 +2151,12 @@ fn acronym_like(t: &str) -> bool {
 /// The acronym before the hyphen of a compound whose second part is a role: the "XYZ" of
 /// "XYZ-Geschäftsführerin", "XYZ-Chef". Returns the byte end of the acronym.
 fn acronym_role_prefix(doc: &Doc, lex: &Lexicon, i: usize) -> Option<usize> {
-    let t = doc.t(i);
     // Cheap test first: acronyms start with a capital and have another among the next two
     // letters ("XYZ", "ZfPT").
-    if !acronym_start(t) || doc.kind(i) != TokenKind::Word {
+    if doc.flags[i] & ACRONYM_START == 0 || doc.kind(i) != TokenKind::Word {
         return None;
     }
+    let t = doc.t(i);
     let (prefix, rest) = t.split_once('-')?;
     if !acronym_like(prefix) || !is_upper_initial(rest) || rest.contains('-') {
         return None;
@@ -2371,12 +2353,7 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     for p in 1..n.saturating_sub(1) {
         // Cheap tests first: a capitalised word followed by another one.
-        if doc.kind(p) != TokenKind::Word
-            || !doc.cap_word(p + 1)
-            || doc.stop[p + 1]
-            || !doc.adjacent(p)
-            || !is_upper_initial(doc.t(p))
-        {
+        if doc.flags[p] & CAP == 0 || doc.flags[p + 1] & (CAP | STOP) != CAP || !doc.adjacent(p) {
             continue;
         }
         let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
@@ -2490,12 +2467,11 @@ fn german_noun_like(t: &str) -> bool {
 
 /// A person's name found by its first name that is something else: it ends in a word like
 /// "Park" or "Airways", or such a word follows it ("Lindsey School", "Miller Band").
-fn not_person_name(doc: &Doc, lex: &Lexicon, last: usize) -> bool {
-    let not_surname = &lex.cues.not_surname;
-    not_surname.contains(doc.t(last))
+fn not_person_name(doc: &Doc, _lex: &Lexicon, last: usize) -> bool {
+    doc.flags[last] & NOT_SURNAME != 0
         || (last + 1 < doc.sentence_end[last]
             && doc.adjacent(last)
-            && not_surname.contains(doc.t(last + 1)))
+            && doc.flags[last + 1] & NOT_SURNAME != 0)
 }
 
 /// The start of a lower-case name before the legal form at token `i` ("die nordport GmbH",
@@ -2583,6 +2559,10 @@ fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>)
     let n = doc.tokens.len();
     let mut names: Vec<&str> = Vec::new();
     for k in 1..n {
+        // Acronyms start with two capitals among three bytes (see `article_acronym`).
+        if doc.flags[k] & ACRONYM_START == 0 {
+            continue;
+        }
         let t = doc.t(k);
         if !names.contains(&t) && article_acronym(doc, lex, k) {
             names.push(t);
@@ -2688,17 +2668,15 @@ fn link_acronyms_to_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
 /// Whether token `k` is an acronym after an article that may name an organisation: letters
 /// only, not a common abbreviation or legal form, not in capitals run or headline.
 fn article_acronym(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
-    let token = doc.tokens[k];
     // Byte test first: an ASCII capital, then another within the next two bytes.
-    if k == 0 || doc.region[k] || !acronym_start_bytes(&doc.text.as_bytes()[token.start..token.end])
-    {
+    if k == 0 || doc.region[k] || doc.flags[k] & ACRONYM_START == 0 {
         return false;
     }
     let t = doc.t(k);
     if !acronym(t)
         || !t.chars().all(char::is_alphabetic)
         || lex.cues.not_org_acronym.contains(t)
-        || lex.legal_first_words.contains(t)
+        || doc.flags[k] & LEGAL_FIRST != 0
         || !article_before(doc, lex, k)
     {
         return false;
@@ -2719,7 +2697,7 @@ fn person_named_left(doc: &Doc, lex: &Lexicon, left: usize, i: usize, s_start: u
             && role_kind(doc, lex, k).is_none()
             && doc.org_head[k].is_none()
     };
-    let first_name = |k: usize| lex.first_names.contains(doc.t(k)) && doc.adjacent(k);
+    let first_name = |k: usize| doc.flags[k] & FIRST_NAME != 0 && doc.adjacent(k);
     if left + 1 == i && left > s_start && first_name(left - 1) {
         // "Paul Muster Institut": the surname was read as a modifier.
         return left - 1;

@@ -94,6 +94,8 @@ pub struct Hit {
 struct FirstWord {
     /// Bit `k - 1` is set when some surface starting with this word has `k` words (k ≤ 32).
     word_counts: u32,
+    /// The entries whose whole surface is this word: a range into `Dictionary::singles`.
+    singles: (u32, u32),
 }
 
 /// Entity gazetteers compiled for lookup. Build once; `Send + Sync`.
@@ -104,6 +106,8 @@ pub struct Dictionary {
     refs: Vec<(u16, u32)>,
     first_words: PatternSet,
     first_info: Vec<FirstWord>,
+    /// Entry ids of one-word surfaces grouped by first word, ascending within a group.
+    singles: Vec<u32>,
     surfaces: HashMap<u64, (u32, u32), BuildHasherDefault<PassThrough>>,
     /// Hashes of the word prefixes of multi-word surfaces up to each inner space
     /// ("frankfurt am" of "frankfurt am main"): the lookup stops extending when the text's
@@ -135,14 +139,20 @@ impl Dictionary {
         };
         let first_words = PatternSet::build(refs.iter().map(|r| first_word(folded_of(r))));
         let mut max_words = 1;
+        let mut singles = Vec::new();
         let first_info = (0..first_words.len() as u32)
             .map(|pattern| {
                 let mut info = FirstWord::default();
+                let from = singles.len() as u32;
                 for &id in first_words.values(pattern) {
                     let words = folded_of(&refs[id as usize]).split(' ').count().min(32);
                     max_words = max_words.max(words);
                     info.word_counts |= 1 << (words - 1);
+                    if words == 1 {
+                        singles.push(id);
+                    }
                 }
+                info.singles = (from, singles.len() as u32);
                 info
             })
             .collect();
@@ -176,6 +186,7 @@ impl Dictionary {
             refs,
             first_words,
             first_info,
+            singles,
             surfaces,
             prefixes,
             members,
@@ -198,10 +209,6 @@ impl Dictionary {
         let (list, row) = self.refs[id as usize];
         let list = &self.lists[list as usize];
         (list, &list.entries[row as usize])
-    }
-
-    fn push_surface_hits(&self, folded: &[u8], start: usize, end: usize, out: &mut Vec<Hit>) {
-        self.push_hashed_hits(folded, start, end, fnv1a(&folded[start..end]), out);
     }
 
     fn push_hashed_hits(
@@ -228,15 +235,16 @@ impl Dictionary {
     pub fn lookup(&self, text: &str, folded: &str, start: usize, out: &mut Vec<Hit>) {
         let bytes = folded.as_bytes();
         // A first word never contains a space: limit the search to the current chunk.
-        let chunk_end = bytes[start..]
-            .iter()
-            .position(|&b| b == b' ')
-            .map_or(bytes.len(), |p| start + p);
+        let chunk_end = memchr::memchr(b' ', &bytes[start..]).map_or(bytes.len(), |p| start + p);
         let each_first = |end: usize, pattern: u32| {
             let info = self.first_info[pattern as usize];
-            if info.word_counts & 1 != 0 {
-                self.push_surface_hits(bytes, start, end, out);
-            }
+            // One-word surfaces equal to the first word: known without hashing the span.
+            let (from, to) = info.singles;
+            out.extend(
+                self.singles[from as usize..to as usize]
+                    .iter()
+                    .map(|&id| Hit { end, id }),
+            );
             if info.word_counts >> 1 == 0 || end != chunk_end {
                 return;
             }

@@ -803,7 +803,19 @@ impl PatternSet {
             }
             let accepted = match class {
                 BOUNDARY => true,
-                MAYBE_GENITIVE => genitive && genitive_len(text, end).is_some(),
+                // Most `s` and `e` go on with a letter: ruled out from the next byte's class
+                // before the full test.
+                MAYBE_GENITIVE => {
+                    genitive
+                        && match bytes[end] {
+                            b's' => bytes.get(end + 1).map_or(true, |&b| {
+                                END_CLASS[usize::from(b)] != INNER
+                                    && END_CLASS[usize::from(b)] != MAYBE_GENITIVE
+                            }),
+                            _ => bytes.get(end + 1) == Some(&b's'),
+                        }
+                        && genitive_len(text, end).is_some()
+                }
                 _ => boundary_after(text, end),
             };
             if accepted && self.has_length(end - start) {

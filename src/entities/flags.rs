@@ -1,0 +1,486 @@
+//! Per-token facts of a document, computed once before the rules run.
+//!
+//! The rules ask the same questions of every token again and again: is it a capitalised
+//! word, a stop word, a known first name, a role, the first word of a legal form, does it
+//! contain a hyphen? Asking each word list separately cost one hash of the token per list and
+//! rule (a third of the stage's instructions). Here every token gets one bit set: its shape
+//! from one pass over its bytes, and the lists holding it from ONE lookup in a combined word
+//! table ([`word_table`], built at load from the lists of the [`Lexicon`]). The rules then test
+//! bits.
+//!
+//! Every bit means exactly what the list or test it replaces means (the same exact-case
+//! membership, the same shape test), so the rules' results do not change.
+
+use std::borrow::Cow;
+
+use crate::gazetteer::FastMap;
+use crate::tokenise::{Token, TokenKind};
+
+use super::lexicon::{Lexicon, RoleKind};
+
+/// A word token (`TokenKind::Word`).
+pub(crate) const WORD: u32 = 1;
+/// The first character is upper case (any token kind).
+pub(crate) const UPPER: u32 = 1 << 1;
+/// A capitalised word: [`WORD`] and [`UPPER`].
+pub(crate) const CAP: u32 = 1 << 2;
+/// A capitalised stop word ("Die", "Im", "Januar"): [`UPPER`] and [`STOPWORD`].
+pub(crate) const STOP: u32 = 1 << 3;
+/// A possible name word: [`CAP`], not [`STOP`], more than one character.
+pub(crate) const NAME: u32 = 1 << 4;
+/// Starts like an acronym: an ASCII capital, then another among the next two bytes.
+pub(crate) const ACRONYM_START: u32 = 1 << 5;
+/// Contains a hyphen.
+pub(crate) const HYPHEN: u32 = 1 << 6;
+/// Contains a period.
+pub(crate) const DOT: u32 = 1 << 7;
+
+// Membership of the token's exact text in a word list of the lexicon.
+/// `stopwords.txt`.
+pub(crate) const STOPWORD: u32 = 1 << 8;
+/// `first_names.tsv`.
+pub(crate) const FIRST_NAME: u32 = 1 << 9;
+/// `family_names.tsv`.
+pub(crate) const FAMILY_NAME: u32 = 1 << 10;
+/// `roles.tsv`, kind role.
+pub(crate) const ROLE: u32 = 1 << 11;
+/// `roles.tsv`, kind title.
+pub(crate) const TITLE: u32 = 1 << 12;
+/// `roles.tsv`, kind honorific.
+pub(crate) const HONORIFIC: u32 = 1 << 13;
+/// `region_heads.tsv`.
+pub(crate) const REGION_HEAD: u32 = 1 << 14;
+/// `speech` cues.
+pub(crate) const SPEECH: u32 = 1 << 15;
+/// `club_prefixes.txt`.
+pub(crate) const CLUB_PREFIX: u32 = 1 << 16;
+/// First words of legal forms.
+pub(crate) const LEGAL_FIRST: u32 = 1 << 17;
+/// `foreign_head` cues.
+pub(crate) const FOREIGN_HEAD: u32 = 1 << 18;
+/// `noun_markers.txt`.
+pub(crate) const NOUN_MARKER: u32 = 1 << 19;
+/// `context_words.tsv`.
+pub(crate) const CONTEXT_WORD: u32 = 1 << 20;
+/// `not_surname` cues.
+pub(crate) const NOT_SURNAME: u32 = 1 << 21;
+/// `particles.tsv`.
+pub(crate) const PARTICLE: u32 = 1 << 22;
+/// `particles.tsv`, particles that may lead a particle group.
+pub(crate) const LEAD_PARTICLE: u32 = 1 << 23;
+/// A region adjective or demonym of `region_adjectives.tsv` as listed or capitalised (the
+/// spellings [`super::case_compatible`] accepts at a word start).
+pub(crate) const ADJECTIVE: u32 = 1 << 24;
+/// A word of letters and digits only (no hyphen, apostrophe, period or other mark).
+pub(crate) const PLAIN: u32 = 1 << 25;
+
+/// The word-list bits of every word of the lexicon's lists (exact text): a compact
+/// open-addressing table. A word of up to 16 bytes is identified by its length and two
+/// overlapping 8-byte loads ([`WordKey`]), so a probe compares three integers and calls no
+/// `memcmp`; longer words are compared byte by byte. A probe first reads a 16-bit tag per
+/// slot (a small array that stays in cache); the slot itself only when the tag matches.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WordTable {
+    /// Per slot: 16 bits of the word's hash, never 0; 0 marks a free slot.
+    tags: Vec<u16>,
+    /// Power-of-two many slots, at most half full.
+    slots: Vec<Slot>,
+    /// Words longer than 16 bytes (their keys do not hold every byte).
+    long: Vec<Box<str>>,
+    /// Length in bytes of the longest word.
+    longest: usize,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Slot {
+    key: WordKey,
+    bits: u32,
+    /// Index into `long` + 1 for a word longer than 16 bytes, else 0.
+    long: u32,
+}
+
+/// A word's length and its bytes in two words: for up to 16 bytes every byte takes part, so
+/// equal keys of such words mean equal words.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct WordKey {
+    low: u64,
+    high: u64,
+    len: u64,
+}
+
+impl WordKey {
+    #[inline]
+    fn of(b: &[u8]) -> WordKey {
+        let n = b.len();
+        let load8 = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
+        let load4 = |at: usize| u64::from(u32::from_le_bytes(b[at..at + 4].try_into().expect("4")));
+        let (low, high) = if n >= 8 {
+            (load8(0), load8(n - 8))
+        } else if n >= 4 {
+            (load4(0), load4(n - 4))
+        } else if n > 0 {
+            (
+                u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+                0,
+            )
+        } else {
+            (0, 0)
+        };
+        WordKey {
+            low,
+            high,
+            len: n as u64,
+        }
+    }
+
+    #[inline]
+    fn hash(&self, b: &[u8]) -> u64 {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut h = (self.low ^ self.len.rotate_left(40)).wrapping_mul(K) ^ self.high;
+        if b.len() > 16 {
+            for chunk in b[8..b.len() - 8].chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                h = (h.rotate_left(23) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+            }
+        }
+        let h = h.wrapping_mul(K);
+        h ^ h >> 29
+    }
+}
+
+impl WordTable {
+    /// The table of the lexicon's lists.
+    pub(crate) fn build(lex: &Lexicon) -> WordTable {
+        let words = word_bits(lex);
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut table = WordTable {
+            tags: vec![0; size],
+            slots: vec![Slot::default(); size],
+            long: Vec::new(),
+            longest: words.keys().map(|w| w.len()).max().unwrap_or(0),
+        };
+        for (word, bits) in words {
+            let bytes = word.as_bytes();
+            let key = WordKey::of(bytes);
+            let hash = key.hash(bytes);
+            let mut at = hash as usize & (size - 1);
+            while table.tags[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table.tags[at] = tag_of(hash);
+            let long = if bytes.len() > 16 {
+                table.long.push(word.into());
+                table.long.len() as u32
+            } else {
+                0
+            };
+            table.slots[at] = Slot { key, bits, long };
+        }
+        table
+    }
+
+    /// The bits of `word`, 0 when no list holds it.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> u32 {
+        let bytes = word.as_bytes();
+        if bytes.len() > self.longest || self.slots.is_empty() {
+            return 0;
+        }
+        let key = WordKey::of(bytes);
+        let mask = self.slots.len() - 1;
+        let hash = key.hash(bytes);
+        let tag = tag_of(hash);
+        let mut at = hash as usize & mask;
+        loop {
+            let found = self.tags[at];
+            if found == 0 {
+                return 0;
+            }
+            if found == tag {
+                let slot = &self.slots[at];
+                if slot.key == key
+                    && (slot.long == 0 || *self.long[slot.long as usize - 1] == *word)
+                {
+                    return slot.bits;
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// The slot tag of a hash: its top 16 bits, never 0.
+#[inline]
+fn tag_of(hash: u64) -> u16 {
+    (hash >> 48) as u16 | 1
+}
+
+/// The word-list bits of every word of the lexicon's lists (exact text).
+fn word_bits(lex: &Lexicon) -> FastMap<Cow<'static, str>, u32> {
+    let mut table: FastMap<Cow<'static, str>, u32> = FastMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
+        for word in words {
+            *table.entry(Cow::Borrowed(word)).or_default() |= bit;
+        }
+    };
+    add(&mut lex.stopwords.iter().copied(), STOPWORD);
+    add(&mut lex.first_names.iter().copied(), FIRST_NAME);
+    add(&mut lex.family_names.iter().copied(), FAMILY_NAME);
+    for (kind, bit) in [
+        (RoleKind::Role, ROLE),
+        (RoleKind::Title, TITLE),
+        (RoleKind::Honorific, HONORIFIC),
+    ] {
+        add(
+            &mut lex
+                .roles
+                .iter()
+                .filter(|(_, &k)| k == kind)
+                .map(|(&word, _)| word),
+            bit,
+        );
+    }
+    add(&mut lex.region_heads.keys().copied(), REGION_HEAD);
+    add(&mut lex.cues.speech.iter().copied(), SPEECH);
+    add(&mut lex.club_prefixes.iter().copied(), CLUB_PREFIX);
+    add(&mut lex.legal_first_words.iter().copied(), LEGAL_FIRST);
+    add(&mut lex.cues.foreign_head.iter().copied(), FOREIGN_HEAD);
+    add(&mut lex.noun_markers.iter().copied(), NOUN_MARKER);
+    add(&mut lex.context_words.iter().copied(), CONTEXT_WORD);
+    add(&mut lex.cues.not_surname.iter().copied(), NOT_SURNAME);
+    add(&mut lex.particles.iter().copied(), PARTICLE);
+    add(&mut lex.lead_particles.iter().copied(), LEAD_PARTICLE);
+    for form in &lex.adjective_forms {
+        *table.entry(Cow::Borrowed(form.form)).or_default() |= ADJECTIVE;
+        let mut chars = form.form.chars();
+        if let Some(first) = chars.next() {
+            let capitalised: String = first.to_uppercase().chain(chars).collect();
+            *table.entry(Cow::Owned(capitalised)).or_default() |= ADJECTIVE;
+        }
+    }
+    table
+}
+
+/// The role kind of the word-list bits `bits` (`roles.tsv`), if any.
+#[inline]
+pub(crate) fn role_of(bits: u32) -> Option<RoleKind> {
+    if bits & ROLE != 0 {
+        Some(RoleKind::Role)
+    } else if bits & TITLE != 0 {
+        Some(RoleKind::Title)
+    } else if bits & HONORIFIC != 0 {
+        Some(RoleKind::Honorific)
+    } else {
+        None
+    }
+}
+
+/// What a byte of a token says about it: bit 0 a hyphen, bit 1 a period, bit 2 another
+/// ASCII byte that is no letter or digit, bit 3 a byte of a non-ASCII character.
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        class[b] = if byte >= 0x80 {
+            8
+        } else if byte.is_ascii_alphanumeric() {
+            0
+        } else {
+            4
+        };
+        b += 1;
+    }
+    class[b'-' as usize] = 1 | 4;
+    class[b'.' as usize] = 2 | 4;
+    class
+};
+
+/// The flags of every token of a document (tested against the lists in this module's tests).
+#[inline(never)]
+pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u32> {
+    tokens
+        .iter()
+        .map(|token| {
+            let word = &text[token.start..token.end];
+            let bytes = word.as_bytes();
+            let mut flags = 0;
+            let (upper, first_len) = match bytes.first() {
+                None => (false, 0),
+                Some(&b) if b.is_ascii() => (b.is_ascii_uppercase(), 1),
+                Some(_) => {
+                    let c = word.chars().next().expect("a character");
+                    (c.is_uppercase(), c.len_utf8())
+                }
+            };
+            if upper {
+                flags |= UPPER;
+            }
+            if token.kind == TokenKind::Word {
+                flags |= WORD;
+                if upper {
+                    flags |= CAP;
+                }
+                let class = bytes
+                    .iter()
+                    .fold(0u8, |class, &b| class | BYTE_CLASS[usize::from(b)]);
+                if class & 1 != 0 {
+                    flags |= HYPHEN;
+                }
+                if class & 2 != 0 {
+                    flags |= DOT;
+                }
+                let plain = class & 4 == 0
+                    && (class & 8 == 0 || word.chars().all(char::is_alphanumeric))
+                    && !bytes.is_empty();
+                if plain {
+                    flags |= PLAIN;
+                }
+            }
+            if acronym_start(bytes) {
+                flags |= ACRONYM_START;
+            }
+            flags |= lex.word_bits.get(word);
+            if upper && flags & STOPWORD != 0 {
+                flags |= STOP;
+            }
+            if flags & (CAP | STOP) == CAP && bytes.len() > first_len {
+                flags |= NAME;
+            }
+            flags
+        })
+        .collect()
+}
+
+/// A capital, and another among the next two bytes (ASCII).
+#[inline]
+fn acronym_start(t: &[u8]) -> bool {
+    match t {
+        [a, b, c, ..] => {
+            a.is_ascii_uppercase() && (b.is_ascii_uppercase() || c.is_ascii_uppercase())
+        }
+        [a, b] => a.is_ascii_uppercase() && b.is_ascii_uppercase(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenise::Tokeniser;
+
+    #[test]
+    fn word_table_finds_every_word_with_its_bits_and_nothing_else() {
+        let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
+        let expected = word_bits(&lexicon);
+        let table = &lexicon.word_bits;
+        let mut long = 0;
+        for (word, &bits) in &expected {
+            assert_eq!(table.get(word), bits, "{word:?}");
+            long += usize::from(word.len() > 16);
+            // Near misses: one byte more, one less, another case.
+            let variants = [
+                format!("{word}x"),
+                format!("x{word}"),
+                word.chars().skip(1).collect(),
+                word.to_uppercase(),
+                word.to_lowercase(),
+            ];
+            for variant in variants {
+                let bits = expected.get(variant.as_str()).copied().unwrap_or(0);
+                assert_eq!(table.get(&variant), bits, "{variant:?}");
+            }
+        }
+        assert!(long > 0, "no word longer than 16 bytes tested");
+        for other in ["", "x", "Sachsenx", "Oberbeispielgeschäftsführerin"] {
+            assert_eq!(table.get(other), 0, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn flags_agree_with_the_word_lists_and_shape_tests() {
+        let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
+        let tokeniser = Tokeniser::load_default().unwrap();
+        let text = "Die Geschäftsführerin Anna Beispiel-Muster sagte am Montag in Oberwald, \
+                    die XYZ GmbH und der VfL Beispielstadt e.V. hätten Dr. Wang Lei von der \
+                    Ministère de l'Économie eingeladen; Museum.XY und IHK-Chef Ö. Ärger auch. Japanische \
+                    und sächsische Gäste, Dresdner Firmen, japanisch-deutsche Treffen.";
+        let tokens = tokeniser.tokenise(text);
+        let flags = token_flags(&lexicon, text, &tokens);
+        assert_eq!(flags.len(), tokens.len());
+        type Member<'a> = &'a dyn Fn(&str) -> bool;
+        let lists: [(Member, u32); 16] = [
+            (&|t| lexicon.stopwords.contains(t), STOPWORD),
+            (&|t| lexicon.first_names.contains(t), FIRST_NAME),
+            (&|t| lexicon.family_names.contains(t), FAMILY_NAME),
+            (&|t| lexicon.roles.get(t) == Some(&RoleKind::Role), ROLE),
+            (&|t| lexicon.roles.get(t) == Some(&RoleKind::Title), TITLE),
+            (
+                &|t| lexicon.roles.get(t) == Some(&RoleKind::Honorific),
+                HONORIFIC,
+            ),
+            (&|t| lexicon.region_heads.contains_key(t), REGION_HEAD),
+            (&|t| lexicon.cues.speech.contains(t), SPEECH),
+            (&|t| lexicon.club_prefixes.contains(t), CLUB_PREFIX),
+            (&|t| lexicon.legal_first_words.contains(t), LEGAL_FIRST),
+            (&|t| lexicon.cues.foreign_head.contains(t), FOREIGN_HEAD),
+            (&|t| lexicon.noun_markers.contains(t), NOUN_MARKER),
+            (&|t| lexicon.context_words.contains(t), CONTEXT_WORD),
+            (&|t| lexicon.cues.not_surname.contains(t), NOT_SURNAME),
+            (&|t| lexicon.particles.contains(t), PARTICLE),
+            (&|t| lexicon.lead_particles.contains(t), LEAD_PARTICLE),
+        ];
+        let mut seen = 0;
+        for (token, &bits) in tokens.iter().zip(&flags) {
+            let t = token.text(text);
+            for (member, bit) in &lists {
+                assert_eq!(member(t), bits & bit != 0, "{t:?} bit {bit:#x}");
+            }
+            let upper = t.chars().next().is_some_and(char::is_uppercase);
+            let word = token.kind == TokenKind::Word;
+            assert_eq!(bits & UPPER != 0, upper, "{t:?}");
+            assert_eq!(bits & CAP != 0, word && upper, "{t:?}");
+            assert_eq!(
+                bits & STOP != 0,
+                upper && lexicon.stopwords.contains(t),
+                "{t:?}"
+            );
+            let name = word && upper && !lexicon.stopwords.contains(t) && t.chars().count() > 1;
+            assert_eq!(bits & NAME != 0, name, "{t:?}");
+            assert_eq!(bits & HYPHEN != 0, word && t.contains('-'), "{t:?}");
+            assert_eq!(bits & DOT != 0, word && t.contains('.'), "{t:?}");
+            let plain = word && t.chars().all(char::is_alphanumeric);
+            assert_eq!(bits & PLAIN != 0, plain, "{t:?}");
+            let adjective = lexicon.adjective_forms.iter().any(|f| {
+                let mut chars = f.form.chars();
+                let first = chars.next().unwrap();
+                t == f.form || t == first.to_uppercase().chain(chars).collect::<String>()
+            });
+            assert_eq!(bits & ADJECTIVE != 0, adjective, "{t:?}");
+            seen |= bits;
+        }
+        // The sentence exercises most bits: a test of the table, not of an empty one.
+        for bit in [
+            STOPWORD,
+            FIRST_NAME,
+            ROLE,
+            TITLE,
+            LEGAL_FIRST,
+            CLUB_PREFIX,
+            NOUN_MARKER,
+            CONTEXT_WORD,
+            SPEECH,
+            FOREIGN_HEAD,
+            ACRONYM_START,
+            HYPHEN,
+            DOT,
+            NAME,
+            STOP,
+            PLAIN,
+            ADJECTIVE,
+        ] {
+            assert!(seen & bit != 0, "bit {bit:#x} never set");
+        }
+    }
+}
