@@ -6,7 +6,8 @@
 //!   start — also inside hyphen compounds (`Bayern-Québec-Partnerschaft`), before a genitive
 //!   `s` (`Sachsens`) and in all-caps headlines — with [`crate::gazetteer::Dictionary`]; names
 //!   flagged `common` (Essen, Halle) need context: a preposition
-//!   (`resources/entities/context_words.tsv`), a head word or another accepted mention in the document; gazetteer acronyms need their full name in the document;
+//!   (`resources/entities/context_words.tsv`), a head word or another accepted mention in the
+//!   document; gazetteer acronyms need their full name in the document;
 //! - rules for names no list holds: persons after a role, title or honorific or with a known
 //!   first name or East Asian family name; organisations from head words with their modifiers
 //!   and complements (`resources/entities/org_heads.tsv`), legal forms (`GmbH`, `e.V.`),
