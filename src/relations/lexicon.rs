@@ -232,7 +232,9 @@ impl Default for Files<'static> {
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
     pub triggers: Vec<Trigger>,
-    pub cues: HashMap<CueKind, Vec<Cue>>,
+    /// The cues of each kind, indexed by `CueKind as usize` (looked up per token in hot
+    /// loops: an index, not a hash).
+    pub cues: Vec<Vec<Cue>>,
     /// CAMEO code → Goldstein value.
     pub goldstein: HashMap<String, f64>,
     /// (word part, topic label).
@@ -421,7 +423,7 @@ impl Lexicon {
             return Err(ResourceError::new(triggers.name, 0, "no triggers"));
         }
 
-        let mut parsed_cues: HashMap<CueKind, Vec<Cue>> = HashMap::new();
+        let mut parsed_cues: Vec<Vec<Cue>> = Vec::new();
         for row in cues.rows(3) {
             let row = row?;
             let kind = CueKind::parse(row.fields[0]).ok_or_else(|| {
@@ -433,7 +435,10 @@ impl Lexicon {
             }
             let mode = Mode::parse(row.fields[2])
                 .ok_or_else(|| row.error(cues.name, format!("unknown mode {:?}", row.fields[2])))?;
-            parsed_cues.entry(kind).or_default().push(Cue {
+            if parsed_cues.len() <= kind as usize {
+                parsed_cues.resize(kind as usize + 1, Vec::new());
+            }
+            parsed_cues[kind as usize].push(Cue {
                 words: text.split(' ').map(str::to_string).collect(),
                 mode,
             });
@@ -579,7 +584,7 @@ impl Lexicon {
 
     /// The cues of one kind.
     pub(crate) fn cues(&self, kind: CueKind) -> &[Cue] {
-        self.cues.get(&kind).map(Vec::as_slice).unwrap_or(&[])
+        self.cues.get(kind as usize).map_or(&[], Vec::as_slice)
     }
 }
 
