@@ -183,6 +183,11 @@ fn relative_expressions_resolve_against_the_publication_date() {
             &[("ersten Quartal 2020", "2020-Q1")],
         ),
         (
+            "Im letzten Quartal 2018 sank der Umsatz.",
+            a,
+            &[("letzten Quartal 2018", "2018-Q4")],
+        ),
+        (
             "Im Sommer 2019 startet das Projekt.",
             a,
             &[("Sommer 2019", "2019-SU")],
@@ -345,6 +350,8 @@ fn numbers_that_are_not_dates() {
         ("Die Folgen von COVID-19 sind spürbar.", a, &[]),
         ("Rund 2000 Mitarbeiter arbeiten dort.", a, &[]),
         ("Der Preis liegt bei 1999 Euro.", a, &[]),
+        // "letzten" is the last of a quarter or half year, not the 4th century.
+        ("Die Bauten des letzten Jahrhunderts verfallen.", a, &[]),
     ]);
 }
 

@@ -3,7 +3,7 @@
 //! A [`Partial`] holds whatever the text states (a day, a month name, "letzte", "Woche") with
 //! placeholders for the rest; [`super::resolve`] fills them against the anchor.
 
-use super::vocab::{Amount, Unit, Vocabulary};
+use super::vocab::{Amount, Unit, Vocabulary, LAST_OF_UNIT};
 
 /// The parts of one expression as written.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -93,14 +93,19 @@ impl Partial {
                 .map(|s| self.season = Some(s))
                 .is_some(),
             "quarter" => ordinal()
+                .map(|q| if q == LAST_OF_UNIT { 4 } else { q })
                 .filter(|q| (1..=4).contains(q))
                 .map(|q| self.quarter = Some(q))
                 .is_some(),
             "half" => ordinal()
+                .map(|h| if h == LAST_OF_UNIT { 2 } else { h })
                 .filter(|h| (1..=2).contains(h))
                 .map(|h| self.half = Some(h))
                 .is_some(),
-            "century" => ordinal().map(|c| self.century = Some(c as i32)).is_some(),
+            "century" => ordinal()
+                .filter(|&c| c != LAST_OF_UNIT)
+                .map(|c| self.century = Some(c as i32))
+                .is_some(),
             "decade" => match number() {
                 Some(year) => {
                     self.decade = Some(year as i32 / 10);

@@ -8,6 +8,11 @@ use crate::gazetteer::{FastMap as HashMap, FastSet as HashSet};
 
 use crate::resources::{DataFile, ResourceError};
 
+/// The value of "letzte"/"letzten" in `ordinals.tsv`: the last of whatever unit follows
+/// ("letzten Quartal" is the fourth, "letzten Halbjahr" the second); a rule whose unit has no
+/// last member ("letzten Jahrhunderts" is relative, not the 4th century) rejects it.
+pub(crate) const LAST_OF_UNIT: u32 = 0;
+
 /// A calendar unit, as it appears in durations and relative expressions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
@@ -250,8 +255,11 @@ impl Vocabulary {
             )?,
             ordinals: load_map(
                 crate::data_file!("resources/dates/ordinals.tsv"),
-                "ordinal (1-99)",
-                |v| in_range(v, 1, 99).map(|m| m as u32),
+                "ordinal (1-99) or `last`",
+                |v| match v {
+                    "last" => Some(LAST_OF_UNIT),
+                    _ => in_range(v, 1, 99).map(|m| m as u32),
+                },
             )?,
             units: load_map(
                 crate::data_file!("resources/dates/units.tsv"),
