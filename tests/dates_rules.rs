@@ -37,18 +37,3 @@ fn every_rule_example_produces_its_expected_span_and_value() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
-
-/// The gate reads a requirement from every rule pattern: a rule without one would run in every
-/// window (correct, but a sign that the pattern uses syntax the gate does not follow).
-#[test]
-fn every_rule_has_a_requirement_for_the_gate() {
-    let dates = DateRecogniser::load_default().expect("date resources load");
-    let unread: Vec<&str> = dates
-        .rules()
-        .iter()
-        .zip(dates.rule_requirements())
-        .filter(|(_, requirement)| requirement.is_empty())
-        .map(|(rule, _)| rule.origin.as_str())
-        .collect();
-    assert!(unread.is_empty(), "rules without a requirement: {unread:?}");
-}

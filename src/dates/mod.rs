@@ -24,7 +24,6 @@
 //! assert_eq!(&text[found[0].start..found[0].end], "12. Juni");
 //! ```
 
-pub mod gate;
 pub mod partial;
 pub mod publication;
 pub mod resolve;
@@ -84,12 +83,6 @@ impl DateRecogniser {
         })
     }
 
-    /// What each rule requires of the text around it, in rule order: clauses of atom bits, one
-    /// of which each must be present (see [`gate`]). Empty for a rule that runs everywhere.
-    pub fn rule_requirements(&self) -> impl Iterator<Item = &[gate::Atoms]> {
-        self.rules.requirements()
-    }
-
     /// The rules, with their examples (for tests and diagnostics).
     pub fn rules(&self) -> &[rules::Rule] {
         &self.rules.rules
@@ -116,9 +109,7 @@ impl DateRecogniser {
             if from >= head_end && to <= tail_start {
                 continue;
             }
-            let candidates = self
-                .rules
-                .candidates_near_full_dates(&text[from..to], &self.vocab);
+            let candidates = self.rules.candidates(&text[from..to], &self.vocab);
             let mut found = resolve::select(candidates);
             found.retain(|c| c.date_type == DateType::Date && c.partial.is_full_date());
             for mut c in found {

@@ -11,8 +11,6 @@
 //! search, a match of a rule hides later matches of the same rule that start inside it, and no
 //! match crosses a line break.
 
-use std::collections::HashMap;
-
 use regex::Regex;
 use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
@@ -20,7 +18,6 @@ use regex_automata::util::primitives::StateID;
 use regex_automata::util::start;
 use regex_automata::{meta, Anchored, Input, MatchKind};
 
-use super::gate::{self, Atoms as AtomSet, Cnf};
 use super::partial::Partial;
 use super::vocab::Vocabulary;
 use crate::record::DateType;
@@ -55,10 +52,6 @@ pub struct Rule {
     /// Capture group names with their index, `t` excluded.
     groups: Vec<(usize, String)>,
     span_group: Option<usize>,
-    /// What the text must contain for the rule to match ([`gate`]).
-    requirement: Cnf,
-    /// Whether a match can state a full date (day, month and year).
-    full_date: bool,
 }
 
 /// A candidate expression found by a rule (byte range into the text).
@@ -76,8 +69,6 @@ pub struct Candidate {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     starts: Starts,
-    /// Whether every rule that can find a full date needs a digit.
-    full_dates_need_digits: bool,
 }
 
 /// A set of rules, one bit per rule index.
@@ -229,80 +220,6 @@ const BYTE_CLASS: [u8; 256] = {
     table
 };
 
-/// Atoms and the strings that carry them, built while the rules are read.
-struct Atoms<'v> {
-    vocab: &'v Vocabulary,
-    /// Atom bits of the vocabulary macros, by name.
-    macros: HashMap<String, Option<AtomSet>>,
-    next_bit: u32,
-    /// Literal runs seen, with the bit each got.
-    literals: HashMap<String, AtomSet>,
-}
-
-/// Bits for vocabulary macros are handed out from 1 up; literal runs get the bits from
-/// `FIRST_LITERAL_BIT` on in turn, sharing them once there are more runs than bits.
-const FIRST_LITERAL_BIT: u32 = 32;
-
-impl Atoms<'_> {
-    fn macro_atom(&mut self, name: &str) -> Result<Option<AtomSet>, String> {
-        if let Some(atom) = self.macros.get(name) {
-            return Ok(*atom);
-        }
-        let atom = match self.vocab.macro_forms(name) {
-            Some(forms) if !forms.is_empty() && forms.iter().all(|f| !f.is_empty()) => {
-                if self.next_bit >= FIRST_LITERAL_BIT {
-                    return Err("too many vocabulary macros for the rule gate".to_string());
-                }
-                let bit: AtomSet = 1 << self.next_bit;
-                self.next_bit += 1;
-                Some(bit)
-            }
-            Some(_) => None,
-            // A fixed piece such as `{DAY}` or `{S}`: what its own pattern requires.
-            None => {
-                let expansion = self
-                    .vocab
-                    .expand(name)
-                    .ok_or(format!("unknown macro {{{name}}}"))?;
-                let cnf = gate::requirements(&expansion, &|_| None, |_| 0).unwrap_or_default();
-                match cnf.as_slice() {
-                    [] => None,
-                    [first, ..] => Some(*first),
-                }
-            }
-        };
-        self.macros.insert(name.to_string(), atom);
-        Ok(atom)
-    }
-
-    fn literal_atom(&mut self, run: &str) -> AtomSet {
-        let next = self.literals.len() as u32;
-        let bit = *self.literals.entry(run.to_string()).or_insert_with(|| {
-            1 << (FIRST_LITERAL_BIT + next % (AtomSet::BITS - FIRST_LITERAL_BIT))
-        });
-        bit
-    }
-
-    /// The requirement of a pattern as written.
-    fn requirement(&mut self, pattern: &str) -> Result<Cnf, String> {
-        // Macro atoms first, so the parser can look them up without borrowing `self`.
-        let mut rest = pattern;
-        while let Some(open) = rest.find('{') {
-            let after = &rest[open + 1..];
-            let close = after.find('}').ok_or("unclosed `{`")?;
-            let name = &after[..close];
-            if name.starts_with(|c: char| c.is_ascii_uppercase()) {
-                self.macro_atom(name)?;
-            }
-            rest = &after[close + 1..];
-        }
-        let macros = self.macros.clone();
-        let lookup = move |name: &str| macros.get(name).copied().flatten();
-        // Syntax the analysis does not follow: the rule always runs.
-        Ok(gate::requirements(pattern, &lookup, |run| self.literal_atom(run)).unwrap_or_default())
-    }
-}
-
 fn parse_type(text: &str) -> Option<DateType> {
     Some(match text {
         "DATE" => DateType::Date,
@@ -348,12 +265,6 @@ impl RuleSet {
     /// Loads and compiles the rule files.
     pub fn load(files: &[DataFile<'_>], vocab: &Vocabulary) -> Result<RuleSet, ResourceError> {
         let mut rules = Vec::new();
-        let mut atoms = Atoms {
-            vocab,
-            macros: HashMap::new(),
-            next_bit: 1,
-            literals: HashMap::new(),
-        };
         for file in files {
             for row in file.rows(6) {
                 let row = row?;
@@ -394,9 +305,6 @@ impl RuleSet {
                         None => {}
                     }
                 }
-                let requirement = atoms
-                    .requirement(f[2])
-                    .map_err(|e| row.error(file.name, e))?;
                 let expected = f[5].trim();
                 if !expected.contains('=') {
                     return Err(row.error(file.name, "expected must be `span=value`"));
@@ -410,17 +318,8 @@ impl RuleSet {
                     fields,
                     example: f[4].trim().to_string(),
                     expected: expected.to_string(),
-                    full_date: date_type == DateType::Date && {
-                        let has = |part: &str| {
-                            groups
-                                .iter()
-                                .any(|(_, name)| name.split('_').next() == Some(part))
-                        };
-                        has("year") && (has("day") && has("month") || has("holiday"))
-                    },
                     groups,
                     span_group,
-                    requirement,
                 });
             }
         }
@@ -437,15 +336,7 @@ impl RuleSet {
         let patterns: Vec<&str> = rules.iter().map(|r| r.regex.as_str()).collect();
         let starts = Starts::build(&patterns)
             .map_err(|e| ResourceError::new("resources/dates/rules", 0, e))?;
-        let full_dates_need_digits = rules
-            .iter()
-            .filter(|r| r.full_date)
-            .all(|r| r.requirement.contains(&gate::DIGIT));
-        Ok(RuleSet {
-            full_dates_need_digits,
-            rules,
-            starts,
-        })
+        Ok(RuleSet { rules, starts })
     }
 
     /// Every candidate in `text`, possibly overlapping, in no particular order.
@@ -519,15 +410,6 @@ impl RuleSet {
             }
         }
         out
-    }
-
-    /// Like [`RuleSet::candidates`], for texts that matter only for their full dates (day,
-    /// month and year): none without a digit where every full-date rule needs one.
-    pub fn candidates_near_full_dates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
-        if self.full_dates_need_digits && !text.bytes().any(|b| b.is_ascii_digit()) {
-            return Vec::new();
-        }
-        self.candidates(text, vocab)
     }
 
     /// Runs rule `index` anchored at `at` (its match ends by `limit`; `line` stands at `at`)
@@ -604,11 +486,6 @@ impl RuleSet {
             partial,
         });
         Some(match_end)
-    }
-
-    /// The requirement of each rule, in rule order (for tests and diagnostics).
-    pub fn requirements(&self) -> impl Iterator<Item = &[AtomSet]> {
-        self.rules.iter().map(|r| r.requirement.as_slice())
     }
 }
 
@@ -845,29 +722,5 @@ mod tests {
         ] {
             assert_eq!(rules.candidates(text, &vocab), Vec::new(), "{text}");
         }
-    }
-
-    #[test]
-    fn full_dates_survive_selection_alike_near_full_dates_only() {
-        let (rules, vocab) = rule_set();
-        let full = |candidates: Vec<Candidate>| -> Vec<Candidate> {
-            let mut chosen = crate::dates::resolve::select(candidates);
-            chosen.retain(|c| c.date_type == DateType::Date && c.partial.is_full_date());
-            chosen
-        };
-        let texts = [
-            "Hannover, 22.11.2017 (PresseBox) - Die Messe beginnt am Dienstag.",
-            "Dresden, 28. März 2014 – Seit Jahren wächst die Firma um 14 Uhr.",
-            "Am Morgen des 26. Dezember 1776 griff er an, im Jahr 1777 nicht.",
-            "Veröffentlicht am 13.07.2006 um 10:15 Uhr, Stand: Heiligabend 2006.",
-            "Die Zahl stieg im Vorjahr; rund 2000 Mitarbeiter kamen 1998 dazu.",
-        ];
-        let mut found = 0;
-        for text in texts {
-            let near = full(rules.candidates_near_full_dates(text, &vocab));
-            found += near.len();
-            assert_eq!(near, full(rules.candidates(text, &vocab)), "{text}");
-        }
-        assert_eq!(found, 4);
     }
 }

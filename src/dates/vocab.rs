@@ -373,36 +373,4 @@ impl Vocabulary {
             _ => return None,
         })
     }
-
-    /// The forms a word-list macro stands for (`None` for other macros such as `{S}` or
-    /// `{DAY}`).
-    pub fn macro_forms(&self, name: &str) -> Option<Vec<&str>> {
-        fn of<V: Copy>(map: &WordMap<V>) -> Vec<&str> {
-            map.forms().collect()
-        }
-        Some(match name {
-            "MONTH" => of(&self.months),
-            "MONTH_ABBR" => self.months.abbreviations().collect(),
-            "WEEKDAY" => of(&self.weekdays),
-            "WEEKDAY_ABBR" => self.weekdays.abbreviations().collect(),
-            "NUMWORD" => of(&self.numbers),
-            "ORDWORD" => of(&self.ordinals),
-            "UNIT" => of(&self.units),
-            "SEASON" => of(&self.seasons),
-            "DAYPART" => of(&self.dayparts),
-            "SHIFT" => of(&self.shifts),
-            "RELDAY" => of(&self.reldays),
-            "REF" => of(&self.refs),
-            "SET" => of(&self.sets),
-            "DECADE" => of(&self.decades),
-            "DIR" => of(&self.directions),
-            "RELWORD" => of(&self.relwords),
-            "VAGUE" => of(&self.vague),
-            "UNITADJ" => of(&self.unit_adjectives),
-            "HOLIDAY" => of(&self.holidays),
-            "PART" => self.parts.iter().map(String::as_str).collect(),
-            "MOD" => self.modifiers.iter().map(String::as_str).collect(),
-            _ => return None,
-        })
-    }
 }
