@@ -369,6 +369,11 @@ fn publication_dates_from_the_text() {
             Some("2012-09-25"),
         ),
         ("Frankfurt am Main, den 3. Mai 2021: Die Bank meldet Zahlen.", Some("2021-05-03")),
+        // A header before the place, two sites, a full stop after the date.
+        ("Pressemitteilung 12/2023 | Kassel, 7. Juni 2023\n\nDie Stadt lädt ein.", Some("2023-06-07")),
+        ("Frankfurt am Main / San Sebastián de los Reyes, 02.10.2022 – Die beiden Firmen arbeiten zusammen.", Some("2022-10-02")),
+        ("Rathaus aktuell\nNr. 4/2024\n\nKassel, 14.02.2024. Im Rathaus wurde ein Vertrag unterzeichnet.", Some("2024-02-14")),
+        ("Der Vertrag gilt ab 14.02.2024. Im Rathaus wurde gefeiert.", None),
         // A date in a sentence is not a publication date; nothing defaults to today.
         ("Der Vertrag wurde am 3. Mai 2012 in Basel unterzeichnet.", None),
         ("Eine Meldung ohne Datum.", None),

@@ -22,7 +22,10 @@ fn line_of(text: &str, at: usize) -> (usize, usize) {
 }
 
 /// Whether `prefix` (the line before a date) is a place for a dateline: one to five words, the
-/// first capitalised, ending in a comma ("Frankfurt am Main,", "Halle (Saale),").
+/// first capitalised, ending in a comma ("Frankfurt am Main,", "Halle (Saale),"). Releases from
+/// two sites name both, split by a slash ("Kiel / Aarhus,"), each part such a place; a header in
+/// front of the place, cut off by a bar or a middle dot ("Pressemitteilung 12/2023 | Kassel,"),
+/// is not part of it.
 fn is_place_prefix(prefix: &str) -> bool {
     let prefix = prefix.trim_end();
     let prefix = prefix
@@ -32,24 +35,36 @@ fn is_place_prefix(prefix: &str) -> bool {
     let Some(place) = prefix.trim_end().strip_suffix(',') else {
         return false;
     };
+    let place = place.rsplit(['|', '·']).next().unwrap_or(place);
+    place.split('/').all(is_place_name)
+}
+
+/// Whether `place` is one to five words, the first capitalised, of letters and the punctuation
+/// place names use.
+fn is_place_name(place: &str) -> bool {
     let place = place.trim();
-    let words: Vec<&str> = place.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 {
+    let words = place.split_whitespace().count();
+    if words == 0 || words > 5 {
         return false;
     }
-    if !words[0].starts_with(|c: char| c.is_uppercase()) {
+    if !place.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
     place
         .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '\''))
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '\''))
 }
 
 /// Whether what follows a date on its line ends a dateline: nothing, a dash, a colon, an
-/// opening parenthesis ("(PresseBox)", "(ots)").
+/// opening parenthesis ("(PresseBox)", "(ots)"), or a full stop before the first sentence
+/// ("Kassel, 14.02.2024. Im Rathaus ...").
 fn is_dateline_end(rest: &str) -> bool {
     let rest = rest.trim_start();
-    rest.is_empty() || rest.starts_with(['-', '–', '—', ':', '(', '/', '|'])
+    rest.is_empty()
+        || rest.starts_with(['-', '–', '—', ':', '(', '/', '|'])
+        || rest
+            .strip_prefix('.')
+            .is_some_and(|after| after.is_empty() || after.starts_with(char::is_whitespace))
 }
 
 /// Whether a date stands alone on its line (perhaps with a weekday before it).
@@ -285,10 +300,22 @@ mod tests {
             "Frankfurt am Main, ",
             "Halle (Saale), ",
             "St. Gallen, den ",
+            "Kiel / Aarhus, ",
+            "Frankfurt am Main / San Sebastián de los Reyes, ",
+            "Pressemitteilung 12/2023 | Kassel, ",
+            "Newsletter 3/2024 · Bremen, ",
         ] {
             assert!(is_place_prefix(good), "{good:?}");
         }
-        for bad in ["Er sagte am ", "die Stadt, ", "", "Dresden "] {
+        for bad in [
+            "Er sagte am ",
+            "die Stadt, ",
+            "",
+            "Dresden ",
+            "Kiel / die Stadt, ",
+            "Nr. 12/2023, ",
+            "Pressemitteilung | er sagte, ",
+        ] {
             assert!(!is_place_prefix(bad), "{bad:?}");
         }
     }
