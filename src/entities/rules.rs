@@ -243,14 +243,16 @@ pub(super) fn find(
 
 /// Marks tokens ending with an organisation head or a role suffix.
 fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
-    for m in lex.heads.find_iter(doc.folded.as_bytes()) {
-        let Some(i) = doc.token_containing(m.start()) else {
-            continue;
-        };
+    let mut found = Vec::new();
+    lex.head_ends.for_each_word_end_match(
+        &lex.heads,
+        doc.text,
+        doc.folded.as_bytes(),
+        doc.tokens,
+        |i, m| found.push((i, m)),
+    );
+    for (i, m) in found {
         let token = doc.tokens[i];
-        if token.kind != TokenKind::Word {
-            continue;
-        }
         // The head ends the token, or the token's genitive (-s, -es) follows.
         let rest = &doc.text[m.end().min(token.end)..token.end];
         if m.end() > token.end || !matches!(rest, "" | "s" | "es") {
