@@ -332,7 +332,7 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
                     flags |= DOT;
                 }
                 let plain = class & 4 == 0
-                    && (class & 8 == 0 || word.chars().all(char::is_alphanumeric))
+                    && (class & 8 == 0 || word.chars().all(alphanumeric))
                     && !bytes.is_empty();
                 if plain {
                     flags |= PLAIN;
@@ -351,6 +351,15 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
             flags
         })
         .collect()
+}
+
+/// `char::is_alphanumeric`, without the table lookup for the Latin-1 letters of German and
+/// other European words (U+00C0 to U+00FF but × and ÷ are letters).
+#[inline]
+fn alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{c0}'..='\u{ff}').contains(&c) && c != '×' && c != '÷'
+        || c.is_alphanumeric()
 }
 
 /// A capital, and another among the next two bytes (ASCII).

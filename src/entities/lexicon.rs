@@ -73,6 +73,8 @@ pub struct Lexicon {
     pub org_heads: Vec<OrgHead>,
     /// Unanchored automaton over folded org heads and role suffixes.
     pub heads: AhoCorasick,
+    /// Where a pattern of `heads` may end: the word tokens worth scanning (`heads.rs`).
+    pub(crate) head_ends: super::heads::HeadEnds,
     pub head_info: Vec<HeadInfo>,
     /// Exact-case legal forms, anchored at token starts.
     pub legal_forms: PatternSet,
@@ -535,6 +537,7 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| ResourceError::new(files.org_heads.name, 0, e.to_string()))?;
+        let head_ends = super::heads::HeadEnds::build(patterns.iter().map(String::as_str));
         // Legal forms, exact case.
         let mut forms = Vec::new();
         let mut legal_association = Vec::new();
@@ -600,6 +603,7 @@ impl Lexicon {
             roles,
             org_heads,
             heads,
+            head_ends,
             head_info,
             legal_forms,
             legal_association,

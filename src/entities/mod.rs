@@ -40,6 +40,7 @@
 //! ```
 
 mod flags;
+mod heads;
 mod lexicon;
 mod nominative;
 mod rules;

@@ -243,14 +243,16 @@ pub(super) fn find(
 
 /// Marks tokens ending with an organisation head or a role suffix.
 fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
-    for m in lex.heads.find_iter(doc.folded.as_bytes()) {
-        let Some(i) = doc.token_containing(m.start()) else {
-            continue;
-        };
+    let mut found = Vec::new();
+    lex.head_ends.for_each_word_end_match(
+        &lex.heads,
+        doc.text,
+        doc.folded.as_bytes(),
+        doc.tokens,
+        |i, m| found.push((i, m)),
+    );
+    for (i, m) in found {
         let token = doc.tokens[i];
-        if token.kind != TokenKind::Word {
-            continue;
-        }
         // The head ends the token, or the token's genitive (-s, -es) follows.
         let rest = &doc.text[m.end().min(token.end)..token.end];
         if m.end() > token.end || !matches!(rest, "" | "s" | "es") {
@@ -2153,7 +2155,9 @@ fn acronym_like(t: &str) -> bool {
 fn acronym_role_prefix(doc: &Doc, lex: &Lexicon, i: usize) -> Option<usize> {
     // Cheap test first: acronyms start with a capital and have another among the next two
     // letters ("XYZ", "ZfPT").
-    if doc.flags[i] & ACRONYM_START == 0 || doc.kind(i) != TokenKind::Word {
+    if doc.flags[i] & (ACRONYM_START | HYPHEN) != ACRONYM_START | HYPHEN
+        || doc.kind(i) != TokenKind::Word
+    {
         return None;
     }
     let t = doc.t(i);
@@ -2816,14 +2820,13 @@ fn place_after_preposition(
     cands: &[Candidate],
     found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
 ) {
-    // Most capitalised words follow an article: the shape test rules those out unhashed.
-    let preposition_shapes = Shapes::of(lex.context_words.iter().copied());
     for k in 1..doc.tokens.len() {
-        // The shortest ending has two letters, and three more are needed.
+        // The shortest ending has two letters, and three more are needed. The word before
+        // must be a context word (its flag: no lookup).
         let token = doc.tokens[k];
         if token.end - token.start < 5
             || !doc.cap_word(k)
-            || !preposition_shapes.may_contain(doc.t(k - 1))
+            || doc.flags[k - 1] & CONTEXT_WORD == 0
             || !place_preposition(doc, lex, k - 1)
         {
             continue;
@@ -3064,7 +3067,11 @@ fn lone_first_names(
     found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
 ) {
     for k in 1..doc.tokens.len() {
-        if !doc.cap_word(k) || doc.stop[k] || doc.sentence_start[k] == k {
+        // Local first names are first names (FIRST_NAME): one bit test rules out most words.
+        if doc.flags[k] & (CAP | FIRST_NAME) != CAP | FIRST_NAME
+            || doc.stop[k]
+            || doc.sentence_start[k] == k
+        {
             continue;
         }
         // Byte and kind tests first; the hash lookups last (most capitalised words are
@@ -3159,7 +3166,8 @@ fn possessive_persons(
     let bytes = doc.text.as_bytes();
     for k in 1..doc.tokens.len().saturating_sub(1) {
         let token = doc.tokens[k];
-        if bytes[token.end - 1] != b's' || token.end - token.start < 4 {
+        // A free name word (tested below) has the NAME flag: a bit test first.
+        if bytes[token.end - 1] != b's' || token.end - token.start < 4 || doc.flags[k] & NAME == 0 {
             continue;
         }
         let t = doc.t(k);
@@ -3194,8 +3202,10 @@ fn possessive_persons(
 
 /// First byte and length (31 for longer) of every word of a small set: a token of another
 /// shape is not in the set, known without hashing it (most tokens of a document).
+#[allow(dead_code)] // unused since the place prepositions are read from the flags
 struct Shapes([u64; 128]);
 
+#[allow(dead_code)]
 impl Shapes {
     fn of<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
         let mut shapes = Shapes([0; 128]);
