@@ -28,6 +28,7 @@ pub mod partial;
 pub mod publication;
 pub mod resolve;
 pub mod rules;
+pub mod scan;
 pub mod vocab;
 
 use crate::calendar::Date;

@@ -3,7 +3,7 @@
 //!
 //! For speed the rules do not each scan the text. Every rule pattern is compiled once more
 //! into one multi-pattern DFA, built whole at load and searched anchored ([`Starts`]). One
-//! pass over the text stops where a word or number starts; a table of the first three bytes
+//! pass over the text ([`WordStarts`], 64 bytes at a time) stops where a word or number starts; a table of the first three bytes
 //! any rule can match (read off the DFA at load) throws most of them out at once, and at the
 //! rest one walk of the DFA, a few bytes long, tells which rules match there and how far the
 //! longest match reaches. Only those rules run, anchored at that position, for their captures.
@@ -19,6 +19,7 @@ use regex_automata::util::start;
 use regex_automata::{meta, Anchored, Input, MatchKind};
 
 use super::partial::Partial;
+use super::scan::WordStarts;
 use super::vocab::Vocabulary;
 use crate::record::DateType;
 use crate::resources::{DataFile, ResourceError};
@@ -199,27 +200,6 @@ impl Starts {
     }
 }
 
-/// Byte classes for the pass over the text.
-const SEPARATOR: u8 = 0;
-const ASCII_WORD: u8 = 1;
-const NON_ASCII: u8 = 2;
-
-/// The class of each byte: an ASCII letter or digit, other ASCII (white space, punctuation,
-/// none of which starts a rule), or part of a longer character.
-const BYTE_CLASS: [u8; 256] = {
-    let mut table = [NON_ASCII; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = if (b as u8).is_ascii_alphanumeric() {
-            ASCII_WORD
-        } else {
-            SEPARATOR
-        };
-        b += 1;
-    }
-    table
-};
-
 fn parse_type(text: &str) -> Option<DateType> {
     Some(match text {
         "DATE" => DateType::Date,
@@ -348,65 +328,28 @@ impl RuleSet {
         let mut line = LineState::default();
         // The end of the line holding the current position (a line break or the end).
         let mut line_end = 0;
-        // Whether the character before `at` is a letter or digit.
-        let mut word_before = false;
-        let mut at = 0;
-        while at < bytes.len() {
-            let byte = bytes[at];
-            let width;
-            let word;
-            match BYTE_CLASS[usize::from(byte)] {
-                SEPARATOR => {
-                    at += 1;
-                    word_before = false;
+        for at in WordStarts::new(text) {
+            if !self.starts.may_start(bytes, at) {
+                continue;
+            }
+            if at >= line_end {
+                line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+            }
+            let (mut matching, longest) = self.starts.matching(&bytes[at..line_end]);
+            if matching != 0 {
+                line.advance(text, at);
+            }
+            while matching != 0 {
+                let index = matching.trailing_zeros() as usize;
+                matching &= matching - 1;
+                if index >= self.rules.len() || at < last_end[index] {
                     continue;
                 }
-                ASCII_WORD => {
-                    width = 1;
-                    word = true;
+                if let Some(end) =
+                    self.run_rule(index, text, at, at + longest, &line, vocab, &mut out)
+                {
+                    last_end[index] = end;
                 }
-                _ => {
-                    // Latin-1 letters (`ä`, `É`, `ß`) without decoding; anything else decoded.
-                    let next = bytes.get(at + 1).copied().unwrap_or(0);
-                    if byte == 0xC3 && next >= 0x80 && next != 0x97 && next != 0xB7 {
-                        width = 2;
-                        word = true;
-                    } else {
-                        let c = text[at..].chars().next().expect("at a char boundary");
-                        width = c.len_utf8();
-                        word = c.is_alphanumeric();
-                    }
-                }
-            }
-            if !word_before && self.starts.may_start(bytes, at) {
-                if at >= line_end {
-                    line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-                }
-                let (mut matching, longest) = self.starts.matching(&bytes[at..line_end]);
-                if matching != 0 {
-                    line.advance(text, at);
-                }
-                while matching != 0 {
-                    let index = matching.trailing_zeros() as usize;
-                    matching &= matching - 1;
-                    if index >= self.rules.len() || at < last_end[index] {
-                        continue;
-                    }
-                    if let Some(end) =
-                        self.run_rule(index, text, at, at + longest, &line, vocab, &mut out)
-                    {
-                        last_end[index] = end;
-                    }
-                }
-            }
-            at += width;
-            word_before = word;
-            // The rest of an ASCII word: no rule starts inside it.
-            while word_before
-                && at < bytes.len()
-                && BYTE_CLASS[usize::from(bytes[at])] == ASCII_WORD
-            {
-                at += 1;
             }
         }
         out

@@ -1,0 +1,207 @@
+//! Where words start, found 64 bytes at a time.
+//!
+//! The rule pass ([`super::rules`]) looks at the start of every word and number, and at every
+//! character that is neither a letter, a digit nor ASCII (`„`, `–`, a no-break space): the
+//! positions where the character before is not a letter or digit. Walking the text byte by byte
+//! to find them cost more than everything else in the date stage. Here each block of 64 bytes is
+//! classified eight bytes at a time with plain integer arithmetic (SWAR, no `unsafe`), giving one
+//! bit per byte; the starts of a block are then one shift and mask away. Only characters outside
+//! ASCII are looked at one by one (an umlaut without decoding, anything else decoded).
+
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `b` in every byte.
+const fn every_byte(b: u8) -> u64 {
+    (b as u64) * 0x0101_0101_0101_0101
+}
+
+/// The high bit of byte `i` of `x` (little-endian order) as bit `i` of the result.
+#[inline(always)]
+fn high_bits(x: u64) -> u64 {
+    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Per byte of `block`, one bit each (byte `i` is bit `i`): ASCII letters and digits, bytes
+/// outside ASCII, and continuation bytes of longer characters (`0x80..=0xBF`).
+#[inline]
+fn classify(block: &[u8; 64]) -> (u64, u64, u64) {
+    let mut alnum = 0u64;
+    let mut high = 0u64;
+    let mut cont = 0u64;
+    for (i, eight) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        // With the high bit set in every byte no subtraction borrows from the next byte: the
+        // high bit of `t - c` tells whether the byte (without its high bit) is at least `c`.
+        let t = x | HIGH;
+        let digit = t.wrapping_sub(every_byte(b'0')) & !t.wrapping_sub(every_byte(b'9' + 1));
+        let l = t | every_byte(0x20);
+        let letter = l.wrapping_sub(every_byte(b'a')) & !l.wrapping_sub(every_byte(b'z' + 1));
+        let shift = i * 8;
+        alnum |= high_bits((digit | letter) & !x & HIGH) << shift;
+        high |= high_bits(x & HIGH) << shift;
+        // `10xxxxxx`: the high bit set, the next one clear.
+        cont |= high_bits(x & !(x << 1) & HIGH) << shift;
+    }
+    (alnum, high, cont)
+}
+
+/// The positions in `text` where a word, a number or a character outside ASCII that is not a
+/// letter or digit starts, and the character before is not a letter or digit; in text order.
+///
+/// # Example
+/// ```
+/// use meldung::dates::scan::WordStarts;
+/// let text = "Am 3.5. „Über“ x2";
+/// let starts: Vec<&str> = WordStarts::new(text).map(|at| &text[at..]).collect();
+/// assert_eq!(starts, ["Am 3.5. „Über“ x2", "3.5. „Über“ x2", "5. „Über“ x2",
+///     "„Über“ x2", "Über“ x2", "“ x2", "x2"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct WordStarts<'t> {
+    text: &'t str,
+    /// Where the next block starts.
+    next_block: usize,
+    /// Where the current block starts.
+    base: usize,
+    /// The starts of the current block not yet returned, one bit per byte.
+    bits: u64,
+    /// Whether the last byte before the next block belongs to a letter or digit.
+    carry: bool,
+    /// The bytes of the next block that belong to a letter or digit begun in the current one.
+    spill: u64,
+}
+
+impl<'t> WordStarts<'t> {
+    pub fn new(text: &'t str) -> WordStarts<'t> {
+        WordStarts {
+            text,
+            next_block: 0,
+            base: 0,
+            bits: 0,
+            carry: false,
+            spill: 0,
+        }
+    }
+
+    /// Classifies the next block and sets its starts.
+    fn advance(&mut self) {
+        let bytes = self.text.as_bytes();
+        let base = self.next_block;
+        let end = (base + 64).min(bytes.len());
+        let mut block = [0u8; 64];
+        block[..end - base].copy_from_slice(&bytes[base..end]);
+        let (alnum, high, cont) = classify(&block);
+        let mut word = alnum | self.spill;
+        self.spill = 0;
+        let mut other = 0u64;
+        let mut leads = high & !cont;
+        while leads != 0 {
+            let i = leads.trailing_zeros() as usize;
+            leads &= leads - 1;
+            let at = base + i;
+            // Latin-1 letters (`ä`, `É`, `ß`) without decoding (`×` and `÷` are not letters).
+            let second = bytes.get(at + 1).copied().unwrap_or(0);
+            let (width, is_word) = if bytes[at] == 0xC3 && second != 0x97 && second != 0xB7 {
+                (2, true)
+            } else {
+                let c = self.text[at..].chars().next().expect("at a char boundary");
+                (c.len_utf8(), c.is_alphanumeric())
+            };
+            if is_word {
+                let span = ((1u128 << width) - 1) << i;
+                word |= span as u64;
+                self.spill |= (span >> 64) as u64;
+            } else {
+                other |= 1 << i;
+            }
+        }
+        self.bits = (word | other) & !(word << 1 | u64::from(self.carry));
+        self.carry = word >> 63 != 0;
+        self.base = base;
+        self.next_block = end;
+    }
+}
+
+impl Iterator for WordStarts<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.bits == 0 {
+            if self.next_block >= self.text.len() {
+                return None;
+            }
+            self.advance();
+        }
+        let i = self.bits.trailing_zeros() as usize;
+        self.bits &= self.bits - 1;
+        Some(self.base + i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The starts found one character at a time.
+    fn char_by_char(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut word_before = false;
+        for (at, c) in text.char_indices() {
+            let separator = c.is_ascii() && !c.is_ascii_alphanumeric();
+            if !separator && !word_before {
+                out.push(at);
+            }
+            word_before = c.is_alphanumeric();
+        }
+        out
+    }
+
+    #[test]
+    fn starts_match_a_walk_over_the_characters() {
+        let long = "Übermorgen, am 3. Mai – „Sommer 2020“ × 4 ÷ 2 (1998)\u{a0}Straße 5a ".repeat(9);
+        let texts = [
+            "",
+            "a",
+            " ",
+            "Am 12. Juni fand in Dresden ein Treffen statt.",
+            "ä",
+            "×",
+            "Zürich, 3.\nMai 2021",
+            "Ⅻ 12 ½ ３ Ωmega العربية 中文 😀x",
+            long.as_str(),
+        ];
+        for text in texts {
+            assert_eq!(
+                WordStarts::new(text).collect::<Vec<_>>(),
+                char_by_char(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_byte_is_classified_as_one_at_a_time() {
+        for first in (0..=255u8).step_by(64) {
+            let mut block = [0u8; 64];
+            for (i, b) in block.iter_mut().enumerate() {
+                *b = first.wrapping_add(i as u8);
+            }
+            let (alnum, high, cont) = classify(&block);
+            for (i, &b) in block.iter().enumerate() {
+                assert_eq!(alnum >> i & 1 == 1, b.is_ascii_alphanumeric(), "{b:#x}");
+                assert_eq!(high >> i & 1 == 1, b >= 0x80, "{b:#x}");
+                assert_eq!(cont >> i & 1 == 1, (0x80..0xC0).contains(&b), "{b:#x}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn starts_match_on_any_text(text in "[a-zA-Z0-9 .,:\\-\n–„“äöüßÄÖÜ×\u{a0}€½中😀]{0,200}") {
+            prop_assert_eq!(WordStarts::new(&text).collect::<Vec<_>>(), char_by_char(&text));
+        }
+    }
+}
