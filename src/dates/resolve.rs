@@ -36,22 +36,34 @@ impl Reference {
 
 /// Keeps the longest candidate where candidates overlap (ties: the rule listed first), in text
 /// order.
-pub fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
+pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // Sort positions, not the candidates themselves (large): the same stable order.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&candidates[a], &candidates[b]);
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(a.rule.cmp(&b.rule))
             .then(a.start.cmp(&b.start))
     });
-    let mut chosen: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    for candidate in candidates {
-        if chosen
+    let mut taken: Vec<(usize, usize)> = Vec::with_capacity(candidates.len());
+    let mut keep = vec![false; candidates.len()];
+    for index in order {
+        let candidate = &candidates[index];
+        if taken
             .iter()
-            .all(|c| candidate.end <= c.start || candidate.start >= c.end)
+            .all(|&(start, end)| candidate.end <= start || candidate.start >= end)
         {
-            chosen.push(candidate);
+            taken.push((candidate.start, candidate.end));
+            keep[index] = true;
         }
     }
+    // Kept candidates do not overlap and are not empty: no two share a start.
+    let mut chosen: Vec<Candidate> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect();
     chosen.sort_by_key(|c| c.start);
     chosen
 }
