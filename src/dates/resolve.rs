@@ -84,15 +84,17 @@ fn merge_pass(text: &str, candidates: Vec<Candidate>, with_dates: bool) -> Vec<C
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         if let Some(last) = out.last_mut() {
-            let between = text[last.end..candidate.start].trim();
-            let between = between.strip_prefix(',').unwrap_or(between).trim();
-            let joinable = between.is_empty() || between == "den";
+            // What stands between the two, read only where a join is possible.
+            let between = || {
+                let between = text[last.end..candidate.start].trim();
+                between.strip_prefix(',').unwrap_or(between).trim()
+            };
             if with_dates
-                && joinable
                 && is_weekday_only(&last.partial)
                 && candidate.partial.day.is_some()
                 && candidate.partial.weekday.is_none()
                 && candidate.date_type == DateType::Date
+                && matches!(between(), "" | "den")
             {
                 let weekday = last.partial.weekday;
                 let start = last.start;
@@ -102,10 +104,9 @@ fn merge_pass(text: &str, candidates: Vec<Candidate>, with_dates: bool) -> Vec<C
                 continue;
             }
             if !with_dates
-                && joinable
-                && between.is_empty()
                 && last.partial.relday.is_some()
                 && is_weekday_only(&candidate.partial)
+                && between().is_empty()
             {
                 last.end = candidate.end;
                 last.partial.weekday = candidate.partial.weekday;

@@ -90,7 +90,7 @@ struct Starts {
     /// Per pair of first bytes (`first << 8 | second`; a line break or the end of the text as
     /// `\n`): 0 where no rule can match text that starts with them, else the index in
     /// `prefixes` of where the walk goes on from.
-    first_two: Vec<u16>,
+    first_two: Box<[u16; 1 << 16]>,
     /// Walks begun: [`FROM_START`] (nothing read yet), then the state after each pair of
     /// first bytes that some rule can go on from.
     prefixes: Vec<Prefix>,
@@ -138,7 +138,7 @@ impl Starts {
             longest: 0,
         };
         let mut starts = Starts {
-            first_two: vec![0u16; 1 << 16],
+            first_two: Box::new([0u16; 1 << 16]),
             prefixes: vec![unused, unused],
             dfa,
         };
@@ -187,7 +187,7 @@ impl Starts {
     /// until it dies, begun at `entry` (from [`Starts::entry`], not 0).
     fn matching(&self, entry: u16, haystack: &[u8]) -> (RuleBits, usize) {
         let dfa = &self.dfa;
-        let walk = self.prefixes[usize::from(entry)];
+        let walk = &self.prefixes[usize::from(entry)];
         let (mut s, mut found, mut longest) = (walk.state, walk.found, walk.longest);
         if dfa.is_dead_state(s) {
             return (found, longest);
