@@ -67,8 +67,10 @@ fn non_ascii_char(text: &str, at: usize) -> (usize, bool) {
 /// use meldung::dates::scan::WordStarts;
 /// let text = "Am 3.5. „Über“ x2";
 /// let starts: Vec<&str> = WordStarts::new(text).map(|at| &text[at..]).collect();
-/// assert_eq!(starts, ["Am 3.5. „Über“ x2", "3.5. „Über“ x2", "5. „Über“ x2",
-///     "„Über“ x2", "Über“ x2", "“ x2", "x2"]);
+/// assert_eq!(
+///     starts,
+///     ["Am 3.5. „Über“ x2", "3.5. „Über“ x2", "5. „Über“ x2", "„Über“ x2", "Über“ x2", "x2"]
+/// );
 /// ```
 #[derive(Debug, Clone)]
 pub struct WordStarts<'t> {
