@@ -192,7 +192,9 @@ impl Starts {
         if dfa.is_dead_state(s) {
             return (found, longest);
         }
-        for (at, &byte) in haystack.iter().enumerate().skip(walk.read) {
+        let rest = haystack.get(walk.read..).unwrap_or_default();
+        for (i, &byte) in rest.iter().enumerate() {
+            let at = walk.read + i;
             s = dfa.next_state(s, byte);
             if dfa.is_special_state(s) {
                 if dfa.is_dead_state(s) {
@@ -356,28 +358,33 @@ impl RuleSet {
         let mut line = LineState::default();
         // The end of the line holding the current position (a line break or the end).
         let mut line_end = 0;
-        for at in WordStarts::new(text) {
-            let entry = self.starts.entry(bytes, at);
-            if entry == 0 {
-                continue;
-            }
-            if at >= line_end {
-                line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-            }
-            let (mut matching, longest) = self.starts.matching(entry, &bytes[at..line_end]);
-            if matching != 0 {
-                line.advance(text, at);
-            }
-            while matching != 0 {
-                let index = matching.trailing_zeros() as usize;
-                matching &= matching - 1;
-                if index >= self.rules.len() || at < last_end[index] {
+        let mut scan = WordStarts::new(text);
+        while let Some((base, mut starts)) = scan.next_block() {
+            while starts != 0 {
+                let at = base + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let entry = self.starts.entry(bytes, at);
+                if entry == 0 {
                     continue;
                 }
-                if let Some(end) =
-                    self.run_rule(index, text, at, at + longest, &line, vocab, &mut out)
-                {
-                    last_end[index] = end;
+                if at >= line_end {
+                    line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+                }
+                let (mut matching, longest) = self.starts.matching(entry, &bytes[at..line_end]);
+                if matching != 0 {
+                    line.advance(text, at);
+                }
+                while matching != 0 {
+                    let index = matching.trailing_zeros() as usize;
+                    matching &= matching - 1;
+                    if index >= self.rules.len() || at < last_end[index] {
+                        continue;
+                    }
+                    if let Some(end) =
+                        self.run_rule(index, text, at, at + longest, &line, vocab, &mut out)
+                    {
+                        last_end[index] = end;
+                    }
                 }
             }
         }

@@ -142,6 +142,24 @@ impl<'t> WordStarts<'t> {
     }
 }
 
+impl WordStarts<'_> {
+    /// The starts of the next block holding any, not yet returned, as the block's position and
+    /// one bit per byte (bit `i` for a start at `position + i`); the iterator over them then
+    /// goes on after the block. For loops that keep the bits in a register.
+    #[inline]
+    pub fn next_block(&mut self) -> Option<(usize, u64)> {
+        while self.bits == 0 {
+            if self.next_block >= self.text.len() {
+                return None;
+            }
+            self.advance();
+        }
+        let bits = self.bits;
+        self.bits = 0;
+        Some((self.base, bits))
+    }
+}
+
 impl Iterator for WordStarts<'_> {
     type Item = usize;
 
@@ -198,6 +216,15 @@ mod tests {
                 char_by_char(text),
                 "{text:?}"
             );
+            let mut blocks = WordStarts::new(text);
+            let mut starts = Vec::new();
+            while let Some((base, mut bits)) = blocks.next_block() {
+                while bits != 0 {
+                    starts.push(base + bits.trailing_zeros() as usize);
+                    bits &= bits - 1;
+                }
+            }
+            assert_eq!(starts, char_by_char(text), "{text:?}");
         }
     }
 
