@@ -7,7 +7,8 @@
 //! starts; a table of the first two bytes any rule can match, holding the DFA's state after
 //! them (read off the DFA at load), throws most of them out at once, and from the rest the walk
 //! of the DFA goes on, a few bytes long, and tells which rules match there and how far the
-//! longest match reaches. Only those rules run, anchored at that position, for their captures.
+//! longest match reaches. Only those rules run, anchored at that position and over that
+//! stretch, for their captures (patterns may not look beyond their match: no `^`, `$`, `\b`).
 //! A text without any temporal cue costs the pass and nothing else. As in a rule-by-rule
 //! search, a match of a rule hides later matches of the same rule that start inside it, and no
 //! match crosses a line break.
@@ -282,6 +283,15 @@ impl RuleSet {
                     .configure(meta::Config::new().hybrid(false).dfa(false))
                     .build(&pattern)
                     .map_err(|e| row.error(file.name, format!("bad pattern: {e}")))?;
+                // Captures run over the stretch the DFA found, ending where the longest match does.
+                let looks = regex_automata::util::syntax::parse(&pattern)
+                    .map_err(|e| row.error(file.name, format!("bad pattern: {e}")))?;
+                if !looks.properties().look_set().is_empty() {
+                    return Err(row.error(
+                        file.name,
+                        "pattern with an assertion (`^`, `$`, `\\b`): not supported",
+                    ));
+                }
                 if anchored.group_info().slot_len() > MAX_SLOTS {
                     return Err(row.error(
                         file.name,
@@ -692,6 +702,32 @@ mod tests {
                 sorted(rule_by_rule(&rules, text, &vocab)),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn patterns_that_look_beyond_their_match_are_rejected() {
+        let vocab = Vocabulary::load_default().expect("vocabularies load");
+        let row = |pattern: &str| {
+            format!("r\tDATE\t{pattern}\t-\tAm 3. Mai 2019 war es.\t3. Mai 2019=2019-05-03\n")
+        };
+        let load = |pattern: &str| {
+            let content = row(pattern);
+            let file = DataFile {
+                name: "rules.tsv",
+                content: &content,
+            };
+            RuleSet::load(&[file], &vocab).map(|_| ())
+        };
+        assert!(load("(?P<day>{DAY})\\.{S}(?P<month>{MONTH}){S}(?P<year>{YEAR})").is_ok());
+        for pattern in [
+            "(?P<year>{YEAR})\\b",
+            "^(?P<year>{YEAR})",
+            "(?P<year>{YEAR})$",
+        ] {
+            let error = load(pattern).expect_err(pattern).to_string();
+            assert!(error.contains("rules.tsv:1"), "{error}");
+            assert!(error.contains("assertion"), "{error}");
         }
     }
 
