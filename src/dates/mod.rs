@@ -28,6 +28,7 @@ pub mod partial;
 pub mod publication;
 pub mod resolve;
 pub mod rules;
+pub mod scan;
 pub mod vocab;
 
 use crate::calendar::Date;
@@ -177,12 +178,17 @@ impl DateRecogniser {
             let mut resolver = Resolver::new(anchor);
             for index in pending_times {
                 let c = &chosen[index];
-                let before = day_dates.iter().rev().find(|(_, end, _)| {
-                    *end <= c.start && resolve::same_sentence(text, *end, c.start)
-                });
-                let after = day_dates.iter().find(|(start, _, _)| {
-                    *start >= c.end && resolve::same_sentence(text, c.end, *start)
-                });
+                // The nearest date on each side, if in the same sentence: a farther one is
+                // not when the nearest is not (its stretch holds the nearest one's).
+                let before = day_dates
+                    .iter()
+                    .rev()
+                    .find(|(_, end, _)| *end <= c.start)
+                    .filter(|(_, end, _)| resolve::same_sentence(text, *end, c.start));
+                let after = day_dates
+                    .iter()
+                    .find(|(start, _, _)| *start >= c.end)
+                    .filter(|(start, _, _)| resolve::same_sentence(text, c.end, *start));
                 let day = before.or(after).map(|(_, _, d)| *d);
                 // Narrative texts: the day mentioned before.
                 let day = day.or_else(|| {

@@ -36,22 +36,34 @@ impl Reference {
 
 /// Keeps the longest candidate where candidates overlap (ties: the rule listed first), in text
 /// order.
-pub fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
+pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // Sort positions, not the candidates themselves (large): the same stable order.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&candidates[a], &candidates[b]);
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(a.rule.cmp(&b.rule))
             .then(a.start.cmp(&b.start))
     });
-    let mut chosen: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    for candidate in candidates {
-        if chosen
+    let mut taken: Vec<(usize, usize)> = Vec::with_capacity(candidates.len());
+    let mut keep = vec![false; candidates.len()];
+    for index in order {
+        let candidate = &candidates[index];
+        if taken
             .iter()
-            .all(|c| candidate.end <= c.start || candidate.start >= c.end)
+            .all(|&(start, end)| candidate.end <= start || candidate.start >= end)
         {
-            chosen.push(candidate);
+            taken.push((candidate.start, candidate.end));
+            keep[index] = true;
         }
     }
+    // Kept candidates do not overlap and are not empty: no two share a start.
+    let mut chosen: Vec<Candidate> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect();
     chosen.sort_by_key(|c| c.start);
     chosen
 }
@@ -72,15 +84,17 @@ fn merge_pass(text: &str, candidates: Vec<Candidate>, with_dates: bool) -> Vec<C
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         if let Some(last) = out.last_mut() {
-            let between = text[last.end..candidate.start].trim();
-            let between = between.strip_prefix(',').unwrap_or(between).trim();
-            let joinable = between.is_empty() || between == "den";
+            // What stands between the two, read only where a join is possible.
+            let between = || {
+                let between = text[last.end..candidate.start].trim();
+                between.strip_prefix(',').unwrap_or(between).trim()
+            };
             if with_dates
-                && joinable
                 && is_weekday_only(&last.partial)
                 && candidate.partial.day.is_some()
                 && candidate.partial.weekday.is_none()
                 && candidate.date_type == DateType::Date
+                && matches!(between(), "" | "den")
             {
                 let weekday = last.partial.weekday;
                 let start = last.start;
@@ -90,10 +104,9 @@ fn merge_pass(text: &str, candidates: Vec<Candidate>, with_dates: bool) -> Vec<C
                 continue;
             }
             if !with_dates
-                && joinable
-                && between.is_empty()
                 && last.partial.relday.is_some()
                 && is_weekday_only(&candidate.partial)
+                && between().is_empty()
             {
                 last.end = candidate.end;
                 last.partial.weekday = candidate.partial.weekday;
@@ -174,21 +187,49 @@ pub struct Resolved {
     pub reference: Option<Reference>,
 }
 
-fn format_year(year: i32) -> String {
-    if year < 0 {
-        format!("BC{:04}", -year)
-    } else {
-        format!("{year:04}")
+/// Appends `n` with at least `width` digits (zeros in front), as `format!("{n:0width$}")`
+/// would, without the formatting machinery.
+fn push_number(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut first = digits.len();
+    let mut rest = n;
+    loop {
+        first -= 1;
+        digits[first] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
     }
+    let first = first.min(digits.len() - width.min(digits.len()));
+    out.push_str(std::str::from_utf8(&digits[first..]).expect("ASCII digits"));
+}
+
+fn format_year(year: i32) -> String {
+    let mut out = String::with_capacity(16);
+    if year < 0 {
+        out.push_str("BC");
+    }
+    push_number(&mut out, year.unsigned_abs(), 4);
+    out
 }
 
 fn format_reference(r: &Reference, unit: Unit) -> String {
-    let year = format_year(r.year);
+    let mut year = format_year(r.year);
     match (unit, r.month, r.day) {
         (Unit::Year, _, _) => year,
-        (Unit::Month, Some(m), _) => format!("{year}-{m:02}"),
-        (_, Some(m), Some(d)) => format!("{year}-{m:02}-{d:02}"),
-        (_, Some(m), None) => format!("{year}-{m:02}"),
+        (Unit::Month, Some(m), _) | (_, Some(m), None) => {
+            year.push('-');
+            push_number(&mut year, m, 2);
+            year
+        }
+        (_, Some(m), Some(d)) => {
+            year.push('-');
+            push_number(&mut year, m, 2);
+            year.push('-');
+            push_number(&mut year, d, 2);
+            year
+        }
         _ => year,
     }
 }
@@ -332,13 +373,19 @@ impl Resolver {
         } else {
             "XXXX-XX-XX".to_string()
         };
-        let time = match (p.hour, p.daypart) {
-            (Some(hour), _) => format!("{hour:02}:{:02}", p.minute.unwrap_or(0)),
-            (None, Some(part)) => part.to_string(),
+        let mut value = day_value;
+        value.push('T');
+        match (p.hour, p.daypart) {
+            (Some(hour), _) => {
+                push_number(&mut value, hour, 2);
+                value.push(':');
+                push_number(&mut value, p.minute.unwrap_or(0), 2);
+            }
+            (None, Some(part)) => value.push_str(part),
             (None, None) => return None,
-        };
+        }
         Some(Resolved {
-            value: format!("{day_value}T{time}"),
+            value,
             reference: None,
         })
     }
@@ -421,22 +468,32 @@ impl Resolver {
             }
         }
         let year = year.or_else(|| self.year_for(p.month));
-        let year_text = year.map_or_else(|| "XXXX".to_string(), format_year);
-        let (value, reference) = if let Some(season) = p.season {
-            (format!("{year_text}-{season}"), None)
+        // The year (or `XXXX`), then what the text states below it.
+        let mut value = year.map_or_else(|| "XXXX".to_string(), format_year);
+        let reference = if let Some(season) = p.season {
+            value.push('-');
+            value.push_str(season);
+            None
         } else if let Some(quarter) = p.quarter {
-            (format!("{year_text}-Q{quarter}"), None)
+            value.push_str("-Q");
+            push_number(&mut value, quarter, 1);
+            None
         } else if let Some(half) = p.half {
-            (format!("{year_text}-H{half}"), None)
+            value.push_str("-H");
+            push_number(&mut value, half, 1);
+            None
         } else if let Some(month) = p.month {
-            match p.day {
-                Some(day) => (format!("{year_text}-{month:02}-{day:02}"), Some(day)),
-                None => (format!("{year_text}-{month:02}"), None),
+            value.push('-');
+            push_number(&mut value, month, 2);
+            if let Some(day) = p.day {
+                value.push('-');
+                push_number(&mut value, day, 2);
             }
+            p.day
         } else if p.day.is_some() {
             return None;
         } else {
-            (year_text.clone(), None)
+            None
         };
         if let (Some(month), Some(day), Some(y)) = (p.month, reference, year) {
             if day > days_in_month(y, month) {
@@ -619,6 +676,39 @@ pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        for n in [
+            0,
+            1,
+            7,
+            9,
+            10,
+            12,
+            99,
+            100,
+            479,
+            1998,
+            2019,
+            12345,
+            u32::MAX,
+        ] {
+            for width in [1, 2, 3, 4] {
+                let mut out = String::from("x");
+                push_number(&mut out, n, width);
+                assert_eq!(out, format!("x{n:0width$}"), "{n} {width}");
+            }
+        }
+        for year in [-479, -1, 0, 5, 800, 2019] {
+            let expected = if year < 0 {
+                format!("BC{:04}", -year)
+            } else {
+                format!("{year:04}")
+            };
+            assert_eq!(format_year(year), expected);
+        }
+    }
 
     #[test]
     fn iso_weeks_match_the_calendar() {

@@ -3,10 +3,12 @@
 //!
 //! For speed the rules do not each scan the text. Every rule pattern is compiled once more
 //! into one multi-pattern DFA, built whole at load and searched anchored ([`Starts`]). One
-//! pass over the text stops where a word or number starts; a table of the first three bytes
-//! any rule can match (read off the DFA at load) throws most of them out at once, and at the
-//! rest one walk of the DFA, a few bytes long, tells which rules match there and how far the
-//! longest match reaches. Only those rules run, anchored at that position, for their captures.
+//! pass over the text ([`WordStarts`], 64 bytes at a time) stops where a word or number
+//! starts; a table of the first two bytes any rule can match, holding the DFA's state after
+//! them (read off the DFA at load), throws most of them out at once, and from the rest the walk
+//! of the DFA goes on, a few bytes long, and tells which rules match there and how far the
+//! longest match reaches. Only those rules run, anchored at that position and over that
+//! stretch, for their captures (patterns may not look beyond their match: no `^`, `$`, `\b`).
 //! A text without any temporal cue costs the pass and nothing else. As in a rule-by-rule
 //! search, a match of a rule hides later matches of the same rule that start inside it, and no
 //! match crosses a line break.
@@ -16,9 +18,10 @@ use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::primitives::StateID;
 use regex_automata::util::start;
-use regex_automata::{meta, Anchored, Input, MatchKind};
+use regex_automata::{meta, Anchored, Input, MatchKind, Span};
 
 use super::partial::Partial;
+use super::scan::WordStarts;
 use super::vocab::Vocabulary;
 use crate::record::DateType;
 use crate::resources::{DataFile, ResourceError};
@@ -74,6 +77,9 @@ pub struct RuleSet {
 /// A set of rules, one bit per rule index.
 type RuleBits = u128;
 
+/// Most capture slots of a rule (two per group, the whole match included).
+const MAX_SLOTS: usize = 64;
+
 /// Most rules [`RuleBits`] can hold.
 const MAX_RULES: usize = RuleBits::BITS as usize;
 
@@ -82,14 +88,27 @@ const MAX_RULES: usize = RuleBits::BITS as usize;
 /// from there. Built whole rather than lazily, so that no text pays for building states.
 struct Starts {
     dfa: dense::DFA<Vec<u32>>,
-    /// The anchored start state (the patterns look at nothing before the match).
-    start: StateID,
-    /// Per pair of first bytes (`first << 8 | second`): 0 where no rule can match text that
-    /// starts with them, else the row of `third` for the third byte.
-    first_two: Vec<u16>,
-    /// Per row, one bit per third byte: whether any rule can match text that starts with the
-    /// three bytes. A line break passes (the line ends there); row 0 is empty.
-    third: Vec<[u64; 4]>,
+    /// Per pair of first bytes (`first << 8 | second`; a line break or the end of the text as
+    /// `\n`): 0 where no rule can match text that starts with them, else the index in
+    /// `prefixes` of where the walk goes on from.
+    first_two: Box<[u16; 1 << 16]>,
+    /// Walks begun: [`FROM_START`] (nothing read yet), then the state after each pair of
+    /// first bytes that some rule can go on from.
+    prefixes: Vec<Prefix>,
+}
+
+/// The index in [`Starts::prefixes`] of the walk from the start state.
+const FROM_START: u16 = 1;
+
+/// A walk of the DFA over the first bytes at a position.
+#[derive(Debug, Clone, Copy)]
+struct Prefix {
+    state: StateID,
+    /// Bytes read.
+    read: usize,
+    /// The rules matched so far and the length of the longest match.
+    found: RuleBits,
+    longest: usize,
 }
 
 impl std::fmt::Debug for Starts {
@@ -113,63 +132,70 @@ impl Starts {
         let start = dfa
             .start_state(&start::Config::new().anchored(Anchored::Yes))
             .map_err(|e| e.to_string())?;
-        let after = |prefix: &[u8]| prefix.iter().fold(start, |s, &b| dfa.next_state(s, b));
-        let mut first_two = vec![0u16; 1 << 16];
-        let mut third: Vec<[u64; 4]> = vec![[0; 4]];
+        let unused = Prefix {
+            state: start,
+            read: 0,
+            found: 0,
+            longest: 0,
+        };
+        let mut starts = Starts {
+            first_two: Box::new([0u16; 1 << 16]),
+            prefixes: vec![unused, unused],
+            dfa,
+        };
         for first in 0..=255u8 {
-            if dfa.is_dead_state(after(&[first])) {
+            let after_one = starts.dfa.next_state(start, first);
+            if starts.dfa.is_dead_state(after_one) {
                 continue;
             }
-            for second in 0..=255u8 {
-                let after_two = after(&[first, second]);
-                let row = if second == b'\n' || dfa.is_match_state(after_two) {
-                    [u64::MAX; 4]
-                } else if dfa.is_dead_state(after_two) {
-                    continue;
-                } else {
-                    let mut row = [0u64; 4];
-                    for next in 0..=255u8 {
-                        if next == b'\n' || !dfa.is_dead_state(dfa.next_state(after_two, next)) {
-                            row[usize::from(next) / 64] |= 1 << (next % 64);
-                        }
+            // A line break or the end after the first byte: the walk from the start.
+            starts.first_two[usize::from(first) << 8 | usize::from(b'\n')] = FROM_START;
+            for second in (0..=255u8).filter(|&b| b != b'\n') {
+                let mut walk = unused;
+                let mut state = start;
+                for (at, byte) in [first, second].into_iter().enumerate() {
+                    state = starts.dfa.next_state(state, byte);
+                    if starts.dfa.is_match_state(state) {
+                        // Matches show one byte late: this one ended before `byte`.
+                        walk.found |= starts.patterns(state);
+                        walk.longest = at;
                     }
-                    row
-                };
-                let index = u16::try_from(third.len())
+                }
+                if starts.dfa.is_dead_state(state) && walk.found == 0 {
+                    continue;
+                }
+                walk.state = state;
+                walk.read = 2;
+                let index = u16::try_from(starts.prefixes.len())
                     .map_err(|_| "too many two-byte starts".to_string())?;
-                third.push(row);
-                first_two[usize::from(first) << 8 | usize::from(second)] = index;
+                starts.prefixes.push(walk);
+                starts.first_two[usize::from(first) << 8 | usize::from(second)] = index;
             }
         }
-        Ok(Starts {
-            dfa,
-            start,
-            first_two,
-            third,
-        })
+        Ok(starts)
     }
 
-    /// Whether some rule may match from `at` (a quick test on the first three bytes).
+    /// Where the walk from `at` goes on from (an index in `prefixes`), 0 if no rule can match
+    /// from there: a look at the first two bytes.
     #[inline]
-    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+    fn entry(&self, bytes: &[u8], at: usize) -> u16 {
         let second = bytes.get(at + 1).copied().unwrap_or(b'\n');
-        let row = self.first_two[usize::from(bytes[at]) << 8 | usize::from(second)];
-        if row == 0 {
-            return false;
-        }
-        let next = bytes.get(at + 2).copied().unwrap_or(b'\n');
-        self.third[usize::from(row)][usize::from(next) / 64] & (1 << (next % 64)) != 0
+        self.first_two[usize::from(bytes[at]) << 8 | usize::from(second)]
     }
 
     /// The rules with a match that starts at the first byte of `haystack`, and the length of
     /// the longest match of any of them (no rule's match reaches further): one walk of the DFA
-    /// until it dies.
-    fn matching(&self, haystack: &[u8]) -> (RuleBits, usize) {
+    /// until it dies, begun at `entry` (from [`Starts::entry`], not 0).
+    fn matching(&self, entry: u16, haystack: &[u8]) -> (RuleBits, usize) {
         let dfa = &self.dfa;
-        let mut found: RuleBits = 0;
-        let mut longest = 0;
-        let mut s = self.start;
-        for (at, &byte) in haystack.iter().enumerate() {
+        let walk = &self.prefixes[usize::from(entry)];
+        let (mut s, mut found, mut longest) = (walk.state, walk.found, walk.longest);
+        if dfa.is_dead_state(s) {
+            return (found, longest);
+        }
+        let rest = haystack.get(walk.read..).unwrap_or_default();
+        for (i, &byte) in rest.iter().enumerate() {
+            let at = walk.read + i;
             s = dfa.next_state(s, byte);
             if dfa.is_special_state(s) {
                 if dfa.is_dead_state(s) {
@@ -198,27 +224,6 @@ impl Starts {
         found
     }
 }
-
-/// Byte classes for the pass over the text.
-const SEPARATOR: u8 = 0;
-const ASCII_WORD: u8 = 1;
-const NON_ASCII: u8 = 2;
-
-/// The class of each byte: an ASCII letter or digit, other ASCII (white space, punctuation,
-/// none of which starts a rule), or part of a longer character.
-const BYTE_CLASS: [u8; 256] = {
-    let mut table = [NON_ASCII; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = if (b as u8).is_ascii_alphanumeric() {
-            ASCII_WORD
-        } else {
-            SEPARATOR
-        };
-        b += 1;
-    }
-    table
-};
 
 fn parse_type(text: &str) -> Option<DateType> {
     Some(match text {
@@ -278,6 +283,21 @@ impl RuleSet {
                     .configure(meta::Config::new().hybrid(false).dfa(false))
                     .build(&pattern)
                     .map_err(|e| row.error(file.name, format!("bad pattern: {e}")))?;
+                // Captures run over the stretch the DFA found, ending where the longest match does.
+                let looks = regex_automata::util::syntax::parse(&pattern)
+                    .map_err(|e| row.error(file.name, format!("bad pattern: {e}")))?;
+                if !looks.properties().look_set().is_empty() {
+                    return Err(row.error(
+                        file.name,
+                        "pattern with an assertion (`^`, `$`, `\\b`): not supported",
+                    ));
+                }
+                if anchored.group_info().slot_len() > MAX_SLOTS {
+                    return Err(row.error(
+                        file.name,
+                        format!("more than {} capture groups", MAX_SLOTS / 2 - 1),
+                    ));
+                }
                 let fields: Vec<String> = match f[3].trim() {
                     "-" | "" => Vec::new(),
                     list => list.split_whitespace().map(str::to_string).collect(),
@@ -348,41 +368,19 @@ impl RuleSet {
         let mut line = LineState::default();
         // The end of the line holding the current position (a line break or the end).
         let mut line_end = 0;
-        // Whether the character before `at` is a letter or digit.
-        let mut word_before = false;
-        let mut at = 0;
-        while at < bytes.len() {
-            let byte = bytes[at];
-            let width;
-            let word;
-            match BYTE_CLASS[usize::from(byte)] {
-                SEPARATOR => {
-                    at += 1;
-                    word_before = false;
+        let mut scan = WordStarts::new(text);
+        while let Some((base, mut starts)) = scan.next_block() {
+            while starts != 0 {
+                let at = base + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let entry = self.starts.entry(bytes, at);
+                if entry == 0 {
                     continue;
                 }
-                ASCII_WORD => {
-                    width = 1;
-                    word = true;
-                }
-                _ => {
-                    // Latin-1 letters (`ä`, `É`, `ß`) without decoding; anything else decoded.
-                    let next = bytes.get(at + 1).copied().unwrap_or(0);
-                    if byte == 0xC3 && next >= 0x80 && next != 0x97 && next != 0xB7 {
-                        width = 2;
-                        word = true;
-                    } else {
-                        let c = text[at..].chars().next().expect("at a char boundary");
-                        width = c.len_utf8();
-                        word = c.is_alphanumeric();
-                    }
-                }
-            }
-            if !word_before && self.starts.may_start(bytes, at) {
                 if at >= line_end {
                     line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
                 }
-                let (mut matching, longest) = self.starts.matching(&bytes[at..line_end]);
+                let (mut matching, longest) = self.starts.matching(entry, &bytes[at..line_end]);
                 if matching != 0 {
                     line.advance(text, at);
                 }
@@ -398,15 +396,6 @@ impl RuleSet {
                         last_end[index] = end;
                     }
                 }
-            }
-            at += width;
-            word_before = word;
-            // The rest of an ASCII word: no rule starts inside it.
-            while word_before
-                && at < bytes.len()
-                && BYTE_CLASS[usize::from(bytes[at])] == ASCII_WORD
-            {
-                at += 1;
             }
         }
         out
@@ -427,10 +416,17 @@ impl RuleSet {
     ) -> Option<usize> {
         let rule = &self.rules[index];
         let haystack = &text[at..limit];
-        let mut caps = rule.anchored.create_captures();
+        // The capture slots on the stack: no allocation per match.
+        let mut slots = [None; MAX_SLOTS];
+        let slots = &mut slots[..rule.anchored.group_info().slot_len()];
         rule.anchored
-            .search_captures(&Input::new(haystack).anchored(Anchored::Yes), &mut caps);
-        let whole = caps.get_match()?.span();
+            .search_slots(&Input::new(haystack).anchored(Anchored::Yes), slots)?;
+        let group = |g: usize| -> Option<Span> {
+            let start = slots.get(2 * g).copied().flatten()?.get();
+            let end = slots.get(2 * g + 1).copied().flatten()?.get();
+            Some(Span { start, end })
+        };
+        let whole = group(0)?;
         let match_end = at + whole.end;
         if whole.is_empty()
             || !word_boundary_before(text, at)
@@ -438,10 +434,7 @@ impl RuleSet {
         {
             return Some(match_end);
         }
-        let span = rule
-            .span_group
-            .and_then(|g| caps.get_group(g))
-            .unwrap_or(whole);
+        let span = rule.span_group.and_then(group).unwrap_or(whole);
         let (start, end) = (at + span.start, at + span.end);
         if !number_boundaries_ok(text, start, end) {
             return Some(match_end);
@@ -452,8 +445,8 @@ impl RuleSet {
             let _ = partial.set_field(field);
         }
         let mut bc = false;
-        for (group, name) in &rule.groups {
-            if let Some(m) = caps.get_group(*group) {
+        for (index, name) in &rule.groups {
+            if let Some(m) = group(*index) {
                 if name == "bc" {
                     bc = true;
                 } else {
@@ -709,6 +702,32 @@ mod tests {
                 sorted(rule_by_rule(&rules, text, &vocab)),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn patterns_that_look_beyond_their_match_are_rejected() {
+        let vocab = Vocabulary::load_default().expect("vocabularies load");
+        let row = |pattern: &str| {
+            format!("r\tDATE\t{pattern}\t-\tAm 3. Mai 2019 war es.\t3. Mai 2019=2019-05-03\n")
+        };
+        let load = |pattern: &str| {
+            let content = row(pattern);
+            let file = DataFile {
+                name: "rules.tsv",
+                content: &content,
+            };
+            RuleSet::load(&[file], &vocab).map(|_| ())
+        };
+        assert!(load("(?P<day>{DAY})\\.{S}(?P<month>{MONTH}){S}(?P<year>{YEAR})").is_ok());
+        for pattern in [
+            "(?P<year>{YEAR})\\b",
+            "^(?P<year>{YEAR})",
+            "(?P<year>{YEAR})$",
+        ] {
+            let error = load(pattern).expect_err(pattern).to_string();
+            assert!(error.contains("rules.tsv:1"), "{error}");
+            assert!(error.contains("assertion"), "{error}");
         }
     }
 
