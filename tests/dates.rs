@@ -122,6 +122,46 @@ fn dates_without_a_year_take_it_from_the_anchor_or_stay_open() {
 }
 
 #[test]
+fn a_bare_weekday_points_back_unless_its_sentence_looks_ahead() {
+    let a = anchor("2019-06-20"); // a Thursday
+    check(&[
+        // Reports of what happened: the last such weekday, the publication day included.
+        (
+            "Am Freitag unterzeichneten beide Seiten den Vertrag.",
+            a,
+            &[("Freitag", "2019-06-14")],
+        ),
+        (
+            "Die Gäste besichtigten am Sonntag den Hafen.",
+            a,
+            &[("Sonntag", "2019-06-16")],
+        ),
+        (
+            "Am Donnerstag besuchte die Gruppe das Institut.",
+            a,
+            &[("Donnerstag", "2019-06-20")],
+        ),
+        // A sentence that looks ahead: the next one.
+        (
+            "Am Montag wird der Vertrag unterzeichnet.",
+            a,
+            &[("Montag", "2019-06-24")],
+        ),
+        (
+            "Am Samstag reist die Delegation weiter nach Hamburg.",
+            a,
+            &[("Samstag", "2019-06-22")],
+        ),
+        // "letzten" / "kommenden" say it themselves.
+        (
+            "Am kommenden Dienstag unterzeichneten sie nichts.",
+            a,
+            &[("kommenden Dienstag", "2019-06-25")],
+        ),
+    ]);
+}
+
+#[test]
 fn relative_expressions_resolve_against_the_publication_date() {
     let a = anchor("2019-06-20"); // a Thursday
     check(&[

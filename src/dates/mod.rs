@@ -153,6 +153,7 @@ impl DateRecogniser {
         let chosen = resolve::select(candidates);
         let mut chosen = resolve::merge_weekdays(text, chosen);
         resolve::link_ranges(text, &mut chosen);
+        resolve::orient_weekdays(text, &mut chosen, &self.vocab.future_cues, anchor);
 
         let mut resolver = Resolver::new(anchor);
         let mut out: Vec<(DateMatch, &'static str)> = Vec::with_capacity(chosen.len());

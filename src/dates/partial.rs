@@ -34,7 +34,8 @@ pub struct Partial {
     pub shift: Option<i32>,
     /// Days from the anchor (gestern = -1).
     pub relday: Option<i32>,
-    /// +1 after, -1 before the date mentioned before.
+    /// +1 after, -1 before the date mentioned before; for a bare weekday, the direction its
+    /// sentence points from the publication date (see `resolve::orient_weekdays`).
     pub dir: Option<i32>,
     /// A fixed value (`PRESENT_REF`, `P1Y`, `PXY`).
     pub fixed: Option<&'static str>,

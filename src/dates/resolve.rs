@@ -6,6 +6,8 @@
 //! and to `XXXX` where nothing anchors. Anaphoric expressions ("am selben Tag", "zwei Tage
 //! später") always resolve against the date mentioned before, falling back to the anchor.
 
+use crate::gazetteer::FastSet;
+
 use super::partial::Partial;
 use super::rules::Candidate;
 use super::vocab::{Amount, Unit};
@@ -70,6 +72,46 @@ pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
 
 fn is_weekday_only(p: &Partial) -> bool {
     p.weekday.is_some() && p.day.is_none() && p.relday.is_none() && p.shift.is_none()
+}
+
+/// Marks each bare weekday ("am Montag") with the direction it points from the publication date:
+/// forward when its sentence looks ahead (a word of `future_cues`: "wird", "reist ... weiter"),
+/// else back, since press releases report what has happened. Without a publication date the
+/// nearest weekday is meant and nothing is marked.
+pub fn orient_weekdays(
+    text: &str,
+    candidates: &mut [Candidate],
+    future_cues: &FastSet<String>,
+    anchor: Option<Date>,
+) {
+    if anchor.is_none() {
+        return;
+    }
+    for c in candidates.iter_mut() {
+        if !is_weekday_only(&c.partial) || c.partial.dir.is_some() {
+            continue;
+        }
+        let (start, end) = sentence_around(text, c.start, c.end);
+        let ahead = text[start..end]
+            .split(|ch: char| !ch.is_alphabetic())
+            .any(|word| !word.is_empty() && future_cues.contains(&word.to_lowercase()));
+        c.partial.dir = Some(if ahead { 1 } else { -1 });
+    }
+}
+
+/// The sentence around a byte range, by the sentence ends [`same_sentence`] knows.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let is_end = |i: usize| match bytes[i] {
+        b'\n' | b'!' | b'?' => true,
+        b'.' => i > 0 && bytes[i - 1].is_ascii_lowercase(),
+        _ => false,
+    };
+    let from = (0..start).rev().find(|&i| is_end(i)).map_or(0, |i| i + 1);
+    let to = (end..bytes.len())
+        .find(|&i| is_end(i))
+        .unwrap_or(bytes.len());
+    (from, to)
 }
 
 /// Joins "Montag, 24. September 2012" and "Gestern, Montag," into one expression.
@@ -401,7 +443,7 @@ impl Resolver {
             return Some(self.resolve_relday(offset, p.weekday));
         }
         if p.weekday.is_some() && p.day.is_none() {
-            return Some(self.resolve_weekday(p.weekday?, p.shift));
+            return Some(self.resolve_weekday(p.weekday?, p.shift, p.dir));
         }
         if let Some(unit) = p.unit {
             let steps = match (p.shift, p.num, p.dir) {
@@ -551,7 +593,10 @@ impl Resolver {
         }
     }
 
-    fn resolve_weekday(&self, weekday: u32, shift: Option<i32>) -> Resolved {
+    /// A weekday: the last or next one as `shift` says ("letzten Montag"), else the one the
+    /// sentence points to (`dir`, set by [`orient_weekdays`]; back includes the day itself),
+    /// else the nearest one.
+    fn resolve_weekday(&self, weekday: u32, shift: Option<i32>, dir: Option<i32>) -> Resolved {
         let base = self.base(false).and_then(|r| r.date());
         let Some(base) = base else {
             return Resolved {
@@ -575,13 +620,23 @@ impl Resolver {
                     forward
                 }
             }
-            _ => {
-                if forward > 3 {
-                    forward - 7
-                } else {
-                    forward
+            _ => match dir {
+                Some(d) if d < 0 => {
+                    if forward == 0 {
+                        0
+                    } else {
+                        forward - 7
+                    }
                 }
-            }
+                Some(_) => forward,
+                None => {
+                    if forward > 3 {
+                        forward - 7
+                    } else {
+                        forward
+                    }
+                }
+            },
         };
         let date = base.add_days(offset);
         Resolved {

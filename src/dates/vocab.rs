@@ -210,6 +210,8 @@ pub struct Vocabulary {
     /// Lowercased words before a number that make it a quantity.
     pub quantity_words: HashSet<String>,
     pub publication_phrases: Vec<String>,
+    /// Lowercased words that make a sentence look ahead (for a bare weekday).
+    pub future_cues: HashSet<String>,
 }
 
 const SEASONS: &[&str] = &["SP", "SU", "FA", "WI"];
@@ -338,6 +340,9 @@ impl Vocabulary {
                 "resources/dates/quantity_words.txt"
             ))?),
             publication_phrases: load_list(crate::data_file!("resources/dates/publication.txt"))?,
+            future_cues: lower_set(load_list(crate::data_file!(
+                "resources/dates/future_cues.txt"
+            ))?),
         })
     }
 
