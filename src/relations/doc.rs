@@ -165,6 +165,10 @@ impl std::ops::Index<usize> for Words {
 /// A first line of at most this many words is the title.
 const TITLE_WORDS: usize = 25;
 
+/// How many tokens before the place "aus X" a visiting-group word may stand ("Delegation aus
+/// dem Landkreis X").
+const VISITORS_BEFORE_ORIGIN: usize = 4;
+
 /// Folds German umlauts and ß for comparing names with derived adjectives.
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -1028,17 +1032,50 @@ impl<'a> Doc<'a> {
             .take_while(|t| t.end <= title_end)
             .filter(|t| t.kind == TokenKind::Word)
             .count();
+        let is_town = |e: &EntityMatch| {
+            e.entity_type == EntityType::Location
+                && e.kb_id.as_deref().and_then(country_of).is_none()
+        };
         let title_places: Option<Vec<String>> =
             (title_end < text.len() && title_words <= TITLE_WORDS).then(|| {
-                entities
+                let mut names: Vec<String> = entities
                     .iter()
-                    .filter(|e| {
-                        e.start < title_end
-                            && e.entity_type == EntityType::Location
-                            && e.kb_id.as_deref().and_then(country_of).is_none()
-                    })
+                    .filter(|e| e.start < title_end && is_town(e))
                     .map(|e| e.canonical.clone())
-                    .collect()
+                    .collect();
+                // The title names a town by its adjective ("Kieler Firmen erkunden Ghana").
+                for ev in evidence.iter().filter(|ev| ev.end <= title_end) {
+                    if entities
+                        .iter()
+                        .any(|e| e.canonical == ev.canonical && is_town(e))
+                    {
+                        names.push(ev.canonical.clone());
+                    }
+                }
+                // A town a visiting group comes from ("eine Delegation aus Kiel", "die Gäste
+                // aus Kiel") is the visitor of the document.
+                for (s, list) in mentions.iter().enumerate() {
+                    if !readable[s] {
+                        continue;
+                    }
+                    let sentence_start = input.sentences[s].first_token;
+                    for m in list {
+                        let from = m
+                            .token
+                            .saturating_sub(VISITORS_BEFORE_ORIGIN)
+                            .max(sentence_start);
+                        if m.via == Via::Direct
+                            && m.prep == Some(Prep::Origin)
+                            && is_town(&entities[m.entity])
+                            && lexicon.has_cue(CueKind::Visitors, lower, from..m.token)
+                        {
+                            names.push(entities[m.entity].canonical.clone());
+                        }
+                    }
+                }
+                names.sort();
+                names.dedup();
+                names
             });
 
         // Main region of each country side: the most mentioned, the title counting double.

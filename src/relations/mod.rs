@@ -519,8 +519,11 @@ impl RelationRecogniser {
         let visit = fired.relation_type == RelationType::Visit;
 
         // Candidates.
+        // "Unterzeichnet haben:" followed by a bullet list: the list names the parties.
+        let listed = self.bullet_list_after(doc, s);
         let mut ms: Vec<&Mention> = doc.mentions[s]
             .iter()
+            .chain(listed.clone().flat_map(|t| doc.mentions[t].iter()))
             .filter(|m| !m.attribute && doc.local_party(m.entity))
             .filter(|m| {
                 // Adjectives only for regions with a code ("Münchner" is no party).
@@ -739,8 +742,34 @@ impl RelationRecogniser {
         }
 
         let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+        // Several organisations that sign, found or plan something together ("A, B, C und D
+        // unterzeichneten …", a bullet list of signatories) are each other's partners, also
+        // when they come from one country.
+        if matches!(
+            fired.relation_type,
+            RelationType::Agreement | RelationType::Cooperation | RelationType::Intent
+        ) {
+            let bullet_start =
+                (!listed.is_empty()).then(|| doc.input.sentences[listed.start].first_token);
+            for chain in self.coordinated_organisations(doc, &ms, bullet_start) {
+                for (i, &a) in chain.iter().enumerate() {
+                    for &b in &chain[i + 1..] {
+                        if entities[a].canonical != entities[b].canonical
+                            && !doc::part_of_other(&entities[a], &entities[b])
+                        {
+                            pairs.push((a, b, rule("pair")));
+                        }
+                    }
+                }
+            }
+        }
         for (i, a) in ms.iter().enumerate() {
             for b in &ms[i + 1..] {
+                if pairs.iter().any(|&(x, y, _)| {
+                    (x, y) == (a.entity, b.entity) || (y, x) == (a.entity, b.entity)
+                }) {
+                    continue;
+                }
                 let same_group = a.group != usize::MAX && a.group == b.group;
                 if same_group
                     || !different(a.entity, b.entity)
@@ -795,6 +824,83 @@ impl RelationRecogniser {
             }
         }
         Vec::new()
+    }
+
+    /// The sentences of a bullet list right after sentence `s` when `s` ends with a colon
+    /// ("Unterzeichnet haben:" and one signatory per line); empty otherwise.
+    fn bullet_list_after(&self, doc: &Doc<'_>, s: usize) -> std::ops::Range<usize> {
+        let sentences = doc.input.sentences;
+        let text = doc.input.text;
+        let none = s + 1..s + 1;
+        if !sentences[s].text(text).trim_end().ends_with(':') {
+            return none;
+        }
+        let is_item = |t: usize| {
+            doc.readable[t]
+                && sentences[t]
+                    .text(text)
+                    .trim_start()
+                    .starts_with(['-', '–', '•', '*', '·'])
+        };
+        let end = (s + 1..sentences.len())
+            .find(|&t| !is_item(t))
+            .unwrap_or(sentences.len());
+        s + 1..end
+    }
+
+    /// Runs of at least three organisations joined only by commas, "und", "sowie", articles
+    /// and the like ("die X, die Y und die Z"), or listed one per line from token
+    /// `bullet_start` on: entity indices in text order.
+    fn coordinated_organisations(
+        &self,
+        doc: &Doc<'_>,
+        ms: &[&Mention],
+        bullet_start: Option<usize>,
+    ) -> Vec<Vec<usize>> {
+        let lex = &self.lexicon;
+        let entities = doc.input.entities;
+        let tokens = doc.input.tokens;
+        let mut orgs: Vec<&Mention> = ms
+            .iter()
+            .copied()
+            .filter(|m| {
+                m.via == Via::Direct
+                    && doc.level(m.entity) == Level::Organisation
+                    && matches!(m.prep, None | Some(Prep::Between))
+            })
+            .collect();
+        orgs.sort_by_key(|m| m.token);
+        let end_of = |m: &Mention| {
+            tokens
+                .partition_point(|t| t.start < entities[m.entity].end)
+                .max(m.token + 1)
+        };
+        let listed = |m: &Mention| bullet_start.is_some_and(|b| m.token >= b);
+        let mut chains: Vec<Vec<usize>> = Vec::new();
+        let mut chain: Vec<usize> = Vec::new();
+        for (k, m) in orgs.iter().enumerate() {
+            let joined = k > 0 && {
+                let prev = orgs[k - 1];
+                (listed(prev) && listed(m))
+                    || (end_of(prev)..m.token).all(|t| {
+                        lex.is_cue(CueKind::Coordination, &doc.lower, t)
+                            || lex.is_cue(CueKind::Skip, &doc.lower, t)
+                    })
+            };
+            if !joined {
+                if chain.len() >= 3 {
+                    chains.push(std::mem::take(&mut chain));
+                }
+                chain.clear();
+            }
+            if !chain.contains(&m.entity) {
+                chain.push(m.entity);
+            }
+        }
+        if chain.len() >= 3 {
+            chains.push(chain);
+        }
+        chains
     }
 
     /// Adds the region pairs that organisation pairs stand for.
