@@ -199,6 +199,37 @@ fn towns_that_send_a_delegation_are_visitors() {
 }
 
 #[test]
+fn the_visitors_bodies_and_members_visit_too() {
+    check(&[
+        // The body that leads the delegation is on the side of the town it is named after.
+        (
+            "Erfurter Firmen in Usbekistan\n\nEine Delegation aus [Erfurt|LOC|-|city] unter Leitung der [Wirtschaftsförderung Erfurt GmbH|ORG|-|agency] besuchte am {Montag|2023-10-09} die [Handelskammer Taschkent|ORG|-|chamber].",
+            &[
+                "VISIT Erfurt > Handelskammer Taschkent",
+                "VISIT Wirtschaftsförderung Erfurt GmbH > Handelskammer Taschkent",
+            ],
+        ),
+        // The ministry of the guests' country visits with them; members of the delegation
+        // named later visit the same host.
+        (
+            "Die Gäste aus [Estland|LOC|EE|country], angeführt von Staatssekretär [Tarmo Kask|PER|-|person] vom [Wirtschaftsministerium Estlands|ORG|-|ministry], besuchten die [Hochschule Stralsund|ORG|-|university]. Zur Delegation gehörte auch eine Abordnung der [Universität Tartu|ORG|-|university].",
+            &[
+                "VISIT Estland > Hochschule Stralsund",
+                "VISIT Universität Tartu > Hochschule Stralsund",
+                "VISIT Wirtschaftsministerium Estlands > Hochschule Stralsund",
+            ],
+        ),
+        // A sentence opening with "Geplant" lists what is still to come: no visit yet. (The
+        // intent it states, Hessen + Kenya Export Agency, is not found: the agency has no
+        // side, so the stage cannot complete the pair.)
+        (
+            "[Hessen|LOC|DE-HE|state] wirbt in [Kenia|LOC|KE|country] um Partner. Geplant sind Gespräche im Ministerium, ein Besuch bei der [Kenya Export Agency|ORG|-|agency] und ein Empfang der Botschaft.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
 fn regions_in_a_list_of_markets_are_no_partners() {
     check(&[
         // Markets, not partners: no relation among the countries of the list.

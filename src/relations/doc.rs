@@ -194,6 +194,17 @@ fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// Whether `name` contains `part` as whole words ("Hochschule Kiel" contains "Kiel", "Kieler
+/// Woche" does not).
+pub(crate) fn has_words(name: &str, part: &str) -> bool {
+    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    !part.is_empty()
+        && name.match_indices(part).any(|(at, _)| {
+            boundary(name[..at].chars().next_back())
+                && boundary(name[at + part.len()..].chars().next())
+        })
+}
+
 /// The country of an ISO 3166 code (`DE-BY` → `DE`, `CN` → `CN`).
 pub(crate) fn country_of(kb_id: &str) -> Option<String> {
     let head = kb_id.split('-').next()?;
@@ -460,6 +471,15 @@ impl<'a> Doc<'a> {
                         org_region.insert(i, region);
                         let code = entities[region].kb_id.as_deref().and_then(country_of);
                         return Side::Country(code.unwrap_or_default());
+                    }
+                    // A town in its name locates it: "Wirtschaftsförderung Kiel GmbH" is on
+                    // the side of Kiel.
+                    if let Some(town) = entities.iter().find(|t| {
+                        t.entity_type == EntityType::Location
+                            && t.kb_id.as_deref().and_then(country_of).is_none()
+                            && has_words(&e.canonical, &t.canonical)
+                    }) {
+                        return Side::Own(town.canonical.clone());
                     }
                 }
                 Side::Own(e.canonical.clone())
@@ -1053,7 +1073,8 @@ impl<'a> Doc<'a> {
                     }
                 }
                 // A town a visiting group comes from ("eine Delegation aus Kiel", "die Gäste
-                // aus Kiel") is the visitor of the document.
+                // aus Kiel") is the visitor of the document. (Not a town it travels to: "reist
+                // weiter nach X" names the next stop more often than a host.)
                 for (s, list) in mentions.iter().enumerate() {
                     if !readable[s] {
                         continue;

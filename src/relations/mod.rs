@@ -237,7 +237,12 @@ impl RelationRecogniser {
                 let recent = last_pair
                     .filter(|&(_, _, at)| s - at <= 2)
                     .map(|(a, b, _)| (a, b));
-                let pairs = self.parties(&doc, s, &fired, &mut doc_visitor, recent);
+                let last_host = stated
+                    .iter()
+                    .rev()
+                    .find(|st| st.relation_type == RelationType::Visit)
+                    .map(|st| st.b);
+                let pairs = self.parties(&doc, s, &fired, &mut doc_visitor, recent, last_host);
                 if let Some(&(a, b, _)) = pairs.first() {
                     last_pair = Some((a, b, s));
                 }
@@ -383,7 +388,10 @@ impl RelationRecogniser {
                 last,
             };
             // Announced visits and events are intents to meet.
-            let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i));
+            // "Geplant sind Gespräche …, ein Besuch bei X": a sentence that opens with a
+            // future word announces all it lists.
+            let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i))
+                || lex.is_cue(CueKind::Future, lower, range.start);
             // A colon or semicolon opens a statement of its own ("unterzeichneten eine
             // Absichtserklärung: Die Firma soll … liefern").
             let is_statement_end = |i: usize| matches!(&lower[i], ":" | ";");
@@ -504,6 +512,7 @@ impl RelationRecogniser {
         fired: &Fired,
         doc_visitor: &mut Option<usize>,
         last_pair: Option<(usize, usize)>,
+        last_host: Option<usize>,
     ) -> Vec<(usize, usize, f64)> {
         let lex = &self.lexicon;
         let entities = doc.input.entities;
@@ -646,6 +655,17 @@ impl RelationRecogniser {
                 || lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
             // "aus Korea zurückgekehrt": "aus" names where the visitors went.
             let returned = lex.has_cue(CueKind::Return, &doc.lower, range.clone());
+            // "Zur Delegation gehörten auch Vertreter der Universität X": those named are
+            // visitors too, of the host the document's visit went to.
+            if visitors_cue && lex.has_cue(CueKind::Member, &doc.lower, range.clone()) {
+                if let Some(host) = last_host {
+                    return ms
+                        .iter()
+                        .filter(|m| m.prep.is_none() && different(m.entity, host))
+                        .map(|m| (m.entity, host, rule("visit_context")))
+                        .collect();
+                }
+            }
             let origin = |m: &Mention| m.prep == Some(Prep::Origin) && !returned;
             let visit_noun = lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
             // The subject of a host verb is the host: "X aus A empfing Y aus B" – the visitor
@@ -735,10 +755,25 @@ impl RelationRecogniser {
                     }
                 }
             }
-            return hosts
-                .into_iter()
-                .map(|h| (visitor, h, host_factor))
-                .collect();
+            let mut pairs: Vec<(usize, usize, f64)> =
+                hosts.iter().map(|&h| (visitor, h, host_factor)).collect();
+            // "Eine Delegation aus X unter Leitung der Kammer X": the visitor's own bodies
+            // named with it visit too.
+            if explicit.is_some() && !hosting {
+                for m in ms.iter().filter(|m| {
+                    m.entity != visitor
+                        && doc.level(m.entity) == Level::Organisation
+                        && side(m.entity) == side(visitor)
+                        && entities[m.entity].canonical != entities[visitor].canonical
+                }) {
+                    for &h in &hosts {
+                        if different(m.entity, h) {
+                            pairs.push((m.entity, h, host_factor));
+                        }
+                    }
+                }
+            }
+            return pairs;
         }
 
         let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
