@@ -230,6 +230,30 @@ fn the_visitors_bodies_and_members_visit_too() {
 }
 
 #[test]
+fn organisers_of_an_event_are_partners_and_lists_of_origins_are_not() {
+    check(&[
+        // Two organisers of one country organise together.
+        (
+            "Der Logistiktag fand am {Mittwoch|2024-05-15} statt. Ausgerichtet wurde er von der [Messe Erfurt GmbH|ORG|-|company] und dem [Verband Mitteldeutscher Spediteure e.V.|ORG|-|association].",
+            &["EVENT Messe Erfurt GmbH + Verband Mitteldeutscher Spediteure e.V."],
+        ),
+        // Suppliers from two Länder meet buyers from three countries: each side meets each
+        // of the other, never its own list.
+        (
+            "Beim Zulieferertag trafen Firmen aus [Sachsen|LOC|DE-SN|state] und [Thüringen|LOC|DE-TH|state] auf Einkäufer aus [Georgien|LOC|GE|country], [Armenien|LOC|AM|country] und [Aserbaidschan|LOC|AZ|country].",
+            &[
+                "EVENT Armenien + Sachsen",
+                "EVENT Armenien + Thüringen",
+                "EVENT Aserbaidschan + Sachsen",
+                "EVENT Aserbaidschan + Thüringen",
+                "EVENT Georgien + Sachsen",
+                "EVENT Georgien + Thüringen",
+            ],
+        ),
+    ]);
+}
+
+#[test]
 fn regions_in_a_list_of_markets_are_no_partners() {
     check(&[
         // Markets, not partners: no relation among the countries of the list.

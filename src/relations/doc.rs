@@ -840,7 +840,9 @@ impl<'a> Doc<'a> {
                         }
                         only_coordination &= matches!(&lower[j], "und" | "sowie" | ",")
                             || lexicon.is_cue(CueKind::Skip, lower, j);
+                        // "aus A, B und C": the comma of a list, too.
                         let skippable = lexicon.is_cue(CueKind::Skip, lower, j)
+                            || &lower[j] == ","
                             || (tokens[j].kind == TokenKind::Word
                                 && tokens[j]
                                     .text(text)
