@@ -254,8 +254,31 @@ fn organisers_of_an_event_are_partners_and_lists_of_origins_are_not() {
 }
 
 #[test]
+fn invitations_in_the_present_and_the_singular() {
+    check(&[
+        // "lädt … ein": the inviter and the invitees' region. (An inviting organisation is
+        // not paired with a region: parties of one relation are of one level.)
+        (
+            "Reise nach Ghana\n\nDie Regierung von [Ghana|LOC|GH|country] lädt Unternehmen aus [Hessen|LOC|DE-HE|state] zu einer Wirtschaftsmission ein.",
+            &["INTENT Ghana + Hessen"],
+        ),
+        // "will … ausbauen" (one body) is an intent like "wollen".
+        (
+            "Die [Handwerkskammer Trier|ORG|-|chamber] will die Zusammenarbeit mit der [Chambre des Métiers Luxembourg|ORG|-|chamber] ausbauen.",
+            &["INTENT Chambre des Métiers Luxembourg + Handwerkskammer Trier"],
+        ),
+    ]);
+}
+
+#[test]
 fn regions_in_a_list_of_markets_are_no_partners() {
     check(&[
+        // A trade treaty between third countries is background, not a relation of the
+        // release.
+        (
+            "[Sachsen|LOC|DE-SN|state] wirbt in [Chile|LOC|CL|country]. Chile hat ein Freihandelsabkommen mit [Peru|LOC|PE|country] und [Kolumbien|LOC|CO|country].",
+            &[],
+        ),
         // Markets, not partners: no relation among the countries of the list.
         (
             "[Sachsen|LOC|DE-SN|state] und [Vietnam|LOC|VN|country] wollen enger zusammenarbeiten. Die Firmen liefern bereits nach [Kambodscha|LOC|KH|country], [Laos|LOC|LA|country] und [Thailand|LOC|TH|country].",
