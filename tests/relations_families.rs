@@ -254,14 +254,8 @@ fn organisers_of_an_event_are_partners_and_lists_of_origins_are_not() {
 }
 
 #[test]
-fn invitations_in_the_present_and_the_singular() {
+fn intents_of_one_body() {
     check(&[
-        // "lädt … ein": the inviter and the invitees' region. (An inviting organisation is
-        // not paired with a region: parties of one relation are of one level.)
-        (
-            "Reise nach Ghana\n\nDie Regierung von [Ghana|LOC|GH|country] lädt Unternehmen aus [Hessen|LOC|DE-HE|state] zu einer Wirtschaftsmission ein.",
-            &["INTENT Ghana + Hessen"],
-        ),
         // "will … ausbauen" (one body) is an intent like "wollen".
         (
             "Die [Handwerkskammer Trier|ORG|-|chamber] will die Zusammenarbeit mit der [Chambre des Métiers Luxembourg|ORG|-|chamber] ausbauen.",

@@ -786,7 +786,7 @@ impl RelationRecogniser {
         ) {
             let bullet_start =
                 (!listed.is_empty()).then(|| doc.input.sentences[listed.start].first_token);
-            for chain in self.coordinated_organisations(doc, &ms, bullet_start) {
+            for chain in self.coordinated_organisations(doc, &ms, bullet_start, fired) {
                 for (i, &a) in chain.iter().enumerate() {
                     for &b in &chain[i + 1..] {
                         if entities[a].canonical != entities[b].canonical
@@ -884,13 +884,14 @@ impl RelationRecogniser {
     }
 
     /// Runs of at least three organisations joined only by commas, "und", "sowie", articles
-    /// and the like ("die X, die Y und die Z"), or listed one per line from token
-    /// `bullet_start` on: entity indices in text order.
+    /// and the like ("die X, die Y und die Z"), in the clause of the `fired` trigger, or
+    /// listed one per line from token `bullet_start` on: entity indices in text order.
     fn coordinated_organisations(
         &self,
         doc: &Doc<'_>,
         ms: &[&Mention],
         bullet_start: Option<usize>,
+        fired: &Fired,
     ) -> Vec<Vec<usize>> {
         let lex = &self.lexicon;
         let entities = doc.input.entities;
@@ -911,8 +912,20 @@ impl RelationRecogniser {
                 .max(m.token + 1)
         };
         let listed = |m: &Mention| bullet_start.is_some_and(|b| m.token >= b);
+        // "Das lädt zu Missbrauch ein, sagte der Leiter des Netzwerks aus A, B und C": a list
+        // in another clause names no parties.
+        let is_boundary = |t: usize| matches!(&doc.lower[t], "," | ";" | ":" | "–");
+        let in_clause = |m: &Mention| {
+            listed(m)
+                || if m.token > fired.last {
+                    !(fired.last + 1..m.token).any(is_boundary)
+                } else {
+                    !(end_of(m)..fired.token).any(is_boundary)
+                }
+        };
         let mut chains: Vec<Vec<usize>> = Vec::new();
         let mut chain: Vec<usize> = Vec::new();
+        let mut chain_in_clause = false;
         for (k, m) in orgs.iter().enumerate() {
             let joined = k > 0 && {
                 let prev = orgs[k - 1];
@@ -923,16 +936,18 @@ impl RelationRecogniser {
                     })
             };
             if !joined {
-                if chain.len() >= 3 {
+                if chain.len() >= 3 && chain_in_clause {
                     chains.push(std::mem::take(&mut chain));
                 }
                 chain.clear();
+                chain_in_clause = false;
             }
+            chain_in_clause |= in_clause(m);
             if !chain.contains(&m.entity) {
                 chain.push(m.entity);
             }
         }
-        if chain.len() >= 3 {
+        if chain.len() >= 3 && chain_in_clause {
             chains.push(chain);
         }
         chains
