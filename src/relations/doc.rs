@@ -165,6 +165,10 @@ impl std::ops::Index<usize> for Words {
 /// A first line of at most this many words is the title.
 const TITLE_WORDS: usize = 25;
 
+/// How many tokens before the place "aus X" a visiting-group word may stand ("Delegation aus
+/// dem Landkreis X").
+const VISITORS_BEFORE_ORIGIN: usize = 4;
+
 /// Folds German umlauts and ß for comparing names with derived adjectives.
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -188,6 +192,17 @@ fn fold_into(text: &str, out: &mut String) {
             c => out.push(c),
         }
     }
+}
+
+/// Whether `name` contains `part` as whole words ("Hochschule Kiel" contains "Kiel", "Kieler
+/// Woche" does not).
+pub(crate) fn has_words(name: &str, part: &str) -> bool {
+    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    !part.is_empty()
+        && name.match_indices(part).any(|(at, _)| {
+            boundary(name[..at].chars().next_back())
+                && boundary(name[at + part.len()..].chars().next())
+        })
 }
 
 /// The country of an ISO 3166 code (`DE-BY` → `DE`, `CN` → `CN`).
@@ -456,6 +471,15 @@ impl<'a> Doc<'a> {
                         org_region.insert(i, region);
                         let code = entities[region].kb_id.as_deref().and_then(country_of);
                         return Side::Country(code.unwrap_or_default());
+                    }
+                    // A town in its name locates it: "Wirtschaftsförderung Kiel GmbH" is on
+                    // the side of Kiel.
+                    if let Some(town) = entities.iter().find(|t| {
+                        t.entity_type == EntityType::Location
+                            && t.kb_id.as_deref().and_then(country_of).is_none()
+                            && has_words(&e.canonical, &t.canonical)
+                    }) {
+                        return Side::Own(town.canonical.clone());
                     }
                 }
                 Side::Own(e.canonical.clone())
@@ -816,7 +840,9 @@ impl<'a> Doc<'a> {
                         }
                         only_coordination &= matches!(&lower[j], "und" | "sowie" | ",")
                             || lexicon.is_cue(CueKind::Skip, lower, j);
+                        // "aus A, B und C": the comma of a list, too.
                         let skippable = lexicon.is_cue(CueKind::Skip, lower, j)
+                            || &lower[j] == ","
                             || (tokens[j].kind == TokenKind::Word
                                 && tokens[j]
                                     .text(text)
@@ -1028,17 +1054,51 @@ impl<'a> Doc<'a> {
             .take_while(|t| t.end <= title_end)
             .filter(|t| t.kind == TokenKind::Word)
             .count();
+        let is_town = |e: &EntityMatch| {
+            e.entity_type == EntityType::Location
+                && e.kb_id.as_deref().and_then(country_of).is_none()
+        };
         let title_places: Option<Vec<String>> =
             (title_end < text.len() && title_words <= TITLE_WORDS).then(|| {
-                entities
+                let mut names: Vec<String> = entities
                     .iter()
-                    .filter(|e| {
-                        e.start < title_end
-                            && e.entity_type == EntityType::Location
-                            && e.kb_id.as_deref().and_then(country_of).is_none()
-                    })
+                    .filter(|e| e.start < title_end && is_town(e))
                     .map(|e| e.canonical.clone())
-                    .collect()
+                    .collect();
+                // The title names a town by its adjective ("Kieler Firmen erkunden Ghana").
+                for ev in evidence.iter().filter(|ev| ev.end <= title_end) {
+                    if entities
+                        .iter()
+                        .any(|e| e.canonical == ev.canonical && is_town(e))
+                    {
+                        names.push(ev.canonical.clone());
+                    }
+                }
+                // A town a visiting group comes from ("eine Delegation aus Kiel", "die Gäste
+                // aus Kiel") is the visitor of the document. (Not a town it travels to: "reist
+                // weiter nach X" names the next stop more often than a host.)
+                for (s, list) in mentions.iter().enumerate() {
+                    if !readable[s] {
+                        continue;
+                    }
+                    let sentence_start = input.sentences[s].first_token;
+                    for m in list {
+                        let from = m
+                            .token
+                            .saturating_sub(VISITORS_BEFORE_ORIGIN)
+                            .max(sentence_start);
+                        if m.via == Via::Direct
+                            && m.prep == Some(Prep::Origin)
+                            && is_town(&entities[m.entity])
+                            && lexicon.has_cue(CueKind::Visitors, lower, from..m.token)
+                        {
+                            names.push(entities[m.entity].canonical.clone());
+                        }
+                    }
+                }
+                names.sort();
+                names.dedup();
+                names
             });
 
         // Main region of each country side: the most mentioned, the title counting double.

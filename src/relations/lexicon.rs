@@ -138,6 +138,8 @@ pub(crate) enum CueKind {
     ObjectIntent,
     Subordinate,
     Habit,
+    /// Belonging to a visiting group ("Zur Delegation gehörten …").
+    Member,
 }
 
 impl CueKind {
@@ -176,6 +178,7 @@ impl CueKind {
             "object_intent" => CueKind::ObjectIntent,
             "subordinate" => CueKind::Subordinate,
             "habit" => CueKind::Habit,
+            "member" => CueKind::Member,
             _ => return None,
         })
     }

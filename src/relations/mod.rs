@@ -237,7 +237,12 @@ impl RelationRecogniser {
                 let recent = last_pair
                     .filter(|&(_, _, at)| s - at <= 2)
                     .map(|(a, b, _)| (a, b));
-                let pairs = self.parties(&doc, s, &fired, &mut doc_visitor, recent);
+                let last_host = stated
+                    .iter()
+                    .rev()
+                    .find(|st| st.relation_type == RelationType::Visit)
+                    .map(|st| st.b);
+                let pairs = self.parties(&doc, s, &fired, &mut doc_visitor, recent, last_host);
                 if let Some(&(a, b, _)) = pairs.first() {
                     last_pair = Some((a, b, s));
                 }
@@ -383,7 +388,10 @@ impl RelationRecogniser {
                 last,
             };
             // Announced visits and events are intents to meet.
-            let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i));
+            // "Geplant sind Gespräche …, ein Besuch bei X": a sentence that opens with a
+            // future word announces all it lists.
+            let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i))
+                || lex.is_cue(CueKind::Future, lower, range.start);
             // A colon or semicolon opens a statement of its own ("unterzeichneten eine
             // Absichtserklärung: Die Firma soll … liefern").
             let is_statement_end = |i: usize| matches!(&lower[i], ":" | ";");
@@ -504,6 +512,7 @@ impl RelationRecogniser {
         fired: &Fired,
         doc_visitor: &mut Option<usize>,
         last_pair: Option<(usize, usize)>,
+        last_host: Option<usize>,
     ) -> Vec<(usize, usize, f64)> {
         let lex = &self.lexicon;
         let entities = doc.input.entities;
@@ -519,8 +528,11 @@ impl RelationRecogniser {
         let visit = fired.relation_type == RelationType::Visit;
 
         // Candidates.
+        // "Unterzeichnet haben:" followed by a bullet list: the list names the parties.
+        let listed = self.bullet_list_after(doc, s);
         let mut ms: Vec<&Mention> = doc.mentions[s]
             .iter()
+            .chain(listed.clone().flat_map(|t| doc.mentions[t].iter()))
             .filter(|m| !m.attribute && doc.local_party(m.entity))
             .filter(|m| {
                 // Adjectives only for regions with a code ("Münchner" is no party).
@@ -643,6 +655,17 @@ impl RelationRecogniser {
                 || lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
             // "aus Korea zurückgekehrt": "aus" names where the visitors went.
             let returned = lex.has_cue(CueKind::Return, &doc.lower, range.clone());
+            // "Zur Delegation gehörten auch Vertreter der Universität X": those named are
+            // visitors too, of the host the document's visit went to.
+            if visitors_cue && lex.has_cue(CueKind::Member, &doc.lower, range.clone()) {
+                if let Some(host) = last_host {
+                    return ms
+                        .iter()
+                        .filter(|m| m.prep.is_none() && different(m.entity, host))
+                        .map(|m| (m.entity, host, rule("visit_context")))
+                        .collect();
+                }
+            }
             let origin = |m: &Mention| m.prep == Some(Prep::Origin) && !returned;
             let visit_noun = lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
             // The subject of a host verb is the host: "X aus A empfing Y aus B" – the visitor
@@ -732,15 +755,56 @@ impl RelationRecogniser {
                     }
                 }
             }
-            return hosts
-                .into_iter()
-                .map(|h| (visitor, h, host_factor))
-                .collect();
+            let mut pairs: Vec<(usize, usize, f64)> =
+                hosts.iter().map(|&h| (visitor, h, host_factor)).collect();
+            // "Eine Delegation aus X unter Leitung der Kammer X": the visitor's own bodies
+            // named with it visit too.
+            if explicit.is_some() && !hosting {
+                for m in ms.iter().filter(|m| {
+                    m.entity != visitor
+                        && doc.level(m.entity) == Level::Organisation
+                        && side(m.entity) == side(visitor)
+                        && entities[m.entity].canonical != entities[visitor].canonical
+                }) {
+                    for &h in &hosts {
+                        if different(m.entity, h) {
+                            pairs.push((m.entity, h, host_factor));
+                        }
+                    }
+                }
+            }
+            return pairs;
         }
 
         let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+        // Several organisations that sign, found or plan something together ("A, B, C und D
+        // unterzeichneten …", a bullet list of signatories) are each other's partners, also
+        // when they come from one country.
+        if matches!(
+            fired.relation_type,
+            RelationType::Agreement | RelationType::Cooperation | RelationType::Intent
+        ) {
+            let bullet_start =
+                (!listed.is_empty()).then(|| doc.input.sentences[listed.start].first_token);
+            for chain in self.coordinated_organisations(doc, &ms, bullet_start, fired) {
+                for (i, &a) in chain.iter().enumerate() {
+                    for &b in &chain[i + 1..] {
+                        if entities[a].canonical != entities[b].canonical
+                            && !doc::part_of_other(&entities[a], &entities[b])
+                        {
+                            pairs.push((a, b, rule("pair")));
+                        }
+                    }
+                }
+            }
+        }
         for (i, a) in ms.iter().enumerate() {
             for b in &ms[i + 1..] {
+                if pairs.iter().any(|&(x, y, _)| {
+                    (x, y) == (a.entity, b.entity) || (y, x) == (a.entity, b.entity)
+                }) {
+                    continue;
+                }
                 let same_group = a.group != usize::MAX && a.group == b.group;
                 if same_group
                     || !different(a.entity, b.entity)
@@ -795,6 +859,98 @@ impl RelationRecogniser {
             }
         }
         Vec::new()
+    }
+
+    /// The sentences of a bullet list right after sentence `s` when `s` ends with a colon
+    /// ("Unterzeichnet haben:" and one signatory per line); empty otherwise.
+    fn bullet_list_after(&self, doc: &Doc<'_>, s: usize) -> std::ops::Range<usize> {
+        let sentences = doc.input.sentences;
+        let text = doc.input.text;
+        let none = s + 1..s + 1;
+        if !sentences[s].text(text).trim_end().ends_with(':') {
+            return none;
+        }
+        let is_item = |t: usize| {
+            doc.readable[t]
+                && sentences[t]
+                    .text(text)
+                    .trim_start()
+                    .starts_with(['-', '–', '•', '*', '·'])
+        };
+        let end = (s + 1..sentences.len())
+            .find(|&t| !is_item(t))
+            .unwrap_or(sentences.len());
+        s + 1..end
+    }
+
+    /// Runs of at least three organisations joined only by commas, "und", "sowie", articles
+    /// and the like ("die X, die Y und die Z"), in the clause of the `fired` trigger, or
+    /// listed one per line from token `bullet_start` on: entity indices in text order.
+    fn coordinated_organisations(
+        &self,
+        doc: &Doc<'_>,
+        ms: &[&Mention],
+        bullet_start: Option<usize>,
+        fired: &Fired,
+    ) -> Vec<Vec<usize>> {
+        let lex = &self.lexicon;
+        let entities = doc.input.entities;
+        let tokens = doc.input.tokens;
+        let mut orgs: Vec<&Mention> = ms
+            .iter()
+            .copied()
+            .filter(|m| {
+                m.via == Via::Direct
+                    && doc.level(m.entity) == Level::Organisation
+                    && matches!(m.prep, None | Some(Prep::Between))
+            })
+            .collect();
+        orgs.sort_by_key(|m| m.token);
+        let end_of = |m: &Mention| {
+            tokens
+                .partition_point(|t| t.start < entities[m.entity].end)
+                .max(m.token + 1)
+        };
+        let listed = |m: &Mention| bullet_start.is_some_and(|b| m.token >= b);
+        // "Das lädt zu Missbrauch ein, sagte der Leiter des Netzwerks aus A, B und C": a list
+        // in another clause names no parties.
+        let is_boundary = |t: usize| matches!(&doc.lower[t], "," | ";" | ":" | "–");
+        let in_clause = |m: &Mention| {
+            listed(m)
+                || if m.token > fired.last {
+                    !(fired.last + 1..m.token).any(is_boundary)
+                } else {
+                    !(end_of(m)..fired.token).any(is_boundary)
+                }
+        };
+        let mut chains: Vec<Vec<usize>> = Vec::new();
+        let mut chain: Vec<usize> = Vec::new();
+        let mut chain_in_clause = false;
+        for (k, m) in orgs.iter().enumerate() {
+            let joined = k > 0 && {
+                let prev = orgs[k - 1];
+                (listed(prev) && listed(m))
+                    || (end_of(prev)..m.token).all(|t| {
+                        lex.is_cue(CueKind::Coordination, &doc.lower, t)
+                            || lex.is_cue(CueKind::Skip, &doc.lower, t)
+                    })
+            };
+            if !joined {
+                if chain.len() >= 3 && chain_in_clause {
+                    chains.push(std::mem::take(&mut chain));
+                }
+                chain.clear();
+                chain_in_clause = false;
+            }
+            chain_in_clause |= in_clause(m);
+            if !chain.contains(&m.entity) {
+                chain.push(m.entity);
+            }
+        }
+        if chain.len() >= 3 && chain_in_clause {
+            chains.push(chain);
+        }
+        chains
     }
 
     /// Adds the region pairs that organisation pairs stand for.

@@ -1,0 +1,282 @@
+//! Probe releases for the relation families of issue #5 that the first releases of the corpus
+//! did not cover: several signatories at once (lists, bullet lists, "gemeinsam mit"), towns and
+//! organisations as parties of a visit, country lists that merely co-occur, and back
+//! references. Every text is written for these tests; entities and dates are given by hand:
+//! `[Name|TYPE|kb|subtype]` marks an entity (kb `-` for none), `{text|value}` a DATE mention.
+
+use meldung::calendar::Date;
+use meldung::dates::DateMatch;
+use meldung::entities::EntityMatch;
+use meldung::record::{DateType, EntityType};
+use meldung::relations::{RegionEvidence, RelationInput, RelationMatch, RelationRecogniser};
+use meldung::tokenise::Tokeniser;
+
+/// A document with its hand-made annotations.
+struct Doc {
+    text: String,
+    entities: Vec<EntityMatch>,
+    dates: Vec<DateMatch>,
+}
+
+/// Parses the inline markup into text, entities and dates.
+fn doc(marked: &str) -> Doc {
+    let mut text = String::new();
+    let mut entities = Vec::new();
+    let mut dates = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find(['[', '{']) {
+        text.push_str(&rest[..open]);
+        let close_char = if rest.as_bytes()[open] == b'[' {
+            ']'
+        } else {
+            '}'
+        };
+        let close = rest[open..].find(close_char).unwrap() + open;
+        let inner = &rest[open + 1..close];
+        let fields: Vec<&str> = inner.split('|').collect();
+        let start = text.len();
+        text.push_str(fields[0]);
+        if close_char == ']' {
+            let entity_type = EntityType::from_label(fields[1]).unwrap();
+            let kb = fields.get(2).copied().unwrap_or("-");
+            entities.push(EntityMatch {
+                start,
+                end: text.len(),
+                entity_type,
+                canonical: fields.get(4).copied().unwrap_or(fields[0]).to_string(),
+                kb_id: (kb != "-").then(|| kb.to_string()),
+                subtype: fields.get(3).map(|s| s.to_string()),
+                source: "test".to_string(),
+            });
+        } else {
+            dates.push(DateMatch {
+                start,
+                end: text.len(),
+                date_type: DateType::Date,
+                value: fields[1].to_string(),
+            });
+        }
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    Doc {
+        text,
+        entities,
+        dates,
+    }
+}
+
+fn run_with(d: &Doc, regions: &[RegionEvidence], published: Option<Date>) -> Vec<RelationMatch> {
+    let tokeniser = Tokeniser::load_default().unwrap();
+    let tokens = tokeniser.tokenise(&d.text);
+    let sentences = tokeniser.sentences(&d.text, &tokens);
+    let input = RelationInput {
+        regions,
+        published,
+        ..RelationInput::new(&d.text, &tokens, &sentences, &d.entities, &d.dates)
+    };
+    RelationRecogniser::load_default().unwrap().find_in(&input)
+}
+
+fn run(d: &Doc) -> Vec<RelationMatch> {
+    run_with(d, &[], None)
+}
+
+/// `TYPE a > b` for VISIT (ordered), `TYPE a + b` (sorted) otherwise.
+fn shown(d: &Doc, relations: &[RelationMatch]) -> Vec<String> {
+    let mut out: Vec<String> = relations
+        .iter()
+        .map(|r| {
+            let a = &d.entities[r.parties[0]].canonical;
+            let b = &d.entities[r.parties[1]].canonical;
+            if r.relation_type == "VISIT" {
+                format!("VISIT {a} > {b}")
+            } else {
+                let (x, y) = if a <= b { (a, b) } else { (b, a) };
+                format!("{} {x} + {y}", r.relation_type)
+            }
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Runs every row and fails with all rows whose relations differ.
+fn check(table: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (marked, expected) in table {
+        let d = doc(marked);
+        let got = shown(&d, &run(&d));
+        let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        if got != want {
+            failures.push(format!(
+                "  text: {}\n   got: {got:?}\n  want: {want:?}",
+                d.text
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn several_signatories_are_each_others_partners() {
+    check(&[
+        // A list of organisations as the subject of the signing: every pair signs.
+        (
+            "Die [Hochschule Coburg|ORG|-|university], die [Universidade do Porto|ORG|-|university], die [Vidraria Atlântica Lda.|ORG|-|company] und das [Instituto Pedro Nunes|ORG|-|research] unterzeichneten am {Dienstag|2023-03-14} ein Memorandum of Understanding.",
+            &[
+                "AGREEMENT Hochschule Coburg + Instituto Pedro Nunes",
+                "AGREEMENT Hochschule Coburg + Universidade do Porto",
+                "AGREEMENT Hochschule Coburg + Vidraria Atlântica Lda.",
+                "AGREEMENT Instituto Pedro Nunes + Universidade do Porto",
+                "AGREEMENT Instituto Pedro Nunes + Vidraria Atlântica Lda.",
+                "AGREEMENT Universidade do Porto + Vidraria Atlântica Lda.",
+            ],
+        ),
+        // Partners of one country are partners too when they found something together.
+        (
+            "[Niedersachsen|LOC|DE-NI|state] und [Dänemark|LOC|DK|country] rücken zusammen\nDas [Kompetenznetz Wasserstoff Niedersachsen e.V.|ORG|-|association], die [Energieagentur Niedersachsen|ORG|-|agency], die [Universität Aalborg|ORG|-|university] und die [Dansk Brint A/S|ORG|-|company] gründen eine Allianz für grünen Wasserstoff.",
+            &[
+                "COOPERATION Dansk Brint A/S + Energieagentur Niedersachsen",
+                "COOPERATION Dansk Brint A/S + Kompetenznetz Wasserstoff Niedersachsen e.V.",
+                "COOPERATION Dansk Brint A/S + Universität Aalborg",
+                "COOPERATION Energieagentur Niedersachsen + Kompetenznetz Wasserstoff Niedersachsen e.V.",
+                "COOPERATION Energieagentur Niedersachsen + Universität Aalborg",
+                "COOPERATION Kompetenznetz Wasserstoff Niedersachsen e.V. + Universität Aalborg",
+            ],
+        ),
+        // The signatories in a bullet list after a colon.
+        (
+            "Ein Rahmenvertrag über die Ausbildung von Pflegekräften wurde am {Freitag|2022-09-02} unterzeichnet. Unterzeichnet haben:\n\n- die [Klinikum Weiden GmbH|ORG|-|company], Weiden,\n- die [Pflegeschule Pilsen|ORG|-|school], Pilsen,\n- die [Hochschule Hof|ORG|-|university].\n\nDie Vereinbarung gilt drei Jahre.",
+            &[
+                "AGREEMENT Hochschule Hof + Klinikum Weiden GmbH",
+                "AGREEMENT Hochschule Hof + Pflegeschule Pilsen",
+                "AGREEMENT Klinikum Weiden GmbH + Pflegeschule Pilsen",
+            ],
+        ),
+        // "gemeinsam mit A und B": all three are partners.
+        (
+            "Die [Stadtwerke Lüneburg|ORG|-|company] haben gemeinsam mit der [Universität Tartu|ORG|-|university] und der [Eesti Energia AS|ORG|-|company] einen Kooperationsvertrag über Wärmespeicher geschlossen.",
+            &[
+                "AGREEMENT Eesti Energia AS + Stadtwerke Lüneburg",
+                "AGREEMENT Eesti Energia AS + Universität Tartu",
+                "AGREEMENT Stadtwerke Lüneburg + Universität Tartu",
+            ],
+        ),
+        // Three regions sign: every pair.
+        (
+            "[Schleswig-Holstein|LOC|DE-SH|state], [Estland|LOC|EE|country] und [Finnland|LOC|FI|country] haben am {Mittwoch|2022-06-08} eine gemeinsame Erklärung zur Offshore-Windenergie unterzeichnet.",
+            &[
+                "AGREEMENT Estland + Finnland",
+                "AGREEMENT Estland + Schleswig-Holstein",
+                "AGREEMENT Finnland + Schleswig-Holstein",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn towns_that_send_a_delegation_are_visitors() {
+    check(&[
+        // The title names the town only by its adjective; the delegation comes from the town.
+        (
+            "Kieler Unternehmen erkunden Ghana\n\nKiel/Accra, 3. Mai 2023 – Eine Delegation aus [Kiel|LOC|-|city] war in dieser Woche in [Ghana|LOC|GH|country] unterwegs. Am Montag besuchten die Gäste aus [Kiel|LOC|-|city] das [Ghana Investment Promotion Centre|ORG|-|agency].",
+            &[
+                "VISIT Kiel > Ghana",
+                "VISIT Kiel > Ghana Investment Promotion Centre",
+            ],
+        ),
+        // "empfangen von": the organisation that receives the delegation is a host.
+        (
+            "Erfurter Firmen in Usbekistan\n\nEine Delegation aus [Erfurt|LOC|-|city] reiste nach [Usbekistan|LOC|UZ|country]. Empfangen wurde die Delegation von der [Handelskammer Taschkent|ORG|-|chamber].",
+            &[
+                "VISIT Erfurt > Handelskammer Taschkent",
+                "VISIT Erfurt > Usbekistan",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn the_visitors_bodies_and_members_visit_too() {
+    check(&[
+        // The body that leads the delegation is on the side of the town it is named after.
+        (
+            "Erfurter Firmen in Usbekistan\n\nEine Delegation aus [Erfurt|LOC|-|city] unter Leitung der [Wirtschaftsförderung Erfurt GmbH|ORG|-|agency] besuchte am {Montag|2023-10-09} die [Handelskammer Taschkent|ORG|-|chamber].",
+            &[
+                "VISIT Erfurt > Handelskammer Taschkent",
+                "VISIT Wirtschaftsförderung Erfurt GmbH > Handelskammer Taschkent",
+            ],
+        ),
+        // The ministry of the guests' country visits with them; members of the delegation
+        // named later visit the same host.
+        (
+            "Die Gäste aus [Estland|LOC|EE|country], angeführt von Staatssekretär [Tarmo Kask|PER|-|person] vom [Wirtschaftsministerium Estlands|ORG|-|ministry], besuchten die [Hochschule Stralsund|ORG|-|university]. Zur Delegation gehörte auch eine Abordnung der [Universität Tartu|ORG|-|university].",
+            &[
+                "VISIT Estland > Hochschule Stralsund",
+                "VISIT Universität Tartu > Hochschule Stralsund",
+                "VISIT Wirtschaftsministerium Estlands > Hochschule Stralsund",
+            ],
+        ),
+        // A sentence opening with "Geplant" lists what is still to come: no visit yet. (The
+        // intent it states, Hessen + Kenya Export Agency, is not found: the agency has no
+        // side, so the stage cannot complete the pair.)
+        (
+            "[Hessen|LOC|DE-HE|state] wirbt in [Kenia|LOC|KE|country] um Partner. Geplant sind Gespräche im Ministerium, ein Besuch bei der [Kenya Export Agency|ORG|-|agency] und ein Empfang der Botschaft.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn organisers_of_an_event_are_partners_and_lists_of_origins_are_not() {
+    check(&[
+        // Two organisers of one country organise together.
+        (
+            "Der Logistiktag fand am {Mittwoch|2024-05-15} statt. Ausgerichtet wurde er von der [Messe Erfurt GmbH|ORG|-|company] und dem [Verband Mitteldeutscher Spediteure e.V.|ORG|-|association].",
+            &["EVENT Messe Erfurt GmbH + Verband Mitteldeutscher Spediteure e.V."],
+        ),
+        // Suppliers from two Länder meet buyers from three countries: each side meets each
+        // of the other, never its own list.
+        (
+            "Beim Zulieferertag trafen Firmen aus [Sachsen|LOC|DE-SN|state] und [Thüringen|LOC|DE-TH|state] auf Einkäufer aus [Georgien|LOC|GE|country], [Armenien|LOC|AM|country] und [Aserbaidschan|LOC|AZ|country].",
+            &[
+                "EVENT Armenien + Sachsen",
+                "EVENT Armenien + Thüringen",
+                "EVENT Aserbaidschan + Sachsen",
+                "EVENT Aserbaidschan + Thüringen",
+                "EVENT Georgien + Sachsen",
+                "EVENT Georgien + Thüringen",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn intents_of_one_body() {
+    check(&[
+        // "will … ausbauen" (one body) is an intent like "wollen".
+        (
+            "Die [Handwerkskammer Trier|ORG|-|chamber] will die Zusammenarbeit mit der [Chambre des Métiers Luxembourg|ORG|-|chamber] ausbauen.",
+            &["INTENT Chambre des Métiers Luxembourg + Handwerkskammer Trier"],
+        ),
+    ]);
+}
+
+#[test]
+fn regions_in_a_list_of_markets_are_no_partners() {
+    check(&[
+        // A trade treaty between third countries is background, not a relation of the
+        // release.
+        (
+            "[Sachsen|LOC|DE-SN|state] wirbt in [Chile|LOC|CL|country]. Chile hat ein Freihandelsabkommen mit [Peru|LOC|PE|country] und [Kolumbien|LOC|CO|country].",
+            &[],
+        ),
+        // Markets, not partners: no relation among the countries of the list.
+        (
+            "[Sachsen|LOC|DE-SN|state] und [Vietnam|LOC|VN|country] wollen enger zusammenarbeiten. Die Firmen liefern bereits nach [Kambodscha|LOC|KH|country], [Laos|LOC|LA|country] und [Thailand|LOC|TH|country].",
+            &["INTENT Sachsen + Vietnam"],
+        ),
+    ]);
+}
