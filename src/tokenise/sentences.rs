@@ -59,6 +59,15 @@ fn starts_sentence(token: &Token, text: &str) -> bool {
             && token.kind != TokenKind::Punctuation)
 }
 
+/// Line breaks between the token ending at `end` and the one starting at `start`.
+fn breaks_between(text: &str, end: usize, start: usize) -> usize {
+    // Most tokens touch or are one space apart: no slice, no scan.
+    if start == end || (start == end + 1 && text.as_bytes()[end] == b' ') {
+        return 0;
+    }
+    line_breaks(&text[end..start])
+}
+
 /// Line breaks in `gap`: 0, 1, or 2 for a blank line (or more).
 fn line_breaks(gap: &str) -> usize {
     // Nearly every gap is a space: only these bytes can start a line break.
@@ -116,13 +125,13 @@ pub(super) fn split(text: &str, tokens: &[Token], abbreviations: &Abbreviations)
                 None => true,
                 Some(next) => {
                     starts_sentence(next, text)
-                        || line_breaks(&text[tokens[last].end..next.start]) > 0
+                        || breaks_between(text, tokens[last].end, next.start) > 0
                 }
             };
         }
         if !boundary {
             if let Some(next) = tokens.get(i + 1) {
-                match line_breaks(&text[tokens[i].end..next.start]) {
+                match breaks_between(text, tokens[i].end, next.start) {
                     0 => {}
                     1 => boundary = !continues_line(&tokens[i], next, text),
                     _ => boundary = true,
