@@ -515,7 +515,7 @@ impl<'a> Doc<'a> {
             }
         }
         // Only words opening like a stem (first three folded letters) can be derived from it.
-        let heads: std::collections::HashSet<String> = all_stems
+        let heads: crate::gazetteer::FastSet<String> = all_stems
             .iter()
             .flat_map(|(_, stems)| stems.iter().map(|s| s.chars().take(3).collect::<String>()))
             .collect();
