@@ -396,9 +396,12 @@ pub(crate) struct Lexicon {
     pub rules: HashMap<String, f64>,
     /// Organisation subtypes that stand for their region.
     pub stand_for_region: Vec<String>,
-    /// The first words of all triggers in one automaton: pattern `k` is the first word of
-    /// `triggers[k]`, so one pass over a token finds every trigger that may start there.
+    /// The distinct first words of all triggers in one automaton, so that one pass over the
+    /// document finds every trigger that may start at a token: pattern `p` is the first word
+    /// of the triggers `first_word_triggers[p]` (in file order). Distinct words keep the
+    /// automaton under the size for which it can skip ahead with a packed prefilter.
     pub first_words: aho_corasick::AhoCorasick,
+    pub first_word_triggers: Vec<Vec<usize>>,
 }
 
 /// The rule names the code uses; `rules.tsv` must give each a factor.
@@ -678,17 +681,26 @@ impl Lexicon {
             .collect();
 
         // A DFA: the automaton runs over every document's whole text.
+        let mut distinct_first: Vec<&str> = Vec::new();
+        let mut first_word_triggers: Vec<Vec<usize>> = Vec::new();
+        for (k, trigger) in parsed_triggers.iter().enumerate() {
+            let word = trigger.words[0].as_deref().unwrap_or_default();
+            match distinct_first.iter().position(|w| *w == word) {
+                Some(p) => first_word_triggers[p].push(k),
+                None => {
+                    distinct_first.push(word);
+                    first_word_triggers.push(vec![k]);
+                }
+            }
+        }
         let first_words = aho_corasick::AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(
-                parsed_triggers
-                    .iter()
-                    .map(|t: &Trigger| t.words[0].clone().unwrap_or_default()),
-            )
+            .build(&distinct_first)
             .map_err(|e| ResourceError::new(triggers.name, 0, e.to_string()))?;
         let cue_index = CueIndex::new(&parsed_cues);
         Ok(Lexicon {
             first_words,
+            first_word_triggers,
             cue_index,
             rules: parsed_rules,
             stand_for_region: parsed_stand_for,
@@ -716,16 +728,17 @@ impl Lexicon {
             if m.end() > end {
                 continue; // across tokens
             }
-            let k = m.pattern().as_usize();
-            let trigger = &self.triggers[k];
-            let ok = match trigger.mode {
-                Mode::Word => m.start() == start && m.end() == end,
-                Mode::Stem => m.start() == start,
-                Mode::Suffix => m.end() == end,
-                Mode::Part => true,
-            };
-            if ok && trigger.words[0].as_deref().is_some_and(|w| !w.is_empty()) {
-                out.push((token, k));
+            for &k in &self.first_word_triggers[m.pattern().as_usize()] {
+                let trigger = &self.triggers[k];
+                let ok = match trigger.mode {
+                    Mode::Word => m.start() == start && m.end() == end,
+                    Mode::Stem => m.start() == start,
+                    Mode::Suffix => m.end() == end,
+                    Mode::Part => true,
+                };
+                if ok && trigger.words[0].as_deref().is_some_and(|w| !w.is_empty()) {
+                    out.push((token, k));
+                }
             }
         }
         out.sort_unstable();
