@@ -104,6 +104,31 @@ fn is_plain_word(chunk: &str) -> bool {
     true
 }
 
+/// The length in bytes of the longest prefix of `chunk` that [`is_plain_word`] accepts
+/// (letters only), by the same byte-wise path.
+fn plain_prefix_len(chunk: &str) -> usize {
+    let bytes = chunk.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii_alphabetic() {
+            at += 1;
+        } else if byte == 0xC3 && !matches!(bytes.get(at + 1), Some(0x97 | 0xB7)) {
+            at += 2;
+        } else if byte < 0x80 {
+            return at;
+        } else {
+            return at
+                + chunk[at..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+        }
+    }
+    at
+}
+
 /// Characters peeled off the front of a chunk.
 fn is_opener(ch: char) -> bool {
     matches!(
@@ -205,8 +230,9 @@ impl Tokeniser {
     ) {
         let chunk = &text[start..end];
         // Fast paths: a plain word, the most common chunk by far, or one followed by a comma,
-        // semicolon, colon, exclamation or question mark.
-        if is_plain_word(chunk) {
+        // semicolon, colon, exclamation or question mark. One scan serves both.
+        let plain = plain_prefix_len(chunk);
+        if plain == chunk.len() {
             out.push(Token {
                 start,
                 end,
@@ -228,7 +254,7 @@ impl Tokeniser {
         let last = chunk.as_bytes()[chunk.len() - 1];
         if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?')
             && chunk.len() > 1
-            && is_plain_word(&chunk[..chunk.len() - 1])
+            && plain == chunk.len() - 1
         {
             let joined = if last == b'.' {
                 self.period_belongs_to(&chunk[..chunk.len() - 1], chunk)
@@ -510,6 +536,26 @@ impl Tokeniser {
 
     /// UAX #29 word segments, with hyphen compounds and truncations joined.
     fn push_segments(&self, text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
+        // A hyphen compound of plain words ("Baden-Württemberg", "E-Mail-Adresse"): UAX #29
+        // splits it at each hyphen and the parts are joined again into one word.
+        let core = &text[lo..hi];
+        if core.contains('-')
+            && core
+                .split('-')
+                .all(|part| !part.is_empty() && is_plain_word(part))
+        {
+            out.push(Token {
+                start: lo,
+                end: hi,
+                kind: TokenKind::Word,
+            });
+            return;
+        }
+        self.push_word_segments(text, lo, hi, out);
+    }
+
+    /// UAX #29 word segments, with hyphen compounds and truncations joined.
+    fn push_word_segments(&self, text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
         let mut segments = Vec::new();
         for (offset, segment) in text[lo..hi].split_word_bound_indices() {
             let start = lo + offset;
@@ -786,8 +832,64 @@ mod tests {
         assert_eq!(NumericShape::parse("1,5Mio"), None);
     }
 
+    /// A compound of plain words joined by hyphens is one word, as the UAX #29 segments
+    /// joined again give it.
+    #[test]
+    fn plain_hyphen_compounds_are_one_word_as_by_segments() {
+        use crate::tokenise::Tokeniser;
+        let tokeniser = Tokeniser::load_default().unwrap();
+        for text in [
+            "Baden-Württemberg",
+            "E-Mail-Adresse",
+            "Life-Sciences-Standorte",
+            "Rhein-Main-Gebiet",
+            "Süd-Ost-Asien-Forum",
+            "x-y",
+            "Élysée-Vertrag",
+        ] {
+            let (mut fast, mut segments) = (Vec::new(), Vec::new());
+            tokeniser.push_segments(text, 0, text.len(), &mut fast);
+            tokeniser.push_word_segments(text, 0, text.len(), &mut segments);
+            assert_eq!(fast, segments, "{text}");
+            assert_eq!(fast.len(), 1, "{text}");
+        }
+    }
+
+    /// The plain prefix is what `is_plain_word` accepts: the whole chunk exactly when it is a
+    /// plain word, and every shorter prefix up to it.
+    #[test]
+    fn plain_prefix_is_where_plain_words_end() {
+        use super::{is_plain_word, plain_prefix_len};
+        for (chunk, expected) in [
+            ("Wort", 4),
+            ("Wort,", 4),
+            ("Straße.", 7),
+            ("Łódź!", 7),
+            ("Ärzte×2", 6),
+            ("日本語:", 9),
+            ("3D-Druck", 0),
+            ("", 0),
+        ] {
+            let len = plain_prefix_len(chunk);
+            assert_eq!(len, expected, "{chunk}");
+            assert!(is_plain_word(&chunk[..len]), "{chunk}");
+            assert_eq!(is_plain_word(chunk), len == chunk.len(), "{chunk}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn plain_prefix_agrees_with_plain_words(chunk in "[a-zA-Zäöüß×é,.!ł日 0-9-]{0,12}") {
+            let len = super::plain_prefix_len(&chunk);
+            prop_assert!(super::is_plain_word(&chunk[..len]));
+            prop_assert_eq!(super::is_plain_word(&chunk), len == chunk.len());
+            if let Some(next) = chunk[len..].chars().next() {
+                let longer = &chunk[..len + next.len_utf8()];
+                prop_assert!(!super::is_plain_word(longer), "{}", longer);
+            }
+        }
+
         #[test]
         fn numeric_shapes_agree_with_the_patterns(core in "[+±-]?[0-9]{1,5}([.,:/'-][0-9]{1,5}){0,6}h?") {
             let patterns = patterns();

@@ -30,12 +30,13 @@ impl Sentence {
 }
 
 fn is_terminal(token: &Token, text: &str, abbreviations: &Abbreviations) -> bool {
-    let surface = token.text(text);
+    // The text is sliced only for the two kinds that need it (most tokens are words).
     match token.kind {
         TokenKind::Punctuation => {
+            let surface = token.text(text);
             matches!(surface, "." | "!" | "?" | "…" | "?!" | "!?") || surface.starts_with("..")
         }
-        TokenKind::Abbreviation => abbreviations.may_end_sentence(surface),
+        TokenKind::Abbreviation => abbreviations.may_end_sentence(token.text(text)),
         _ => false,
     }
 }
