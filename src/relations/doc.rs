@@ -2,9 +2,10 @@
 //! tokens, readable sentences, party mentions with their preposition and side, the document's
 //! main regions, and which body each person speaks for.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
-use super::lexicon::{Cue, CueKind, Lexicon};
+use super::lexicon::{Cue, CueIndex, CueKind, CueMarks, Lexicon};
 use super::{RegionEvidence, RelationInput};
 use crate::entities::EntityMatch;
 use crate::record::EntityType;
@@ -99,6 +100,8 @@ pub(crate) struct Words {
     buf: String,
     /// Start of each token's text in `buf`, and one more: where the next token would start.
     starts: Vec<usize>,
+    /// The cue kinds that may start at each token, once asked for.
+    marks: Vec<Cell<Option<CueMarks>>>,
 }
 
 impl Words {
@@ -129,7 +132,8 @@ impl Words {
             buf.push('\n');
         }
         starts.push(buf.len());
-        Words { buf, starts }
+        let marks = vec![Cell::new(None); starts.len() - 1];
+        Words { buf, starts, marks }
     }
 
     /// Number of tokens.
@@ -151,6 +155,18 @@ impl Words {
     pub(crate) fn token_at(&self, at: usize) -> (usize, usize, usize) {
         let i = self.starts.partition_point(|&s| s <= at) - 1;
         (i, self.starts[i], self.starts[i + 1] - 1)
+    }
+
+    /// The cue kinds that may start at token `i` (computed on first use), or `None` past the
+    /// last token.
+    pub(crate) fn cue_marks(&self, i: usize, index: &CueIndex) -> Option<CueMarks> {
+        let cell = self.marks.get(i)?;
+        if let Some(marks) = cell.get() {
+            return Some(marks);
+        }
+        let marks = index.marks(&self[i]);
+        cell.set(Some(marks));
+        Some(marks)
     }
 }
 
@@ -245,6 +261,10 @@ impl Lexicon {
     /// Whether the cue's words match the lower-cased tokens from `at`; returns the index one
     /// past the last matched token.
     pub(crate) fn cue_at(&self, cue: &Cue, lower: &Words, at: usize) -> Option<usize> {
+        let marks = lower.cue_marks(at, &self.cue_index)?;
+        if marks.first & CueMarks::bit(cue.kind) == 0 {
+            return None;
+        }
         for (k, word) in cue.words.iter().enumerate() {
             let token = lower.get(at + k)?;
             let ok = if k == 0 {
@@ -261,6 +281,16 @@ impl Lexicon {
 
     /// Whether any cue of `kind` matches at `at`.
     pub(crate) fn is_cue(&self, kind: CueKind, lower: &Words, at: usize) -> bool {
+        let Some(marks) = lower.cue_marks(at, &self.cue_index) else {
+            return false;
+        };
+        let bit = CueMarks::bit(kind);
+        if marks.single & bit != 0 {
+            return true;
+        }
+        if marks.first & bit == 0 {
+            return false;
+        }
         self.cues(kind)
             .iter()
             .any(|cue| self.cue_at(cue, lower, at).is_some())
@@ -509,7 +539,7 @@ impl<'a> Doc<'a> {
             }
         }
         // Only words opening like a stem (first three folded letters) can be derived from it.
-        let heads: std::collections::HashSet<String> = all_stems
+        let heads: crate::gazetteer::FastSet<String> = all_stems
             .iter()
             .flat_map(|(_, stems)| stems.iter().map(|s| s.chars().take(3).collect::<String>()))
             .collect();

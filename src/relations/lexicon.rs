@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::doc::Words;
+use crate::gazetteer::FastMap;
 use crate::resources::{DataFile, ResourceError};
 
 /// How one pattern word matches a lower-cased token.
@@ -142,7 +143,48 @@ pub(crate) enum CueKind {
     Member,
 }
 
+// Each kind is one bit of a `u64` in [`CueMarks`].
+const _: () = assert!((CueKind::Habit as usize) < 64);
+
 impl CueKind {
+    /// Every kind, in declaration order.
+    #[cfg(test)]
+    pub(crate) const ALL: [CueKind; 33] = [
+        CueKind::Origin,
+        CueKind::Venue,
+        CueKind::Destination,
+        CueKind::Between,
+        CueKind::Coordination,
+        CueKind::Skip,
+        CueKind::Negation,
+        CueKind::Future,
+        CueKind::Existing,
+        CueKind::Both,
+        CueKind::Visitors,
+        CueKind::Trailer,
+        CueKind::Caption,
+        CueKind::Signatory,
+        CueKind::Host,
+        CueKind::Leader,
+        CueKind::Setting,
+        CueKind::Regions,
+        CueKind::Today,
+        CueKind::Yesterday,
+        CueKind::NotTrigger,
+        CueKind::Genitive,
+        CueKind::Plan,
+        CueKind::Return,
+        CueKind::VisitNoun,
+        CueKind::Attend,
+        CueKind::ObjectAgreement,
+        CueKind::ObjectSigning,
+        CueKind::ObjectVisit,
+        CueKind::ObjectEvent,
+        CueKind::ObjectIntent,
+        CueKind::Subordinate,
+        CueKind::Habit,
+    ];
+
     fn parse(text: &str) -> Option<CueKind> {
         Some(match text {
             "origin" => CueKind::Origin,
@@ -189,6 +231,110 @@ impl CueKind {
 pub(crate) struct Cue {
     pub words: Vec<String>,
     pub mode: Mode,
+    /// The kind it is listed under (its bit in [`CueMarks`]).
+    pub kind: CueKind,
+}
+
+/// The cue kinds whose first word matches one token: bit `CueKind as usize` of `first` when
+/// some cue of that kind starts with a word matching the token, of `single` when a one-word
+/// cue of that kind matches it (the cue then matches whatever follows).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct CueMarks {
+    pub first: u64,
+    pub single: u64,
+}
+
+impl CueMarks {
+    /// The bit of `kind`.
+    pub(crate) fn bit(kind: CueKind) -> u64 {
+        1 << kind as u32
+    }
+}
+
+/// Every cue's first word in two tables, so that one look at a token gives the cue kinds
+/// that may start there ([`CueMarks`]), instead of matching each cue of a kind in turn.
+#[derive(Debug, Clone)]
+pub(crate) struct CueIndex {
+    /// First words matched whole (mode `word`).
+    words: FastMap<String, CueMarks>,
+    /// First words that a token starts with, contains or ends with: pattern `k` of the
+    /// automaton is `affixes[k].0`, with the cues that start with it.
+    automaton: Option<aho_corasick::AhoCorasick>,
+    affixes: Vec<(String, Vec<AffixUse>)>,
+}
+
+/// A cue whose first word is matched by mode `stem`, `part` or `suffix`.
+#[derive(Debug, Clone, Copy)]
+struct AffixUse {
+    mode: Mode,
+    /// The bit of the cue's kind.
+    bit: u64,
+    /// A one-word cue.
+    single: bool,
+}
+
+impl CueIndex {
+    fn new(cues: &[Vec<Cue>]) -> CueIndex {
+        let mut words: FastMap<String, CueMarks> = FastMap::default();
+        let mut affixes: Vec<(String, Vec<AffixUse>)> = Vec::new();
+        for cue in cues.iter().flatten() {
+            let bit = CueMarks::bit(cue.kind);
+            let single = cue.words.len() == 1;
+            let first = cue.words[0].as_str();
+            if cue.mode == Mode::Word {
+                let marks = words.entry(first.to_string()).or_default();
+                marks.first |= bit;
+                if single {
+                    marks.single |= bit;
+                }
+            } else {
+                let used = AffixUse {
+                    mode: cue.mode,
+                    bit,
+                    single,
+                };
+                match affixes.iter_mut().find(|(w, _)| w == first) {
+                    Some((_, uses)) => uses.push(used),
+                    None => affixes.push((first.to_string(), vec![used])),
+                }
+            }
+        }
+        let automaton = (!affixes.is_empty()).then(|| {
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(affixes.iter().map(|(w, _)| w.as_str()))
+                .expect("cue words are few and short")
+        });
+        CueIndex {
+            words,
+            automaton,
+            affixes,
+        }
+    }
+
+    /// The cue kinds that may start at lower-cased `token`.
+    pub(crate) fn marks(&self, token: &str) -> CueMarks {
+        let mut marks = self.words.get(token).copied().unwrap_or_default();
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(token) {
+                for used in &self.affixes[m.pattern().as_usize()].1 {
+                    let ok = match used.mode {
+                        Mode::Word => m.start() == 0 && m.end() == token.len(),
+                        Mode::Stem => m.start() == 0,
+                        Mode::Suffix => m.end() == token.len(),
+                        Mode::Part => true,
+                    };
+                    if ok {
+                        marks.first |= used.bit;
+                        if used.single {
+                            marks.single |= used.bit;
+                        }
+                    }
+                }
+            }
+        }
+        marks
+    }
 }
 
 /// The data files of the stage.
@@ -238,6 +384,8 @@ pub(crate) struct Lexicon {
     /// The cues of each kind, indexed by `CueKind as usize` (looked up per token in hot
     /// loops: an index, not a hash).
     pub cues: Vec<Vec<Cue>>,
+    /// The cue kinds that may start at a token, from one look at it.
+    pub cue_index: CueIndex,
     /// CAMEO code → Goldstein value.
     pub goldstein: HashMap<String, f64>,
     /// (word part, topic label).
@@ -251,9 +399,12 @@ pub(crate) struct Lexicon {
     pub rules: HashMap<String, f64>,
     /// Organisation subtypes that stand for their region.
     pub stand_for_region: Vec<String>,
-    /// The first words of all triggers in one automaton: pattern `k` is the first word of
-    /// `triggers[k]`, so one pass over a token finds every trigger that may start there.
+    /// The distinct first words of all triggers in one automaton, so that one pass over the
+    /// document finds every trigger that may start at a token: pattern `p` is the first word
+    /// of the triggers `first_word_triggers[p]` (in file order). Distinct words keep the
+    /// automaton under the size for which it can skip ahead with a packed prefilter.
     pub first_words: aho_corasick::AhoCorasick,
+    pub first_word_triggers: Vec<Vec<usize>>,
 }
 
 /// The rule names the code uses; `rules.tsv` must give each a factor.
@@ -444,6 +595,7 @@ impl Lexicon {
             parsed_cues[kind as usize].push(Cue {
                 words: text.split(' ').map(str::to_string).collect(),
                 mode,
+                kind,
             });
         }
 
@@ -532,16 +684,27 @@ impl Lexicon {
             .collect();
 
         // A DFA: the automaton runs over every document's whole text.
+        let mut distinct_first: Vec<&str> = Vec::new();
+        let mut first_word_triggers: Vec<Vec<usize>> = Vec::new();
+        for (k, trigger) in parsed_triggers.iter().enumerate() {
+            let word = trigger.words[0].as_deref().unwrap_or_default();
+            match distinct_first.iter().position(|w| *w == word) {
+                Some(p) => first_word_triggers[p].push(k),
+                None => {
+                    distinct_first.push(word);
+                    first_word_triggers.push(vec![k]);
+                }
+            }
+        }
         let first_words = aho_corasick::AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(
-                parsed_triggers
-                    .iter()
-                    .map(|t: &Trigger| t.words[0].clone().unwrap_or_default()),
-            )
+            .build(&distinct_first)
             .map_err(|e| ResourceError::new(triggers.name, 0, e.to_string()))?;
+        let cue_index = CueIndex::new(&parsed_cues);
         Ok(Lexicon {
             first_words,
+            first_word_triggers,
+            cue_index,
             rules: parsed_rules,
             stand_for_region: parsed_stand_for,
             triggers: parsed_triggers,
@@ -568,16 +731,17 @@ impl Lexicon {
             if m.end() > end {
                 continue; // across tokens
             }
-            let k = m.pattern().as_usize();
-            let trigger = &self.triggers[k];
-            let ok = match trigger.mode {
-                Mode::Word => m.start() == start && m.end() == end,
-                Mode::Stem => m.start() == start,
-                Mode::Suffix => m.end() == end,
-                Mode::Part => true,
-            };
-            if ok && trigger.words[0].as_deref().is_some_and(|w| !w.is_empty()) {
-                out.push((token, k));
+            for &k in &self.first_word_triggers[m.pattern().as_usize()] {
+                let trigger = &self.triggers[k];
+                let ok = match trigger.mode {
+                    Mode::Word => m.start() == start && m.end() == end,
+                    Mode::Stem => m.start() == start,
+                    Mode::Suffix => m.end() == end,
+                    Mode::Part => true,
+                };
+                if ok && trigger.words[0].as_deref().is_some_and(|w| !w.is_empty()) {
+                    out.push((token, k));
+                }
             }
         }
         out.sort_unstable();
@@ -617,6 +781,69 @@ mod tests {
         }
         assert!(expected.len() > 10);
         assert_eq!(lexicon.trigger_hits(&words), expected);
+    }
+
+    /// Cue matching through the per-token cue marks gives exactly what matching every cue of
+    /// a kind word by word gives, at every token, for every kind and every cue.
+    #[test]
+    fn cue_marks_agree_with_matching_each_cue() {
+        use super::CueKind;
+        let lexicon = Lexicon::load_default().unwrap();
+        let texts = [
+            "Die Delegation aus Sachsen reiste nach Japan , um dort mit der Präfektur \
+             ein Abkommen zu unterzeichnen , das nicht nur die Zusammenarbeit stärken soll .",
+            "Am Rande des Forums unterzeichneten beide Seiten eine Absichtserklärung ; \
+             künftig wollen sie jährlich eine Messe in Stuttgart besuchen .",
+            "Foto : Der Gouverneur empfing die Besucher zur Videokonferenz über \
+             Wirtschaftsbeziehungen zwischen den Regionen , die seit Jahren bestehen .",
+            "Pressekontakt : Ansprechpartnerin Kooperationsvereinbarung Partnerschaftsabkommen \
+             heute gestern Wirtschaftsdelegation Delegationsreise Gegenbesuch Unterzeichnung",
+        ];
+        let mut checked = 0;
+        for text in texts {
+            let tokens: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
+            let words = Words::new(tokens.iter().copied());
+            // Every cue of the kind, word by word: the definition of a cue match.
+            let naive_at = |kind: CueKind, at: usize| -> Vec<Option<usize>> {
+                lexicon
+                    .cues(kind)
+                    .iter()
+                    .map(|cue| {
+                        for (k, word) in cue.words.iter().enumerate() {
+                            let token = words.get(at + k)?;
+                            let ok = if k == 0 {
+                                cue.mode.matches(word, token)
+                            } else {
+                                token == word
+                            };
+                            if !ok {
+                                return None;
+                            }
+                        }
+                        Some(at + cue.words.len())
+                    })
+                    .collect()
+            };
+            for kind in CueKind::ALL {
+                for at in 0..=words.len() {
+                    let expected = naive_at(kind, at);
+                    let found: Vec<Option<usize>> = lexicon
+                        .cues(kind)
+                        .iter()
+                        .map(|cue| lexicon.cue_at(cue, &words, at))
+                        .collect();
+                    assert_eq!(found, expected, "{kind:?} at {at} in {text:?}");
+                    assert_eq!(
+                        lexicon.is_cue(kind, &words, at),
+                        expected.iter().any(Option::is_some),
+                        "{kind:?} at {at} in {text:?}"
+                    );
+                    checked += usize::from(expected.iter().any(Option::is_some));
+                }
+            }
+        }
+        // The texts hold cues of many kinds, so the comparison is not all misses.
+        assert!(checked > 40, "only {checked} cue matches");
     }
 
     /// The role column takes `object:KIND` only for a cue kind `object_KIND`, and reports a

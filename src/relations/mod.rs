@@ -470,6 +470,10 @@ impl RelationRecogniser {
                 }
             }
         }
+        // Nothing fired (most sentences hold no trigger at all): the checks below only drop.
+        if best.is_empty() {
+            return best;
+        }
         let has = |t: RelationType, best: &[Fired]| best.iter().any(|f| f.relation_type == t);
         // A cooperation named as the object of an agreement or intent is not one of its own,
         // unless the text says it exists.

@@ -51,6 +51,19 @@ impl Patterns {
         }
     }
 
+    /// Date, time or number by the patterns, tried in this order.
+    fn numeric_kind(&self, core: &str) -> Option<TokenKind> {
+        if self.date.is_match(core) {
+            Some(TokenKind::Date)
+        } else if self.time.is_match(core) {
+            Some(TokenKind::Time)
+        } else if self.number.is_match(core) {
+            Some(TokenKind::Number)
+        } else {
+            None
+        }
+    }
+
     fn email(&self) -> &Regex {
         self.email.get_or_init(|| compile(EMAIL))
     }
@@ -89,6 +102,31 @@ fn is_plain_word(chunk: &str) -> bool {
         }
     }
     true
+}
+
+/// The length in bytes of the longest prefix of `chunk` that [`is_plain_word`] accepts
+/// (letters only), by the same byte-wise path.
+fn plain_prefix_len(chunk: &str) -> usize {
+    let bytes = chunk.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii_alphabetic() {
+            at += 1;
+        } else if byte == 0xC3 && !matches!(bytes.get(at + 1), Some(0x97 | 0xB7)) {
+            at += 2;
+        } else if byte < 0x80 {
+            return at;
+        } else {
+            return at
+                + chunk[at..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+        }
+    }
+    at
 }
 
 /// Characters peeled off the front of a chunk.
@@ -192,8 +230,9 @@ impl Tokeniser {
     ) {
         let chunk = &text[start..end];
         // Fast paths: a plain word, the most common chunk by far, or one followed by a comma,
-        // semicolon, colon, exclamation or question mark.
-        if is_plain_word(chunk) {
+        // semicolon, colon, exclamation or question mark. One scan serves both.
+        let plain = plain_prefix_len(chunk);
+        if plain == chunk.len() {
             out.push(Token {
                 start,
                 end,
@@ -215,7 +254,7 @@ impl Tokeniser {
         let last = chunk.as_bytes()[chunk.len() - 1];
         if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?')
             && chunk.len() > 1
-            && is_plain_word(&chunk[..chunk.len() - 1])
+            && plain == chunk.len() - 1
         {
             let joined = if last == b'.' {
                 self.period_belongs_to(&chunk[..chunk.len() - 1], chunk)
@@ -398,14 +437,19 @@ impl Tokeniser {
         let signed_number = matches!(first, '+' | '-' | '±')
             && core[first.len_utf8()..].starts_with(|c: char| c.is_ascii_digit());
         if first.is_ascii_digit() || signed_number {
-            if self.patterns.date.is_match(core) {
-                return Some(TokenKind::Date);
-            }
-            if self.patterns.time.is_match(core) {
-                return Some(TokenKind::Time);
-            }
-            if self.patterns.number.is_match(core) {
-                return Some(TokenKind::Number);
+            // Nearly every numeric core is digit groups between single separators: decided
+            // from its shape without running the patterns (which decide everything else).
+            match NumericShape::parse(core) {
+                Some(shape) => {
+                    if let Some(kind) = shape.kind() {
+                        return Some(kind);
+                    }
+                }
+                None => {
+                    if let Some(kind) = self.patterns.numeric_kind(core) {
+                        return Some(kind);
+                    }
+                }
             }
         }
         if core.contains('.') && self.is_domain(core) {
@@ -492,6 +536,26 @@ impl Tokeniser {
 
     /// UAX #29 word segments, with hyphen compounds and truncations joined.
     fn push_segments(&self, text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
+        // A hyphen compound of plain words ("Baden-Württemberg", "E-Mail-Adresse"): UAX #29
+        // splits it at each hyphen and the parts are joined again into one word.
+        let core = &text[lo..hi];
+        if core.contains('-')
+            && core
+                .split('-')
+                .all(|part| !part.is_empty() && is_plain_word(part))
+        {
+            out.push(Token {
+                start: lo,
+                end: hi,
+                kind: TokenKind::Word,
+            });
+            return;
+        }
+        self.push_word_segments(text, lo, hi, out);
+    }
+
+    /// UAX #29 word segments, with hyphen compounds and truncations joined.
+    fn push_word_segments(&self, text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
         let mut segments = Vec::new();
         for (offset, segment) in text[lo..hi].split_word_bound_indices() {
             let start = lo + offset;
@@ -548,6 +612,155 @@ fn join_hyphen_compounds(text: &str, segments: &[Token], out: &mut Vec<Token>) {
     }
 }
 
+/// The most digit groups a [`NumericShape`] holds; longer cores go to the patterns.
+const MAX_GROUPS: usize = 6;
+
+/// A numeric core as digit groups between single separators (`25.09.2012`, `1.000,5`,
+/// `14:30h`, `-3`): what the date, time and number patterns of [`Patterns`] look at, so that
+/// [`NumericShape::kind`] decides exactly as they do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NumericShape {
+    /// A leading `+`, `-` or `±`.
+    signed: bool,
+    /// The number of digits of each group.
+    digits: [usize; MAX_GROUPS],
+    /// The separator after each group but the last: `.` `,` `:` `-` `/` `'`.
+    separators: [u8; MAX_GROUPS],
+    groups: usize,
+    /// A final `h` (`14:30h`).
+    hours: bool,
+}
+
+impl NumericShape {
+    /// The shape of `core`, or `None` when it is anything else (letters, other marks, two
+    /// separators in a row, a separator at either end, more than [`MAX_GROUPS`] groups).
+    fn parse(core: &str) -> Option<NumericShape> {
+        let mut bytes = core.as_bytes();
+        let mut signed = false;
+        if let Some(rest) = bytes
+            .strip_prefix(b"+")
+            .or_else(|| bytes.strip_prefix(b"-"))
+            .or_else(|| bytes.strip_prefix("±".as_bytes()))
+        {
+            signed = true;
+            bytes = rest;
+        }
+        let mut hours = false;
+        if let Some(rest) = bytes.strip_suffix(b"h") {
+            hours = true;
+            bytes = rest;
+        }
+        let mut shape = NumericShape {
+            signed,
+            digits: [0; MAX_GROUPS],
+            separators: [0; MAX_GROUPS],
+            groups: 0,
+            hours,
+        };
+        let mut run = 0;
+        for &byte in bytes {
+            if byte.is_ascii_digit() {
+                run += 1;
+                continue;
+            }
+            if !matches!(byte, b'.' | b',' | b':' | b'-' | b'/' | b'\'') {
+                return None;
+            }
+            if run == 0 || shape.groups + 1 >= MAX_GROUPS {
+                return None;
+            }
+            shape.digits[shape.groups] = run;
+            shape.separators[shape.groups] = byte;
+            shape.groups += 1;
+            run = 0;
+        }
+        if run == 0 {
+            return None;
+        }
+        shape.digits[shape.groups] = run;
+        shape.groups += 1;
+        Some(shape)
+    }
+
+    /// What the patterns make of the core, tried in the same order: date, time, number.
+    fn kind(&self) -> Option<TokenKind> {
+        if self.is_date() {
+            Some(TokenKind::Date)
+        } else if self.is_time() {
+            Some(TokenKind::Time)
+        } else if self.is_number() {
+            Some(TokenKind::Number)
+        } else {
+            None
+        }
+    }
+
+    fn digits(&self) -> &[usize] {
+        &self.digits[..self.groups]
+    }
+
+    fn separators(&self) -> &[u8] {
+        &self.separators[..self.groups - 1]
+    }
+
+    /// `d.m.yyyy`, `d.m.yy`, `yyyy-mm-dd`, `d/m/yyyy` (one or two digits for `d` and `m`).
+    fn is_date(&self) -> bool {
+        if self.signed || self.hours {
+            return false;
+        }
+        let short = |n: usize| (1..=2).contains(&n);
+        match (self.digits(), self.separators()) {
+            (&[d, m, y], b"..") => short(d) && short(m) && (y == 4 || y == 2),
+            (&[y, m, d], b"--") => y == 4 && m == 2 && d == 2,
+            (&[d, m, y], b"//") => short(d) && short(m) && y == 4,
+            _ => false,
+        }
+    }
+
+    /// `h:mm`, `hh:mm:ss`, with an optional final `h`.
+    fn is_time(&self) -> bool {
+        if self.signed {
+            return false;
+        }
+        match (self.digits(), self.separators()) {
+            (&[h, m], b":") => (1..=2).contains(&h) && m == 2,
+            (&[h, m, s], b"::") => (1..=2).contains(&h) && m == 2 && s == 2,
+            _ => false,
+        }
+    }
+
+    /// `1.000.000,5`, `1'000.5`, `3,5`, `2.5`, `42`, each optionally signed.
+    fn is_number(&self) -> bool {
+        if self.hours {
+            return false;
+        }
+        let digits = self.digits();
+        let separators = self.separators();
+        match separators {
+            [] => return true,
+            [b',' | b'.'] => return true,
+            _ => {}
+        }
+        if !(1..=3).contains(&digits[0]) {
+            return false;
+        }
+        // Groups of three after `.` (then one `,` decimal part) or after `'` (then one `.`).
+        for (thousands, decimal) in [(b'.', b','), (b'\'', b'.')] {
+            let mut k = 0;
+            while k < separators.len() && separators[k] == thousands && digits[k + 1] == 3 {
+                k += 1;
+            }
+            if k == 0 {
+                continue;
+            }
+            if k == separators.len() || (k + 1 == separators.len() && separators[k] == decimal) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
 /// The first slash or dash inside `core` (not at either end), where independent parts meet.
 fn inner_split(core: &str) -> Option<(usize, char)> {
     core.char_indices()
@@ -568,4 +781,129 @@ fn trim_url_end(text: &str, lo: usize, mut hi: usize) -> usize {
         }
     }
     hi
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NumericShape, Patterns};
+    use crate::tokenise::TokenKind;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn patterns() -> &'static Patterns {
+        static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+        PATTERNS.get_or_init(Patterns::new)
+    }
+
+    /// The shape decides as the date, time and number patterns do (table of realistic cores,
+    /// then random ones over the characters they look at).
+    #[test]
+    fn numeric_shapes_decide_as_the_patterns() {
+        let patterns = patterns();
+        let cases: &[(&str, Option<TokenKind>)] = &[
+            ("25.09.2012", Some(TokenKind::Date)),
+            ("1.1.24", Some(TokenKind::Date)),
+            ("2012-09-25", Some(TokenKind::Date)),
+            ("3/4/2021", Some(TokenKind::Date)),
+            ("25.09.201", None),
+            ("14:30", Some(TokenKind::Time)),
+            ("9:05:59h", Some(TokenKind::Time)),
+            ("14:3", None),
+            ("1.000.000,50", Some(TokenKind::Number)),
+            ("1'000'000.5", Some(TokenKind::Number)),
+            ("-3,5", Some(TokenKind::Number)),
+            ("±12", Some(TokenKind::Number)),
+            ("2.5", Some(TokenKind::Number)),
+            ("1.000.5", None),
+            ("12-14", None),
+            ("2020/21", None),
+            ("5h", None),
+        ];
+        for &(core, expected) in cases {
+            assert_eq!(
+                patterns.numeric_kind(core),
+                expected,
+                "patterns on {core:?}"
+            );
+            let shape = NumericShape::parse(core).expect(core);
+            assert_eq!(shape.kind(), expected, "shape of {core:?}");
+        }
+        assert_eq!(NumericShape::parse("3.-5."), None);
+        assert_eq!(NumericShape::parse("1,5Mio"), None);
+    }
+
+    /// A compound of plain words joined by hyphens is one word, as the UAX #29 segments
+    /// joined again give it.
+    #[test]
+    fn plain_hyphen_compounds_are_one_word_as_by_segments() {
+        use crate::tokenise::Tokeniser;
+        let tokeniser = Tokeniser::load_default().unwrap();
+        for text in [
+            "Baden-Württemberg",
+            "E-Mail-Adresse",
+            "Life-Sciences-Standorte",
+            "Rhein-Main-Gebiet",
+            "Süd-Ost-Asien-Forum",
+            "x-y",
+            "Élysée-Vertrag",
+        ] {
+            let (mut fast, mut segments) = (Vec::new(), Vec::new());
+            tokeniser.push_segments(text, 0, text.len(), &mut fast);
+            tokeniser.push_word_segments(text, 0, text.len(), &mut segments);
+            assert_eq!(fast, segments, "{text}");
+            assert_eq!(fast.len(), 1, "{text}");
+        }
+    }
+
+    /// The plain prefix is what `is_plain_word` accepts: the whole chunk exactly when it is a
+    /// plain word, and every shorter prefix up to it.
+    #[test]
+    fn plain_prefix_is_where_plain_words_end() {
+        use super::{is_plain_word, plain_prefix_len};
+        for (chunk, expected) in [
+            ("Wort", 4),
+            ("Wort,", 4),
+            ("Straße.", 7),
+            ("Łódź!", 7),
+            ("Ärzte×2", 6),
+            ("日本語:", 9),
+            ("3D-Druck", 0),
+            ("", 0),
+        ] {
+            let len = plain_prefix_len(chunk);
+            assert_eq!(len, expected, "{chunk}");
+            assert!(is_plain_word(&chunk[..len]), "{chunk}");
+            assert_eq!(is_plain_word(chunk), len == chunk.len(), "{chunk}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn plain_prefix_agrees_with_plain_words(chunk in "[a-zA-Zäöüß×é,.!ł日 0-9-]{0,12}") {
+            let len = super::plain_prefix_len(&chunk);
+            prop_assert!(super::is_plain_word(&chunk[..len]));
+            prop_assert_eq!(super::is_plain_word(&chunk), len == chunk.len());
+            if let Some(next) = chunk[len..].chars().next() {
+                let longer = &chunk[..len + next.len_utf8()];
+                prop_assert!(!super::is_plain_word(longer), "{}", longer);
+            }
+        }
+
+        #[test]
+        fn numeric_shapes_agree_with_the_patterns(core in "[+±-]?[0-9]{1,5}([.,:/'-][0-9]{1,5}){0,6}h?") {
+            let patterns = patterns();
+            if let Some(shape) = NumericShape::parse(&core) {
+                prop_assert_eq!(shape.kind(), patterns.numeric_kind(&core), "{}", core);
+            }
+        }
+
+        #[test]
+        fn numeric_shapes_agree_on_any_mark(core in "[0-9.,:'/h+-]{1,12}") {
+            let patterns = patterns();
+            if let Some(shape) = NumericShape::parse(&core) {
+                prop_assert_eq!(shape.kind(), patterns.numeric_kind(&core), "{}", core);
+            }
+        }
+    }
 }

@@ -260,8 +260,13 @@ const BYTE_CLASS: [ByteClass; 256] = {
 /// The width of the separator starting at byte `at`, or `None` if a chunk goes on there.
 #[inline]
 fn separator_width(text: &str, at: usize) -> Option<usize> {
-    if BYTE_CLASS[text.as_bytes()[at] as usize] != ByteClass::MaySeparate {
+    let byte = text.as_bytes()[at];
+    if BYTE_CLASS[byte as usize] != ByteClass::MaySeparate {
         return None;
+    }
+    if byte.is_ascii() {
+        // The ASCII bytes of the class are all white space (space, tab, line breaks).
+        return Some(1);
     }
     let ch = text[at..]
         .chars()
@@ -306,6 +311,26 @@ fn scan_chunk(text: &str, mut at: usize) -> (usize, bool) {
         at += 1;
     }
     (at, plain_word)
+}
+
+#[cfg(test)]
+mod separator_tests {
+    use super::{is_separator, separator_width, ByteClass, BYTE_CLASS};
+
+    /// Every ASCII byte the scan treats as a possible separator is one, one byte wide.
+    #[test]
+    fn ascii_may_separate_bytes_are_separators() {
+        for byte in 0u8..0x80 {
+            let text = (byte as char).to_string();
+            let listed = BYTE_CLASS[byte as usize] == ByteClass::MaySeparate;
+            assert_eq!(listed, is_separator(byte as char), "byte {byte:#x}");
+            assert_eq!(
+                separator_width(&text, 0),
+                listed.then_some(1),
+                "byte {byte:#x}"
+            );
+        }
+    }
 }
 
 #[cfg(test)]

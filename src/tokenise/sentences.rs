@@ -30,12 +30,13 @@ impl Sentence {
 }
 
 fn is_terminal(token: &Token, text: &str, abbreviations: &Abbreviations) -> bool {
-    let surface = token.text(text);
+    // The text is sliced only for the two kinds that need it (most tokens are words).
     match token.kind {
         TokenKind::Punctuation => {
+            let surface = token.text(text);
             matches!(surface, "." | "!" | "?" | "…" | "?!" | "!?") || surface.starts_with("..")
         }
-        TokenKind::Abbreviation => abbreviations.may_end_sentence(surface),
+        TokenKind::Abbreviation => abbreviations.may_end_sentence(token.text(text)),
         _ => false,
     }
 }
@@ -57,6 +58,15 @@ fn starts_sentence(token: &Token, text: &str) -> bool {
         || (!first.is_alphanumeric()
             && !first.is_lowercase()
             && token.kind != TokenKind::Punctuation)
+}
+
+/// Line breaks between the token ending at `end` and the one starting at `start`.
+fn breaks_between(text: &str, end: usize, start: usize) -> usize {
+    // Most tokens touch or are one space apart: no slice, no scan.
+    if start == end || (start == end + 1 && text.as_bytes()[end] == b' ') {
+        return 0;
+    }
+    line_breaks(&text[end..start])
 }
 
 /// Line breaks in `gap`: 0, 1, or 2 for a blank line (or more).
@@ -116,13 +126,13 @@ pub(super) fn split(text: &str, tokens: &[Token], abbreviations: &Abbreviations)
                 None => true,
                 Some(next) => {
                     starts_sentence(next, text)
-                        || line_breaks(&text[tokens[last].end..next.start]) > 0
+                        || breaks_between(text, tokens[last].end, next.start) > 0
                 }
             };
         }
         if !boundary {
             if let Some(next) = tokens.get(i + 1) {
-                match line_breaks(&text[tokens[i].end..next.start]) {
+                match breaks_between(text, tokens[i].end, next.start) {
                     0 => {}
                     1 => boundary = !continues_line(&tokens[i], next, text),
                     _ => boundary = true,
