@@ -13,7 +13,7 @@ use crate::tokenise::TokenKind;
 
 /// Which side of a relation an entity belongs to: a country (from an ISO 3166 code) or, when
 /// unknown, a side of its own (named by a canonical name).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Side {
     Country(String),
     Own(String),
@@ -1167,7 +1167,13 @@ impl<'a> Doc<'a> {
         let mut main: HashMap<Side, usize> = HashMap::new();
         let mut side_totals: HashMap<Side, (usize, usize)> = HashMap::new();
         let mut ranked: Vec<(usize, (usize, usize))> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+        // The last key decides ties, so that the hash map's order never shows.
+        ranked.sort_by(|a, b| {
+            b.1 .0
+                .cmp(&a.1 .0)
+                .then(a.1 .1.cmp(&b.1 .1))
+                .then(a.0.cmp(&b.0))
+        });
         for (entity, (count, first)) in &ranked {
             let side = sides[*entity].clone();
             main.entry(side.clone()).or_insert(*entity);
@@ -1176,7 +1182,12 @@ impl<'a> Doc<'a> {
             total.1 = total.1.min(*first);
         }
         let mut side_rank: Vec<(Side, (usize, usize))> = side_totals.into_iter().collect();
-        side_rank.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+        side_rank.sort_by(|a, b| {
+            b.1 .0
+                .cmp(&a.1 .0)
+                .then(a.1 .1.cmp(&b.1 .1))
+                .then_with(|| a.0.cmp(&b.0))
+        });
         let trailer_side = entities
             .iter()
             .enumerate()
