@@ -235,6 +235,7 @@ pub(super) fn find(
     confirm_context(&doc, lex, &mut cands);
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
+    bracket_short_names(rec, &doc, lex, &mut cands);
     news_families(&doc, lex, &mut cands);
     let chosen = resolve(cands);
     let chosen = link(rec, &doc, chosen);
@@ -1236,6 +1237,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         // Complements to the right.
         let mut right = i;
         let mut has_comp = false;
+        let mut subunit = false;
         loop {
             let k = right + 1;
             if k >= limit || !doc.adjacent(right) {
@@ -1249,6 +1251,10 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                             has_comp = true;
                             continue;
                         }
+                        if let Some(end) = article_place(doc, k + 1, limit, &region_end) {
+                            right = end;
+                            has_comp = true;
+                        }
                     }
                     break;
                 }
@@ -1258,6 +1264,12 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                         m += 1;
                     }
                     if m >= limit || !name_word(doc, lex, m) {
+                        break;
+                    }
+                    // "Institut für Physik der Universität Oberwald": a unit described by
+                    // its field is no name; the university is (GUIDELINES, ORG).
+                    if bare_word && !has_mod && has_comp && university_head(doc, lex, m) {
+                        subunit = true;
                         break;
                     }
                     if let Some(end) = (m + 1 < limit && doc.adjacent(m))
@@ -1318,12 +1330,22 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                             right = end;
                             has_comp = true;
                         }
+                    } else if right == i
+                        && bare_word
+                        && head.subtype == "university"
+                        && !(i > s_start && lower_adjective(doc.t(i - 1)))
+                        && own_name_after_head(doc, lex, k)
+                    {
+                        // "Universität Westhaven": a name no list holds (after other heads
+                        // too often a common noun: "hat die Stiftung Geld").
+                        right = k;
+                        has_comp = true;
                     }
                     break;
                 }
             }
         }
-        if !has_mod && !has_comp {
+        if subunit || (!has_mod && !has_comp) {
             continue;
         }
         // "Fraunhofer-Institut für Produktionstechnik und Automatisierung IPA": an acronym of
@@ -1344,6 +1366,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     }
     let place_starts: crate::gazetteer::FastSet<usize> = place_end.keys().copied().collect();
     legal_form_rule(doc, lex, &place_starts, cands);
+    legal_name_short_forms(doc, lex, cands);
     dotted_names(doc, cands);
     club_names(doc, lex, cands);
     foreign_orgs(doc, lex, cands);
@@ -1352,6 +1375,50 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     acronym_definitions(doc, lex, cands);
     described_names(doc, lex, cands);
     acronyms_after_articles(doc, lex, cands);
+}
+
+/// Whether token `k` right after a bare head word is a name of its own ("Universität
+/// Westhaven"): a capitalised word that is no place, head, role or
+/// first name and does not end like a German common noun ("Universität Studenten").
+fn own_name_after_head(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    doc.kind(k) == TokenKind::Word
+        && name_word(doc, lex, k)
+        && !doc.region[k]
+        && doc.org_head[k].is_none()
+        && role_kind(doc, lex, k).is_none()
+        && doc.flags[k] & (FIRST_NAME | LEGAL_FIRST) == 0
+        && !german_noun_like(doc.t(k))
+        && doc.t(k).chars().count() > 3
+}
+
+/// The last token of a place after an article and an optional adjective: "das südliche
+/// Afrika" in "Handelskammer für das südliche Afrika", "den Nahen Osten".
+fn article_place(
+    doc: &Doc,
+    k: usize,
+    limit: usize,
+    region_end: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    if !matches!(doc.t(k), "das" | "die" | "den") || !doc.adjacent(k) {
+        return None;
+    }
+    let mut m = k + 1;
+    if m >= limit {
+        return None;
+    }
+    if let Some(end) = region_end(m) {
+        return Some(end);
+    }
+    if !lower_adjective(doc.t(m)) || m + 1 >= limit || !doc.adjacent(m) {
+        return None;
+    }
+    m += 1;
+    region_end(m)
+}
+
+/// Whether token `m` ends with a university head noun ("Universität", "Hochschule").
+fn university_head(doc: &Doc, lex: &Lexicon, m: usize) -> bool {
+    doc.org_head[m].is_some_and(|h| lex.org_heads[h as usize].subtype == "university")
 }
 
 /// An acronym: two to six capitals (digits allowed after the first).
@@ -1649,7 +1716,11 @@ fn legal_form_rule(
         // Beispiel Analytics GmbH", not "Wirtschaftsförderung Sachsen GmbH") is no part of it.
         let descriptor = |p: usize, left: usize| -> bool {
             let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
+            // An association named by its bare head word is named so ("Cluster Optik
+            // Beispielland e.V.", "Verband Deutscher Probenbauer e.V.").
+            let named_head = association && doc.org_head[p].is_some() && head_is_whole(lex, folded);
             left < i
+                && !named_head
                 && lex.cues.descriptor.iter().any(|d| folded.ends_with(d))
                 && (left..i).any(|k| !doc.region[k] && !place_starts.contains(&doc.tokens[k].start))
         };
@@ -1719,6 +1790,164 @@ fn legal_form_rule(
             },
             "rule:org_legal_form",
         );
+    }
+}
+
+/// A name found with its legal form is the same organisation without it elsewhere in the
+/// document: "Die Beispiel Antriebstechnik GmbH eröffnet … Beispiel Antriebstechnik
+/// investierte …". The short form takes the full name as canonical and wins over a person
+/// or place read in it ("Westhafen Port" after "Westhafen Port GmbH").
+fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let mut names: Vec<(usize, usize, String, &'static str)> = Vec::new();
+    for c in cands.iter() {
+        let Payload::Rule {
+            subtype,
+            rule: "rule:org_legal_form",
+        } = c.payload
+        else {
+            continue;
+        };
+        let Some(first) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        // The legal form starts at the first legal-form word after the name's first token.
+        let Some(legal) = (first + 1..doc.tokens.len())
+            .take_while(|&k| doc.tokens[k].start < c.end)
+            .find(|&k| doc.flags[k] & LEGAL_FIRST != 0)
+        else {
+            continue;
+        };
+        let last = legal - 1;
+        let words_ok = (first..=last).all(|k| {
+            doc.kind(k) == TokenKind::Word && (doc.cap_word(k) || matches!(doc.t(k), "&" | "+"))
+        });
+        // A lone word must be a name of its own: not a place, head noun or stop word.
+        let lone_ok = first < last
+            || (name_word(doc, lex, first)
+                && !doc.region[first]
+                && doc.org_head[first].is_none()
+                && role_kind(doc, lex, first).is_none()
+                && doc.t(first).chars().count() > 2);
+        if !words_ok || !lone_ok || !doc.cap_word(last) {
+            continue;
+        }
+        let canonical = super::nominative(lex, &normalise_space(&doc.text[c.start..c.end]));
+        names.push((first, last, canonical, subtype));
+    }
+    for (first, last, canonical, subtype) in names {
+        let len = last - first;
+        for k in 0..doc.tokens.len().saturating_sub(len) {
+            if k == first || doc.t(k) != doc.t(first) {
+                continue;
+            }
+            if !(1..=len).all(|d| doc.t(k + d) == doc.t(first + d) && doc.adjacent(k + d - 1)) {
+                continue;
+            }
+            // Not inside a longer capitalised name ("Neue Beispiel Antriebstechnik").
+            if k > doc.sentence_start[k]
+                && doc.adjacent(k - 1)
+                && doc.cap_word(k - 1)
+                && !doc.stop[k - 1]
+            {
+                continue;
+            }
+            cands.push(Candidate {
+                start: doc.tokens[k].start,
+                end: doc.tokens[k + len].end,
+                entity_type: EntityType::Organisation,
+                priority: P_ORG_LEGAL,
+                weight: 0,
+                needs_context: false,
+                needs_definition: false,
+                payload: Payload::Linked {
+                    canonical: canonical.clone(),
+                    kb_id: None,
+                    subtype: Some(subtype.to_string()),
+                    rule: "link:legal_name",
+                },
+            });
+        }
+    }
+}
+
+/// "National Beispiel University of Technology (Beispiel Tech)", "Max-Planck-Institut für
+/// Probenkunde (MPI PK)": a short name of one to three capitalised words in brackets right
+/// after an organisation is that organisation, there and wherever the document uses it. A
+/// single word (acronyms are linked in [`link`]) must recur; a place or person in the
+/// brackets ("(Bayern)") stays what it is.
+fn bracket_short_names(
+    rec: &EntityRecogniser,
+    doc: &Doc,
+    lex: &Lexicon,
+    cands: &mut Vec<Candidate>,
+) {
+    let n = doc.tokens.len();
+    let bytes = doc.text.as_bytes();
+    let is_byte = |k: usize, b: u8| {
+        let token = doc.tokens[k];
+        token.end == token.start + 1 && bytes[token.start] == b
+    };
+    // Token range of the short name, canonical, id and subtype of the organisation.
+    type ShortName = (usize, usize, (String, Option<String>, Option<String>));
+    let mut found: Vec<ShortName> = Vec::new();
+    for p in 1..n.saturating_sub(2) {
+        if !is_byte(p, b'(') || !doc.adjacent(p - 1) {
+            continue;
+        }
+        let Some(q) = (p + 2..(p + 5).min(n)).find(|&q| is_byte(q, b')')) else {
+            continue;
+        };
+        let (first, last) = (p + 1, q - 1);
+        let words_ok = (first..=last)
+            .all(|k| doc.kind(k) == TokenKind::Word && name_word(doc, lex, k) && doc.adjacent(k));
+        if !words_ok || (first == last && acronym_like(doc.t(first))) {
+            continue;
+        }
+        let (start, end) = (doc.tokens[first].start, doc.tokens[last].end);
+        let full_end = doc.tokens[p - 1].end;
+        let Some(full) = cands
+            .iter()
+            .filter(|c| c.entity_type == EntityType::Organisation && c.end == full_end)
+            .max_by_key(|c| (c.end - c.start, c.priority))
+        else {
+            continue;
+        };
+        if cands
+            .iter()
+            .any(|c| c.entity_type != EntityType::Organisation && c.start == start && c.end == end)
+        {
+            continue;
+        }
+        // A single word must be used again: a short name is defined to be used.
+        if first == last && !(0..n).any(|k| k != first && doc.t(k) == doc.t(first)) {
+            continue;
+        }
+        found.push((first, last, describe(rec, doc, full)));
+    }
+    for (first, last, (canonical, kb_id, subtype)) in found {
+        let len = last - first;
+        for k in 0..n.saturating_sub(len) {
+            if doc.t(k) != doc.t(first)
+                || !(1..=len).all(|d| doc.t(k + d) == doc.t(first + d) && doc.adjacent(k + d - 1))
+            {
+                continue;
+            }
+            cands.push(Candidate {
+                start: doc.tokens[k].start,
+                end: doc.tokens[k + len].end,
+                entity_type: EntityType::Organisation,
+                priority: P_ORG_LEGAL,
+                weight: 0,
+                needs_context: false,
+                needs_definition: false,
+                payload: Payload::Linked {
+                    canonical: canonical.clone(),
+                    kb_id: kb_id.clone(),
+                    subtype: subtype.clone(),
+                    rule: "link:short_name",
+                },
+            });
+        }
     }
 }
 
