@@ -205,3 +205,59 @@ fn short_names_in_brackets_after_an_organisation_are_that_organisation() {
         &[("Universität Oberwald", "ORG"), ("Bayern", "LOC")],
     )]);
 }
+
+#[test]
+fn acronyms_with_a_place_take_its_compass_word_adjective_and_seat() {
+    check(&[
+        (
+            "Die IHK Nord Westfalen lud ein.",
+            &[("IHK Nord Westfalen", "ORG")],
+        ),
+        (
+            "Die IHK Mittlerer Niederrhein lud ein.",
+            &[("IHK Mittlerer Niederrhein", "ORG")],
+        ),
+        (
+            "Die IHK Ostwestfalen zu Bielefeld lud ein.",
+            &[("IHK Ostwestfalen zu Bielefeld", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn fields_after_a_bare_head_before_the_region_it_serves_are_part_of_the_name() {
+    check(&[
+        (
+            "Das Departement Bau und Umwelt des Kantons Aargau teilte mit.",
+            &[("Departement Bau und Umwelt des Kantons Aargau", "ORG")],
+        ),
+        (
+            "Das Departement Finanzen und Ressourcen des Kantons Aargau teilte mit.",
+            &[(
+                "Departement Finanzen und Ressourcen des Kantons Aargau",
+                "ORG",
+            )],
+        ),
+        // Without the region the rule does not take the fields (they may be objects).
+        ("Das Departement Finanzen und Ressourcen teilte mit.", &[]),
+    ]);
+}
+
+#[test]
+fn english_names_with_in_and_company_words_are_organisations() {
+    check(&[
+        (
+            "Die Invest in Westhaven GmbH lud ein.",
+            &[("Invest in Westhaven GmbH", "ORG")],
+        ),
+        // A German verb before "in" is no part of the name.
+        (
+            "Die Bank investiert in Beispiel GmbH Anteile.",
+            &[("Beispiel GmbH", "ORG")],
+        ),
+        (
+            "Nordwind Robotics hat in Ulm ein Werk eröffnet.",
+            &[("Nordwind Robotics", "ORG"), ("Ulm", "LOC")],
+        ),
+    ]);
+}

@@ -1143,8 +1143,19 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                 .then_some(k + 1)
             })
         } else {
-            region_end(k)
+            modified_place(doc, lex, k, &region_end).or_else(|| region_end(k))
         };
+        // "IHK Ostwestfalen zu Bielefeld": the seat after "zu".
+        let end = end.map(|end| {
+            let limit = doc.sentence_end[i];
+            (end + 2 < limit
+                && doc.t(end + 1) == "zu"
+                && doc.adjacent(end)
+                && doc.adjacent(end + 1))
+            .then(|| region_end(end + 2))
+            .flatten()
+            .unwrap_or(end)
+        });
         if let Some(end) = end {
             push_rule(
                 cands,
@@ -1317,6 +1328,21 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                     break;
                 }
                 _ => {
+                    // "Departement Bau und Umwelt des Kantons Beispiel": a list of fields
+                    // right after the head, then the region it serves.
+                    let fields = (right == i && bare_word && head.bare)
+                        .then(|| noun_list(doc, lex, k))
+                        .flatten()
+                        .filter(|&end| {
+                            end > k + 1
+                                && (k..end).any(|m| matches!(doc.t(m), "und" | "sowie"))
+                                && genitive_region_follows(doc, lex, end, limit)
+                        });
+                    if let Some(end) = fields {
+                        right = end;
+                        has_comp = true;
+                        continue;
+                    }
                     if let Some(end) = region_end(k) {
                         // "Investitionsagentur Karnataka Udyog Mitra": the place starts a name
                         // of its own after a describing noun.
@@ -1414,6 +1440,25 @@ fn article_place(
     }
     m += 1;
     region_end(m)
+}
+
+/// The last token of a place with a compass word or an adjective before it, after an
+/// acronym: "Nord Westfalen", "Mittlerer Niederrhein" in "IHK Mittlerer Niederrhein".
+fn modified_place(
+    doc: &Doc,
+    lex: &Lexicon,
+    k: usize,
+    region_end: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    if k + 1 >= doc.sentence_end[k] || !doc.adjacent(k) {
+        return None;
+    }
+    let t = doc.t(k);
+    let compass = lex.cues.compass.contains(&t);
+    if !compass && !modifier(doc, lex, k) {
+        return None;
+    }
+    region_end(k + 1)
 }
 
 /// Whether token `m` ends with a university head noun ("Universität", "Hochschule").
@@ -1738,6 +1783,15 @@ fn legal_form_rule(
                 && name_part(p - 1)
                 && !(doc.t(p) == "und" && doc.flags[p - 1] & LEGAL_FIRST != 0)
             {
+                left = p - 1;
+            } else if doc.t(p) == "in"
+                && p > s_start
+                && doc.adjacent(p - 1)
+                && name_part(p - 1)
+                && !german_noun_like(doc.t(p - 1))
+                && !doc.region[p - 1]
+            {
+                // An English name: "Invest in Beispielland GmbH".
                 left = p - 1;
             } else if left == i
                 && doc.t(p) == ","
