@@ -261,3 +261,43 @@ fn english_names_with_in_and_company_words_are_organisations() {
         ),
     ]);
 }
+
+#[test]
+fn persons_named_with_their_role_in_an_apposition() {
+    check(&[
+        (
+            "Anwesend war auch Prakash Kulkarni, Minister für Großindustrie.",
+            &[("Prakash Kulkarni", "PER")],
+        ),
+        (
+            "Laut Rahul Deshpande, stellvertretender Direktor des Instituts, wächst der Markt.",
+            &[("Rahul Deshpande", "PER")],
+        ),
+        // An article before the words: a description, not a person.
+        (
+            "Die Firma Nordmetall, Hersteller von Pumpen, wächst.",
+            &[("Nordmetall", "ORG")],
+        ),
+        // No role after the comma.
+        ("Die Region Bajío, Zentrum der Autoindustrie, wächst.", &[]),
+    ]);
+}
+
+#[test]
+fn names_of_three_words_closed_by_punctuation_or_after_a_role() {
+    check(&[
+        (
+            "Der Minister der Region, Yaw Boakye Darko, lud ein.",
+            &[("Yaw Boakye Darko", "PER")],
+        ),
+        // A common noun after the name is no part of it.
+        (
+            "Dort traf Paul Muster Kunden (aus Kiel).",
+            &[("Paul Muster", "PER"), ("Kiel", "LOC")],
+        ),
+        (
+            "Gouverneur Ahmet Selçuk Karaman eröffnete das Werk.",
+            &[("Ahmet Selçuk Karaman", "PER")],
+        ),
+    ]);
+}

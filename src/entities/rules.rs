@@ -236,6 +236,7 @@ pub(super) fn find(
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
     bracket_short_names(rec, &doc, lex, &mut cands);
+    apposition_persons(&doc, lex, &mut cands);
     news_families(&doc, lex, &mut cands);
     let chosen = resolve(cands);
     let chosen = link(rec, &doc, chosen);
@@ -747,17 +748,37 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
         // span then wins over the place.
         let surname_after_first_name =
             first_name_rule && k == j + 1 && doc.flags[j] & FIRST_NAME != 0;
+        // After a role, two name words and a place closing the name ("Gouverneur Ahmet
+        // Selçuk Karaman eröffnete"): a surname spelled like a place.
+        let surname_closing = !first_name_rule
+            && words >= 2
+            && (k + 1 >= limit || !doc.adjacent(k) || !doc.cap_word(k + 1));
         if name_word(doc, lex, k)
             && has_lowercase(t)
             && role_kind(doc, lex, k).is_none()
             && doc.org_head[k].is_none()
-            && (!doc.region[k] || surname_after_first_name)
+            && (!doc.region[k] || surname_after_first_name || surname_closing)
         {
             last = Some(k);
             words += 1;
             k += 1;
-            // With a first name: further first names, then one surname ends the name.
+            // With a first name: further first names, then one surname ends the name —
+            // or two, closed by a comma or bracket ("Yaw Boakye Darko, Minister …").
             if first_name_rule && k > j + 1 && doc.flags[k - 1] & FIRST_NAME == 0 {
+                if k + 1 < limit
+                    && words == 2
+                    && doc.adjacent(k - 1)
+                    && doc.adjacent(k)
+                    && matches!(doc.t(k + 1), "," | "(" | ")")
+                    && name_word(doc, lex, k)
+                    && has_lowercase(doc.t(k))
+                    && !german_noun_like(doc.t(k))
+                    && role_kind(doc, lex, k).is_none()
+                    && doc.org_head[k].is_none()
+                    && !doc.region[k]
+                {
+                    last = Some(k);
+                }
                 break;
             }
             continue;
@@ -1012,6 +1033,77 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
                 "rule:person_east_asian",
             );
         }
+    }
+}
+
+/// Persons whose first name no list holds, named with their role in an apposition:
+/// "Amara Okonkwo, Geschäftsführerin der …", "Rahul Deshpande, stellvertretender Direktor
+/// des …". Two or three name words that start a phrase (no article or capitalised word
+/// before them), a comma, at most two lower-case words, then a role. Words of another
+/// candidate (a listed place or organisation) are left alone.
+fn apposition_persons(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    let word = |k: usize| {
+        doc.kind(k) == TokenKind::Word
+            && name_word(doc, lex, k)
+            && has_lowercase(doc.t(k))
+            && role_kind(doc, lex, k).is_none()
+            && doc.org_head[k].is_none()
+            && !doc.region[k]
+    };
+    let mut found = Vec::new();
+    for c in 2..n.saturating_sub(1) {
+        // Byte test first: a comma, then a role within three tokens.
+        let token = doc.tokens[c];
+        if token.end != token.start + 1 || doc.text.as_bytes()[token.start] != b',' {
+            continue;
+        }
+        let limit = doc.sentence_end[c];
+        let mut r = c + 1;
+        while r < limit && r - c <= 2 && doc.t(r).starts_with(char::is_lowercase) {
+            r += 1;
+        }
+        if r >= limit || role_kind(doc, lex, r) != Some(RoleKind::Role) {
+            continue;
+        }
+        let last = c - 1;
+        if !doc.adjacent(last) || !word(last) {
+            continue;
+        }
+        let s_start = doc.sentence_start[c];
+        let mut first = last;
+        while first > s_start && last - first < 2 && doc.adjacent(first - 1) && word(first - 1) {
+            first -= 1;
+        }
+        if first == last {
+            continue;
+        }
+        // The phrase starts here: no article, no capitalised word before the name.
+        if first > s_start
+            && (doc.flags[first - 1] & NOUN_MARKER != 0
+                || (doc.cap_word(first - 1) && !doc.stop[first - 1]))
+        {
+            continue;
+        }
+        let (start, end) = (doc.tokens[first].start, doc.tokens[last].end);
+        if cands
+            .iter()
+            .any(|x| x.entity_type != EntityType::Person && x.start < end && start < x.end)
+        {
+            continue;
+        }
+        found.push((first, last));
+    }
+    for span in found {
+        push_rule(
+            cands,
+            doc,
+            span,
+            EntityType::Person,
+            P_PER_FIRST,
+            "person",
+            "rule:person_apposition",
+        );
     }
 }
 
