@@ -1051,19 +1051,24 @@ fn apposition_persons(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             && doc.org_head[k].is_none()
             && !doc.region[k]
     };
+    let is_comma = |k: usize| {
+        let token = doc.tokens[k];
+        token.end == token.start + 1 && doc.text.as_bytes()[token.start] == b','
+    };
     let mut found = Vec::new();
-    for c in 2..n.saturating_sub(1) {
-        // Byte test first: a comma, then a role within three tokens.
-        let token = doc.tokens[c];
-        if token.end != token.start + 1 || doc.text.as_bytes()[token.start] != b',' {
+    // From the roles (rare) back to the comma: at most two lower-case words between.
+    for r in 3..n {
+        if role_kind(doc, lex, r) != Some(RoleKind::Role) {
             continue;
         }
-        let limit = doc.sentence_end[c];
-        let mut r = c + 1;
-        while r < limit && r - c <= 2 && doc.t(r).starts_with(char::is_lowercase) {
-            r += 1;
-        }
-        if r >= limit || role_kind(doc, lex, r) != Some(RoleKind::Role) {
+        let Some(c) = (r.saturating_sub(3)..r)
+            .rev()
+            .take_while(|&k| is_comma(k) || doc.t(k).starts_with(char::is_lowercase))
+            .find(|&k| is_comma(k))
+        else {
+            continue;
+        };
+        if c < 2 || doc.sentence_start[r] > c - 2 {
             continue;
         }
         let last = c - 1;
@@ -2036,8 +2041,12 @@ fn bracket_short_names(
     // Token range of the short name, canonical, id and subtype of the organisation.
     type ShortName = (usize, usize, (String, Option<String>, Option<String>));
     let mut found: Vec<ShortName> = Vec::new();
-    for p in 1..n.saturating_sub(2) {
-        if !is_byte(p, b'(') || !doc.adjacent(p - 1) {
+    // Brackets are rare: find them in the text, not token by token.
+    for at in memchr::memchr_iter(b'(', bytes) {
+        let Some(p) = doc.token_starting_at(at) else {
+            continue;
+        };
+        if p == 0 || p + 2 >= n || !is_byte(p, b'(') || !doc.adjacent(p - 1) {
             continue;
         }
         let Some(q) = (p + 2..(p + 5).min(n)).find(|&q| is_byte(q, b')')) else {
