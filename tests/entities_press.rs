@@ -301,3 +301,26 @@ fn names_of_three_words_closed_by_punctuation_or_after_a_role() {
         ),
     ]);
 }
+
+#[test]
+fn acronyms_defined_in_brackets_name_the_organisation_with_a_place_after_them() {
+    check(&[
+        (
+            "Die Investitions- und Probengesellschaft Sachsen-Anhalt mbH (IPG) wirbt. Die IPG \
+             Sachsen-Anhalt organisiert die Reise.",
+            &[
+                (
+                    "Investitions- und Probengesellschaft Sachsen-Anhalt mbH",
+                    "ORG",
+                ),
+                ("IPG", "ORG"),
+                ("IPG Sachsen-Anhalt", "ORG"),
+            ],
+        ),
+        // Not defined in the document: the place alone.
+        (
+            "Laut QPG Sachsen-Anhalt wächst der Markt.",
+            &[("Sachsen-Anhalt", "LOC")],
+        ),
+    ]);
+}

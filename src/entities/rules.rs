@@ -1213,11 +1213,13 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         })
     };
     // An organisation acronym with its place: "IHK Leipzig", "IHK für Rheinhessen".
-    let known: Vec<(usize, usize)> = cands
+    let mut known: Vec<(usize, usize)> = cands
         .iter()
         .filter(|c| c.entity_type == EntityType::Organisation)
         .map(|c| (c.start, c.end))
         .collect();
+    // Acronyms the document defines in brackets ("… mbH (XYZ)"), wherever they stand.
+    defined_acronym_uses(doc, &mut known);
     for (start, end) in known {
         let Some(i) = doc.token_starting_at(start) else {
             continue;
@@ -1556,6 +1558,35 @@ fn modified_place(
         return None;
     }
     region_end(k + 1)
+}
+
+/// The byte spans of every use of an acronym the document defines in brackets ("(XYZ)"):
+/// such an acronym followed by a place names the organisation with its place ("XYZ
+/// Sachsen-Anhalt").
+fn defined_acronym_uses(doc: &Doc, out: &mut Vec<(usize, usize)>) {
+    let bytes = doc.text.as_bytes();
+    let n = doc.tokens.len();
+    let mut defined: Vec<&str> = Vec::new();
+    for at in memchr::memchr_iter(b'(', bytes) {
+        let Some(p) = doc.token_starting_at(at) else {
+            continue;
+        };
+        if p + 2 >= n || doc.t(p + 2) != ")" {
+            continue;
+        }
+        let acr = doc.t(p + 1);
+        if acronym(acr) && acr.chars().all(char::is_alphabetic) && !defined.contains(&acr) {
+            defined.push(acr);
+        }
+    }
+    if defined.is_empty() {
+        return;
+    }
+    for (k, token) in doc.tokens.iter().enumerate() {
+        if doc.flags[k] & ACRONYM_START != 0 && defined.contains(&doc.t(k)) {
+            out.push((token.start, token.end));
+        }
+    }
 }
 
 /// Whether token `m` ends with a university head noun ("Universität", "Hochschule").
