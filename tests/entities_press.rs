@@ -324,3 +324,22 @@ fn acronyms_defined_in_brackets_name_the_organisation_with_a_place_after_them() 
         ),
     ]);
 }
+
+#[test]
+fn a_double_surname_used_alone_is_taken_whole() {
+    let text = "Staatssekretärin María Fernanda Ruiz Olvera warb für die Region. Ruiz Olvera \
+                lud die Firmen ein. Olvera dankte.";
+    let found: Vec<(String, String)> = find(text)
+        .into_iter()
+        .map(|e| (text[e.start..e.end].to_string(), e.canonical))
+        .collect();
+    let full = "María Fernanda Ruiz Olvera".to_string();
+    assert_eq!(
+        found,
+        vec![
+            (full.clone(), full.clone()),
+            ("Ruiz Olvera".to_string(), full.clone()),
+            ("Olvera".to_string(), full),
+        ]
+    );
+}

@@ -2426,20 +2426,50 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
                 continue;
             }
             if leaves_free(&chosen, token) && leaves_free(&extra, token) {
-                extra.push(linked(
+                let mut mention = linked(
                     token,
                     EntityType::Person,
                     Payload::Rule {
                         subtype: "person",
                         rule: "link:surname",
                     },
-                ));
+                );
+                // A double surname ("García López") is taken whole.
+                if let Some(prev) = double_surname_start(doc, &chosen, &extra, i) {
+                    mention.start = doc.tokens[prev].start;
+                }
+                extra.push(mention);
             }
         }
     }
     chosen.extend(extra);
     chosen.sort_by_key(|c| c.start);
     chosen
+}
+
+/// The token before surname `i` when both are the last two words of the name of a person of
+/// the document with three words or more ("Ana María García López" … "García López"), and
+/// that token is free.
+fn double_surname_start(
+    doc: &Doc,
+    chosen: &[Candidate],
+    extra: &[Candidate],
+    i: usize,
+) -> Option<usize> {
+    if i == 0 || !doc.adjacent(i - 1) || doc.flags[i - 1] & NAME == 0 {
+        return None;
+    }
+    let pair_end = doc.tokens[i].end;
+    let pair = &doc.text[doc.tokens[i - 1].start..pair_end];
+    let named = chosen.iter().any(|c| {
+        if c.entity_type != EntityType::Person || c.end <= c.start {
+            return false;
+        }
+        let name = &doc.text[c.start..c.end];
+        name.split(' ').count() >= 3 && name.ends_with(pair) && name.len() > pair.len()
+    });
+    let prev = &doc.tokens[i - 1];
+    (named && leaves_free(chosen, prev) && leaves_free(extra, prev)).then_some(i - 1)
 }
 
 /// Whether no candidate overlaps `token`.
