@@ -244,6 +244,12 @@ fn fields_after_a_bare_head_before_the_region_it_serves_are_part_of_the_name() {
 }
 
 #[test]
+fn a_french_departement_with_its_name_is_no_organisation() {
+    let text = "Die Präfektur des Departements Pas-de-Calais teilte mit.";
+    assert_eq!(canonicals(text), vec![], "{text}");
+}
+
+#[test]
 fn english_names_with_in_and_company_words_are_organisations() {
     check(&[
         (

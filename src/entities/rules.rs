@@ -1332,7 +1332,8 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
             });
         let has_mod = left < i || camel || hyphen_name;
         let fuer_next = head.bare_fuer && i + 1 < limit && doc.t(i + 1) == "für";
-        if bare_word && !head.bare && !has_mod && !fuer_next {
+        let fields_next = || head.bare_fuer && fields_then_region(doc, lex, i + 1, limit).is_some();
+        if bare_word && !head.bare && !has_mod && !fuer_next && !fields_next() {
             continue;
         }
         // "ein gemeinsames Zentrum für Klimaforschung": after an indefinite article the bare
@@ -1429,14 +1430,9 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                 _ => {
                     // "Departement Bau und Umwelt des Kantons Beispiel": a list of fields
                     // right after the head, then the region it serves.
-                    let fields = (right == i && bare_word && head.bare)
-                        .then(|| noun_list(doc, lex, k))
-                        .flatten()
-                        .filter(|&end| {
-                            end > k + 1
-                                && (k..end).any(|m| matches!(doc.t(m), "und" | "sowie"))
-                                && genitive_region_follows(doc, lex, end, limit)
-                        });
+                    let fields = (right == i && bare_word && (head.bare || head.bare_fuer))
+                        .then(|| fields_then_region(doc, lex, k, limit))
+                        .flatten();
                     if let Some(end) = fields {
                         right = end;
                         has_comp = true;
@@ -1587,6 +1583,19 @@ fn defined_acronym_uses(doc: &Doc, out: &mut Vec<(usize, usize)>) {
             out.push((token.start, token.end));
         }
     }
+}
+
+/// The last token of a list of fields coordinated with "und" right after a head, when a
+/// genitive region follows: "Bau und Umwelt" in "Departement Bau und Umwelt des Kantons X".
+fn fields_then_region(doc: &Doc, lex: &Lexicon, k: usize, limit: usize) -> Option<usize> {
+    if k >= limit {
+        return None;
+    }
+    noun_list(doc, lex, k).filter(|&end| {
+        end > k + 1
+            && (k..end).any(|m| matches!(doc.t(m), "und" | "sowie"))
+            && genitive_region_follows(doc, lex, end, limit)
+    })
 }
 
 /// Whether token `m` ends with a university head noun ("Universität", "Hochschule").
