@@ -235,6 +235,8 @@ pub(super) fn find(
     confirm_context(&doc, lex, &mut cands);
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
+    bracket_short_names(rec, &doc, lex, &mut cands);
+    apposition_persons(&doc, lex, &mut cands);
     news_families(&doc, lex, &mut cands);
     let chosen = resolve(cands);
     let chosen = link(rec, &doc, chosen);
@@ -748,17 +750,37 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
         // span then wins over the place.
         let surname_after_first_name =
             first_name_rule && k == j + 1 && doc.flags[j] & FIRST_NAME != 0;
+        // After a role, two name words and a place closing the name ("Gouverneur Ahmet
+        // Selçuk Karaman eröffnete"): a surname spelled like a place.
+        let surname_closing = !first_name_rule
+            && words >= 2
+            && (k + 1 >= limit || !doc.adjacent(k) || !doc.cap_word(k + 1));
         if name_word(doc, lex, k)
             && has_lowercase(t)
             && role_kind(doc, lex, k).is_none()
             && doc.org_head[k].is_none()
-            && (!doc.region[k] || surname_after_first_name)
+            && (!doc.region[k] || surname_after_first_name || surname_closing)
         {
             last = Some(k);
             words += 1;
             k += 1;
-            // With a first name: further first names, then one surname ends the name.
+            // With a first name: further first names, then one surname ends the name —
+            // or two, closed by a comma or bracket ("Yaw Boakye Darko, Minister …").
             if first_name_rule && k > j + 1 && doc.flags[k - 1] & FIRST_NAME == 0 {
+                if k + 1 < limit
+                    && words == 2
+                    && doc.adjacent(k - 1)
+                    && doc.adjacent(k)
+                    && matches!(doc.t(k + 1), "," | "(" | ")")
+                    && name_word(doc, lex, k)
+                    && has_lowercase(doc.t(k))
+                    && !german_noun_like(doc.t(k))
+                    && role_kind(doc, lex, k).is_none()
+                    && doc.org_head[k].is_none()
+                    && !doc.region[k]
+                {
+                    last = Some(k);
+                }
                 break;
             }
             continue;
@@ -1016,6 +1038,82 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     }
 }
 
+/// Persons whose first name no list holds, named with their role in an apposition:
+/// "Amara Okonkwo, Geschäftsführerin der …", "Rahul Deshpande, stellvertretender Direktor
+/// des …". Two or three name words that start a phrase (no article or capitalised word
+/// before them), a comma, at most two lower-case words, then a role. Words of another
+/// candidate (a listed place or organisation) are left alone.
+fn apposition_persons(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    let word = |k: usize| {
+        doc.kind(k) == TokenKind::Word
+            && name_word(doc, lex, k)
+            && has_lowercase(doc.t(k))
+            && role_kind(doc, lex, k).is_none()
+            && doc.org_head[k].is_none()
+            && !doc.region[k]
+    };
+    let is_comma = |k: usize| {
+        let token = doc.tokens[k];
+        token.end == token.start + 1 && doc.text.as_bytes()[token.start] == b','
+    };
+    let mut found = Vec::new();
+    // From the roles (rare) back to the comma: at most two lower-case words between.
+    for r in 3..n {
+        if role_kind(doc, lex, r) != Some(RoleKind::Role) {
+            continue;
+        }
+        let Some(c) = (r.saturating_sub(3)..r)
+            .rev()
+            .take_while(|&k| is_comma(k) || doc.t(k).starts_with(char::is_lowercase))
+            .find(|&k| is_comma(k))
+        else {
+            continue;
+        };
+        if c < 2 || doc.sentence_start[r] > c - 2 {
+            continue;
+        }
+        let last = c - 1;
+        if !doc.adjacent(last) || !word(last) {
+            continue;
+        }
+        let s_start = doc.sentence_start[c];
+        let mut first = last;
+        while first > s_start && last - first < 2 && doc.adjacent(first - 1) && word(first - 1) {
+            first -= 1;
+        }
+        if first == last {
+            continue;
+        }
+        // The phrase starts here: no article, no capitalised word before the name.
+        if first > s_start
+            && (doc.flags[first - 1] & NOUN_MARKER != 0
+                || (doc.cap_word(first - 1) && !doc.stop[first - 1]))
+        {
+            continue;
+        }
+        let (start, end) = (doc.tokens[first].start, doc.tokens[last].end);
+        if cands
+            .iter()
+            .any(|x| x.entity_type != EntityType::Person && x.start < end && start < x.end)
+        {
+            continue;
+        }
+        found.push((first, last));
+    }
+    for span in found {
+        push_rule(
+            cands,
+            doc,
+            span,
+            EntityType::Person,
+            P_PER_FIRST,
+            "person",
+            "rule:person_apposition",
+        );
+    }
+}
+
 /// A capitalised adjective before an org head ("Technische", "Sächsisches", "Thüringer").
 fn modifier(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let t = doc.t(i);
@@ -1117,11 +1215,13 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         })
     };
     // An organisation acronym with its place: "IHK Leipzig", "IHK für Rheinhessen".
-    let known: Vec<(usize, usize)> = cands
+    let mut known: Vec<(usize, usize)> = cands
         .iter()
         .filter(|c| c.entity_type == EntityType::Organisation)
         .map(|c| (c.start, c.end))
         .collect();
+    // Acronyms the document defines in brackets ("… mbH (XYZ)"), wherever they stand.
+    defined_acronym_uses(doc, &mut known);
     for (start, end) in known {
         let Some(i) = doc.token_starting_at(start) else {
             continue;
@@ -1144,8 +1244,19 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                 .then_some(k + 1)
             })
         } else {
-            region_end(k)
+            modified_place(doc, lex, k, &region_end).or_else(|| region_end(k))
         };
+        // "IHK Ostwestfalen zu Bielefeld": the seat after "zu".
+        let end = end.map(|end| {
+            let limit = doc.sentence_end[i];
+            (end + 2 < limit
+                && doc.t(end + 1) == "zu"
+                && doc.adjacent(end)
+                && doc.adjacent(end + 1))
+            .then(|| region_end(end + 2))
+            .flatten()
+            .unwrap_or(end)
+        });
         if let Some(end) = end {
             push_rule(
                 cands,
@@ -1223,7 +1334,8 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
             });
         let has_mod = left < i || camel || hyphen_name;
         let fuer_next = head.bare_fuer && i + 1 < limit && doc.t(i + 1) == "für";
-        if bare_word && !head.bare && !has_mod && !fuer_next {
+        let fields_next = || head.bare_fuer && fields_then_region(doc, lex, i + 1, limit).is_some();
+        if bare_word && !head.bare && !has_mod && !fuer_next && !fields_next() {
             continue;
         }
         // "ein gemeinsames Zentrum für Klimaforschung": after an indefinite article the bare
@@ -1238,6 +1350,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         // Complements to the right.
         let mut right = i;
         let mut has_comp = false;
+        let mut subunit = false;
         loop {
             let k = right + 1;
             if k >= limit || !doc.adjacent(right) {
@@ -1251,6 +1364,10 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                             has_comp = true;
                             continue;
                         }
+                        if let Some(end) = article_place(doc, k + 1, limit, &region_end) {
+                            right = end;
+                            has_comp = true;
+                        }
                     }
                     break;
                 }
@@ -1260,6 +1377,12 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                         m += 1;
                     }
                     if m >= limit || !name_word(doc, lex, m) {
+                        break;
+                    }
+                    // "Institut für Physik der Universität Oberwald": a unit described by
+                    // its field is no name; the university is (GUIDELINES, ORG).
+                    if bare_word && !has_mod && has_comp && university_head(doc, lex, m) {
+                        subunit = true;
                         break;
                     }
                     if let Some(end) = (m + 1 < limit && doc.adjacent(m))
@@ -1307,6 +1430,16 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                     break;
                 }
                 _ => {
+                    // "Departement Bau und Umwelt des Kantons Beispiel": a list of fields
+                    // right after the head, then the region it serves.
+                    let fields = (right == i && bare_word && (head.bare || head.bare_fuer))
+                        .then(|| fields_then_region(doc, lex, k, limit))
+                        .flatten();
+                    if let Some(end) = fields {
+                        right = end;
+                        has_comp = true;
+                        continue;
+                    }
                     if let Some(end) = region_end(k) {
                         // "Investitionsagentur Karnataka Udyog Mitra": the place starts a name
                         // of its own after a describing noun.
@@ -1320,12 +1453,22 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                             right = end;
                             has_comp = true;
                         }
+                    } else if right == i
+                        && bare_word
+                        && head.subtype == "university"
+                        && !(i > s_start && lower_adjective(doc.t(i - 1)))
+                        && own_name_after_head(doc, lex, k)
+                    {
+                        // "Universität Westhaven": a name no list holds (after other heads
+                        // too often a common noun: "hat die Stiftung Geld").
+                        right = k;
+                        has_comp = true;
                     }
                     break;
                 }
             }
         }
-        if !has_mod && !has_comp {
+        if subunit || (!has_mod && !has_comp) {
             continue;
         }
         // "Fraunhofer-Institut für Produktionstechnik und Automatisierung IPA": an acronym of
@@ -1346,6 +1489,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     }
     let place_starts: crate::gazetteer::FastSet<usize> = place_end.keys().copied().collect();
     legal_form_rule(doc, lex, &place_starts, cands);
+    legal_name_short_forms(doc, lex, cands);
     dotted_names(doc, cands);
     club_names(doc, lex, cands);
     foreign_orgs(doc, lex, cands);
@@ -1354,6 +1498,111 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     acronym_definitions(doc, lex, cands);
     described_names(doc, lex, cands);
     acronyms_after_articles(doc, lex, cands);
+}
+
+/// Whether token `k` right after a bare head word is a name of its own ("Universität
+/// Westhaven"): a capitalised word that is no place, head, role or
+/// first name and does not end like a German common noun ("Universität Studenten").
+fn own_name_after_head(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    doc.kind(k) == TokenKind::Word
+        && name_word(doc, lex, k)
+        && !doc.region[k]
+        && doc.org_head[k].is_none()
+        && role_kind(doc, lex, k).is_none()
+        && doc.flags[k] & (FIRST_NAME | LEGAL_FIRST) == 0
+        && !german_noun_like(doc.t(k))
+        && doc.t(k).chars().count() > 3
+}
+
+/// The last token of a place after an article and an optional adjective: "das südliche
+/// Afrika" in "Handelskammer für das südliche Afrika", "den Nahen Osten".
+fn article_place(
+    doc: &Doc,
+    k: usize,
+    limit: usize,
+    region_end: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    if !matches!(doc.t(k), "das" | "die" | "den") || !doc.adjacent(k) {
+        return None;
+    }
+    let mut m = k + 1;
+    if m >= limit {
+        return None;
+    }
+    if let Some(end) = region_end(m) {
+        return Some(end);
+    }
+    if !lower_adjective(doc.t(m)) || m + 1 >= limit || !doc.adjacent(m) {
+        return None;
+    }
+    m += 1;
+    region_end(m)
+}
+
+/// The last token of a place with a compass word or an adjective before it, after an
+/// acronym: "Nord Westfalen", "Mittlerer Niederrhein" in "IHK Mittlerer Niederrhein".
+fn modified_place(
+    doc: &Doc,
+    lex: &Lexicon,
+    k: usize,
+    region_end: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    if k + 1 >= doc.sentence_end[k] || !doc.adjacent(k) {
+        return None;
+    }
+    let t = doc.t(k);
+    let compass = lex.cues.compass.contains(&t);
+    if !compass && !modifier(doc, lex, k) {
+        return None;
+    }
+    region_end(k + 1)
+}
+
+/// The byte spans of every use of an acronym the document defines in brackets ("(XYZ)"):
+/// such an acronym followed by a place names the organisation with its place ("XYZ
+/// Sachsen-Anhalt").
+fn defined_acronym_uses(doc: &Doc, out: &mut Vec<(usize, usize)>) {
+    let bytes = doc.text.as_bytes();
+    let n = doc.tokens.len();
+    let mut defined: Vec<&str> = Vec::new();
+    for at in memchr::memchr_iter(b'(', bytes) {
+        let Some(p) = doc.token_starting_at(at) else {
+            continue;
+        };
+        if p + 2 >= n || doc.t(p + 2) != ")" {
+            continue;
+        }
+        let acr = doc.t(p + 1);
+        if acronym(acr) && acr.chars().all(char::is_alphabetic) && !defined.contains(&acr) {
+            defined.push(acr);
+        }
+    }
+    if defined.is_empty() {
+        return;
+    }
+    for (k, token) in doc.tokens.iter().enumerate() {
+        if doc.flags[k] & ACRONYM_START != 0 && defined.contains(&doc.t(k)) {
+            out.push((token.start, token.end));
+        }
+    }
+}
+
+/// The last token of a list of fields coordinated with "und" right after a head, when a
+/// genitive region follows: "Bau und Umwelt" in "Departement Bau und Umwelt des Kantons X".
+fn fields_then_region(doc: &Doc, lex: &Lexicon, k: usize, limit: usize) -> Option<usize> {
+    if k >= limit {
+        return None;
+    }
+    noun_list(doc, lex, k).filter(|&end| {
+        end > k + 1
+            && (k..end).any(|m| matches!(doc.t(m), "und" | "sowie"))
+            && genitive_region_follows(doc, lex, end, limit)
+    })
+}
+
+/// Whether token `m` ends with a university head noun ("Universität", "Hochschule").
+fn university_head(doc: &Doc, lex: &Lexicon, m: usize) -> bool {
+    doc.org_head[m].is_some_and(|h| lex.org_heads[h as usize].subtype == "university")
 }
 
 /// An acronym: two to six capitals (digits allowed after the first).
@@ -1651,7 +1900,11 @@ fn legal_form_rule(
         // Beispiel Analytics GmbH", not "Wirtschaftsförderung Sachsen GmbH") is no part of it.
         let descriptor = |p: usize, left: usize| -> bool {
             let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
+            // An association named by its bare head word is named so ("Cluster Optik
+            // Beispielland e.V.", "Verband Deutscher Probenbauer e.V.").
+            let named_head = association && doc.org_head[p].is_some() && head_is_whole(lex, folded);
             left < i
+                && !named_head
                 && lex.cues.descriptor.iter().any(|d| folded.ends_with(d))
                 && (left..i).any(|k| !doc.region[k] && !place_starts.contains(&doc.tokens[k].start))
         };
@@ -1669,6 +1922,15 @@ fn legal_form_rule(
                 && name_part(p - 1)
                 && !(doc.t(p) == "und" && doc.flags[p - 1] & LEGAL_FIRST != 0)
             {
+                left = p - 1;
+            } else if doc.t(p) == "in"
+                && p > s_start
+                && doc.adjacent(p - 1)
+                && name_part(p - 1)
+                && !german_noun_like(doc.t(p - 1))
+                && !doc.region[p - 1]
+            {
+                // An English name: "Invest in Beispielland GmbH".
                 left = p - 1;
             } else if left == i
                 && doc.t(p) == ","
@@ -1721,6 +1983,168 @@ fn legal_form_rule(
             },
             "rule:org_legal_form",
         );
+    }
+}
+
+/// A name found with its legal form is the same organisation without it elsewhere in the
+/// document: "Die Beispiel Antriebstechnik GmbH eröffnet … Beispiel Antriebstechnik
+/// investierte …". The short form takes the full name as canonical and wins over a person
+/// or place read in it ("Westhafen Port" after "Westhafen Port GmbH").
+fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let mut names: Vec<(usize, usize, String, &'static str)> = Vec::new();
+    for c in cands.iter() {
+        let Payload::Rule {
+            subtype,
+            rule: "rule:org_legal_form",
+        } = c.payload
+        else {
+            continue;
+        };
+        let Some(first) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        // The legal form starts at the first legal-form word after the name's first token.
+        let Some(legal) = (first + 1..doc.tokens.len())
+            .take_while(|&k| doc.tokens[k].start < c.end)
+            .find(|&k| doc.flags[k] & LEGAL_FIRST != 0)
+        else {
+            continue;
+        };
+        let last = legal - 1;
+        let words_ok = (first..=last).all(|k| {
+            doc.kind(k) == TokenKind::Word && (doc.cap_word(k) || matches!(doc.t(k), "&" | "+"))
+        });
+        // A lone word must be a name of its own: not a place, head noun or stop word.
+        let lone_ok = first < last
+            || (name_word(doc, lex, first)
+                && !doc.region[first]
+                && doc.org_head[first].is_none()
+                && role_kind(doc, lex, first).is_none()
+                && doc.t(first).chars().count() > 2);
+        if !words_ok || !lone_ok || !doc.cap_word(last) {
+            continue;
+        }
+        let canonical = super::nominative(lex, &normalise_space(&doc.text[c.start..c.end]));
+        names.push((first, last, canonical, subtype));
+    }
+    for (first, last, canonical, subtype) in names {
+        let len = last - first;
+        for k in 0..doc.tokens.len().saturating_sub(len) {
+            if k == first || doc.t(k) != doc.t(first) {
+                continue;
+            }
+            if !(1..=len).all(|d| doc.t(k + d) == doc.t(first + d) && doc.adjacent(k + d - 1)) {
+                continue;
+            }
+            // Not inside a longer capitalised name ("Neue Beispiel Antriebstechnik").
+            if k > doc.sentence_start[k]
+                && doc.adjacent(k - 1)
+                && doc.cap_word(k - 1)
+                && !doc.stop[k - 1]
+            {
+                continue;
+            }
+            cands.push(Candidate {
+                start: doc.tokens[k].start,
+                end: doc.tokens[k + len].end,
+                entity_type: EntityType::Organisation,
+                priority: P_ORG_LEGAL,
+                weight: 0,
+                needs_context: false,
+                needs_definition: false,
+                payload: Payload::Linked {
+                    canonical: canonical.clone(),
+                    kb_id: None,
+                    subtype: Some(subtype.to_string()),
+                    rule: "link:legal_name",
+                },
+            });
+        }
+    }
+}
+
+/// "National Beispiel University of Technology (Beispiel Tech)", "Max-Planck-Institut für
+/// Probenkunde (MPI PK)": a short name of one to three capitalised words in brackets right
+/// after an organisation is that organisation, there and wherever the document uses it. A
+/// single word (acronyms are linked in [`link`]) must recur; a place or person in the
+/// brackets ("(Bayern)") stays what it is.
+fn bracket_short_names(
+    rec: &EntityRecogniser,
+    doc: &Doc,
+    lex: &Lexicon,
+    cands: &mut Vec<Candidate>,
+) {
+    let n = doc.tokens.len();
+    let bytes = doc.text.as_bytes();
+    let is_byte = |k: usize, b: u8| {
+        let token = doc.tokens[k];
+        token.end == token.start + 1 && bytes[token.start] == b
+    };
+    // Token range of the short name, canonical, id and subtype of the organisation.
+    type ShortName = (usize, usize, (String, Option<String>, Option<String>));
+    let mut found: Vec<ShortName> = Vec::new();
+    // Brackets are rare: find them in the text, not token by token.
+    for at in memchr::memchr_iter(b'(', bytes) {
+        let Some(p) = doc.token_starting_at(at) else {
+            continue;
+        };
+        if p == 0 || p + 2 >= n || !is_byte(p, b'(') || !doc.adjacent(p - 1) {
+            continue;
+        }
+        let Some(q) = (p + 2..(p + 5).min(n)).find(|&q| is_byte(q, b')')) else {
+            continue;
+        };
+        let (first, last) = (p + 1, q - 1);
+        let words_ok = (first..=last)
+            .all(|k| doc.kind(k) == TokenKind::Word && name_word(doc, lex, k) && doc.adjacent(k));
+        if !words_ok || (first == last && acronym_like(doc.t(first))) {
+            continue;
+        }
+        let (start, end) = (doc.tokens[first].start, doc.tokens[last].end);
+        let full_end = doc.tokens[p - 1].end;
+        let Some(full) = cands
+            .iter()
+            .filter(|c| c.entity_type == EntityType::Organisation && c.end == full_end)
+            .max_by_key(|c| (c.end - c.start, c.priority))
+        else {
+            continue;
+        };
+        if cands
+            .iter()
+            .any(|c| c.entity_type != EntityType::Organisation && c.start == start && c.end == end)
+        {
+            continue;
+        }
+        // A single word must be used again: a short name is defined to be used.
+        if first == last && !(0..n).any(|k| k != first && doc.t(k) == doc.t(first)) {
+            continue;
+        }
+        found.push((first, last, describe(rec, doc, full)));
+    }
+    for (first, last, (canonical, kb_id, subtype)) in found {
+        let len = last - first;
+        for k in 0..n.saturating_sub(len) {
+            if doc.t(k) != doc.t(first)
+                || !(1..=len).all(|d| doc.t(k + d) == doc.t(first + d) && doc.adjacent(k + d - 1))
+            {
+                continue;
+            }
+            cands.push(Candidate {
+                start: doc.tokens[k].start,
+                end: doc.tokens[k + len].end,
+                entity_type: EntityType::Organisation,
+                priority: P_ORG_LEGAL,
+                weight: 0,
+                needs_context: false,
+                needs_definition: false,
+                payload: Payload::Linked {
+                    canonical: canonical.clone(),
+                    kb_id: kb_id.clone(),
+                    subtype: subtype.clone(),
+                    rule: "link:short_name",
+                },
+            });
+        }
     }
 }
 
@@ -2013,20 +2437,50 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
                 continue;
             }
             if leaves_free(&chosen, token) && leaves_free(&extra, token) {
-                extra.push(linked(
+                let mut mention = linked(
                     token,
                     EntityType::Person,
                     Payload::Rule {
                         subtype: "person",
                         rule: "link:surname",
                     },
-                ));
+                );
+                // A double surname ("García López") is taken whole.
+                if let Some(prev) = double_surname_start(doc, &chosen, &extra, i) {
+                    mention.start = doc.tokens[prev].start;
+                }
+                extra.push(mention);
             }
         }
     }
     chosen.extend(extra);
     chosen.sort_by_key(|c| c.start);
     chosen
+}
+
+/// The token before surname `i` when both are the last two words of the name of a person of
+/// the document with three words or more ("Ana María García López" … "García López"), and
+/// that token is free.
+fn double_surname_start(
+    doc: &Doc,
+    chosen: &[Candidate],
+    extra: &[Candidate],
+    i: usize,
+) -> Option<usize> {
+    if i == 0 || !doc.adjacent(i - 1) || doc.flags[i - 1] & NAME == 0 {
+        return None;
+    }
+    let pair_end = doc.tokens[i].end;
+    let pair = &doc.text[doc.tokens[i - 1].start..pair_end];
+    let named = chosen.iter().any(|c| {
+        if c.entity_type != EntityType::Person || c.end <= c.start {
+            return false;
+        }
+        let name = &doc.text[c.start..c.end];
+        name.split(' ').count() >= 3 && name.ends_with(pair) && name.len() > pair.len()
+    });
+    let prev = &doc.tokens[i - 1];
+    (named && leaves_free(chosen, prev) && leaves_free(extra, prev)).then_some(i - 1)
 }
 
 /// Whether no candidate overlaps `token`.
