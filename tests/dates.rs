@@ -378,6 +378,10 @@ fn numbers_that_are_not_dates() {
     let a = anchor("2019-06-20");
     check(&[
         ("Telefon: 0351 7965602, Fax 0351 7965603", a, &[]),
+        // Extensions after a hyphen or a space on a contact line.
+        ("Tel. +49 89 2162-2019, presse@example.org", a, &[]),
+        ("Kontakt: Anna Berg, Telefon 0421 9600 1998", a, &[]),
+        ("Fax: 030 12345-2010", a, &[]),
         ("Postanschrift: Lange Straße 5, 30169 Hannover", a, &[]),
         (
             "Auf einer Fläche von über 50 km² entsteht ein Gebiet (318 km²).",

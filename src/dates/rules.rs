@@ -460,16 +460,18 @@ impl RuleSet {
         if partial.invalid || !plausible(&partial) {
             return Some(match_end);
         }
+        let mut here = *line;
+        here.advance(text, start);
         if partial.bare_year {
-            if is_quantity(text, start, end, vocab) {
+            if is_quantity(text, start, end, vocab)
+                || continues_phone_number(&text[here.line_start..start], vocab)
+            {
                 return Some(match_end);
             }
             partial.noun_follows = text[end..]
                 .trim_start_matches([' ', '\u{a0}'])
                 .starts_with(char::is_uppercase);
         }
-        let mut here = *line;
-        here.advance(text, start);
         partial.side_remark = is_side_remark(text, &here, &partial, vocab);
         out.push(Candidate {
             start,
@@ -606,6 +608,22 @@ fn plausible(p: &Partial) -> bool {
 
 /// Whether a bare four-digit number is a quantity: a count noun after it or a quantity word
 /// before it ("rund 2000 Mitarbeiter").
+/// Whether a number continues a telephone number: only digits and the signs numbers are written
+/// with stand between it and a word that opens one ("Tel. +49 711 123-2058", "Fax: 0351 4711").
+fn continues_phone_number(before: &str, vocab: &Vocabulary) -> bool {
+    let number = before.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '+' | '-' | '/' | '(' | ')' | '.' | ':')
+    });
+    if number.len() == before.len() {
+        return false;
+    }
+    let word = number
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && vocab.phone_words.contains(&word.to_lowercase())
+}
+
 fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool {
     let next = text[end..]
         .trim_start()

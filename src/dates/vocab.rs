@@ -212,6 +212,8 @@ pub struct Vocabulary {
     pub publication_phrases: Vec<String>,
     /// Lowercased words that make a sentence look ahead (for a bare weekday).
     pub future_cues: HashSet<String>,
+    /// Lowercased words that open a telephone number on a line.
+    pub phone_words: HashSet<String>,
 }
 
 const SEASONS: &[&str] = &["SP", "SU", "FA", "WI"];
@@ -342,6 +344,9 @@ impl Vocabulary {
             publication_phrases: load_list(crate::data_file!("resources/dates/publication.txt"))?,
             future_cues: lower_set(load_list(crate::data_file!(
                 "resources/dates/future_cues.txt"
+            ))?),
+            phone_words: lower_set(load_list(crate::data_file!(
+                "resources/dates/phone_words.txt"
             ))?),
         })
     }
