@@ -2,120 +2,12 @@
 //! written for these tests. Entities and dates are given by hand: `[Name|TYPE|kb|subtype]`
 //! marks an entity in the text (kb `-` for none), `{text|value}` a DATE mention.
 
+#[path = "common/relation_stage.rs"]
+mod relation_stage;
+
 use meldung::calendar::Date;
-use meldung::dates::DateMatch;
-use meldung::entities::EntityMatch;
-use meldung::record::{DateType, EntityType};
-use meldung::relations::{RegionEvidence, RelationInput, RelationMatch, RelationRecogniser};
-use meldung::tokenise::Tokeniser;
-
-/// A document with its hand-made annotations.
-struct Doc {
-    text: String,
-    entities: Vec<EntityMatch>,
-    dates: Vec<DateMatch>,
-}
-
-/// Parses the inline markup into text, entities and dates.
-fn doc(marked: &str) -> Doc {
-    let mut text = String::new();
-    let mut entities = Vec::new();
-    let mut dates = Vec::new();
-    let mut rest = marked;
-    while let Some(open) = rest.find(['[', '{']) {
-        text.push_str(&rest[..open]);
-        let close_char = if rest.as_bytes()[open] == b'[' {
-            ']'
-        } else {
-            '}'
-        };
-        let close = rest[open..].find(close_char).unwrap() + open;
-        let inner = &rest[open + 1..close];
-        let fields: Vec<&str> = inner.split('|').collect();
-        let start = text.len();
-        text.push_str(fields[0]);
-        if close_char == ']' {
-            let entity_type = EntityType::from_label(fields[1]).unwrap();
-            let kb = fields.get(2).copied().unwrap_or("-");
-            entities.push(EntityMatch {
-                start,
-                end: text.len(),
-                entity_type,
-                canonical: fields.get(4).copied().unwrap_or(fields[0]).to_string(),
-                kb_id: (kb != "-").then(|| kb.to_string()),
-                subtype: fields.get(3).map(|s| s.to_string()),
-                source: "test".to_string(),
-            });
-        } else {
-            dates.push(DateMatch {
-                start,
-                end: text.len(),
-                date_type: DateType::Date,
-                value: fields[1].to_string(),
-            });
-        }
-        rest = &rest[close + 1..];
-    }
-    text.push_str(rest);
-    Doc {
-        text,
-        entities,
-        dates,
-    }
-}
-
-fn run_with(d: &Doc, regions: &[RegionEvidence], published: Option<Date>) -> Vec<RelationMatch> {
-    let tokeniser = Tokeniser::load_default().unwrap();
-    let tokens = tokeniser.tokenise(&d.text);
-    let sentences = tokeniser.sentences(&d.text, &tokens);
-    let input = RelationInput {
-        regions,
-        published,
-        ..RelationInput::new(&d.text, &tokens, &sentences, &d.entities, &d.dates)
-    };
-    RelationRecogniser::load_default().unwrap().find_in(&input)
-}
-
-fn run(d: &Doc) -> Vec<RelationMatch> {
-    run_with(d, &[], None)
-}
-
-/// `TYPE a > b` for VISIT (ordered), `TYPE a + b` (sorted) otherwise.
-fn shown(d: &Doc, relations: &[RelationMatch]) -> Vec<String> {
-    let mut out: Vec<String> = relations
-        .iter()
-        .map(|r| {
-            let a = &d.entities[r.parties[0]].canonical;
-            let b = &d.entities[r.parties[1]].canonical;
-            if r.relation_type == "VISIT" {
-                format!("VISIT {a} > {b}")
-            } else {
-                let (x, y) = if a <= b { (a, b) } else { (b, a) };
-                format!("{} {x} + {y}", r.relation_type)
-            }
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-/// Runs every row and fails with all rows whose relations differ.
-fn check(table: &[(&str, &[&str])]) {
-    let mut failures = Vec::new();
-    for (marked, expected) in table {
-        let d = doc(marked);
-        let got = shown(&d, &run(&d));
-        let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
-        want.sort();
-        if got != want {
-            failures.push(format!(
-                "  text: {}\n   got: {got:?}\n  want: {want:?}",
-                d.text
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
-}
+use meldung::relations::{RegionEvidence, RelationRecogniser};
+use relation_stage::*;
 
 const BY: &str = "[Bayern|LOC|DE-BY|state]";
 
