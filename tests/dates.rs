@@ -162,6 +162,46 @@ fn a_bare_weekday_points_back_unless_its_sentence_looks_ahead() {
 }
 
 #[test]
+fn seasons_with_a_shift_weekday_dayparts_and_years_ago() {
+    let a = anchor("2019-06-20"); // a Thursday
+    check(&[
+        // The next season that has not begun, the last one that has ended.
+        (
+            "Im kommenden Frühjahr reist eine Delegation nach Chile.",
+            a,
+            &[("kommenden Frühjahr", "2020-SP")],
+        ),
+        (
+            "Im vergangenen Herbst wurde der Vertrag unterzeichnet.",
+            a,
+            &[("vergangenen Herbst", "2018-FA")],
+        ),
+        (
+            "Der letzte Winter war mild.",
+            anchor("2019-01-15"),
+            &[("letzte Winter", "2017-WI")],
+        ),
+        // A weekday with its part of the day, in one word.
+        (
+            "Am Mittwochabend empfing der Landrat die Gäste.",
+            a,
+            &[("Mittwochabend", "2019-06-19TEV")],
+        ),
+        (
+            "Am Montagvormittag wird der Vertrag unterzeichnet.",
+            a,
+            &[("Montagvormittag", "2019-06-24TMO")],
+        ),
+        // "Vor" at the start of a sentence, as "vor" inside one.
+        (
+            "Vor drei Jahren begann die Partnerschaft.",
+            a,
+            &[("Vor drei Jahren", "2016")],
+        ),
+    ]);
+}
+
+#[test]
 fn relative_expressions_resolve_against_the_publication_date() {
     let a = anchor("2019-06-20"); // a Thursday
     check(&[

@@ -118,9 +118,11 @@ impl Partial {
                     .map(|d| self.decade_digit = Some(d))
                     .is_some(),
             },
+            // A daypart in a compound ("Dienstagabend") is written in lower case.
             "daypart" => vocab
                 .dayparts
                 .get(text)
+                .or_else(|| vocab.dayparts.get(&capitalise(text)))
                 .map(|d| self.daypart = Some(d))
                 .is_some(),
             "num" => number()
@@ -214,4 +216,13 @@ impl Partial {
         }
         Ok(())
     }
+}
+
+/// `text` with its first letter in upper case.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

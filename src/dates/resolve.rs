@@ -352,6 +352,47 @@ impl Resolver {
         }
     }
 
+    /// The year of "kommenden Frühjahr" (`shift` 1: the next such season that has not begun),
+    /// "vergangenen Herbst" (-1: the last one that has ended) or "diesen Sommer" (0), counted
+    /// from the base date; `None` without one. A winter belongs to the year its December is in.
+    fn season_year(&self, season: &str, shift: i32) -> Option<i32> {
+        let base = self.base(false)?;
+        let Some(month) = base.month else {
+            return Some(base.year + shift);
+        };
+        // First and last month of the season, the last counted past December for winter.
+        let (first, last) = match season {
+            "SP" => (3, 5),
+            "SU" => (6, 8),
+            "FA" => (9, 11),
+            _ => (12, 14),
+        };
+        // The month counted in the winter's year (January and February still belong to the
+        // winter of the December before).
+        let (year, month) = if season == "WI" && month <= 2 {
+            (base.year - 1, month + 12)
+        } else {
+            (base.year, month)
+        };
+        Some(match shift {
+            s if s > 0 => {
+                if month < first {
+                    year
+                } else {
+                    year + 1
+                }
+            }
+            s if s < 0 => {
+                if month > last {
+                    year
+                } else {
+                    year - 1
+                }
+            }
+            _ => year,
+        })
+    }
+
     /// The year for a date that states none.
     fn year_for(&self, month: Option<u32>) -> Option<i32> {
         match self.anchor {
@@ -402,7 +443,7 @@ impl Resolver {
     }
 
     fn resolve_time(&self, p: &Partial, sentence_day: Option<Date>) -> Option<Resolved> {
-        let day_value = if p.day.is_some() {
+        let day_value = if p.day.is_some() || p.weekday.is_some() {
             let date = self.resolve_date(p)?;
             date.value
         } else if let Some(day) = sentence_day {
@@ -509,7 +550,13 @@ impl Resolver {
                 }
             }
         }
-        let year = year.or_else(|| self.year_for(p.month));
+        let year = year
+            .or_else(|| {
+                p.season
+                    .zip(p.shift)
+                    .and_then(|(season, shift)| self.season_year(season, shift))
+            })
+            .or_else(|| self.year_for(p.month));
         // The year (or `XXXX`), then what the text states below it.
         let mut value = year.map_or_else(|| "XXXX".to_string(), format_year);
         let reference = if let Some(season) = p.season {
