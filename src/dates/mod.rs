@@ -110,6 +110,10 @@ impl DateRecogniser {
             if from >= head_end && to <= tail_start {
                 continue;
             }
+            // A full date states its year in digits: a line start without a digit holds none.
+            if !text.as_bytes()[from..to].iter().any(u8::is_ascii_digit) {
+                continue;
+            }
             let candidates = self.rules.candidates(&text[from..to], &self.vocab);
             let mut found = resolve::select(candidates);
             found.retain(|c| c.date_type == DateType::Date && c.partial.is_full_date());
