@@ -2030,10 +2030,7 @@ fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) 
     for (first, last, canonical, subtype) in names {
         let len = last - first;
         for k in 0..doc.tokens.len().saturating_sub(len) {
-            if k == first || doc.t(k) != doc.t(first) {
-                continue;
-            }
-            if !(1..=len).all(|d| doc.t(k + d) == doc.t(first + d) && doc.adjacent(k + d - 1)) {
+            if k == first || !same_words(doc, k, first, len) {
                 continue;
             }
             // Not inside a longer capitalised name ("Neue Beispiel Antriebstechnik").
@@ -2124,9 +2121,7 @@ fn bracket_short_names(
     for (first, last, (canonical, kb_id, subtype)) in found {
         let len = last - first;
         for k in 0..n.saturating_sub(len) {
-            if doc.t(k) != doc.t(first)
-                || !(1..=len).all(|d| doc.t(k + d) == doc.t(first + d) && doc.adjacent(k + d - 1))
-            {
+            if !same_words(doc, k, first, len) {
                 continue;
             }
             cands.push(Candidate {
@@ -2146,6 +2141,12 @@ fn bracket_short_names(
             });
         }
     }
+}
+
+/// Whether the `len + 1` tokens from `k` repeat those from `first`, written without gaps
+/// between them: another mention of the same name.
+fn same_words(doc: &Doc, k: usize, first: usize, len: usize) -> bool {
+    (0..=len).all(|d| doc.t(k + d) == doc.t(first + d) && (d == 0 || doc.adjacent(k + d - 1)))
 }
 
 /// Sports clubs: "VfL Oberwald", "1. FC Oberwald 09", "Oberwalder SV".

@@ -87,21 +87,7 @@ impl Patterns {
 /// U+00C0–U+00FF, all letters but `×` and `÷`) are checked bytewise, since they make up nearly
 /// all German words; the first other character hands the rest to Unicode.
 fn is_plain_word(chunk: &str) -> bool {
-    let bytes = chunk.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte.is_ascii_alphabetic() {
-            at += 1;
-        } else if byte == 0xC3 && !matches!(bytes.get(at + 1), Some(0x97 | 0xB7)) {
-            at += 2;
-        } else if byte < 0x80 {
-            return false;
-        } else {
-            return chunk[at..].chars().all(char::is_alphabetic);
-        }
-    }
-    true
+    plain_prefix_len(chunk) == chunk.len()
 }
 
 /// The length in bytes of the longest prefix of `chunk` that [`is_plain_word`] accepts
