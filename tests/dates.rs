@@ -291,6 +291,35 @@ fn relative_expressions_resolve_against_the_publication_date() {
 }
 
 #[test]
+fn vague_references_only_in_texts_without_a_publication_date() {
+    // Press releases leave "derzeit", "künftig", "damals" unmarked (corpus/GUIDELINES.md §4);
+    // narrative texts, as in TIMEX2 gold, mark them as references.
+    let a = anchor("2024-03-12");
+    check(&[
+        (
+            "Derzeit arbeiten 40 Beschäftigte am Standort, künftig sollen es 60 sein.",
+            a,
+            &[],
+        ),
+        (
+            "Damals gründete er die Firma; am 4. März wurde der Vertrag unterzeichnet.",
+            a,
+            &[("4. März", "2024-03-04")],
+        ),
+        (
+            "Derzeit arbeiten 40 Beschäftigte am Standort, künftig sollen es 60 sein.",
+            None,
+            &[("Derzeit", "PRESENT_REF"), ("künftig", "FUTURE_REF")],
+        ),
+        (
+            "Im Jahr 1912 brach der Krieg aus; damals war die Armee schwach.",
+            None,
+            &[("Jahr 1912", "1912"), ("damals", "PAST_REF")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_weekday_after_gestern_is_checked_against_it() {
     // 2012-09-25 is a Tuesday: "gestern, Montag" agrees.
     check(&[(

@@ -45,6 +45,9 @@ pub struct Partial {
     pub needs_range: bool,
     /// A bare number read as a year: checked against quantity words.
     pub bare_year: bool,
+    /// Marked only in narrative texts (no publication date): vague references such as
+    /// "derzeit" or "künftig", which press releases leave unmarked (corpus/GUIDELINES.md).
+    pub narrative_only: bool,
     /// A bare year followed by a capitalised word ("1500 Panzern"): perhaps a quantity.
     pub noun_follows: bool,
     /// A boundary or side remark ("bis 1881", "(1908)"): not a reference for later dates.
@@ -199,6 +202,7 @@ impl Partial {
             "anaph" => self.anaphoric = true,
             "range" => self.needs_range = true,
             "year" => self.bare_year = true,
+            "narrative" => self.narrative_only = true,
             "unit" => {
                 self.unit = Some(Unit::from_code(value).ok_or(format!("{field}: unknown unit"))?)
             }

@@ -414,6 +414,9 @@ impl Resolver {
 
     /// Resolves one candidate; `None` drops it. Updates the reference with resolved dates.
     pub fn resolve(&mut self, c: &Candidate, sentence_day: Option<Date>) -> Option<Resolved> {
+        if c.partial.narrative_only && self.anchor.is_some() {
+            return None;
+        }
         let resolved = match c.date_type {
             DateType::Duration => Resolved {
                 value: match c.partial.fixed {
