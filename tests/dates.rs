@@ -487,6 +487,10 @@ fn publication_dates_from_the_text() {
         ("Frankfurt am Main / San Sebastián de los Reyes, 02.10.2022 – Die beiden Firmen arbeiten zusammen.", Some("2022-10-02")),
         ("Rathaus aktuell\nNr. 4/2024\n\nKassel, 14.02.2024. Im Rathaus wurde ein Vertrag unterzeichnet.", Some("2024-02-14")),
         ("Der Vertrag gilt ab 14.02.2024. Im Rathaus wurde gefeiert.", None),
+        // A short header cut off from the date by a bar or a middle dot.
+        ("Presseinformation | 03.09.2024\n\nDie Kammer lädt ein.", Some("2024-09-03")),
+        ("Aktuelles · 5. Mai 2022\n\nDer Kreis meldet Zahlen.", Some("2022-05-05")),
+        ("Umsatz 2023 | Gewinn 2024 | Prognose | 05.05.2025 | Ausblick\nText.", None),
         // A date in a sentence is not a publication date; nothing defaults to today.
         ("Der Vertrag wurde am 3. Mai 2012 in Basel unterzeichnet.", None),
         ("Eine Meldung ohne Datum.", None),

@@ -67,6 +67,16 @@ fn is_dateline_end(rest: &str) -> bool {
             .is_some_and(|after| after.is_empty() || after.starts_with(char::is_whitespace))
 }
 
+/// Whether `prefix` is a short header cut off from the date by a bar or a middle dot
+/// ("Pressemitteilung | ", "Presseinformation Nr. 12 · "): a label of one to six words.
+fn is_header_prefix(prefix: &str) -> bool {
+    let Some(label) = prefix.trim_end().strip_suffix(['|', '·']) else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=6).contains(&words) && label.trim_start().starts_with(char::is_uppercase)
+}
+
 /// Whether a date stands alone on its line (perhaps with a weekday before it).
 fn stands_alone(prefix: &str, rest: &str) -> bool {
     let rest = rest.trim();
@@ -90,6 +100,7 @@ pub fn choose(
         let rest = &text[c.end..line_end];
         if stands_alone(prefix, rest)
             || (is_place_prefix(prefix) && is_dateline_end(rest))
+            || (is_header_prefix(prefix) && is_dateline_end(rest))
             || has_phrase(prefix, vocab)
         {
             return Some((c.start, c.end));
