@@ -409,6 +409,25 @@ fn durations_sets_times_centuries_and_decades() {
                 ("14:30 Uhr", "2019-06-12T14:30"),
             ],
         ),
+        // A programme: the day stated once, the times in lines of their own; a daypart in a
+        // later sentence is on the day mentioned last, not on the publication date.
+        (
+            "Programm am Dienstag, 25. Juni 2019\n09:30 Uhr Begrüßung\n11 Uhr Vorträge",
+            a,
+            &[
+                ("Dienstag, 25. Juni 2019", "2019-06-25"),
+                ("09:30 Uhr", "2019-06-25T09:30"),
+                ("11 Uhr", "2019-06-25T11:00"),
+            ],
+        ),
+        (
+            "Der Vertrag wurde am 14. Juni unterzeichnet. Am Nachmittag besichtigten die Gäste den Hafen.",
+            a,
+            &[
+                ("14. Juni", "2019-06-14"),
+                ("Nachmittag", "2019-06-14TAF"),
+            ],
+        ),
         (
             "Das Haus stammt aus dem 20. Jahrhundert.",
             a,

@@ -162,7 +162,8 @@ impl DateRecogniser {
         let mut resolver = Resolver::new(anchor);
         let mut out: Vec<(DateMatch, &'static str)> = Vec::with_capacity(chosen.len());
         // Times without a day of their own take the day of a date in the same sentence, the
-        // one before if any, else the one after: resolve them once the dates are known.
+        // one before if any, else the one after, else the day mentioned last before them:
+        // resolve them once the dates are known.
         let mut pending_times: Vec<usize> = Vec::new();
         let mut day_dates: Vec<(usize, usize, Date)> = Vec::new();
         for (index, c) in chosen.iter().enumerate() {
@@ -195,17 +196,15 @@ impl DateRecogniser {
                     .find(|(start, _, _)| *start >= c.end)
                     .filter(|(start, _, _)| resolve::same_sentence(text, c.end, *start));
                 let day = before.or(after).map(|(_, _, d)| *d);
-                // Narrative texts: the day mentioned before.
+                // Otherwise the day mentioned last before it: a release names the day of its
+                // event and then the times of that day, often in sentences or programme lines of
+                // their own ("Donnerstag, 24. Juni" ... "09:30 Uhr Begrüßung").
                 let day = day.or_else(|| {
-                    if anchor.is_none() {
-                        day_dates
-                            .iter()
-                            .rev()
-                            .find(|(_, end, _)| *end <= c.start)
-                            .map(|(_, _, d)| *d)
-                    } else {
-                        None
-                    }
+                    day_dates
+                        .iter()
+                        .rev()
+                        .find(|(_, end, _)| *end <= c.start)
+                        .map(|(_, _, d)| *d)
                 });
                 if let Some(resolved) = resolver.resolve(c, day) {
                     out.push(self.to_match(c, resolved.value));
