@@ -177,7 +177,11 @@ impl DateRecogniser {
                         day_dates.push((c.start, c.end, date));
                     }
                 }
-                out.push(self.to_match(c, resolved.value));
+                let mut found = self.to_match(c, resolved.value);
+                if anchor.is_some() {
+                    found.0.start = self.news_span_start(text, c);
+                }
+                out.push(found);
             }
         }
         if !pending_times.is_empty() {
@@ -213,6 +217,25 @@ impl DateRecogniser {
             out.sort_by_key(|(m, _)| m.start);
         }
         out
+    }
+
+    /// Where a duration's span starts in a press release: after a leading modifier ("mehr als
+    /// 35 Jahren", "in den ersten fünf Jahren"), which press releases leave out of the span
+    /// (corpus/GUIDELINES.md §4) while narrative (TIMEX2) gold keeps it.
+    fn news_span_start(&self, text: &str, c: &Candidate) -> usize {
+        if c.date_type != DateType::Duration {
+            return c.start;
+        }
+        let span = &text[c.start..c.end];
+        self.vocab
+            .modifiers
+            .iter()
+            .chain(&self.vocab.left_out_in_news)
+            .filter_map(|word| span.strip_prefix(word.as_str()))
+            .filter_map(|rest| rest.strip_prefix(' '))
+            .map(|rest| c.end - rest.len())
+            .max()
+            .unwrap_or(c.start)
     }
 
     fn to_match(&self, c: &Candidate, value: String) -> (DateMatch, &'static str) {

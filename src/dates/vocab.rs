@@ -205,6 +205,8 @@ pub struct Vocabulary {
     /// Words before a year that make it a boundary or side remark ("bis 1881").
     pub side_remark_words: Vec<String>,
     pub modifiers: Vec<String>,
+    /// Words besides the modifiers that news leave out of a duration's span ("ersten").
+    pub left_out_in_news: Vec<String>,
     /// Lowercased words after a number that make it a quantity.
     pub count_nouns: HashSet<String>,
     /// Lowercased words before a number that make it a quantity.
@@ -335,6 +337,9 @@ impl Vocabulary {
                 "resources/dates/side_remark_words.txt"
             ))?,
             modifiers: load_list(crate::data_file!("resources/dates/modifiers.txt"))?,
+            left_out_in_news: load_list(crate::data_file!(
+                "resources/dates/left_out_in_news.txt"
+            ))?,
             count_nouns: lower_set(load_list(crate::data_file!(
                 "resources/dates/count_nouns.txt"
             ))?),
