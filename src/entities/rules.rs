@@ -2270,7 +2270,10 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
     let text = doc.text;
     let dict = rec.dictionary();
     // Gazetteer acronyms need their full name in the document.
-    chosen.retain(|c| {
+    // Listed acronyms kept without their full name in the document are named as written:
+    // the list may mean another organisation with that acronym (one search of the text per
+    // acronym decides both).
+    chosen.retain_mut(|c| {
         if !c.needs_definition {
             return true;
         }
@@ -2278,25 +2281,21 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
             return true;
         };
         let (list, entry) = dict.entry(id);
-        text.contains(list.text(entry.canonical))
-            || doc.token_starting_at(c.start).is_some_and(|i| {
-                acronym_role_prefix(doc, rec.lexicon(), i) == Some(c.end)
-                    || (doc.tokens[i].end == c.end && article_acronym(doc, rec.lexicon(), i))
-            })
-    });
-    // Listed acronyms kept without their full name in the document are named as written:
-    // the list may mean another organisation with that acronym.
-    for c in chosen.iter_mut() {
-        if let (true, Payload::Entry(id)) = (c.needs_definition, &c.payload) {
-            let (list, entry) = dict.entry(*id);
-            if !text.contains(list.text(entry.canonical)) {
-                c.payload = Payload::Rule {
-                    subtype: "other",
-                    rule: "rule:org_acronym_article",
-                };
-            }
+        if text.contains(list.text(entry.canonical)) {
+            return true;
         }
-    }
+        let keep = doc.token_starting_at(c.start).is_some_and(|i| {
+            acronym_role_prefix(doc, rec.lexicon(), i) == Some(c.end)
+                || (doc.tokens[i].end == c.end && article_acronym(doc, rec.lexicon(), i))
+        });
+        if keep {
+            c.payload = Payload::Rule {
+                subtype: "other",
+                rule: "rule:org_acronym_article",
+            };
+        }
+        keep
+    });
     link_acronyms_to_names(rec, doc, &mut chosen);
     // "Full Name (ACR)" definitions.
     // Looked up for every token: FastMap, not SipHash (never iterated, order is irrelevant).
