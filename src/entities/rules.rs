@@ -2627,6 +2627,10 @@ fn acronym_role_prefix(doc: &Doc, lex: &Lexicon, i: usize) -> Option<usize> {
 /// Anna Beispiel" → ORG "XYZ". A listed place wins ("US-Präsident").
 fn acronym_role_compounds(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
+        // The bit test of `acronym_role_prefix` without a call per token.
+        if doc.flags[i] & (ACRONYM_START | HYPHEN) != ACRONYM_START | HYPHEN {
+            continue;
+        }
         let Some(end) = acronym_role_prefix(doc, lex, i) else {
             continue;
         };
