@@ -2540,6 +2540,14 @@ fn describe(
 }
 
 fn normalise_space(s: &str) -> String {
+    // Most spans are words with single spaces already: a copy, no split and join.
+    if !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.chars().any(|c| c != ' ' && c.is_whitespace())
+    {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
