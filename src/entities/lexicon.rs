@@ -136,6 +136,61 @@ pub struct Cues {
     pub foreign_head_first: FirstBytes,
     pub speech_first: FirstBytes,
     pub compass_first: FirstBytes,
+    /// The last bytes of the descriptors and name descriptors: a quick pre-check before
+    /// testing a word against every one of them.
+    pub(crate) descriptor_tails: TailFilter,
+}
+
+/// A filter of the last (up to three) bytes of a list of endings: [`TailFilter::may_end`] is
+/// false only when no ending of the list ends the word.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct TailFilter {
+    /// 4096 bits; empty (nothing ruled out) before [`TailFilter::build`].
+    bits: Box<[u64]>,
+    /// Bit `k` is set when some key is `k` bytes long (an ending shorter than three bytes).
+    lengths: u8,
+}
+
+impl TailFilter {
+    const TAIL: usize = 3;
+
+    fn bit(tail: &[u8]) -> usize {
+        let key = tail
+            .iter()
+            .fold(tail.len() as u64, |key, &b| key << 8 | u64::from(b));
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize
+    }
+
+    /// The filter of `endings`.
+    pub(crate) fn build<'e>(endings: impl IntoIterator<Item = &'e str>) -> TailFilter {
+        let mut filter = TailFilter {
+            bits: vec![0u64; 64].into_boxed_slice(),
+            lengths: 0,
+        };
+        for ending in endings {
+            let bytes = ending.as_bytes();
+            let tail = &bytes[bytes.len().saturating_sub(Self::TAIL)..];
+            let bit = Self::bit(tail);
+            filter.bits[bit >> 6] |= 1 << (bit & 63);
+            filter.lengths |= 1 << tail.len();
+        }
+        filter
+    }
+
+    /// Whether some ending of the list may end `word` (false: none does).
+    #[inline]
+    pub(crate) fn may_end(&self, word: &str) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        let bytes = word.as_bytes();
+        (0..=Self::TAIL).any(|k| {
+            self.lengths >> k & 1 != 0 && bytes.len() >= k && {
+                let bit = Self::bit(&bytes[bytes.len() - k..]);
+                self.bits[bit >> 6] >> (bit & 63) & 1 != 0
+            }
+        })
+    }
 }
 
 /// A set of first bytes.
@@ -225,6 +280,8 @@ impl Cues {
                 _ => {}
             }
         }
+        cues.descriptor_tails =
+            TailFilter::build(cues.descriptor.iter().chain(&cues.name_descriptor).copied());
         Ok(cues)
     }
 }
@@ -615,5 +672,42 @@ impl Lexicon {
         };
         lexicon.word_bits = super::flags::WordTable::build(&lexicon);
         Ok(lexicon)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tail_filter_rules_out_only_words_no_ending_ends() {
+        let endings = ["firma", "-band", "ag", "x"];
+        let filter = TailFilter::build(endings);
+        let words = [
+            "softwarefirma",
+            "firma",
+            "rockband",
+            "pop-band",
+            "bankag",
+            "ag",
+            "box",
+            "verband",
+            "unternehmen",
+            "firmen",
+            "a",
+            "",
+        ];
+        let mut ruled_out = 0;
+        for word in words {
+            let ends = endings.iter().any(|e| word.ends_with(e));
+            if ends {
+                assert!(filter.may_end(word), "{word:?}");
+            }
+            ruled_out += usize::from(!filter.may_end(word));
+        }
+        // The filter is of use: most words without such an ending are ruled out.
+        assert!(ruled_out >= 4, "{ruled_out}");
+        // Before it is built nothing is ruled out.
+        assert!(TailFilter::default().may_end("unternehmen"));
     }
 }

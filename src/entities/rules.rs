@@ -1905,6 +1905,7 @@ fn legal_form_rule(
             let named_head = association && doc.org_head[p].is_some() && head_is_whole(lex, folded);
             left < i
                 && !named_head
+                && lex.cues.descriptor_tails.may_end(folded)
                 && lex.cues.descriptor.iter().any(|d| folded.ends_with(d))
                 && (left..i).any(|k| !doc.region[k] && !place_starts.contains(&doc.tokens[k].start))
         };
@@ -2828,8 +2829,9 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         }
         let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
         let cues = &lex.cues;
-        if !cues.descriptor.iter().any(|d| folded.ends_with(d))
-            && !cues.name_descriptor.iter().any(|d| folded.ends_with(d))
+        if !cues.descriptor_tails.may_end(folded)
+            || !cues.descriptor.iter().any(|d| folded.ends_with(d))
+                && !cues.name_descriptor.iter().any(|d| folded.ends_with(d))
         {
             continue;
         }
