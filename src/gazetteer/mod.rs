@@ -115,13 +115,22 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     while at < bytes.len() {
         if let Some(chunk) = bytes.get(at..at + 8) {
             let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            if word & HIGH_BITS == 0 {
+            let high = word & HIGH_BITS;
+            if high == 0 {
                 let folded = fold_ascii_word(word);
                 if folded != word {
                     bytes[at..at + 8].copy_from_slice(&folded.to_le_bytes());
                 }
                 at += 8;
                 continue;
+            }
+            // The ASCII bytes before the first other one folded at once too (the others'
+            // bytes cleared first: the fold of a word wants bytes below 0x80).
+            let ascii = (high.trailing_zeros() / 8) as usize;
+            if ascii > 0 {
+                let folded = fold_ascii_word(word & !HIGH_BITS).to_le_bytes();
+                bytes[at..at + ascii].copy_from_slice(&folded[..ascii]);
+                at += ascii;
             }
         }
         let b = bytes[at];
@@ -907,6 +916,16 @@ mod tests {
         let ascii: String = (1u8..128).map(char::from).collect();
         for shift in 0..8 {
             let text = format!("{}X{ascii}{ascii}", "a".repeat(shift));
+            let mut expected = String::new();
+            fold_into(&text, &mut expected);
+            assert_eq!(fold(&text), expected, "shift {shift}");
+        }
+        // Capitals and white space before and after other characters at every offset.
+        for shift in 0..8 {
+            let text = format!(
+                "{}SÄCHSISCHE\tÄMTER, ÖL-Preis\nÜBER Québec ẞ İSTANBUL ДРЕЗДЕН Ab",
+                "X".repeat(shift)
+            );
             let mut expected = String::new();
             fold_into(&text, &mut expected);
             assert_eq!(fold(&text), expected, "shift {shift}");
