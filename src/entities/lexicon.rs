@@ -136,57 +136,76 @@ pub struct Cues {
     pub foreign_head_first: FirstBytes,
     pub speech_first: FirstBytes,
     pub compass_first: FirstBytes,
-    /// The last bytes of the descriptors and name descriptors: a quick pre-check before
-    /// testing a word against every one of them.
-    pub(crate) descriptor_tails: TailFilter,
+    /// The last bytes of the descriptors and name descriptors, the first ones of the compass
+    /// prefixes: a quick pre-check before testing a word against every one of them.
+    pub(crate) descriptor_tails: AffixFilter,
+    pub(crate) compass_heads: AffixFilter,
 }
 
-/// A filter of the last (up to three) bytes of a list of endings: [`TailFilter::may_end`] is
-/// false only when no ending of the list ends the word.
+/// A filter of the first or last few bytes of a list of words or endings:
+/// [`AffixFilter::may_match`] is false only when no word of the list starts (or, for a filter
+/// of endings, ends) the word tested.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct TailFilter {
-    /// 4096 bits; empty (nothing ruled out) before [`TailFilter::build`].
+pub(crate) struct AffixFilter {
+    /// 4096 bits; empty (nothing ruled out) before it is built.
     bits: Box<[u64]>,
-    /// Bit `k` is set when some key is `k` bytes long (an ending shorter than three bytes).
+    /// Bit `k` is set when some key is `k` bytes long (a word shorter than the width).
     lengths: u8,
+    /// How many bytes of each word are kept (at most 7).
+    width: usize,
+    /// Whether the first bytes are kept (else the last ones).
+    head: bool,
 }
 
-impl TailFilter {
-    const TAIL: usize = 3;
-
-    fn bit(tail: &[u8]) -> usize {
-        let key = tail
-            .iter()
-            .fold(tail.len() as u64, |key, &b| key << 8 | u64::from(b));
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize
+impl AffixFilter {
+    /// The filter of the last `width` bytes of `endings`.
+    pub(crate) fn tails<'e>(endings: impl IntoIterator<Item = &'e str>, width: usize) -> Self {
+        AffixFilter::build(endings, width, false)
     }
 
-    /// The filter of `endings`.
-    pub(crate) fn build<'e>(endings: impl IntoIterator<Item = &'e str>) -> TailFilter {
-        let mut filter = TailFilter {
+    /// The filter of the first `width` bytes of `words`.
+    pub(crate) fn heads<'e>(words: impl IntoIterator<Item = &'e str>, width: usize) -> Self {
+        AffixFilter::build(words, width, true)
+    }
+
+    fn build<'e>(words: impl IntoIterator<Item = &'e str>, width: usize, head: bool) -> Self {
+        let mut filter = AffixFilter {
             bits: vec![0u64; 64].into_boxed_slice(),
             lengths: 0,
+            width: width.min(7),
+            head,
         };
-        for ending in endings {
-            let bytes = ending.as_bytes();
-            let tail = &bytes[bytes.len().saturating_sub(Self::TAIL)..];
-            let bit = Self::bit(tail);
+        for word in words {
+            let k = word.len().min(filter.width);
+            let bit = filter.bit(word.as_bytes(), k);
             filter.bits[bit >> 6] |= 1 << (bit & 63);
-            filter.lengths |= 1 << tail.len();
+            filter.lengths |= 1 << k;
         }
         filter
     }
 
-    /// Whether some ending of the list may end `word` (false: none does).
+    /// The bit of the `k` first or last bytes of `word` (at least `k` long).
     #[inline]
-    pub(crate) fn may_end(&self, word: &str) -> bool {
+    fn bit(&self, word: &[u8], k: usize) -> usize {
+        let key = if self.head {
+            &word[..k]
+        } else {
+            &word[word.len() - k..]
+        };
+        let key = key.iter().fold(k as u64, |key, &b| key << 8 | u64::from(b));
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize
+    }
+
+    /// Whether some word of the list may start (or end) `word` (false: none does).
+    #[inline]
+    pub(crate) fn may_match(&self, word: &str) -> bool {
         if self.bits.is_empty() {
             return true;
         }
         let bytes = word.as_bytes();
-        (0..=Self::TAIL).any(|k| {
+        (0..=self.width).any(|k| {
             self.lengths >> k & 1 != 0 && bytes.len() >= k && {
-                let bit = Self::bit(&bytes[bytes.len() - k..]);
+                let bit = self.bit(bytes, k);
                 self.bits[bit >> 6] >> (bit & 63) & 1 != 0
             }
         })
@@ -280,8 +299,9 @@ impl Cues {
                 _ => {}
             }
         }
-        cues.descriptor_tails =
-            TailFilter::build(cues.descriptor.iter().chain(&cues.name_descriptor).copied());
+        let descriptors = cues.descriptor.iter().chain(&cues.name_descriptor);
+        cues.descriptor_tails = AffixFilter::tails(descriptors.copied(), 3);
+        cues.compass_heads = AffixFilter::heads(cues.compass.iter().copied(), 4);
         Ok(cues)
     }
 }
@@ -680,9 +700,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tail_filter_rules_out_only_words_no_ending_ends() {
-        let endings = ["firma", "-band", "ag", "x"];
-        let filter = TailFilter::build(endings);
+    fn affix_filters_rule_out_only_words_no_listed_affix_matches() {
         let words = [
             "softwarefirma",
             "firma",
@@ -692,22 +710,36 @@ mod tests {
             "ag",
             "box",
             "verband",
-            "unternehmen",
-            "firmen",
+            "Nordwestfalen",
+            "Ostsachsen",
+            "Osten",
+            "Mittelfranken",
+            "Mitarbeiter",
+            "Unternehmen",
             "a",
             "",
         ];
-        let mut ruled_out = 0;
-        for word in words {
-            let ends = endings.iter().any(|e| word.ends_with(e));
-            if ends {
-                assert!(filter.may_end(word), "{word:?}");
+        let endings = ["firma", "-band", "ag", "x"];
+        let prefixes = ["Nord", "Ost", "Mittel", "Süd"];
+        let tails = AffixFilter::tails(endings, 3);
+        let heads = AffixFilter::heads(prefixes, 4);
+        type Matches<'a> = &'a dyn Fn(&str) -> bool;
+        let cases: [(&AffixFilter, Matches); 2] = [
+            (&tails, &|w| endings.iter().any(|e| w.ends_with(e))),
+            (&heads, &|w| prefixes.iter().any(|p| w.starts_with(p))),
+        ];
+        for (filter, matches) in cases {
+            let mut ruled_out = 0;
+            for word in words {
+                if matches(word) {
+                    assert!(filter.may_match(word), "{word:?}");
+                }
+                ruled_out += usize::from(!filter.may_match(word));
             }
-            ruled_out += usize::from(!filter.may_end(word));
+            // The filter is of use: most words without such an affix are ruled out.
+            assert!(ruled_out >= 6, "{ruled_out}");
         }
-        // The filter is of use: most words without such an ending are ruled out.
-        assert!(ruled_out >= 4, "{ruled_out}");
         // Before it is built nothing is ruled out.
-        assert!(TailFilter::default().may_end("unternehmen"));
+        assert!(AffixFilter::default().may_match("Unternehmen"));
     }
 }

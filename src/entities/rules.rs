@@ -596,6 +596,9 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
             continue;
         }
         let word = doc.t(i);
+        if !lex.cues.compass_heads.may_match(word) {
+            continue;
+        }
         let Some(prefix) = lex
             .cues
             .compass
@@ -1905,7 +1908,7 @@ fn legal_form_rule(
             let named_head = association && doc.org_head[p].is_some() && head_is_whole(lex, folded);
             left < i
                 && !named_head
-                && lex.cues.descriptor_tails.may_end(folded)
+                && lex.cues.descriptor_tails.may_match(folded)
                 && lex.cues.descriptor.iter().any(|d| folded.ends_with(d))
                 && (left..i).any(|k| !doc.region[k] && !place_starts.contains(&doc.tokens[k].start))
         };
@@ -2829,7 +2832,7 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         }
         let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
         let cues = &lex.cues;
-        if !cues.descriptor_tails.may_end(folded)
+        if !cues.descriptor_tails.may_match(folded)
             || !cues.descriptor.iter().any(|d| folded.ends_with(d))
                 && !cues.name_descriptor.iter().any(|d| folded.ends_with(d))
         {
