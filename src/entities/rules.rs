@@ -2285,7 +2285,7 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
             return true;
         };
         let (list, entry) = dict.entry(id);
-        if text.contains(list.text(entry.canonical)) {
+        if memchr::memmem::find(text.as_bytes(), list.text(entry.canonical).as_bytes()).is_some() {
             return true;
         }
         let keep = doc.token_starting_at(c.start).is_some_and(|i| {
@@ -2431,12 +2431,32 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
                 rule: "link:surname",
             };
         }
+        // A filter of the surnames' first and last bytes and lengths: most name words are
+        // ruled out without comparing them with every surname.
+        let key = |s: &str| {
+            let b = s.as_bytes();
+            b.first().map_or(0, |&first| {
+                (usize::from(first) * 31 + usize::from(b[b.len() - 1]) * 7 + b.len()) & 255
+            })
+        };
+        let mut surname_bits = [0u64; 4];
+        for surname in &surnames {
+            let k = key(surname);
+            surname_bits[k >> 6] |= 1 << (k & 63);
+        }
+        let maybe_surname = |s: &str| {
+            let k = key(s);
+            surname_bits[k >> 6] >> (k & 63) & 1 != 0
+        };
         for (i, token) in doc.tokens.iter().enumerate() {
             if !name_word(doc, lex, i) {
                 continue;
             }
             let t = doc.t(i);
             let stem = t.strip_suffix('s').unwrap_or(t);
+            if !(maybe_surname(t) || maybe_surname(stem)) {
+                continue;
+            }
             if !(surnames.contains(&t) || surnames.contains(&stem)) {
                 continue;
             }
