@@ -309,7 +309,8 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                 let surface = list.text(entry.surface);
                 let written = &text[start..hit.end];
                 let exact = written == surface;
-                let capitals = has_lowercase(surface)
+                let capitals = !exact
+                    && has_lowercase(surface)
                     && !has_lowercase(written)
                     && (doc.caps_line(start, hit.end) || caps_dateline(doc, i, hit.end));
                 if !(exact || capitals) {
