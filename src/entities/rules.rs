@@ -284,7 +284,6 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         if !matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation) {
             continue;
         }
-        let word = token.text(text);
         let mut starts = [token.start; 8];
         let mut n = 0;
         // Stop words start no name ("Die", "Im"): they are a large share of capitalised words.
@@ -292,6 +291,7 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
             n = 1;
         }
         if doc.flags[i] & HYPHEN != 0 {
+            let word = token.text(text);
             for (at, _) in word.match_indices('-') {
                 let after = token.start + at + 1;
                 if n < starts.len() && text[after..].chars().next().is_some_and(char::is_uppercase)
