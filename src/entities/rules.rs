@@ -864,11 +864,11 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     let lex = rec.lexicon();
     let n = doc.tokens.len();
     for i in 0..n {
-        let t = doc.t(i);
         // Every rule below needs a capitalised word or an initial after this token.
         if i + 1 >= n || !(doc.cap_word(i + 1) || doc.kind(i + 1) == TokenKind::Abbreviation) {
             continue;
         }
+        let t = doc.t(i);
         // A single name after a verb of saying, closing the clause: "…“, sagte Keller.".
         if doc.flags[i] & SPEECH != 0 && doc.adjacent(i) && speech_name(doc, lex, i + 1) {
             push_rule(
