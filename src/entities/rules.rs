@@ -3069,7 +3069,11 @@ fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>)
     }
     for k in 0..n {
         let token = doc.tokens[k];
-        if token.kind == TokenKind::Word && names.contains(&doc.t(k)) {
+        // A token spelled like a name has its flags.
+        if token.kind == TokenKind::Word
+            && doc.flags[k] & ACRONYM_START != 0
+            && names.contains(&doc.t(k))
+        {
             // With the name words after it: "die HTW Oberwald", "der TSV Beispielstadt".
             let limit = doc.sentence_end[k];
             let mut last = k;
