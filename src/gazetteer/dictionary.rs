@@ -130,7 +130,19 @@ const RUN_BITS: u32 = 21;
 #[inline]
 fn leading_run(bytes: &[u8]) -> usize {
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        // Eight ASCII letters or digits at a time, up to the first other byte.
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let stop = stop_bytes(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+            if stop == 0 {
+                at += 8;
+                continue;
+            }
+            at += (stop.trailing_zeros() / 8) as usize;
+        }
+        let Some(&b) = bytes.get(at) else {
+            return bytes.len();
+        };
         if b < 0x80 {
             if !ASCII_ALPHANUMERIC[usize::from(b)] {
                 return at;
@@ -164,7 +176,21 @@ fn leading_run(bytes: &[u8]) -> usize {
         }
         at += len;
     }
-    bytes.len()
+}
+
+/// The high bit of every byte of `word` that is no ASCII letter or digit.
+#[inline]
+fn stop_bytes(word: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = word & !HIGH;
+    // The high bit of each byte is set where its low seven bits are at least `lo` (no carry:
+    // every byte and every addend are below 0x80); bytes with the high bit are stops anyway.
+    let at_least = |lo: u8| (low + (0x80 - u64::from(lo)) * LOW) & HIGH;
+    let digit = at_least(b'0') & !at_least(b'9' + 1);
+    let upper = at_least(b'A') & !at_least(b'Z' + 1);
+    let lower = at_least(b'a') & !at_least(b'z' + 1);
+    (word & HIGH) | (!(digit | upper | lower) & HIGH)
 }
 
 /// ASCII letters and digits.
@@ -406,6 +432,12 @@ mod tests {
             ("groẞ straße", 6),
             ("×mal", 0),
             ("", 0),
+            ("bundesregierung, und", 15),
+            ("donaudampfschifffahrtsgesellschaft", 34),
+            ("zwölfeinhalbtausend-euro", 20),
+            ("abcdefgh ijk", 8),
+            ("abcdefg1.", 8),
+            ("straßenbahnhaltestelle–nord", 23),
         ];
         for (text, expected) in cases {
             assert_eq!(leading_run(text.as_bytes()), expected, "{text:?}");
