@@ -181,9 +181,14 @@ impl WordTable {
     }
 
     /// The bits of `word`, 0 when no list holds it.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn get(&self, word: &str) -> u32 {
-        let bytes = word.as_bytes();
+        self.get_bytes(word.as_bytes())
+    }
+
+    /// [`WordTable::get`] of a word's bytes.
+    #[inline]
+    pub(crate) fn get_bytes(&self, bytes: &[u8]) -> u32 {
         if bytes.len() > self.longest || self.slots.is_empty() {
             return 0;
         }
@@ -200,7 +205,7 @@ impl WordTable {
             if found == tag {
                 let slot = &self.slots[at];
                 if slot.key == key
-                    && (slot.long == 0 || *self.long[slot.long as usize - 1] == *word)
+                    && (slot.long == 0 || self.long[slot.long as usize - 1].as_bytes() == bytes)
                 {
                     return slot.bits;
                 }
@@ -300,17 +305,20 @@ const BYTE_CLASS: [u8; 256] = {
 /// The flags of every token of a document (tested against the lists in this module's tests).
 #[inline(never)]
 pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u32> {
+    // Tokens are byte ranges on character boundaries: their bytes are sliced without the
+    // boundary checks of `str` indexing, the `str` only where characters are decoded.
+    let all = text.as_bytes();
     tokens
         .iter()
         .map(|token| {
-            let word = &text[token.start..token.end];
-            let bytes = word.as_bytes();
+            let bytes = &all[token.start..token.end];
+            let word = || &text[token.start..token.end];
             let mut flags = 0;
             let (upper, first_len) = match bytes.first() {
                 None => (false, 0),
                 Some(&b) if b.is_ascii() => (b.is_ascii_uppercase(), 1),
                 Some(_) => {
-                    let c = word.chars().next().expect("a character");
+                    let c = word().chars().next().expect("a character");
                     (c.is_uppercase(), c.len_utf8())
                 }
             };
@@ -332,7 +340,7 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
                     flags |= DOT;
                 }
                 let plain = class & 4 == 0
-                    && (class & 8 == 0 || word.chars().all(alphanumeric))
+                    && (class & 8 == 0 || word().chars().all(alphanumeric))
                     && !bytes.is_empty();
                 if plain {
                     flags |= PLAIN;
@@ -341,7 +349,7 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
             if acronym_start(bytes) {
                 flags |= ACRONYM_START;
             }
-            flags |= lex.word_bits.get(word);
+            flags |= lex.word_bits.get_bytes(bytes);
             if upper && flags & STOPWORD != 0 {
                 flags |= STOP;
             }

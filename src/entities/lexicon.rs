@@ -136,6 +136,80 @@ pub struct Cues {
     pub foreign_head_first: FirstBytes,
     pub speech_first: FirstBytes,
     pub compass_first: FirstBytes,
+    /// The last bytes of the descriptors and name descriptors, the first ones of the compass
+    /// prefixes: a quick pre-check before testing a word against every one of them.
+    pub(crate) descriptor_tails: AffixFilter,
+    pub(crate) compass_heads: AffixFilter,
+}
+
+/// A filter of the first or last few bytes of a list of words or endings:
+/// [`AffixFilter::may_match`] is false only when no word of the list starts (or, for a filter
+/// of endings, ends) the word tested.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct AffixFilter {
+    /// 4096 bits; empty (nothing ruled out) before it is built.
+    bits: Box<[u64]>,
+    /// Bit `k` is set when some key is `k` bytes long (a word shorter than the width).
+    lengths: u8,
+    /// How many bytes of each word are kept (at most 7).
+    width: usize,
+    /// Whether the first bytes are kept (else the last ones).
+    head: bool,
+}
+
+impl AffixFilter {
+    /// The filter of the last `width` bytes of `endings`.
+    pub(crate) fn tails<'e>(endings: impl IntoIterator<Item = &'e str>, width: usize) -> Self {
+        AffixFilter::build(endings, width, false)
+    }
+
+    /// The filter of the first `width` bytes of `words`.
+    pub(crate) fn heads<'e>(words: impl IntoIterator<Item = &'e str>, width: usize) -> Self {
+        AffixFilter::build(words, width, true)
+    }
+
+    fn build<'e>(words: impl IntoIterator<Item = &'e str>, width: usize, head: bool) -> Self {
+        let mut filter = AffixFilter {
+            bits: vec![0u64; 64].into_boxed_slice(),
+            lengths: 0,
+            width: width.min(7),
+            head,
+        };
+        for word in words {
+            let k = word.len().min(filter.width);
+            let bit = filter.bit(word.as_bytes(), k);
+            filter.bits[bit >> 6] |= 1 << (bit & 63);
+            filter.lengths |= 1 << k;
+        }
+        filter
+    }
+
+    /// The bit of the `k` first or last bytes of `word` (at least `k` long).
+    #[inline]
+    fn bit(&self, word: &[u8], k: usize) -> usize {
+        let key = if self.head {
+            &word[..k]
+        } else {
+            &word[word.len() - k..]
+        };
+        let key = key.iter().fold(k as u64, |key, &b| key << 8 | u64::from(b));
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize
+    }
+
+    /// Whether some word of the list may start (or end) `word` (false: none does).
+    #[inline]
+    pub(crate) fn may_match(&self, word: &str) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        let bytes = word.as_bytes();
+        (0..=self.width).any(|k| {
+            self.lengths >> k & 1 != 0 && bytes.len() >= k && {
+                let bit = self.bit(bytes, k);
+                self.bits[bit >> 6] >> (bit & 63) & 1 != 0
+            }
+        })
+    }
 }
 
 /// A set of first bytes.
@@ -225,6 +299,9 @@ impl Cues {
                 _ => {}
             }
         }
+        let descriptors = cues.descriptor.iter().chain(&cues.name_descriptor);
+        cues.descriptor_tails = AffixFilter::tails(descriptors.copied(), 3);
+        cues.compass_heads = AffixFilter::heads(cues.compass.iter().copied(), 4);
         Ok(cues)
     }
 }
@@ -615,5 +692,54 @@ impl Lexicon {
         };
         lexicon.word_bits = super::flags::WordTable::build(&lexicon);
         Ok(lexicon)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affix_filters_rule_out_only_words_no_listed_affix_matches() {
+        let words = [
+            "softwarefirma",
+            "firma",
+            "rockband",
+            "pop-band",
+            "bankag",
+            "ag",
+            "box",
+            "verband",
+            "Nordwestfalen",
+            "Ostsachsen",
+            "Osten",
+            "Mittelfranken",
+            "Mitarbeiter",
+            "Unternehmen",
+            "a",
+            "",
+        ];
+        let endings = ["firma", "-band", "ag", "x"];
+        let prefixes = ["Nord", "Ost", "Mittel", "Süd"];
+        let tails = AffixFilter::tails(endings, 3);
+        let heads = AffixFilter::heads(prefixes, 4);
+        type Matches<'a> = &'a dyn Fn(&str) -> bool;
+        let cases: [(&AffixFilter, Matches); 2] = [
+            (&tails, &|w| endings.iter().any(|e| w.ends_with(e))),
+            (&heads, &|w| prefixes.iter().any(|p| w.starts_with(p))),
+        ];
+        for (filter, matches) in cases {
+            let mut ruled_out = 0;
+            for word in words {
+                if matches(word) {
+                    assert!(filter.may_match(word), "{word:?}");
+                }
+                ruled_out += usize::from(!filter.may_match(word));
+            }
+            // The filter is of use: most words without such an affix are ruled out.
+            assert!(ruled_out >= 6, "{ruled_out}");
+        }
+        // Before it is built nothing is ruled out.
+        assert!(AffixFilter::default().may_match("Unternehmen"));
     }
 }

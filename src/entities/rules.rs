@@ -284,7 +284,6 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         if !matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation) {
             continue;
         }
-        let word = token.text(text);
         let mut starts = [token.start; 8];
         let mut n = 0;
         // Stop words start no name ("Die", "Im"): they are a large share of capitalised words.
@@ -292,6 +291,7 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
             n = 1;
         }
         if doc.flags[i] & HYPHEN != 0 {
+            let word = token.text(text);
             for (at, _) in word.match_indices('-') {
                 let after = token.start + at + 1;
                 if n < starts.len() && text[after..].chars().next().is_some_and(char::is_uppercase)
@@ -309,7 +309,8 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                 let surface = list.text(entry.surface);
                 let written = &text[start..hit.end];
                 let exact = written == surface;
-                let capitals = has_lowercase(surface)
+                let capitals = !exact
+                    && has_lowercase(surface)
                     && !has_lowercase(written)
                     && (doc.caps_line(start, hit.end) || caps_dateline(doc, i, hit.end));
                 if !(exact || capitals) {
@@ -596,6 +597,9 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
             continue;
         }
         let word = doc.t(i);
+        if !lex.cues.compass_heads.may_match(word) {
+            continue;
+        }
         let Some(prefix) = lex
             .cues
             .compass
@@ -860,11 +864,11 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     let lex = rec.lexicon();
     let n = doc.tokens.len();
     for i in 0..n {
-        let t = doc.t(i);
         // Every rule below needs a capitalised word or an initial after this token.
         if i + 1 >= n || !(doc.cap_word(i + 1) || doc.kind(i + 1) == TokenKind::Abbreviation) {
             continue;
         }
+        let t = doc.t(i);
         // A single name after a verb of saying, closing the clause: "…“, sagte Keller.".
         if doc.flags[i] & SPEECH != 0 && doc.adjacent(i) && speech_name(doc, lex, i + 1) {
             push_rule(
@@ -1905,6 +1909,7 @@ fn legal_form_rule(
             let named_head = association && doc.org_head[p].is_some() && head_is_whole(lex, folded);
             left < i
                 && !named_head
+                && lex.cues.descriptor_tails.may_match(folded)
                 && lex.cues.descriptor.iter().any(|d| folded.ends_with(d))
                 && (left..i).any(|k| !doc.region[k] && !place_starts.contains(&doc.tokens[k].start))
         };
@@ -2270,7 +2275,10 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
     let text = doc.text;
     let dict = rec.dictionary();
     // Gazetteer acronyms need their full name in the document.
-    chosen.retain(|c| {
+    // Listed acronyms kept without their full name in the document are named as written:
+    // the list may mean another organisation with that acronym (one search of the text per
+    // acronym decides both).
+    chosen.retain_mut(|c| {
         if !c.needs_definition {
             return true;
         }
@@ -2278,25 +2286,21 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
             return true;
         };
         let (list, entry) = dict.entry(id);
-        text.contains(list.text(entry.canonical))
-            || doc.token_starting_at(c.start).is_some_and(|i| {
-                acronym_role_prefix(doc, rec.lexicon(), i) == Some(c.end)
-                    || (doc.tokens[i].end == c.end && article_acronym(doc, rec.lexicon(), i))
-            })
-    });
-    // Listed acronyms kept without their full name in the document are named as written:
-    // the list may mean another organisation with that acronym.
-    for c in chosen.iter_mut() {
-        if let (true, Payload::Entry(id)) = (c.needs_definition, &c.payload) {
-            let (list, entry) = dict.entry(*id);
-            if !text.contains(list.text(entry.canonical)) {
-                c.payload = Payload::Rule {
-                    subtype: "other",
-                    rule: "rule:org_acronym_article",
-                };
-            }
+        if memchr::memmem::find(text.as_bytes(), list.text(entry.canonical).as_bytes()).is_some() {
+            return true;
         }
-    }
+        let keep = doc.token_starting_at(c.start).is_some_and(|i| {
+            acronym_role_prefix(doc, rec.lexicon(), i) == Some(c.end)
+                || (doc.tokens[i].end == c.end && article_acronym(doc, rec.lexicon(), i))
+        });
+        if keep {
+            c.payload = Payload::Rule {
+                subtype: "other",
+                rule: "rule:org_acronym_article",
+            };
+        }
+        keep
+    });
     link_acronyms_to_names(rec, doc, &mut chosen);
     // "Full Name (ACR)" definitions.
     // Looked up for every token: FastMap, not SipHash (never iterated, order is irrelevant).
@@ -2428,12 +2432,32 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
                 rule: "link:surname",
             };
         }
+        // A filter of the surnames' first and last bytes and lengths: most name words are
+        // ruled out without comparing them with every surname.
+        let key = |s: &str| {
+            let b = s.as_bytes();
+            b.first().map_or(0, |&first| {
+                (usize::from(first) * 31 + usize::from(b[b.len() - 1]) * 7 + b.len()) & 255
+            })
+        };
+        let mut surname_bits = [0u64; 4];
+        for surname in &surnames {
+            let k = key(surname);
+            surname_bits[k >> 6] |= 1 << (k & 63);
+        }
+        let maybe_surname = |s: &str| {
+            let k = key(s);
+            surname_bits[k >> 6] >> (k & 63) & 1 != 0
+        };
         for (i, token) in doc.tokens.iter().enumerate() {
             if !name_word(doc, lex, i) {
                 continue;
             }
             let t = doc.t(i);
             let stem = t.strip_suffix('s').unwrap_or(t);
+            if !(maybe_surname(t) || maybe_surname(stem)) {
+                continue;
+            }
             if !(surnames.contains(&t) || surnames.contains(&stem)) {
                 continue;
             }
@@ -2541,6 +2565,14 @@ fn describe(
 }
 
 fn normalise_space(s: &str) -> String {
+    // Most spans are words with single spaces already: a copy, no split and join.
+    if !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.chars().any(|c| c != ' ' && c.is_whitespace())
+    {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -2628,6 +2660,10 @@ fn acronym_role_prefix(doc: &Doc, lex: &Lexicon, i: usize) -> Option<usize> {
 /// Anna Beispiel" → ORG "XYZ". A listed place wins ("US-Präsident").
 fn acronym_role_compounds(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
+        // The bit test of `acronym_role_prefix` without a call per token.
+        if doc.flags[i] & (ACRONYM_START | HYPHEN) != ACRONYM_START | HYPHEN {
+            continue;
+        }
         let Some(end) = acronym_role_prefix(doc, lex, i) else {
             continue;
         };
@@ -2817,8 +2853,9 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         }
         let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
         let cues = &lex.cues;
-        if !cues.descriptor.iter().any(|d| folded.ends_with(d))
-            && !cues.name_descriptor.iter().any(|d| folded.ends_with(d))
+        if !cues.descriptor_tails.may_match(folded)
+            || !cues.descriptor.iter().any(|d| folded.ends_with(d))
+                && !cues.name_descriptor.iter().any(|d| folded.ends_with(d))
         {
             continue;
         }
@@ -3032,7 +3069,11 @@ fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>)
     }
     for k in 0..n {
         let token = doc.tokens[k];
-        if token.kind == TokenKind::Word && names.contains(&doc.t(k)) {
+        // A token spelled like a name has its flags.
+        if token.kind == TokenKind::Word
+            && doc.flags[k] & ACRONYM_START != 0
+            && names.contains(&doc.t(k))
+        {
             // With the name words after it: "die HTW Oberwald", "der TSV Beispielstadt".
             let limit = doc.sentence_end[k];
             let mut last = k;
