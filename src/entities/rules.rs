@@ -235,6 +235,8 @@ pub(super) fn find(
     confirm_context(&doc, lex, &mut cands);
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
+    named_units(&doc, lex, &mut cands);
+    slash_seats(&doc, lex, &mut cands);
     bracket_short_names(rec, &doc, lex, &mut cands);
     apposition_persons(&doc, lex, &mut cands);
     news_families(&doc, lex, &mut cands);
@@ -943,6 +945,10 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             {
                 j += 1;
             }
+            // "Leiter Vertrieb Anton Beispiel": a department after the role names no one.
+            if j < doc.sentence_end[i] && doc.adjacent(j - 1) && department(doc, lex, j) {
+                j += 1;
+            }
             if j < doc.sentence_end[i] && doc.adjacent(j - 1) {
                 if let Some(last) = person_name(doc, lex, j, false) {
                     let rule = match kind {
@@ -1036,6 +1042,127 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             );
         }
     }
+}
+
+/// A named sub-unit of an organisation is one organisation with it: "Regionaldirektion
+/// Nord der Bundesagentur für Arbeit", "Außenstelle Leipzig des Bundesamtes für …" (a unit
+/// word from `resources/entities/cues.tsv`, kind `unit`, one to three name words, `der` or
+/// `des`, then an organisation found before). Without a name the unit is a description
+/// and stays outside (GUIDELINES, ORG).
+fn named_units(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let unit = |k: usize| {
+        doc.kind(k) == TokenKind::Word
+            && doc.flags[k] & UPPER != 0
+            && lex
+                .cues
+                .unit
+                .iter()
+                .any(|e| doc.folded[doc.tokens[k].start..doc.tokens[k].end].ends_with(e))
+    };
+    let mut found = Vec::new();
+    for c in cands.iter() {
+        if c.entity_type != EntityType::Organisation {
+            continue;
+        }
+        let Some(k) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        let s_start = doc.sentence_start[k];
+        if k < s_start + 3 || !matches!(doc.t(k - 1), "der" | "des") || !doc.adjacent(k - 1) {
+            continue;
+        }
+        let mut m = k - 2;
+        while m > s_start
+            && k - 1 - m <= 3
+            && doc.adjacent(m)
+            && name_word(doc, lex, m)
+            && !unit(m)
+            && doc.org_head[m].is_none()
+            && role_kind(doc, lex, m).is_none()
+        {
+            m -= 1;
+        }
+        if m + 2 < k && doc.adjacent(m) && unit(m) {
+            let subtype = match c.payload {
+                Payload::Rule { subtype, .. } => subtype,
+                _ => "other",
+            };
+            found.push((m, doc.token_containing(c.end - 1).unwrap_or(k), subtype));
+        }
+    }
+    for (first, last, subtype) in found {
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            EntityType::Organisation,
+            P_ORG_HEAD,
+            subtype,
+            "rule:org_named_unit",
+        );
+    }
+}
+
+/// A chamber with a bilateral modifier ("Deutsch-Thailändische Handelskammer", "Deutsch-
+/// Japanische Industrie- und Handelskammer"): a hyphenated adjective among the modifiers
+/// from `left` to the head `i`.
+fn bilateral_chamber(doc: &Doc, lex: &Lexicon, subtype: &str, left: usize, i: usize) -> bool {
+    subtype == "chamber"
+        && (left..i).any(|k| {
+            let t = doc.t(k);
+            modifier(doc, lex, k)
+                && t.find('-')
+                    .is_some_and(|at| t[at + 1..].starts_with(char::is_uppercase))
+        })
+}
+
+/// An organisation that ends in a name (its seat) and a second seat after a slash takes
+/// both: "Hochschule Emden/Leer", "IHK Lahn-Dill/Limburg" (no blanks around the slash).
+fn slash_seats(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
+    let n = doc.tokens.len();
+    for c in cands.iter_mut() {
+        if c.entity_type != EntityType::Organisation {
+            continue;
+        }
+        let Some(r) = doc.token_containing(c.end - 1) else {
+            continue;
+        };
+        if r + 2 >= n
+            || doc.tokens[r].end != c.end
+            || doc.t(r + 1) != "/"
+            || doc.tokens[r + 1].start != c.end
+            || doc.tokens[r + 2].start != doc.tokens[r + 1].end
+            || r + 2 >= doc.sentence_end[r]
+            || !(name_word(doc, lex, r) && has_lowercase(doc.t(r)) && doc.org_head[r].is_none())
+        {
+            continue;
+        }
+        let k = r + 2;
+        if doc.kind(k) == TokenKind::Word
+            && name_word(doc, lex, k)
+            && has_lowercase(doc.t(k))
+            && doc.org_head[k].is_none()
+            && role_kind(doc, lex, k).is_none()
+            // A photo credit names a person there: "Foto: Senatskanzlei Oberwald/Anna Beispiel".
+            && doc.flags[k] & FIRST_NAME == 0
+            && !(k + 1 < n && doc.adjacent(k) && doc.cap_word(k + 1))
+        {
+            c.end = doc.tokens[k].end;
+        }
+    }
+}
+
+/// A department or field named after a role ("Leiter Vertrieb", "Leiterin
+/// Unternehmenskommunikation"): a capitalised word, no first name, ending in a listed
+/// department (`resources/entities/cues.tsv`, kind `department`).
+fn department(doc: &Doc, lex: &Lexicon, j: usize) -> bool {
+    doc.kind(j) == TokenKind::Word
+        && doc.flags[j] & UPPER != 0
+        && doc.flags[j] & FIRST_NAME == 0
+        && {
+            let folded = &doc.folded[doc.tokens[j].start..doc.tokens[j].end];
+            lex.cues.department.iter().any(|e| folded.ends_with(e))
+        }
 }
 
 /// Persons whose first name no list holds, named with their role in an apposition:
@@ -1423,7 +1550,9 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                 }
                 // Chambers abroad and embassies name their seat: "Deutsche Industrie- und
                 // Handelskammer in Vietnam", "Botschaft der Republik Korea in Berlin".
-                "in" if abroad => {
+                // A bilateral chamber names both countries; "in" then gives its seat only:
+                // "[Deutsch-Thailändische Handelskammer] in [Bangkok]".
+                "in" if abroad && !bilateral_chamber(doc, lex, head.subtype, left, i) => {
                     if let Some(end) = (k + 1 < limit).then(|| region_end(k + 1)).flatten() {
                         right = end;
                     }

@@ -1,0 +1,114 @@
+//! Table-driven tests of organisation and person families seen in press releases: named
+//! sub-units of organisations, bilateral chambers with their seat, second seats after a
+//! slash, departments after a role. Sentences written for these tests.
+
+#[path = "common/entity_stage.rs"]
+mod entity_stage;
+
+use entity_stage::check;
+
+#[test]
+fn a_named_sub_unit_is_one_organisation_with_its_parent() {
+    check(&[
+        (
+            "Die Regionaldirektion Bayern der Bundesagentur für Arbeit teilte mit.",
+            &[(
+                "Regionaldirektion Bayern der Bundesagentur für Arbeit",
+                "ORG",
+            )],
+        ),
+        (
+            "Die Außenstelle Leipzig des Bundesamtes für Migration und Flüchtlinge schließt.",
+            &[(
+                "Außenstelle Leipzig des Bundesamtes für Migration und Flüchtlinge",
+                "ORG",
+            )],
+        ),
+        (
+            "Die Geschäftsstelle Nord der Industrie- und Handelskammer Stuttgart lud ein.",
+            &[(
+                "Geschäftsstelle Nord der Industrie- und Handelskammer Stuttgart",
+                "ORG",
+            )],
+        ),
+        // Without a name of its own the unit is a description: only the organisation.
+        (
+            "Die Geschäftsstelle der Industrie- und Handelskammer Stuttgart lud ein.",
+            &[("Industrie- und Handelskammer Stuttgart", "ORG")],
+        ),
+        // No organisation after the genitive: the place stays a place.
+        (
+            "Das Büro Sachsen der Stadt liegt am Markt.",
+            &[("Sachsen", "LOC")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_bilateral_chamber_leaves_its_seat_outside() {
+    check(&[
+        (
+            "Die Deutsch-Chinesische Handelskammer in Shanghai organisierte die Reise.",
+            &[
+                ("Deutsch-Chinesische Handelskammer", "ORG"),
+                ("Shanghai", "LOC"),
+            ],
+        ),
+        (
+            "Er arbeitete für die Deutsch-Japanische Industrie- und Handelskammer in Tokio.",
+            &[
+                ("Deutsch-Japanische Industrie- und Handelskammer", "ORG"),
+                ("Tokio", "LOC"),
+            ],
+        ),
+        // A chamber named after one country keeps "in …" (its official name).
+        (
+            "Die Deutsche Industrie- und Handelskammer in Vietnam lud ein.",
+            &[("Deutsche Industrie- und Handelskammer in Vietnam", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_second_seat_after_a_slash_belongs_to_the_name() {
+    check(&[
+        (
+            "Die Hochschule Emden/Leer und die Fachhochschule Kiel/Eckernförde kooperieren.",
+            &[
+                ("Hochschule Emden/Leer", "ORG"),
+                ("Fachhochschule Kiel/Eckernförde", "ORG"),
+            ],
+        ),
+        // A photo credit: the person after the slash is no seat.
+        (
+            "Foto: Hochschule Emden/Anna Beispiel",
+            &[("Hochschule Emden", "ORG"), ("Anna Beispiel", "PER")],
+        ),
+        // Blanks around the slash: two names.
+        (
+            "Die Hochschule Emden / Bremen lud ein.",
+            &[("Hochschule Emden", "ORG"), ("Bremen", "LOC")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_department_after_a_role_is_no_person() {
+    check(&[
+        (
+            "Kontakt: Jens Hagedorn, Leiter Unternehmenskommunikation, Hauptstraße 1.",
+            &[("Jens Hagedorn", "PER")],
+        ),
+        ("Seit 2019 ist er Leiter Außenwirtschaft der Kammer.", &[]),
+        ("Sie war Referentin Marketing bei der Agentur.", &[]),
+        (
+            "Die Beratung erfolgte durch Leiter Vertrieb Anton Beispiel.",
+            &[("Anton Beispiel", "PER")],
+        ),
+        // A surname after the role is still a person.
+        (
+            "Die Beratung erfolgte durch Vertriebsleiter Oberhuber.",
+            &[("Oberhuber", "PER")],
+        ),
+    ]);
+}
