@@ -112,3 +112,27 @@ fn a_department_after_a_role_is_no_person() {
         ),
     ]);
 }
+
+#[test]
+fn a_short_name_dashed_to_the_full_name_is_one_organisation() {
+    check(&[
+        (
+            "Beteiligt ist auch das Polytechnikum – Institute of Technology Oberwald.",
+            &[("Polytechnikum – Institute of Technology Oberwald", "ORG")],
+        ),
+        (
+            "Die Standortagentur Oberwald Invest – Wirtschaftsagentur Nord GmbH lud ein.",
+            &[("Oberwald Invest – Wirtschaftsagentur Nord GmbH", "ORG")],
+        ),
+        // An aside between two dashes is no name.
+        (
+            "Mit dem Vertrag – Beispiel Antriebe AG zahlt – ist alles klar.",
+            &[("Beispiel Antriebe AG", "ORG")],
+        ),
+        // A common noun before the dash: no name.
+        (
+            "Die Kooperation mit der Wirtschaft – Technische Universität Dresden lud ein.",
+            &[("Technische Universität Dresden", "ORG")],
+        ),
+    ]);
+}

@@ -237,6 +237,7 @@ pub(super) fn find(
     org_rules(&doc, lex, &places, &mut cands);
     named_units(&doc, lex, &mut cands);
     slash_seats(&doc, lex, &mut cands);
+    dash_names(&doc, lex, &mut cands);
     bracket_short_names(rec, &doc, lex, &mut cands);
     apposition_persons(&doc, lex, &mut cands);
     news_families(&doc, lex, &mut cands);
@@ -1149,6 +1150,85 @@ fn slash_seats(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
         {
             c.end = doc.tokens[k].end;
         }
+    }
+}
+
+/// A short name joined by a dash to the organisation's full or descriptive name is one
+/// name: "das Technion – Israel Institute of Technology", "die Standortagentur Oberwald
+/// Invest – Wirtschaftsagentur GmbH". One to three capitalised words that are no stop words,
+/// the last not ending like a German common noun, after an article or a describing noun, a
+/// spaced dash, then an organisation of two words or more found before, not closed by a
+/// second dash.
+fn dash_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let mut found = Vec::new();
+    for c in cands.iter() {
+        if c.entity_type != EntityType::Organisation {
+            continue;
+        }
+        let Some(k) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        let s_start = doc.sentence_start[k];
+        if k < s_start + 3
+            || doc.tokens[k].end >= c.end
+            || !matches!(doc.t(k - 1), "–" | "-")
+            || !doc.adjacent(k - 1)
+            || !doc.adjacent(k - 2)
+            || doc.tokens[k - 2].end == doc.tokens[k - 1].start
+        {
+            continue;
+        }
+        let mut p = k - 2;
+        loop {
+            let t = doc.t(p);
+            let word = doc.kind(p) == TokenKind::Word
+                && (name_word(doc, lex, p) || acronym(t))
+                && doc.org_head[p].is_none()
+                && role_kind(doc, lex, p).is_none()
+                && (p + 2 < k || !german_noun_like(t));
+            if !word || k - 1 - p > 3 {
+                p += 1;
+                break;
+            }
+            if p == s_start || !doc.adjacent(p - 1) {
+                break;
+            }
+            p -= 1;
+        }
+        if p > k - 2 || p == s_start {
+            continue;
+        }
+        let before = p - 1;
+        let folded = &doc.folded[doc.tokens[before].start..doc.tokens[before].end];
+        let lead = doc.flags[before] & NOUN_MARKER != 0
+            || (doc.flags[before] & UPPER != 0
+                && lex
+                    .cues
+                    .descriptor
+                    .iter()
+                    .chain(&lex.cues.name_descriptor)
+                    .any(|e| folded.ends_with(e)));
+        let last = doc.token_containing(c.end - 1).unwrap_or(k);
+        // A second dash closes an aside ("mit dem Vertrag – Beispiel AG zahlt – ist …").
+        let aside = (last + 1..doc.sentence_end[k]).any(|m| matches!(doc.t(m), "–" | "—"));
+        if lead && !aside {
+            let subtype = match c.payload {
+                Payload::Rule { subtype, .. } => subtype,
+                _ => "other",
+            };
+            found.push((p, last, subtype));
+        }
+    }
+    for (first, last, subtype) in found {
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            EntityType::Organisation,
+            P_ORG_HEAD,
+            subtype,
+            "rule:org_dash_name",
+        );
     }
 }
 
