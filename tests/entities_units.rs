@@ -136,3 +136,22 @@ fn a_short_name_dashed_to_the_full_name_is_one_organisation() {
         ),
     ]);
 }
+
+#[test]
+fn a_full_name_written_again_is_taken_whole() {
+    check(&[
+        (
+            "Vizepräsident Okke Beispielmann unterschrieb. Foto: v.l.n.r. Okke Beispielmann und Anna Muster.",
+            &[
+                ("Okke Beispielmann", "PER"),
+                ("Okke Beispielmann", "PER"),
+                ("Anna Muster", "PER"),
+            ],
+        ),
+        // Another word before the surname stays outside.
+        (
+            "Vizepräsident Okke Beispielmann unterschrieb. Danach dankte Beispielmann den Gästen.",
+            &[("Okke Beispielmann", "PER"), ("Beispielmann", "PER")],
+        ),
+    ]);
+}

@@ -2656,7 +2656,9 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
                     },
                 );
                 // A double surname ("García López") is taken whole.
-                if let Some(prev) = double_surname_start(doc, &chosen, &extra, i) {
+                if let Some(prev) = full_name_start(doc, &chosen, &extra, i)
+                    .or_else(|| double_surname_start(doc, &chosen, &extra, i))
+                {
                     mention.start = doc.tokens[prev].start;
                 }
                 extra.push(mention);
@@ -2666,6 +2668,39 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
     chosen.extend(extra);
     chosen.sort_by_key(|c| c.start);
     chosen
+}
+
+/// The first token of a person's full name of the document written again in full before
+/// surname `i`, when its words are free and no list knows the first name ("Okke Beispielmann
+/// unterschrieb … v.l.n.r. Okke Beispielmann").
+fn full_name_start(
+    doc: &Doc,
+    chosen: &[Candidate],
+    extra: &[Candidate],
+    i: usize,
+) -> Option<usize> {
+    let t = doc.t(i);
+    chosen
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Person)
+        .filter_map(|c| {
+            let name = &doc.text[c.start..c.end];
+            let rest = name.strip_suffix(t)?.strip_suffix(' ')?;
+            let words = rest.split(' ').count();
+            if words > 3 || words > i {
+                return None;
+            }
+            let first = i - words;
+            let same = (first..i).all(|k| {
+                doc.adjacent(k)
+                    && doc.flags[k] & NAME != 0
+                    && leaves_free(chosen, &doc.tokens[k])
+                    && leaves_free(extra, &doc.tokens[k])
+            }) && doc.text[doc.tokens[first].start..doc.tokens[i].start].trim_end()
+                == rest;
+            same.then_some(first)
+        })
+        .min()
 }
 
 /// The token before surname `i` when both are the last two words of the name of a person of
