@@ -155,3 +155,17 @@ fn a_full_name_written_again_is_taken_whole() {
         ),
     ]);
 }
+
+#[test]
+fn a_listed_administration_named_like_its_place_is_the_place() {
+    check(&[
+        (
+            "Im Lahn-Dill-Kreis gibt es viele Zulieferer.",
+            &[("Lahn-Dill-Kreis", "LOC")],
+        ),
+        (
+            "Der Kanton Zürich unterzeichnete in Bern.",
+            &[("Zürich", "LOC"), ("Bern", "LOC")],
+        ),
+    ]);
+}

@@ -222,6 +222,7 @@ pub(super) fn find(
     mark_heads(&mut doc, lex);
     let mut cands = Vec::new();
     gazetteer_candidates(rec, &mut doc, &mut cands);
+    places_before_administrations(rec, &mut cands);
     strip_region_heads(&doc, lex, &mut cands);
     compass_regions(rec, &doc, &mut cands);
     region_head_rule(&doc, lex, &mut cands);
@@ -1230,6 +1231,35 @@ fn dash_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             "rule:org_dash_name",
         );
     }
+}
+
+/// A generated list's government named exactly like a listed district, state or city
+/// ("Lahn-Dill-Kreis", ror) is the place: a place standing for its administration is a
+/// place (GUIDELINES, LOC).
+fn places_before_administrations(rec: &EntityRecogniser, cands: &mut Vec<Candidate>) {
+    let dict = rec.dictionary();
+    let places: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| {
+            c.entity_type == EntityType::Location
+                && !c.needs_context
+                && matches!(entry_subtype(rec, c), "district" | "state" | "city")
+        })
+        .map(|c| (c.start, c.end))
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    cands.retain(|c| {
+        let Payload::Entry(id) = c.payload else {
+            return true;
+        };
+        if c.entity_type != EntityType::Organisation || !places.contains(&(c.start, c.end)) {
+            return true;
+        }
+        let (list, entry) = dict.entry(id);
+        !(list.name.starts_with("gazetteers/") && list.text(entry.subtype) == "government")
+    });
 }
 
 /// A department or field named after a role ("Leiter Vertrieb", "Leiterin
