@@ -131,6 +131,11 @@ pub struct Cues {
     pub place_ending: Vec<&'static str>,
     /// Prepositions before a possessive name ("über [Keller]s Entscheidung"), lower case.
     pub possessive_lead: FastSet<&'static str>,
+    /// Folded endings of a department or field after a role ("Leiter [Vertrieb]"): no name.
+    pub department: Vec<&'static str>,
+    /// Folded endings of a named sub-unit before its name and an organisation in the
+    /// genitive ("[Regionaldirektion] Nord der Bundesagentur für Arbeit").
+    pub unit: Vec<&'static str>,
     /// First bytes of the foreign heads, speech verbs and compass prefixes: a quick
     /// pre-check before hashing every token.
     pub foreign_head_first: FirstBytes,
@@ -262,7 +267,8 @@ impl Cues {
                     fresh
                 }
                 "place_strip" | "descriptor" | "name_descriptor" | "compass"
-                | "adjective_ending" | "feminine" | "neuter" | "masculine" | "place_ending" => {
+                | "adjective_ending" | "feminine" | "neuter" | "masculine" | "place_ending"
+                | "department" | "unit" => {
                     let list = match kind {
                         "place_strip" => &mut cues.place_strip,
                         "descriptor" => &mut cues.descriptor,
@@ -272,6 +278,8 @@ impl Cues {
                         "neuter" => &mut cues.neuter,
                         "masculine" => &mut cues.masculine,
                         "place_ending" => &mut cues.place_ending,
+                        "department" => &mut cues.department,
+                        "unit" => &mut cues.unit,
                         _ => &mut cues.compass,
                     };
                     let folded_kind = !matches!(kind, "place_strip" | "compass");

@@ -222,6 +222,7 @@ pub(super) fn find(
     mark_heads(&mut doc, lex);
     let mut cands = Vec::new();
     gazetteer_candidates(rec, &mut doc, &mut cands);
+    places_before_administrations(rec, &mut cands);
     strip_region_heads(&doc, lex, &mut cands);
     compass_regions(rec, &doc, &mut cands);
     region_head_rule(&doc, lex, &mut cands);
@@ -235,6 +236,9 @@ pub(super) fn find(
     confirm_context(&doc, lex, &mut cands);
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
+    named_units(&doc, lex, &mut cands);
+    slash_seats(&doc, lex, &mut cands);
+    dash_names(&doc, lex, &mut cands);
     bracket_short_names(rec, &doc, lex, &mut cands);
     apposition_persons(&doc, lex, &mut cands);
     news_families(&doc, lex, &mut cands);
@@ -947,6 +951,10 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             {
                 j += 1;
             }
+            // "Leiter Vertrieb Anton Beispiel": a department after the role names no one.
+            if j < doc.sentence_end[i] && doc.adjacent(j - 1) && department(doc, lex, j) {
+                j += 1;
+            }
             if j < doc.sentence_end[i] && doc.adjacent(j - 1) {
                 if let Some(last) = person_name(doc, lex, j, false) {
                     let rule = match kind {
@@ -1040,6 +1048,235 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             );
         }
     }
+}
+
+/// A named sub-unit of an organisation is one organisation with it: "Regionaldirektion
+/// Nord der Bundesagentur für Arbeit", "Außenstelle Leipzig des Bundesamtes für …" (a unit
+/// word from `resources/entities/cues.tsv`, kind `unit`, one to three name words, `der` or
+/// `des`, then an organisation found before). Without a name the unit is a description
+/// and stays outside (GUIDELINES, ORG).
+fn named_units(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let unit = |k: usize| {
+        doc.kind(k) == TokenKind::Word
+            && doc.flags[k] & UPPER != 0
+            && lex
+                .cues
+                .unit
+                .iter()
+                .any(|e| doc.folded[doc.tokens[k].start..doc.tokens[k].end].ends_with(e))
+    };
+    let mut found = Vec::new();
+    for c in cands.iter() {
+        if c.entity_type != EntityType::Organisation {
+            continue;
+        }
+        let Some(k) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        let s_start = doc.sentence_start[k];
+        if k < s_start + 3 || !matches!(doc.t(k - 1), "der" | "des") || !doc.adjacent(k - 1) {
+            continue;
+        }
+        let mut m = k - 2;
+        while m > s_start
+            && k - 1 - m <= 3
+            && doc.adjacent(m)
+            && name_word(doc, lex, m)
+            && !unit(m)
+            && doc.org_head[m].is_none()
+            && role_kind(doc, lex, m).is_none()
+        {
+            m -= 1;
+        }
+        if m + 2 < k && doc.adjacent(m) && unit(m) {
+            let subtype = match c.payload {
+                Payload::Rule { subtype, .. } => subtype,
+                _ => "other",
+            };
+            found.push((m, doc.token_containing(c.end - 1).unwrap_or(k), subtype));
+        }
+    }
+    for (first, last, subtype) in found {
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            EntityType::Organisation,
+            P_ORG_HEAD,
+            subtype,
+            "rule:org_named_unit",
+        );
+    }
+}
+
+/// A chamber with a bilateral modifier ("Deutsch-Thailändische Handelskammer", "Deutsch-
+/// Japanische Industrie- und Handelskammer"): a hyphenated adjective among the modifiers
+/// from `left` to the head `i`.
+fn bilateral_chamber(doc: &Doc, lex: &Lexicon, subtype: &str, left: usize, i: usize) -> bool {
+    subtype == "chamber"
+        && (left..i).any(|k| {
+            let t = doc.t(k);
+            modifier(doc, lex, k)
+                && t.find('-')
+                    .is_some_and(|at| t[at + 1..].starts_with(char::is_uppercase))
+        })
+}
+
+/// An organisation that ends in a name (its seat) and a second seat after a slash takes
+/// both: "Hochschule Emden/Leer", "IHK Lahn-Dill/Limburg" (no blanks around the slash).
+fn slash_seats(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
+    let n = doc.tokens.len();
+    for c in cands.iter_mut() {
+        if c.entity_type != EntityType::Organisation {
+            continue;
+        }
+        let Some(r) = doc.token_containing(c.end - 1) else {
+            continue;
+        };
+        if r + 2 >= n
+            || doc.tokens[r].end != c.end
+            || doc.t(r + 1) != "/"
+            || doc.tokens[r + 1].start != c.end
+            || doc.tokens[r + 2].start != doc.tokens[r + 1].end
+            || r + 2 >= doc.sentence_end[r]
+            || !(name_word(doc, lex, r) && has_lowercase(doc.t(r)) && doc.org_head[r].is_none())
+        {
+            continue;
+        }
+        let k = r + 2;
+        if doc.kind(k) == TokenKind::Word
+            && name_word(doc, lex, k)
+            && has_lowercase(doc.t(k))
+            && doc.org_head[k].is_none()
+            && role_kind(doc, lex, k).is_none()
+            // A photo credit names a person there: "Foto: Senatskanzlei Oberwald/Anna Beispiel".
+            && doc.flags[k] & FIRST_NAME == 0
+            && !(k + 1 < n && doc.adjacent(k) && doc.cap_word(k + 1))
+        {
+            c.end = doc.tokens[k].end;
+        }
+    }
+}
+
+/// A short name joined by a dash to the organisation's full or descriptive name is one
+/// name: "das Technion – Israel Institute of Technology", "die Standortagentur Oberwald
+/// Invest – Wirtschaftsagentur GmbH". One to three capitalised words that are no stop words,
+/// the last not ending like a German common noun, after an article or a describing noun, a
+/// spaced dash, then an organisation of two words or more found before, not closed by a
+/// second dash.
+fn dash_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let mut found = Vec::new();
+    for c in cands.iter() {
+        if c.entity_type != EntityType::Organisation {
+            continue;
+        }
+        let Some(k) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        let s_start = doc.sentence_start[k];
+        if k < s_start + 3
+            || doc.tokens[k].end >= c.end
+            || !matches!(doc.t(k - 1), "–" | "-")
+            || !doc.adjacent(k - 1)
+            || !doc.adjacent(k - 2)
+            || doc.tokens[k - 2].end == doc.tokens[k - 1].start
+        {
+            continue;
+        }
+        let mut p = k - 2;
+        loop {
+            let t = doc.t(p);
+            let word = doc.kind(p) == TokenKind::Word
+                && (name_word(doc, lex, p) || acronym(t))
+                && doc.org_head[p].is_none()
+                && role_kind(doc, lex, p).is_none()
+                && (p + 2 < k || !german_noun_like(t));
+            if !word || k - 1 - p > 3 {
+                p += 1;
+                break;
+            }
+            if p == s_start || !doc.adjacent(p - 1) {
+                break;
+            }
+            p -= 1;
+        }
+        if p > k - 2 || p == s_start {
+            continue;
+        }
+        let before = p - 1;
+        let folded = &doc.folded[doc.tokens[before].start..doc.tokens[before].end];
+        let lead = doc.flags[before] & NOUN_MARKER != 0
+            || (doc.flags[before] & UPPER != 0
+                && lex
+                    .cues
+                    .descriptor
+                    .iter()
+                    .chain(&lex.cues.name_descriptor)
+                    .any(|e| folded.ends_with(e)));
+        let last = doc.token_containing(c.end - 1).unwrap_or(k);
+        // A second dash closes an aside ("mit dem Vertrag – Beispiel AG zahlt – ist …").
+        let aside = (last + 1..doc.sentence_end[k]).any(|m| matches!(doc.t(m), "–" | "—"));
+        if lead && !aside {
+            let subtype = match c.payload {
+                Payload::Rule { subtype, .. } => subtype,
+                _ => "other",
+            };
+            found.push((p, last, subtype));
+        }
+    }
+    for (first, last, subtype) in found {
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            EntityType::Organisation,
+            P_ORG_HEAD,
+            subtype,
+            "rule:org_dash_name",
+        );
+    }
+}
+
+/// A generated list's government named exactly like a listed district, state or city
+/// ("Lahn-Dill-Kreis", ror) is the place: a place standing for its administration is a
+/// place (GUIDELINES, LOC).
+fn places_before_administrations(rec: &EntityRecogniser, cands: &mut Vec<Candidate>) {
+    let dict = rec.dictionary();
+    let places: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| {
+            c.entity_type == EntityType::Location
+                && !c.needs_context
+                && matches!(entry_subtype(rec, c), "district" | "state" | "city")
+        })
+        .map(|c| (c.start, c.end))
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    cands.retain(|c| {
+        let Payload::Entry(id) = c.payload else {
+            return true;
+        };
+        if c.entity_type != EntityType::Organisation || !places.contains(&(c.start, c.end)) {
+            return true;
+        }
+        let (list, entry) = dict.entry(id);
+        !(list.name.starts_with("gazetteers/") && list.text(entry.subtype) == "government")
+    });
+}
+
+/// A department or field named after a role ("Leiter Vertrieb", "Leiterin
+/// Unternehmenskommunikation"): a capitalised word, no first name, ending in a listed
+/// department (`resources/entities/cues.tsv`, kind `department`).
+fn department(doc: &Doc, lex: &Lexicon, j: usize) -> bool {
+    doc.kind(j) == TokenKind::Word
+        && doc.flags[j] & UPPER != 0
+        && doc.flags[j] & FIRST_NAME == 0
+        && {
+            let folded = &doc.folded[doc.tokens[j].start..doc.tokens[j].end];
+            lex.cues.department.iter().any(|e| folded.ends_with(e))
+        }
 }
 
 /// Persons whose first name no list holds, named with their role in an apposition:
@@ -1427,7 +1664,9 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                 }
                 // Chambers abroad and embassies name their seat: "Deutsche Industrie- und
                 // Handelskammer in Vietnam", "Botschaft der Republik Korea in Berlin".
-                "in" if abroad => {
+                // A bilateral chamber names both countries; "in" then gives its seat only:
+                // "[Deutsch-Thailändische Handelskammer] in [Bangkok]".
+                "in" if abroad && !bilateral_chamber(doc, lex, head.subtype, left, i) => {
                     if let Some(end) = (k + 1 < limit).then(|| region_end(k + 1)).flatten() {
                         right = end;
                     }
@@ -2471,7 +2710,9 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
                     },
                 );
                 // A double surname ("García López") is taken whole.
-                if let Some(prev) = double_surname_start(doc, &chosen, &extra, i) {
+                if let Some(prev) = full_name_start(doc, &chosen, &extra, i)
+                    .or_else(|| double_surname_start(doc, &chosen, &extra, i))
+                {
                     mention.start = doc.tokens[prev].start;
                 }
                 extra.push(mention);
@@ -2481,6 +2722,39 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
     chosen.extend(extra);
     chosen.sort_by_key(|c| c.start);
     chosen
+}
+
+/// The first token of a person's full name of the document written again in full before
+/// surname `i`, when its words are free and no list knows the first name ("Okke Beispielmann
+/// unterschrieb … v.l.n.r. Okke Beispielmann").
+fn full_name_start(
+    doc: &Doc,
+    chosen: &[Candidate],
+    extra: &[Candidate],
+    i: usize,
+) -> Option<usize> {
+    let t = doc.t(i);
+    chosen
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Person)
+        .filter_map(|c| {
+            let name = &doc.text[c.start..c.end];
+            let rest = name.strip_suffix(t)?.strip_suffix(' ')?;
+            let words = rest.split(' ').count();
+            if words > 3 || words > i {
+                return None;
+            }
+            let first = i - words;
+            let same = (first..i).all(|k| {
+                doc.adjacent(k)
+                    && doc.flags[k] & NAME != 0
+                    && leaves_free(chosen, &doc.tokens[k])
+                    && leaves_free(extra, &doc.tokens[k])
+            }) && doc.text[doc.tokens[first].start..doc.tokens[i].start].trim_end()
+                == rest;
+            same.then_some(first)
+        })
+        .min()
 }
 
 /// The token before surname `i` when both are the last two words of the name of a person of
