@@ -95,6 +95,10 @@ struct Starts {
     /// Walks begun: [`FROM_START`] (nothing read yet), then the state after each pair of
     /// first bytes that some rule can go on from.
     prefixes: Vec<Prefix>,
+    /// Per walk in `prefixes`, one bit per byte: the third bytes after which the walk is still
+    /// alive. Most walks die at the third byte ("der", "die", "und"); this small table tells
+    /// so without a look at the DFA's transitions (megabytes, mostly out of the cache).
+    live_third: Vec<[u64; 4]>,
 }
 
 /// The index in [`Starts::prefixes`] of the walk from the start state.
@@ -141,6 +145,7 @@ impl Starts {
         let mut starts = Starts {
             first_two: Box::new([0u16; 1 << 16]),
             prefixes: vec![unused, unused],
+            live_third: Vec::new(),
             dfa,
         };
         for first in 0..=255u8 {
@@ -172,6 +177,22 @@ impl Starts {
                 starts.first_two[usize::from(first) << 8 | usize::from(second)] = index;
             }
         }
+        starts.live_third = starts
+            .prefixes
+            .iter()
+            .map(|walk| {
+                let mut live = [0u64; 4];
+                for third in 0..=255u8 {
+                    if !starts
+                        .dfa
+                        .is_dead_state(starts.dfa.next_state(walk.state, third))
+                    {
+                        live[usize::from(third >> 6)] |= 1 << (third & 63);
+                    }
+                }
+                live
+            })
+            .collect();
         Ok(starts)
     }
 
@@ -181,6 +202,25 @@ impl Starts {
     fn entry(&self, bytes: &[u8], at: usize) -> u16 {
         let second = bytes.get(at + 1).copied().unwrap_or(b'\n');
         self.first_two[usize::from(bytes[at]) << 8 | usize::from(second)]
+    }
+
+    /// Whether the walk from `at` (begun at `entry`, from [`Starts::entry`], not 0) can find
+    /// any match: false only where its first two bytes match nothing and the third ends the
+    /// walk. A look at a small table; the text may go on past the line.
+    #[inline]
+    fn may_match(&self, entry: u16, bytes: &[u8], at: usize) -> bool {
+        let walk = &self.prefixes[usize::from(entry)];
+        if walk.read != 2 || walk.found != 0 {
+            return true;
+        }
+        match bytes.get(at + 2) {
+            // A line break or the end: the walk ends there.
+            Some(&b'\n') | None => true,
+            Some(&third) => {
+                self.live_third[usize::from(entry)][usize::from(third >> 6)] >> (third & 63) & 1
+                    != 0
+            }
+        }
     }
 
     /// The rules with a match that starts at the first byte of `haystack`, and the length of
@@ -374,7 +414,7 @@ impl RuleSet {
                 let at = base + starts.trailing_zeros() as usize;
                 starts &= starts - 1;
                 let entry = self.starts.entry(bytes, at);
-                if entry == 0 {
+                if entry == 0 || !self.starts.may_match(entry, bytes, at) {
                     continue;
                 }
                 if at >= line_end {
