@@ -18,9 +18,10 @@ use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::primitives::StateID;
 use regex_automata::util::start;
-use regex_automata::{meta, Anchored, Input, MatchKind, Span};
+use regex_automata::{meta, Anchored, Input, MatchKind, PatternID, Span};
 
 use super::partial::Partial;
+use super::readers::Reader;
 use super::scan::WordStarts;
 use super::vocab::Vocabulary;
 use crate::record::DateType;
@@ -55,6 +56,9 @@ pub struct Rule {
     /// Capture group names with their index, `t` excluded.
     groups: Vec<(usize, String)>,
     span_group: Option<usize>,
+    /// A hand-built reader of the same pattern, used instead of `anchored` where there is one
+    /// (the commonest rules whose pattern is not one-pass; see [`super::readers`]).
+    reader: Option<Reader>,
 }
 
 /// A candidate expression found by a rule (byte range into the text).
@@ -365,6 +369,9 @@ impl RuleSet {
                         None => {}
                     }
                 }
+                let reader = Reader::for_pattern(f[2], vocab, |name| {
+                    anchored.group_info().to_index(PatternID::ZERO, name)
+                });
                 let expected = f[5].trim();
                 if !expected.contains('=') {
                     return Err(row.error(file.name, "expected must be `span=value`"));
@@ -380,6 +387,7 @@ impl RuleSet {
                     expected: expected.to_string(),
                     groups,
                     span_group,
+                    reader,
                 });
             }
         }
@@ -459,8 +467,16 @@ impl RuleSet {
         // The capture slots on the stack: no allocation per match.
         let mut slots = [None; MAX_SLOTS];
         let slots = &mut slots[..rule.anchored.group_info().slot_len()];
-        rule.anchored
-            .search_slots(&Input::new(haystack).anchored(Anchored::Yes), slots)?;
+        let found = match &rule.reader {
+            Some(reader) => reader.read(haystack.as_bytes(), slots),
+            None => rule
+                .anchored
+                .search_slots(&Input::new(haystack).anchored(Anchored::Yes), slots)
+                .is_some(),
+        };
+        if !found {
+            return None;
+        }
         let group = |g: usize| -> Option<Span> {
             let start = slots.get(2 * g).copied().flatten()?.get();
             let end = slots.get(2 * g + 1).copied().flatten()?.get();
@@ -798,6 +814,84 @@ mod tests {
             "Kontakt: presse@example.org, www.example.org/kontakt",
         ] {
             assert_eq!(rules.candidates(text, &vocab), Vec::new(), "{text}");
+        }
+    }
+
+    /// Slots of rule `index` anchored at the start of `haystack`: by its reader and by its regex.
+    fn both_ways(rule: &Rule, haystack: &str) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+        let len = rule.anchored.group_info().slot_len();
+        let mut by_reader = vec![None; len];
+        let reader = rule.reader.as_ref().expect("a reader");
+        if !reader.read(haystack.as_bytes(), &mut by_reader) {
+            by_reader.fill(None);
+        }
+        let mut by_regex = vec![None; len];
+        let input = Input::new(haystack).anchored(Anchored::Yes);
+        if rule.anchored.search_slots(&input, &mut by_regex).is_none() {
+            by_regex.fill(None);
+        }
+        let plain = |slots: Vec<Option<regex_automata::util::primitives::NonMaxUsize>>| {
+            slots.into_iter().map(|s| s.map(|s| s.get())).collect()
+        };
+        (plain(by_reader), plain(by_regex))
+    }
+
+    #[test]
+    fn the_commonest_rules_have_readers() {
+        let (rules, _) = rule_set();
+        let with_reader: Vec<&str> = rules
+            .rules
+            .iter()
+            .filter(|r| r.reader.is_some())
+            .map(|r| r.name.as_str())
+            .collect();
+        assert_eq!(with_reader, ["year", "weekday", "num_unit", "hm_uhr"]);
+    }
+
+    #[test]
+    fn readers_read_the_examples_as_the_regex_does() {
+        let (rules, _) = rule_set();
+        let mut texts: Vec<String> = rules.rules.iter().map(|r| r.example.clone()).collect();
+        texts.extend(
+            [
+                "Um 14.30 Uhr, gegen 9:05\u{a0}\u{a0}Uhr und 24:00 – nicht 25:10, 1.500 oder 2.5.",
+                "Am kommenden  Dienstag und am\u{2009}Mittwoch, nächsten\tFreitag; Mo. letzten Sonntag",
+                "mehr als 3 Jahre, etwa zwei Wochen, knapp 120 Tagen, rund  1000 Tage, Über drei Monaten",
+                "Im Jahr 2019, 1848 und 2099 – nicht 2100, 999 oder 20190.",
+            ]
+            .map(str::to_string),
+        );
+        for rule in rules.rules.iter().filter(|r| r.reader.is_some()) {
+            for text in &texts {
+                for (at, _) in text.char_indices() {
+                    let (by_reader, by_regex) = both_ways(rule, &text[at..]);
+                    assert_eq!(by_reader, by_regex, "{} on {:?}", rule.name, &text[at..]);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn readers_read_any_text_as_the_regex_does(
+            pieces in proptest::collection::vec(0usize..40, 1..8),
+        ) {
+            let words = [
+                "nächsten", "nächste", "Nächsten", "letzten", "letzte", "diesen", "am", "Mo",
+                "Montag", "Dienstag", "Sonnabend", "Sonntag", "mehr", "mehr als", "als",
+                "etwa", "ein", "eine", "einen", "zwei", "drei", "zwölf", "Tag", "Tage", "Tagen",
+                "Jahr", "Jahre", "Jahrzehnt", "Uhr", "1", "20", "19", "0", "7", "5", ":", ".",
+                " ", "\u{a0}", "\n",
+            ];
+            let text: String = pieces.iter().map(|&i| words[i % words.len()]).collect();
+            static RULES: std::sync::OnceLock<(RuleSet, Vocabulary)> = std::sync::OnceLock::new();
+            let (rules, _) = RULES.get_or_init(rule_set);
+            for rule in rules.rules.iter().filter(|r| r.reader.is_some()) {
+                for (at, _) in text.char_indices() {
+                    let (by_reader, by_regex) = both_ways(rule, &text[at..]);
+                    proptest::prop_assert_eq!(by_reader, by_regex, "{} on {:?}", rule.name, &text[at..]);
+                }
+            }
         }
     }
 }
