@@ -185,6 +185,10 @@ impl Starts {
             .prefixes
             .iter()
             .map(|walk| {
+                // Walks that have read less, or matched already, always go on.
+                if walk.read != 2 || walk.found != 0 {
+                    return [u64::MAX; 4];
+                }
                 let mut live = [0u64; 4];
                 for third in 0..=255u8 {
                     if !starts
@@ -213,10 +217,6 @@ impl Starts {
     /// walk. A look at a small table; the text may go on past the line.
     #[inline]
     fn may_match(&self, entry: u16, bytes: &[u8], at: usize) -> bool {
-        let walk = &self.prefixes[usize::from(entry)];
-        if walk.read != 2 || walk.found != 0 {
-            return true;
-        }
         match bytes.get(at + 2) {
             // A line break or the end: the walk ends there.
             Some(&b'\n') | None => true,
@@ -699,18 +699,12 @@ fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool
     if vocab.quantity_words.contains(&prev) {
         return true;
     }
-    // "mehr als 2000", "bis zu 2000".
-    let before = text[..start].trim_end();
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
-    tail.ends_with(" als") || tail.ends_with("bis zu")
+    // "mehr als 2000", "bis zu 2000" (no character outside ASCII lowercases to one of these).
+    let before = text[..start].trim_end().as_bytes();
+    let ends_with = |word: &[u8]| {
+        before.len() >= word.len() && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    ends_with(b" als") || ends_with(b"bis zu")
 }
 
 #[cfg(test)]
