@@ -680,23 +680,36 @@ fn continues_phone_number(before: &str, vocab: &Vocabulary) -> bool {
     !word.is_empty() && vocab.phone_words.contains(&word.to_lowercase())
 }
 
+/// Whether `set` (of lower-case words) holds `word` in lower case; short ASCII words are
+/// lowercased on the stack.
+fn contains_lowercased(set: &crate::gazetteer::FastSet<String>, word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|lower| set.contains(lower))
+        }
+        _ => set.contains(&word.to_lowercase()),
+    }
+}
+
 fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool {
     let next = text[end..]
         .trim_start()
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '('))
         .next()
         .unwrap_or("");
-    let next = next.trim_end_matches(['.', ':', '!', '?']).to_lowercase();
-    if !next.is_empty() && vocab.count_nouns.contains(&next) {
+    let next = next.trim_end_matches(['.', ':', '!', '?']);
+    if !next.is_empty() && contains_lowercased(&vocab.count_nouns, next) {
         return true;
     }
     let prev = text[..start]
         .trim_end()
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
-        .unwrap_or("")
-        .to_lowercase();
-    if vocab.quantity_words.contains(&prev) {
+        .unwrap_or("");
+    if contains_lowercased(&vocab.quantity_words, prev) {
         return true;
     }
     // "mehr als 2000", "bis zu 2000" (no character outside ASCII lowercases to one of these).
