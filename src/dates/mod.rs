@@ -26,6 +26,7 @@
 
 pub mod partial;
 pub mod publication;
+pub mod readers;
 pub mod resolve;
 pub mod rules;
 pub mod scan;

@@ -18,9 +18,10 @@ use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::primitives::StateID;
 use regex_automata::util::start;
-use regex_automata::{meta, Anchored, Input, MatchKind, Span};
+use regex_automata::{meta, Anchored, Input, MatchKind, PatternID, Span};
 
 use super::partial::Partial;
+use super::readers::Reader;
 use super::scan::WordStarts;
 use super::vocab::Vocabulary;
 use crate::record::DateType;
@@ -55,6 +56,9 @@ pub struct Rule {
     /// Capture group names with their index, `t` excluded.
     groups: Vec<(usize, String)>,
     span_group: Option<usize>,
+    /// A hand-built reader of the same pattern, used instead of `anchored` where there is one
+    /// (the commonest rules whose pattern is not one-pass; see [`super::readers`]).
+    reader: Option<Reader>,
 }
 
 /// A candidate expression found by a rule (byte range into the text).
@@ -95,6 +99,10 @@ struct Starts {
     /// Walks begun: [`FROM_START`] (nothing read yet), then the state after each pair of
     /// first bytes that some rule can go on from.
     prefixes: Vec<Prefix>,
+    /// Per walk in `prefixes`, one bit per byte: the third bytes after which the walk is still
+    /// alive. Most walks die at the third byte ("der", "die", "und"); this small table tells
+    /// so without a look at the DFA's transitions (megabytes, mostly out of the cache).
+    live_third: Vec<[u64; 4]>,
 }
 
 /// The index in [`Starts::prefixes`] of the walk from the start state.
@@ -141,6 +149,7 @@ impl Starts {
         let mut starts = Starts {
             first_two: Box::new([0u16; 1 << 16]),
             prefixes: vec![unused, unused],
+            live_third: Vec::new(),
             dfa,
         };
         for first in 0..=255u8 {
@@ -172,6 +181,26 @@ impl Starts {
                 starts.first_two[usize::from(first) << 8 | usize::from(second)] = index;
             }
         }
+        starts.live_third = starts
+            .prefixes
+            .iter()
+            .map(|walk| {
+                // Walks that have read less, or matched already, always go on.
+                if walk.read != 2 || walk.found != 0 {
+                    return [u64::MAX; 4];
+                }
+                let mut live = [0u64; 4];
+                for third in 0..=255u8 {
+                    if !starts
+                        .dfa
+                        .is_dead_state(starts.dfa.next_state(walk.state, third))
+                    {
+                        live[usize::from(third >> 6)] |= 1 << (third & 63);
+                    }
+                }
+                live
+            })
+            .collect();
         Ok(starts)
     }
 
@@ -181,6 +210,21 @@ impl Starts {
     fn entry(&self, bytes: &[u8], at: usize) -> u16 {
         let second = bytes.get(at + 1).copied().unwrap_or(b'\n');
         self.first_two[usize::from(bytes[at]) << 8 | usize::from(second)]
+    }
+
+    /// Whether the walk from `at` (begun at `entry`, from [`Starts::entry`], not 0) can find
+    /// any match: false only where its first two bytes match nothing and the third ends the
+    /// walk. A look at a small table; the text may go on past the line.
+    #[inline]
+    fn may_match(&self, entry: u16, bytes: &[u8], at: usize) -> bool {
+        match bytes.get(at + 2) {
+            // A line break or the end: the walk ends there.
+            Some(&b'\n') | None => true,
+            Some(&third) => {
+                self.live_third[usize::from(entry)][usize::from(third >> 6)] >> (third & 63) & 1
+                    != 0
+            }
+        }
     }
 
     /// The rules with a match that starts at the first byte of `haystack`, and the length of
@@ -325,6 +369,9 @@ impl RuleSet {
                         None => {}
                     }
                 }
+                let reader = Reader::for_pattern(f[2], vocab, |name| {
+                    anchored.group_info().to_index(PatternID::ZERO, name)
+                });
                 let expected = f[5].trim();
                 if !expected.contains('=') {
                     return Err(row.error(file.name, "expected must be `span=value`"));
@@ -340,6 +387,7 @@ impl RuleSet {
                     expected: expected.to_string(),
                     groups,
                     span_group,
+                    reader,
                 });
             }
         }
@@ -374,7 +422,7 @@ impl RuleSet {
                 let at = base + starts.trailing_zeros() as usize;
                 starts &= starts - 1;
                 let entry = self.starts.entry(bytes, at);
-                if entry == 0 {
+                if entry == 0 || !self.starts.may_match(entry, bytes, at) {
                     continue;
                 }
                 if at >= line_end {
@@ -419,8 +467,16 @@ impl RuleSet {
         // The capture slots on the stack: no allocation per match.
         let mut slots = [None; MAX_SLOTS];
         let slots = &mut slots[..rule.anchored.group_info().slot_len()];
-        rule.anchored
-            .search_slots(&Input::new(haystack).anchored(Anchored::Yes), slots)?;
+        let found = match &rule.reader {
+            Some(reader) => reader.read(haystack.as_bytes(), slots),
+            None => rule
+                .anchored
+                .search_slots(&Input::new(haystack).anchored(Anchored::Yes), slots)
+                .is_some(),
+        };
+        if !found {
+            return None;
+        }
         let group = |g: usize| -> Option<Span> {
             let start = slots.get(2 * g).copied().flatten()?.get();
             let end = slots.get(2 * g + 1).copied().flatten()?.get();
@@ -624,37 +680,44 @@ fn continues_phone_number(before: &str, vocab: &Vocabulary) -> bool {
     !word.is_empty() && vocab.phone_words.contains(&word.to_lowercase())
 }
 
+/// Whether `set` (of lower-case words) holds `word` in lower case; short ASCII words are
+/// lowercased on the stack.
+fn contains_lowercased(set: &crate::gazetteer::FastSet<String>, word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|lower| set.contains(lower))
+        }
+        _ => set.contains(&word.to_lowercase()),
+    }
+}
+
 fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool {
     let next = text[end..]
         .trim_start()
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '('))
         .next()
         .unwrap_or("");
-    let next = next.trim_end_matches(['.', ':', '!', '?']).to_lowercase();
-    if !next.is_empty() && vocab.count_nouns.contains(&next) {
+    let next = next.trim_end_matches(['.', ':', '!', '?']);
+    if !next.is_empty() && contains_lowercased(&vocab.count_nouns, next) {
         return true;
     }
     let prev = text[..start]
         .trim_end()
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
-        .unwrap_or("")
-        .to_lowercase();
-    if vocab.quantity_words.contains(&prev) {
+        .unwrap_or("");
+    if contains_lowercased(&vocab.quantity_words, prev) {
         return true;
     }
-    // "mehr als 2000", "bis zu 2000".
-    let before = text[..start].trim_end();
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
-    tail.ends_with(" als") || tail.ends_with("bis zu")
+    // "mehr als 2000", "bis zu 2000" (no character outside ASCII lowercases to one of these).
+    let before = text[..start].trim_end().as_bytes();
+    let ends_with = |word: &[u8]| {
+        before.len() >= word.len() && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    ends_with(b" als") || ends_with(b"bis zu")
 }
 
 #[cfg(test)]
@@ -758,6 +821,84 @@ mod tests {
             "Kontakt: presse@example.org, www.example.org/kontakt",
         ] {
             assert_eq!(rules.candidates(text, &vocab), Vec::new(), "{text}");
+        }
+    }
+
+    /// Slots of rule `index` anchored at the start of `haystack`: by its reader and by its regex.
+    fn both_ways(rule: &Rule, haystack: &str) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+        let len = rule.anchored.group_info().slot_len();
+        let mut by_reader = vec![None; len];
+        let reader = rule.reader.as_ref().expect("a reader");
+        if !reader.read(haystack.as_bytes(), &mut by_reader) {
+            by_reader.fill(None);
+        }
+        let mut by_regex = vec![None; len];
+        let input = Input::new(haystack).anchored(Anchored::Yes);
+        if rule.anchored.search_slots(&input, &mut by_regex).is_none() {
+            by_regex.fill(None);
+        }
+        let plain = |slots: Vec<Option<regex_automata::util::primitives::NonMaxUsize>>| {
+            slots.into_iter().map(|s| s.map(|s| s.get())).collect()
+        };
+        (plain(by_reader), plain(by_regex))
+    }
+
+    #[test]
+    fn the_commonest_rules_have_readers() {
+        let (rules, _) = rule_set();
+        let with_reader: Vec<&str> = rules
+            .rules
+            .iter()
+            .filter(|r| r.reader.is_some())
+            .map(|r| r.name.as_str())
+            .collect();
+        assert_eq!(with_reader, ["year", "weekday", "num_unit", "hm_uhr"]);
+    }
+
+    #[test]
+    fn readers_read_the_examples_as_the_regex_does() {
+        let (rules, _) = rule_set();
+        let mut texts: Vec<String> = rules.rules.iter().map(|r| r.example.clone()).collect();
+        texts.extend(
+            [
+                "Um 14.30 Uhr, gegen 9:05\u{a0}\u{a0}Uhr und 24:00 – nicht 25:10, 1.500 oder 2.5.",
+                "Am kommenden  Dienstag und am\u{2009}Mittwoch, nächsten\tFreitag; Mo. letzten Sonntag",
+                "mehr als 3 Jahre, etwa zwei Wochen, knapp 120 Tagen, rund  1000 Tage, Über drei Monaten",
+                "Im Jahr 2019, 1848 und 2099 – nicht 2100, 999 oder 20190.",
+            ]
+            .map(str::to_string),
+        );
+        for rule in rules.rules.iter().filter(|r| r.reader.is_some()) {
+            for text in &texts {
+                for (at, _) in text.char_indices() {
+                    let (by_reader, by_regex) = both_ways(rule, &text[at..]);
+                    assert_eq!(by_reader, by_regex, "{} on {:?}", rule.name, &text[at..]);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn readers_read_any_text_as_the_regex_does(
+            pieces in proptest::collection::vec(0usize..40, 1..8),
+        ) {
+            let words = [
+                "nächsten", "nächste", "Nächsten", "letzten", "letzte", "diesen", "am", "Mo",
+                "Montag", "Dienstag", "Sonnabend", "Sonntag", "mehr", "mehr als", "als",
+                "etwa", "ein", "eine", "einen", "zwei", "drei", "zwölf", "Tag", "Tage", "Tagen",
+                "Jahr", "Jahre", "Jahrzehnt", "Uhr", "1", "20", "19", "0", "7", "5", ":", ".",
+                " ", "\u{a0}", "\n",
+            ];
+            let text: String = pieces.iter().map(|&i| words[i % words.len()]).collect();
+            static RULES: std::sync::OnceLock<(RuleSet, Vocabulary)> = std::sync::OnceLock::new();
+            let (rules, _) = RULES.get_or_init(rule_set);
+            for rule in rules.rules.iter().filter(|r| r.reader.is_some()) {
+                for (at, _) in text.char_indices() {
+                    let (by_reader, by_regex) = both_ways(rule, &text[at..]);
+                    proptest::prop_assert_eq!(by_reader, by_regex, "{} on {:?}", rule.name, &text[at..]);
+                }
+            }
         }
     }
 }
