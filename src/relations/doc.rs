@@ -178,6 +178,10 @@ impl std::ops::Index<usize> for Words {
     }
 }
 
+/// How many tokens a funding programme's name may run before a place in it ("Interreg VI A
+/// Deutschland-Nederland").
+const PROGRAMME_NAME_WORDS: usize = 8;
+
 /// A first line of at most this many words is the title.
 const TITLE_WORDS: usize = 25;
 
@@ -255,6 +259,62 @@ pub(crate) fn part_of_other(a: &EntityMatch, b: &EntityMatch) -> bool {
             boundary(long[..at].chars().next_back())
                 && boundary(long[at + short.len()..].chars().next())
         })
+}
+
+/// Whether two places are one place under two names, as a town and the district named after
+/// it: "Landkreis Rosenheim", "Rosenheim (Landkreis)" and "Rosenheim" (a bracketed
+/// qualifier and leading administrative head words, the `skip` cues, are dropped). Such a
+/// pair is never a relation.
+pub(crate) fn same_place(a: &EntityMatch, b: &EntityMatch, lexicon: &Lexicon) -> bool {
+    if a.entity_type != EntityType::Location || b.entity_type != EntityType::Location {
+        return false;
+    }
+    let x = place_base(&a.canonical, lexicon);
+    !x.is_empty() && x == place_base(&b.canonical, lexicon)
+}
+
+/// A place name without bracketed qualifier and leading head words ("Landkreis Rosenheim",
+/// "Rosenheim (Landkreis)" → "Rosenheim"), as a slice: no allocation per pair.
+fn place_base<'n>(name: &'n str, lexicon: &Lexicon) -> &'n str {
+    let mut rest = name.split(" (").next().unwrap_or(name).trim();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        let head = lexicon.cues(CueKind::Skip).iter().any(|c| {
+            c.words.len() == 1
+                && first
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(c.words[0].chars())
+        });
+        if !head {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest
+}
+
+/// The country a region name with a compass prefix lies in ("Westungarn" → the document's
+/// "Ungarn" → `HU`), from the regions with ISO codes of the document.
+fn compass_country(
+    name: &str,
+    entities: &[EntityMatch],
+    regions_with_code: &[usize],
+    lexicon: &Lexicon,
+) -> Option<String> {
+    let folded = fold(name);
+    lexicon.cues(CueKind::Compass).iter().find_map(|cue| {
+        let prefix = fold(cue.words.first()?);
+        let rest = folded
+            .strip_prefix(prefix.as_str())?
+            .trim_start_matches('-');
+        if rest.chars().count() < 4 {
+            return None;
+        }
+        regions_with_code.iter().find_map(|&r| {
+            let kb = entities[r].kb_id.as_deref()?;
+            (fold(&entities[r].canonical) == rest).then(|| country_of(kb))?
+        })
+    })
 }
 
 impl Lexicon {
@@ -446,6 +506,14 @@ impl<'a> Doc<'a> {
             .map(|(i, e)| {
                 if let Some(country) = e.kb_id.as_deref().and_then(country_of) {
                     if e.entity_type == EntityType::Location {
+                        return Side::Country(country);
+                    }
+                }
+                // "Westungarn", "Mittelhessen": a part of a region of the document.
+                if e.entity_type == EntityType::Location {
+                    if let Some(country) =
+                        compass_country(&e.canonical, entities, &regions_with_code, lexicon)
+                    {
                         return Side::Country(country);
                     }
                 }
@@ -946,6 +1014,21 @@ impl<'a> Doc<'a> {
                         && matches!(lower.get(chain_end + 1), Some("–" | "-" | "—"))
                         && !list.iter().any(|o| o.token == chain_end + 2);
                     let dateline = dated || dashed;
+                    // "aus dem Programm Interreg VI A Deutschland-Nederland": places in the
+                    // name of a funding programme are background.
+                    let mut programme = false;
+                    let mut j = m.token;
+                    while j > sentence_start && m.token - j < PROGRAMME_NAME_WORDS {
+                        j -= 1;
+                        if lexicon.is_cue(CueKind::Programme, lower, j) {
+                            programme = true;
+                            break;
+                        }
+                        let in_name = capitalised(j) || matches!(&lower[j], "-" | "–" | "/");
+                        if !in_name {
+                            break;
+                        }
+                    }
                     // "der Pekinger Stadtbezirk X", "Shanghais Stadtbezirk X": the adjective or
                     // genitive locates the place after the head word.
                     let before_place = list.iter().any(|o| {
@@ -971,7 +1054,8 @@ impl<'a> Doc<'a> {
                     attribute = (m.via == Via::Adjective && before_org)
                         || (!matches!(m.via, Via::Person(_)) && before_place)
                         || after_org
-                        || dateline;
+                        || dateline
+                        || programme;
                 }
                 // "Zachodnia Izba (Westliche Industrie- und Handelskammer)": a name in brackets
                 // right after an organisation glosses it and is no party of its own.

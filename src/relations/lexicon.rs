@@ -141,15 +141,20 @@ pub(crate) enum CueKind {
     Habit,
     /// Belonging to a visiting group ("Zur Delegation gehörten …").
     Member,
+    /// A compass prefix of a region name: "Westungarn" is part of Ungarn.
+    Compass,
+    /// A funding programme whose name lists places ("Interreg Bayern–Tschechien"): the places
+    /// named in it are background, no parties.
+    Programme,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::Habit as usize) < 64);
+const _: () = assert!((CueKind::Programme as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 33] = [
+    pub(crate) const ALL: [CueKind; 36] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -183,6 +188,9 @@ impl CueKind {
         CueKind::ObjectIntent,
         CueKind::Subordinate,
         CueKind::Habit,
+        CueKind::Member,
+        CueKind::Compass,
+        CueKind::Programme,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -221,6 +229,8 @@ impl CueKind {
             "subordinate" => CueKind::Subordinate,
             "habit" => CueKind::Habit,
             "member" => CueKind::Member,
+            "compass" => CueKind::Compass,
+            "programme" => CueKind::Programme,
             _ => return None,
         })
     }

@@ -142,6 +142,9 @@ pub struct RelationMatch {
     pub cameo: Option<(String, f64)>,
 }
 
+/// The CAMEO code of an invitation or announced meeting (036: express intent to meet).
+const INVITATION_CODE: &str = "036";
+
 /// How many sentences back an everyday trigger word may find what it is about ("Die
 /// Zeremonie fand gestern statt. Für das Land unterschrieb …").
 const OBJECT_SENTENCES_BACK: usize = 3;
@@ -163,6 +166,9 @@ struct Fired {
     token: usize,
     /// Last token of the trigger's match.
     last: usize,
+    /// An invitation or announcement ("lud … ein", "eingeladen", "Gegenbesuch"): a visit
+    /// after it in its sentence is the one invited to.
+    invitation: bool,
 }
 
 /// One relation stated by one sentence.
@@ -386,6 +392,8 @@ impl RelationRecogniser {
                 subject: trigger.subject,
                 token: first,
                 last,
+                invitation: trigger.relation_type == RelationType::Intent
+                    && trigger.code == INVITATION_CODE,
             };
             // Announced visits and events are intents to meet.
             // "Geplant sind Gespräche …, ein Besuch bei X": a sentence that opens with a
@@ -483,18 +491,43 @@ impl RelationRecogniser {
         {
             best.retain(|f| f.relation_type != RelationType::Cooperation);
         }
+        // "Kooperationsvertrag": one word names an agreement, not also a cooperation, unless
+        // its clause says the cooperation exists ("ihre Kooperationsvereinbarung verlängert").
+        let is_boundary = |i: usize| matches!(&lower[i], "," | ";" | ":" | "–");
+        let agreement_words: Vec<usize> = best
+            .iter()
+            .filter(|f| f.relation_type == RelationType::Agreement)
+            .map(|f| f.token)
+            .filter(|&t| {
+                let from = (range.start..t)
+                    .rev()
+                    .find(|&i| is_boundary(i))
+                    .map_or(range.start, |i| i + 1);
+                let to = (t..range.end)
+                    .find(|&i| is_boundary(i))
+                    .unwrap_or(range.end);
+                !lex.has_cue(CueKind::Existing, lower, from..to)
+            })
+            .collect();
+        best.retain(|f| {
+            f.relation_type != RelationType::Cooperation || !agreement_words.contains(&f.token)
+        });
         // An agreement or visit inside a declared intent ("wollen … eine Absichtserklärung
-        // ausarbeiten", "lud eine Delegation … ein") has not happened yet.
+        // ausarbeiten", "lud eine Delegation … ein") has not happened yet; nor has a visit
+        // after an invitation ("hat die Regierung eingeladen, … die Region zu besuchen").
         if let Some(intent) = best
             .iter()
             .find(|f| f.relation_type == RelationType::Intent)
             .cloned()
         {
             best.retain(|f| {
-                !matches!(
-                    f.relation_type,
-                    RelationType::Agreement | RelationType::Visit
-                ) || !(intent.token..=intent.last).contains(&f.token)
+                let inside = (intent.token..=intent.last).contains(&f.token);
+                let invited = intent.invitation && f.token > intent.token;
+                match f.relation_type {
+                    RelationType::Agreement => !inside,
+                    RelationType::Visit => !inside && !invited,
+                    _ => true,
+                }
             });
         }
         // A habit ("jährlich", "alle zwei Jahre") is no single visit or event.
@@ -645,6 +678,26 @@ impl RelationRecogniser {
                     _ => false,
                 }
                 && !doc::part_of_other(&entities[a], &entities[b])
+                && !doc::same_place(&entities[a], &entities[b], lex)
+        };
+        // An organisation and a region of different sides are partners when neither has a
+        // partner of its own level in the sentence ("Die IHK X plant eine Reise nach Y und
+        // Z", "zwischen der Kammer X und der Provinz Y"); otherwise the regions pair with
+        // each other and the organisations too.
+        let has_partner: Vec<bool> = ms
+            .iter()
+            .map(|x| {
+                ms.iter().any(|m| {
+                    m.entity != x.entity
+                        && doc.level(m.entity) == doc.level(x.entity)
+                        && !(x.group != usize::MAX && x.group == m.group)
+                        && different(x.entity, m.entity)
+                })
+            })
+            .collect();
+        let mixed_ok = |i: usize, j: usize| {
+            doc.level(ms[i].entity) == doc.level(ms[j].entity)
+                || !(has_partner[i] || has_partner[j])
         };
         let both_cue = lex.has_cue(CueKind::Both, &doc.lower, range.clone());
         let main_pair = || -> Option<(usize, usize)> {
@@ -803,17 +856,14 @@ impl RelationRecogniser {
             }
         }
         for (i, a) in ms.iter().enumerate() {
-            for b in &ms[i + 1..] {
+            for (j, b) in ms.iter().enumerate().skip(i + 1) {
                 if pairs.iter().any(|&(x, y, _)| {
                     (x, y) == (a.entity, b.entity) || (y, x) == (a.entity, b.entity)
                 }) {
                     continue;
                 }
                 let same_group = a.group != usize::MAX && a.group == b.group;
-                if same_group
-                    || !different(a.entity, b.entity)
-                    || doc.level(a.entity) != doc.level(b.entity)
-                {
+                if same_group || !different(a.entity, b.entity) || !mixed_ok(i, j) {
                     continue;
                 }
                 let joined = b.prep == Some(Prep::Between)
@@ -1006,6 +1056,7 @@ impl RelationRecogniser {
             };
             if (ra, rb) == (st.a, st.b)
                 || entities[ra].canonical == entities[rb].canonical
+                || doc::same_place(&entities[ra], &entities[rb], lex)
                 || doc.sides[ra] == doc.sides[rb]
             {
                 continue;
