@@ -337,9 +337,7 @@ impl Vocabulary {
                 "resources/dates/side_remark_words.txt"
             ))?,
             modifiers: load_list(crate::data_file!("resources/dates/modifiers.txt"))?,
-            left_out_in_news: load_list(crate::data_file!(
-                "resources/dates/left_out_in_news.txt"
-            ))?,
+            left_out_in_news: load_list(crate::data_file!("resources/dates/left_out_in_news.txt"))?,
             count_nouns: lower_set(load_list(crate::data_file!(
                 "resources/dates/count_nouns.txt"
             ))?),

@@ -2285,21 +2285,13 @@ fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) 
             {
                 continue;
             }
-            cands.push(Candidate {
-                start: doc.tokens[k].start,
-                end: doc.tokens[k + len].end,
-                entity_type: EntityType::Organisation,
-                priority: P_ORG_LEGAL,
-                weight: 0,
-                needs_context: false,
-                needs_definition: false,
-                payload: Payload::Linked {
-                    canonical: canonical.clone(),
-                    kb_id: None,
-                    subtype: Some(subtype.to_string()),
-                    rule: "link:legal_name",
-                },
-            });
+            cands.push(repeated_org_name(
+                doc,
+                k,
+                len,
+                (canonical.clone(), None, Some(subtype.to_string())),
+                "link:legal_name",
+            ));
         }
     }
 }
@@ -2368,22 +2360,40 @@ fn bracket_short_names(
             if !same_words(doc, k, first, len) {
                 continue;
             }
-            cands.push(Candidate {
-                start: doc.tokens[k].start,
-                end: doc.tokens[k + len].end,
-                entity_type: EntityType::Organisation,
-                priority: P_ORG_LEGAL,
-                weight: 0,
-                needs_context: false,
-                needs_definition: false,
-                payload: Payload::Linked {
-                    canonical: canonical.clone(),
-                    kb_id: kb_id.clone(),
-                    subtype: subtype.clone(),
-                    rule: "link:short_name",
-                },
-            });
+            cands.push(repeated_org_name(
+                doc,
+                k,
+                len,
+                (canonical.clone(), kb_id.clone(), subtype.clone()),
+                "link:short_name",
+            ));
         }
+    }
+}
+
+/// A further mention of an organisation's name, tokens `k..=k + len`, linked to its full form
+/// `(canonical, kb_id, subtype)` by `rule`.
+fn repeated_org_name(
+    doc: &Doc,
+    k: usize,
+    len: usize,
+    (canonical, kb_id, subtype): (String, Option<String>, Option<String>),
+    rule: &'static str,
+) -> Candidate {
+    Candidate {
+        start: doc.tokens[k].start,
+        end: doc.tokens[k + len].end,
+        entity_type: EntityType::Organisation,
+        priority: P_ORG_LEGAL,
+        weight: 0,
+        needs_context: false,
+        needs_definition: false,
+        payload: Payload::Linked {
+            canonical,
+            kb_id,
+            subtype,
+            rule,
+        },
     }
 }
 
