@@ -67,6 +67,28 @@ struct Candidate {
     payload: Payload,
 }
 
+impl Candidate {
+    /// The subtype a rule gave this candidate; "other" for list entries and linked forms.
+    fn rule_subtype(&self) -> &'static str {
+        match self.payload {
+            Payload::Rule { subtype, .. } => subtype,
+            _ => "other",
+        }
+    }
+}
+
+/// The organisation candidates that start at a token, with that token's index: where the
+/// rules that extend a found organisation to the left begin.
+fn organisations_by_first_token<'a>(
+    doc: &'a Doc,
+    cands: &'a [Candidate],
+) -> impl Iterator<Item = (&'a Candidate, usize)> + 'a {
+    cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Organisation)
+        .filter_map(|c| Some((c, doc.token_starting_at(c.start)?)))
+}
+
 /// One document with its per-token facts.
 struct Doc<'t> {
     text: &'t str,
@@ -1066,13 +1088,7 @@ fn named_units(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
                 .any(|e| doc.folded[doc.tokens[k].start..doc.tokens[k].end].ends_with(e))
     };
     let mut found = Vec::new();
-    for c in cands.iter() {
-        if c.entity_type != EntityType::Organisation {
-            continue;
-        }
-        let Some(k) = doc.token_starting_at(c.start) else {
-            continue;
-        };
+    for (c, k) in organisations_by_first_token(doc, cands) {
         let s_start = doc.sentence_start[k];
         if k < s_start + 3 || !matches!(doc.t(k - 1), "der" | "des") || !doc.adjacent(k - 1) {
             continue;
@@ -1089,10 +1105,7 @@ fn named_units(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             m -= 1;
         }
         if m + 2 < k && doc.adjacent(m) && unit(m) {
-            let subtype = match c.payload {
-                Payload::Rule { subtype, .. } => subtype,
-                _ => "other",
-            };
+            let subtype = c.rule_subtype();
             found.push((m, doc.token_containing(c.end - 1).unwrap_or(k), subtype));
         }
     }
@@ -1166,13 +1179,7 @@ fn slash_seats(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
 /// second dash.
 fn dash_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut found = Vec::new();
-    for c in cands.iter() {
-        if c.entity_type != EntityType::Organisation {
-            continue;
-        }
-        let Some(k) = doc.token_starting_at(c.start) else {
-            continue;
-        };
+    for (c, k) in organisations_by_first_token(doc, cands) {
         let s_start = doc.sentence_start[k];
         if k < s_start + 3
             || doc.tokens[k].end >= c.end
@@ -1217,10 +1224,7 @@ fn dash_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         // A second dash closes an aside ("mit dem Vertrag – Beispiel AG zahlt – ist …").
         let aside = (last + 1..doc.sentence_end[k]).any(|m| matches!(doc.t(m), "–" | "—"));
         if lead && !aside {
-            let subtype = match c.payload {
-                Payload::Rule { subtype, .. } => subtype,
-                _ => "other",
-            };
+            let subtype = c.rule_subtype();
             found.push((p, last, subtype));
         }
     }
@@ -1881,13 +1885,7 @@ fn initials_acronym(doc: &Doc, left: usize, right: usize, k: usize) -> bool {
 /// name form one name.
 fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
     let mut found = Vec::new();
-    for c in cands.iter() {
-        if c.entity_type != EntityType::Organisation {
-            continue;
-        }
-        let Some(s) = doc.token_starting_at(c.start) else {
-            continue;
-        };
+    for (c, s) in organisations_by_first_token(doc, cands) {
         if s < 2
             || !matches!(doc.t(s - 1), "–" | "-" | "—")
             || !acronym(doc.t(s - 2))
@@ -1900,10 +1898,7 @@ fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
         let Some(last) = (s..doc.tokens.len()).find(|&k| doc.tokens[k].end == c.end) else {
             continue;
         };
-        let subtype = match c.payload {
-            Payload::Rule { subtype, .. } => subtype,
-            _ => "other",
-        };
+        let subtype = c.rule_subtype();
         found.push((s - 2, last, subtype));
     }
     for (first, last, subtype) in found {
