@@ -64,6 +64,7 @@ fn entities(text: &str) -> Vec<EntityMatch> {
                 canonical: name.to_string(),
                 kb_id: kb.map(str::to_string),
                 subtype: Some(subtype.to_string()),
+                country: None,
                 source: "bench".to_string(),
             });
         }

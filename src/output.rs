@@ -51,6 +51,7 @@ pub fn build_record(doc: &Document, analysis: &Analysis) -> Record {
                 canonical: found.canonical.clone(),
                 kb_id: found.kb_id.clone(),
                 subtype: found.subtype.clone(),
+                country: found.country.clone(),
                 source: found.source.clone(),
             }
         })
@@ -276,6 +277,8 @@ impl Json<'_> {
         self.opt_str(entity.kb_id.as_deref());
         self.raw(b",\"subtype\":");
         self.opt_str(entity.subtype.as_deref());
+        self.raw(b",\"country\":");
+        self.opt_str(entity.country.as_deref());
         self.raw(b",\"source\":");
         self.str(&entity.source);
         self.0.push(b'}');
@@ -383,6 +386,7 @@ mod tests {
             canonical: "Stadtwerke Süd\tNord\u{1}\u{7f}\u{2028}".to_string(),
             kb_id: kb.map(str::to_string),
             subtype: subtype.map(str::to_string),
+            country: kb.map(|k| k[..2].to_string()),
             source: "rule:org".to_string(),
         };
         let relation = |cameo: Option<Cameo>, confidence: f64| Relation {

@@ -82,6 +82,11 @@ pub struct Entity {
     /// Finer type: `country`, `state`, `city`, `university`, `person`, …
     #[serde(default)]
     pub subtype: Option<String>,
+    /// For a region: the ISO 3166 alpha-2 code of the country it lies in (`DE` for Sachsen,
+    /// Dresden and Landkreis Meißen), where known; `null` for macro-regions, organisations
+    /// and persons.
+    #[serde(default)]
+    pub country: Option<String>,
     /// Which gazetteer or rule produced the mention.
     #[serde(default)]
     pub source: String,

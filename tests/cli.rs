@@ -318,6 +318,55 @@ fn users_gazetteers_add_entities_and_malformed_rows_name_file_and_line() {
 }
 
 #[test]
+fn regions_carry_their_country_and_a_bad_country_hint_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("towns.tsv");
+    write(
+        &good,
+        "Nordhafenstadt\tLOC\tNordhafenstadt\tgeonames:99000001\tcity\t20000\tcountry=NO\n"
+            .as_bytes(),
+    );
+    let input = "{\"id\": \"c\", \"text\": \"Eine Delegation aus Nordhafenstadt besuchte \
+                 Dresden und Sachsen; danach reiste sie nach Europa.\"}\n";
+    let output = run(
+        &["--gazetteer", good.to_str().unwrap(), "-"],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let entities = records(&output)[0]["entities"].clone();
+    let country_of = |text: &str| {
+        let entity = entities
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"] == text)
+            .unwrap_or_else(|| panic!("{text} not found in {entities}"));
+        entity["country"].as_str().map(str::to_string)
+    };
+    assert_eq!(country_of("Nordhafenstadt").as_deref(), Some("NO"));
+    assert_eq!(country_of("Dresden").as_deref(), Some("DE"));
+    assert_eq!(country_of("Sachsen").as_deref(), Some("DE"));
+    assert_eq!(country_of("Europa"), None);
+
+    let bad = dir.path().join("bad_country.tsv");
+    write(
+        &bad,
+        "Ort\tLOC\tOrt\t\tcity\t0\tcountry=DE\nWeiler\tLOC\tWeiler\t\tcity\t0\tcountry=Norwegen\n"
+            .as_bytes(),
+    );
+    let output = run(
+        &["--gazetteer", bad.to_str().unwrap(), "-"],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("{}:2:", bad.display())) && stderr.contains("country"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn writes_to_an_output_file() {
     let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("in/a.txt"), RELEASE.as_bytes());

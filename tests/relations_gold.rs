@@ -113,6 +113,7 @@ fn relations_on_gold_dev_split() {
                 canonical: e["canonical"].as_str().unwrap().to_string(),
                 kb_id: e["kb_id"].as_str().map(str::to_string),
                 subtype: e["subtype"].as_str().map(str::to_string),
+                country: e["country"].as_str().map(str::to_string),
                 source: "gold".to_string(),
             })
             .collect();

@@ -637,6 +637,9 @@ class Regions:
                 fl.add("common")
             if e["admin"] and e["subtype"] in ("state", "district"):
                 fl.add("admin=" + e["admin"])
+            if e["cc"] and e["subtype"] in ("city", "district"):
+                # the country of a place whose id is no ISO code: relations need a town's side
+                fl.add("country=" + e["cc"])
             out_kb = "" if kb.startswith(("cldr:", "supplement:")) else kb
             rows.append([s, "LOC", e["canonical"], out_kb, e["subtype"], e["weight"], ",".join(sorted(fl))])
         return rows

@@ -213,6 +213,8 @@ class Toponyms:
                     fl.add("exonym")
                 if e.get("admin") and e["subtype"] in ("state", "district"):
                     fl.add("admin=" + e["admin"])
+                if e.get("cc") and e["subtype"] in ("city", "district"):
+                    fl.add("country=" + e["cc"])
                 # the German name is its own canonical (Posen, Neu-Delhi, St. Pölten), as German names
                 # confirmed by other sources are in regions.tsv; kb_id links it to the same entity
                 out.append([t, "LOC", t, kb, e["subtype"], e["weight"], ",".join(sorted(fl))])

@@ -64,6 +64,9 @@ pub struct EntityMatch {
     pub canonical: String,
     pub kb_id: Option<String>,
     pub subtype: Option<String>,
+    /// For a region: the ISO 3166 alpha-2 code of its country (`DE` for Sachsen and for
+    /// Dresden), where known.
+    pub country: Option<String>,
     /// The gazetteer or rule that produced the mention.
     pub source: String,
 }

@@ -2893,6 +2893,13 @@ fn materialise(rec: &EntityRecogniser, doc: &Doc, chosen: Vec<Candidate>) -> Vec
                 Payload::Entry(id) => rec.dictionary().entry(*id).0.name.clone(),
                 Payload::Rule { rule, .. } | Payload::Linked { rule, .. } => rule.to_string(),
             };
+            let country = match (c.entity_type, &kb_id) {
+                (EntityType::Location, Some(kb)) => rec
+                    .dictionary()
+                    .country(kb)
+                    .map(|code| String::from_utf8_lossy(&code).into_owned()),
+                _ => None,
+            };
             EntityMatch {
                 start: c.start,
                 end: c.end,
@@ -2900,6 +2907,7 @@ fn materialise(rec: &EntityRecogniser, doc: &Doc, chosen: Vec<Candidate>) -> Vec
                 canonical,
                 kb_id,
                 subtype,
+                country,
                 source,
             }
         })

@@ -119,6 +119,8 @@ pub struct Dictionary {
     /// a lookup whose text run (or the run without a genitive ending) has no bit set can
     /// match no first word, and most capitalised words are no place's first word.
     runs: Box<[u64]>,
+    /// Hash of a `kb_id` → an entry with that id and a country hint ([`Entry::country`]).
+    countries: HashMap<u64, u32, BuildHasherDefault<PassThrough>>,
 }
 
 /// Bits of [`Dictionary`]'s run filter (2^21: 256 KiB, about 5 % of the bits set by the
@@ -284,7 +286,18 @@ impl Dictionary {
             }
             surfaces.insert(hash, (start, members.len() as u32));
         }
+        let mut countries = HashMap::default();
+        for (id, &(list, row)) in refs.iter().enumerate() {
+            let list = &lists[list as usize];
+            let entry = &list.entries[row as usize];
+            if entry.country.is_some() {
+                countries
+                    .entry(fnv1a(list.text(entry.kb_id).as_bytes()))
+                    .or_insert(id as u32);
+            }
+        }
         Dictionary {
+            countries,
             lists,
             refs,
             first_words,
@@ -312,6 +325,31 @@ impl Dictionary {
             || run
                 .strip_suffix(b"s")
                 .is_some_and(|key| test(key) || key.strip_suffix(b"e").is_some_and(test))
+    }
+
+    /// The ISO 3166 alpha-2 code of the country a region lies in, from its `kb_id`: the
+    /// code's own prefix for ISO ids (`DE-SN` → `DE`), the gazetteer's country hint for a
+    /// city or district (`geonames:…`, `ags:…`); `None` for macro-regions and unknown ids.
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::gazetteer::{Dictionary, EntityList};
+    /// let list = EntityList::parse("my.tsv", "Kobe\tLOC\tKobe\tgeonames:1859171\tcity\t0\tcountry=JP\n".into()).unwrap();
+    /// let dictionary = Dictionary::build(vec![list], |_| true);
+    /// assert_eq!(dictionary.country("geonames:1859171"), Some(*b"JP"));
+    /// assert_eq!(dictionary.country("CN-SD"), Some(*b"CN"));
+    /// assert_eq!(dictionary.country("m49:150"), None);
+    /// ```
+    pub fn country(&self, kb_id: &str) -> Option<[u8; 2]> {
+        match kb_id.as_bytes() {
+            &[a, b] | &[a, b, b'-', ..] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+                return Some([a, b]);
+            }
+            _ => {}
+        }
+        let &id = self.countries.get(&fnv1a(kb_id.as_bytes()))?;
+        let (list, entry) = self.entry(id);
+        (list.text(entry.kb_id) == kb_id).then_some(entry.country?)
     }
 
     /// Number of entries.

@@ -230,7 +230,8 @@ impl Flags {
     }
 
     /// Parses the `flags` column: comma-separated names; `key=value` hints and unknown names
-    /// are kept out of the flags (they are informational).
+    /// are kept out of the flags (they are informational; `country=XX` is read by
+    /// [`country_hint`]).
     pub fn parse(column: &str) -> Flags {
         let mut flags = Flags::default();
         if column.is_empty() {
@@ -247,6 +248,31 @@ impl Flags {
             }
         }
         flags
+    }
+}
+
+/// The `country=XX` hint of a flags column: two capital ASCII letters (an ISO 3166 alpha-2
+/// code), or none.
+///
+/// # Example
+/// ```
+/// use meldung::gazetteer::country_hint;
+/// assert_eq!(country_hint("alias,country=JP"), Ok(Some(*b"JP")));
+/// assert_eq!(country_hint("common"), Ok(None));
+/// assert!(country_hint("country=Japan").is_err());
+/// ```
+pub fn country_hint(column: &str) -> Result<Option<[u8; 2]>, String> {
+    let Some(value) = column
+        .split(',')
+        .find_map(|flag| flag.trim().strip_prefix("country="))
+    else {
+        return Ok(None);
+    };
+    match value.as_bytes() {
+        &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Ok(Some([a, b])),
+        _ => Err(format!(
+            "country hint must be an ISO 3166 alpha-2 code such as country=DE, found {value:?}"
+        )),
     }
 }
 
@@ -282,6 +308,9 @@ pub struct Entry {
     pub subtype: Field,
     pub weight: u64,
     pub flags: Flags,
+    /// The ISO 3166 alpha-2 code of the country a city or district lies in (the `country=XX`
+    /// hint of the flags column), for places whose `kb_id` is no ISO code.
+    pub country: Option<[u8; 2]>,
     /// 1-based line in the file.
     pub line: u32,
 }
@@ -434,6 +463,7 @@ impl EntityList {
                 subtype: fields[4],
                 weight,
                 flags: Flags::parse(col(6)),
+                country: country_hint(col(6)).map_err(error)?,
                 line: line_no as u32,
             });
         }

@@ -46,6 +46,7 @@
 //!         canonical: name.to_string(),
 //!         kb_id: Some(kb.to_string()),
 //!         subtype: Some("state".to_string()),
+//!         country: Some(kb[..2].to_string()),
 //!         source: "test".to_string(),
 //!     }
 //! };

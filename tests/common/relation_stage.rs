@@ -1,5 +1,6 @@
 //! The relation stage on hand-marked documents, for the table-driven relation tests:
-//! `[Name|TYPE|kb|subtype]` marks an entity (kb `-` for none), `{text|value}` a DATE mention.
+//! `[Name|TYPE|kb|subtype|canonical|country]` marks an entity (kb `-` for none; the last three
+//! fields optional; the country defaults to an ISO id's prefix), `{text|value}` a DATE mention.
 #![allow(dead_code)]
 
 use meldung::calendar::Date;
@@ -44,6 +45,15 @@ pub fn doc(marked: &str) -> Doc {
                 canonical: fields.get(4).copied().unwrap_or(fields[0]).to_string(),
                 kb_id: (kb != "-").then(|| kb.to_string()),
                 subtype: fields.get(3).map(|s| s.to_string()),
+                country: fields.get(5).map(|s| s.to_string()).or_else(|| {
+                    // An ISO 3166 id names its country (`DE-SN` → `DE`).
+                    let prefix = kb
+                        .get(..2)
+                        .filter(|p| p.bytes().all(|b| b.is_ascii_uppercase()));
+                    prefix
+                        .filter(|_| kb.len() == 2 || kb.as_bytes()[2] == b'-')
+                        .map(str::to_string)
+                }),
                 source: "test".to_string(),
             });
         } else {
