@@ -3,6 +3,7 @@ the German lexicon filters and deterministic TSV writing.
 
 Lexicons (build-time FILTERS only, nothing from them is written out as a list):
   * wngerman  (/usr/share/dict/ngerman, GPL-2+)      -- German word forms with case
+  * wamerican (/usr/share/dict/american-english, SCOWL, permissive) -- lower-case English words
   * german-nouns (PyPI, CC BY-SA 4.0, German Wiktionary) -- noun lemmas, all case forms,
     and a part-of-speech column that separates common nouns from toponyms / names
 """
@@ -19,6 +20,7 @@ CACHE = os.environ.get("MELDUNG_GAZ_CACHE", os.path.expanduser("~/.cache/meldung
 NPM = os.path.join(CACHE, "npm", "node_modules")
 ORGS_DIR = os.environ.get("MELDUNG_ORGS_DIR", "/work/shared/data/orgs")
 WNGERMAN = os.environ.get("MELDUNG_WNGERMAN", "/usr/share/dict/ngerman")
+WAMERICAN = os.environ.get("MELDUNG_WAMERICAN", "/usr/share/dict/american-english")
 
 csv.field_size_limit(10**8)
 
@@ -81,6 +83,14 @@ class Lexicon:
 
     PROPER = {"Toponym", "Vorname", "Nachname", "Eigenname", "Straßenname"}
 
+    def english_word(self, s):
+        """s is a lower-case English word in its own right (enterprise, central), not only the
+        plural of one (Wales, Tours, Wells are places first)."""
+        w = s.lower()
+        if w not in self.en_lower or w in self.en_proper:
+            return False
+        return not (w.endswith("s") and (w[:-1] in self.en_lower or w.endswith("es") and w[:-2] in self.en_lower))
+
     def __init__(self):
         log("loading lexicons (wngerman, german-nouns) ...")
         self.wn = set()
@@ -90,6 +100,16 @@ class Lexicon:
                 if w:
                     self.wn.add(w)
         self.wn_lower = {w for w in self.wn if w[:1].islower()}
+        # English words written in lower case (enterprise, central, golden): a foreign place
+        # named like one mostly appears in German text inside an English name ("Enterprise
+        # Ireland", "Central Bank"). Filter only, never shipped.
+        with open(WAMERICAN, encoding="utf-8") as f:
+            words = [w.strip() for w in f if "'" not in w]
+        self.en_lower = {w for w in words if w[:1].islower()}
+        # capitalised entries are proper names (Shanghai, Bologna, Surrey, Cork): a place the
+        # English list knows by name stays a place even when a common word shares its spelling
+        self.en_proper = {w.lower() for w in words if w[:1].isupper()}
+
         self.gn_common = set()      # forms of common nouns
         self.gn_proper = {}         # form -> set(kinds)
         self.gn_forms = set()

