@@ -228,52 +228,49 @@ impl Flags {
     fn insert(&mut self, other: Flags) {
         self.0 |= other.0;
     }
-
-    /// Parses the `flags` column: comma-separated names; `key=value` hints and unknown names
-    /// are kept out of the flags (they are informational; `country=XX` is read by
-    /// [`country_hint`]).
-    pub fn parse(column: &str) -> Flags {
-        let mut flags = Flags::default();
-        if column.is_empty() {
-            return flags;
-        }
-        for flag in column.split(',').map(str::trim) {
-            match flag {
-                "common" => flags.insert(Flags::COMMON),
-                "acronym" => flags.insert(Flags::ACRONYM),
-                "alias" => flags.insert(Flags::ALIAS),
-                "exonym" => flags.insert(Flags::EXONYM),
-                "colloquial" => flags.insert(Flags::COLLOQUIAL),
-                _ => {}
-            }
-        }
-        flags
-    }
 }
 
-/// The `country=XX` hint of a flags column: two capital ASCII letters (an ISO 3166 alpha-2
-/// code), or none.
+/// Parses a `flags` column: comma-separated names (`common`, `acronym`, `alias`, `exonym`,
+/// `colloquial`) and `key=value` hints. Of the hints only `country=XX` is read (an ISO 3166
+/// alpha-2 code, two capital letters: anything else is an error); the others (`admin=…`) and
+/// unknown names are informational. One pass over the bytes: this runs for every row of the
+/// default gazetteers at start-up.
 ///
 /// # Example
 /// ```
-/// use meldung::gazetteer::country_hint;
-/// assert_eq!(country_hint("alias,country=JP"), Ok(Some(*b"JP")));
-/// assert_eq!(country_hint("common"), Ok(None));
-/// assert!(country_hint("country=Japan").is_err());
+/// use meldung::gazetteer::{parse_flags, Flags};
+/// let (flags, country) = parse_flags("alias,common,country=JP").unwrap();
+/// assert!(flags.contains(Flags::COMMON) && flags.contains(Flags::ALIAS));
+/// assert_eq!(country, Some(*b"JP"));
+/// assert_eq!(parse_flags("").unwrap(), (Flags::default(), None));
+/// assert!(parse_flags("country=Japan").is_err());
 /// ```
-pub fn country_hint(column: &str) -> Result<Option<[u8; 2]>, String> {
-    let Some(value) = column
-        .split(',')
-        .find_map(|flag| flag.trim().strip_prefix("country="))
-    else {
-        return Ok(None);
-    };
-    match value.as_bytes() {
-        &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Ok(Some([a, b])),
-        _ => Err(format!(
-            "country hint must be an ISO 3166 alpha-2 code such as country=DE, found {value:?}"
-        )),
+pub fn parse_flags(column: &str) -> Result<(Flags, Option<[u8; 2]>), String> {
+    let mut flags = Flags::default();
+    let mut country = None;
+    for flag in column.as_bytes().split(|&b| b == b',') {
+        match flag.trim_ascii() {
+            b"common" => flags.insert(Flags::COMMON),
+            b"acronym" => flags.insert(Flags::ACRONYM),
+            b"alias" => flags.insert(Flags::ALIAS),
+            b"exonym" => flags.insert(Flags::EXONYM),
+            b"colloquial" => flags.insert(Flags::COLLOQUIAL),
+            [b'c', b'o', b'u', b'n', b't', b'r', b'y', b'=', value @ ..] => match *value {
+                [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+                    country = Some([a, b]);
+                }
+                _ => {
+                    return Err(format!(
+                        "country hint must be an ISO 3166 alpha-2 code such as country=DE, \
+                         found {:?}",
+                        String::from_utf8_lossy(value)
+                    ))
+                }
+            },
+            _ => {}
+        }
     }
+    Ok((flags, country))
 }
 
 /// A byte range into a list's text.
@@ -309,7 +306,7 @@ pub struct Entry {
     pub weight: u64,
     pub flags: Flags,
     /// The ISO 3166 alpha-2 code of the country a city or district lies in (the `country=XX`
-    /// hint of the flags column), for places whose `kb_id` is no ISO code.
+    /// hint of the flags column, see [`parse_flags`]), for places whose `kb_id` is no ISO code.
     pub country: Option<[u8; 2]>,
     /// 1-based line in the file.
     pub line: u32,
@@ -449,6 +446,7 @@ impl EntityList {
                     ))
                 })?
             };
+            let (flags, country) = parse_flags(col(6)).map_err(error)?;
             let folded_start = folded.len();
             fold_into(surface, &mut folded);
             entries.push(Entry {
@@ -462,8 +460,8 @@ impl EntityList {
                 kb_id: fields[3],
                 subtype: fields[4],
                 weight,
-                flags: Flags::parse(col(6)),
-                country: country_hint(col(6)).map_err(error)?,
+                flags,
+                country,
                 line: line_no as u32,
             });
         }
