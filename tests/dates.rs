@@ -516,6 +516,65 @@ fn numbers_that_are_not_dates() {
 }
 
 #[test]
+fn calendar_weeks_genitive_quarters_slash_ranges_and_ages() {
+    let a = anchor("2025-02-20");
+    check(&[
+        // Calendar weeks: ISO week values, the year from the anchor unless written.
+        (
+            "Bewerbungen sind bis KW 12 möglich, die Fertigung läuft seit KW14.",
+            a,
+            &[("KW 12", "2025-W12"), ("KW14", "2025-W14")],
+        ),
+        (
+            "Der Besuch folgt in der 20. Kalenderwoche 2026 und in KW 3/2027.",
+            a,
+            &[("20. Kalenderwoche 2026", "2026-W20"), ("KW 3/2027", "2027-W03")],
+        ),
+        ("Die KW 60 gibt es nicht.", a, &[]),
+        // A quarter or half year in the genitive, with and without a part word before it.
+        (
+            "Die Zulassung ist für Ende des dritten Quartals geplant.",
+            a,
+            &[("Ende des dritten Quartals", "2025-Q3")],
+        ),
+        (
+            "Für Anfang des zweiten Halbjahres 2026 plant die Kammer eine Reise.",
+            a,
+            &[("Anfang des zweiten Halbjahres 2026", "2026-H2")],
+        ),
+        (
+            "Die Zahlen des ersten Halbjahres liegen vor, die des 2. Quartals folgen.",
+            a,
+            &[("ersten Halbjahres", "2025-H1"), ("2. Quartals", "2025-Q2")],
+        ),
+        // A weekday before a day and month without a year.
+        (
+            "Der Minister hat am Dienstag, 04.03., die Kammer besucht.",
+            a,
+            &[("Dienstag, 04.03.", "2025-03-04")],
+        ),
+        // Two days joined by a slash.
+        (
+            "Das Fest ist am 2./3. Mai.",
+            a,
+            &[("2.", "2025-05-02"), ("3. Mai", "2025-05-03")],
+        ),
+        // Ages and anniversaries in digits are no durations in press releases (GUIDELINES §4);
+        // words and other units stay.
+        (
+            "Der 45-jährige Ingenieur feiert das 30-jährige Bestehen nach der dreijährigen Bauzeit.",
+            a,
+            &[("dreijährigen", "P3Y")],
+        ),
+        (
+            "In 20-minütigen Gesprächen und 14-tägigen Kursen ging es um Zölle.",
+            a,
+            &[("20-minütigen", "PT20M"), ("14-tägigen", "P14D")],
+        ),
+    ]);
+}
+
+#[test]
 fn publication_dates_from_the_text() {
     let dates = recogniser();
     let cases: &[(&str, Option<&str>)] = &[
@@ -529,6 +588,10 @@ fn publication_dates_from_the_text() {
             Some("2012-09-25"),
         ),
         ("Frankfurt am Main, den 3. Mai 2021: Die Bank meldet Zahlen.", Some("2021-05-03")),
+        // An agency's or press office's tag in parentheses before the place.
+        ("(ots) Berlin, 4. März 2024 – Der Senat lädt ein.", Some("2024-03-04")),
+        ("Landespressedienst\n\n(LPD) Graz, 12.11.2023 – Die Steiermark und Slowenien planen.", Some("2023-11-12")),
+        ("(Eine sehr lange Bemerkung in Klammern) Berlin, 4. März 2024 – Text.", None),
         // A header before the place, two sites, a full stop after the date.
         ("Pressemitteilung 12/2023 | Kassel, 7. Juni 2023\n\nDie Stadt lädt ein.", Some("2023-06-07")),
         ("Frankfurt am Main / San Sebastián de los Reyes, 02.10.2022 – Die beiden Firmen arbeiten zusammen.", Some("2022-10-02")),

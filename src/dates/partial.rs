@@ -20,6 +20,8 @@ pub struct Partial {
     pub season: Option<&'static str>,
     pub quarter: Option<u32>,
     pub half: Option<u32>,
+    /// Calendar week (ISO 8601 week number, "KW 12").
+    pub week: Option<u32>,
     /// The century as counted in words (20 for "20. Jahrhundert", negative before Christ).
     pub century: Option<i32>,
     /// Decade: the first three digits of the year (199 for the 1990s), or with
@@ -105,6 +107,10 @@ impl Partial {
                 .map(|h| if h == LAST_OF_UNIT { 2 } else { h })
                 .filter(|h| (1..=2).contains(h))
                 .map(|h| self.half = Some(h))
+                .is_some(),
+            "week" => number()
+                .filter(|w| (1..=53).contains(w))
+                .map(|w| self.week = Some(w))
                 .is_some(),
             "century" => ordinal()
                 .filter(|&c| c != LAST_OF_UNIT)

@@ -36,7 +36,30 @@ fn is_place_prefix(prefix: &str) -> bool {
         return false;
     };
     let place = place.rsplit(['|', '·']).next().unwrap_or(place);
+    let place = strip_agency_tag(place);
     place.split('/').all(is_place_name)
+}
+
+/// A dateline may open with a news agency's or press office's short tag in parentheses:
+/// "(ots) Berlin, …", "(LPD) Graz, …". Returns what follows the tag.
+fn strip_agency_tag(place: &str) -> &str {
+    let trimmed = place.trim_start();
+    let Some((tag, rest)) = trimmed
+        .strip_prefix('(')
+        .and_then(|inner| inner.split_once(')'))
+    else {
+        return place;
+    };
+    let short = (1..=12).contains(&tag.chars().count());
+    if short
+        && tag
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '/' | '.'))
+    {
+        rest
+    } else {
+        place
+    }
 }
 
 /// Whether `place` is one to five words, the first capitalised, of letters and the punctuation

@@ -574,6 +574,10 @@ impl Resolver {
             value.push_str("-H");
             push_number(&mut value, half, 1);
             None
+        } else if let Some(week) = p.week {
+            value.push_str("-W");
+            push_number(&mut value, week, 2);
+            None
         } else if let Some(month) = p.month {
             value.push('-');
             push_number(&mut value, month, 2);
@@ -599,7 +603,7 @@ impl Resolver {
         });
         // A season or quarter only anchors its year.
         let reference = reference.map(|r| {
-            if p.season.is_some() || p.quarter.is_some() || p.half.is_some() {
+            if p.season.is_some() || p.quarter.is_some() || p.half.is_some() || p.week.is_some() {
                 Reference {
                     year: r.year,
                     month: None,

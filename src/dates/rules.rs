@@ -542,8 +542,8 @@ impl RuleSet {
 
 const KNOWN_GROUPS: &[&str] = &[
     "t", "mod", "part", "year", "bc", "month", "day", "weekday", "hour", "minute", "season",
-    "quarter", "half", "century", "decade", "daypart", "num", "unit", "unitadj", "shift", "relday",
-    "relword", "dir", "ref", "set", "vague", "holiday",
+    "quarter", "half", "week", "century", "decade", "daypart", "num", "unit", "unitadj", "shift",
+    "relday", "relword", "dir", "ref", "set", "vague", "holiday",
 ];
 
 fn is_word_char_before(text: &str, at: usize) -> bool {
@@ -636,7 +636,12 @@ fn is_side_remark(text: &str, here: &LineState, p: &Partial, vocab: &Vocabulary)
         return true;
     }
     let before = &text[here.line_start..here.at];
-    if p.month.is_some() || p.season.is_some() || p.quarter.is_some() || p.half.is_some() {
+    if p.month.is_some()
+        || p.season.is_some()
+        || p.quarter.is_some()
+        || p.half.is_some()
+        || p.week.is_some()
+    {
         return false;
     }
     let previous = before.split_whitespace().next_back().unwrap_or("");
