@@ -1529,6 +1529,9 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
             english_org(doc, lex, i, head.subtype, cands);
             continue;
         }
+        if english_name_before(doc, lex, i) {
+            english_org(doc, lex, i, head.subtype, cands);
+        }
         let camel = t
             .char_indices()
             .skip(1)
@@ -1914,9 +1917,9 @@ fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
     }
 }
 
-/// French, Portuguese, Spanish, Italian and Polish names: "Ministère de l'Économie et de
-/// l'Innovation du Québec", "Conseil régional du Grand Est", "Zachodnia Izba
-/// Przemysłowo-Handlowa". The head, then names, elided words ("l'Économie"), function words
+/// French, Portuguese, Spanish, Italian, Dutch and Polish names: "Ministère de l'Économie et de
+/// l'Innovation du Québec", "Conseil régional du Grand Est", "Giunta regionale dell'Emilia-Romagna",
+/// "Zachodnia Izba Przemysłowo-Handlowa". The head, then names, elided words ("l'Économie"), function words
 /// and lower-case words after the head or a function word; adjectives before a Polish head.
 fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let cues = &lex.cues;
@@ -1927,28 +1930,34 @@ fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         let limit = doc.sentence_end[i];
         let s_start = doc.sentence_start[i];
         let elided = |t: &str| {
-            ["l'", "d'", "L'", "D'", "l’", "d’"]
-                .iter()
-                .any(|p| t.len() > p.len() + 1 && t.starts_with(p))
+            [
+                "l'", "d'", "L'", "D'", "l’", "d’", "dell'", "dell’", "all'", "all’", "nell'",
+                "nell’", "sull'", "sull’",
+            ]
+            .iter()
+            .any(|p| t.len() > p.len() + 1 && t.starts_with(p))
         };
-        let mut right = i;
         let mut k = i + 1;
-        let mut after_link = true; // the head itself may take a lower-case word
+        // The head itself may take a lower-case word. The name ends in a name or an elided
+        // word: a lower-case word at its end is the German sentence going on ("die Giunta
+        // tagte").
+        let mut after_link = true;
+        let mut named = i;
         while k < limit && k - i <= 12 && doc.adjacent(k - 1) && doc.kind(k) == TokenKind::Word {
             let t = doc.t(k);
             if cues.foreign_link.contains(t) {
                 after_link = true;
-            } else if elided(t)
-                || (doc.cap_word(k) && !doc.stop[k])
-                || (after_link && t.starts_with(char::is_lowercase) && t.chars().count() > 2)
-            {
-                right = k;
+            } else if elided(t) || (doc.cap_word(k) && !doc.stop[k]) {
+                named = k;
+                after_link = false;
+            } else if after_link && t.starts_with(char::is_lowercase) && t.chars().count() > 2 {
                 after_link = false;
             } else {
                 break;
             }
             k += 1;
         }
+        let right = named;
         // Adjectives before the head ("Zachodnia Izba"), Polish or Romance: capitalised,
         // not a German word we know.
         let mut left = i;
@@ -2076,6 +2085,11 @@ fn english_org(
         }
         break;
     }
+    // "Enterprise Singapore", "Board Thailand": a bare head with the country or state it
+    // serves.
+    if right == i && left == i && i + 1 < limit && doc.adjacent(i) && doc.region[i + 1] {
+        right = i + 1;
+    }
     if right == left {
         return;
     }
@@ -2088,6 +2102,27 @@ fn english_org(
         subtype,
         "rule:org_english",
     );
+}
+
+/// Whether the German head word at `i` stands alone after an English name word, so that the
+/// name is English ("Basque Energy Cluster", "Westhaven Maritime Cluster"): the word before
+/// is capitalised, no German noun or adjective by its ending, no major place, head, role or
+/// first name.
+fn english_name_before(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let s_start = doc.sentence_start[i];
+    if i <= s_start || !doc.adjacent(i - 1) {
+        return false;
+    }
+    let p = i - 1;
+    let t = doc.t(p);
+    doc.kind(p) == TokenKind::Word
+        && name_word(doc, lex, p)
+        && !german_noun_like(t)
+        && !doc.region[p]
+        && doc.org_head[p].is_none()
+        && role_kind(doc, lex, p).is_none()
+        && doc.flags[p] & FIRST_NAME == 0
+        && head_is_whole(lex, &doc.folded[doc.tokens[i].start..doc.tokens[i].end])
 }
 
 /// Names with a legal form: "Musterwerk GmbH", "Verein für Probenkunde e.V.".

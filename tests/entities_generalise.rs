@@ -1,0 +1,103 @@
+//! Table-driven tests of entity families that press releases nobody tuned on contain
+//! (issue #3): foreign organisation names with Spanish, Portuguese, Italian and Dutch heads,
+//! English names around a head word, and their negative cases. Sentences written for these
+//! tests; names invented or generic.
+
+#[path = "common/entity_stage.rs"]
+mod entity_stage;
+
+use entity_stage::{check, find};
+
+/// The organisations found in `text`.
+fn organisations(text: &str) -> Vec<String> {
+    find(text)
+        .into_iter()
+        .filter(|e| e.entity_type.label() == "ORG")
+        .map(|e| text[e.start..e.end].to_string())
+        .collect()
+}
+
+#[test]
+fn foreign_heads_take_their_complements() {
+    check(&[
+        (
+            "Der Vertrag wurde mit der Gobernación de Cundinamarca in Bogotá unterzeichnet.",
+            &[("Gobernación de Cundinamarca", "ORG"), ("Bogotá", "LOC")],
+        ),
+        (
+            "Empfangen wurden die Gäste von der Prefeitura de Curitiba.",
+            &[("Prefeitura de Curitiba", "ORG")],
+        ),
+        (
+            "Die Giunta regionale della Lombardia lud zum Gegenbesuch ein.",
+            &[("Giunta regionale della Lombardia", "ORG")],
+        ),
+        (
+            "Die Giunta regionale dell'Umbria lud zum Gegenbesuch ein.",
+            &[("Giunta regionale dell'Umbria", "ORG")],
+        ),
+        (
+            "Die Kamer van Koophandel und die Hogeschool van Oberwald waren vertreten.",
+            &[
+                ("Kamer van Koophandel", "ORG"),
+                ("Hogeschool van Oberwald", "ORG"),
+            ],
+        ),
+        (
+            "Mit der Secretaría de Economía wurde eine Absichtserklärung unterzeichnet.",
+            &[("Secretaría de Economía", "ORG")],
+        ),
+        (
+            "Die Camera di Commercio di Milano organisierte das Treffen.",
+            &[("Camera di Commercio di Milano", "ORG")],
+        ),
+        // A head alone is no name.
+        ("Die Giunta tagte am Montag.", &[]),
+    ]);
+}
+
+#[test]
+fn english_names_before_a_head_word() {
+    check(&[
+        (
+            "Mit dabei war Scottish Enterprise, die Förderagentur.",
+            &[("Scottish Enterprise", "ORG")],
+        ),
+        (
+            "Die Westhaven Hogeschool und die Oberwald Universiteit kooperieren.",
+            &[
+                ("Westhaven Hogeschool", "ORG"),
+                ("Oberwald Universiteit", "ORG"),
+            ],
+        ),
+        // A German head word after an English name: the name is English.
+        (
+            "Das Westhaven Energy Cluster und der Oberwald Maritime Battery Cluster kooperieren.",
+            &[
+                ("Westhaven Energy Cluster", "ORG"),
+                ("Oberwald Maritime Battery Cluster", "ORG"),
+            ],
+        ),
+        (
+            "Das Buch erschien im Hirzelmann Verlag.",
+            &[("Hirzelmann Verlag", "ORG")],
+        ),
+        // German nouns before a bare head make no name.
+        ("Die Firmen Cluster bilden sich.", &[]),
+    ]);
+}
+
+#[test]
+fn an_english_head_with_the_country_it_serves() {
+    check(&[(
+        "Die Messe organisierte Enterprise Singapore gemeinsam mit der Kammer.",
+        &[("Enterprise Singapore", "ORG")],
+    )]);
+    // Without a country after it the head is no name.
+    for text in [
+        "Die Enterprise kam in Kiel an.",
+        "Sie nutzt Enterprise Software.",
+    ] {
+        assert_eq!(organisations(text), Vec::<String>::new(), "{text}");
+    }
+}
