@@ -101,3 +101,42 @@ fn an_english_head_with_the_country_it_serves() {
         assert_eq!(organisations(text), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn a_second_surname_after_a_first_name_and_a_surname() {
+    check(&[
+        (
+            "Das Werk leitet Mário Pereira Lopes.",
+            &[("Mário Pereira Lopes", "PER")],
+        ),
+        (
+            "Anwesend waren Lucía Fernández Ruiz und Pedro Gómez Vidal.",
+            &[
+                ("Lucía Fernández Ruiz", "PER"),
+                ("Pedro Gómez Vidal", "PER"),
+            ],
+        ),
+        (
+            "Geschäftsführer Tomás Aguirre Salas eröffnete das Werk.",
+            &[("Tomás Aguirre Salas", "PER")],
+        ),
+        (
+            "Auf dem Foto (v.l.n.r.): Søren Højgaard Nissen, Dr. Inken Paulsen.",
+            &[("Søren Højgaard Nissen", "PER"), ("Inken Paulsen", "PER")],
+        ),
+        // Two first names and a surname spelled like a province, closed by a comma.
+        (
+            "Dabei war der Gouverneur, Ahmet Selçuk Karaman, mit dem Konsul.",
+            &[("Ahmet Selçuk Karaman", "PER")],
+        ),
+        // A German noun after a German name is the sentence going on.
+        (
+            "Dabei überreichte Peter Schmidt Blumen und Geschenke.",
+            &[("Peter Schmidt", "PER")],
+        ),
+        (
+            "Dort dankte Thomas Müller Kollegen für die Arbeit.",
+            &[("Thomas Müller", "PER")],
+        ),
+    ]);
+}

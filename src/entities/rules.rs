@@ -784,7 +784,13 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
         // Selçuk Karaman eröffnete"): a surname spelled like a place.
         let surname_closing = !first_name_rule
             && words >= 2
-            && (k + 1 >= limit || !doc.adjacent(k) || !doc.cap_word(k + 1));
+            && (k + 1 >= limit || !doc.adjacent(k) || !doc.cap_word(k + 1))
+            // Likewise after two first names, before a comma ("Ahmet Selçuk Karaman, …").
+            || first_name_rule
+                && words >= 2
+                && k + 1 < limit
+                && doc.adjacent(k)
+                && matches!(doc.t(k + 1), "," | ")");
         if name_word(doc, lex, k)
             && has_lowercase(t)
             && role_kind(doc, lex, k).is_none()
@@ -795,19 +801,21 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
             words += 1;
             k += 1;
             // With a first name: further first names, then one surname ends the name —
-            // or two, closed by a comma or bracket ("Yaw Boakye Darko, Minister …").
+            // or two, closed by a comma or bracket ("Yaw Boakye Darko, Minister …"), the
+            // end of the sentence, "und" or a lower-case word ("Lucía Fernández Ruiz und",
+            // "Tomás Aguirre Salas eröffnete"); a place as the second surname only before
+            // a comma or bracket ("Ahmet Selçuk Karaman, der Gouverneur").
             if first_name_rule && k > j + 1 && doc.flags[k - 1] & FIRST_NAME == 0 {
                 if k + 1 < limit
                     && words == 2
                     && doc.adjacent(k - 1)
                     && doc.adjacent(k)
-                    && matches!(doc.t(k + 1), "," | "(" | ")")
                     && name_word(doc, lex, k)
                     && has_lowercase(doc.t(k))
-                    && !german_noun_like(doc.t(k))
+                    && (!german_noun_like(doc.t(k)) || foreign_letters(doc, j, k))
                     && role_kind(doc, lex, k).is_none()
                     && doc.org_head[k].is_none()
-                    && !doc.region[k]
+                    && second_surname_closed(doc, k)
                 {
                     last = Some(k);
                 }
@@ -829,6 +837,30 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
         break;
     }
     last
+}
+
+/// Whether a name from token `first` to `last` is spelled with letters German lacks ("Mário",
+/// "Søren"): a foreign name, where a second surname ending like a German noun ("Lopes",
+/// "Nissen") is no noun.
+fn foreign_letters(doc: &Doc, first: usize, last: usize) -> bool {
+    doc.text[doc.tokens[first].start..doc.tokens[last].end]
+        .chars()
+        .any(|c| !c.is_ascii() && c.is_alphabetic() && !"äöüÄÖÜß".contains(c))
+}
+
+/// Whether what follows token `k`, a second surname after a first name and a surname,
+/// closes the name: a comma or bracket; for a word that is no major place also the end of
+/// the sentence, "und"/"sowie" or a lower-case word (a verb or preposition, "im").
+fn second_surname_closed(doc: &Doc, k: usize) -> bool {
+    let next = doc.t(k + 1);
+    if matches!(next, "," | "(" | ")") {
+        return true;
+    }
+    !doc.region[k]
+        && (matches!(next, "." | ";" | "und" | "sowie")
+            || (doc.kind(k + 1) == TokenKind::Word
+                && next.starts_with(char::is_lowercase)
+                && doc.flags[k + 1] & STOP == 0))
 }
 
 fn push_rule(
