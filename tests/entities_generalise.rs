@@ -140,3 +140,40 @@ fn a_second_surname_after_a_first_name_and_a_surname() {
         ),
     ]);
 }
+
+#[test]
+fn the_office_of_a_government_is_one_organisation() {
+    check(&[
+        (
+            "Rückfragehinweis: Amt der Steiermärkischen Landesregierung, Abteilung 12.",
+            &[("Amt der Steiermärkischen Landesregierung", "ORG")],
+        ),
+        (
+            "Die Abteilung im Amt der Oberwalder Landesregierung lud ein.",
+            &[("Amt der Oberwalder Landesregierung", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn english_units_described_generically_are_no_organisations() {
+    check(&[
+        (
+            "Kontakt: International Office der Hochschule Mittweida, Tel. 03727 58-1234.",
+            &[("Hochschule Mittweida", "ORG")],
+        ),
+        (
+            "Das Welcome Center der Universität Rostock betreut die Gäste.",
+            &[("Universität Rostock", "ORG")],
+        ),
+        (
+            "Der Dekan des College of Engineering der Westhaven University sprach.",
+            &[("Westhaven University", "ORG")],
+        ),
+    ]);
+    // A unit with a name of its own is an organisation.
+    assert_eq!(
+        organisations("Das Indo-German Centre for Smart Manufacturing des Instituts wächst."),
+        vec!["Indo-German Centre for Smart Manufacturing".to_string()]
+    );
+}

@@ -259,6 +259,7 @@ pub(super) fn find(
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
     named_units(&doc, lex, &mut cands);
+    government_offices(&doc, lex, &mut cands);
     slash_seats(&doc, lex, &mut cands);
     dash_names(&doc, lex, &mut cands);
     bracket_short_names(rec, &doc, lex, &mut cands);
@@ -1150,6 +1151,46 @@ fn named_units(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             P_ORG_HEAD,
             subtype,
             "rule:org_named_unit",
+        );
+    }
+}
+
+/// "Amt der Oberwalder Landesregierung": a head word that alone takes only a `für` complement
+/// ("Amt", "Zentrum"), before a government in the genitive, is the official name of that
+/// government's office: one organisation, the outer span (GUIDELINES, ORG).
+fn government_offices(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let mut found = Vec::new();
+    for (c, k) in organisations_by_first_token(doc, cands) {
+        if c.rule_subtype() != "government"
+            || k < doc.sentence_start[k] + 2
+            || !matches!(doc.t(k - 1), "der" | "des")
+            || !doc.adjacent(k - 1)
+            || !doc.adjacent(k - 2)
+        {
+            continue;
+        }
+        let h = k - 2;
+        let Some(head) = doc.org_head[h] else {
+            continue;
+        };
+        let folded = &doc.folded[doc.tokens[h].start..doc.tokens[h].end];
+        if !lex.org_heads[head as usize].bare_fuer
+            || !is_upper_initial(doc.t(h))
+            || !head_is_whole(lex, folded)
+        {
+            continue;
+        }
+        found.push((h, doc.token_containing(c.end - 1).unwrap_or(k)));
+    }
+    for (first, last) in found {
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            EntityType::Organisation,
+            P_ORG_HEAD,
+            "government",
+            "rule:org_government_office",
         );
     }
 }
@@ -2116,6 +2157,23 @@ fn english_org(
             continue;
         }
         break;
+    }
+    // "International Office der Universität …", "College of Engineering der …": an English
+    // unit named by common words before an organisation in the genitive is a sub-unit
+    // described generically (GUIDELINES, ORG); a place, acronym or hyphenated word in it
+    // names it ("Indo-German Centre for Smart Manufacturing des …").
+    if right + 2 < limit
+        && matches!(doc.t(right + 1), "der" | "des")
+        && doc.adjacent(right)
+        && doc.adjacent(right + 1)
+        && doc.cap_word(right + 2)
+        && !doc.stop[right + 2]
+        && (left..=right).all(|k| {
+            let t = doc.t(k);
+            !doc.region[k] && !acronym(t) && !t.contains('-')
+        })
+    {
+        return;
     }
     // "Enterprise Singapore", "Board Thailand": a bare head with the country or state it
     // serves.
