@@ -47,10 +47,6 @@ fn foreign_heads_take_their_complements() {
             "Mit der Secretaría de Economía wurde eine Absichtserklärung unterzeichnet.",
             &[("Secretaría de Economía", "ORG")],
         ),
-        (
-            "Die Camera di Commercio di Milano organisierte das Treffen.",
-            &[("Camera di Commercio di Milano", "ORG")],
-        ),
         // A head alone is no name.
         ("Die Giunta tagte am Montag.", &[]),
     ]);
@@ -176,4 +172,43 @@ fn english_units_described_generically_are_no_organisations() {
         organisations("Das Indo-German Centre for Smart Manufacturing des Instituts wächst."),
         vec!["Indo-German Centre for Smart Manufacturing".to_string()]
     );
+}
+
+#[test]
+fn a_name_before_a_bracketed_country_or_state_is_a_place() {
+    check(&[
+        (
+            "Die Stadt unterhält Partnerschaften mit Pontarlier (Frankreich) und Zittau (Sachsen).",
+            &[
+                ("Pontarlier", "LOC"),
+                ("Frankreich", "LOC"),
+                ("Zittau", "LOC"),
+                ("Sachsen", "LOC"),
+            ],
+        ),
+        (
+            "Die Firma hat Werke in Kralupy (Tschechien) und Skawina (Polen).",
+            &[
+                ("Kralupy", "LOC"),
+                ("Tschechien", "LOC"),
+                ("Skawina", "LOC"),
+                ("Polen", "LOC"),
+            ],
+        ),
+        // After a capitalised word, an article or "&" the name is something else.
+        ("Die Messe Intec (Sachsen) beginnt.", &[("Sachsen", "LOC")]),
+        (
+            "Die Bilder gingen an Kornfeld & Klippmann (Bayern).",
+            &[("Bayern", "LOC")],
+        ),
+        // Persons keep their names; derived nouns are no places.
+        (
+            "Markus Weber (Sachsen) sprach.",
+            &[("Markus Weber", "PER"), ("Sachsen", "LOC")],
+        ),
+        (
+            "Es gab Angriffe auf Regierungen (Georgien).",
+            &[("Georgien", "LOC")],
+        ),
+    ]);
 }

@@ -2196,8 +2196,8 @@ fn english_org(
 
 /// Whether the German head word at `i` stands alone after an English name word, so that the
 /// name is English ("Basque Energy Cluster", "Westhaven Maritime Cluster"): the word before
-/// is capitalised, no German noun or adjective by its ending, no major place, head, role or
-/// first name.
+/// is capitalised, no German noun or adjective by its ending, no genitive in -s ("Schmidts
+/// Verein"), acronym, major place, head, role or first name.
 fn english_name_before(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let s_start = doc.sentence_start[i];
     if i <= s_start || !doc.adjacent(i - 1) {
@@ -2208,6 +2208,8 @@ fn english_name_before(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     doc.kind(p) == TokenKind::Word
         && name_word(doc, lex, p)
         && !german_noun_like(t)
+        && !t.ends_with('s')
+        && !acronym(t)
         && !doc.region[p]
         && doc.org_head[p].is_none()
         && role_kind(doc, lex, p).is_none()
@@ -3657,6 +3659,7 @@ fn acronym_start_bytes(t: &[u8]) -> bool {
 fn news_families(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut found: Vec<(usize, usize, EntityType, &'static str, &'static str)> = Vec::new();
     place_after_preposition(doc, lex, cands, &mut found);
+    places_before_bracketed_regions(doc, lex, cands, &mut found);
     city_districts(doc, lex, cands, &mut found);
     place_lists(doc, lex, cands, &mut found);
     dateline_agencies(doc, cands, &mut found);
@@ -3714,6 +3717,67 @@ fn free_name_word(doc: &Doc, lex: &Lexicon, cands: &[Candidate], k: usize) -> bo
 
 /// "in Oberwaldingen", "aus Beispielhausen": an unknown word with the ending of a German or
 /// Slavic place name (`place_ending` in cues.tsv) after a place preposition.
+/// "Partnerschaften mit Pontarlier (Frankreich) und Zittau (Sachsen)", "Werke in Kralupy
+/// (Tschechien)": a name no list confirms, followed by a country or state in brackets, is a
+/// place. Not after an article or a capitalised word ("die Messe Intec (Leipzig)"), not a
+/// first name.
+fn places_before_bracketed_regions(
+    doc: &Doc,
+    lex: &Lexicon,
+    cands: &[Candidate],
+    found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
+) {
+    let n = doc.tokens.len();
+    for k in 0..n.saturating_sub(3) {
+        if doc.t(k + 1) != "(" || !doc.adjacent(k) || !doc.cap_word(k) {
+            continue;
+        }
+        // The region, after an administrative head word or not ("(Provinz Bizkaia)").
+        let region = if doc.region[k + 2] {
+            k + 2
+        } else if k + 4 < n
+            && doc.cap_word(k + 2)
+            && doc.adjacent(k + 2)
+            && candidate_at(doc, cands, k + 3, Some(EntityType::Location))
+        {
+            k + 3
+        } else {
+            continue;
+        };
+        if doc.t(region + 1) != ")" || !doc.adjacent(k + 1) || !doc.adjacent(region) {
+            continue;
+        }
+        let s_start = doc.sentence_start[k];
+        let opened = k == s_start
+            || !doc.adjacent(k - 1)
+            || (doc.flags[k - 1] & NOUN_MARKER == 0
+                && (!doc.cap_word(k - 1) || doc.stop[k - 1])
+                && !matches!(doc.t(k - 1), "&" | "+")
+                && doc.kind(k - 1) != TokenKind::Number);
+        // Derived nouns ("Angriffe auf Regierungen (Georgien)") are no places.
+        let folded = &doc.folded[doc.tokens[k].start..doc.tokens[k].end];
+        let derived = [
+            "ung", "ungen", "heit", "keit", "schaft", "nis", "tät", "ismus",
+        ]
+        .iter()
+        .any(|e| folded.ends_with(e));
+        if opened
+            && !derived
+            && doc.flags[k] & FIRST_NAME == 0
+            && !doc.t(k).contains('-')
+            && free_name_word(doc, lex, cands, k)
+        {
+            found.push((
+                k,
+                k,
+                EntityType::Location,
+                "city",
+                "rule:place_bracketed_region",
+            ));
+        }
+    }
+}
+
 fn place_after_preposition(
     doc: &Doc,
     lex: &Lexicon,
