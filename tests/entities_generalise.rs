@@ -212,3 +212,31 @@ fn a_name_before_a_bracketed_country_or_state_is_a_place() {
         ),
     ]);
 }
+
+#[test]
+fn a_list_after_a_common_word_place_takes_no_plural_compounds() {
+    let places = |text: &str| -> Vec<String> {
+        find(text)
+            .into_iter()
+            .filter(|e| e.entity_type.label() == "LOC")
+            .map(|e| text[e.start..e.end].to_string())
+            .collect()
+    };
+    let text = "Die Firma war bei Messen, Geschäftstreffen und Konferenzen präsent.";
+    let found = places(text);
+    assert!(
+        !found
+            .iter()
+            .any(|p| p == "Geschäftstreffen" || p == "Konferenzen"),
+        "{found:?}"
+    );
+    // Real lists go on after such a place and after others.
+    assert_eq!(
+        places("Die Firma hat Standorte in Essen, Kettwig und Kerken."),
+        vec!["Essen", "Kettwig", "Kerken"]
+    );
+    assert_eq!(
+        places("Die Firma hat Standorte in Bremen, Kerken und Uelzen."),
+        vec!["Bremen", "Kerken", "Uelzen"]
+    );
+}

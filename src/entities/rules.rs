@@ -264,7 +264,7 @@ pub(super) fn find(
     dash_names(&doc, lex, &mut cands);
     bracket_short_names(rec, &doc, lex, &mut cands);
     apposition_persons(&doc, lex, &mut cands);
-    news_families(&doc, lex, &mut cands);
+    news_families(rec, &doc, lex, &mut cands);
     let chosen = resolve(cands);
     let chosen = link(rec, &doc, chosen);
     materialise(rec, &doc, chosen)
@@ -3656,12 +3656,12 @@ fn acronym_start_bytes(t: &[u8]) -> bool {
 /// Rule families of running news text, after every other candidate is known: places in
 /// lists and after place prepositions, city districts, news agencies in datelines, persons
 /// named in the possessive.
-fn news_families(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+fn news_families(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut found: Vec<(usize, usize, EntityType, &'static str, &'static str)> = Vec::new();
     place_after_preposition(doc, lex, cands, &mut found);
     places_before_bracketed_regions(doc, lex, cands, &mut found);
     city_districts(doc, lex, cands, &mut found);
-    place_lists(doc, lex, cands, &mut found);
+    place_lists(rec, doc, lex, cands, &mut found);
     dateline_agencies(doc, cands, &mut found);
     club_numbers(doc, cands, &mut found);
     possessive_persons(doc, lex, cands, &mut found);
@@ -3861,6 +3861,7 @@ fn city_districts(
 /// "in Oberwald, Lindenau und Beispielhausen": single unknown names coordinated with a sure
 /// place are places. A name after a comma must continue the list; after "und" it ends it.
 fn place_lists(
+    rec: &EntityRecogniser,
     doc: &Doc,
     lex: &Lexicon,
     cands: &[Candidate],
@@ -3871,6 +3872,19 @@ fn place_lists(
         "ung", "heit", "keit", "schaft", "nis", "tät", "ismus", "tum",
     ];
     let n = doc.tokens.len();
+    // A list after a place that is also a common word takes no long word that ends like a
+    // German plural noun, a compound ("bei Messen, Geschäftstreffen und Konferenzen"); short
+    // names go on ("Böhmen und Mähren", "in Essen, Kettwig"), and so does any list after
+    // other places.
+    let common_starts: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Location)
+        .filter(|c| match c.payload {
+            Payload::Entry(id) => rec.dictionary().entry(id).1.flags.contains(Flags::COMMON),
+            _ => false,
+        })
+        .filter_map(|c| doc.token_containing(c.end - 1))
+        .collect();
     // Last tokens of sure places after a place preposition, in order (one pass over the
     // candidates, not one per token).
     let mut list_starts: Vec<usize> = cands
@@ -3893,6 +3907,7 @@ fn place_lists(
             continue;
         }
         let limit = doc.sentence_end[k];
+        let after_common = common_starts.contains(&k);
         let mut m = k;
         while m + 2 < limit {
             let link = doc.t(m + 1);
@@ -3929,6 +3944,7 @@ fn place_lists(
                 || t.chars().count() < 4
                 || t.contains('-')
                 || ABSTRACT.iter().any(|e| t.ends_with(e))
+                || (after_common && german_noun_like(t) && t.chars().count() >= 9)
                 || !(closes || continues)
             {
                 break;
