@@ -259,11 +259,12 @@ pub(super) fn find(
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
     named_units(&doc, lex, &mut cands);
+    government_offices(&doc, lex, &mut cands);
     slash_seats(&doc, lex, &mut cands);
     dash_names(&doc, lex, &mut cands);
     bracket_short_names(rec, &doc, lex, &mut cands);
     apposition_persons(&doc, lex, &mut cands);
-    news_families(&doc, lex, &mut cands);
+    news_families(rec, &doc, lex, &mut cands);
     let chosen = resolve(cands);
     let chosen = link(rec, &doc, chosen);
     materialise(rec, &doc, chosen)
@@ -784,7 +785,13 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
         // Selçuk Karaman eröffnete"): a surname spelled like a place.
         let surname_closing = !first_name_rule
             && words >= 2
-            && (k + 1 >= limit || !doc.adjacent(k) || !doc.cap_word(k + 1));
+            && (k + 1 >= limit || !doc.adjacent(k) || !doc.cap_word(k + 1))
+            // Likewise after two first names, before a comma ("Ahmet Selçuk Karaman, …").
+            || first_name_rule
+                && words >= 2
+                && k + 1 < limit
+                && doc.adjacent(k)
+                && matches!(doc.t(k + 1), "," | ")");
         if name_word(doc, lex, k)
             && has_lowercase(t)
             && role_kind(doc, lex, k).is_none()
@@ -795,19 +802,21 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
             words += 1;
             k += 1;
             // With a first name: further first names, then one surname ends the name —
-            // or two, closed by a comma or bracket ("Yaw Boakye Darko, Minister …").
+            // or two, closed by a comma or bracket ("Yaw Boakye Darko, Minister …"), the
+            // end of the sentence, "und" or a lower-case word ("Lucía Fernández Ruiz und",
+            // "Tomás Aguirre Salas eröffnete"); a place as the second surname only before
+            // a comma or bracket ("Ahmet Selçuk Karaman, der Gouverneur").
             if first_name_rule && k > j + 1 && doc.flags[k - 1] & FIRST_NAME == 0 {
                 if k + 1 < limit
                     && words == 2
                     && doc.adjacent(k - 1)
                     && doc.adjacent(k)
-                    && matches!(doc.t(k + 1), "," | "(" | ")")
                     && name_word(doc, lex, k)
                     && has_lowercase(doc.t(k))
-                    && !german_noun_like(doc.t(k))
+                    && (!german_noun_like(doc.t(k)) || foreign_letters(doc, j, k))
                     && role_kind(doc, lex, k).is_none()
                     && doc.org_head[k].is_none()
-                    && !doc.region[k]
+                    && second_surname_closed(doc, k)
                 {
                     last = Some(k);
                 }
@@ -829,6 +838,30 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
         break;
     }
     last
+}
+
+/// Whether a name from token `first` to `last` is spelled with letters German lacks ("Mário",
+/// "Søren"): a foreign name, where a second surname ending like a German noun ("Lopes",
+/// "Nissen") is no noun.
+fn foreign_letters(doc: &Doc, first: usize, last: usize) -> bool {
+    doc.text[doc.tokens[first].start..doc.tokens[last].end]
+        .chars()
+        .any(|c| !c.is_ascii() && c.is_alphabetic() && !"äöüÄÖÜß".contains(c))
+}
+
+/// Whether what follows token `k`, a second surname after a first name and a surname,
+/// closes the name: a comma or bracket; for a word that is no major place also the end of
+/// the sentence, "und"/"sowie" or a lower-case word (a verb or preposition, "im").
+fn second_surname_closed(doc: &Doc, k: usize) -> bool {
+    let next = doc.t(k + 1);
+    if matches!(next, "," | "(" | ")") {
+        return true;
+    }
+    !doc.region[k]
+        && (matches!(next, "." | ";" | "und" | "sowie")
+            || (doc.kind(k + 1) == TokenKind::Word
+                && next.starts_with(char::is_lowercase)
+                && doc.flags[k + 1] & STOP == 0))
 }
 
 fn push_rule(
@@ -1118,6 +1151,46 @@ fn named_units(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             P_ORG_HEAD,
             subtype,
             "rule:org_named_unit",
+        );
+    }
+}
+
+/// "Amt der Oberwalder Landesregierung": a head word that alone takes only a `für` complement
+/// ("Amt", "Zentrum"), before a government in the genitive, is the official name of that
+/// government's office: one organisation, the outer span (GUIDELINES, ORG).
+fn government_offices(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let mut found = Vec::new();
+    for (c, k) in organisations_by_first_token(doc, cands) {
+        if c.rule_subtype() != "government"
+            || k < doc.sentence_start[k] + 2
+            || !matches!(doc.t(k - 1), "der" | "des")
+            || !doc.adjacent(k - 1)
+            || !doc.adjacent(k - 2)
+        {
+            continue;
+        }
+        let h = k - 2;
+        let Some(head) = doc.org_head[h] else {
+            continue;
+        };
+        let folded = &doc.folded[doc.tokens[h].start..doc.tokens[h].end];
+        if !lex.org_heads[head as usize].bare_fuer
+            || !is_upper_initial(doc.t(h))
+            || !head_is_whole(lex, folded)
+        {
+            continue;
+        }
+        found.push((h, doc.token_containing(c.end - 1).unwrap_or(k)));
+    }
+    for (first, last) in found {
+        push_rule(
+            cands,
+            doc,
+            (first, last),
+            EntityType::Organisation,
+            P_ORG_HEAD,
+            "government",
+            "rule:org_government_office",
         );
     }
 }
@@ -1529,6 +1602,9 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
             english_org(doc, lex, i, head.subtype, cands);
             continue;
         }
+        if english_name_before(doc, lex, i) {
+            english_org(doc, lex, i, head.subtype, cands);
+        }
         let camel = t
             .char_indices()
             .skip(1)
@@ -1914,9 +1990,9 @@ fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
     }
 }
 
-/// French, Portuguese, Spanish, Italian and Polish names: "Ministère de l'Économie et de
-/// l'Innovation du Québec", "Conseil régional du Grand Est", "Zachodnia Izba
-/// Przemysłowo-Handlowa". The head, then names, elided words ("l'Économie"), function words
+/// French, Portuguese, Spanish, Italian, Dutch and Polish names: "Ministère de l'Économie et de
+/// l'Innovation du Québec", "Conseil régional du Grand Est", "Giunta regionale dell'Emilia-Romagna",
+/// "Zachodnia Izba Przemysłowo-Handlowa". The head, then names, elided words ("l'Économie"), function words
 /// and lower-case words after the head or a function word; adjectives before a Polish head.
 fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let cues = &lex.cues;
@@ -1927,28 +2003,34 @@ fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         let limit = doc.sentence_end[i];
         let s_start = doc.sentence_start[i];
         let elided = |t: &str| {
-            ["l'", "d'", "L'", "D'", "l’", "d’"]
-                .iter()
-                .any(|p| t.len() > p.len() + 1 && t.starts_with(p))
+            [
+                "l'", "d'", "L'", "D'", "l’", "d’", "dell'", "dell’", "all'", "all’", "nell'",
+                "nell’", "sull'", "sull’",
+            ]
+            .iter()
+            .any(|p| t.len() > p.len() + 1 && t.starts_with(p))
         };
-        let mut right = i;
         let mut k = i + 1;
-        let mut after_link = true; // the head itself may take a lower-case word
+        // The head itself may take a lower-case word. The name ends in a name or an elided
+        // word: a lower-case word at its end is the German sentence going on ("die Giunta
+        // tagte").
+        let mut after_link = true;
+        let mut named = i;
         while k < limit && k - i <= 12 && doc.adjacent(k - 1) && doc.kind(k) == TokenKind::Word {
             let t = doc.t(k);
             if cues.foreign_link.contains(t) {
                 after_link = true;
-            } else if elided(t)
-                || (doc.cap_word(k) && !doc.stop[k])
-                || (after_link && t.starts_with(char::is_lowercase) && t.chars().count() > 2)
-            {
-                right = k;
+            } else if elided(t) || (doc.cap_word(k) && !doc.stop[k]) {
+                named = k;
+                after_link = false;
+            } else if after_link && t.starts_with(char::is_lowercase) && t.chars().count() > 2 {
                 after_link = false;
             } else {
                 break;
             }
             k += 1;
         }
+        let right = named;
         // Adjectives before the head ("Zachodnia Izba"), Polish or Romance: capitalised,
         // not a German word we know.
         let mut left = i;
@@ -2076,6 +2158,28 @@ fn english_org(
         }
         break;
     }
+    // "International Office der Universität …", "College of Engineering der …": an English
+    // unit named by common words before an organisation in the genitive is a sub-unit
+    // described generically (GUIDELINES, ORG); a place, acronym or hyphenated word in it
+    // names it ("Indo-German Centre for Smart Manufacturing des …").
+    if right + 2 < limit
+        && matches!(doc.t(right + 1), "der" | "des")
+        && doc.adjacent(right)
+        && doc.adjacent(right + 1)
+        && doc.cap_word(right + 2)
+        && !doc.stop[right + 2]
+        && (left..=right).all(|k| {
+            let t = doc.t(k);
+            !doc.region[k] && !acronym(t) && !t.contains('-')
+        })
+    {
+        return;
+    }
+    // "Enterprise Singapore", "Board Thailand": a bare head with the country or state it
+    // serves.
+    if right == i && left == i && i + 1 < limit && doc.adjacent(i) && doc.region[i + 1] {
+        right = i + 1;
+    }
     if right == left {
         return;
     }
@@ -2088,6 +2192,29 @@ fn english_org(
         subtype,
         "rule:org_english",
     );
+}
+
+/// Whether the German head word at `i` stands alone after an English name word, so that the
+/// name is English ("Basque Energy Cluster", "Westhaven Maritime Cluster"): the word before
+/// is capitalised, no German noun or adjective by its ending, no genitive in -s ("Schmidts
+/// Verein"), acronym, major place, head, role or first name.
+fn english_name_before(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let s_start = doc.sentence_start[i];
+    if i <= s_start || !doc.adjacent(i - 1) {
+        return false;
+    }
+    let p = i - 1;
+    let t = doc.t(p);
+    doc.kind(p) == TokenKind::Word
+        && name_word(doc, lex, p)
+        && !german_noun_like(t)
+        && !t.ends_with('s')
+        && !acronym(t)
+        && !doc.region[p]
+        && doc.org_head[p].is_none()
+        && role_kind(doc, lex, p).is_none()
+        && doc.flags[p] & FIRST_NAME == 0
+        && head_is_whole(lex, &doc.folded[doc.tokens[i].start..doc.tokens[i].end])
 }
 
 /// Names with a legal form: "Musterwerk GmbH", "Verein für Probenkunde e.V.".
@@ -3537,11 +3664,12 @@ fn acronym_start_bytes(t: &[u8]) -> bool {
 /// Rule families of running news text, after every other candidate is known: places in
 /// lists and after place prepositions, city districts, news agencies in datelines, persons
 /// named in the possessive.
-fn news_families(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+fn news_families(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut found: Vec<(usize, usize, EntityType, &'static str, &'static str)> = Vec::new();
     place_after_preposition(doc, lex, cands, &mut found);
+    places_before_bracketed_regions(doc, lex, cands, &mut found);
     city_districts(doc, lex, cands, &mut found);
-    place_lists(doc, lex, cands, &mut found);
+    place_lists(rec, doc, lex, cands, &mut found);
     dateline_agencies(doc, cands, &mut found);
     club_numbers(doc, cands, &mut found);
     possessive_persons(doc, lex, cands, &mut found);
@@ -3597,6 +3725,67 @@ fn free_name_word(doc: &Doc, lex: &Lexicon, cands: &[Candidate], k: usize) -> bo
 
 /// "in Oberwaldingen", "aus Beispielhausen": an unknown word with the ending of a German or
 /// Slavic place name (`place_ending` in cues.tsv) after a place preposition.
+/// "Partnerschaften mit Pontarlier (Frankreich) und Zittau (Sachsen)", "Werke in Kralupy
+/// (Tschechien)": a name no list confirms, followed by a country or state in brackets, is a
+/// place. Not after an article or a capitalised word ("die Messe Intec (Leipzig)"), not a
+/// first name.
+fn places_before_bracketed_regions(
+    doc: &Doc,
+    lex: &Lexicon,
+    cands: &[Candidate],
+    found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
+) {
+    let n = doc.tokens.len();
+    for k in 0..n.saturating_sub(3) {
+        if doc.t(k + 1) != "(" || !doc.adjacent(k) || !doc.cap_word(k) {
+            continue;
+        }
+        // The region, after an administrative head word or not ("(Provinz Bizkaia)").
+        let region = if doc.region[k + 2] {
+            k + 2
+        } else if k + 4 < n
+            && doc.cap_word(k + 2)
+            && doc.adjacent(k + 2)
+            && candidate_at(doc, cands, k + 3, Some(EntityType::Location))
+        {
+            k + 3
+        } else {
+            continue;
+        };
+        if doc.t(region + 1) != ")" || !doc.adjacent(k + 1) || !doc.adjacent(region) {
+            continue;
+        }
+        let s_start = doc.sentence_start[k];
+        let opened = k == s_start
+            || !doc.adjacent(k - 1)
+            || (doc.flags[k - 1] & NOUN_MARKER == 0
+                && (!doc.cap_word(k - 1) || doc.stop[k - 1])
+                && !matches!(doc.t(k - 1), "&" | "+")
+                && doc.kind(k - 1) != TokenKind::Number);
+        // Derived nouns ("Angriffe auf Regierungen (Georgien)") are no places.
+        let folded = &doc.folded[doc.tokens[k].start..doc.tokens[k].end];
+        let derived = [
+            "ung", "ungen", "heit", "keit", "schaft", "nis", "tät", "ismus",
+        ]
+        .iter()
+        .any(|e| folded.ends_with(e));
+        if opened
+            && !derived
+            && doc.flags[k] & FIRST_NAME == 0
+            && !doc.t(k).contains('-')
+            && free_name_word(doc, lex, cands, k)
+        {
+            found.push((
+                k,
+                k,
+                EntityType::Location,
+                "city",
+                "rule:place_bracketed_region",
+            ));
+        }
+    }
+}
+
 fn place_after_preposition(
     doc: &Doc,
     lex: &Lexicon,
@@ -3680,6 +3869,7 @@ fn city_districts(
 /// "in Oberwald, Lindenau und Beispielhausen": single unknown names coordinated with a sure
 /// place are places. A name after a comma must continue the list; after "und" it ends it.
 fn place_lists(
+    rec: &EntityRecogniser,
     doc: &Doc,
     lex: &Lexicon,
     cands: &[Candidate],
@@ -3690,6 +3880,19 @@ fn place_lists(
         "ung", "heit", "keit", "schaft", "nis", "tät", "ismus", "tum",
     ];
     let n = doc.tokens.len();
+    // A list after a place that is also a common word takes no long word that ends like a
+    // German plural noun, a compound ("bei Messen, Geschäftstreffen und Konferenzen"); short
+    // names go on ("Böhmen und Mähren", "in Essen, Kettwig"), and so does any list after
+    // other places.
+    let common_starts: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Location)
+        .filter(|c| match c.payload {
+            Payload::Entry(id) => rec.dictionary().entry(id).1.flags.contains(Flags::COMMON),
+            _ => false,
+        })
+        .filter_map(|c| doc.token_containing(c.end - 1))
+        .collect();
     // Last tokens of sure places after a place preposition, in order (one pass over the
     // candidates, not one per token).
     let mut list_starts: Vec<usize> = cands
@@ -3712,6 +3915,7 @@ fn place_lists(
             continue;
         }
         let limit = doc.sentence_end[k];
+        let after_common = common_starts.contains(&k);
         let mut m = k;
         while m + 2 < limit {
             let link = doc.t(m + 1);
@@ -3748,6 +3952,7 @@ fn place_lists(
                 || t.chars().count() < 4
                 || t.contains('-')
                 || ABSTRACT.iter().any(|e| t.ends_with(e))
+                || (after_common && german_noun_like(t) && t.chars().count() >= 9)
                 || !(closes || continues)
             {
                 break;
