@@ -73,6 +73,9 @@ pub(crate) const LEAD_PARTICLE: u32 = 1 << 23;
 pub(crate) const ADJECTIVE: u32 = 1 << 24;
 /// A word of letters and digits only (no hyphen, apostrophe, period or other mark).
 pub(crate) const PLAIN: u32 = 1 << 25;
+/// An organisation head ends the token: set by the rules after the head scan (not by
+/// [`token_flags`]), with [`add_flag`]. The top bit, apart from the word-list bits.
+pub(crate) const ORG_HEAD: u32 = 1 << 31;
 
 /// The word-list bits of every word of the lexicon's lists (exact text): a compact
 /// open-addressing table. A word of up to 16 bytes is identified by its length and two
@@ -361,6 +364,71 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
         .collect()
 }
 
+/// Tokens per block of [`block_flags`].
+const BLOCK: usize = 16;
+
+/// The union of the flags of every block of [`BLOCK`] tokens: a loop over the tokens with a
+/// rare bit ([`TokensWith`]) skips the blocks without it.
+pub(crate) fn block_flags(flags: &[u32]) -> Vec<u32> {
+    flags
+        .chunks(BLOCK)
+        .map(|block| block.iter().fold(0, |union, &f| union | f))
+        .collect()
+}
+
+/// Sets `bit` in the flags of token `i` and in its block's union ([`block_flags`]).
+pub(crate) fn add_flag(flags: &mut [u32], blocks: &mut [u32], i: usize, bit: u32) {
+    flags[i] |= bit;
+    blocks[i / BLOCK] |= bit;
+}
+
+/// The indices, from a start, of the tokens whose flags have every bit of a mask, in order;
+/// blocks of tokens whose union lacks a bit of the mask are skipped with one test.
+///
+/// # Example (in this module's tests)
+/// `TokensWith::new(&flags, &block_flags(&flags), LEGAL_FIRST, 0)` yields the same indices
+/// as `(0..flags.len()).filter(|&i| flags[i] & LEGAL_FIRST == LEGAL_FIRST)`.
+#[derive(Debug, Clone)]
+pub(crate) struct TokensWith<'a> {
+    flags: &'a [u32],
+    blocks: &'a [u32],
+    mask: u32,
+    at: usize,
+}
+
+impl<'a> TokensWith<'a> {
+    /// The tokens from `from` with every bit of `mask`; `blocks` is [`block_flags`] of
+    /// `flags`.
+    pub(crate) fn new(flags: &'a [u32], blocks: &'a [u32], mask: u32, from: usize) -> Self {
+        TokensWith {
+            flags,
+            blocks,
+            mask,
+            at: from,
+        }
+    }
+}
+
+impl Iterator for TokensWith<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while let Some(&bits) = self.flags.get(self.at) {
+            let at = self.at;
+            if at % BLOCK == 0 && self.blocks[at / BLOCK] & self.mask != self.mask {
+                self.at += BLOCK;
+                continue;
+            }
+            self.at += 1;
+            if bits & self.mask == self.mask {
+                return Some(at);
+            }
+        }
+        None
+    }
+}
+
 /// `char::is_alphanumeric`, without the table lookup for the Latin-1 letters of German and
 /// other European words (U+00C0 to U+00FF but × and ÷ are letters).
 #[inline]
@@ -499,5 +567,54 @@ mod tests {
         ] {
             assert!(seen & bit != 0, "bit {bit:#x} never set");
         }
+    }
+
+    #[test]
+    fn tokens_with_a_mask_are_those_a_filter_finds() {
+        // Flags with rare and common bits in blocks of every kind, from several starts.
+        let flags: Vec<u32> = (0..200u32)
+            .map(|i| {
+                let mut f = CAP;
+                if i % 37 == 5 || i == 16 || i == 199 {
+                    f |= LEGAL_FIRST;
+                }
+                if i % 3 == 0 {
+                    f |= HYPHEN;
+                }
+                if (40..56).contains(&i) {
+                    f &= !CAP;
+                }
+                f
+            })
+            .collect();
+        let blocks = block_flags(&flags);
+        let mut found_rare = 0;
+        for mask in [
+            LEGAL_FIRST,
+            HYPHEN,
+            CAP,
+            LEGAL_FIRST | HYPHEN,
+            CAP | LEGAL_FIRST,
+            DOT,
+        ] {
+            for from in [0, 1, 15, 16, 17, 150, 199, 200, 250] {
+                let expected: Vec<usize> = (from..flags.len())
+                    .filter(|&i| flags[i] & mask == mask)
+                    .collect();
+                let got: Vec<usize> = TokensWith::new(&flags, &blocks, mask, from).collect();
+                assert_eq!(got, expected, "mask {mask:#x} from {from}");
+                if mask == LEGAL_FIRST && from == 0 {
+                    found_rare = got.len();
+                }
+            }
+        }
+        assert!(found_rare > 3, "the rare bit is too rare to test");
+        // A bit added later is found like the others.
+        let (mut flags, mut blocks) = (flags, blocks);
+        for i in [3, 77, 150] {
+            add_flag(&mut flags, &mut blocks, i, ORG_HEAD);
+        }
+        let got: Vec<usize> = TokensWith::new(&flags, &blocks, ORG_HEAD, 0).collect();
+        assert_eq!(got, vec![3, 77, 150]);
     }
 }

@@ -398,7 +398,15 @@ impl Dictionary {
                 let wanted = info.word_counts & (1 << (words - 1)) != 0;
                 for at in word_start + 1..=word_end {
                     hash = fnv1a_extend(hash, &bytes[at - 1..at]);
-                    if wanted && acceptable_end(text, at) {
+                    // Most ends are inside a word: ruled out from the byte there (a letter
+                    // or digit that starts no genitive ending, or a continuation byte).
+                    if wanted
+                        && text
+                            .as_bytes()
+                            .get(at)
+                            .map_or(true, |&b| super::END_CLASS[usize::from(b)] != super::INNER)
+                        && acceptable_end(text, at)
+                    {
                         self.push_hashed_hits(bytes, start, at, hash, out);
                     }
                 }
