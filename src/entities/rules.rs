@@ -4,6 +4,7 @@ use crate::gazetteer::{fold, Flags, Hit};
 use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
 
+use super::flags::PLAIN;
 use super::flags::{add_flag, block_flags, TokensWith, ORG_HEAD};
 use super::flags::{
     role_of, ACRONYM_START, CAP, CLUB_PREFIX, CONTEXT_WORD, DOT, FAMILY_NAME, FIRST_NAME,
@@ -340,7 +341,9 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         }
         for &start in &starts[..n] {
             hits.clear();
-            dict.lookup(text, &doc.folded, start, &mut hits);
+            // A word of letters and digits: the lookup need not scan it for its end.
+            let word_end = (start == token.start && doc.flags[i] & PLAIN != 0).then_some(token.end);
+            dict.lookup_in_word(text, &doc.folded, start, word_end, &mut hits);
             for hit in &hits {
                 let (list, entry) = dict.entry(hit.id);
                 let surface = list.text(entry.surface);
