@@ -2863,11 +2863,14 @@ fn describe(
 
 fn normalise_space(s: &str) -> String {
     // Most spans are words with single spaces already: a copy, no split and join.
-    if !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && !s.chars().any(|c| c != ' ' && c.is_whitespace())
-    {
+    // White space other than a blank starts with one of these bytes (controls, U+0085,
+    // U+00A0, U+1680, U+2000 to U+205F, U+3000): without them, no character is decoded.
+    let other_space = |s: &str| {
+        s.bytes()
+            .any(|b| matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | 0xc2 | 0xe1 | 0xe2 | 0xe3))
+            && s.chars().any(|c| c != ' ' && c.is_whitespace())
+    };
+    if !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && !other_space(s) {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -3064,7 +3067,11 @@ fn acronym_definitions(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         let token = doc.tokens[k];
         token.end == token.start + 1 && bytes[token.start] == b
     };
-    for k in 2..n.saturating_sub(1) {
+    // Brackets are rare: found in the text, then the token after each one tested.
+    let after_brackets = memchr::memchr_iter(b'(', bytes)
+        .filter_map(|at| doc.token_starting_at(at))
+        .map(|p| p + 1);
+    for k in after_brackets.filter(|&k| k >= 2 && k + 1 < n) {
         // Byte tests first: "(" before, ")" after.
         if !is_byte(k - 1, b'(') || !is_byte(k + 1, b')') {
             continue;
@@ -3613,7 +3620,8 @@ fn place_after_preposition(
     cands: &[Candidate],
     found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
 ) {
-    for k in 1..doc.tokens.len() {
+    let after_context_words = doc.with(CONTEXT_WORD, 0).map(|p| p + 1);
+    for k in after_context_words.take_while(|&k| k < doc.tokens.len()) {
         // The shortest ending has two letters, and three more are needed. The word before
         // must be a context word (its flag: no lookup).
         let token = doc.tokens[k];
