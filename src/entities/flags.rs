@@ -12,6 +12,8 @@
 //! membership, the same shape test), so the rules' results do not change.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::gazetteer::FastMap;
 use crate::tokenise::{Token, TokenKind};
@@ -92,7 +94,13 @@ pub(crate) struct WordTable {
     long: Vec<Box<str>>,
     /// Length in bytes of the longest word.
     longest: usize,
+    /// A number no other table built in this process has (0: none built), naming the
+    /// table in the per-thread cache of [`token_flags`].
+    id: u64,
 }
+
+/// The source of [`WordTable`] ids.
+static TABLE_IDS: AtomicU64 = AtomicU64::new(1);
 
 #[derive(Debug, Default, Clone, Copy)]
 struct Slot {
@@ -162,6 +170,7 @@ impl WordTable {
             slots: vec![Slot::default(); size],
             long: Vec::new(),
             longest: words.keys().map(|w| w.len()).max().unwrap_or(0),
+            id: TABLE_IDS.fetch_add(1, Ordering::Relaxed),
         };
         for (word, bits) in words {
             let bytes = word.as_bytes();
@@ -306,62 +315,150 @@ const BYTE_CLASS: [u8; 256] = {
 };
 
 /// The flags of every token of a document (tested against the lists in this module's tests).
+///
+/// A token's flags depend on its bytes and whether it is a word only: those of short tokens
+/// are kept in a small per-thread cache across documents (most tokens are frequent words and
+/// punctuation), keyed by their bytes, kind and the word table.
 #[inline(never)]
 pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u32> {
+    let all = text.as_bytes();
+    let uncached = || -> Vec<u32> {
+        tokens
+            .iter()
+            .map(|token| flags_of(lex, text, token))
+            .collect()
+    };
+    CACHE.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return uncached();
+        };
+        let table = lex.word_bits.id;
+        if cache.table != table || cache.entries.is_empty() {
+            cache.table = table;
+            cache.entries = vec![Cached::default(); 1 << CACHE_BITS].into_boxed_slice();
+        }
+        let entries = &mut cache.entries;
+        tokens
+            .iter()
+            .map(|token| {
+                let n = token.end - token.start;
+                if n == 0 || n > 8 {
+                    return flags_of(lex, text, token);
+                }
+                let word = load_in(all, token.start, n);
+                let key = n as u32 | u32::from(token.kind == TokenKind::Word) << 4 | 1 << 5;
+                let slot = ((word ^ (n as u64) << 59).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                    >> (64 - CACHE_BITS)) as usize;
+                let entry = &mut entries[slot];
+                if entry.word == word && entry.key == key {
+                    return entry.flags;
+                }
+                let flags = flags_of(lex, text, token);
+                *entry = Cached { word, key, flags };
+                flags
+            })
+            .collect()
+    })
+}
+
+/// Entries of the per-thread cache of [`token_flags`] (a power of two).
+const CACHE_BITS: u32 = 12;
+
+/// A cached token: its bytes (up to 8, little-endian, zero above), its length, kind and a
+/// valid bit (`key`, 0 when empty), and its flags.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cached {
+    word: u64,
+    key: u32,
+    flags: u32,
+}
+
+/// The cache of [`token_flags`] for the word table with id `table`.
+#[derive(Debug, Default)]
+struct FlagCache {
+    table: u64,
+    entries: Box<[Cached]>,
+}
+
+thread_local! {
+    static CACHE: RefCell<FlagCache> = RefCell::new(FlagCache::default());
+}
+
+/// All bits of the first `n` bytes of a word (`n` up to 8).
+const KEEP: [u64; 9] = {
+    let mut keep = [0u64; 9];
+    let mut n = 1;
+    while n < 9 {
+        keep[n] = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+        n += 1;
+    }
+    keep
+};
+
+/// The `n` (1 to 8) bytes of `all` at `at` (`n` of them exist), little-endian, zero above.
+#[inline(always)]
+fn load_in(all: &[u8], at: usize, n: usize) -> u64 {
+    match all.get(at..at + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("8 bytes")) & KEEP[n],
+        None => all[at..at + n]
+            .iter()
+            .rev()
+            .fold(0u64, |word, &b| word << 8 | u64::from(b)),
+    }
+}
+
+/// The flags of one token.
+#[inline(always)]
+fn flags_of(lex: &Lexicon, text: &str, token: &Token) -> u32 {
     // Tokens are byte ranges on character boundaries: their bytes are sliced without the
     // boundary checks of `str` indexing, the `str` only where characters are decoded.
     let all = text.as_bytes();
-    tokens
-        .iter()
-        .map(|token| {
-            let bytes = &all[token.start..token.end];
-            let word = || &text[token.start..token.end];
-            let mut flags = 0;
-            let (upper, first_len) = match bytes.first() {
-                None => (false, 0),
-                Some(&b) if b.is_ascii() => (b.is_ascii_uppercase(), 1),
-                Some(_) => {
-                    let c = word().chars().next().expect("a character");
-                    (c.is_uppercase(), c.len_utf8())
-                }
-            };
-            if upper {
-                flags |= UPPER;
-            }
-            if token.kind == TokenKind::Word {
-                flags |= WORD;
-                if upper {
-                    flags |= CAP;
-                }
-                let class = bytes
-                    .iter()
-                    .fold(0u8, |class, &b| class | BYTE_CLASS[usize::from(b)]);
-                if class & 1 != 0 {
-                    flags |= HYPHEN;
-                }
-                if class & 2 != 0 {
-                    flags |= DOT;
-                }
-                let plain = class & 4 == 0
-                    && (class & 8 == 0 || word().chars().all(alphanumeric))
-                    && !bytes.is_empty();
-                if plain {
-                    flags |= PLAIN;
-                }
-            }
-            if acronym_start(bytes) {
-                flags |= ACRONYM_START;
-            }
-            flags |= lex.word_bits.get_bytes(bytes);
-            if upper && flags & STOPWORD != 0 {
-                flags |= STOP;
-            }
-            if flags & (CAP | STOP) == CAP && bytes.len() > first_len {
-                flags |= NAME;
-            }
-            flags
-        })
-        .collect()
+    let bytes = &all[token.start..token.end];
+    let word = || &text[token.start..token.end];
+    let mut flags = 0;
+    let (upper, first_len) = match bytes.first() {
+        None => (false, 0),
+        Some(&b) if b.is_ascii() => (b.is_ascii_uppercase(), 1),
+        Some(_) => {
+            let c = word().chars().next().expect("a character");
+            (c.is_uppercase(), c.len_utf8())
+        }
+    };
+    if upper {
+        flags |= UPPER;
+    }
+    if token.kind == TokenKind::Word {
+        flags |= WORD;
+        if upper {
+            flags |= CAP;
+        }
+        let class = bytes
+            .iter()
+            .fold(0u8, |class, &b| class | BYTE_CLASS[usize::from(b)]);
+        if class & 1 != 0 {
+            flags |= HYPHEN;
+        }
+        if class & 2 != 0 {
+            flags |= DOT;
+        }
+        let plain = class & 4 == 0
+            && (class & 8 == 0 || word().chars().all(alphanumeric))
+            && !bytes.is_empty();
+        if plain {
+            flags |= PLAIN;
+        }
+    }
+    if acronym_start(bytes) {
+        flags |= ACRONYM_START;
+    }
+    flags |= lex.word_bits.get_bytes(bytes);
+    if upper && flags & STOPWORD != 0 {
+        flags |= STOP;
+    }
+    if flags & (CAP | STOP) == CAP && bytes.len() > first_len {
+        flags |= NAME;
+    }
+    flags
 }
 
 /// Tokens per block of [`block_flags`].
@@ -616,5 +713,51 @@ mod tests {
         }
         let got: Vec<usize> = TokensWith::new(&flags, &blocks, ORG_HEAD, 0).collect();
         assert_eq!(got, vec![3, 77, 150]);
+    }
+
+    #[test]
+    fn cached_flags_are_the_flags_of_each_token() {
+        // Twice over one text (the second time from the cache), then over another text with
+        // the same words as other kinds of token, and with another lexicon's table.
+        let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
+        let tokeniser = Tokeniser::load_default().unwrap();
+        let texts = [
+            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“",
+            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“",
+            "die, Mai; 3 Ja Süd-Oberwald und-die I.H.K. Übermorgen Äpfel 2024 x",
+        ];
+        for text in texts {
+            let tokens = tokeniser.tokenise(text);
+            let expected: Vec<u32> = tokens.iter().map(|t| flags_of(&lexicon, text, t)).collect();
+            assert_eq!(token_flags(&lexicon, text, &tokens), expected, "{text}");
+            // The same bytes as another kind of token ("3" as a word).
+            let other: Vec<Token> = tokens
+                .iter()
+                .map(|t| Token {
+                    kind: if t.kind == TokenKind::Word {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    },
+                    ..*t
+                })
+                .collect();
+            let expected: Vec<u32> = other.iter().map(|t| flags_of(&lexicon, text, t)).collect();
+            assert_eq!(token_flags(&lexicon, text, &other), expected, "{text}");
+        }
+        // A table of other words: nothing of the first one's cache is used.
+        let mut small = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
+        small.stopwords.clear();
+        small.word_bits = WordTable::build(&small);
+        let text = texts[0];
+        let tokens = tokeniser.tokenise(text);
+        let flags = token_flags(&small, text, &tokens);
+        assert!(
+            flags.iter().all(|&f| f & STOPWORD == 0),
+            "stale cache: {flags:?}"
+        );
+        assert!(token_flags(&lexicon, text, &tokens)
+            .iter()
+            .any(|&f| f & STOPWORD != 0));
     }
 }
