@@ -12,6 +12,8 @@
 //! membership, the same shape test), so the rules' results do not change.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::gazetteer::FastMap;
 use crate::tokenise::{Token, TokenKind};
@@ -73,6 +75,9 @@ pub(crate) const LEAD_PARTICLE: u32 = 1 << 23;
 pub(crate) const ADJECTIVE: u32 = 1 << 24;
 /// A word of letters and digits only (no hyphen, apostrophe, period or other mark).
 pub(crate) const PLAIN: u32 = 1 << 25;
+/// An organisation head ends the token: set by the rules after the head scan (not by
+/// [`token_flags`]), with [`add_flag`]. The top bit, apart from the word-list bits.
+pub(crate) const ORG_HEAD: u32 = 1 << 31;
 
 /// The word-list bits of every word of the lexicon's lists (exact text): a compact
 /// open-addressing table. A word of up to 16 bytes is identified by its length and two
@@ -89,7 +94,13 @@ pub(crate) struct WordTable {
     long: Vec<Box<str>>,
     /// Length in bytes of the longest word.
     longest: usize,
+    /// A number no other table built in this process has (0: none built), naming the
+    /// table in the per-thread cache of [`token_flags`].
+    id: u64,
 }
+
+/// The source of [`WordTable`] ids.
+static TABLE_IDS: AtomicU64 = AtomicU64::new(1);
 
 #[derive(Debug, Default, Clone, Copy)]
 struct Slot {
@@ -159,6 +170,7 @@ impl WordTable {
             slots: vec![Slot::default(); size],
             long: Vec::new(),
             longest: words.keys().map(|w| w.len()).max().unwrap_or(0),
+            id: TABLE_IDS.fetch_add(1, Ordering::Relaxed),
         };
         for (word, bits) in words {
             let bytes = word.as_bytes();
@@ -303,62 +315,215 @@ const BYTE_CLASS: [u8; 256] = {
 };
 
 /// The flags of every token of a document (tested against the lists in this module's tests).
+///
+/// A token's flags depend on its bytes and whether it is a word only: those of short tokens
+/// are kept in a small per-thread cache across documents (most tokens are frequent words and
+/// punctuation), keyed by their bytes, kind and the word table.
 #[inline(never)]
 pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u32> {
+    let all = text.as_bytes();
+    let uncached = || -> Vec<u32> {
+        tokens
+            .iter()
+            .map(|token| flags_of(lex, text, token))
+            .collect()
+    };
+    CACHE.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return uncached();
+        };
+        let table = lex.word_bits.id;
+        if cache.table != table || cache.entries.is_empty() {
+            cache.table = table;
+            cache.entries = vec![Cached::default(); 1 << CACHE_BITS].into_boxed_slice();
+        }
+        let entries = &mut cache.entries;
+        tokens
+            .iter()
+            .map(|token| {
+                let n = token.end - token.start;
+                if n == 0 || n > 8 {
+                    return flags_of(lex, text, token);
+                }
+                let word = load_in(all, token.start, n);
+                let key = n as u32 | u32::from(token.kind == TokenKind::Word) << 4 | 1 << 5;
+                let slot = ((word ^ (n as u64) << 59).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                    >> (64 - CACHE_BITS)) as usize;
+                let entry = &mut entries[slot];
+                if entry.word == word && entry.key == key {
+                    return entry.flags;
+                }
+                let flags = flags_of(lex, text, token);
+                *entry = Cached { word, key, flags };
+                flags
+            })
+            .collect()
+    })
+}
+
+/// Entries of the per-thread cache of [`token_flags`] (a power of two).
+const CACHE_BITS: u32 = 12;
+
+/// A cached token: its bytes (up to 8, little-endian, zero above), its length, kind and a
+/// valid bit (`key`, 0 when empty), and its flags.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cached {
+    word: u64,
+    key: u32,
+    flags: u32,
+}
+
+/// The cache of [`token_flags`] for the word table with id `table`.
+#[derive(Debug, Default)]
+struct FlagCache {
+    table: u64,
+    entries: Box<[Cached]>,
+}
+
+thread_local! {
+    static CACHE: RefCell<FlagCache> = RefCell::new(FlagCache::default());
+}
+
+/// All bits of the first `n` bytes of a word (`n` up to 8).
+const KEEP: [u64; 9] = {
+    let mut keep = [0u64; 9];
+    let mut n = 1;
+    while n < 9 {
+        keep[n] = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+        n += 1;
+    }
+    keep
+};
+
+/// The `n` (1 to 8) bytes of `all` at `at` (`n` of them exist), little-endian, zero above.
+#[inline(always)]
+fn load_in(all: &[u8], at: usize, n: usize) -> u64 {
+    match all.get(at..at + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("8 bytes")) & KEEP[n],
+        None => all[at..at + n]
+            .iter()
+            .rev()
+            .fold(0u64, |word, &b| word << 8 | u64::from(b)),
+    }
+}
+
+/// The flags of one token.
+#[inline(always)]
+fn flags_of(lex: &Lexicon, text: &str, token: &Token) -> u32 {
     // Tokens are byte ranges on character boundaries: their bytes are sliced without the
     // boundary checks of `str` indexing, the `str` only where characters are decoded.
     let all = text.as_bytes();
-    tokens
-        .iter()
-        .map(|token| {
-            let bytes = &all[token.start..token.end];
-            let word = || &text[token.start..token.end];
-            let mut flags = 0;
-            let (upper, first_len) = match bytes.first() {
-                None => (false, 0),
-                Some(&b) if b.is_ascii() => (b.is_ascii_uppercase(), 1),
-                Some(_) => {
-                    let c = word().chars().next().expect("a character");
-                    (c.is_uppercase(), c.len_utf8())
-                }
-            };
-            if upper {
-                flags |= UPPER;
-            }
-            if token.kind == TokenKind::Word {
-                flags |= WORD;
-                if upper {
-                    flags |= CAP;
-                }
-                let class = bytes
-                    .iter()
-                    .fold(0u8, |class, &b| class | BYTE_CLASS[usize::from(b)]);
-                if class & 1 != 0 {
-                    flags |= HYPHEN;
-                }
-                if class & 2 != 0 {
-                    flags |= DOT;
-                }
-                let plain = class & 4 == 0
-                    && (class & 8 == 0 || word().chars().all(alphanumeric))
-                    && !bytes.is_empty();
-                if plain {
-                    flags |= PLAIN;
-                }
-            }
-            if acronym_start(bytes) {
-                flags |= ACRONYM_START;
-            }
-            flags |= lex.word_bits.get_bytes(bytes);
-            if upper && flags & STOPWORD != 0 {
-                flags |= STOP;
-            }
-            if flags & (CAP | STOP) == CAP && bytes.len() > first_len {
-                flags |= NAME;
-            }
-            flags
-        })
+    let bytes = &all[token.start..token.end];
+    let word = || &text[token.start..token.end];
+    let mut flags = 0;
+    let (upper, first_len) = match bytes.first() {
+        None => (false, 0),
+        Some(&b) if b.is_ascii() => (b.is_ascii_uppercase(), 1),
+        Some(_) => {
+            let c = word().chars().next().expect("a character");
+            (c.is_uppercase(), c.len_utf8())
+        }
+    };
+    if upper {
+        flags |= UPPER;
+    }
+    if token.kind == TokenKind::Word {
+        flags |= WORD;
+        if upper {
+            flags |= CAP;
+        }
+        let class = bytes
+            .iter()
+            .fold(0u8, |class, &b| class | BYTE_CLASS[usize::from(b)]);
+        if class & 1 != 0 {
+            flags |= HYPHEN;
+        }
+        if class & 2 != 0 {
+            flags |= DOT;
+        }
+        let plain = class & 4 == 0
+            && (class & 8 == 0 || word().chars().all(alphanumeric))
+            && !bytes.is_empty();
+        if plain {
+            flags |= PLAIN;
+        }
+    }
+    if acronym_start(bytes) {
+        flags |= ACRONYM_START;
+    }
+    flags |= lex.word_bits.get_bytes(bytes);
+    if upper && flags & STOPWORD != 0 {
+        flags |= STOP;
+    }
+    if flags & (CAP | STOP) == CAP && bytes.len() > first_len {
+        flags |= NAME;
+    }
+    flags
+}
+
+/// Tokens per block of [`block_flags`].
+const BLOCK: usize = 16;
+
+/// The union of the flags of every block of [`BLOCK`] tokens: a loop over the tokens with a
+/// rare bit ([`TokensWith`]) skips the blocks without it.
+pub(crate) fn block_flags(flags: &[u32]) -> Vec<u32> {
+    flags
+        .chunks(BLOCK)
+        .map(|block| block.iter().fold(0, |union, &f| union | f))
         .collect()
+}
+
+/// Sets `bit` in the flags of token `i` and in its block's union ([`block_flags`]).
+pub(crate) fn add_flag(flags: &mut [u32], blocks: &mut [u32], i: usize, bit: u32) {
+    flags[i] |= bit;
+    blocks[i / BLOCK] |= bit;
+}
+
+/// The indices, from a start, of the tokens whose flags have every bit of a mask, in order;
+/// blocks of tokens whose union lacks a bit of the mask are skipped with one test.
+///
+/// # Example (in this module's tests)
+/// `TokensWith::new(&flags, &block_flags(&flags), LEGAL_FIRST, 0)` yields the same indices
+/// as `(0..flags.len()).filter(|&i| flags[i] & LEGAL_FIRST == LEGAL_FIRST)`.
+#[derive(Debug, Clone)]
+pub(crate) struct TokensWith<'a> {
+    flags: &'a [u32],
+    blocks: &'a [u32],
+    mask: u32,
+    at: usize,
+}
+
+impl<'a> TokensWith<'a> {
+    /// The tokens from `from` with every bit of `mask`; `blocks` is [`block_flags`] of
+    /// `flags`.
+    pub(crate) fn new(flags: &'a [u32], blocks: &'a [u32], mask: u32, from: usize) -> Self {
+        TokensWith {
+            flags,
+            blocks,
+            mask,
+            at: from,
+        }
+    }
+}
+
+impl Iterator for TokensWith<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while let Some(&bits) = self.flags.get(self.at) {
+            let at = self.at;
+            if at % BLOCK == 0 && self.blocks[at / BLOCK] & self.mask != self.mask {
+                self.at += BLOCK;
+                continue;
+            }
+            self.at += 1;
+            if bits & self.mask == self.mask {
+                return Some(at);
+            }
+        }
+        None
+    }
 }
 
 /// `char::is_alphanumeric`, without the table lookup for the Latin-1 letters of German and
@@ -499,5 +664,100 @@ mod tests {
         ] {
             assert!(seen & bit != 0, "bit {bit:#x} never set");
         }
+    }
+
+    #[test]
+    fn tokens_with_a_mask_are_those_a_filter_finds() {
+        // Flags with rare and common bits in blocks of every kind, from several starts.
+        let flags: Vec<u32> = (0..200u32)
+            .map(|i| {
+                let mut f = CAP;
+                if i % 37 == 5 || i == 16 || i == 199 {
+                    f |= LEGAL_FIRST;
+                }
+                if i % 3 == 0 {
+                    f |= HYPHEN;
+                }
+                if (40..56).contains(&i) {
+                    f &= !CAP;
+                }
+                f
+            })
+            .collect();
+        let blocks = block_flags(&flags);
+        let mut found_rare = 0;
+        for mask in [
+            LEGAL_FIRST,
+            HYPHEN,
+            CAP,
+            LEGAL_FIRST | HYPHEN,
+            CAP | LEGAL_FIRST,
+            DOT,
+        ] {
+            for from in [0, 1, 15, 16, 17, 150, 199, 200, 250] {
+                let expected: Vec<usize> = (from..flags.len())
+                    .filter(|&i| flags[i] & mask == mask)
+                    .collect();
+                let got: Vec<usize> = TokensWith::new(&flags, &blocks, mask, from).collect();
+                assert_eq!(got, expected, "mask {mask:#x} from {from}");
+                if mask == LEGAL_FIRST && from == 0 {
+                    found_rare = got.len();
+                }
+            }
+        }
+        assert!(found_rare > 3, "the rare bit is too rare to test");
+        // A bit added later is found like the others.
+        let (mut flags, mut blocks) = (flags, blocks);
+        for i in [3, 77, 150] {
+            add_flag(&mut flags, &mut blocks, i, ORG_HEAD);
+        }
+        let got: Vec<usize> = TokensWith::new(&flags, &blocks, ORG_HEAD, 0).collect();
+        assert_eq!(got, vec![3, 77, 150]);
+    }
+
+    #[test]
+    fn cached_flags_are_the_flags_of_each_token() {
+        // Twice over one text (the second time from the cache), then over another text with
+        // the same words as other kinds of token, and with another lexicon's table.
+        let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
+        let tokeniser = Tokeniser::load_default().unwrap();
+        let texts = [
+            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“",
+            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“",
+            "die, Mai; 3 Ja Süd-Oberwald und-die I.H.K. Übermorgen Äpfel 2024 x",
+        ];
+        for text in texts {
+            let tokens = tokeniser.tokenise(text);
+            let expected: Vec<u32> = tokens.iter().map(|t| flags_of(&lexicon, text, t)).collect();
+            assert_eq!(token_flags(&lexicon, text, &tokens), expected, "{text}");
+            // The same bytes as another kind of token ("3" as a word).
+            let other: Vec<Token> = tokens
+                .iter()
+                .map(|t| Token {
+                    kind: if t.kind == TokenKind::Word {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    },
+                    ..*t
+                })
+                .collect();
+            let expected: Vec<u32> = other.iter().map(|t| flags_of(&lexicon, text, t)).collect();
+            assert_eq!(token_flags(&lexicon, text, &other), expected, "{text}");
+        }
+        // A table of other words: nothing of the first one's cache is used.
+        let mut small = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
+        small.stopwords.clear();
+        small.word_bits = WordTable::build(&small);
+        let text = texts[0];
+        let tokens = tokeniser.tokenise(text);
+        let flags = token_flags(&small, text, &tokens);
+        assert!(
+            flags.iter().all(|&f| f & STOPWORD == 0),
+            "stale cache: {flags:?}"
+        );
+        assert!(token_flags(&lexicon, text, &tokens)
+            .iter()
+            .any(|&f| f & STOPWORD != 0));
     }
 }

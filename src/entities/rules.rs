@@ -4,6 +4,8 @@ use crate::gazetteer::{fold, Flags, Hit};
 use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
 
+use super::flags::PLAIN;
+use super::flags::{add_flag, block_flags, TokensWith, ORG_HEAD};
 use super::flags::{
     role_of, ACRONYM_START, CAP, CLUB_PREFIX, CONTEXT_WORD, DOT, FAMILY_NAME, FIRST_NAME,
     FOREIGN_HEAD, HYPHEN, LEAD_PARTICLE, LEGAL_FIRST, NAME, NOT_SURNAME, NOUN_MARKER, PARTICLE,
@@ -108,6 +110,8 @@ struct Doc<'t> {
     region: Vec<bool>,
     /// Per token: its shape and word-list bits (`flags.rs`).
     flags: Vec<u32>,
+    /// Per block of tokens: the union of their flags (`flags.rs`, [`Doc::with`]).
+    blocks: Vec<u32>,
 }
 
 type Cow<'t> = std::borrow::Cow<'t, str>;
@@ -144,6 +148,12 @@ impl Doc<'_> {
 
     fn kind(&self, i: usize) -> TokenKind {
         self.tokens[i].kind
+    }
+
+    /// The tokens from `from` on with every bit of `mask`: a loop over the tokens with a
+    /// rare bit skips blocks of tokens without it.
+    fn with(&self, mask: u32, from: usize) -> TokensWith<'_> {
+        TokensWith::new(&self.flags, &self.blocks, mask, from)
     }
 
     /// A capitalised word.
@@ -233,6 +243,7 @@ pub(super) fn find(
         role_suffix: vec![false; tokens.len()],
         region: vec![false; tokens.len()],
         stop: flags.iter().map(|&f| f & STOP != 0).collect(),
+        blocks: block_flags(&flags),
         flags,
     };
     for s in sentences {
@@ -292,6 +303,7 @@ fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
             let head = &lex.org_heads[org as usize];
             if !head.word || m.start() == token.start {
                 doc.org_head[i] = Some(org);
+                add_flag(&mut doc.flags, &mut doc.blocks, i, ORG_HEAD);
             }
         }
         if info.role && rest.is_empty() {
@@ -330,7 +342,9 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         }
         for &start in &starts[..n] {
             hits.clear();
-            dict.lookup(text, &doc.folded, start, &mut hits);
+            // A word of letters and digits: the lookup need not scan it for its end.
+            let word_end = (start == token.start && doc.flags[i] & PLAIN != 0).then_some(token.end);
+            dict.lookup_in_word(text, &doc.folded, start, word_end, &mut hits);
             for hit in &hits {
                 let (list, entry) = dict.entry(hit.id);
                 let surface = list.text(entry.surface);
@@ -467,7 +481,10 @@ fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 
 /// Regions after administrative head words ("Präfektur Aichi", "des Kantons Zürich").
 fn region_head_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len().saturating_sub(1) {
+    for i in doc
+        .with(CAP | REGION_HEAD, 0)
+        .take_while(|&i| i + 1 < doc.tokens.len())
+    {
         if !doc.cap_word(i) || doc.flags[i] & REGION_HEAD == 0 {
             continue;
         }
@@ -1587,7 +1604,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
             );
         }
     }
-    for i in 0..n {
+    for i in doc.with(ORG_HEAD, 0) {
         let Some(head_index) = doc.org_head[i] else {
             continue;
         };
@@ -1903,7 +1920,8 @@ fn defined_acronym_uses(doc: &Doc, out: &mut Vec<(usize, usize)>) {
     if defined.is_empty() {
         return;
     }
-    for (k, token) in doc.tokens.iter().enumerate() {
+    for k in doc.with(ACRONYM_START, 0) {
+        let token = &doc.tokens[k];
         if doc.flags[k] & ACRONYM_START != 0 && defined.contains(&doc.t(k)) {
             out.push((token.start, token.end));
         }
@@ -1996,7 +2014,7 @@ fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// and lower-case words after the head or a function word; adjectives before a Polish head.
 fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let cues = &lex.cues;
-    for i in 0..doc.tokens.len() {
+    for i in doc.with(FOREIGN_HEAD, 0) {
         if doc.flags[i] & FOREIGN_HEAD == 0 {
             continue;
         }
@@ -2226,7 +2244,7 @@ fn legal_form_rule(
 ) {
     let bytes = doc.text.as_bytes();
     let mut found = Vec::new();
-    for i in 1..doc.tokens.len() {
+    for i in doc.with(LEGAL_FIRST, 1) {
         let token = doc.tokens[i];
         // A legal form's first word is a token ("GmbH", "Co.", "e.V.").
         if doc.flags[i] & LEGAL_FIRST == 0 {
@@ -2527,7 +2545,7 @@ fn same_words(doc: &Doc, k: usize, first: usize, len: usize) -> bool {
 
 /// Sports clubs: "VfL Oberwald", "1. FC Oberwald 09", "Oberwalder SV".
 fn club_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
+    for i in doc.with(CLUB_PREFIX, 0) {
         if doc.flags[i] & CLUB_PREFIX == 0 {
             continue;
         }
@@ -2589,7 +2607,7 @@ fn club_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 
 /// Dotted names like "Museum.XY": a capitalised word, a period, two to five capitals.
 fn dotted_names(doc: &Doc, cands: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
+    for i in doc.with(DOT, 0) {
         // A word with a period.
         if doc.flags[i] & DOT == 0 {
             continue;
@@ -2972,11 +2990,14 @@ fn describe(
 
 fn normalise_space(s: &str) -> String {
     // Most spans are words with single spaces already: a copy, no split and join.
-    if !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && !s.chars().any(|c| c != ' ' && c.is_whitespace())
-    {
+    // White space other than a blank starts with one of these bytes (controls, U+0085,
+    // U+00A0, U+1680, U+2000 to U+205F, U+3000): without them, no character is decoded.
+    let other_space = |s: &str| {
+        s.bytes()
+            .any(|b| matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | 0xc2 | 0xe1 | 0xe2 | 0xe3))
+            && s.chars().any(|c| c != ' ' && c.is_whitespace())
+    };
+    if !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && !other_space(s) {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -3073,7 +3094,7 @@ fn acronym_role_prefix(doc: &Doc, lex: &Lexicon, i: usize) -> Option<usize> {
 /// Organisations named by their acronym in a compound with a role: "XYZ-Geschäftsführerin
 /// Anna Beispiel" → ORG "XYZ". A listed place wins ("US-Präsident").
 fn acronym_role_compounds(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
+    for i in doc.with(ACRONYM_START | HYPHEN, 0) {
         // The bit test of `acronym_role_prefix` without a call per token.
         if doc.flags[i] & (ACRONYM_START | HYPHEN) != ACRONYM_START | HYPHEN {
             continue;
@@ -3181,7 +3202,11 @@ fn acronym_definitions(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         let token = doc.tokens[k];
         token.end == token.start + 1 && bytes[token.start] == b
     };
-    for k in 2..n.saturating_sub(1) {
+    // Brackets are rare: found in the text, then the token after each one tested.
+    let after_brackets = memchr::memchr_iter(b'(', bytes)
+        .filter_map(|at| doc.token_starting_at(at))
+        .map(|p| p + 1);
+    for k in after_brackets.filter(|&k| k >= 2 && k + 1 < n) {
         // Byte tests first: "(" before, ")" after.
         if !is_byte(k - 1, b'(') || !is_byte(k + 1, b')') {
             continue;
@@ -3468,7 +3493,7 @@ fn facility_after_name_or_article(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
 fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     let mut names: Vec<&str> = Vec::new();
-    for k in 1..n {
+    for k in doc.with(ACRONYM_START, 1) {
         // Acronyms start with two capitals among three bytes (see `article_acronym`).
         if doc.flags[k] & ACRONYM_START == 0 {
             continue;
@@ -3792,7 +3817,8 @@ fn place_after_preposition(
     cands: &[Candidate],
     found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
 ) {
-    for k in 1..doc.tokens.len() {
+    let after_context_words = doc.with(CONTEXT_WORD, 0).map(|p| p + 1);
+    for k in after_context_words.take_while(|&k| k < doc.tokens.len()) {
         // The shortest ending has two letters, and three more are needed. The word before
         // must be a context word (its flag: no lookup).
         let token = doc.tokens[k];
@@ -3972,7 +3998,11 @@ fn dateline_agencies(
     found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
 ) {
     let bytes = doc.text.as_bytes();
-    for k in 1..doc.tokens.len().saturating_sub(1) {
+    // Brackets are rare: found in the text, then the token after each one tested.
+    let after_brackets = memchr::memchr_iter(b'(', bytes)
+        .filter_map(|at| doc.token_starting_at(at))
+        .map(|p| p + 1);
+    for k in after_brackets.filter(|&k| k + 1 < doc.tokens.len()) {
         // Near the start of a sentence only: one array load before the byte tests.
         if k - doc.sentence_start[k] > 8 {
             continue;
@@ -4054,7 +4084,7 @@ fn lone_first_names(
     cands: &[Candidate],
     found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
 ) {
-    for k in 1..doc.tokens.len() {
+    for k in doc.with(CAP | FIRST_NAME, 1) {
         // Local first names are first names (FIRST_NAME): one bit test rules out most words.
         if doc.flags[k] & (CAP | FIRST_NAME) != CAP | FIRST_NAME
             || doc.stop[k]

@@ -313,10 +313,23 @@ impl Dictionary {
 
     /// Whether some first word may match at `start`: the filter holds the leading run of the
     /// text there or of the run without a genitive `s` or `es` (see [`Dictionary::lookup`]).
+    /// `word_end`: see [`Dictionary::lookup_in_word`].
     #[inline]
-    fn may_start(&self, folded: &[u8], start: usize) -> bool {
+    fn may_start(&self, folded: &[u8], start: usize, word_end: Option<usize>) -> bool {
         let rest = &folded[start..];
-        let run = &rest[..leading_run(rest)];
+        // The run of a word of letters and digits ends with it unless a letter or digit
+        // follows (tested on an ASCII byte; others are decoded).
+        let run_len = match word_end {
+            Some(end)
+                if folded
+                    .get(end)
+                    .map_or(true, |&b| b < 0x80 && !ASCII_ALPHANUMERIC[usize::from(b)]) =>
+            {
+                end - start
+            }
+            _ => leading_run(rest),
+        };
+        let run = &rest[..run_len];
         let test = |key: &[u8]| {
             let bit = run_bit(key);
             self.runs[bit >> 6] >> (bit & 63) & 1 != 0
@@ -391,13 +404,41 @@ impl Dictionary {
     /// Pushes every entry whose folded surface matches `folded` (the [`super::fold`] of
     /// `text`) starting at `start` and ending at an acceptable end ([`acceptable_end`]).
     pub fn lookup(&self, text: &str, folded: &str, start: usize, out: &mut Vec<Hit>) {
+        self.lookup_in_word(text, folded, start, None, out);
+    }
+
+    /// [`Dictionary::lookup`] at the start of a word known to hold letters and digits only
+    /// up to `word_end` (a token whose characters are all alphanumeric): the lookup's filter
+    /// then knows where the word's letters end without scanning them. `None`: not known.
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::gazetteer::{fold, Dictionary, EntityList};
+    /// let list = EntityList::parse("mine.tsv", "Oberwald\tLOC\n".to_string()).unwrap();
+    /// let dict = Dictionary::build(vec![list], |_| true);
+    /// let text = "Besuch in Oberwald, dann";
+    /// let folded = fold(text);
+    /// let (mut known, mut scanned) = (Vec::new(), Vec::new());
+    /// dict.lookup_in_word(text, &folded, 10, Some(18), &mut known);
+    /// dict.lookup(text, &folded, 10, &mut scanned);
+    /// assert_eq!(known, scanned);
+    /// assert_eq!(known[0].end, 18);
+    /// ```
+    pub fn lookup_in_word(
+        &self,
+        text: &str,
+        folded: &str,
+        start: usize,
+        word_end: Option<usize>,
+        out: &mut Vec<Hit>,
+    ) {
         let bytes = folded.as_bytes();
         // Every match of a first word ends at a word boundary or before a genitive ending.
         // Its end is the end of the leading alphanumeric run at `start` or later (then the
         // first word's own leading run is the text's), or before a genitive ending of that
         // run (then the first word is that run without it): when the filter holds neither,
         // nothing matches here.
-        if !self.may_start(bytes, start) {
+        if !self.may_start(bytes, start, word_end) {
             return;
         }
         // A first word never contains a space: limit the search to the current chunk.
@@ -436,7 +477,15 @@ impl Dictionary {
                 let wanted = info.word_counts & (1 << (words - 1)) != 0;
                 for at in word_start + 1..=word_end {
                     hash = fnv1a_extend(hash, &bytes[at - 1..at]);
-                    if wanted && acceptable_end(text, at) {
+                    // Most ends are inside a word: ruled out from the byte there (a letter
+                    // or digit that starts no genitive ending, or a continuation byte).
+                    if wanted
+                        && text
+                            .as_bytes()
+                            .get(at)
+                            .map_or(true, |&b| super::END_CLASS[usize::from(b)] != super::INNER)
+                        && acceptable_end(text, at)
+                    {
                         self.push_hashed_hits(bytes, start, at, hash, out);
                     }
                 }
@@ -511,6 +560,42 @@ mod tests {
             expected.sort_unstable();
             assert_eq!(found, expected, "at {start}: {:?}", &text[start..]);
         }
+    }
+
+    #[test]
+    fn a_known_word_end_finds_what_the_scan_finds() {
+        let dict = dictionary(
+            "Sachsen\tLOC\nSaarland\tLOC\nQuébec\tLOC\nÖsterreich\tLOC\nA7\tLOC\n\
+             Oberwald am See\tLOC\nMünchen\tLOC\nBad\tLOC\n",
+        );
+        let text = "Sachsens Saarlandes Québec Österreich2 A7 Oberwald am See, München–Berlin \
+                    Bad-Oberwald Sachsen\nMünchen";
+        let folded = fold(text);
+        let mut tested = 0;
+        for (start, word) in text
+            .split(|c: char| !c.is_alphanumeric())
+            .scan(0, |at, word| {
+                let start = *at;
+                *at += word.len()
+                    + text[*at + word.len()..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                Some((start, word))
+            })
+            .filter(|(_, word)| !word.is_empty())
+        {
+            // Every prefix of the word is a word of letters and digits too (not a maximal
+            // one: the filter then scans).
+            for end in (start + 1..=start + word.len()).filter(|&e| text.is_char_boundary(e)) {
+                let (mut known, mut scanned) = (Vec::new(), Vec::new());
+                dict.lookup_in_word(text, &folded, start, Some(end), &mut known);
+                dict.lookup(text, &folded, start, &mut scanned);
+                assert_eq!(known, scanned, "{:?}", &text[start..end]);
+                tested += usize::from(!scanned.is_empty());
+            }
+        }
+        assert!(tested >= 8, "too few words found: {tested}");
     }
 
     #[test]
