@@ -92,15 +92,15 @@ const MAX_RULES: usize = RuleBits::BITS as usize;
 /// from there. Built whole rather than lazily, so that no text pays for building states.
 struct Starts {
     dfa: dense::DFA<Vec<u32>>,
-    /// Per pair of first bytes (`first << 8 | second`; a line break or the end of the text as
-    /// `\n`): 0 where no rule can match text that starts with them, else the index in
+    /// Per pair of first bytes (`second << 8 | first`, the pair read as a little-endian `u16`;
+    /// a line break or the end of the text as `\n`): 0 where no rule can match text that starts with them, else the index in
     /// `prefixes` of where the walk goes on from.
     first_two: Box<[u16; 1 << 16]>,
     /// Walks begun: [`FROM_START`] (nothing read yet), then the state after each pair of
     /// first bytes that some rule can go on from.
     prefixes: Vec<Prefix>,
     /// Per walk in `prefixes`, one bit per byte: the third bytes after which the walk is still
-    /// alive. Most walks die at the third byte ("der", "die", "und"); this small table tells
+    /// alive (a line break always, the walk ends there). Most walks die at the third byte ("der", "die", "und"); this small table tells
     /// so without a look at the DFA's transitions (megabytes, mostly out of the cache).
     live_third: Vec<[u64; 4]>,
 }
@@ -158,7 +158,7 @@ impl Starts {
                 continue;
             }
             // A line break or the end after the first byte: the walk from the start.
-            starts.first_two[usize::from(first) << 8 | usize::from(b'\n')] = FROM_START;
+            starts.first_two[usize::from(u16::from_le_bytes([first, b'\n']))] = FROM_START;
             for second in (0..=255u8).filter(|&b| b != b'\n') {
                 let mut walk = unused;
                 let mut state = start;
@@ -178,7 +178,7 @@ impl Starts {
                 let index = u16::try_from(starts.prefixes.len())
                     .map_err(|_| "too many two-byte starts".to_string())?;
                 starts.prefixes.push(walk);
-                starts.first_two[usize::from(first) << 8 | usize::from(second)] = index;
+                starts.first_two[usize::from(u16::from_le_bytes([first, second]))] = index;
             }
         }
         starts.live_third = starts
@@ -190,6 +190,7 @@ impl Starts {
                     return [u64::MAX; 4];
                 }
                 let mut live = [0u64; 4];
+                live[0] |= 1 << b'\n';
                 for third in 0..=255u8 {
                     if !starts
                         .dfa
@@ -205,26 +206,27 @@ impl Starts {
     }
 
     /// Where the walk from `at` goes on from (an index in `prefixes`), 0 if no rule can match
-    /// from there: a look at the first two bytes.
+    /// from there: a look at the first two bytes in one table, then at the third in a small
+    /// one (most walks die there: "der", "die", "und"). The text may go on past the line.
     #[inline]
     fn entry(&self, bytes: &[u8], at: usize) -> u16 {
-        let second = bytes.get(at + 1).copied().unwrap_or(b'\n');
-        self.first_two[usize::from(bytes[at]) << 8 | usize::from(second)]
-    }
-
-    /// Whether the walk from `at` (begun at `entry`, from [`Starts::entry`], not 0) can find
-    /// any match: false only where its first two bytes match nothing and the third ends the
-    /// walk. A look at a small table; the text may go on past the line.
-    #[inline]
-    fn may_match(&self, entry: u16, bytes: &[u8], at: usize) -> bool {
-        match bytes.get(at + 2) {
-            // A line break or the end: the walk ends there.
-            Some(&b'\n') | None => true,
-            Some(&third) => {
-                self.live_third[usize::from(entry)][usize::from(third >> 6)] >> (third & 63) & 1
-                    != 0
+        let (pair, third) = match bytes.get(at..at + 3) {
+            Some(&[first, second, third]) => (u16::from_le_bytes([first, second]), third),
+            // A line break or the end ends the walk: the end as a line break.
+            _ => {
+                let second = bytes.get(at + 1).copied().unwrap_or(b'\n');
+                (u16::from_le_bytes([bytes[at], second]), b'\n')
             }
+        };
+        let entry = self.first_two[usize::from(pair)];
+        if entry == 0 {
+            return 0;
         }
+        let live = &self.live_third[usize::from(entry)];
+        if live[usize::from(third >> 6)] >> (third & 63) & 1 == 0 {
+            return 0;
+        }
+        entry
     }
 
     /// The rules with a match that starts at the first byte of `haystack`, and the length of
@@ -422,7 +424,7 @@ impl RuleSet {
                 let at = base + starts.trailing_zeros() as usize;
                 starts &= starts - 1;
                 let entry = self.starts.entry(bytes, at);
-                if entry == 0 || !self.starts.may_match(entry, bytes, at) {
+                if entry == 0 {
                     continue;
                 }
                 if at >= line_end {
