@@ -20,7 +20,7 @@ use regex_automata::util::primitives::StateID;
 use regex_automata::util::start;
 use regex_automata::{meta, Anchored, Input, MatchKind, PatternID, Span};
 
-use super::partial::Partial;
+use super::partial::{Part, Partial};
 use super::readers::{Frame, Reader};
 use super::scan::WordStarts;
 use super::vocab::Vocabulary;
@@ -53,8 +53,10 @@ pub struct Rule {
     /// The example sentence (with an optional `@anchor ` prefix) and the expected `span=value`.
     pub example: String,
     pub expected: String,
-    /// Capture group names with their index, `t` excluded.
-    groups: Vec<(usize, String)>,
+    /// Capture groups with their index and what they fill, `t` excluded.
+    groups: Vec<(usize, Part)>,
+    /// A partial with the settings of `fields` applied.
+    template: Partial,
     span_group: Option<usize>,
     /// A hand-built reader of the same pattern, used instead of `anchored` where there is one
     /// (the commonest rules whose pattern is not one-pass; see [`super::readers`]).
@@ -360,13 +362,10 @@ impl RuleSet {
                     match name {
                         Some("t") => span_group = Some(index),
                         Some(name) => {
-                            let base = name.split('_').next().unwrap_or(name);
-                            if !KNOWN_GROUPS.contains(&base) {
-                                return Err(
-                                    row.error(file.name, format!("unknown group name {name:?}"))
-                                );
-                            }
-                            groups.push((index, name.to_string()));
+                            let part = Part::from_group(name).ok_or_else(|| {
+                                row.error(file.name, format!("unknown group name {name:?}"))
+                            })?;
+                            groups.push((index, part));
                         }
                         None => {}
                     }
@@ -388,6 +387,7 @@ impl RuleSet {
                     example: f[4].trim().to_string(),
                     expected: expected.to_string(),
                     groups,
+                    template: probe,
                     span_group,
                     reader,
                 });
@@ -418,7 +418,7 @@ impl RuleSet {
         let mut line = LineState::default();
         // The end of the line holding the current position (a line break or the end).
         let mut line_end = 0;
-        let mut stack = Vec::new();
+        let mut scratch = Scratch::default();
         let mut scan = WordStarts::new(text);
         while let Some((base, mut starts)) = scan.next_block() {
             while starts != 0 {
@@ -449,7 +449,7 @@ impl RuleSet {
                         &line,
                         vocab,
                         &mut out,
-                        &mut stack,
+                        &mut scratch,
                     ) {
                         last_end[index] = end;
                     }
@@ -471,15 +471,14 @@ impl RuleSet {
         line: &LineState,
         vocab: &Vocabulary,
         out: &mut Vec<Candidate>,
-        stack: &mut Vec<Frame>,
+        scratch: &mut Scratch,
     ) -> Option<usize> {
         let rule = &self.rules[index];
         let haystack = &text[at..limit];
-        // The capture slots on the stack: no allocation per match.
-        let mut slots = [None; MAX_SLOTS];
-        let slots = &mut slots[..rule.anchored.group_info().slot_len()];
+        // The capture slots and the reader's stack, reused from match to match.
+        let slots = &mut scratch.slots[..rule.anchored.group_info().slot_len()];
         let found = match &rule.reader {
-            Some(reader) => reader.read_with(haystack.as_bytes(), slots, stack),
+            Some(reader) => reader.read_with(haystack.as_bytes(), slots, &mut scratch.stack),
             None => rule
                 .anchored
                 .search_slots(&Input::new(haystack).anchored(Anchored::Yes), slots)
@@ -506,18 +505,14 @@ impl RuleSet {
         if !number_boundaries_ok(text, start, end) {
             return Some(match_end);
         }
-        let mut partial = Partial::default();
-        for field in &rule.fields {
-            // Validated at load.
-            let _ = partial.set_field(field);
-        }
+        let mut partial = rule.template.clone();
         let mut bc = false;
-        for (index, name) in &rule.groups {
-            if let Some(m) = group(*index) {
-                if name == "bc" {
+        for &(index, part) in &rule.groups {
+            if let Some(m) = group(index) {
+                if part == Part::Bc {
                     bc = true;
                 } else {
-                    partial.set_group(name, &haystack[m.range()], vocab);
+                    partial.set_part(part, &haystack[m.range()], vocab);
                 }
             }
         }
@@ -551,11 +546,20 @@ impl RuleSet {
     }
 }
 
-const KNOWN_GROUPS: &[&str] = &[
-    "t", "mod", "part", "year", "bc", "month", "day", "weekday", "hour", "minute", "season",
-    "quarter", "half", "century", "decade", "daypart", "num", "unit", "unitadj", "shift", "relday",
-    "relword", "dir", "ref", "set", "vague", "holiday",
-];
+/// Buffers [`RuleSet::run_rule`] reuses from match to match.
+struct Scratch {
+    slots: [Option<regex_automata::util::primitives::NonMaxUsize>; MAX_SLOTS],
+    stack: Vec<Frame>,
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch {
+            slots: [None; MAX_SLOTS],
+            stack: Vec::with_capacity(32),
+        }
+    }
+}
 
 fn is_word_char_before(text: &str, at: usize) -> bool {
     text[..at]
@@ -626,6 +630,22 @@ impl LineState {
     /// Moves the scan forward to `to` (a position at or after the current one).
     fn advance(&mut self, text: &str, to: usize) {
         let skipped = &text.as_bytes()[self.at..to];
+        if skipped.len() <= 32 {
+            // A short step (the next candidate nearby): byte by byte, no search set up.
+            for (i, &b) in skipped.iter().enumerate() {
+                match b {
+                    b'\n' => {
+                        self.line_start = self.at + i + 1;
+                        self.open_paren = false;
+                    }
+                    b'(' => self.open_paren = true,
+                    b')' => self.open_paren = false,
+                    _ => {}
+                }
+            }
+            self.at = to;
+            return;
+        }
         let newline = memchr::memrchr(b'\n', skipped);
         if let Some(newline) = newline {
             self.line_start = self.at + newline + 1;
@@ -761,7 +781,7 @@ mod tests {
                         &line,
                         vocab,
                         &mut out,
-                        &mut Vec::new(),
+                        &mut Scratch::default(),
                     );
                     assert_eq!(end, Some(line_start + m.end()), "{} at {at}", rule.name);
                 }
