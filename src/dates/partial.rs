@@ -58,6 +58,76 @@ pub struct Partial {
     pub invalid: bool,
 }
 
+/// What a named capture group fills (its name without a suffix after `_`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// `t`, `mod`, `part`: context, nothing to fill.
+    Context,
+    Year,
+    /// Before Christ: applied by [`Partial::before_christ`] once every group is read.
+    Bc,
+    Month,
+    Day,
+    Weekday,
+    Hour,
+    Minute,
+    Season,
+    Quarter,
+    Half,
+    /// Calendar week (`KW 12`).
+    Week,
+    Century,
+    Decade,
+    Daypart,
+    Num,
+    Unit,
+    UnitAdj,
+    Shift,
+    Relday,
+    Relword,
+    Dir,
+    Holiday,
+    Ref,
+    Set,
+    Vague,
+}
+
+impl Part {
+    /// The part a group name stands for (suffix after `_` ignored); `None` if unknown.
+    pub fn from_group(group: &str) -> Option<Part> {
+        let name = group.split('_').next().unwrap_or(group);
+        Some(match name {
+            "t" | "mod" | "part" => Part::Context,
+            "year" => Part::Year,
+            "bc" => Part::Bc,
+            "month" => Part::Month,
+            "day" => Part::Day,
+            "weekday" => Part::Weekday,
+            "hour" => Part::Hour,
+            "minute" => Part::Minute,
+            "season" => Part::Season,
+            "quarter" => Part::Quarter,
+            "half" => Part::Half,
+            "week" => Part::Week,
+            "century" => Part::Century,
+            "decade" => Part::Decade,
+            "daypart" => Part::Daypart,
+            "num" => Part::Num,
+            "unit" => Part::Unit,
+            "unitadj" => Part::UnitAdj,
+            "shift" => Part::Shift,
+            "relday" => Part::Relday,
+            "relword" => Part::Relword,
+            "dir" => Part::Dir,
+            "holiday" => Part::Holiday,
+            "ref" => Part::Ref,
+            "set" => Part::Set,
+            "vague" => Part::Vague,
+            _ => return None,
+        })
+    }
+}
+
 impl Partial {
     /// Whether year, month and day are all stated.
     pub fn is_full_date(&self) -> bool {
@@ -66,7 +136,14 @@ impl Partial {
 
     /// Sets one part from a named capture group (suffix after `_` ignored) and its text.
     pub fn set_group(&mut self, group: &str, text: &str, vocab: &Vocabulary) {
-        let name = group.split('_').next().unwrap_or(group);
+        match Part::from_group(group) {
+            Some(part) => self.set_part(part, text, vocab),
+            None => self.invalid = true,
+        }
+    }
+
+    /// Sets one part from its text.
+    pub fn set_part(&mut self, part: Part, text: &str, vocab: &Vocabulary) {
         let number = || -> Option<u32> {
             let digits = text.trim_end_matches(['.', '-']);
             if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -76,47 +153,47 @@ impl Partial {
             }
         };
         let ordinal = || number().or_else(|| vocab.ordinals.get(text));
-        let ok = match name {
-            "t" | "mod" | "part" => true,
-            "year" => number().map(|y| self.year = Some(y as i32)).is_some(),
+        let ok = match part {
+            Part::Context => true,
+            Part::Year => number().map(|y| self.year = Some(y as i32)).is_some(),
             // Applied by `before_christ` once every group is read.
-            "bc" => true,
-            "month" => number()
+            Part::Bc => true,
+            Part::Month => number()
                 .or_else(|| vocab.months.get(text))
                 .map(|m| self.month = Some(m))
                 .is_some(),
-            "day" => number().map(|d| self.day = Some(d)).is_some(),
-            "weekday" => vocab
+            Part::Day => number().map(|d| self.day = Some(d)).is_some(),
+            Part::Weekday => vocab
                 .weekdays
                 .get(text)
                 .map(|w| self.weekday = Some(w))
                 .is_some(),
-            "hour" => number().map(|h| self.hour = Some(h)).is_some(),
-            "minute" => number().map(|m| self.minute = Some(m)).is_some(),
-            "season" => vocab
+            Part::Hour => number().map(|h| self.hour = Some(h)).is_some(),
+            Part::Minute => number().map(|m| self.minute = Some(m)).is_some(),
+            Part::Season => vocab
                 .seasons
                 .get(text)
                 .map(|s| self.season = Some(s))
                 .is_some(),
-            "quarter" => ordinal()
+            Part::Quarter => ordinal()
                 .map(|q| if q == LAST_OF_UNIT { 4 } else { q })
                 .filter(|q| (1..=4).contains(q))
                 .map(|q| self.quarter = Some(q))
                 .is_some(),
-            "half" => ordinal()
+            Part::Half => ordinal()
                 .map(|h| if h == LAST_OF_UNIT { 2 } else { h })
                 .filter(|h| (1..=2).contains(h))
                 .map(|h| self.half = Some(h))
                 .is_some(),
-            "week" => number()
+            Part::Week => number()
                 .filter(|w| (1..=53).contains(w))
                 .map(|w| self.week = Some(w))
                 .is_some(),
-            "century" => ordinal()
+            Part::Century => ordinal()
                 .filter(|&c| c != LAST_OF_UNIT)
                 .map(|c| self.century = Some(c as i32))
                 .is_some(),
-            "decade" => match number() {
+            Part::Decade => match number() {
                 Some(year) => {
                     self.decade = Some(year as i32 / 10);
                     true
@@ -128,34 +205,34 @@ impl Partial {
                     .is_some(),
             },
             // A daypart in a compound ("Dienstagabend") is written in lower case.
-            "daypart" => vocab
+            Part::Daypart => vocab
                 .dayparts
                 .get(text)
                 .or_else(|| vocab.dayparts.get(&capitalise(text)))
                 .map(|d| self.daypart = Some(d))
                 .is_some(),
-            "num" => number()
+            Part::Num => number()
                 .map(|n| Amount::Exact(f64::from(n)))
                 .or_else(|| vocab.numbers.get(text))
                 .map(|n| self.num = Some(n))
                 .is_some(),
-            "unit" => vocab.units.get(text).map(|u| self.unit = Some(u)).is_some(),
-            "unitadj" => vocab
+            Part::Unit => vocab.units.get(text).map(|u| self.unit = Some(u)).is_some(),
+            Part::UnitAdj => vocab
                 .unit_adjectives
                 .get(text)
                 .map(|u| self.unit = Some(u))
                 .is_some(),
-            "shift" => vocab
+            Part::Shift => vocab
                 .shifts
                 .get(text)
                 .map(|s| self.shift = Some(s))
                 .is_some(),
-            "relday" => vocab
+            Part::Relday => vocab
                 .reldays
                 .get(text)
                 .map(|d| self.relday = Some(d))
                 .is_some(),
-            "relword" => vocab
+            Part::Relword => vocab
                 .relwords
                 .get(text)
                 .map(|(unit, shift)| {
@@ -163,12 +240,12 @@ impl Partial {
                     self.shift = Some(shift);
                 })
                 .is_some(),
-            "dir" => vocab
+            Part::Dir => vocab
                 .directions
                 .get(text)
                 .map(|d| self.dir = Some(d))
                 .is_some(),
-            "holiday" => vocab
+            Part::Holiday => vocab
                 .holidays
                 .get(text)
                 .map(|(month, day)| {
@@ -176,14 +253,13 @@ impl Partial {
                     self.day = Some(day);
                 })
                 .is_some(),
-            "ref" => vocab.refs.get(text).map(|r| self.fixed = Some(r)).is_some(),
-            "set" => vocab.sets.get(text).map(|s| self.fixed = Some(s)).is_some(),
-            "vague" => vocab
+            Part::Ref => vocab.refs.get(text).map(|r| self.fixed = Some(r)).is_some(),
+            Part::Set => vocab.sets.get(text).map(|s| self.fixed = Some(s)).is_some(),
+            Part::Vague => vocab
                 .vague
                 .get(text)
                 .map(|v| self.fixed = Some(v))
                 .is_some(),
-            _ => false,
         };
         if !ok {
             self.invalid = true;

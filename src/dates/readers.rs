@@ -1,24 +1,21 @@
-//! Hand-built capture readers for the rules that match most often.
+//! Capture readers: the rule patterns matched without a regex engine.
 //!
 //! The multi-pattern DFA ([`super::rules`]) tells which rules match where; a rule's groups are
-//! then read by its capture engine. For patterns that are not one-pass (word lists where one
-//! form is a prefix of another, `[01]?[0-9]|2[0-4]`) that engine is a backtracker, which tries
-//! the alternatives of a long word list one by one and costs a few thousand instructions per
-//! match: on news most of the capture time goes to four rules (bare years, clock times,
-//! weekdays, numbers with a unit).
+//! then read by a capture engine. The regex crate's engines for that are general: for patterns
+//! that are not one-pass (word lists where one form is a prefix of another, `[01]?[0-9]|2[0-4]`)
+//! it is a backtracker, which tries the alternatives of a long word list one by one and costs a
+//! few thousand instructions per match, and even the one-pass engine costs hundreds.
 //!
-//! A [`Reader`] is the same pattern written out as a small tree ([`Piece`]) and matched the way
+//! A [`Reader`] is the same pattern compiled into a small tree ([`Piece`]) and matched the way
 //! the regex engine does (leftmost-first: alternatives in order, quantifiers greedy, the first
-//! way through that succeeds wins), filling the same capture slots. A reader is only used for a
-//! rule whose pattern text in `resources/dates/rules/*.tsv` is, character for character, the one
-//! the reader was written for ([`Reader::for_pattern`]); any other pattern, or an edited one, keeps
-//! its regex engine. Word lists are read from the vocabulary's own expansion of the macro, in
-//! the order the regex tries them. Tests check readers against the regex on the rule examples
-//! and on generated text.
+//! way through that succeeds wins), filling the same capture slots. Alternations of literals
+//! (the word lists) are kept by first byte, runs of an ASCII class are read in one go. The
+//! compiler ([`Reader::for_pattern`]) knows the syntax the rule files use (literals, escapes,
+//! `(?:…)`, `(?P<name>…)`, `|`, greedy `?`, `*`, `+`, `{m,n}`, ASCII classes, `\s`, `[^\S\n]`
+//! and classes of single characters); a pattern with anything else keeps its regex engine.
+//! Tests check every reader against the regex on the rule examples and on generated text.
 
 use regex_automata::util::primitives::NonMaxUsize;
-
-use super::vocab::Vocabulary;
 
 /// A piece of a pattern.
 #[derive(Debug, Clone)]
@@ -30,8 +27,11 @@ enum Piece {
     Lit(Vec<u8>),
     /// `min` to `max` ASCII bytes of a set (one bit per byte below 128), greedy.
     Run(u128, usize, usize),
-    /// `[^\S\n]+` (`min` 1) or `[^\S\n]*` (`min` 0): white space on the line, greedy.
-    Spaces(usize),
+    /// `[^\S\n]+` (`min` 1) or `[^\S\n]*` (`min` 0): white space on the line, greedy; with
+    /// `true`, `\s+` or `\s*` (line breaks included).
+    Spaces(usize, bool),
+    /// One white-space character (`\s` with `true`, else `[^\S\n]`).
+    Space(bool),
     /// The pieces one after the other.
     Seq(Vec<Piece>),
     /// The first alternative that lets the rest match.
@@ -45,13 +45,43 @@ enum Piece {
 /// The capture slots of one search (two per group, the whole match included).
 type Slots = [Option<NonMaxUsize>];
 
-/// What follows a piece: called with the position reached, true once the whole match succeeded.
-type Then<'a> = dyn FnMut(usize, &mut Slots) -> bool + 'a;
-
-/// A rule pattern as [`Piece`]s, read without a regex engine.
+/// A rule pattern compiled into a program for a small backtracking machine ([`Inst`]), read
+/// without a regex engine.
 #[derive(Debug, Clone)]
 pub struct Reader {
-    root: Piece,
+    program: Vec<Inst>,
+}
+
+/// One instruction of a [`Reader`]'s program. Where an instruction has more than one way on,
+/// it takes the first (in the regex engine's order of preference) and leaves the others on the
+/// backtracking stack.
+#[derive(Debug, Clone)]
+enum Inst {
+    /// The bytes as written.
+    Lit(Box<[u8]>),
+    /// One of the forms, in order; kept by first byte.
+    Words(Box<[Vec<Box<[u8]>>]>),
+    /// `min` to `max` ASCII bytes of a set, greedy.
+    Run(u128, usize, usize),
+    /// A run of white space (`min` 0 or 1), greedy; with `true`, line breaks too.
+    Spaces(usize, bool),
+    /// One white-space character; with `true`, a line break too.
+    Space(bool),
+    /// Go on at the first, else at the second.
+    Split(usize, usize),
+    Jump(usize),
+    /// Capture slot `n` here.
+    Save(usize),
+    Match,
+}
+
+/// What the machine comes back to when a way fails.
+#[derive(Debug, Clone, Copy)]
+pub enum Frame {
+    /// Go on at instruction `pc` from `at`.
+    Step(usize, usize),
+    /// Put slot `n` back as it was.
+    Restore(usize, Option<NonMaxUsize>),
 }
 
 /// The set of bytes in `from..=to`.
@@ -65,13 +95,13 @@ const fn range(from: u8, to: u8) -> u128 {
     set
 }
 
-const DIGIT: u128 = range(b'0', b'9');
-
-/// The width of the white-space character (not a line break) at the start of `rest`, or 0.
+/// The width of the white-space character at the start of `rest` (a line break only with
+/// `newline`), or 0.
 #[inline]
-fn space_width(rest: &[u8]) -> usize {
+fn space_width(rest: &[u8], newline: bool) -> usize {
     match rest.first() {
         Some(b' ' | b'\t' | 0x0B | 0x0C | b'\r') => 1,
+        Some(b'\n') => usize::from(newline),
         Some(&b) if b >= 0x80 => {
             // Decode the one character (the haystack is a `str` slice on char boundaries).
             let end = rest.len().min(4);
@@ -88,223 +118,458 @@ fn space_width(rest: &[u8]) -> usize {
     }
 }
 
-impl Piece {
-    /// Matches the piece at `at`, then `then` from where it ended; false if no way through.
-    fn read(&self, hay: &[u8], at: usize, slots: &mut Slots, then: &mut Then<'_>) -> bool {
-        match self {
-            Piece::Words(buckets) => {
-                let rest = &hay[at..];
-                let Some(&first) = rest.first() else {
-                    return false;
-                };
-                buckets[usize::from(first)]
-                    .iter()
-                    .any(|form| rest.starts_with(form) && then(at + form.len(), slots))
-            }
-            Piece::Lit(bytes) => hay[at..].starts_with(bytes) && then(at + bytes.len(), slots),
-            Piece::Run(set, min, max) => {
-                let run = hay[at..]
-                    .iter()
-                    .take(*max)
-                    .take_while(|&&b| b < 128 && set >> b & 1 == 1)
-                    .count();
-                (*min..=run).rev().any(|n| then(at + n, slots))
-            }
-            Piece::Spaces(min) => {
-                // The ends after each character of the run, longest first.
-                let mut ends = [0usize; 8];
-                let mut count = 0;
-                let mut end = at;
-                loop {
-                    let width = space_width(&hay[end..]);
-                    if width == 0 {
-                        break;
-                    }
-                    end += width;
-                    if count == ends.len() {
-                        // A long run: the general way, one character at a time.
-                        return read_spaces(*min, hay, at, slots, then);
-                    }
-                    ends[count] = end;
-                    count += 1;
-                }
-                if ends[..count].iter().rev().any(|&end| then(end, slots)) {
-                    return true;
-                }
-                *min == 0 && then(at, slots)
-            }
-            Piece::Seq(pieces) => read_seq(pieces, hay, at, slots, then),
-            Piece::Alt(alternatives) => alternatives
-                .iter()
-                .any(|piece| piece.read(hay, at, slots, then)),
-            Piece::Repeat(piece, min, max) => {
-                read_repeat(piece, *min, *max, 0, hay, at, slots, then)
-            }
-            Piece::Group(group, piece) => {
-                let (open, close) = (2 * group, 2 * group + 1);
-                let before = (slots[open], slots[close]);
-                slots[open] = NonMaxUsize::new(at);
-                let found = piece.read(hay, at, slots, &mut |end, slots: &mut Slots| {
-                    let close_before = slots[close];
-                    slots[close] = NonMaxUsize::new(end);
-                    if then(end, slots) {
-                        return true;
-                    }
-                    slots[close] = close_before;
-                    false
-                });
-                if !found {
-                    (slots[open], slots[close]) = before;
-                }
-                found
-            }
-        }
-    }
+/// What the compiler reads before a quantifier.
+enum Atom {
+    /// One character as written.
+    Char(char),
+    /// One byte of an ASCII set.
+    Set(u128),
+    /// One white-space character; with `true`, a line break too.
+    Space(bool),
+    /// A group or a parenthesised alternation.
+    Piece(Piece),
 }
 
-/// `[^\S\n]+` or `*` at `at`, greedy, one character at a time.
-fn read_spaces(min: usize, hay: &[u8], at: usize, slots: &mut Slots, then: &mut Then<'_>) -> bool {
-    let width = space_width(&hay[at..]);
-    if width > 0 && read_spaces(0, hay, at + width, slots, then) {
-        return true;
+/// The pieces of `alternatives` as one piece: an alternation of literals as [`Piece::Words`].
+fn alternation(mut alternatives: Vec<Piece>) -> Piece {
+    if alternatives.len() == 1 {
+        return alternatives.pop().expect("one alternative");
     }
-    min == 0 && then(at, slots)
-}
-
-fn read_seq(
-    pieces: &[Piece],
-    hay: &[u8],
-    at: usize,
-    slots: &mut Slots,
-    then: &mut Then<'_>,
-) -> bool {
-    match pieces.split_first() {
-        None => then(at, slots),
-        Some((first, rest)) => first.read(hay, at, slots, &mut |end, slots: &mut Slots| {
-            read_seq(rest, hay, end, slots, then)
-        }),
-    }
-}
-
-/// Greedy: one more time first (while fewer than `max`), else stop here (once `min` reached).
-#[allow(clippy::too_many_arguments)]
-fn read_repeat(
-    piece: &Piece,
-    min: usize,
-    max: usize,
-    done: usize,
-    hay: &[u8],
-    at: usize,
-    slots: &mut Slots,
-    then: &mut Then<'_>,
-) -> bool {
-    if done < max
-        && piece.read(hay, at, slots, &mut |end, slots: &mut Slots| {
-            // No piece here matches the empty string; guard anyway against looping.
-            end > at && read_repeat(piece, min, max, done + 1, hay, end, slots, then)
+    let literals: Option<Vec<Vec<u8>>> = alternatives
+        .iter()
+        .map(|piece| match piece {
+            Piece::Lit(bytes) if !bytes.is_empty() => Some(bytes.clone()),
+            _ => None,
         })
-    {
-        return true;
+        .collect();
+    match literals {
+        Some(forms) => {
+            let mut buckets = vec![Vec::new(); 256];
+            for form in forms {
+                buckets[usize::from(form[0])].push(form);
+            }
+            Piece::Words(buckets.into_boxed_slice())
+        }
+        None => Piece::Alt(alternatives),
     }
-    done >= min && then(at, slots)
 }
 
-/// The forms of a word-list macro, in the order its alternation tries them, if the macro
-/// expands to a plain alternation of literals.
-fn words(vocab: &Vocabulary, name: &str) -> Option<Piece> {
-    let expanded = vocab.expand(name)?;
-    let inner = expanded.strip_prefix("(?:")?.strip_suffix(')')?;
-    let mut forms = Vec::new();
-    for escaped in inner.split('|') {
-        let mut form = String::new();
-        let mut chars = escaped.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => form.push(chars.next()?),
-                // Anything the regex would read as syntax: not a plain literal.
-                '(' | ')' | '[' | ']' | '{' | '}' | '?' | '*' | '+' | '.' | '^' | '$' => {
-                    return None
-                }
-                c => form.push(c),
+/// A compiler of the rule-pattern syntax into [`Piece`]s; `None` for anything else.
+struct Compiler<'p, G> {
+    chars: std::iter::Peekable<std::str::Chars<'p>>,
+    group: G,
+}
+
+impl<G: Fn(&str) -> Option<usize>> Compiler<'_, G> {
+    fn eat(&mut self, c: char) -> bool {
+        self.chars.next_if_eq(&c).is_some()
+    }
+
+    /// An alternation, up to `)` or the end.
+    fn alternation(&mut self) -> Option<Piece> {
+        let mut alternatives = vec![self.sequence()?];
+        while self.eat('|') {
+            alternatives.push(self.sequence()?);
+        }
+        Some(alternation(alternatives))
+    }
+
+    /// Pieces one after the other, up to `|`, `)` or the end; literals joined.
+    fn sequence(&mut self) -> Option<Piece> {
+        let mut pieces: Vec<Piece> = Vec::new();
+        while let Some(&c) = self.chars.peek() {
+            if c == '|' || c == ')' {
+                break;
+            }
+            let atom = self.atom()?;
+            let piece = self.quantified(atom)?;
+            match (pieces.last_mut(), piece) {
+                (Some(Piece::Lit(before)), Piece::Lit(bytes)) => before.extend(bytes),
+                (_, piece) => pieces.push(piece),
             }
         }
-        if form.is_empty() {
+        Some(if pieces.len() == 1 {
+            pieces.pop().expect("one piece")
+        } else if pieces.is_empty() {
+            Piece::Lit(Vec::new())
+        } else {
+            Piece::Seq(pieces)
+        })
+    }
+
+    fn atom(&mut self) -> Option<Atom> {
+        Some(match self.chars.next()? {
+            '(' => {
+                let index = if self.eat('?') {
+                    if self.eat(':') {
+                        None
+                    } else if self.eat('P') && self.eat('<') {
+                        let mut name = String::new();
+                        loop {
+                            match self.chars.next()? {
+                                '>' => break,
+                                c => name.push(c),
+                            }
+                        }
+                        Some((self.group)(&name)?)
+                    } else {
+                        return None;
+                    }
+                } else {
+                    // An unnamed capture group: not used by the rules.
+                    return None;
+                };
+                let inner = self.alternation()?;
+                if !self.eat(')') {
+                    return None;
+                }
+                Atom::Piece(match index {
+                    Some(index) => Piece::Group(index, Box::new(inner)),
+                    None => inner,
+                })
+            }
+            '[' => self.class()?,
+            '\\' => match self.chars.next()? {
+                's' => Atom::Space(true),
+                c if c.is_ascii_punctuation() => Atom::Char(c),
+                _ => return None,
+            },
+            '.' | '^' | '$' | ')' | '|' | '?' | '*' | '+' | '{' | '}' | ']' => return None,
+            c => Atom::Char(c),
+        })
+    }
+
+    /// A class after its `[`: `[^\S\n]`, or ASCII ranges and single characters.
+    fn class(&mut self) -> Option<Atom> {
+        if self.eat('^') {
+            for c in ['\\', 'S', '\\', 'n', ']'] {
+                if !self.eat(c) {
+                    return None;
+                }
+            }
+            return Some(Atom::Space(false));
+        }
+        let mut set = 0u128;
+        let mut others = Vec::new();
+        let mut first = true;
+        loop {
+            let c = match self.chars.next()? {
+                ']' if !first => break,
+                '\\' => match self.chars.next()? {
+                    c if c.is_ascii_punctuation() => c,
+                    _ => return None,
+                },
+                '[' => return None,
+                c => c,
+            };
+            first = false;
+            if self.chars.peek() == Some(&'-') {
+                let mut ahead = self.chars.clone();
+                ahead.next();
+                if let Some(&to) = ahead.peek().filter(|&&to| to != ']') {
+                    self.chars = ahead;
+                    self.chars.next();
+                    if !c.is_ascii() || !to.is_ascii() || to < c {
+                        return None;
+                    }
+                    set |= range(c as u8, to as u8);
+                    continue;
+                }
+            }
+            if c.is_ascii() {
+                set |= 1 << (c as u8);
+            } else {
+                others.push(c);
+            }
+        }
+        if others.is_empty() {
+            return Some(Atom::Set(set));
+        }
+        // Characters outside ASCII: an alternation of them, the ASCII ones first (either way
+        // one character matches, and no two of them start alike).
+        let mut alternatives: Vec<Piece> = (0..128u8)
+            .filter(|&b| set >> b & 1 == 1)
+            .map(|b| Piece::Lit(vec![b]))
+            .collect();
+        alternatives.extend(
+            others
+                .into_iter()
+                .map(|c| Piece::Lit(c.to_string().into_bytes())),
+        );
+        Some(Atom::Piece(alternation(alternatives)))
+    }
+
+    /// The atom with the quantifier after it, if any.
+    fn quantified(&mut self, atom: Atom) -> Option<Piece> {
+        let (min, max) = match self.chars.peek() {
+            Some('?') => (0, 1),
+            Some('*') => (0, usize::MAX),
+            Some('+') => (1, usize::MAX),
+            Some('{') => {
+                self.chars.next();
+                let mut text = String::new();
+                loop {
+                    match self.chars.next()? {
+                        '}' => break,
+                        c => text.push(c),
+                    }
+                }
+                let (min, max) = match text.split_once(',') {
+                    Some((min, "")) => (min.parse().ok()?, usize::MAX),
+                    Some((min, max)) => (min.parse().ok()?, max.parse().ok()?),
+                    None => {
+                        let n = text.parse().ok()?;
+                        (n, n)
+                    }
+                };
+                // Lazy: not used by the rules.
+                if self.chars.peek() == Some(&'?') {
+                    return None;
+                }
+                return Some(self.repeat(atom, min, max));
+            }
+            _ => return Some(self.repeat(atom, 1, 1)),
+        };
+        self.chars.next();
+        if self.chars.peek() == Some(&'?') {
             return None;
         }
-        forms.push(form.into_bytes());
+        Some(self.repeat(atom, min, max))
     }
-    let mut buckets = vec![Vec::new(); 256];
-    for form in forms {
-        buckets[usize::from(form[0])].push(form);
+
+    fn repeat(&self, atom: Atom, min: usize, max: usize) -> Piece {
+        let piece = match atom {
+            Atom::Set(set) => return Piece::Run(set, min, max),
+            Atom::Space(newline) if min <= 1 && max == usize::MAX => {
+                return Piece::Spaces(min, newline)
+            }
+            Atom::Space(newline) => Piece::Space(newline),
+            Atom::Char(c) => Piece::Lit(c.to_string().into_bytes()),
+            Atom::Piece(piece) => piece,
+        };
+        if (min, max) == (1, 1) {
+            piece
+        } else {
+            Piece::Repeat(Box::new(piece), min, max)
+        }
     }
-    Some(Piece::Words(buckets.into_boxed_slice()))
 }
 
 impl Reader {
-    /// The reader for a rule pattern as written in the rule file (macros not expanded), with
-    /// `group` giving the index of each named group; `None` for a pattern without one.
-    pub fn for_pattern(
-        pattern: &str,
-        vocab: &Vocabulary,
-        group: impl Fn(&str) -> Option<usize>,
-    ) -> Option<Reader> {
-        use Piece::{Alt, Group, Repeat, Run, Seq, Spaces};
-        let g = |name: &str, piece: Piece| Some(Group(group(name)?, Box::new(piece)));
-        let spaces = || Spaces(1);
-        let digits = |n: usize| Run(DIGIT, n, n);
-        let lit = |text: &str| Piece::Lit(text.as_bytes().to_vec());
-        let class = |set: u128| Run(set, 1, 1);
-        let optional = |piece: Piece| Repeat(Box::new(piece), 0, 1);
-        let root = match pattern {
-            "(?P<year>{YEAR})" => g(
-                "year",
-                Alt(vec![
-                    Seq(vec![lit("1"), digits(3)]),
-                    Seq(vec![lit("20"), digits(2)]),
-                ]),
-            )?,
-            "(?P<hour>[01]?[0-9]|2[0-4])[:.](?P<minute>[0-5][0-9])(?:{S}Uhr)?" => Seq(vec![
-                g(
-                    "hour",
-                    Alt(vec![
-                        Seq(vec![Run(range(b'0', b'1'), 0, 1), class(DIGIT)]),
-                        Seq(vec![lit("2"), class(range(b'0', b'4'))]),
-                    ]),
-                )?,
-                class(1 << b':' | 1 << b'.'),
-                g("minute", Seq(vec![class(range(b'0', b'5')), class(DIGIT)]))?,
-                optional(Seq(vec![spaces(), lit("Uhr")])),
-            ]),
-            "(?:(?P<shift>{SHIFT}){S})?(?P<weekday>{WEEKDAY})" => Seq(vec![
-                optional(Seq(vec![g("shift", words(vocab, "SHIFT")?)?, spaces()])),
-                g("weekday", words(vocab, "WEEKDAY")?)?,
-            ]),
-            "(?:(?P<mod>{MOD}){S})?(?P<num>[0-9]{1,3}|{NUMWORD}){S}(?P<unit>{UNIT})" => Seq(vec![
-                optional(Seq(vec![g("mod", words(vocab, "MOD")?)?, spaces()])),
-                g("num", Alt(vec![Run(DIGIT, 1, 3), words(vocab, "NUMWORD")?]))?,
-                spaces(),
-                g("unit", words(vocab, "UNIT")?)?,
-            ]),
-            _ => return None,
+    /// The reader for a rule pattern (macros expanded), with `group` giving the index of each
+    /// named group; `None` for a pattern with syntax the compiler does not know.
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::dates::readers::Reader;
+    /// let reader = Reader::for_pattern("(?P<h>[01]?[0-9]|2[0-4]):00", |name| {
+    ///     (name == "h").then_some(1)
+    /// })
+    /// .unwrap();
+    /// let mut slots = [None; 4];
+    /// assert!(reader.read(b"14:00 Uhr", &mut slots));
+    /// let span = |i: usize| slots[i].map(|s| s.get());
+    /// assert_eq!((span(0), span(1), span(2), span(3)), (Some(0), Some(5), Some(0), Some(2)));
+    /// ```
+    pub fn for_pattern(pattern: &str, group: impl Fn(&str) -> Option<usize>) -> Option<Reader> {
+        let mut compiler = Compiler {
+            chars: pattern.chars().peekable(),
+            group,
         };
-        Some(Reader { root })
+        let root = compiler.alternation()?;
+        if compiler.chars.next().is_some() {
+            return None;
+        }
+        let mut program = Vec::new();
+        compile(&root, &mut program)?;
+        program.push(Inst::Match);
+        Some(Reader { program })
     }
 
     /// Matches anchored at the start of `haystack` and fills `slots` as the regex engine
     /// would (slots of groups not taking part stay `None`); false if no match.
     pub fn read(&self, haystack: &[u8], slots: &mut Slots) -> bool {
-        slots.fill(None);
-        let mut end = 0;
-        let found = self
-            .root
-            .read(haystack, 0, slots, &mut |at, _: &mut Slots| {
-                end = at;
-                true
-            });
-        if found && slots.len() >= 2 {
-            slots[0] = NonMaxUsize::new(0);
-            slots[1] = NonMaxUsize::new(end);
-        }
-        found
+        self.read_with(haystack, slots, &mut Vec::new())
     }
+
+    /// [`Reader::read`] with a stack to reuse.
+    pub fn read_with(&self, hay: &[u8], slots: &mut Slots, stack: &mut Vec<Frame>) -> bool {
+        slots.fill(None);
+        stack.clear();
+        stack.push(Frame::Step(0, 0));
+        while let Some(frame) = stack.pop() {
+            let (mut pc, mut at) = match frame {
+                Frame::Step(pc, at) => (pc, at),
+                Frame::Restore(n, value) => {
+                    if let Some(slot) = slots.get_mut(n) {
+                        *slot = value;
+                    }
+                    continue;
+                }
+            };
+            loop {
+                match &self.program[pc] {
+                    Inst::Lit(bytes) => {
+                        if !hay[at..].starts_with(bytes) {
+                            break;
+                        }
+                        at += bytes.len();
+                    }
+                    Inst::Words(buckets) => {
+                        let rest = &hay[at..];
+                        let Some(&first) = rest.first() else {
+                            break;
+                        };
+                        let mut forms = buckets[usize::from(first)]
+                            .iter()
+                            .filter(|form| rest.starts_with(form));
+                        let Some(best) = forms.next() else {
+                            break;
+                        };
+                        // The others, the first of them on top.
+                        let mark = stack.len();
+                        stack.extend(forms.map(|form| Frame::Step(pc + 1, at + form.len())));
+                        stack[mark..].reverse();
+                        at += best.len();
+                    }
+                    &Inst::Run(set, min, max) => {
+                        let run = hay[at..]
+                            .iter()
+                            .take(max)
+                            .take_while(|&&b| b < 128 && set >> b & 1 == 1)
+                            .count();
+                        if run < min {
+                            break;
+                        }
+                        stack.extend((min..run).map(|n| Frame::Step(pc + 1, at + n)));
+                        at += run;
+                    }
+                    &Inst::Spaces(min, newline) => {
+                        let mark = stack.len();
+                        if min == 0 {
+                            stack.push(Frame::Step(pc + 1, at));
+                        }
+                        let mut end = at;
+                        loop {
+                            let width = space_width(&hay[end..], newline);
+                            if width == 0 {
+                                break;
+                            }
+                            if end > at {
+                                stack.push(Frame::Step(pc + 1, end));
+                            }
+                            end += width;
+                        }
+                        if end == at {
+                            stack.truncate(mark);
+                            if min > 0 {
+                                break;
+                            }
+                        }
+                        at = end;
+                    }
+                    &Inst::Space(newline) => match space_width(&hay[at..], newline) {
+                        0 => break,
+                        width => at += width,
+                    },
+                    &Inst::Split(first, second) => {
+                        stack.push(Frame::Step(second, at));
+                        pc = first;
+                        continue;
+                    }
+                    &Inst::Jump(to) => {
+                        pc = to;
+                        continue;
+                    }
+                    &Inst::Save(n) => {
+                        if let Some(slot) = slots.get_mut(n) {
+                            stack.push(Frame::Restore(n, *slot));
+                            *slot = NonMaxUsize::new(at);
+                        }
+                    }
+                    Inst::Match => {
+                        if slots.len() >= 2 {
+                            slots[0] = NonMaxUsize::new(0);
+                            slots[1] = NonMaxUsize::new(at);
+                        }
+                        return true;
+                    }
+                }
+                pc += 1;
+            }
+        }
+        false
+    }
+}
+
+/// Appends the program of `piece`; `None` for a repetition the machine cannot run (an
+/// unbounded one of anything but a class or white space).
+fn compile(piece: &Piece, program: &mut Vec<Inst>) -> Option<()> {
+    match piece {
+        Piece::Words(buckets) => program.push(Inst::Words(
+            buckets
+                .iter()
+                .map(|forms| forms.iter().map(|f| f.clone().into_boxed_slice()).collect())
+                .collect(),
+        )),
+        Piece::Lit(bytes) => {
+            if !bytes.is_empty() {
+                program.push(Inst::Lit(bytes.clone().into_boxed_slice()));
+            }
+        }
+        &Piece::Run(set, min, max) => program.push(Inst::Run(set, min, max)),
+        &Piece::Spaces(min, newline) => program.push(Inst::Spaces(min, newline)),
+        &Piece::Space(newline) => program.push(Inst::Space(newline)),
+        Piece::Seq(pieces) => {
+            for piece in pieces {
+                compile(piece, program)?;
+            }
+        }
+        Piece::Alt(alternatives) => {
+            // Split(a, next) a Jump(end) Split(b, next) b Jump(end) … last
+            let mut jumps = Vec::new();
+            for (i, alternative) in alternatives.iter().enumerate() {
+                if i + 1 < alternatives.len() {
+                    let split = program.len();
+                    program.push(Inst::Split(split + 1, 0));
+                    compile(alternative, program)?;
+                    jumps.push(program.len());
+                    program.push(Inst::Jump(0));
+                    let next = program.len();
+                    program[split] = Inst::Split(split + 1, next);
+                } else {
+                    compile(alternative, program)?;
+                }
+            }
+            let end = program.len();
+            for jump in jumps {
+                program[jump] = Inst::Jump(end);
+            }
+        }
+        &Piece::Repeat(ref piece, min, max) => {
+            if max == usize::MAX || max > 16 {
+                return None;
+            }
+            for _ in 0..min {
+                compile(piece, program)?;
+            }
+            // Each optional copy: Split(copy, end) copy …
+            let mut splits = Vec::new();
+            for _ in min..max {
+                splits.push(program.len());
+                program.push(Inst::Split(0, 0));
+                compile(piece, program)?;
+            }
+            let end = program.len();
+            for split in splits {
+                program[split] = Inst::Split(split + 1, end);
+            }
+        }
+        Piece::Group(group, piece) => {
+            program.push(Inst::Save(2 * group));
+            compile(piece, program)?;
+            program.push(Inst::Save(2 * group + 1));
+        }
+    }
+    Some(())
 }

@@ -247,6 +247,20 @@ fn push_number(out: &mut String, n: u32, width: usize) {
     out.push_str(std::str::from_utf8(&digits[first..]).expect("ASCII digits"));
 }
 
+/// `date` as `YYYY-MM-DD`, as its `Display` writes it.
+fn date_value(date: Date) -> String {
+    if !(0..=9999).contains(&date.year) {
+        return date.to_string();
+    }
+    let mut out = String::with_capacity(10);
+    push_number(&mut out, date.year.unsigned_abs(), 4);
+    out.push('-');
+    push_number(&mut out, date.month, 2);
+    out.push('-');
+    push_number(&mut out, date.day, 2);
+    out
+}
+
 fn format_year(year: i32) -> String {
     let mut out = String::with_capacity(16);
     if year < 0 {
@@ -309,10 +323,20 @@ fn duration_value(amount: Amount, unit: Unit) -> String {
     match amount {
         Amount::Vague => format!("{prefix}X{letter}"),
         Amount::Exact(n) if n.fract() == 0.0 => {
-            if unit == Unit::Quarter {
-                format!("P{}M", n as i64 * 3)
+            let (n, prefix, letter) = if unit == Unit::Quarter {
+                (n as i64 * 3, "P", "M")
             } else {
-                format!("{prefix}{}{letter}", n as i64)
+                (n as i64, prefix, letter)
+            };
+            match u32::try_from(n) {
+                Ok(n) => {
+                    let mut out = String::with_capacity(8);
+                    out.push_str(prefix);
+                    push_number(&mut out, n, 1);
+                    out.push_str(letter);
+                    out
+                }
+                Err(_) => format!("{prefix}{n}{letter}"),
             }
         }
         Amount::Exact(n) => {
@@ -450,12 +474,12 @@ impl Resolver {
             let date = self.resolve_date(p)?;
             date.value
         } else if let Some(day) = sentence_day {
-            day.to_string()
+            date_value(day)
         } else if let Some(date) = (p.anaphoric || self.anchor.is_none())
             .then(|| self.base(true).and_then(|r| r.date()))
             .flatten()
         {
-            date.to_string()
+            date_value(date)
         } else {
             "XXXX-XX-XX".to_string()
         };
@@ -642,7 +666,7 @@ impl Resolver {
             date = date.add_days(diff);
         }
         Resolved {
-            value: date.to_string(),
+            value: date_value(date),
             reference: Some(Reference::from_date(date)),
         }
     }
@@ -694,7 +718,7 @@ impl Resolver {
         };
         let date = base.add_days(offset);
         Resolved {
-            value: date.to_string(),
+            value: date_value(date),
             reference: Some(Reference::from_date(date)),
         }
     }
@@ -769,15 +793,15 @@ impl Resolver {
 /// (a period after a lower-case letter, `!` or `?`) between them.
 pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
     let (a, b) = if from <= to { (from, to) } else { (to, from) };
-    let between = &text[a..b];
-    if between.contains(['\n', '!', '?']) {
-        return false;
-    }
-    let bytes = between.as_bytes();
-    for (i, &byte) in bytes.iter().enumerate() {
-        if byte == b'.' && i > 0 && bytes[i - 1].is_ascii_lowercase() {
-            return false;
+    let bytes = &text.as_bytes()[a..b];
+    let mut lower_before = false;
+    for &byte in bytes {
+        match byte {
+            b'\n' | b'!' | b'?' => return false,
+            b'.' if lower_before => return false,
+            _ => {}
         }
+        lower_before = byte.is_ascii_lowercase();
     }
     true
 }
@@ -785,6 +809,31 @@ pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_display_writes_them() {
+        for days in (-800_000..3_000_000).step_by(991) {
+            let date = Date::from_days(days);
+            assert_eq!(date_value(date), date.to_string(), "{date:?}");
+        }
+    }
+
+    #[test]
+    fn same_sentence_stops_at_line_breaks_and_sentence_ends() {
+        let text = "Am 3. Mai kam er. Um 9 Uhr ging er!\nDann 5. Juni";
+        let at = |s: &str| text.find(s).expect(s);
+        for (from, to, same) in [
+            (at("3."), at("Mai"), true),
+            (at("Mai"), at("Um"), false),
+            (at("Um"), at("Uhr"), true),
+            (at("Uhr"), at("Dann"), false),
+            (at("Dann"), at("Juni"), true),
+            (at("Juni"), at("Dann"), true),
+            (0, 0, true),
+        ] {
+            assert_eq!(same_sentence(text, from, to), same, "{from}..{to}");
+        }
+    }
 
     #[test]
     fn numbers_are_written_as_format_writes_them() {

@@ -5,7 +5,7 @@
 //! positions where the character before is not a letter or digit. Walking the text byte by byte
 //! to find them cost more than everything else in the date stage. Here each block of 64 bytes is
 //! classified at once (a byte map the compiler vectorises, and plain integer arithmetic to gather
-//! one bit per byte; no `unsafe`); the starts of a block are then one shift and mask away. Only
+//! one bit per byte, with SSE2 on x86-64); the starts of a block are then one shift and mask away. Only
 //! characters outside ASCII are looked at one by one (umlauts, dashes and quotation marks without
 //! decoding, anything else decoded).
 
@@ -27,6 +27,56 @@ fn gather(flags: &[u8; 64]) -> u64 {
 /// bytes outside ASCII.
 #[inline]
 fn classify(block: &[u8; 64]) -> (u64, u64) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: the function needs SSE2 only, which this build enables (every x86-64
+        // processor has it).
+        unsafe { classify_sse2(block) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        classify_portable(block)
+    }
+}
+
+/// [`classify`] with SSE2 (part of every x86-64 processor): 16 bytes per compare, one bit per
+/// byte straight from `movemask`. The intrinsics used take no pointers.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn classify_sse2(block: &[u8; 64]) -> (u64, u64) {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_set_epi64x,
+    };
+    let mut alnum = 0u64;
+    let mut high = 0u64;
+    for (i, sixteen) in block.chunks_exact(16).enumerate() {
+        let lo = u64::from_le_bytes(sixteen[..8].try_into().expect("eight bytes"));
+        let hi = u64::from_le_bytes(sixteen[8..].try_into().expect("eight bytes"));
+        let v: __m128i = _mm_set_epi64x(hi as i64, lo as i64);
+        // `b - '0' < 10` unsigned, as a signed compare after moving the range to -128.
+        let digit = _mm_cmplt_epi8(
+            _mm_add_epi8(v, _mm_set1_epi8((128u8.wrapping_sub(b'0')) as i8)),
+            _mm_set1_epi8(-128 + 10),
+        );
+        // `(b | 0x20) - 'a' < 26` likewise.
+        let folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        let letter = _mm_cmplt_epi8(
+            _mm_add_epi8(folded, _mm_set1_epi8((128u8.wrapping_sub(b'a')) as i8)),
+            _mm_set1_epi8(-128 + 26),
+        );
+        let word = _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u32 as u64;
+        alnum |= word << (i * 16);
+        high |= (_mm_movemask_epi8(v) as u32 as u64) << (i * 16);
+    }
+    (alnum, high)
+}
+
+/// [`classify`] in plain integer arithmetic.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+#[inline]
+fn classify_portable(block: &[u8; 64]) -> (u64, u64) {
     // A plain map, which the compiler turns into vector instructions, then eight bytes of
     // flags at a time gathered into bits.
     let mut flags = [0u8; 64];
@@ -232,10 +282,11 @@ mod tests {
     fn every_byte_is_classified_as_one_at_a_time() {
         for first in (0..=255u8).step_by(64) {
             let block: [u8; 64] = std::array::from_fn(|i| first.wrapping_add(i as u8));
-            let (alnum, high) = classify(&block);
-            for (i, &b) in block.iter().enumerate() {
-                assert_eq!(alnum >> i & 1 == 1, b.is_ascii_alphanumeric(), "{b:#x}");
-                assert_eq!(high >> i & 1 == 1, b >= 0x80, "{b:#x}");
+            for (alnum, high) in [classify(&block), classify_portable(&block)] {
+                for (i, &b) in block.iter().enumerate() {
+                    assert_eq!(alnum >> i & 1 == 1, b.is_ascii_alphanumeric(), "{b:#x}");
+                    assert_eq!(high >> i & 1 == 1, b >= 0x80, "{b:#x}");
+                }
             }
         }
     }
