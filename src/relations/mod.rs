@@ -73,7 +73,7 @@ use crate::record::{DateType, EntityType};
 use crate::resources::ResourceError;
 use crate::tokenise::{Sentence, Token, TokenKind, Tokeniser};
 
-use doc::{contains, Doc, Level, Mention, Prep, Side, Via, Words};
+use doc::{Doc, Level, Mention, Prep, Side, Via, Words};
 use lexicon::{CueKind, Lexicon, SubjectRole, Trigger};
 pub use lexicon::{Files, RelationType};
 
@@ -595,17 +595,12 @@ impl RelationRecogniser {
                 }
             })
             .collect();
-        let codes: Vec<(usize, String)> = ms
-            .iter()
-            .filter_map(|m| entities[m.entity].kb_id.clone().map(|k| (m.entity, k)))
-            .collect();
+        // A region named with a place inside it ("Wuhan in China") is background.
+        let named: Vec<usize> = ms.iter().map(|m| m.entity).collect();
         ms.retain(|m| {
-            let Some(kb) = entities[m.entity].kb_id.as_deref() else {
-                return true;
-            };
-            !codes
+            !named
                 .iter()
-                .any(|(e, other)| *e != m.entity && contains(kb, other))
+                .any(|&o| o != m.entity && doc.contains(m.entity, o))
         });
         let mut seen: Vec<&str> = Vec::new();
         ms.retain(|m| {
@@ -674,10 +669,8 @@ impl RelationRecogniser {
         let different = |a: usize, b: usize| {
             side(a) != side(b)
                 && entities[a].canonical != entities[b].canonical
-                && !match (entities[a].kb_id.as_deref(), entities[b].kb_id.as_deref()) {
-                    (Some(x), Some(y)) => contains(x, y) || contains(y, x),
-                    _ => false,
-                }
+                && !doc.contains(a, b)
+                && !doc.contains(b, a)
                 && !doc::part_of_other(&entities[a], &entities[b])
                 && !doc::same_place(&entities[a], &entities[b], lex)
         };
@@ -1062,12 +1055,8 @@ impl RelationRecogniser {
             {
                 continue;
             }
-            if let (Some(x), Some(y)) =
-                (entities[ra].kb_id.as_deref(), entities[rb].kb_id.as_deref())
-            {
-                if contains(x, y) || contains(y, x) {
-                    continue;
-                }
+            if doc.contains(ra, rb) || doc.contains(rb, ra) {
+                continue;
             }
             added.push(Stated {
                 a: ra,
