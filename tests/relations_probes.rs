@@ -119,3 +119,25 @@ fn background_places_are_no_parties() {
         ),
     ]);
 }
+
+#[test]
+fn passive_visits_name_the_host_as_subject() {
+    check(&[
+        // "wurde … besichtigt": the site is the host, the visitors are the document's.
+        (
+            "Delegation aus [Limburg|LOC|NL-LI|state] im [Kreis Heinsberg|LOC|-|district|Kreis Heinsberg|DE]\n\nEine Delegation aus der niederländischen Provinz [Limburg|LOC|NL-LI|state] war am {Dienstag|2024-04-16} im [Kreis Heinsberg|LOC|-|district|Kreis Heinsberg|DE] zu Gast. Anschließend wurde die Ausbildungswerkstatt der [Brauer Antriebstechnik GmbH|ORG|-|company] in [Erkelenz|LOC|-|city|Erkelenz|DE] besichtigt.",
+            &[
+                "VISIT Limburg > Brauer Antriebstechnik GmbH",
+                "VISIT Limburg > Kreis Heinsberg",
+            ],
+        ),
+        // "wurden die Gäste an der Hochschule … empfangen".
+        (
+            "Delegation aus [Limburg|LOC|NL-LI|state] im [Kreis Heinsberg|LOC|-|district|Kreis Heinsberg|DE]\n\nEine Delegation aus der Provinz [Limburg|LOC|NL-LI|state] war am {Dienstag|2024-04-16} im [Kreis Heinsberg|LOC|-|district|Kreis Heinsberg|DE] zu Gast. Am Nachmittag wurden die Gäste an der [Hochschule Niederrhein|ORG|-|university] empfangen.",
+            &[
+                "VISIT Limburg > Hochschule Niederrhein",
+                "VISIT Limburg > Kreis Heinsberg",
+            ],
+        ),
+    ]);
+}

@@ -719,6 +719,22 @@ impl RelationRecogniser {
             }
             let origin = |m: &Mention| m.prep == Some(Prep::Origin) && !returned;
             let visit_noun = lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
+            // "Anschließend wurde das Werk der Firma X besichtigt": in the passive the subject
+            // is the visited party; the visitors are the document's.
+            let passive = fired.subject == SubjectRole::Visitor && {
+                let is_boundary = |i: usize| matches!(&doc.lower[i], "," | ";" | ":" | "–");
+                let from = (range.start..fired.token)
+                    .rev()
+                    .find(|&i| is_boundary(i))
+                    .map_or(range.start, |i| i + 1);
+                let to = (fired.last..range.end)
+                    .find(|&i| is_boundary(i))
+                    .unwrap_or(range.end);
+                let verb = doc.input.tokens[fired.token]
+                    .text(doc.input.text)
+                    .starts_with(char::is_lowercase);
+                verb && lex.has_cue(CueKind::Passive, &doc.lower, from..to)
+            };
             // The subject of a host verb is the host: "X aus A empfing Y aus B" – the visitor
             // is marked after the verb.
             let hosting = fired.subject == SubjectRole::Host;
@@ -729,7 +745,7 @@ impl RelationRecogniser {
                 .or_else(|| ms.iter().find(marked))
                 .map(|m| (m.entity, rule("visit")))
                 .or_else(|| {
-                    (fired.subject == SubjectRole::Visitor)
+                    (fired.subject == SubjectRole::Visitor && !passive)
                         .then(|| {
                             // "hatte die Delegation die Firma X besichtigt": after the
                             // visiting group, a name is the object.
@@ -748,7 +764,7 @@ impl RelationRecogniser {
                         .flatten()
                 });
             let visitor = explicit.or_else(|| {
-                visitors_cue
+                (visitors_cue || passive)
                     .then_some(*doc_visitor)
                     .flatten()
                     .map(|v| (v, rule("visit_context")))
