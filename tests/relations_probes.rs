@@ -141,3 +141,17 @@ fn passive_visits_name_the_host_as_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_countrys_side_is_the_documents_region_of_that_country() {
+    check(&[
+        // "für die ungarische Seite": the Hungarian party named before, not all of Hungary.
+        (
+            "[Thüringen|LOC|DE-TH|state] und [Győr|LOC|HU-GY|state] besiegeln Partnerschaft\n\nDer Freistaat [Thüringen|LOC|DE-TH|state] und das Komitat [Győr|LOC|HU-GY|state] im Westen [Ungarns|LOC|HU|country|Ungarn] arbeiten künftig in der Berufsbildung zusammen. Für die ungarische Seite unterschrieb Präsident Gábor Halmi die Vereinbarung, für die Thüringer Seite Staatssekretärin Anna Roth.",
+            &[
+                "AGREEMENT Győr + Thüringen",
+                "INTENT Győr + Thüringen",
+            ],
+        ),
+    ]);
+}

@@ -1364,6 +1364,23 @@ impl<'a> Doc<'a> {
             .map(|s| s.0.clone())
             .find(|s| Some(s) != home.as_ref());
 
+        // "Für die ungarische Seite unterschrieb …": a country's adjective before a side word
+        // stands for the document's main region of that country.
+        for list in &mut mentions {
+            for m in list.iter_mut().filter(|m| m.via == Via::Adjective) {
+                if !lower
+                    .get(m.token + 1)
+                    .is_some_and(|_| lexicon.is_cue(CueKind::SideWord, lower, m.token + 1))
+                {
+                    continue;
+                }
+                if let Some(&region) = main.get(&sides[m.entity]) {
+                    if contains_place(&entities[m.entity], &entities[region]) {
+                        m.entity = region;
+                    }
+                }
+            }
+        }
         self.mentions = mentions;
         self.inside = inside
             .into_iter()

@@ -149,15 +149,18 @@ pub(crate) enum CueKind {
     /// A passive auxiliary before a visit verb ("wurde … besichtigt"): the grammatical subject
     /// is the visited party.
     Passive,
+    /// After a country's adjective: "die ungarische Seite" is the document's party of that
+    /// country, its main region.
+    SideWord,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::Passive as usize) < 64);
+const _: () = assert!((CueKind::SideWord as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 37] = [
+    pub(crate) const ALL: [CueKind; 38] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -195,6 +198,7 @@ impl CueKind {
         CueKind::Compass,
         CueKind::Programme,
         CueKind::Passive,
+        CueKind::SideWord,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -236,6 +240,7 @@ impl CueKind {
             "compass" => CueKind::Compass,
             "programme" => CueKind::Programme,
             "passive" => CueKind::Passive,
+            "side_word" => CueKind::SideWord,
             _ => return None,
         })
     }
