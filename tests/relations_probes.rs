@@ -155,3 +155,14 @@ fn a_countrys_side_is_the_documents_region_of_that_country() {
         ),
     ]);
 }
+
+#[test]
+fn announced_visits_in_an_infinitive_clause_are_intents() {
+    check(&[
+        // The announcement stands in the main clause, the visit in the infinitive after it.
+        (
+            "Die Ministerin für Wirtschaft von [Schleswig-Holstein|LOC|DE-SH|state] kündigte an, im {Herbst|2024-FA} die Woiwodschaft [Pommern|LOC|PL-22|state] zu besuchen.",
+            &["INTENT Pommern + Schleswig-Holstein"],
+        ),
+    ]);
+}

@@ -399,8 +399,12 @@ impl RelationRecogniser {
             // Announced visits and events are intents to meet.
             // "Geplant sind Gespräche …, ein Besuch bei X": a sentence that opens with a
             // future word announces all it lists.
+            // "kündigte an, im Herbst die Region X zu besuchen": an infinitive with "zu" says
+            // what the clause before announces.
+            let infinitive = first > range.start && &lower[first - 1] == "zu";
             let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i))
-                || lex.is_cue(CueKind::Future, lower, range.start);
+                || lex.is_cue(CueKind::Future, lower, range.start)
+                || (infinitive && lex.has_cue(CueKind::Future, lower, range.start..first));
             // A colon or semicolon opens a statement of its own ("unterzeichneten eine
             // Absichtserklärung: Die Firma soll … liefern").
             let is_statement_end = |i: usize| matches!(&lower[i], ":" | ";");
