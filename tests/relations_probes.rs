@@ -166,3 +166,17 @@ fn announced_visits_in_an_infinitive_clause_are_intents() {
         ),
     ]);
 }
+
+#[test]
+fn a_relative_clause_carries_its_own_relation() {
+    check(&[
+        // The host's partner named in a relative clause is no host of the visit.
+        (
+            "Am {Mittwoch|2024-06-12} wurden die Gäste aus [Overijssel|LOC|NL-OV|state] an der [Hochschule Emden/Leer|ORG|-|university] empfangen, die seit {2012|2012} mit der [Hanzehogeschool Groningen|ORG|-|university] zusammenarbeitet.",
+            &[
+                "COOPERATION Hanzehogeschool Groningen + Hochschule Emden/Leer",
+                "VISIT Overijssel > Hochschule Emden/Leer",
+            ],
+        ),
+    ]);
+}

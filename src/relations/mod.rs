@@ -648,11 +648,22 @@ impl RelationRecogniser {
                     .unwrap_or(statement_end);
                 (i, end)
             })
-            .filter(|&(a, b)| {
-                let from = doc.trigger_hits.partition_point(|&(t, _)| t <= a);
-                !matches!(doc.trigger_hits.get(from), Some(&(t, _)) if t < b)
-            })
             .collect();
+        let states_own = |&(a, b): &(usize, usize)| {
+            let from = doc.trigger_hits.partition_point(|&(t, _)| t <= a);
+            matches!(doc.trigger_hits.get(from), Some(&(t, _)) if t < b)
+        };
+        // "…, die seit 2012 mit der Hochschule X zusammenarbeitet": a clause with a trigger
+        // of its own names the parties of its own relation.
+        let own_relation: Vec<(usize, usize)> =
+            subordinate.iter().copied().filter(states_own).collect();
+        let in_own_relation = |m: &Mention| {
+            own_relation
+                .iter()
+                .any(|&(a, b)| a < m.token && m.token < b)
+        };
+        let subordinate: Vec<(usize, usize)> =
+            subordinate.into_iter().filter(|c| !states_own(c)).collect();
         let outside = |m: &Mention| !subordinate.iter().any(|&(a, b)| a < m.token && m.token < b);
         let outside_sides: Vec<&Side> = ms
             .iter()
@@ -803,8 +814,12 @@ impl RelationRecogniser {
             if explicit.is_some() && doc_visitor.is_none() {
                 *doc_visitor = Some(visitor);
             }
+            let host_outside = ms.iter().any(|m| {
+                m.prep != Some(Prep::Origin) && !in_own_relation(m) && different(visitor, m.entity)
+            });
             let mut hosts: Vec<usize> = ms
                 .iter()
+                .filter(|m| !(host_outside && in_own_relation(m)))
                 .filter(|m| {
                     different(visitor, m.entity) && (!origin(m) || hosting && m.token < fired.token)
                 })
