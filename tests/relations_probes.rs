@@ -180,3 +180,16 @@ fn a_relative_clause_carries_its_own_relation() {
         ),
     ]);
 }
+
+#[test]
+fn bodies_travelling_together_are_all_visitors() {
+    check(&[
+        (
+            "Eine Delegation der [IHK Trier|ORG|-|chamber] und der [Universität Trier|ORG|-|university] besuchte am {Montag|2024-02-05} die Provinz [Luxemburg|LOC|BE-WLX|state].",
+            &[
+                "VISIT IHK Trier > Luxemburg",
+                "VISIT Universität Trier > Luxemburg",
+            ],
+        ),
+    ]);
+}

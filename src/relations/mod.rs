@@ -814,12 +814,44 @@ impl RelationRecogniser {
             if explicit.is_some() && doc_visitor.is_none() {
                 *doc_visitor = Some(visitor);
             }
+            // "Eine Delegation der Kammer X und der Universität Y besuchte …": the bodies
+            // coordinated with the visitor travel with it.
+            let mut companions: Vec<usize> = Vec::new();
+            if explicit.is_some() {
+                let mut ordered: Vec<&Mention> = ms.iter().copied().collect();
+                ordered.sort_by_key(|m| m.token);
+                if let Some(k) = ordered.iter().position(|m| m.entity == visitor) {
+                    let mut end = doc
+                        .input
+                        .tokens
+                        .partition_point(|t| t.start < entities[visitor].end);
+                    for m in &ordered[k + 1..] {
+                        let joined = m.token >= end
+                            && m.via == Via::Direct
+                            && (end..m.token)
+                                .any(|t| lex.is_cue(CueKind::Coordination, &doc.lower, t))
+                            && (end..m.token).all(|t| {
+                                lex.is_cue(CueKind::Coordination, &doc.lower, t)
+                                    || lex.is_cue(CueKind::Skip, &doc.lower, t)
+                            });
+                        if !joined {
+                            break;
+                        }
+                        companions.push(m.entity);
+                        end = doc
+                            .input
+                            .tokens
+                            .partition_point(|t| t.start < entities[m.entity].end);
+                    }
+                }
+            }
             let host_outside = ms.iter().any(|m| {
                 m.prep != Some(Prep::Origin) && !in_own_relation(m) && different(visitor, m.entity)
             });
             let mut hosts: Vec<usize> = ms
                 .iter()
                 .filter(|m| !(host_outside && in_own_relation(m)))
+                .filter(|m| !companions.contains(&m.entity))
                 .filter(|m| {
                     different(visitor, m.entity) && (!origin(m) || hosting && m.token < fired.token)
                 })
@@ -848,8 +880,9 @@ impl RelationRecogniser {
             if explicit.is_some() && !hosting {
                 for m in ms.iter().filter(|m| {
                     m.entity != visitor
-                        && doc.level(m.entity) == Level::Organisation
-                        && side(m.entity) == side(visitor)
+                        && (companions.contains(&m.entity)
+                            || doc.level(m.entity) == Level::Organisation
+                                && side(m.entity) == side(visitor))
                         && entities[m.entity].canonical != entities[visitor].canonical
                 }) {
                     for &h in &hosts {
