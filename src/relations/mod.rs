@@ -818,7 +818,7 @@ impl RelationRecogniser {
             // coordinated with the visitor travel with it.
             let mut companions: Vec<usize> = Vec::new();
             if explicit.is_some() {
-                let mut ordered: Vec<&Mention> = ms.iter().copied().collect();
+                let mut ordered: Vec<&Mention> = ms.to_vec();
                 ordered.sort_by_key(|m| m.token);
                 if let Some(k) = ordered.iter().position(|m| m.entity == visitor) {
                     let mut end = doc
