@@ -113,6 +113,15 @@ fn background_places_are_no_parties() {
             "Die [Sächsische Energieagentur|ORG|-|agency] und die Provinz [Shaanxi|LOC|CN-SN|state] arbeiten bei der Wasserstoffforschung zusammen.",
             &["COOPERATION Shaanxi + Sächsische Energieagentur"],
         ),
+        // A readiness to cooperate or a draft treaty states no relation.
+        (
+            "Die Regierungen von [Polen|LOC|PL|country] und [Litauen|LOC|LT|country] lobten die Kooperationsbereitschaft ihrer Behörden.",
+            &[],
+        ),
+        (
+            "Der Abkommensentwurf zwischen [Serbien|LOC|RS|country] und [Montenegro|LOC|ME|country] liegt seit Monaten auf Eis.",
+            &[],
+        ),
         (
             "Die Firma exportiert ihre Maschinen nach [China|LOC|CN|country], [Indien|LOC|IN|country] und [Brasilien|LOC|BR|country].",
             &[],
