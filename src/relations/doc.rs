@@ -74,6 +74,9 @@ pub(crate) struct Doc<'a> {
     /// Mentions per sentence, in text order.
     pub mentions: Vec<Vec<Mention>>,
     pub sides: Vec<Side>,
+    /// (inner, outer) canonical names of places the text puts one inside the other ("Plzeň in
+    /// Westböhmen").
+    pub inside: Vec<(String, String)>,
     /// The region an organisation is named after or located in, by entity index.
     pub org_region: HashMap<usize, usize>,
     /// Main region (an entity index) of each country side.
@@ -237,6 +240,43 @@ pub(crate) fn contains(outer: &str, inner: &str) -> bool {
         && inner.starts_with(outer)
         && inner.as_bytes()[outer.len()] == b'-'
         && country_of(outer).is_some()
+}
+
+/// The country a place lies in: the entity's `country` (a town's or district's from the
+/// gazetteer, "Wuhan" → `CN`), else its ISO code's prefix. `None` for organisations.
+pub(crate) fn place_country(e: &EntityMatch) -> Option<&str> {
+    if e.entity_type != EntityType::Location {
+        return None;
+    }
+    e.country.as_deref().or_else(|| {
+        let kb = e.kb_id.as_deref()?;
+        let head = kb.split('-').next()?;
+        (head.len() == 2 && head.bytes().all(|b| b.is_ascii_uppercase())).then_some(head)
+    })
+}
+
+/// Whether place `outer` contains place `inner`: by their ISO codes (`DE` ⊃ `DE-SN`), or a
+/// country and a town or district that lies in it (`CN` ⊃ Wuhan).
+pub(crate) fn contains_place(outer: &EntityMatch, inner: &EntityMatch) -> bool {
+    if let (Some(x), Some(y)) = (outer.kb_id.as_deref(), inner.kb_id.as_deref()) {
+        if contains(x, y) {
+            return true;
+        }
+        if x == y {
+            return false;
+        }
+    }
+    let Some(country) = outer
+        .kb_id
+        .as_deref()
+        .filter(|k| country_of(k).as_deref() == Some(*k))
+    else {
+        return false;
+    };
+    outer.entity_type == EntityType::Location
+        && inner.entity_type == EntityType::Location
+        && outer.canonical != inner.canonical
+        && place_country(inner) == Some(country)
 }
 
 /// Whether two organisations are one body or a body and its part: one's name contains the
@@ -454,6 +494,7 @@ impl<'a> Doc<'a> {
             readable,
             mentions: Vec::new(),
             sides: Vec::new(),
+            inside: Vec::new(),
             org_region: HashMap::new(),
             main: HashMap::new(),
             home: None,
@@ -504,10 +545,9 @@ impl<'a> Doc<'a> {
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                if let Some(country) = e.kb_id.as_deref().and_then(country_of) {
-                    if e.entity_type == EntityType::Location {
-                        return Side::Country(country);
-                    }
+                // A town is on the side of its country ("Wuhan" → `CN`).
+                if let Some(country) = place_country(e) {
+                    return Side::Country(country.to_string());
                 }
                 // "Westungarn", "Mittelhessen": a part of a region of the document.
                 if e.entity_type == EntityType::Location {
@@ -577,7 +617,10 @@ impl<'a> Doc<'a> {
                             && t.kb_id.as_deref().and_then(country_of).is_none()
                             && has_words(&e.canonical, &t.canonical)
                     }) {
-                        return Side::Own(town.canonical.clone());
+                        return match place_country(town) {
+                            Some(country) => Side::Country(country.to_string()),
+                            None => Side::Own(town.canonical.clone()),
+                        };
                     }
                 }
                 Side::Own(e.canonical.clone())
@@ -1111,6 +1154,43 @@ impl<'a> Doc<'a> {
                 m.visitors = visitors;
             }
         }
+        // "Plzeň in Westböhmen": a place of unknown country right after another place, joined
+        // by "in" (and head words) or a bracket, contains it and is on its side.
+        let mut inside: Vec<(usize, usize)> = Vec::new();
+        for list in &mentions {
+            for m in list.iter().filter(|m| {
+                m.via == Via::Direct && entities[m.entity].entity_type == EntityType::Location
+            }) {
+                let Some(inner) = list.iter().find(|o| {
+                    o.via == Via::Direct
+                        && o.entity != m.entity
+                        && entities[o.entity].entity_type == EntityType::Location
+                        && o.token < m.token
+                        && {
+                            let last = token_at(entities[o.entity].end.saturating_sub(1));
+                            let gap = last + 1..m.token;
+                            gap.len() == 1 && &lower[last + 1] == "("
+                                || (!gap.is_empty()
+                                    && m.prep == Some(Prep::Venue)
+                                    && lexicon.is_cue(CueKind::Venue, lower, last + 1)
+                                    && gap.skip(1).all(|t| lexicon.is_cue(CueKind::Skip, lower, t)))
+                        }
+                }) else {
+                    continue;
+                };
+                // Only a place of unknown country; after "aus" only a macro-region: "eine
+                // Delegation aus Ohio im Landkreis X" places the delegation, not Ohio.
+                if !matches!(sides[m.entity], Side::Own(_))
+                    || (inner.prep == Some(Prep::Origin)
+                        && entities[m.entity].subtype.as_deref() != Some("macro_region"))
+                {
+                    continue;
+                }
+                inside.push((inner.entity, m.entity));
+                sides[m.entity] = sides[inner.entity].clone();
+            }
+        }
+
         // An organisation described by a place takes its side.
         for list in &mentions {
             for m in list.iter().filter(|m| {
@@ -1284,7 +1364,28 @@ impl<'a> Doc<'a> {
             .map(|s| s.0.clone())
             .find(|s| Some(s) != home.as_ref());
 
+        // "Für die ungarische Seite unterschrieb …": a country's adjective before a side word
+        // stands for the document's main region of that country.
+        for list in &mut mentions {
+            for m in list.iter_mut().filter(|m| m.via == Via::Adjective) {
+                if !lower
+                    .get(m.token + 1)
+                    .is_some_and(|_| lexicon.is_cue(CueKind::SideWord, lower, m.token + 1))
+                {
+                    continue;
+                }
+                if let Some(&region) = main.get(&sides[m.entity]) {
+                    if contains_place(&entities[m.entity], &entities[region]) {
+                        m.entity = region;
+                    }
+                }
+            }
+        }
         self.mentions = mentions;
+        self.inside = inside
+            .into_iter()
+            .map(|(a, b)| (entities[a].canonical.clone(), entities[b].canonical.clone()))
+            .collect();
         self.sides = sides;
         self.org_region = org_region;
         self.main = main;
@@ -1307,6 +1408,17 @@ impl<'a> Doc<'a> {
             Some(names) => names.contains(&e.canonical),
             None => true,
         }
+    }
+
+    /// Whether place `outer` contains place `inner`: by their codes and countries
+    /// ([`contains_place`]), or because the text puts one in the other ("Győr in Westungarn").
+    pub(crate) fn contains(&self, outer: usize, inner: usize) -> bool {
+        let entities = self.input.entities;
+        contains_place(&entities[outer], &entities[inner])
+            || self
+                .inside
+                .iter()
+                .any(|(i, o)| *i == entities[inner].canonical && *o == entities[outer].canonical)
     }
 
     /// Region or organisation.

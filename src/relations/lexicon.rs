@@ -146,15 +146,21 @@ pub(crate) enum CueKind {
     /// A funding programme whose name lists places ("Interreg Bayern–Tschechien"): the places
     /// named in it are background, no parties.
     Programme,
+    /// A passive auxiliary before a visit verb ("wurde … besichtigt"): the grammatical subject
+    /// is the visited party.
+    Passive,
+    /// After a country's adjective: "die ungarische Seite" is the document's party of that
+    /// country, its main region.
+    SideWord,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::Programme as usize) < 64);
+const _: () = assert!((CueKind::SideWord as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 36] = [
+    pub(crate) const ALL: [CueKind; 38] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -191,6 +197,8 @@ impl CueKind {
         CueKind::Member,
         CueKind::Compass,
         CueKind::Programme,
+        CueKind::Passive,
+        CueKind::SideWord,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -231,6 +239,8 @@ impl CueKind {
             "member" => CueKind::Member,
             "compass" => CueKind::Compass,
             "programme" => CueKind::Programme,
+            "passive" => CueKind::Passive,
+            "side_word" => CueKind::SideWord,
             _ => return None,
         })
     }

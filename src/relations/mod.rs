@@ -73,7 +73,7 @@ use crate::record::{DateType, EntityType};
 use crate::resources::ResourceError;
 use crate::tokenise::{Sentence, Token, TokenKind, Tokeniser};
 
-use doc::{contains, Doc, Level, Mention, Prep, Side, Via, Words};
+use doc::{Doc, Level, Mention, Prep, Side, Via, Words};
 use lexicon::{CueKind, Lexicon, SubjectRole, Trigger};
 pub use lexicon::{Files, RelationType};
 
@@ -399,8 +399,12 @@ impl RelationRecogniser {
             // Announced visits and events are intents to meet.
             // "Geplant sind Gespräche …, ein Besuch bei X": a sentence that opens with a
             // future word announces all it lists.
+            // "kündigte an, im Herbst die Region X zu besuchen": an infinitive with "zu" says
+            // what the clause before announces.
+            let infinitive = first > range.start && &lower[first - 1] == "zu";
             let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i))
-                || lex.is_cue(CueKind::Future, lower, range.start);
+                || lex.is_cue(CueKind::Future, lower, range.start)
+                || (infinitive && lex.has_cue(CueKind::Future, lower, range.start..first));
             // A colon or semicolon opens a statement of its own ("unterzeichneten eine
             // Absichtserklärung: Die Firma soll … liefern").
             let is_statement_end = |i: usize| matches!(&lower[i], ":" | ";");
@@ -595,17 +599,12 @@ impl RelationRecogniser {
                 }
             })
             .collect();
-        let codes: Vec<(usize, String)> = ms
-            .iter()
-            .filter_map(|m| entities[m.entity].kb_id.clone().map(|k| (m.entity, k)))
-            .collect();
+        // A region named with a place inside it ("Wuhan in China") is background.
+        let named: Vec<usize> = ms.iter().map(|m| m.entity).collect();
         ms.retain(|m| {
-            let Some(kb) = entities[m.entity].kb_id.as_deref() else {
-                return true;
-            };
-            !codes
+            !named
                 .iter()
-                .any(|(e, other)| *e != m.entity && contains(kb, other))
+                .any(|&o| o != m.entity && doc.contains(m.entity, o))
         });
         let mut seen: Vec<&str> = Vec::new();
         ms.retain(|m| {
@@ -649,11 +648,22 @@ impl RelationRecogniser {
                     .unwrap_or(statement_end);
                 (i, end)
             })
-            .filter(|&(a, b)| {
-                let from = doc.trigger_hits.partition_point(|&(t, _)| t <= a);
-                !matches!(doc.trigger_hits.get(from), Some(&(t, _)) if t < b)
-            })
             .collect();
+        let states_own = |&(a, b): &(usize, usize)| {
+            let from = doc.trigger_hits.partition_point(|&(t, _)| t <= a);
+            matches!(doc.trigger_hits.get(from), Some(&(t, _)) if t < b)
+        };
+        // "…, die seit 2012 mit der Hochschule X zusammenarbeitet": a clause with a trigger
+        // of its own names the parties of its own relation.
+        let own_relation: Vec<(usize, usize)> =
+            subordinate.iter().copied().filter(states_own).collect();
+        let in_own_relation = |m: &Mention| {
+            own_relation
+                .iter()
+                .any(|&(a, b)| a < m.token && m.token < b)
+        };
+        let subordinate: Vec<(usize, usize)> =
+            subordinate.into_iter().filter(|c| !states_own(c)).collect();
         let outside = |m: &Mention| !subordinate.iter().any(|&(a, b)| a < m.token && m.token < b);
         let outside_sides: Vec<&Side> = ms
             .iter()
@@ -674,10 +684,8 @@ impl RelationRecogniser {
         let different = |a: usize, b: usize| {
             side(a) != side(b)
                 && entities[a].canonical != entities[b].canonical
-                && !match (entities[a].kb_id.as_deref(), entities[b].kb_id.as_deref()) {
-                    (Some(x), Some(y)) => contains(x, y) || contains(y, x),
-                    _ => false,
-                }
+                && !doc.contains(a, b)
+                && !doc.contains(b, a)
                 && !doc::part_of_other(&entities[a], &entities[b])
                 && !doc::same_place(&entities[a], &entities[b], lex)
         };
@@ -726,6 +734,22 @@ impl RelationRecogniser {
             }
             let origin = |m: &Mention| m.prep == Some(Prep::Origin) && !returned;
             let visit_noun = lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
+            // "Anschließend wurde das Werk der Firma X besichtigt": in the passive the subject
+            // is the visited party; the visitors are the document's.
+            let passive = fired.subject == SubjectRole::Visitor && {
+                let is_boundary = |i: usize| matches!(&doc.lower[i], "," | ";" | ":" | "–");
+                let from = (range.start..fired.token)
+                    .rev()
+                    .find(|&i| is_boundary(i))
+                    .map_or(range.start, |i| i + 1);
+                let to = (fired.last..range.end)
+                    .find(|&i| is_boundary(i))
+                    .unwrap_or(range.end);
+                let verb = doc.input.tokens[fired.token]
+                    .text(doc.input.text)
+                    .starts_with(char::is_lowercase);
+                verb && lex.has_cue(CueKind::Passive, &doc.lower, from..to)
+            };
             // The subject of a host verb is the host: "X aus A empfing Y aus B" – the visitor
             // is marked after the verb.
             let hosting = fired.subject == SubjectRole::Host;
@@ -736,7 +760,7 @@ impl RelationRecogniser {
                 .or_else(|| ms.iter().find(marked))
                 .map(|m| (m.entity, rule("visit")))
                 .or_else(|| {
-                    (fired.subject == SubjectRole::Visitor)
+                    (fired.subject == SubjectRole::Visitor && !passive)
                         .then(|| {
                             // "hatte die Delegation die Firma X besichtigt": after the
                             // visiting group, a name is the object.
@@ -755,7 +779,7 @@ impl RelationRecogniser {
                         .flatten()
                 });
             let visitor = explicit.or_else(|| {
-                visitors_cue
+                (visitors_cue || passive)
                     .then_some(*doc_visitor)
                     .flatten()
                     .map(|v| (v, rule("visit_context")))
@@ -790,8 +814,44 @@ impl RelationRecogniser {
             if explicit.is_some() && doc_visitor.is_none() {
                 *doc_visitor = Some(visitor);
             }
+            // "Eine Delegation der Kammer X und der Universität Y besuchte …": the bodies
+            // coordinated with the visitor travel with it.
+            let mut companions: Vec<usize> = Vec::new();
+            if explicit.is_some() {
+                let mut ordered: Vec<&Mention> = ms.to_vec();
+                ordered.sort_by_key(|m| m.token);
+                if let Some(k) = ordered.iter().position(|m| m.entity == visitor) {
+                    let mut end = doc
+                        .input
+                        .tokens
+                        .partition_point(|t| t.start < entities[visitor].end);
+                    for m in &ordered[k + 1..] {
+                        let joined = m.token >= end
+                            && m.via == Via::Direct
+                            && (end..m.token)
+                                .any(|t| lex.is_cue(CueKind::Coordination, &doc.lower, t))
+                            && (end..m.token).all(|t| {
+                                lex.is_cue(CueKind::Coordination, &doc.lower, t)
+                                    || lex.is_cue(CueKind::Skip, &doc.lower, t)
+                            });
+                        if !joined {
+                            break;
+                        }
+                        companions.push(m.entity);
+                        end = doc
+                            .input
+                            .tokens
+                            .partition_point(|t| t.start < entities[m.entity].end);
+                    }
+                }
+            }
+            let host_outside = ms.iter().any(|m| {
+                m.prep != Some(Prep::Origin) && !in_own_relation(m) && different(visitor, m.entity)
+            });
             let mut hosts: Vec<usize> = ms
                 .iter()
+                .filter(|m| !(host_outside && in_own_relation(m)))
+                .filter(|m| !companions.contains(&m.entity))
                 .filter(|m| {
                     different(visitor, m.entity) && (!origin(m) || hosting && m.token < fired.token)
                 })
@@ -820,8 +880,9 @@ impl RelationRecogniser {
             if explicit.is_some() && !hosting {
                 for m in ms.iter().filter(|m| {
                     m.entity != visitor
-                        && doc.level(m.entity) == Level::Organisation
-                        && side(m.entity) == side(visitor)
+                        && (companions.contains(&m.entity)
+                            || doc.level(m.entity) == Level::Organisation
+                                && side(m.entity) == side(visitor))
                         && entities[m.entity].canonical != entities[visitor].canonical
                 }) {
                     for &h in &hosts {
@@ -1062,12 +1123,8 @@ impl RelationRecogniser {
             {
                 continue;
             }
-            if let (Some(x), Some(y)) =
-                (entities[ra].kb_id.as_deref(), entities[rb].kb_id.as_deref())
-            {
-                if contains(x, y) || contains(y, x) {
-                    continue;
-                }
+            if doc.contains(ra, rb) || doc.contains(rb, ra) {
+                continue;
             }
             added.push(Stated {
                 a: ra,
