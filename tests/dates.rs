@@ -531,6 +531,18 @@ fn calendar_weeks_genitive_quarters_slash_ranges_and_ages() {
             &[("20. Kalenderwoche 2026", "2026-W20"), ("KW 3/2027", "2027-W03")],
         ),
         ("Die KW 60 gibt es nicht.", a, &[]),
+        // A weekday of the week before or after the publication date's week (a Thursday);
+        // the weekday and the week are two expressions (GUIDELINES §4).
+        (
+            "Am Montag der kommenden Woche und am Freitag vergangener Woche tagte der Rat.",
+            a,
+            &[
+                ("Montag", "2025-02-24"),
+                ("kommenden Woche", "2025-W09"),
+                ("Freitag", "2025-02-14"),
+                ("vergangener Woche", "2025-W07"),
+            ],
+        ),
         // A quarter or half year in the genitive, with and without a part word before it.
         (
             "Die Zulassung ist für Ende des dritten Quartals geplant.",

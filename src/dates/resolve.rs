@@ -511,7 +511,8 @@ impl Resolver {
             return Some(self.resolve_relday(offset, p.weekday));
         }
         if p.weekday.is_some() && p.day.is_none() {
-            return Some(self.resolve_weekday(p.weekday?, p.shift, p.dir));
+            let in_week = p.unit == Some(Unit::Week);
+            return Some(self.resolve_weekday(p.weekday?, p.shift, p.dir, in_week));
         }
         if let Some(unit) = p.unit {
             let steps = match (p.shift, p.num, p.dir) {
@@ -674,7 +675,15 @@ impl Resolver {
     /// A weekday: the last or next one as `shift` says ("letzten Montag"), else the one the
     /// sentence points to (`dir`, set by [`orient_weekdays`]; back includes the day itself),
     /// else the nearest one.
-    fn resolve_weekday(&self, weekday: u32, shift: Option<i32>, dir: Option<i32>) -> Resolved {
+    /// With `in_week` the shift counts calendar weeks ("Donnerstag vergangener Woche": the
+    /// Thursday of the week before the base's week), else weekdays ("letzten Donnerstag").
+    fn resolve_weekday(
+        &self,
+        weekday: u32,
+        shift: Option<i32>,
+        dir: Option<i32>,
+        in_week: bool,
+    ) -> Resolved {
         let base = self.base(false).and_then(|r| r.date());
         let Some(base) = base else {
             return Resolved {
@@ -684,6 +693,7 @@ impl Resolver {
         };
         let forward = (weekday as i64 - i64::from(base.weekday())).rem_euclid(7);
         let offset = match shift {
+            Some(s) if in_week => weekday as i64 - i64::from(base.weekday()) + 7 * i64::from(s),
             Some(s) if s < 0 => {
                 if forward == 0 {
                     -7
@@ -719,7 +729,9 @@ impl Resolver {
         let date = base.add_days(offset);
         Resolved {
             value: date_value(date),
-            reference: Some(Reference::from_date(date)),
+            // The week named next to the weekday ("vergangener Woche") resolves against the
+            // same base, so the weekday does not become the reference.
+            reference: (!in_week).then(|| Reference::from_date(date)),
         }
     }
 
