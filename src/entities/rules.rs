@@ -902,6 +902,28 @@ fn push_rule(
     });
 }
 
+/// Pushes the organisations a rule found, as (first token, last token, subtype).
+fn push_organisations(
+    cands: &mut Vec<Candidate>,
+    doc: &Doc,
+    found: Vec<(usize, usize, &'static str)>,
+    priority: u8,
+    rule: &'static str,
+) {
+    for (first, last, subtype) in found {
+        let span = (first, last);
+        push_rule(
+            cands,
+            doc,
+            span,
+            EntityType::Organisation,
+            priority,
+            subtype,
+            rule,
+        );
+    }
+}
+
 /// Whether a word looks like a romanised East Asian given name ("Minjun", "Geun-hye").
 fn romanised(rec: &EntityRecogniser, word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -1159,17 +1181,7 @@ fn named_units(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             found.push((m, doc.token_containing(c.end - 1).unwrap_or(k), subtype));
         }
     }
-    for (first, last, subtype) in found {
-        push_rule(
-            cands,
-            doc,
-            (first, last),
-            EntityType::Organisation,
-            P_ORG_HEAD,
-            subtype,
-            "rule:org_named_unit",
-        );
-    }
+    push_organisations(cands, doc, found, P_ORG_HEAD, "rule:org_named_unit");
 }
 
 /// "Amt der Oberwalder Landesregierung": a head word that alone takes only a `für` complement
@@ -1318,17 +1330,7 @@ fn dash_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             found.push((p, last, subtype));
         }
     }
-    for (first, last, subtype) in found {
-        push_rule(
-            cands,
-            doc,
-            (first, last),
-            EntityType::Organisation,
-            P_ORG_HEAD,
-            subtype,
-            "rule:org_dash_name",
-        );
-    }
+    push_organisations(cands, doc, found, P_ORG_HEAD, "rule:org_dash_name");
 }
 
 /// A generated list's government named exactly like a listed district, state or city
@@ -1995,17 +1997,7 @@ fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
         let subtype = c.rule_subtype();
         found.push((s - 2, last, subtype));
     }
-    for (first, last, subtype) in found {
-        push_rule(
-            cands,
-            doc,
-            (first, last),
-            EntityType::Organisation,
-            P_ORG_LEGAL,
-            subtype,
-            "rule:org_acronym_name",
-        );
-    }
+    push_organisations(cands, doc, found, P_ORG_LEGAL, "rule:org_acronym_name");
 }
 
 /// French, Portuguese, Spanish, Italian, Dutch and Polish names: "Ministère de l'Économie et de
