@@ -96,7 +96,7 @@ CHECKS_REGIONS = ["Basel-Landschaft", "Shandong", "Toyama", "Gangwon", "Thüring
                   "Europa", "Ostasien", "Jinan", "Dresden", "Essen", "Halle", "Sachsen", "Sachsens", "Bayern",
                   "Québec", "Guangdong", "Aichi", "Baselbiet", "München", "Moskau", "Mailand", "Landkreis Görlitz",
                   "Oberfranken", "Detmold", "Regierungsbezirk Detmold", "Baltikum", "Balkan", "Südtirol", "Bozen",
-                  "Greifswald"]
+                  "Greifswald", "Bratislava", "Stockholm", "Osaka", "Hanoi"]
 # regions_wiktionary.tsv; Besitz (a common noun) and Bodensee (a lake: natural feature) must be MISSING
 CHECKS_TOPONYMS = ["Franken", "Westfalen", "Allgäu", "Lausitz", "Böhmen", "Elsass", "Patagonien", "Sibirien",
                    "Pfalz", "Sarajewo", "Besitz", "Bodensee"]

@@ -57,6 +57,13 @@ def site_packages_file(pkg, *rel):
     return os.path.join(list(spec.submodule_search_locations)[0], *rel)
 
 
+def same_name(a, b):
+    """Whether two spellings are one name: diacritics, case, spaces and hyphens aside."""
+    def key(s):
+        return "".join(c for c in fold(s).casefold() if c not in " -")
+    return key(a) == key(b)
+
+
 def uninvert(n):
     """'Korea, Republik' -> 'Republik Korea' (iso-codes style inverted names)."""
     if n.count(", ") == 1:
@@ -207,6 +214,7 @@ class Regions:
                 if code in subs:
                     db_names.setdefault(code, r["name"])
         self.state_romanised = {}  # ISO -> set of clean romanised/English forms (for city twins)
+        self.iso_own = {}  # ISO -> the subdivision's ISO 3166-2 name forms, not head-stripped
         pending = []
         for code in sorted(subs):
             s = subs[code]
@@ -239,6 +247,7 @@ class Regions:
             derived = set().union(*(x[2] for x in v.values())) - set().union(
                 *(x[0] - x[2] for x in v.values()))
             self.state_romanised[code] = romanised
+            self.iso_own[code] = v["en"][0] - v["en"][2]
             pending.append((code, subtype, canon, cc, admin, german, romanised, full, derived))
         # a head-stripped name that another subdivision of the same country carries as its own name
         # ("Oblast Moskau" vs "Moskau") keeps its head word as canonical
@@ -617,6 +626,7 @@ class Regions:
     def resolve(self):
         """One row per surface: best (subtype priority, -weight, kb_id)."""
         best = {}
+        cities = {}  # surface -> [(-weight, kb, flags)] of cities whose primary name it is
         macro = {s for (s, kb) in self.surf if self.ent[kb]["subtype"] == "macro_region"}
         for (s, kb), (flags, primary) in self.surf.items():
             e = self.ent[kb]
@@ -629,6 +639,26 @@ class Regions:
             cur = best.get(s)
             if cur is None or key < cur[0]:
                 best[s] = (key, kb, flags, primary)
+            if e["subtype"] == "city" and primary:
+                cities.setdefault(s, []).append((-e["weight"], kb, flags))
+        for s, (_, kb, flags, primary) in list(best.items()):
+            e = self.ent[kb]
+            if e["subtype"] != "state" or primary or s not in cities or e["cc"] in DACH:
+                continue
+            # A subdivision's alias that is a different name from its own ("Nitra" for
+            # Nitriansky kraj, "Košice" for Košický kraj) is borrowed from its capital: alone in
+            # a text the name means the town. Only romanised spellings of the subdivision's own
+            # name ("Osaka" for Ōsaka, "Hanoi" for Ha Noi) or are its ISO 3166-2 name ("Montevideo")
+            # stay with the subdivision, as its primary name would (GUIDELINES: a name that is a
+            # first-level subdivision is the subdivision); so do the curated German names of DACH
+            # subdivisions. The
+            # largest town of the name wins, as if the subdivision had no such alias ("Granada"
+            # is the Spanish city, not Nicaragua's department).
+            if same_name(s, e["canonical"]) or any(same_name(s, n) for n in self.iso_own.get(kb, ())):
+                continue
+            if any(self.ent[c[1]]["cc"] == e["cc"] for c in cities[s]):
+                _, city_kb, city_flags = min(cities[s])
+                best[s] = (None, city_kb, city_flags, True)
         rows = []
         for s in sorted(best):
             _, kb, flags, primary = best[s]
