@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Throughput, start-up, memory and scaling of `extract` on real German news (issue #7).
+# Throughput, start-up, memory and scaling of `extract` on real German news (issue #7), and on
+# press releases, the genre meldung is for.
 #
 # Builds, in a scratch directory (never in the repository), a 100 MB and a 1 GB JSON-lines corpus
-# by repeating ../shared/data/news/german_news_docs.jsonl (ids made unique per repetition), builds
+# by repeating ../shared/data/news/german_news_docs.jsonl (ids made unique per repetition), and a
+# 20 MB one by repeating the releases of the gold corpus's dev split (corpus/dev/*.txt: denser
+# in names, dates and relations than news, so every stage does more work per MB), builds
 # `cargo build --release`, copies the binary aside (so a rebuild during the run changes nothing),
 # and times `extract --stats`:
 #   100 MB with --jobs 1 and --jobs 2, 1 GB with --jobs 2 (and --jobs 1 with --jobs1-1g: slow),
+#   the 20 MB of press releases with --jobs 1,
 #   start-up on a one-line input (best of 5).
 # Records wall time, MB/s, docs/s, CPU time, peak RSS (/usr/bin/time -v and --stats), checks that
 # the 100 MB output is byte-identical for --jobs 1 and 2, and prints a Markdown table plus the
@@ -13,7 +17,7 @@
 #
 # usage: benches/throughput.sh [--quick] [--shared DIR] [--work DIR] [--keep] [--jobs1-1g]
 #                              [--repeat N] [--no-build]
-#   --quick      only the 100 MB corpus, --jobs 1 and --jobs 2
+#   --quick      only the 100 MB news corpus (--jobs 1 and --jobs 2) and the press releases
 #   --shared DIR the shared folder (default: ../shared beside the repository)
 #   --work DIR   scratch directory (default: ${TMPDIR:-/tmp}/meldung-throughput)
 #   --keep       keep the outputs (by default every output is deleted once hashed)
@@ -111,7 +115,38 @@ PY
     echo "$stamp" > "$out.stamp"
 }
 
+# make_press_corpus TARGET_BYTES OUT: the dev releases of the gold corpus, repeated ("dev/NN_x~k").
+make_press_corpus() {
+    local target=$1 out=$2 stamp
+    stamp="$(cat "$REPO"/corpus/dev/*.txt | sha256sum | cut -c1-16) $target v1"
+    if [ -f "$out" ] && [ -f "$out.stamp" ] && [ "$(cat "$out.stamp")" = "$stamp" ]; then
+        echo "corpus $out: up to date" >&2
+        return
+    fi
+    echo "corpus $out: building $target bytes from $REPO/corpus/dev" >&2
+    python3 - "$REPO/corpus/dev" "$target" "$out.tmp" <<'PY'
+import json, os, sys
+src, target, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+names = sorted(n for n in os.listdir(src) if n.endswith(".txt"))
+docs = [(n[:-4], open(os.path.join(src, n), encoding="utf-8").read()) for n in names]
+total = rep = 0
+with open(out, "w", encoding="utf-8", newline="\n") as fo:
+    while total < target:
+        for name, text in docs:
+            line = json.dumps({"id": f"dev/{name}~{rep}", "text": text}, ensure_ascii=False) + "\n"
+            fo.write(line)
+            total += len(line.encode("utf-8"))
+            if total >= target:
+                break
+        rep += 1
+print(f"  {total} bytes, {rep} repetitions of {len(docs)} releases", file=sys.stderr)
+PY
+    mv "$out.tmp" "$out"
+    echo "$stamp" > "$out.stamp"
+}
+
 make_corpus 100000000 "$WORK/news-100MB.jsonl"
+make_press_corpus 20000000 "$WORK/press-20MB.jsonl"
 [ "$QUICK" = 1 ] || make_corpus 1000000000 "$WORK/news-1GB.jsonl"
 head -n 1 "$SOURCE" > "$WORK/one.jsonl"
 
@@ -196,6 +231,7 @@ measure() {
 
 measure 100MB-j1 "$WORK/news-100MB.jsonl" 1 "$REPEAT"
 measure 100MB-j2 "$WORK/news-100MB.jsonl" 2 "$REPEAT"
+measure press-20MB-j1 "$WORK/press-20MB.jsonl" 1 "$REPEAT"
 if [ "$QUICK" = 0 ]; then
     measure 1GB-j2 "$WORK/news-1GB.jsonl" 2 1
     if [ "$JOBS1_1G" = 1 ]; then measure 1GB-j1 "$WORK/news-1GB.jsonl" 1 1; fi
@@ -289,8 +325,7 @@ out.append("| derived | value |")
 out.append("|---|---|")
 for k, v in derived.items():
     out.append(f"| {k} | {v if isinstance(v, bool) else fmt(v, 3 if 'ratio' in k or 'speedup' in k else 1)} |")
-stage_run = j1 or (runs[0] if runs else None)
-if stage_run and stage_run["stages_s"]:
+for stage_run in [r for r in (j1, by.get("press-20MB-j1")) if r and r["stages_s"]]:
     total = sum(stage_run["stages_s"].values()) or 1e-9
     out.append("")
     out.append(f"Stage times of {stage_run['name']} (--stats, summed over threads):")
