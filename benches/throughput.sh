@@ -72,33 +72,43 @@ LOG="$WORK/runs"
 mkdir -p "$LOG"
 
 # ------------------------------------------------------------------------------------ corpus
-# make_corpus TARGET_BYTES OUT: repeat the source until TARGET_BYTES are written (whole documents).
-# Repetition k gives every id the suffix "~k"; a "published" that is not YYYY-MM-DD (141 tweets
-# carry a number there) is dropped, so every document is extracted rather than rejected.
+# make_corpus SOURCE TARGET_BYTES OUT: repeat SOURCE until TARGET_BYTES are written (whole
+# documents). SOURCE is a JSON-lines file (the news) or a directory of .txt documents (the dev
+# releases, ids "dev/NAME"). Repetition k gives every id the suffix "~k"; a "published" that is
+# not YYYY-MM-DD (141 tweets carry a number there) is dropped, so every document is extracted
+# rather than rejected. A stamp of the source's hash keeps a built corpus until the source changes.
 make_corpus() {
-    local target=$1 out=$2
+    local source=$1 target=$2 out=$3
     local src_sum stamp
-    src_sum=$(sha256sum "$SOURCE" | cut -c1-16)
+    if [ -d "$source" ]; then
+        src_sum=$(cat "$source"/*.txt | sha256sum | cut -c1-16)
+    else
+        src_sum=$(sha256sum "$source" | cut -c1-16)
+    fi
     stamp="$src_sum $target v1"
     if [ -f "$out" ] && [ -f "$out.stamp" ] && [ "$(cat "$out.stamp")" = "$stamp" ]; then
         echo "corpus $out: up to date" >&2
         return
     fi
-    echo "corpus $out: building $target bytes from $SOURCE" >&2
-    python3 - "$SOURCE" "$target" "$out.tmp" <<'PY'
-import json, re, sys
+    echo "corpus $out: building $target bytes from $source" >&2
+    python3 - "$source" "$target" "$out.tmp" <<'PY'
+import json, os, re, sys
 src, target, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 iso = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-docs = []
-for n, line in enumerate(open(src, encoding="utf-8"), 1):
-    if not line.strip():
-        continue
-    d = json.loads(line)
-    doc_id = str(d.pop("id", f"line{n}"))
-    if "published" in d and not (isinstance(d["published"], str) and iso.match(d["published"])):
-        del d["published"]
-    rest = json.dumps(d, ensure_ascii=False)[1:]          # '"text": ..., ...}'
-    docs.append((doc_id, rest))
+docs = []   # (id, the rest of the JSON object after the id: '"text": ..., ...}')
+if os.path.isdir(src):
+    for name in sorted(n for n in os.listdir(src) if n.endswith(".txt")):
+        text = open(os.path.join(src, name), encoding="utf-8").read()
+        docs.append(("dev/" + name[:-4], json.dumps({"text": text}, ensure_ascii=False)[1:]))
+else:
+    for n, line in enumerate(open(src, encoding="utf-8"), 1):
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        doc_id = str(d.pop("id", f"line{n}"))
+        if "published" in d and not (isinstance(d["published"], str) and iso.match(d["published"])):
+            del d["published"]
+        docs.append((doc_id, json.dumps(d, ensure_ascii=False)[1:]))
 total = rep = 0
 with open(out, "w", encoding="utf-8", newline="\n") as fo:
     while total < target:
@@ -109,45 +119,15 @@ with open(out, "w", encoding="utf-8", newline="\n") as fo:
             if total >= target:
                 break
         rep += 1
-print(f"  {total} bytes, {rep} repetitions", file=sys.stderr)
+print(f"  {total} bytes, {rep} repetitions of {len(docs)} documents", file=sys.stderr)
 PY
     mv "$out.tmp" "$out"
     echo "$stamp" > "$out.stamp"
 }
 
-# make_press_corpus TARGET_BYTES OUT: the dev releases of the gold corpus, repeated ("dev/NN_x~k").
-make_press_corpus() {
-    local target=$1 out=$2 stamp
-    stamp="$(cat "$REPO"/corpus/dev/*.txt | sha256sum | cut -c1-16) $target v1"
-    if [ -f "$out" ] && [ -f "$out.stamp" ] && [ "$(cat "$out.stamp")" = "$stamp" ]; then
-        echo "corpus $out: up to date" >&2
-        return
-    fi
-    echo "corpus $out: building $target bytes from $REPO/corpus/dev" >&2
-    python3 - "$REPO/corpus/dev" "$target" "$out.tmp" <<'PY'
-import json, os, sys
-src, target, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-names = sorted(n for n in os.listdir(src) if n.endswith(".txt"))
-docs = [(n[:-4], open(os.path.join(src, n), encoding="utf-8").read()) for n in names]
-total = rep = 0
-with open(out, "w", encoding="utf-8", newline="\n") as fo:
-    while total < target:
-        for name, text in docs:
-            line = json.dumps({"id": f"dev/{name}~{rep}", "text": text}, ensure_ascii=False) + "\n"
-            fo.write(line)
-            total += len(line.encode("utf-8"))
-            if total >= target:
-                break
-        rep += 1
-print(f"  {total} bytes, {rep} repetitions of {len(docs)} releases", file=sys.stderr)
-PY
-    mv "$out.tmp" "$out"
-    echo "$stamp" > "$out.stamp"
-}
-
-make_corpus 100000000 "$WORK/news-100MB.jsonl"
-make_press_corpus 20000000 "$WORK/press-20MB.jsonl"
-[ "$QUICK" = 1 ] || make_corpus 1000000000 "$WORK/news-1GB.jsonl"
+make_corpus "$SOURCE" 100000000 "$WORK/news-100MB.jsonl"
+make_corpus "$REPO/corpus/dev" 20000000 "$WORK/press-20MB.jsonl"
+[ "$QUICK" = 1 ] || make_corpus "$SOURCE" 1000000000 "$WORK/news-1GB.jsonl"
 head -n 1 "$SOURCE" > "$WORK/one.jsonl"
 
 # ------------------------------------------------------------------------------------ binary
