@@ -75,6 +75,17 @@ pub(crate) const LEAD_PARTICLE: u32 = 1 << 23;
 pub(crate) const ADJECTIVE: u32 = 1 << 24;
 /// A word of letters and digits only (no hyphen, apostrophe, period or other mark).
 pub(crate) const PLAIN: u32 = 1 << 25;
+/// The token is an opening bracket `(`: the loops of rules that start at a bracket visit
+/// only these tokens ([`TokensWith`] skips blocks without one).
+pub(crate) const PAREN: u32 = 1 << 26;
+/// The token's last byte is `s` (a possible genitive).
+pub(crate) const ENDS_S: u32 = 1 << 27;
+/// A role word ([`ROLE`]), or a word ending in a role suffix: set by the rules with the
+/// heads (with [`add_flag`]). The rules that start at a role visit only these tokens.
+pub(crate) const ROLE_LIKE: u32 = 1 << 28;
+/// A word of at least six bytes whose first byte may start a compass prefix (`compass`
+/// cues: "Nord", "West"): where a region with a compass prefix ("Westchina") may stand.
+pub(crate) const COMPASS: u32 = 1 << 29;
 /// An organisation head ends the token: set by the rules after the head scan (not by
 /// [`token_flags`]), with [`add_flag`]. The top bit, apart from the word-list bits.
 pub(crate) const ORG_HEAD: u32 = 1 << 31;
@@ -362,7 +373,7 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
 }
 
 /// Entries of the per-thread cache of [`token_flags`] (a power of two).
-const CACHE_BITS: u32 = 12;
+const CACHE_BITS: u32 = 14;
 
 /// A cached token: its bytes (up to 8, little-endian, zero above), its length, kind and a
 /// valid bit (`key`, 0 when empty), and its flags.
@@ -451,7 +462,18 @@ fn flags_of(lex: &Lexicon, text: &str, token: &Token) -> u32 {
     if acronym_start(bytes) {
         flags |= ACRONYM_START;
     }
+    match bytes {
+        [b'('] => flags |= PAREN,
+        [.., b's'] => flags |= ENDS_S,
+        _ => {}
+    }
+    if flags & WORD != 0 && bytes.len() >= 6 && lex.cues.compass_first.may_start_byte(bytes[0]) {
+        flags |= COMPASS;
+    }
     flags |= lex.word_bits.get_bytes(bytes);
+    if flags & ROLE != 0 {
+        flags |= ROLE_LIKE;
+    }
     if upper && flags & STOPWORD != 0 {
         flags |= STOP;
     }
@@ -526,6 +548,51 @@ impl Iterator for TokensWith<'_> {
     }
 }
 
+/// A filter of words by their length and first and last bytes (256 bits): a word not
+/// inserted is mostly ruled out without hashing or comparing it; an inserted word always
+/// passes.
+///
+/// # Example (in this module's tests)
+/// After `insert("IHK")`, `may_contain("IHK")` holds and `may_contain("Kammer")` does not.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordFilter([u64; 4]);
+
+impl WordFilter {
+    #[inline(always)]
+    fn bit(b: &[u8]) -> usize {
+        match b {
+            [] => 0,
+            [first, ..] => {
+                (usize::from(*first) * 31 + usize::from(b[b.len() - 1]) * 7 + b.len()) & 255
+            }
+        }
+    }
+
+    /// Lets `word` pass.
+    pub(crate) fn insert(&mut self, word: &str) {
+        self.insert_bytes(word.as_bytes());
+    }
+
+    /// Lets the word of bytes `word` pass.
+    pub(crate) fn insert_bytes(&mut self, word: &[u8]) {
+        let bit = WordFilter::bit(word);
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    /// False only for a word never inserted.
+    #[inline(always)]
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        self.may_contain_bytes(word.as_bytes())
+    }
+
+    /// [`WordFilter::may_contain`] of a word's bytes.
+    #[inline(always)]
+    pub(crate) fn may_contain_bytes(&self, word: &[u8]) -> bool {
+        let bit = WordFilter::bit(word);
+        self.0[bit >> 6] >> (bit & 63) & 1 != 0
+    }
+}
+
 /// `char::is_alphanumeric`, without the table lookup for the Latin-1 letters of German and
 /// other European words (U+00C0 to U+00FF but × and ÷ are letters).
 #[inline]
@@ -586,7 +653,7 @@ mod tests {
         let tokeniser = Tokeniser::load_default().unwrap();
         let text = "Die Geschäftsführerin Anna Beispiel-Muster sagte am Montag in Oberwald, \
                     die XYZ GmbH und der VfL Beispielstadt e.V. hätten Dr. Wang Lei von der \
-                    Ministère de l'Économie eingeladen; Museum.XY und IHK-Chef Ö. Ärger auch. Japanische \
+                    Ministère de l'Économie (MdE) des Landes aus Westchina eingeladen; Museum.XY und IHK-Chef Ö. Ärger auch. Japanische \
                     und sächsische Gäste, Dresdner Firmen, japanisch-deutsche Treffen.";
         let tokens = tokeniser.tokenise(text);
         let flags = token_flags(&lexicon, text, &tokens);
@@ -634,6 +701,18 @@ mod tests {
             assert_eq!(bits & DOT != 0, word && t.contains('.'), "{t:?}");
             let plain = word && t.chars().all(char::is_alphanumeric);
             assert_eq!(bits & PLAIN != 0, plain, "{t:?}");
+            assert_eq!(bits & PAREN != 0, t == "(", "{t:?}");
+            assert_eq!(bits & ENDS_S != 0, t.ends_with('s'), "{t:?}");
+            let role = lexicon.roles.get(t) == Some(&RoleKind::Role);
+            assert_eq!(bits & ROLE_LIKE != 0, role, "{t:?}");
+            let compass = word
+                && t.len() >= 6
+                && lexicon
+                    .cues
+                    .compass
+                    .iter()
+                    .any(|c| c.as_bytes()[0] == t.as_bytes()[0]);
+            assert_eq!(bits & COMPASS != 0, compass, "{t:?}");
             let adjective = lexicon.adjective_forms.iter().any(|f| {
                 let mut chars = f.form.chars();
                 let first = chars.next().unwrap();
@@ -661,9 +740,44 @@ mod tests {
             STOP,
             PLAIN,
             ADJECTIVE,
+            PAREN,
+            ENDS_S,
+            ROLE_LIKE,
+            COMPASS,
         ] {
             assert!(seen & bit != 0, "bit {bit:#x} never set");
         }
+    }
+
+    #[test]
+    fn word_filters_pass_every_inserted_word_and_rule_out_most_others() {
+        let inserted = ["IHK", "Aichi", "Haidian", "ö", "", "Ärztekammer"];
+        let others = [
+            "Kammer",
+            "Aichis",
+            "haidian",
+            "IHKs",
+            "Bayern",
+            "Sachsen",
+            "die",
+            "und",
+            "Leipzig",
+            "Oberwald",
+            "GmbH",
+            "Ministerium",
+            "Ö",
+            "x",
+        ];
+        let mut filter = WordFilter::default();
+        for word in inserted {
+            filter.insert(word);
+        }
+        for word in inserted {
+            assert!(filter.may_contain(word), "{word:?}");
+        }
+        let passed = others.iter().filter(|w| filter.may_contain(w)).count();
+        assert!(passed <= 2, "{passed} of {} others pass", others.len());
+        assert!(!WordFilter::default().may_contain("IHK"));
     }
 
     #[test]
@@ -722,9 +836,12 @@ mod tests {
         let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
         let tokeniser = Tokeniser::load_default().unwrap();
         let texts = [
-            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“",
-            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“",
-            "die, Mai; 3 Ja Süd-Oberwald und-die I.H.K. Übermorgen Äpfel 2024 x",
+            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“ \
+             Die Handelskammer (Oberwald) und Bürgermeisterin Eva Muster.",
+            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“ \
+             Die Handelskammer (Oberwald) und Bürgermeisterin Eva Muster.",
+            "die, Mai; 3 Ja Süd-Oberwald und-die I.H.K. Übermorgen Äpfel 2024 x \
+             Handelskammern Handelskette Bürgermeisterinnen bürgermeisterin",
         ];
         for text in texts {
             let tokens = tokeniser.tokenise(text);
