@@ -86,6 +86,10 @@ pub(crate) const ROLE_LIKE: u32 = 1 << 28;
 /// A word of at least six bytes whose first byte may start a compass prefix (`compass`
 /// cues: "Nord", "West"): where a region with a compass prefix ("Westchina") may stand.
 pub(crate) const COMPASS: u32 = 1 << 29;
+/// A word where an organisation head or role suffix may end, at its end or before its
+/// genitive ending ([`super::heads::HeadEnds::may_end_word`]): the head scan visits only
+/// these words.
+pub(crate) const HEAD_END: u32 = 1 << 30;
 /// An organisation head ends the token: set by the rules after the head scan (not by
 /// [`token_flags`]), with [`add_flag`]. The top bit, apart from the word-list bits.
 pub(crate) const ORG_HEAD: u32 = 1 << 31;
@@ -331,12 +335,12 @@ const BYTE_CLASS: [u8; 256] = {
 /// are kept in a small per-thread cache across documents (most tokens are frequent words and
 /// punctuation), keyed by their bytes, kind and the word table.
 #[inline(never)]
-pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u32> {
+pub(crate) fn token_flags(lex: &Lexicon, text: &str, folded: &str, tokens: &[Token]) -> Vec<u32> {
     let all = text.as_bytes();
     let uncached = || -> Vec<u32> {
         tokens
             .iter()
-            .map(|token| flags_of(lex, text, token))
+            .map(|token| flags_of(lex, text, folded, token))
             .collect()
     };
     CACHE.with(|cache| {
@@ -354,7 +358,7 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
             .map(|token| {
                 let n = token.end - token.start;
                 if n == 0 || n > 8 {
-                    return flags_of(lex, text, token);
+                    return flags_of(lex, text, folded, token);
                 }
                 let word = load_in(all, token.start, n);
                 let key = n as u32 | u32::from(token.kind == TokenKind::Word) << 4 | 1 << 5;
@@ -364,7 +368,7 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
                 if entry.word == word && entry.key == key {
                     return entry.flags;
                 }
-                let flags = flags_of(lex, text, token);
+                let flags = flags_of(lex, text, folded, token);
                 *entry = Cached { word, key, flags };
                 flags
             })
@@ -418,9 +422,10 @@ fn load_in(all: &[u8], at: usize, n: usize) -> u64 {
     }
 }
 
-/// The flags of one token.
+/// The flags of one token (`folded`: the [`crate::gazetteer::fold`] of `text`; the folded
+/// token is a function of the token's text, so the flags are too).
 #[inline(always)]
-fn flags_of(lex: &Lexicon, text: &str, token: &Token) -> u32 {
+fn flags_of(lex: &Lexicon, text: &str, folded: &str, token: &Token) -> u32 {
     // Tokens are byte ranges on character boundaries: their bytes are sliced without the
     // boundary checks of `str` indexing, the `str` only where characters are decoded.
     let all = text.as_bytes();
@@ -457,6 +462,10 @@ fn flags_of(lex: &Lexicon, text: &str, token: &Token) -> u32 {
             && !bytes.is_empty();
         if plain {
             flags |= PLAIN;
+        }
+        let folded = &folded.as_bytes()[token.start..token.end];
+        if lex.head_ends.may_end_word(bytes, folded) {
+            flags |= HEAD_END;
         }
     }
     if acronym_start(bytes) {
@@ -656,7 +665,8 @@ mod tests {
                     Ministère de l'Économie (MdE) des Landes aus Westchina eingeladen; Museum.XY und IHK-Chef Ö. Ärger auch. Japanische \
                     und sächsische Gäste, Dresdner Firmen, japanisch-deutsche Treffen.";
         let tokens = tokeniser.tokenise(text);
-        let flags = token_flags(&lexicon, text, &tokens);
+        let folded = crate::gazetteer::fold(text);
+        let flags = token_flags(&lexicon, text, &folded, &tokens);
         assert_eq!(flags.len(), tokens.len());
         type Member<'a> = &'a dyn Fn(&str) -> bool;
         let lists: [(Member, u32); 16] = [
@@ -713,6 +723,12 @@ mod tests {
                     .iter()
                     .any(|c| c.as_bytes()[0] == t.as_bytes()[0]);
             assert_eq!(bits & COMPASS != 0, compass, "{t:?}");
+            let range = token.start..token.end;
+            let head_end = word
+                && lexicon
+                    .head_ends
+                    .may_end_word(t.as_bytes(), &folded.as_bytes()[range]);
+            assert_eq!(bits & HEAD_END != 0, head_end, "{t:?}");
             let adjective = lexicon.adjective_forms.iter().any(|f| {
                 let mut chars = f.form.chars();
                 let first = chars.next().unwrap();
@@ -744,6 +760,7 @@ mod tests {
             ENDS_S,
             ROLE_LIKE,
             COMPASS,
+            HEAD_END,
         ] {
             assert!(seen & bit != 0, "bit {bit:#x} never set");
         }
@@ -845,8 +862,14 @@ mod tests {
         ];
         for text in texts {
             let tokens = tokeniser.tokenise(text);
-            let expected: Vec<u32> = tokens.iter().map(|t| flags_of(&lexicon, text, t)).collect();
-            assert_eq!(token_flags(&lexicon, text, &tokens), expected, "{text}");
+            let folded = crate::gazetteer::fold(text);
+            let flags_of = |t: &Token| flags_of(&lexicon, text, &folded, t);
+            let expected: Vec<u32> = tokens.iter().map(flags_of).collect();
+            assert_eq!(
+                token_flags(&lexicon, text, &folded, &tokens),
+                expected,
+                "{text}"
+            );
             // The same bytes as another kind of token ("3" as a word).
             let other: Vec<Token> = tokens
                 .iter()
@@ -859,8 +882,12 @@ mod tests {
                     ..*t
                 })
                 .collect();
-            let expected: Vec<u32> = other.iter().map(|t| flags_of(&lexicon, text, t)).collect();
-            assert_eq!(token_flags(&lexicon, text, &other), expected, "{text}");
+            let expected: Vec<u32> = other.iter().map(flags_of).collect();
+            assert_eq!(
+                token_flags(&lexicon, text, &folded, &other),
+                expected,
+                "{text}"
+            );
         }
         // A table of other words: nothing of the first one's cache is used.
         let mut small = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
@@ -868,12 +895,13 @@ mod tests {
         small.word_bits = WordTable::build(&small);
         let text = texts[0];
         let tokens = tokeniser.tokenise(text);
-        let flags = token_flags(&small, text, &tokens);
+        let folded = crate::gazetteer::fold(text);
+        let flags = token_flags(&small, text, &folded, &tokens);
         assert!(
             flags.iter().all(|&f| f & STOPWORD == 0),
             "stale cache: {flags:?}"
         );
-        assert!(token_flags(&lexicon, text, &tokens)
+        assert!(token_flags(&lexicon, text, &folded, &tokens)
             .iter()
             .any(|&f| f & STOPWORD != 0));
     }

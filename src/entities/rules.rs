@@ -11,7 +11,7 @@ use super::flags::{
     FOREIGN_HEAD, HYPHEN, LEAD_PARTICLE, LEGAL_FIRST, NAME, NOT_SURNAME, NOUN_MARKER, PARTICLE,
     REGION_HEAD, SPEECH, STOP, STOPWORD, UPPER,
 };
-use super::flags::{WordFilter, COMPASS, ENDS_S, PAREN, ROLE_LIKE, WORD};
+use super::flags::{WordFilter, COMPASS, ENDS_S, HEAD_END, PAREN, ROLE_LIKE, WORD};
 use super::lexicon::{Lexicon, RoleKind};
 use super::{EntityMatch, EntityRecogniser};
 
@@ -286,11 +286,13 @@ pub(super) fn find(
 /// Marks tokens ending with an organisation head or a role suffix.
 fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
     let mut found = Vec::new();
+    // Only words where a head may end (their flag: no test of their bytes).
+    let flags = &doc.flags;
     lex.head_ends.for_each_word_end_match(
         &lex.heads,
-        doc.text,
         doc.folded.as_bytes(),
         doc.tokens,
+        |i| flags[i] & HEAD_END != 0,
         |i, m| found.push((i, m)),
     );
     for (i, m) in found {
