@@ -75,6 +75,21 @@ pub(crate) const LEAD_PARTICLE: u32 = 1 << 23;
 pub(crate) const ADJECTIVE: u32 = 1 << 24;
 /// A word of letters and digits only (no hyphen, apostrophe, period or other mark).
 pub(crate) const PLAIN: u32 = 1 << 25;
+/// The token is an opening bracket `(`: the loops of rules that start at a bracket visit
+/// only these tokens ([`TokensWith`] skips blocks without one).
+pub(crate) const PAREN: u32 = 1 << 26;
+/// The token's last byte is `s` (a possible genitive).
+pub(crate) const ENDS_S: u32 = 1 << 27;
+/// A role word ([`ROLE`]), or a word ending in a role suffix: set by the rules with the
+/// heads (with [`add_flag`]). The rules that start at a role visit only these tokens.
+pub(crate) const ROLE_LIKE: u32 = 1 << 28;
+/// A word of at least six bytes whose first byte may start a compass prefix (`compass`
+/// cues: "Nord", "West"): where a region with a compass prefix ("Westchina") may stand.
+pub(crate) const COMPASS: u32 = 1 << 29;
+/// A word where an organisation head or role suffix may end, at its end or before its
+/// genitive ending ([`super::heads::HeadEnds::may_end_word`]): the head scan visits only
+/// these words.
+pub(crate) const HEAD_END: u32 = 1 << 30;
 /// An organisation head ends the token: set by the rules after the head scan (not by
 /// [`token_flags`]), with [`add_flag`]. The top bit, apart from the word-list bits.
 pub(crate) const ORG_HEAD: u32 = 1 << 31;
@@ -320,12 +335,12 @@ const BYTE_CLASS: [u8; 256] = {
 /// are kept in a small per-thread cache across documents (most tokens are frequent words and
 /// punctuation), keyed by their bytes, kind and the word table.
 #[inline(never)]
-pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u32> {
+pub(crate) fn token_flags(lex: &Lexicon, text: &str, folded: &str, tokens: &[Token]) -> Vec<u32> {
     let all = text.as_bytes();
     let uncached = || -> Vec<u32> {
         tokens
             .iter()
-            .map(|token| flags_of(lex, text, token))
+            .map(|token| flags_of(lex, text, folded, token))
             .collect()
     };
     CACHE.with(|cache| {
@@ -343,7 +358,7 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
             .map(|token| {
                 let n = token.end - token.start;
                 if n == 0 || n > 8 {
-                    return flags_of(lex, text, token);
+                    return flags_of(lex, text, folded, token);
                 }
                 let word = load_in(all, token.start, n);
                 let key = n as u32 | u32::from(token.kind == TokenKind::Word) << 4 | 1 << 5;
@@ -353,7 +368,7 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
                 if entry.word == word && entry.key == key {
                     return entry.flags;
                 }
-                let flags = flags_of(lex, text, token);
+                let flags = flags_of(lex, text, folded, token);
                 *entry = Cached { word, key, flags };
                 flags
             })
@@ -362,7 +377,7 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<u3
 }
 
 /// Entries of the per-thread cache of [`token_flags`] (a power of two).
-const CACHE_BITS: u32 = 12;
+const CACHE_BITS: u32 = 14;
 
 /// A cached token: its bytes (up to 8, little-endian, zero above), its length, kind and a
 /// valid bit (`key`, 0 when empty), and its flags.
@@ -407,9 +422,10 @@ fn load_in(all: &[u8], at: usize, n: usize) -> u64 {
     }
 }
 
-/// The flags of one token.
+/// The flags of one token (`folded`: the [`crate::gazetteer::fold`] of `text`; the folded
+/// token is a function of the token's text, so the flags are too).
 #[inline(always)]
-fn flags_of(lex: &Lexicon, text: &str, token: &Token) -> u32 {
+fn flags_of(lex: &Lexicon, text: &str, folded: &str, token: &Token) -> u32 {
     // Tokens are byte ranges on character boundaries: their bytes are sliced without the
     // boundary checks of `str` indexing, the `str` only where characters are decoded.
     let all = text.as_bytes();
@@ -447,11 +463,26 @@ fn flags_of(lex: &Lexicon, text: &str, token: &Token) -> u32 {
         if plain {
             flags |= PLAIN;
         }
+        let folded = &folded.as_bytes()[token.start..token.end];
+        if lex.head_ends.may_end_word(bytes, folded) {
+            flags |= HEAD_END;
+        }
     }
     if acronym_start(bytes) {
         flags |= ACRONYM_START;
     }
+    match bytes {
+        [b'('] => flags |= PAREN,
+        [.., b's'] => flags |= ENDS_S,
+        _ => {}
+    }
+    if flags & WORD != 0 && bytes.len() >= 6 && lex.cues.compass_first.may_start_byte(bytes[0]) {
+        flags |= COMPASS;
+    }
     flags |= lex.word_bits.get_bytes(bytes);
+    if flags & ROLE != 0 {
+        flags |= ROLE_LIKE;
+    }
     if upper && flags & STOPWORD != 0 {
         flags |= STOP;
     }
@@ -526,6 +557,51 @@ impl Iterator for TokensWith<'_> {
     }
 }
 
+/// A filter of words by their length and first and last bytes (256 bits): a word not
+/// inserted is mostly ruled out without hashing or comparing it; an inserted word always
+/// passes.
+///
+/// # Example (in this module's tests)
+/// After `insert("IHK")`, `may_contain("IHK")` holds and `may_contain("Kammer")` does not.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordFilter([u64; 4]);
+
+impl WordFilter {
+    #[inline(always)]
+    fn bit(b: &[u8]) -> usize {
+        match b {
+            [] => 0,
+            [first, ..] => {
+                (usize::from(*first) * 31 + usize::from(b[b.len() - 1]) * 7 + b.len()) & 255
+            }
+        }
+    }
+
+    /// Lets `word` pass.
+    pub(crate) fn insert(&mut self, word: &str) {
+        self.insert_bytes(word.as_bytes());
+    }
+
+    /// Lets the word of bytes `word` pass.
+    pub(crate) fn insert_bytes(&mut self, word: &[u8]) {
+        let bit = WordFilter::bit(word);
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    /// False only for a word never inserted.
+    #[inline(always)]
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        self.may_contain_bytes(word.as_bytes())
+    }
+
+    /// [`WordFilter::may_contain`] of a word's bytes.
+    #[inline(always)]
+    pub(crate) fn may_contain_bytes(&self, word: &[u8]) -> bool {
+        let bit = WordFilter::bit(word);
+        self.0[bit >> 6] >> (bit & 63) & 1 != 0
+    }
+}
+
 /// `char::is_alphanumeric`, without the table lookup for the Latin-1 letters of German and
 /// other European words (U+00C0 to U+00FF but × and ÷ are letters).
 #[inline]
@@ -586,10 +662,11 @@ mod tests {
         let tokeniser = Tokeniser::load_default().unwrap();
         let text = "Die Geschäftsführerin Anna Beispiel-Muster sagte am Montag in Oberwald, \
                     die XYZ GmbH und der VfL Beispielstadt e.V. hätten Dr. Wang Lei von der \
-                    Ministère de l'Économie eingeladen; Museum.XY und IHK-Chef Ö. Ärger auch. Japanische \
+                    Ministère de l'Économie (MdE) des Landes aus Westchina eingeladen; Museum.XY und IHK-Chef Ö. Ärger auch. Japanische \
                     und sächsische Gäste, Dresdner Firmen, japanisch-deutsche Treffen.";
         let tokens = tokeniser.tokenise(text);
-        let flags = token_flags(&lexicon, text, &tokens);
+        let folded = crate::gazetteer::fold(text);
+        let flags = token_flags(&lexicon, text, &folded, &tokens);
         assert_eq!(flags.len(), tokens.len());
         type Member<'a> = &'a dyn Fn(&str) -> bool;
         let lists: [(Member, u32); 16] = [
@@ -634,6 +711,24 @@ mod tests {
             assert_eq!(bits & DOT != 0, word && t.contains('.'), "{t:?}");
             let plain = word && t.chars().all(char::is_alphanumeric);
             assert_eq!(bits & PLAIN != 0, plain, "{t:?}");
+            assert_eq!(bits & PAREN != 0, t == "(", "{t:?}");
+            assert_eq!(bits & ENDS_S != 0, t.ends_with('s'), "{t:?}");
+            let role = lexicon.roles.get(t) == Some(&RoleKind::Role);
+            assert_eq!(bits & ROLE_LIKE != 0, role, "{t:?}");
+            let compass = word
+                && t.len() >= 6
+                && lexicon
+                    .cues
+                    .compass
+                    .iter()
+                    .any(|c| c.as_bytes()[0] == t.as_bytes()[0]);
+            assert_eq!(bits & COMPASS != 0, compass, "{t:?}");
+            let range = token.start..token.end;
+            let head_end = word
+                && lexicon
+                    .head_ends
+                    .may_end_word(t.as_bytes(), &folded.as_bytes()[range]);
+            assert_eq!(bits & HEAD_END != 0, head_end, "{t:?}");
             let adjective = lexicon.adjective_forms.iter().any(|f| {
                 let mut chars = f.form.chars();
                 let first = chars.next().unwrap();
@@ -661,9 +756,45 @@ mod tests {
             STOP,
             PLAIN,
             ADJECTIVE,
+            PAREN,
+            ENDS_S,
+            ROLE_LIKE,
+            COMPASS,
+            HEAD_END,
         ] {
             assert!(seen & bit != 0, "bit {bit:#x} never set");
         }
+    }
+
+    #[test]
+    fn word_filters_pass_every_inserted_word_and_rule_out_most_others() {
+        let inserted = ["IHK", "Aichi", "Haidian", "ö", "", "Ärztekammer"];
+        let others = [
+            "Kammer",
+            "Aichis",
+            "haidian",
+            "IHKs",
+            "Bayern",
+            "Sachsen",
+            "die",
+            "und",
+            "Leipzig",
+            "Oberwald",
+            "GmbH",
+            "Ministerium",
+            "Ö",
+            "x",
+        ];
+        let mut filter = WordFilter::default();
+        for word in inserted {
+            filter.insert(word);
+        }
+        for word in inserted {
+            assert!(filter.may_contain(word), "{word:?}");
+        }
+        let passed = others.iter().filter(|w| filter.may_contain(w)).count();
+        assert!(passed <= 2, "{passed} of {} others pass", others.len());
+        assert!(!WordFilter::default().may_contain("IHK"));
     }
 
     #[test]
@@ -722,14 +853,23 @@ mod tests {
         let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
         let tokeniser = Tokeniser::load_default().unwrap();
         let texts = [
-            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“",
-            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“",
-            "die, Mai; 3 Ja Süd-Oberwald und-die I.H.K. Übermorgen Äpfel 2024 x",
+            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“ \
+             Die Handelskammer (Oberwald) und Bürgermeisterin Eva Muster.",
+            "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“ \
+             Die Handelskammer (Oberwald) und Bürgermeisterin Eva Muster.",
+            "die, Mai; 3 Ja Süd-Oberwald und-die I.H.K. Übermorgen Äpfel 2024 x \
+             Handelskammern Handelskette Bürgermeisterinnen bürgermeisterin",
         ];
         for text in texts {
             let tokens = tokeniser.tokenise(text);
-            let expected: Vec<u32> = tokens.iter().map(|t| flags_of(&lexicon, text, t)).collect();
-            assert_eq!(token_flags(&lexicon, text, &tokens), expected, "{text}");
+            let folded = crate::gazetteer::fold(text);
+            let flags_of = |t: &Token| flags_of(&lexicon, text, &folded, t);
+            let expected: Vec<u32> = tokens.iter().map(flags_of).collect();
+            assert_eq!(
+                token_flags(&lexicon, text, &folded, &tokens),
+                expected,
+                "{text}"
+            );
             // The same bytes as another kind of token ("3" as a word).
             let other: Vec<Token> = tokens
                 .iter()
@@ -742,8 +882,12 @@ mod tests {
                     ..*t
                 })
                 .collect();
-            let expected: Vec<u32> = other.iter().map(|t| flags_of(&lexicon, text, t)).collect();
-            assert_eq!(token_flags(&lexicon, text, &other), expected, "{text}");
+            let expected: Vec<u32> = other.iter().map(flags_of).collect();
+            assert_eq!(
+                token_flags(&lexicon, text, &folded, &other),
+                expected,
+                "{text}"
+            );
         }
         // A table of other words: nothing of the first one's cache is used.
         let mut small = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
@@ -751,12 +895,13 @@ mod tests {
         small.word_bits = WordTable::build(&small);
         let text = texts[0];
         let tokens = tokeniser.tokenise(text);
-        let flags = token_flags(&small, text, &tokens);
+        let folded = crate::gazetteer::fold(text);
+        let flags = token_flags(&small, text, &folded, &tokens);
         assert!(
             flags.iter().all(|&f| f & STOPWORD == 0),
             "stale cache: {flags:?}"
         );
-        assert!(token_flags(&lexicon, text, &tokens)
+        assert!(token_flags(&lexicon, text, &folded, &tokens)
             .iter()
             .any(|&f| f & STOPWORD != 0));
     }

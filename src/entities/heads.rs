@@ -111,35 +111,39 @@ impl HeadEnds {
         self.three && self.has(load_le(&folded[end - 3..end]), 3)
     }
 
+    /// Whether a head may end a word at its end or before its genitive ending (`s`, `es`):
+    /// `word` is the word's text, `folded` its [`crate::gazetteer::fold`]. A function of the
+    /// word alone (the token flags cache it as `HEAD_END`).
+    #[inline(always)]
+    pub(crate) fn may_end_word(&self, word: &[u8], folded: &[u8]) -> bool {
+        let end = word.len();
+        self.may_end_at(folded, 0, end)
+            || end > 0
+                && word[end - 1] == b's'
+                && (self.may_end_at(folded, 0, end - 1)
+                    || (end >= 2 && word[end - 2] == b'e' && self.may_end_at(folded, 0, end - 2)))
+    }
+
     /// Calls `found(token, match)` for every match of `heads` over `folded` that starts in
     /// a word token and ends at the token's end or before its genitive ending (`s`, `es` of
     /// `text`), in the order of a scan of the whole text; `heads` must be the automaton of
-    /// the patterns this filter was built from. Other matches are not reported; the caller
-    /// checks the end again.
+    /// the patterns this filter was built from. Only tokens `i` with `may_end(i)` are
+    /// scanned: it must hold for every word token where [`HeadEnds::may_end_word`] does
+    /// (the `HEAD_END` token flag). Other matches are not reported; the caller checks the
+    /// end again.
     pub(crate) fn for_each_word_end_match(
         &self,
         heads: &AhoCorasick,
-        text: &str,
         folded: &[u8],
         tokens: &[Token],
+        may_end: impl Fn(usize) -> bool,
         mut found: impl FnMut(usize, aho_corasick::Match),
     ) {
-        let bytes = text.as_bytes();
         for (i, token) in tokens.iter().enumerate() {
-            if token.kind != TokenKind::Word {
+            if token.kind != TokenKind::Word || !may_end(i) {
                 continue;
             }
             let (start, end) = (token.start, token.end);
-            let mut possible = self.may_end_at(folded, start, end);
-            if !possible && end > start && bytes[end - 1] == b's' {
-                possible = self.may_end_at(folded, start, end - 1)
-                    || (end - start >= 2
-                        && bytes[end - 2] == b'e'
-                        && self.may_end_at(folded, start, end - 2));
-            }
-            if !possible {
-                continue;
-            }
             // The run of alphabet bytes around the token: no match crosses its edges.
             let mut from = start;
             while from > 0 && self.alphabet[usize::from(folded[from - 1])] {
@@ -214,7 +218,12 @@ mod tests {
                 }
             }
             let mut got = Vec::new();
-            ends.for_each_word_end_match(&heads, text, folded.as_bytes(), &tokens, |i, m| {
+            let may_end = |i: usize| {
+                let token = tokens[i];
+                let range = token.start..token.end;
+                ends.may_end_word(&text.as_bytes()[range.clone()], &folded.as_bytes()[range])
+            };
+            ends.for_each_word_end_match(&heads, folded.as_bytes(), &tokens, may_end, |i, m| {
                 let token = tokens[i];
                 let rest = &text[m.end().min(token.end)..token.end];
                 if m.end() <= token.end && matches!(rest, "" | "s" | "es") {

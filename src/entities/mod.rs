@@ -158,15 +158,9 @@ impl EntityRecogniser {
 
     /// Entity mentions, sorted by start, non-overlapping.
     pub fn find(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<EntityMatch> {
-        let flags = flags::token_flags(&self.lexicon, text, tokens);
-        rules::find(
-            self,
-            text,
-            &crate::gazetteer::fold(text),
-            tokens,
-            sentences,
-            flags,
-        )
+        let folded = crate::gazetteer::fold(text);
+        let flags = flags::token_flags(&self.lexicon, text, &folded, tokens);
+        rules::find(self, text, &folded, tokens, sentences, flags)
     }
 
     /// [`EntityRecogniser::find`] and [`EntityRecogniser::find_region_evidence`] in one call,
@@ -193,7 +187,7 @@ impl EntityRecogniser {
         sentences: &[Sentence],
     ) -> (Vec<EntityMatch>, Vec<RegionEvidence>) {
         let folded = crate::gazetteer::fold(text);
-        let flags = flags::token_flags(&self.lexicon, text, tokens);
+        let flags = flags::token_flags(&self.lexicon, text, &folded, tokens);
         let regions = self.region_evidence(text, &folded, tokens, &flags);
         (
             rules::find(self, text, &folded, tokens, sentences, flags),
@@ -218,8 +212,9 @@ impl EntityRecogniser {
     /// assert_eq!(shown, vec![("japanische", "Japan"), ("sächsische", "Sachsen")]);
     /// ```
     pub fn find_region_evidence(&self, text: &str, tokens: &[Token]) -> Vec<RegionEvidence> {
-        let flags = flags::token_flags(&self.lexicon, text, tokens);
-        self.region_evidence(text, &crate::gazetteer::fold(text), tokens, &flags)
+        let folded = crate::gazetteer::fold(text);
+        let flags = flags::token_flags(&self.lexicon, text, &folded, tokens);
+        self.region_evidence(text, &folded, tokens, &flags)
     }
 
     fn region_evidence(

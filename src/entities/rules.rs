@@ -11,6 +11,7 @@ use super::flags::{
     FOREIGN_HEAD, HYPHEN, LEAD_PARTICLE, LEGAL_FIRST, NAME, NOT_SURNAME, NOUN_MARKER, PARTICLE,
     REGION_HEAD, SPEECH, STOP, STOPWORD, UPPER,
 };
+use super::flags::{WordFilter, COMPASS, ENDS_S, HEAD_END, PAREN, ROLE_LIKE, WORD};
 use super::lexicon::{Lexicon, RoleKind};
 use super::{EntityMatch, EntityRecogniser};
 
@@ -167,8 +168,9 @@ impl Doc<'_> {
         if i + 1 >= self.tokens.len() {
             return false;
         }
-        let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
-        gap.len() <= 3 && !gap.contains('\n')
+        // The gap's bytes: a line break is one byte, no character needs decoding.
+        let gap = &self.text.as_bytes()[self.tokens[i].end..self.tokens[i + 1].start];
+        gap.len() <= 3 && gap.iter().all(|&b| b != b'\n')
     }
 
     /// Index of the token starting at byte `at`, if any.
@@ -284,11 +286,13 @@ pub(super) fn find(
 /// Marks tokens ending with an organisation head or a role suffix.
 fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
     let mut found = Vec::new();
+    // Only words where a head may end (their flag: no test of their bytes).
+    let flags = &doc.flags;
     lex.head_ends.for_each_word_end_match(
         &lex.heads,
-        doc.text,
         doc.folded.as_bytes(),
         doc.tokens,
+        |i| flags[i] & HEAD_END != 0,
         |i, m| found.push((i, m)),
     );
     for (i, m) in found {
@@ -308,6 +312,7 @@ fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
         }
         if info.role && rest.is_empty() {
             doc.role_suffix[i] = true;
+            add_flag(&mut doc.flags, &mut doc.blocks, i, ROLE_LIKE);
         }
     }
 }
@@ -628,7 +633,8 @@ fn entry_subtype<'r>(rec: &'r EntityRecogniser, c: &Candidate) -> &'r str {
 fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     let lex = rec.lexicon();
     let mut hits: Vec<Hit> = Vec::new();
-    for i in 0..doc.tokens.len() {
+    // Words that may start with a compass prefix ([`TokensWith`] skips blocks without one).
+    for i in doc.with(COMPASS, 0) {
         let token = doc.tokens[i];
         if token.kind != TokenKind::Word
             || token.end - token.start < 6
@@ -1381,7 +1387,6 @@ fn department(doc: &Doc, lex: &Lexicon, j: usize) -> bool {
 /// before them), a comma, at most two lower-case words, then a role. Words of another
 /// candidate (a listed place or organisation) are left alone.
 fn apposition_persons(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
-    let n = doc.tokens.len();
     let word = |k: usize| {
         doc.kind(k) == TokenKind::Word
             && name_word(doc, lex, k)
@@ -1395,8 +1400,9 @@ fn apposition_persons(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         token.end == token.start + 1 && doc.text.as_bytes()[token.start] == b','
     };
     let mut found = Vec::new();
-    // From the roles (rare) back to the comma: at most two lower-case words between.
-    for r in 3..n {
+    // From the roles (rare) back to the comma: at most two lower-case words between. A
+    // role has the bits of role words and suffixes: blocks without one are skipped.
+    for r in doc.with(UPPER | ROLE_LIKE, 3) {
         if role_kind(doc, lex, r) != Some(RoleKind::Role) {
             continue;
         }
@@ -2403,28 +2409,29 @@ fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) 
         let canonical = super::nominative(lex, &normalise_space(&doc.text[c.start..c.end]));
         names.push((first, last, canonical, subtype));
     }
-    for (first, last, canonical, subtype) in names {
+    let firsts: Vec<usize> = names.iter().map(|name| name.0).collect();
+    let n = doc.tokens.len();
+    for (x, k) in repeats(doc, &firsts) {
+        let (first, last, ref canonical, subtype) = names[x];
         let len = last - first;
-        for k in 0..doc.tokens.len().saturating_sub(len) {
-            if k == first || !same_words(doc, k, first, len) {
-                continue;
-            }
-            // Not inside a longer capitalised name ("Neue Beispiel Antriebstechnik").
-            if k > doc.sentence_start[k]
-                && doc.adjacent(k - 1)
-                && doc.cap_word(k - 1)
-                && !doc.stop[k - 1]
-            {
-                continue;
-            }
-            cands.push(repeated_org_name(
-                doc,
-                k,
-                len,
-                (canonical.clone(), None, Some(subtype.to_string())),
-                "link:legal_name",
-            ));
+        if k >= n.saturating_sub(len) || k == first || !same_words(doc, k, first, len) {
+            continue;
         }
+        // Not inside a longer capitalised name ("Neue Beispiel Antriebstechnik").
+        if k > doc.sentence_start[k]
+            && doc.adjacent(k - 1)
+            && doc.cap_word(k - 1)
+            && !doc.stop[k - 1]
+        {
+            continue;
+        }
+        cands.push(repeated_org_name(
+            doc,
+            k,
+            len,
+            (canonical.clone(), None, Some(subtype.to_string())),
+            "link:legal_name",
+        ));
     }
 }
 
@@ -2486,20 +2493,20 @@ fn bracket_short_names(
         }
         found.push((first, last, describe(rec, doc, full)));
     }
-    for (first, last, (canonical, kb_id, subtype)) in found {
+    let firsts: Vec<usize> = found.iter().map(|name| name.0).collect();
+    for (x, k) in repeats(doc, &firsts) {
+        let (first, last, (ref canonical, ref kb_id, ref subtype)) = found[x];
         let len = last - first;
-        for k in 0..n.saturating_sub(len) {
-            if !same_words(doc, k, first, len) {
-                continue;
-            }
-            cands.push(repeated_org_name(
-                doc,
-                k,
-                len,
-                (canonical.clone(), kb_id.clone(), subtype.clone()),
-                "link:short_name",
-            ));
+        if k >= n.saturating_sub(len) || !same_words(doc, k, first, len) {
+            continue;
         }
+        cands.push(repeated_org_name(
+            doc,
+            k,
+            len,
+            (canonical.clone(), kb_id.clone(), subtype.clone()),
+            "link:short_name",
+        ));
     }
 }
 
@@ -2527,6 +2534,36 @@ fn repeated_org_name(
             rule,
         },
     }
+}
+
+/// The tokens whose text is that of token `firsts[x]`, as `(x, k)` in the order of `x`, then
+/// of `k`: where further mentions of names starting with those tokens may start. One pass
+/// over the tokens for all names, most tokens ruled out by a [`WordFilter`].
+fn repeats(doc: &Doc, firsts: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if firsts.is_empty() {
+        return out;
+    }
+    let bytes = doc.text.as_bytes();
+    let word = |k: usize| &bytes[doc.tokens[k].start..doc.tokens[k].end];
+    let mut filter = WordFilter::default();
+    for &f in firsts {
+        filter.insert_bytes(word(f));
+    }
+    for k in 0..doc.tokens.len() {
+        let w = word(k);
+        if !filter.may_contain_bytes(w) {
+            continue;
+        }
+        for (x, &f) in firsts.iter().enumerate() {
+            if word(f) == w {
+                out.push((x, k));
+            }
+        }
+    }
+    // Stable: the tokens of each name stay in order.
+    out.sort_by_key(|&(x, _)| x);
+    out
 }
 
 /// Whether the `len + 1` tokens from `k` repeat those from `first`, written without gaps
@@ -2638,11 +2675,25 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             .then(a.start.cmp(&b.start))
     });
     let mut chosen: Vec<Candidate> = Vec::new();
+    // The spans chosen so far, sorted: without empty spans, non-overlapping spans sorted by
+    // start are sorted by end too, and a span overlaps one of them exactly when it overlaps
+    // the last one starting before its end (a binary search, not a scan of all).
+    let empty = cands.iter().any(|c| c.start >= c.end);
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     for cand in cands {
-        if chosen
-            .iter()
-            .all(|c| c.end <= cand.start || cand.end <= c.start)
-        {
+        let free = if empty {
+            chosen
+                .iter()
+                .all(|c| c.end <= cand.start || cand.end <= c.start)
+        } else {
+            let at = spans.partition_point(|&(start, _)| start < cand.end);
+            let free = at == 0 || spans[at - 1].1 <= cand.start;
+            if free {
+                spans.insert(at, (cand.start, cand.end));
+            }
+            free
+        };
+        if free {
             chosen.push(cand);
         }
     }
@@ -2659,6 +2710,8 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
     // Listed acronyms kept without their full name in the document are named as written:
     // the list may mean another organisation with that acronym (one search of the text per
     // acronym decides both).
+    // Whether the text holds each full name searched so far (an acronym often recurs).
+    let mut named: Vec<(&str, bool)> = Vec::new();
     chosen.retain_mut(|c| {
         if !c.needs_definition {
             return true;
@@ -2667,7 +2720,16 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
             return true;
         };
         let (list, entry) = dict.entry(id);
-        if memchr::memmem::find(text.as_bytes(), list.text(entry.canonical).as_bytes()).is_some() {
+        let full = list.text(entry.canonical);
+        let in_text = match named.iter().find(|(name, _)| *name == full) {
+            Some(&(_, in_text)) => in_text,
+            None => {
+                let in_text = memchr::memmem::find(text.as_bytes(), full.as_bytes()).is_some();
+                named.push((full, in_text));
+                in_text
+            }
+        };
+        if in_text {
             return true;
         }
         let keep = doc.token_starting_at(c.start).is_some_and(|i| {
@@ -2717,8 +2779,14 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
     }
     if !acronyms.is_empty() {
         relink_acronym_roles(doc, &acronyms, &mut chosen);
+        // Most tokens are ruled out by their length and end bytes, without hashing them.
+        let mut filter = WordFilter::default();
+        acronyms.keys().for_each(|acr| filter.insert(acr));
         for (i, token) in doc.tokens.iter().enumerate() {
             let t = doc.t(i);
+            if !filter.may_contain(t) {
+                continue;
+            }
             if let Some((canonical, kb_id, subtype)) = acronyms.get(t) {
                 if leaves_free(&chosen, token) {
                     extra.push(linked(
@@ -2747,8 +2815,13 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         }
     }
     if !head_places.is_empty() {
+        let mut filter = WordFilter::default();
+        head_places.iter().for_each(|(name, _)| filter.insert(name));
         for (i, token) in doc.tokens.iter().enumerate() {
             let t = doc.t(i);
+            if !filter.may_contain(t) {
+                continue;
+            }
             let Some(&(name, subtype)) = head_places.iter().find(|(name, _)| *name == t) else {
                 continue;
             };
@@ -2984,12 +3057,20 @@ fn normalise_space(s: &str) -> String {
     // Most spans are words with single spaces already: a copy, no split and join.
     // White space other than a blank starts with one of these bytes (controls, U+0085,
     // U+00A0, U+1680, U+2000 to U+205F, U+3000): without them, no character is decoded.
-    let other_space = |s: &str| {
-        s.bytes()
-            .any(|b| matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | 0xc2 | 0xe1 | 0xe2 | 0xe3))
-            && s.chars().any(|c| c != ' ' && c.is_whitespace())
-    };
-    if !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && !other_space(s) {
+    // One pass over the bytes finds both a double blank and such a byte.
+    let bytes = s.as_bytes();
+    let mut plain = bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ');
+    let mut maybe_other = false;
+    let mut blank = false;
+    for &b in bytes {
+        if blank && b == b' ' {
+            plain = false;
+            break;
+        }
+        blank = b == b' ';
+        maybe_other |= matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+    }
+    if plain && !(maybe_other && s.chars().any(|c| c != ' ' && c.is_whitespace())) {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -3483,7 +3564,6 @@ fn facility_after_name_or_article(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
 /// occurrence of such an acronym in the document is the organisation too. A listed place or
 /// organisation wins.
 fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
-    let n = doc.tokens.len();
     let mut names: Vec<&str> = Vec::new();
     for k in doc.with(ACRONYM_START, 1) {
         // Acronyms start with two capitals among three bytes (see `article_acronym`).
@@ -3498,7 +3578,7 @@ fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>)
     if names.is_empty() {
         return;
     }
-    for k in 0..n {
+    for k in doc.with(WORD | ACRONYM_START, 0) {
         let token = doc.tokens[k];
         // A token spelled like a name has its flags.
         if token.kind == TokenKind::Word
@@ -3753,7 +3833,9 @@ fn places_before_bracketed_regions(
     found: &mut Vec<(usize, usize, EntityType, &'static str, &'static str)>,
 ) {
     let n = doc.tokens.len();
-    for k in 0..n.saturating_sub(3) {
+    // From the brackets (rare), not from every token.
+    let before_brackets = doc.with(PAREN, 1).map(|p| p - 1);
+    for k in before_brackets.take_while(|&k| k < n.saturating_sub(3)) {
         if doc.t(k + 1) != "(" || !doc.adjacent(k) || !doc.cap_word(k) {
             continue;
         }
@@ -4174,7 +4256,12 @@ fn possessive_persons(
     // Plural and Latin endings of common nouns ("Autos", "Status", "Abschluss").
     const NOT_GENITIVE: &[&str] = &["ss", "us", "is", "os", "ys", "as", "ts"];
     let bytes = doc.text.as_bytes();
-    for k in 1..doc.tokens.len().saturating_sub(1) {
+    // Name words ending in `s` only ([`TokensWith`] skips blocks without one).
+    let n = doc.tokens.len();
+    for k in doc
+        .with(NAME | ENDS_S, 1)
+        .take_while(|&k| k < n.saturating_sub(1))
+    {
         let token = doc.tokens[k];
         // A free name word (tested below) has the NAME flag: a bit test first.
         if bytes[token.end - 1] != b's' || token.end - token.start < 4 || doc.flags[k] & NAME == 0 {
