@@ -59,6 +59,15 @@ pub struct FoundPublicationDate {
     pub end: usize,
 }
 
+/// What [`DateRecogniser::analyse`] finds in a text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateAnalysis {
+    /// The publication date stated in the text (none searched when one was given).
+    pub published: Option<FoundPublicationDate>,
+    /// The temporal expressions in text order, resolved against the publication date.
+    pub dates: Vec<DateMatch>,
+}
+
 /// The date stage with its compiled rules. Build once, share across threads.
 #[derive(Debug)]
 pub struct DateRecogniser {
@@ -102,30 +111,77 @@ impl DateRecogniser {
     /// assert_eq!(found.date.to_string(), "2017-11-22");
     /// ```
     pub fn publication_date(&self, text: &str, _tokens: &[Token]) -> Option<FoundPublicationDate> {
+        self.publication_among(text, &self.rules.candidates(text, &self.vocab))
+    }
+
+    /// The publication date and the temporal expressions of a text in one pass over it: what
+    /// [`DateRecogniser::publication_date`] and then [`DateRecogniser::find`] give, the rules
+    /// run once. With `given` (a publication date known from outside the text) the text is
+    /// not searched for one, and the expressions resolve against `given`.
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::dates::DateRecogniser;
+    /// let dates = DateRecogniser::load_default().unwrap();
+    /// let text = "Hannover, 22.11.2017 (PresseBox) - Die Messe beginnt morgen.";
+    /// let found = dates.analyse(text, &[], None);
+    /// assert_eq!(found.published.unwrap().date.to_string(), "2017-11-22");
+    /// assert_eq!(found.dates[1].value, "2017-11-23");
+    /// ```
+    pub fn analyse(&self, text: &str, _tokens: &[Token], given: Option<Date>) -> DateAnalysis {
+        let candidates = self.rules.candidates(text, &self.vocab);
+        let published = match given {
+            Some(_) => None,
+            None => self.publication_among(text, &candidates),
+        };
+        let anchor = given.or(published.map(|found| found.date));
+        let dates = self
+            .resolve_candidates(text, candidates, anchor)
+            .into_iter()
+            .map(|(m, _)| m)
+            .collect();
+        DateAnalysis { published, dates }
+    }
+
+    /// The publication date among the candidates of the whole text: those that start at the
+    /// start of a line at the top or the end ([`publication::segments`]).
+    fn publication_among(
+        &self,
+        text: &str,
+        candidates: &[Candidate],
+    ) -> Option<FoundPublicationDate> {
         let head_end = publication::head_boundary(text);
         let tail_start = publication::tail_boundary(text).max(head_end);
+        let mut segments = publication::segments(text);
+        segments.retain(|&(from, to)| {
+            // Only dates at the top or the end count; a full date states its year in digits:
+            // a line start without a digit holds none.
+            !(from >= head_end && to <= tail_start)
+                && text.as_bytes()[from..to].iter().any(u8::is_ascii_digit)
+        });
+        if segments.is_empty() {
+            return None;
+        }
+        // Candidates of different lines never overlap: one selection over all segments is the
+        // selection in each. Segments are in text order and do not overlap.
+        let inside: Vec<Candidate> = candidates
+            .iter()
+            .filter(|c| {
+                let after = segments.partition_point(|&(from, _)| from <= c.start);
+                after > 0 && c.start < segments[after - 1].1
+            })
+            .cloned()
+            .collect();
         let mut head = Vec::new();
         let mut tail = Vec::new();
-        for (from, to) in publication::segments(text) {
-            // Only dates at the top or the end count.
-            if from >= head_end && to <= tail_start {
+        for c in resolve::select(inside) {
+            if c.date_type != DateType::Date || !c.partial.is_full_date() {
                 continue;
             }
-            // A full date states its year in digits: a line start without a digit holds none.
-            if !text.as_bytes()[from..to].iter().any(u8::is_ascii_digit) {
-                continue;
-            }
-            let candidates = self.rules.candidates(&text[from..to], &self.vocab);
-            let mut found = resolve::select(candidates);
-            found.retain(|c| c.date_type == DateType::Date && c.partial.is_full_date());
-            for mut c in found {
-                c.start += from;
-                c.end += from;
-                if c.start < head_end {
-                    head.push(c);
-                } else if c.start >= tail_start {
-                    tail.push(c);
-                }
+            if c.start < head_end {
+                head.push(c);
+            } else if c.start >= tail_start {
+                tail.push(c);
             }
         }
         let (start, end) = publication::choose(text, &head, &tail, &self.vocab)?;
@@ -152,6 +208,16 @@ impl DateRecogniser {
         anchor: Option<Date>,
     ) -> Vec<(DateMatch, &'static str)> {
         let candidates = self.rules.candidates(text, &self.vocab);
+        self.resolve_candidates(text, candidates, anchor)
+    }
+
+    /// The second pass over the candidates of `text`: choosing, joining, resolving.
+    fn resolve_candidates(
+        &self,
+        text: &str,
+        candidates: Vec<Candidate>,
+        anchor: Option<Date>,
+    ) -> Vec<(DateMatch, &'static str)> {
         if candidates.is_empty() {
             return Vec::new();
         }

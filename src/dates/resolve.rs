@@ -9,7 +9,7 @@
 use crate::gazetteer::FastSet;
 
 use super::partial::Partial;
-use super::rules::Candidate;
+use super::rules::{contains_lowercased, Candidate};
 use super::vocab::{Amount, Unit};
 use crate::calendar::{days_in_month, Date};
 use crate::record::DateType;
@@ -48,15 +48,18 @@ pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
             .then(a.rule.cmp(&b.rule))
             .then(a.start.cmp(&b.start))
     });
+    // The spans taken so far, sorted: no two overlap (an empty one lies at most at another's
+    // edge), so of those that start before a candidate ends the last reaches furthest, and
+    // the candidate overlaps one of them exactly when it starts before that one ends.
     let mut taken: Vec<(usize, usize)> = Vec::with_capacity(candidates.len());
     let mut keep = vec![false; candidates.len()];
     for index in order {
         let candidate = &candidates[index];
-        if taken
-            .iter()
-            .all(|&(start, end)| candidate.end <= start || candidate.start >= end)
-        {
-            taken.push((candidate.start, candidate.end));
+        let before = taken.partition_point(|&(start, _)| start < candidate.end);
+        let free = before == 0 || candidate.start >= taken[before - 1].1;
+        if free {
+            let at = taken.partition_point(|&span| span < (candidate.start, candidate.end));
+            taken.insert(at, (candidate.start, candidate.end));
             keep[index] = true;
         }
     }
@@ -94,7 +97,7 @@ pub fn orient_weekdays(
         let (start, end) = sentence_around(text, c.start, c.end);
         let ahead = text[start..end]
             .split(|ch: char| !ch.is_alphabetic())
-            .any(|word| !word.is_empty() && future_cues.contains(&word.to_lowercase()));
+            .any(|word| !word.is_empty() && contains_lowercased(future_cues, word));
         c.partial.dir = Some(if ahead { 1 } else { -1 });
     }
 }
@@ -821,6 +824,58 @@ pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`select`] written the plain way: each candidate, longest first, checked against every
+    /// one kept before.
+    fn select_reference(candidates: Vec<Candidate>) -> Vec<Candidate> {
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&candidates[a], &candidates[b]);
+            (b.end - b.start)
+                .cmp(&(a.end - a.start))
+                .then(a.rule.cmp(&b.rule))
+                .then(a.start.cmp(&b.start))
+        });
+        let mut kept: Vec<usize> = Vec::new();
+        for index in order {
+            let c = &candidates[index];
+            if kept.iter().all(|&k| {
+                let t = &candidates[k];
+                c.end <= t.start || c.start >= t.end
+            }) {
+                kept.push(index);
+            }
+        }
+        kept.sort_by_key(|&k| (candidates[k].start, k));
+        kept.into_iter().map(|k| candidates[k].clone()).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn select_keeps_what_a_check_against_every_kept_one_keeps(
+            spans in proptest::collection::vec((0usize..40, 0usize..8, 0usize..6), 0..40),
+        ) {
+            let candidates: Vec<Candidate> = spans
+                .iter()
+                .map(|&(start, len, rule)| Candidate {
+                    start,
+                    end: start + len,
+                    rule,
+                    date_type: DateType::Date,
+                    partial: Partial::default(),
+                })
+                .collect();
+            let spans = |found: &[Candidate]| -> Vec<(usize, usize, usize)> {
+                found.iter().map(|c| (c.start, c.end, c.rule)).collect()
+            };
+            let mut expected = select_reference(candidates.clone());
+            let mut found = select(candidates);
+            // Empty candidates may share a start with another kept one: compare as sets.
+            expected.sort_by_key(|c| (c.start, c.end, c.rule));
+            found.sort_by_key(|c| (c.start, c.end, c.rule));
+            proptest::prop_assert_eq!(spans(&found), spans(&expected));
+        }
+    }
 
     #[test]
     fn dates_are_written_as_display_writes_them() {

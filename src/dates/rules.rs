@@ -783,12 +783,12 @@ fn continues_phone_number(before: &str, vocab: &Vocabulary) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    !word.is_empty() && vocab.phone_words.contains(&word.to_lowercase())
+    !word.is_empty() && contains_lowercased(&vocab.phone_words, word)
 }
 
 /// Whether `set` (of lower-case words) holds `word` in lower case; short ASCII words are
 /// lowercased on the stack.
-fn contains_lowercased(set: &crate::gazetteer::FastSet<String>, word: &str) -> bool {
+pub(crate) fn contains_lowercased(set: &crate::gazetteer::FastSet<String>, word: &str) -> bool {
     let mut buffer = [0u8; 32];
     match buffer.get_mut(..word.len()) {
         Some(lower) if word.is_ascii() => {
