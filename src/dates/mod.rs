@@ -150,32 +150,44 @@ impl DateRecogniser {
         text: &str,
         candidates: &[Candidate],
     ) -> Option<FoundPublicationDate> {
+        // The selection only drops candidates: without a full date there is none to choose.
+        let full_date = |c: &Candidate| c.date_type == DateType::Date && c.partial.is_full_date();
+        if !candidates.iter().any(full_date) {
+            return None;
+        }
         let head_end = publication::head_boundary(text);
         let tail_start = publication::tail_boundary(text).max(head_end);
         let mut segments = publication::segments(text);
-        segments.retain(|&(from, to)| {
-            // Only dates at the top or the end count; a full date states its year in digits:
-            // a line start without a digit holds none.
-            !(from >= head_end && to <= tail_start)
-                && text.as_bytes()[from..to].iter().any(u8::is_ascii_digit)
-        });
-        if segments.is_empty() {
-            return None;
-        }
+        // Only dates at the top or the end count.
+        segments.retain(|&(from, to)| !(from >= head_end && to <= tail_start));
+        // Per segment, once looked at: whether it holds a digit. A full date states its year
+        // in digits: a line start without a digit holds none.
+        let mut has_digit: Vec<Option<bool>> = vec![None; segments.len()];
         // Candidates of different lines never overlap: one selection over all segments is the
         // selection in each. Segments are in text order and do not overlap.
-        let inside: Vec<Candidate> = candidates
-            .iter()
-            .filter(|c| {
-                let after = segments.partition_point(|&(from, _)| from <= c.start);
-                after > 0 && c.start < segments[after - 1].1
-            })
-            .cloned()
-            .collect();
+        let mut inside: Vec<Candidate> = Vec::new();
+        for c in candidates {
+            let after = segments.partition_point(|&(from, _)| from <= c.start);
+            let Some(index) = after.checked_sub(1) else {
+                continue;
+            };
+            let (from, to) = segments[index];
+            if c.start >= to {
+                continue;
+            }
+            let digit = *has_digit[index]
+                .get_or_insert_with(|| text.as_bytes()[from..to].iter().any(u8::is_ascii_digit));
+            if digit {
+                inside.push(c.clone());
+            }
+        }
+        if !inside.iter().any(full_date) {
+            return None;
+        }
         let mut head = Vec::new();
         let mut tail = Vec::new();
         for c in resolve::select(inside) {
-            if c.date_type != DateType::Date || !c.partial.is_full_date() {
+            if !full_date(&c) {
                 continue;
             }
             if c.start < head_end {

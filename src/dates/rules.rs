@@ -783,21 +783,7 @@ fn continues_phone_number(before: &str, vocab: &Vocabulary) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    !word.is_empty() && contains_lowercased(&vocab.phone_words, word)
-}
-
-/// Whether `set` (of lower-case words) holds `word` in lower case; short ASCII words are
-/// lowercased on the stack.
-pub(crate) fn contains_lowercased(set: &crate::gazetteer::FastSet<String>, word: &str) -> bool {
-    let mut buffer = [0u8; 32];
-    match buffer.get_mut(..word.len()) {
-        Some(lower) if word.is_ascii() => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|lower| set.contains(lower))
-        }
-        _ => set.contains(&word.to_lowercase()),
-    }
+    !word.is_empty() && vocab.phone_words.contains_lowercased(word)
 }
 
 fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool {
@@ -807,7 +793,7 @@ fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool
         .next()
         .unwrap_or("");
     let next = next.trim_end_matches(['.', ':', '!', '?']);
-    if !next.is_empty() && contains_lowercased(&vocab.count_nouns, next) {
+    if !next.is_empty() && vocab.count_nouns.contains_lowercased(next) {
         return true;
     }
     let prev = text[..start]
@@ -815,7 +801,7 @@ fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    if contains_lowercased(&vocab.quantity_words, prev) {
+    if vocab.quantity_words.contains_lowercased(prev) {
         return true;
     }
     // "mehr als 2000", "bis zu 2000" (no character outside ASCII lowercases to one of these).
