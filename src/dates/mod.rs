@@ -111,7 +111,20 @@ impl DateRecogniser {
     /// assert_eq!(found.date.to_string(), "2017-11-22");
     /// ```
     pub fn publication_date(&self, text: &str, _tokens: &[Token]) -> Option<FoundPublicationDate> {
-        self.publication_among(text, &self.rules.candidates(text, &self.vocab))
+        // The rules run over the lines that may hold it only: the same candidates there as
+        // in a run over the whole text.
+        let head_end = publication::head_boundary(text);
+        let tail_start = publication::tail_boundary(text).max(head_end);
+        let mut inside = Vec::new();
+        for (from, to) in publication::segments(text) {
+            if (from >= head_end && to <= tail_start)
+                || !text.as_bytes()[from..to].iter().any(u8::is_ascii_digit)
+            {
+                continue;
+            }
+            inside.extend(self.rules.candidates_in(text, from, to, &self.vocab));
+        }
+        self.publication_in_lines(text, inside, head_end, tail_start)
     }
 
     /// The publication date and the temporal expressions of a text in one pass over it: what
@@ -181,6 +194,19 @@ impl DateRecogniser {
                 inside.push(c.clone());
             }
         }
+        self.publication_in_lines(text, inside, head_end, tail_start)
+    }
+
+    /// The publication date among the candidates that start in the top and end lines
+    /// ([`publication::segments`] with a digit).
+    fn publication_in_lines(
+        &self,
+        text: &str,
+        inside: Vec<Candidate>,
+        head_end: usize,
+        tail_start: usize,
+    ) -> Option<FoundPublicationDate> {
+        let full_date = |c: &Candidate| c.date_type == DateType::Date && c.partial.is_full_date();
         if !inside.iter().any(full_date) {
             return None;
         }

@@ -481,19 +481,45 @@ impl RuleSet {
 
     /// Every candidate in `text`, possibly overlapping, in no particular order.
     pub fn candidates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
+        self.candidates_in(text, 0, text.len(), vocab)
+    }
+
+    /// The candidates of `text` that start in `from..to`, `from` the start of a line: the
+    /// candidates of the whole text that start there (the text after `to` is read as context
+    /// and by matches that run on).
+    pub fn candidates_in(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        vocab: &Vocabulary,
+    ) -> Vec<Candidate> {
+        debug_assert!(from == 0 || text.as_bytes()[from - 1] == b'\n');
         let mut out = Vec::new();
         let bytes = text.as_bytes();
         // Per rule: where its last match ended; a match hides the rule's later ones inside it.
         let mut last_end = [0usize; MAX_RULES];
-        let mut line = LineState::default();
+        let mut line = LineState {
+            at: from,
+            line_start: from,
+            open_paren: false,
+        };
         // The end of the line holding the current position (a line break or the end).
         let mut line_end = 0;
         let mut scratch = Scratch::default();
-        let mut scan = WordStarts::new(text);
+        // Word starts of the text from `from` (a line start: a word starts there as in the
+        // whole text).
+        let mut scan = WordStarts::new(&text[from..]);
         while let Some((base, mut starts)) = scan.next_block() {
+            if from + base >= to {
+                break;
+            }
             while starts != 0 {
-                let at = base + starts.trailing_zeros() as usize;
+                let at = from + base + starts.trailing_zeros() as usize;
                 starts &= starts - 1;
+                if at >= to {
+                    break;
+                }
                 let entry = self.starts.entry(bytes, at);
                 if entry == 0 {
                     continue;
@@ -884,6 +910,29 @@ mod tests {
                 sorted(rule_by_rule(&rules, text, &vocab)),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn candidates_in_lines_are_those_of_the_whole_text_that_start_there() {
+        let (rules, vocab) = rule_set();
+        let text = "Dresden, 28. März 2014 – rund 2000\nMitarbeiter (seit 1975) am Dienstag, 21. November 2017, um 14:30 Uhr\n\n12.–14. Juni 2019; Q3 2020, 2012-09-25\nTel. 0351 79656020, 1998";
+        let all = sorted(rules.candidates(text, &vocab));
+        assert!(all.len() > 8, "{all:?}");
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+        for from in line_starts {
+            for to in (from..=text.len()).filter(|&to| text.is_char_boundary(to)) {
+                let expected: Vec<Candidate> = all
+                    .iter()
+                    .filter(|c| (from..to).contains(&c.start))
+                    .cloned()
+                    .collect();
+                assert_eq!(
+                    sorted(rules.candidates_in(text, from, to, &vocab)),
+                    expected,
+                    "{from}..{to}"
+                );
+            }
         }
     }
 
