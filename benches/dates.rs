@@ -1,8 +1,15 @@
 //! Date-stage throughput: publication date + temporal expressions, one core.
 //!
-//! Runs on a realistic press release written for this benchmark and, when present, on the
-//! news texts of the shared data (`$MELDUNG_SHARED/data/news/german_news_docs.jsonl`, default
-//! `../shared` next to the repository), read at bench time.
+//! Three groups, each running the publication-date search and the date search per document as
+//! the pipeline does:
+//! - `dates/press_releases`: one dense press release written for this benchmark (many dates,
+//!   ranges, times and quantities per line), repeated 64 times: the worst case of the genre;
+//! - `dates/corpus_releases`: the realistic releases of the gold corpus's dev split
+//!   (`corpus/dev/*.txt`, read at bench time; skipped with a message if absent): the genre the
+//!   product is for, short texts where per-document costs weigh;
+//! - `dates/shared_news`: when present, the news texts of the shared data
+//!   (`$MELDUNG_SHARED/data/news/german_news_docs.jsonl`, default `../shared` next to the
+//!   repository), read at bench time: longer texts with fewer dates.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -48,13 +55,28 @@ fn news_texts() -> Option<Vec<String>> {
     Some(texts)
 }
 
+/// The texts of the gold corpus's dev releases, in file-name order.
+fn corpus_releases() -> Option<Vec<String>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/dev");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect();
+    (!texts.is_empty()).then_some(texts)
+}
+
+/// The date stage over each document as the pipeline runs it: publication date and dates in
+/// one pass.
 fn run(dates: &DateRecogniser, docs: &[&str]) -> usize {
-    let mut found = 0;
-    for doc in docs {
-        let published = dates.publication_date(doc, &[]).map(|f| f.date);
-        found += dates.find(doc, &[], published).len();
-    }
-    found
+    docs.iter()
+        .map(|doc| dates.analyse(doc, &[], None).dates.len())
+        .sum()
 }
 
 fn bench(c: &mut Criterion) {
@@ -65,6 +87,16 @@ fn bench(c: &mut Criterion) {
     group.bench_function("press_releases", |b| {
         b.iter(|| run(&dates, black_box(&releases)))
     });
+    if let Some(corpus) = corpus_releases() {
+        let docs: Vec<&str> = corpus.iter().map(String::as_str).collect();
+        let bytes: usize = docs.iter().map(|d| d.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function("corpus_releases", |b| {
+            b.iter(|| run(&dates, black_box(&docs)))
+        });
+    } else {
+        eprintln!("corpus/dev/*.txt not found: the corpus releases are not measured");
+    }
     if let Some(news) = news_texts() {
         // One document per line of the file, each with its own publication-date search.
         let docs: Vec<&str> = news.iter().map(String::as_str).collect();

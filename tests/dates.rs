@@ -615,6 +615,11 @@ fn publication_dates_from_the_text() {
         ("Umsatz 2023 | Gewinn 2024 | Prognose | 05.05.2025 | Ausblick\nText.", None),
         // A date in a sentence is not a publication date; nothing defaults to today.
         ("Der Vertrag wurde am 3. Mai 2012 in Basel unterzeichnet.", None),
+        // A date read whole where it runs past the first 160 bytes of its line.
+        (
+            "Diese Mitteilung der Stadtwerke über die neuen Tarife für Strom, Gas und Fernwärme im kommenden Winter wurde auf der Internetseite veröffentlicht am 13.07.2006\nText.",
+            Some("2006-07-13"),
+        ),
         ("Eine Meldung ohne Datum.", None),
     ];
     let mut failures = Vec::new();
@@ -627,6 +632,31 @@ fn publication_dates_from_the_text() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn one_pass_finds_what_the_two_searches_find() {
+    let dates = recogniser();
+    let texts = [
+        "Hannover, 22.11.2017 (PresseBox) - Die Messe beginnt morgen und endet am Freitag.",
+        "Neuigkeiten\n\n20.06.2019\nAm 12. Juni fand ein Treffen statt; am Montag folgt das nächste.",
+        "Ein Besuch\n\nDie Gäste kamen am 3. Mai an und reisen am Sonntag weiter.\n\nBasel, 25. September 2012\n",
+        "Der Vertrag wurde am 3. Mai 2012 unterzeichnet. Seit 1998 wächst die Firma, heute um 14:30 Uhr.",
+        "Eine Meldung ohne Datum.",
+        "",
+    ];
+    for text in texts {
+        for given in [None, anchor("2020-02-29")] {
+            let found = dates.analyse(text, &[], given);
+            let published = match given {
+                Some(_) => None,
+                None => dates.publication_date(text, &[]),
+            };
+            assert_eq!(found.published, published, "{text:?}");
+            let anchor = given.or(published.map(|p| p.date));
+            assert_eq!(found.dates, dates.find(text, &[], anchor), "{text:?}");
+        }
+    }
 }
 
 #[test]

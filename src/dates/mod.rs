@@ -59,6 +59,15 @@ pub struct FoundPublicationDate {
     pub end: usize,
 }
 
+/// What [`DateRecogniser::analyse`] finds in a text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateAnalysis {
+    /// The publication date stated in the text (none searched when one was given).
+    pub published: Option<FoundPublicationDate>,
+    /// The temporal expressions in text order, resolved against the publication date.
+    pub dates: Vec<DateMatch>,
+}
+
 /// The date stage with its compiled rules. Build once, share across threads.
 #[derive(Debug)]
 pub struct DateRecogniser {
@@ -102,30 +111,115 @@ impl DateRecogniser {
     /// assert_eq!(found.date.to_string(), "2017-11-22");
     /// ```
     pub fn publication_date(&self, text: &str, _tokens: &[Token]) -> Option<FoundPublicationDate> {
+        // The rules run over the lines that may hold it only: the same candidates there as
+        // in a run over the whole text.
         let head_end = publication::head_boundary(text);
         let tail_start = publication::tail_boundary(text).max(head_end);
+        let mut inside = Vec::new();
+        for (from, to) in publication::segments(text) {
+            if (from >= head_end && to <= tail_start)
+                || !text.as_bytes()[from..to].iter().any(u8::is_ascii_digit)
+            {
+                continue;
+            }
+            inside.extend(self.rules.candidates_in(text, from, to, &self.vocab));
+        }
+        self.publication_in_lines(text, inside, head_end, tail_start)
+    }
+
+    /// The publication date and the temporal expressions of a text in one pass over it: what
+    /// [`DateRecogniser::publication_date`] and then [`DateRecogniser::find`] give, the rules
+    /// run once. With `given` (a publication date known from outside the text) the text is
+    /// not searched for one, and the expressions resolve against `given`.
+    ///
+    /// # Example
+    /// ```
+    /// use meldung::dates::DateRecogniser;
+    /// let dates = DateRecogniser::load_default().unwrap();
+    /// let text = "Hannover, 22.11.2017 (PresseBox) - Die Messe beginnt morgen.";
+    /// let found = dates.analyse(text, &[], None);
+    /// assert_eq!(found.published.unwrap().date.to_string(), "2017-11-22");
+    /// assert_eq!(found.dates[1].value, "2017-11-23");
+    /// ```
+    pub fn analyse(&self, text: &str, _tokens: &[Token], given: Option<Date>) -> DateAnalysis {
+        let candidates = self.rules.candidates(text, &self.vocab);
+        let published = match given {
+            Some(_) => None,
+            None => self.publication_among(text, &candidates),
+        };
+        let anchor = given.or(published.map(|found| found.date));
+        let dates = self
+            .resolve_candidates(text, candidates, anchor)
+            .into_iter()
+            .map(|(m, _)| m)
+            .collect();
+        DateAnalysis { published, dates }
+    }
+
+    /// The publication date among the candidates of the whole text: those that start at the
+    /// start of a line at the top or the end ([`publication::segments`]).
+    fn publication_among(
+        &self,
+        text: &str,
+        candidates: &[Candidate],
+    ) -> Option<FoundPublicationDate> {
+        // The selection only drops candidates: without a full date there is none to choose.
+        let full_date = |c: &Candidate| c.date_type == DateType::Date && c.partial.is_full_date();
+        if !candidates.iter().any(full_date) {
+            return None;
+        }
+        let head_end = publication::head_boundary(text);
+        let tail_start = publication::tail_boundary(text).max(head_end);
+        let mut segments = publication::segments(text);
+        // Only dates at the top or the end count.
+        segments.retain(|&(from, to)| !(from >= head_end && to <= tail_start));
+        // Per segment, once looked at: whether it holds a digit. A full date states its year
+        // in digits: a line start without a digit holds none.
+        let mut has_digit: Vec<Option<bool>> = vec![None; segments.len()];
+        // Candidates of different lines never overlap: one selection over all segments is the
+        // selection in each. Segments are in text order and do not overlap.
+        let mut inside: Vec<Candidate> = Vec::new();
+        for c in candidates {
+            let after = segments.partition_point(|&(from, _)| from <= c.start);
+            let Some(index) = after.checked_sub(1) else {
+                continue;
+            };
+            let (from, to) = segments[index];
+            if c.start >= to {
+                continue;
+            }
+            let digit = *has_digit[index]
+                .get_or_insert_with(|| text.as_bytes()[from..to].iter().any(u8::is_ascii_digit));
+            if digit {
+                inside.push(c.clone());
+            }
+        }
+        self.publication_in_lines(text, inside, head_end, tail_start)
+    }
+
+    /// The publication date among the candidates that start in the top and end lines
+    /// ([`publication::segments`] with a digit).
+    fn publication_in_lines(
+        &self,
+        text: &str,
+        inside: Vec<Candidate>,
+        head_end: usize,
+        tail_start: usize,
+    ) -> Option<FoundPublicationDate> {
+        let full_date = |c: &Candidate| c.date_type == DateType::Date && c.partial.is_full_date();
+        if !inside.iter().any(full_date) {
+            return None;
+        }
         let mut head = Vec::new();
         let mut tail = Vec::new();
-        for (from, to) in publication::segments(text) {
-            // Only dates at the top or the end count.
-            if from >= head_end && to <= tail_start {
+        for c in resolve::select(inside) {
+            if !full_date(&c) {
                 continue;
             }
-            // A full date states its year in digits: a line start without a digit holds none.
-            if !text.as_bytes()[from..to].iter().any(u8::is_ascii_digit) {
-                continue;
-            }
-            let candidates = self.rules.candidates(&text[from..to], &self.vocab);
-            let mut found = resolve::select(candidates);
-            found.retain(|c| c.date_type == DateType::Date && c.partial.is_full_date());
-            for mut c in found {
-                c.start += from;
-                c.end += from;
-                if c.start < head_end {
-                    head.push(c);
-                } else if c.start >= tail_start {
-                    tail.push(c);
-                }
+            if c.start < head_end {
+                head.push(c);
+            } else if c.start >= tail_start {
+                tail.push(c);
             }
         }
         let (start, end) = publication::choose(text, &head, &tail, &self.vocab)?;
@@ -152,6 +246,16 @@ impl DateRecogniser {
         anchor: Option<Date>,
     ) -> Vec<(DateMatch, &'static str)> {
         let candidates = self.rules.candidates(text, &self.vocab);
+        self.resolve_candidates(text, candidates, anchor)
+    }
+
+    /// The second pass over the candidates of `text`: choosing, joining, resolving.
+    fn resolve_candidates(
+        &self,
+        text: &str,
+        candidates: Vec<Candidate>,
+        anchor: Option<Date>,
+    ) -> Vec<(DateMatch, &'static str)> {
         if candidates.is_empty() {
             return Vec::new();
         }

@@ -6,11 +6,9 @@
 //! and to `XXXX` where nothing anchors. Anaphoric expressions ("am selben Tag", "zwei Tage
 //! später") always resolve against the date mentioned before, falling back to the anchor.
 
-use crate::gazetteer::FastSet;
-
 use super::partial::Partial;
 use super::rules::Candidate;
-use super::vocab::{Amount, Unit};
+use super::vocab::{Amount, LowerWords, Unit};
 use crate::calendar::{days_in_month, Date};
 use crate::record::DateType;
 
@@ -39,24 +37,27 @@ impl Reference {
 /// Keeps the longest candidate where candidates overlap (ties: the rule listed first), in text
 /// order.
 pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    // Sort positions, not the candidates themselves (large): the same stable order.
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&candidates[a], &candidates[b]);
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(a.rule.cmp(&b.rule))
-            .then(a.start.cmp(&b.start))
-    });
+    // Sort positions, not the candidates themselves (large), by one key each: longest first,
+    // then the rule listed first, then the earlier start, then the position (the same order as
+    // a stable sort on the first three).
+    let mut order: Vec<(std::cmp::Reverse<usize>, usize, usize, usize)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(index, c)| (std::cmp::Reverse(c.end - c.start), c.rule, c.start, index))
+        .collect();
+    order.sort_unstable();
+    // The spans taken so far, sorted: no two overlap (an empty one lies at most at another's
+    // edge), so of those that start before a candidate ends the last reaches furthest, and
+    // the candidate overlaps one of them exactly when it starts before that one ends.
     let mut taken: Vec<(usize, usize)> = Vec::with_capacity(candidates.len());
     let mut keep = vec![false; candidates.len()];
-    for index in order {
+    for (_, _, _, index) in order {
         let candidate = &candidates[index];
-        if taken
-            .iter()
-            .all(|&(start, end)| candidate.end <= start || candidate.start >= end)
-        {
-            taken.push((candidate.start, candidate.end));
+        let before = taken.partition_point(|&(start, _)| start < candidate.end);
+        let free = before == 0 || candidate.start >= taken[before - 1].1;
+        if free {
+            let at = taken.partition_point(|&span| span < (candidate.start, candidate.end));
+            taken.insert(at, (candidate.start, candidate.end));
             keep[index] = true;
         }
     }
@@ -81,37 +82,76 @@ fn is_weekday_only(p: &Partial) -> bool {
 pub fn orient_weekdays(
     text: &str,
     candidates: &mut [Candidate],
-    future_cues: &FastSet<String>,
+    future_cues: &LowerWords,
     anchor: Option<Date>,
 ) {
     if anchor.is_none() {
         return;
     }
+    // The sentence read last and whether it looks ahead: weekdays often share one.
+    let mut last: Option<((usize, usize), bool)> = None;
     for c in candidates.iter_mut() {
         if !is_weekday_only(&c.partial) || c.partial.dir.is_some() {
             continue;
         }
-        let (start, end) = sentence_around(text, c.start, c.end);
-        let ahead = text[start..end]
-            .split(|ch: char| !ch.is_alphabetic())
-            .any(|word| !word.is_empty() && future_cues.contains(&word.to_lowercase()));
+        let sentence = sentence_around(text, c.start, c.end);
+        let ahead = match last {
+            Some((read, ahead)) if read == sentence => ahead,
+            _ => {
+                let ahead = has_word(&text[sentence.0..sentence.1], future_cues);
+                last = Some((sentence, ahead));
+                ahead
+            }
+        };
         c.partial.dir = Some(if ahead { 1 } else { -1 });
     }
 }
 
-/// The sentence around a byte range, by the sentence ends [`same_sentence`] knows.
+/// The sentence around a byte range, by the sentence ends [`same_sentence`] knows: a line
+/// break, `!`, `?`, or a full stop after a lower-case letter.
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let is_end = |i: usize| match bytes[i] {
-        b'\n' | b'!' | b'?' => true,
-        b'.' => i > 0 && bytes[i - 1].is_ascii_lowercase(),
-        _ => false,
-    };
-    let from = (0..start).rev().find(|&i| is_end(i)).map_or(0, |i| i + 1);
-    let to = (end..bytes.len())
-        .find(|&i| is_end(i))
-        .unwrap_or(bytes.len());
+    let full_stop = |i: usize| i > 0 && bytes[i - 1].is_ascii_lowercase();
+    let floor = memchr::memrchr3(b'\n', b'!', b'?', &bytes[..start]).map_or(0, |i| i + 1);
+    let from = memchr::memrchr_iter(b'.', &bytes[floor..start])
+        .map(|i| floor + i)
+        .find(|&i| full_stop(i))
+        .map_or(floor, |i| i + 1);
+    let ceiling =
+        memchr::memchr3(b'\n', b'!', b'?', &bytes[end..]).map_or(bytes.len(), |i| end + i);
+    let to = memchr::memchr_iter(b'.', &bytes[end..ceiling])
+        .map(|i| end + i)
+        .find(|&i| full_stop(i))
+        .unwrap_or(ceiling);
     (from, to)
+}
+
+/// Whether a word of `text` (a run of letters) is in `words`, compared case-insensitively.
+fn has_word(text: &str, words: &LowerWords) -> bool {
+    let bytes = text.as_bytes();
+    let mut word_start = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (width, letter) = match bytes[at] {
+            b if b < 0x80 => (1, b.is_ascii_alphabetic()),
+            _ => {
+                let c = text[at..].chars().next().expect("at a char boundary");
+                (c.len_utf8(), c.is_alphabetic())
+            }
+        };
+        match (letter, word_start) {
+            (true, None) => word_start = Some(at),
+            (false, Some(from)) => {
+                if words.contains_lowercased(&text[from..at]) {
+                    return true;
+                }
+                word_start = None;
+            }
+            _ => {}
+        }
+        at += width;
+    }
+    word_start.is_some_and(|from| words.contains_lowercased(&text[from..]))
 }
 
 /// Joins "Montag, 24. September 2012" and "Gestern, Montag," into one expression.
@@ -822,11 +862,103 @@ pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// [`select`] written the plain way: each candidate, longest first, checked against every
+    /// one kept before.
+    fn select_reference(candidates: Vec<Candidate>) -> Vec<Candidate> {
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&candidates[a], &candidates[b]);
+            (b.end - b.start)
+                .cmp(&(a.end - a.start))
+                .then(a.rule.cmp(&b.rule))
+                .then(a.start.cmp(&b.start))
+        });
+        let mut kept: Vec<usize> = Vec::new();
+        for index in order {
+            let c = &candidates[index];
+            if kept.iter().all(|&k| {
+                let t = &candidates[k];
+                c.end <= t.start || c.start >= t.end
+            }) {
+                kept.push(index);
+            }
+        }
+        kept.sort_by_key(|&k| (candidates[k].start, k));
+        kept.into_iter().map(|k| candidates[k].clone()).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn select_keeps_what_a_check_against_every_kept_one_keeps(
+            spans in proptest::collection::vec((0usize..40, 0usize..8, 0usize..6), 0..40),
+        ) {
+            let candidates: Vec<Candidate> = spans
+                .iter()
+                .map(|&(start, len, rule)| Candidate {
+                    start,
+                    end: start + len,
+                    rule,
+                    date_type: DateType::Date,
+                    partial: Partial::default(),
+                })
+                .collect();
+            let spans = |found: &[Candidate]| -> Vec<(usize, usize, usize)> {
+                found.iter().map(|c| (c.start, c.end, c.rule)).collect()
+            };
+            let mut expected = select_reference(candidates.clone());
+            let mut found = select(candidates);
+            // Empty candidates may share a start with another kept one: compare as sets.
+            expected.sort_by_key(|c| (c.start, c.end, c.rule));
+            found.sort_by_key(|c| (c.start, c.end, c.rule));
+            proptest::prop_assert_eq!(spans(&found), spans(&expected));
+        }
+    }
+
     #[test]
     fn dates_are_written_as_display_writes_them() {
         for days in (-800_000..3_000_000).step_by(991) {
             let date = Date::from_days(days);
             assert_eq!(date_value(date), date.to_string(), "{date:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_and_words_are_found_as_a_walk_over_the_characters_finds_them() {
+        let cues = LowerWords::new(vec!["wird".to_string(), "fährt".to_string()]);
+        let texts = [
+            "",
+            "Am Montag wird gefeiert. Am 3. Mai kam er! Dann?\nAm Dienstag FÄHRT er.",
+            "Er fährt am Freitag.Wird er? 12. Juni. Danach wirdx und xwird, WIRD",
+            "Übermorgen – „Mittwoch“ – reist er weiter … am Sonntag",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            let is_end = |i: usize| match bytes[i] {
+                b'\n' | b'!' | b'?' => true,
+                b'.' => i > 0 && bytes[i - 1].is_ascii_lowercase(),
+                _ => false,
+            };
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (i, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[i..] {
+                    let from = (0..start).rev().find(|&i| is_end(i)).map_or(0, |i| i + 1);
+                    let to = (end..bytes.len())
+                        .find(|&i| is_end(i))
+                        .unwrap_or(bytes.len());
+                    assert_eq!(
+                        sentence_around(text, start, end),
+                        (from, to),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+                let rest = &text[start..];
+                let expected = rest
+                    .split(|ch: char| !ch.is_alphabetic())
+                    .any(|word| !word.is_empty() && cues.contains_lowercased(word));
+                assert_eq!(has_word(rest, &cues), expected, "{rest:?}");
+            }
         }
     }
 

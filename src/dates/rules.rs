@@ -481,19 +481,45 @@ impl RuleSet {
 
     /// Every candidate in `text`, possibly overlapping, in no particular order.
     pub fn candidates(&self, text: &str, vocab: &Vocabulary) -> Vec<Candidate> {
+        self.candidates_in(text, 0, text.len(), vocab)
+    }
+
+    /// The candidates of `text` that start in `from..to`, `from` the start of a line: the
+    /// candidates of the whole text that start there (the text after `to` is read as context
+    /// and by matches that run on).
+    pub fn candidates_in(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        vocab: &Vocabulary,
+    ) -> Vec<Candidate> {
+        debug_assert!(from == 0 || text.as_bytes()[from - 1] == b'\n');
         let mut out = Vec::new();
         let bytes = text.as_bytes();
         // Per rule: where its last match ended; a match hides the rule's later ones inside it.
         let mut last_end = [0usize; MAX_RULES];
-        let mut line = LineState::default();
+        let mut line = LineState {
+            at: from,
+            line_start: from,
+            open_paren: false,
+        };
         // The end of the line holding the current position (a line break or the end).
         let mut line_end = 0;
         let mut scratch = Scratch::default();
-        let mut scan = WordStarts::new(text);
+        // Word starts of the text from `from` (a line start: a word starts there as in the
+        // whole text).
+        let mut scan = WordStarts::new(&text[from..]);
         while let Some((base, mut starts)) = scan.next_block() {
+            if from + base >= to {
+                break;
+            }
             while starts != 0 {
-                let at = base + starts.trailing_zeros() as usize;
+                let at = from + base + starts.trailing_zeros() as usize;
                 starts &= starts - 1;
+                if at >= to {
+                    break;
+                }
                 let entry = self.starts.entry(bytes, at);
                 if entry == 0 {
                     continue;
@@ -783,21 +809,7 @@ fn continues_phone_number(before: &str, vocab: &Vocabulary) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    !word.is_empty() && vocab.phone_words.contains(&word.to_lowercase())
-}
-
-/// Whether `set` (of lower-case words) holds `word` in lower case; short ASCII words are
-/// lowercased on the stack.
-fn contains_lowercased(set: &crate::gazetteer::FastSet<String>, word: &str) -> bool {
-    let mut buffer = [0u8; 32];
-    match buffer.get_mut(..word.len()) {
-        Some(lower) if word.is_ascii() => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|lower| set.contains(lower))
-        }
-        _ => set.contains(&word.to_lowercase()),
-    }
+    !word.is_empty() && vocab.phone_words.contains_lowercased(word)
 }
 
 fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool {
@@ -807,7 +819,7 @@ fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool
         .next()
         .unwrap_or("");
     let next = next.trim_end_matches(['.', ':', '!', '?']);
-    if !next.is_empty() && contains_lowercased(&vocab.count_nouns, next) {
+    if !next.is_empty() && vocab.count_nouns.contains_lowercased(next) {
         return true;
     }
     let prev = text[..start]
@@ -815,7 +827,7 @@ fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    if contains_lowercased(&vocab.quantity_words, prev) {
+    if vocab.quantity_words.contains_lowercased(prev) {
         return true;
     }
     // "mehr als 2000", "bis zu 2000" (no character outside ASCII lowercases to one of these).
@@ -898,6 +910,29 @@ mod tests {
                 sorted(rule_by_rule(&rules, text, &vocab)),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn candidates_in_lines_are_those_of_the_whole_text_that_start_there() {
+        let (rules, vocab) = rule_set();
+        let text = "Dresden, 28. März 2014 – rund 2000\nMitarbeiter (seit 1975) am Dienstag, 21. November 2017, um 14:30 Uhr\n\n12.–14. Juni 2019; Q3 2020, 2012-09-25\nTel. 0351 79656020, 1998";
+        let all = sorted(rules.candidates(text, &vocab));
+        assert!(all.len() > 8, "{all:?}");
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+        for from in line_starts {
+            for to in (from..=text.len()).filter(|&to| text.is_char_boundary(to)) {
+                let expected: Vec<Candidate> = all
+                    .iter()
+                    .filter(|c| (from..to).contains(&c.start))
+                    .cloned()
+                    .collect();
+                assert_eq!(
+                    sorted(rules.candidates_in(text, from, to, &vocab)),
+                    expected,
+                    "{from}..{to}"
+                );
+            }
         }
     }
 

@@ -208,14 +208,79 @@ pub struct Vocabulary {
     /// Words besides the modifiers that news leave out of a duration's span ("ersten").
     pub left_out_in_news: Vec<String>,
     /// Lowercased words after a number that make it a quantity.
-    pub count_nouns: HashSet<String>,
+    pub count_nouns: LowerWords,
     /// Lowercased words before a number that make it a quantity.
-    pub quantity_words: HashSet<String>,
+    pub quantity_words: LowerWords,
     pub publication_phrases: Vec<String>,
     /// Lowercased words that make a sentence look ahead (for a bare weekday).
-    pub future_cues: HashSet<String>,
+    pub future_cues: LowerWords,
     /// Lowercased words that open a telephone number on a line.
-    pub phone_words: HashSet<String>,
+    pub phone_words: LowerWords,
+}
+
+/// A set of words compared case-insensitively (stored lower-case), with a quick test that
+/// rules out most words of a text before any hashing: the lengths the words of the set have,
+/// per first byte.
+///
+/// # Example
+/// ```
+/// use meldung::dates::vocab::LowerWords;
+/// let words = LowerWords::new(vec!["Mitarbeiter".to_string(), "Tonnen".to_string()]);
+/// assert!(words.contains_lowercased("MITARBEITER"));
+/// assert!(!words.contains_lowercased("Jahre"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct LowerWords {
+    words: HashSet<String>,
+    /// Per first byte, one bit per byte length of the words starting with it (63 for 63 and
+    /// longer).
+    lengths: Box<[u64; 256]>,
+}
+
+impl LowerWords {
+    /// The set of `items`, lowercased.
+    pub fn new(items: Vec<String>) -> LowerWords {
+        let mut set = LowerWords {
+            words: HashSet::default(),
+            lengths: Box::new([0; 256]),
+        };
+        for item in items {
+            let word = item.to_lowercase();
+            if let Some(&first) = word.as_bytes().first() {
+                set.lengths[usize::from(first)] |= 1 << word.len().min(63);
+            }
+            set.words.insert(word);
+        }
+        set
+    }
+
+    /// Whether the set holds `word` in lower case.
+    #[inline]
+    pub fn contains_lowercased(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if word.is_ascii() {
+            // Lowercasing keeps the length and lowercases the first byte of an ASCII word.
+            let Some(&first) = bytes.first() else {
+                return self.words.contains("");
+            };
+            let first = first.to_ascii_lowercase();
+            if self.lengths[usize::from(first)] >> bytes.len().min(63) & 1 == 0 {
+                return false;
+            }
+            let mut buffer = [0u8; 32];
+            if let Some(lower) = buffer.get_mut(..bytes.len()) {
+                lower.copy_from_slice(bytes);
+                lower.make_ascii_lowercase();
+                return std::str::from_utf8(lower).is_ok_and(|lower| self.words.contains(lower));
+            }
+        }
+        self.words.contains(&word.to_lowercase())
+    }
+
+    /// Whether the set holds `word` as it is.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
 }
 
 const SEASONS: &[&str] = &["SP", "SU", "FA", "WI"];
@@ -240,9 +305,7 @@ impl Vocabulary {
                 .insert(row.fields[0].trim().to_string(), (unit, shift as i32));
             relwords.forms.push(row.fields[0].trim().to_string());
         }
-        let lower_set = |items: Vec<String>| -> HashSet<String> {
-            items.into_iter().map(|s| s.to_lowercase()).collect()
-        };
+        let lower_set = |items: Vec<String>| -> LowerWords { LowerWords::new(items) };
         Ok(Vocabulary {
             months: load_map(
                 crate::data_file!("resources/dates/months.tsv"),
