@@ -133,16 +133,16 @@ impl Pipeline {
         let tokens = self.tokeniser.tokenise(text);
         let sentences = self.tokeniser.sentences(text, &tokens);
         lap(&mut times.tokenise);
+        // One run of the date rules gives both the publication date (read off the candidates of
+        // the top and end lines) and the expressions resolved against it.
+        let found = self.dates.analyse(text, &tokens, doc.published);
         let published = match doc.published {
             Some(date) => Some((date, PublishedFrom::Input)),
-            None => self
-                .dates
-                .publication_date(text, &tokens)
+            None => found
+                .published
                 .map(|found| (found.date, PublishedFrom::Text)),
         };
-        let dates = self
-            .dates
-            .find(text, &tokens, published.map(|(date, _)| date));
+        let dates = found.dates;
         lap(&mut times.dates);
         let (entities, regions) = self
             .entities
