@@ -269,6 +269,7 @@ pub(super) fn find(
     confirm_context(&doc, lex, &mut cands);
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
+    org_seats(rec, &doc, lex, &mut cands);
     named_units(&doc, lex, &mut cands);
     government_offices(&doc, lex, &mut cands);
     slash_seats(&doc, lex, &mut cands);
@@ -809,8 +810,11 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
                 && k + 1 < limit
                 && doc.adjacent(k)
                 && matches!(doc.t(k + 1), "," | ")");
+        // A capitalised particle after a name word leads the surname ("Mac", "Ní").
+        let capital_particle = words > 0 && doc.flags[k] & LEAD_PARTICLE != 0;
         if name_word(doc, lex, k)
             && has_lowercase(t)
+            && !capital_particle
             && role_kind(doc, lex, k).is_none()
             && doc.org_head[k].is_none()
             && (!doc.region[k] || surname_after_first_name || surname_closing)
@@ -1458,6 +1462,14 @@ fn modifier(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
         && ["e", "es", "er", "en", "em"].iter().any(|s| t.ends_with(s))
         && doc.org_head[i].is_none()
         && role_kind(doc, lex, i).is_none()
+        // A unit noun ("Pressestelle Landratsamt Beispiel") is no adjective.
+        && !(t.ends_with('e') && unit_noun(doc, lex, i))
+}
+
+/// Whether token `i` ends with a unit noun (`unit` in `cues.tsv`: "Geschäftsstelle").
+fn unit_noun(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let folded = &doc.folded[doc.tokens[i].start..doc.tokens[i].end];
+    lex.cues.unit.iter().any(|u| folded.ends_with(u))
 }
 
 /// A lower-case adjective inside a complement ("für nukleare Sicherheit").
@@ -1594,6 +1606,8 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
             .flatten()
             .unwrap_or(end)
         });
+        // "IHK Beispielstadt für Beispielland": the district the chamber serves.
+        let end = end.map(|end| chamber_district(doc, end, &region_end).unwrap_or(end));
         if let Some(end) = end {
             push_rule(
                 cands,
@@ -1813,6 +1827,9 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         if subunit || (!has_mod && !has_comp) {
             continue;
         }
+        if head.subtype == "chamber" && right > i {
+            right = chamber_district(doc, right, &region_end).unwrap_or(right);
+        }
         // "Fraunhofer-Institut für Produktionstechnik und Automatisierung IPA": an acronym of
         // the name's initials closes it.
         if right + 1 < limit && doc.adjacent(right) && initials_acronym(doc, left, right, right + 1)
@@ -1840,6 +1857,21 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     acronym_definitions(doc, lex, cands);
     described_names(doc, lex, cands);
     acronyms_after_articles(doc, lex, cands);
+}
+
+/// The district a chamber named with its seat serves, after "für": "IHK Beispielstadt [für
+/// Beispielland]" (the place `end` ends, then "für" and a listed place).
+fn chamber_district(
+    doc: &Doc,
+    end: usize,
+    region_end: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    (end + 2 < doc.sentence_end[end]
+        && doc.t(end + 1) == "für"
+        && doc.adjacent(end)
+        && doc.adjacent(end + 1))
+    .then(|| region_end(end + 2))
+    .flatten()
 }
 
 /// Whether token `k` right after a bare head word is a name of its own ("Universität
@@ -2331,8 +2363,17 @@ fn legal_form_rule(
                 }
                 let headed =
                     (q..p).any(|k| doc.org_head[k].is_some()) && name_word(doc, lex, p - 1);
+                // Or a name led by its place: "Beispielstadt Partner für Wirtschaft GmbH".
+                let placed = q == p - 1
+                    && q > s_start
+                    && doc.t(p) == "für"
+                    && doc.adjacent(q - 1)
+                    && doc.cap_word(q)
+                    && (doc.region[q - 1] || place_starts.contains(&doc.tokens[q - 1].start));
                 if headed {
                     left = q;
+                } else if placed {
+                    left = q - 1;
                 } else {
                     break;
                 }
@@ -2342,6 +2383,14 @@ fn legal_form_rule(
         }
         if left == i {
             left = lower_case_name_start(doc, lex, i, s_start);
+        } else if doc.cap_word(left) {
+            // A brand written in lower case before the name, after an article or the like:
+            // "der beispielwerk Steel Europe AG" (not "House [of] Energy e.V.").
+            let start = lower_case_name_start(doc, lex, left, s_start);
+            if start < left && (start == s_start || !doc.cap_word(start - 1) || doc.stop[start - 1])
+            {
+                left = start;
+            }
         }
         if left == i {
             continue;
@@ -4208,4 +4257,126 @@ fn possessive_persons(
             found.push((k, k, EntityType::Person, "person", "rule:person_possessive"));
         }
     }
+}
+
+/// Complements the head rules leave out that belong to an organisation's name (GUIDELINES,
+/// ORG), as longer candidates over the found ones:
+/// - the seat after "in" when the document defines the name's acronym right after it
+///   ("Technische Universität in Beispielstadt (TUB)"), or when a German body abroad names
+///   its seat ("Deutsche Wirtschaftsvereinigung in Kenia");
+/// - an embassy named with "von" and its seat ("Botschaft von Kenia in der Bundesrepublik
+///   Deutschland");
+/// - the official title of a government with a capitalised adjective before the
+///   administrative noun ("Regierung der Autonomen Provinz Beispiel"; "die Regierung Japans"
+///   and "die Regierung des Bundesstaates Beispiel" stay places).
+fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    // Places by first token: last token, whether abroad (a country other than Germany).
+    let mut places: crate::gazetteer::FastMap<usize, (usize, bool)> = Default::default();
+    for c in cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Location)
+    {
+        let (Some(first), Some(last)) = (
+            doc.token_starting_at(c.start),
+            doc.token_containing(c.end.saturating_sub(1)),
+        ) else {
+            continue;
+        };
+        if doc.tokens[last].end != c.end {
+            continue;
+        }
+        let abroad = match c.payload {
+            Payload::Entry(id) => {
+                let (list, entry) = rec.dictionary().entry(id);
+                rec.dictionary()
+                    .country(list.text(entry.kb_id))
+                    .is_some_and(|code| &code != b"DE")
+            }
+            _ => false,
+        };
+        let slot = places.entry(first).or_insert((last, abroad));
+        if last > slot.0 {
+            *slot = (last, abroad);
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    // A place after "in" (and an article): its last token and whether abroad.
+    let seat = |k: usize| -> Option<(usize, bool)> {
+        if k + 1 >= n || doc.t(k) != "in" || !doc.adjacent(k) {
+            return None;
+        }
+        let mut p = k + 1;
+        if matches!(doc.t(p), "der" | "dem" | "den") && doc.adjacent(p) {
+            p += 1;
+        }
+        (p < doc.sentence_end[k])
+            .then(|| places.get(&p).copied())
+            .flatten()
+    };
+    let mut found = Vec::new();
+    for c in cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Organisation)
+    {
+        let Payload::Rule { subtype, .. } = c.payload else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (
+            doc.token_starting_at(c.start),
+            doc.token_containing(c.end.saturating_sub(1)),
+        ) else {
+            continue;
+        };
+        if doc.tokens[last].end != c.end || !doc.adjacent(last) {
+            continue;
+        }
+        let Some((end, abroad)) = seat(last + 1) else {
+            continue;
+        };
+        let defined = end + 3 < n
+            && doc.t(end + 1) == "("
+            && acronym_like(doc.t(end + 2))
+            && doc.t(end + 3) == ")";
+        let first_word = &doc.folded[doc.tokens[first].start..doc.tokens[first].end];
+        let german = first_word.starts_with("deutsch") && !first_word.contains('-');
+        if defined || (german && abroad) {
+            found.push((first, end, subtype));
+        }
+    }
+    for i in doc.with(ORG_HEAD, 0) {
+        let Some(head) = doc.org_head[i] else {
+            continue;
+        };
+        let head = &lex.org_heads[head as usize];
+        if head.subtype != "government" || !doc.cap_word(i) || i + 3 >= doc.sentence_end[i] {
+            continue;
+        }
+        let folded = &doc.folded[doc.tokens[i].start..doc.tokens[i].end];
+        if doc.t(i + 1) == "von" && doc.adjacent(i) && doc.adjacent(i + 1) {
+            // "Botschaft von Kenia", with its seat.
+            let envoy = ["botschaft", "konsulat"]
+                .iter()
+                .any(|h| folded.ends_with(h));
+            if let Some(&(end, true)) = places.get(&(i + 2)).filter(|_| envoy) {
+                let end = seat(end + 1).map_or(end, |(seat_end, _)| seat_end);
+                found.push((i, end, head.subtype));
+            }
+        } else if matches!(doc.t(i + 1), "der" | "des")
+            && doc.adjacent(i)
+            && doc.adjacent(i + 1)
+            && doc.adjacent(i + 2)
+            && modifier(doc, lex, i + 2)
+            && name_word(doc, lex, i + 3)
+            && doc.adjacent(i + 3)
+        {
+            // "Regierung der Autonomen Republik Beispiel".
+            if let Some(&(end, _)) = places.get(&(i + 4)) {
+                found.push((i, end, head.subtype));
+            }
+        }
+    }
+    push_organisations(cands, doc, found, P_ORG_HEAD, "rule:org_seat");
 }
