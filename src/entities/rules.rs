@@ -278,7 +278,8 @@ pub(super) fn find(
     apposition_persons(&doc, lex, &mut cands);
     news_families(rec, &doc, lex, &mut cands);
     let chosen = resolve(cands);
-    let chosen = link(rec, &doc, chosen);
+    let mut chosen = link(rec, &doc, chosen);
+    link_to_specific_names(rec, &doc, &mut chosen);
     materialise(rec, &doc, chosen)
 }
 
@@ -2369,7 +2370,11 @@ fn legal_form_rule(
                     && doc.t(p) == "für"
                     && doc.adjacent(q - 1)
                     && doc.cap_word(q)
-                    && (doc.region[q - 1] || place_starts.contains(&doc.tokens[q - 1].start));
+                    && (doc.region[q - 1] || place_starts.contains(&doc.tokens[q - 1].start))
+                    // The place starts the name: not "traf in Beispielstadt Vertreter für".
+                    && (q - 1 == s_start
+                        || lex.noun_markers.contains(doc.t(q - 2))
+                        || doc.kind(q - 2) == TokenKind::Punctuation);
                 if headed {
                     left = q;
                 } else if placed {
@@ -4351,6 +4356,28 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
             continue;
         };
         let head = &lex.org_heads[head as usize];
+        if head.word
+            && i + 1 < doc.sentence_end[i]
+            && doc.adjacent(i)
+            && (i == doc.sentence_start[i]
+                || !doc.cap_word(i - 1)
+                || doc.stop[i - 1]
+                // After a German describing noun: "die Agentur Enterprise Beispielland".
+                || doc.org_head[i - 1].is_some_and(|h| !lex.org_heads[h as usize].word))
+        {
+            // "Enterprise Beispielland": an English head with the place it serves, also a
+            // place named like a first name or a town.
+            if let Some(&(end, _)) = places.get(&(i + 1)) {
+                let open = end + 1 >= doc.sentence_end[i]
+                    || !doc.adjacent(end)
+                    || !doc.cap_word(end + 1)
+                    || doc.stop[end + 1];
+                if open {
+                    found.push((i, end, head.subtype));
+                }
+            }
+            continue;
+        }
         if head.subtype != "government" || !doc.cap_word(i) || i + 3 >= doc.sentence_end[i] {
             continue;
         }
@@ -4378,5 +4405,116 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
             }
         }
     }
+    // "Delegation der Deutschen Wirtschaft in Beispielland": a unit with the economy it
+    // represents abroad (not a known organisation in the genitive: "Niederlassung der
+    // Deutschen Bank in London").
+    for i in 0..n.saturating_sub(5) {
+        if !(doc.cap_word(i)
+            && matches!(doc.t(i + 1), "der" | "des")
+            && unit_noun(doc, lex, i)
+            && modifier(doc, lex, i + 2)
+            && name_word(doc, lex, i + 3)
+            && (i..i + 4).all(|k| doc.adjacent(k)))
+        {
+            continue;
+        }
+        let known = cands.iter().any(|c| {
+            c.entity_type == EntityType::Organisation
+                && c.start <= doc.tokens[i + 2].start
+                && c.end >= doc.tokens[i + 3].end
+        });
+        if let Some((end, true)) = seat(i + 4).filter(|_| !known) {
+            found.push((i, end, "chamber"));
+        }
+    }
     push_organisations(cands, doc, found, P_ORG_HEAD, "rule:org_seat");
+}
+
+/// Organisation mentions that name the document's specific organisation in short, linked to
+/// its full name (GUIDELINES, ORG: short names are mentions of the same organisation):
+/// - a short form the full name extends with its seat or district: "Botschaft von Beispiel"
+///   after "Botschaft von Beispiel in der Bundesrepublik Deutschland", "IHK Beispielstadt"
+///   after "IHK Beispielstadt für Beispielland";
+/// - an acronym with a place, written out elsewhere: "IHK Beispielstadt" when the document
+///   names the "Industrie- und Handelskammer Beispielstadt" (the acronym's listed name);
+/// - a listed acronym alone ("IHK", "HWK") when the document names one organisation that
+///   starts with it: "IHK Beispielstadt".
+///
+/// Only a single candidate links; with two ("IHK Aachen", "IHK Köln") the mention stays.
+fn link_to_specific_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candidate]) {
+    let orgs: Vec<usize> = (0..chosen.len())
+        .filter(|&k| chosen[k].entity_type == EntityType::Organisation)
+        .collect();
+    if orgs.len() < 2 {
+        return;
+    }
+    let described: Vec<(usize, String, String)> = orgs
+        .iter()
+        .map(|&k| {
+            let c = &chosen[k];
+            let written = normalise_space(&doc.text[c.start..c.end]);
+            (k, written, describe(rec, doc, c).0)
+        })
+        .collect();
+    // The one canonical among `names` (written, canonical) that fits, if exactly one does.
+    let unique = |fits: &dyn Fn(&str, &str) -> bool| -> Option<(usize, String)> {
+        let mut found: Option<(usize, &String)> = None;
+        for (k, written, canonical) in &described {
+            if fits(written, canonical) {
+                match found {
+                    Some((_, seen)) if seen != canonical => return None,
+                    _ => found = Some((*k, canonical)),
+                }
+            }
+        }
+        found.map(|(k, canonical)| (k, canonical.clone()))
+    };
+    let mut links = Vec::new();
+    for (k, written, canonical) in &described {
+        let c = &chosen[*k];
+        if !matches!(c.payload, Payload::Rule { .. } | Payload::Entry(_)) {
+            continue;
+        }
+        let extends = |rest: &str| {
+            [" in ", " für ", " zu "]
+                .iter()
+                .any(|p| rest.starts_with(p))
+        };
+        // A short form the full name extends with a complement.
+        let full =
+            unique(&|_, other: &str| other.strip_prefix(canonical.as_str()).is_some_and(extends))
+                .or_else(|| {
+                    // "ACR Rest" written out as the acronym's listed name and the same rest.
+                    let (acr, rest) = written.split_once(' ')?;
+                    if !acronym_like(acr) {
+                        return None;
+                    }
+                    let (_, _, expansion) =
+                        described.iter().find(|(_, w, e)| w == acr && e != acr)?;
+                    let long = format!("{expansion} {rest}");
+                    unique(&|_, other: &str| other == long)
+                })
+                .or_else(|| {
+                    // A listed acronym alone: the one organisation of the document written with it.
+                    if !(acronym_like(written) && matches!(c.payload, Payload::Entry(_))) {
+                        return None;
+                    }
+                    let prefix = format!("{written} ");
+                    unique(&|w: &str, _| w.starts_with(&prefix))
+                });
+        if let Some((other, full)) = full {
+            if other != *k && full != *canonical {
+                let (_, kb_id, subtype) = describe(rec, doc, &chosen[other]);
+                links.push((*k, full, kb_id, subtype));
+            }
+        }
+    }
+    for (k, canonical, kb_id, subtype) in links {
+        chosen[k].payload = Payload::Linked {
+            canonical,
+            kb_id,
+            subtype,
+            rule: "link:specific_name",
+        };
+    }
 }
