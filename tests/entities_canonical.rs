@@ -226,3 +226,34 @@ fn short_forms_link_to_the_documents_specific_organisation() {
         "{found:?}"
     );
 }
+
+#[test]
+fn governments_named_by_a_demonym_alone_are_descriptions() {
+    check(&[
+        ("Die Bündner Regierung hat entschieden.", &[]),
+        ("Die Kärntner Landesregierung hat entschieden.", &[]),
+        // A declined adjective makes the title; a complement names the body.
+        (
+            "Die Bayerische Staatsregierung hat entschieden.",
+            &[("Bayerische Staatsregierung", "ORG")],
+        ),
+        (
+            "Das Thüringer Ministerium für Wirtschaft lud ein.",
+            &[("Thüringer Ministerium für Wirtschaft", "ORG")],
+        ),
+        // In the genitive after another head it names that one.
+        (
+            "Er sprach für das Amt der Kärntner Landesregierung.",
+            &[("Amt der Kärntner Landesregierung", "ORG")],
+        ),
+        // An administrative noun without a name describes.
+        (
+            "Bei der Standortsuche half die Wirtschaftsförderung des Landkreises.",
+            &[],
+        ),
+        (
+            "Die Wirtschaftsförderung des Landkreises Beispiel half.",
+            &[("Wirtschaftsförderung des Landkreises Beispiel", "ORG")],
+        ),
+    ]);
+}

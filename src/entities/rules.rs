@@ -1753,6 +1753,11 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                         has_comp = true;
                         continue;
                     }
+                    // "Wirtschaftsförderung des Landkreises": an administrative noun with
+                    // no name after it describes, it names nothing.
+                    if doc.flags[m] & REGION_HEAD != 0 {
+                        break;
+                    }
                     if !bare_word || has_mod || genitive_region_follows(doc, lex, m, limit) {
                         right = m;
                         has_comp = true;
@@ -1828,6 +1833,22 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         if subunit || (!has_mod && !has_comp) {
             continue;
         }
+        // "die Bündner Regierung", "der Kärntner Landesregierung": a government named by
+        // a demonym alone is described, like "die Landesregierung" (GUIDELINES, ORG);
+        // "Bayerische Staatsregierung" (a declined adjective) is its title.
+        // In the genitive after another head it names that one: "Amt der Kärntner
+        // Landesregierung".
+        let genitive_of_head = left >= s_start + 2
+            && matches!(doc.t(left - 1), "der" | "des")
+            && doc.org_head[left - 2].is_some();
+        if head.subtype == "government"
+            && !has_comp
+            && left + 1 == i
+            && !genitive_of_head
+            && demonym(doc, lex, left)
+        {
+            continue;
+        }
         if head.subtype == "chamber" && right > i {
             right = chamber_district(doc, right, &region_end).unwrap_or(right);
         }
@@ -1858,6 +1879,21 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     acronym_definitions(doc, lex, cands);
     described_names(doc, lex, cands);
     acronyms_after_articles(doc, lex, cands);
+}
+
+/// Whether token `k` is an indeclinable demonym in -er ("Bündner", "Kärntner"), not an
+/// adjective declined strong ("Bayerischer", "Großer").
+fn demonym(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let folded = &doc.folded[doc.tokens[k].start..doc.tokens[k].end];
+    let Some(stem) = folded.strip_suffix("er") else {
+        return false;
+    };
+    doc.cap_word(k)
+        && !lex.cues.adjective_ending.iter().any(|e| {
+            // "bayerischer" is "bayerisch" + "er": the weak form "bayerischen" is listed.
+            e.strip_suffix("en")
+                .is_some_and(|base| stem.ends_with(base))
+        })
 }
 
 /// The district a chamber named with its seat serves, after "für": "IHK Beispielstadt [für
