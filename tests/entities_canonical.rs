@@ -257,3 +257,17 @@ fn governments_named_by_a_demonym_alone_are_descriptions() {
         ),
     ]);
 }
+
+#[test]
+fn a_listed_name_takes_the_documents_full_name_with_its_closing_acronym() {
+    let text = "Das Fraunhofer IWU koordiniert das Projekt. Das Fraunhofer-Institut für \
+                Werkzeugmaschinen und Umformtechnik IWU bringt Erfahrung ein.";
+    let found = canonicals(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (_, canonical) in &found {
+        assert_eq!(
+            canonical,
+            "Fraunhofer-Institut für Werkzeugmaschinen und Umformtechnik IWU"
+        );
+    }
+}

@@ -4468,9 +4468,9 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
 
 /// Organisation mentions that name the document's specific organisation in short, linked to
 /// its full name (GUIDELINES, ORG: short names are mentions of the same organisation):
-/// - a short form the full name extends with its seat or district: "Botschaft von Beispiel"
-///   after "Botschaft von Beispiel in der Bundesrepublik Deutschland", "IHK Beispielstadt"
-///   after "IHK Beispielstadt für Beispielland";
+/// - a short form the full name extends with its seat or district or closing acronym:
+///   "Botschaft von Beispiel" after "Botschaft von Beispiel in der Bundesrepublik
+///   Deutschland", "IHK Beispielstadt" after "IHK Beispielstadt für Beispielland";
 /// - an acronym with a place, written out elsewhere: "IHK Beispielstadt" when the document
 ///   names the "Industrie- und Handelskammer Beispielstadt" (the acronym's listed name);
 /// - a listed acronym alone ("IHK", "HWK") when the document names one organisation that
@@ -4511,10 +4511,15 @@ fn link_to_specific_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
         if !matches!(c.payload, Payload::Rule { .. } | Payload::Entry(_)) {
             continue;
         }
+        // The rest names the seat or district, or is the acronym that closes the full name
+        // ("Fraunhofer-Institut für Beispieltechnik IBT").
         let extends = |rest: &str| {
             [" in ", " für ", " zu "]
                 .iter()
                 .any(|p| rest.starts_with(p))
+                || rest
+                    .strip_prefix(' ')
+                    .is_some_and(|acr| !acr.contains(' ') && acronym_like(acr))
         };
         // A short form the full name extends with a complement.
         let full =
