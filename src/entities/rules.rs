@@ -4312,8 +4312,9 @@ fn possessive_persons(
 ///   and "die Regierung des Bundesstaates Beispiel" stay places).
 fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
-    // Places by first token: last token, whether abroad (a country other than Germany).
-    let mut places: crate::gazetteer::FastMap<usize, (usize, bool)> = Default::default();
+    // Places by first token: last token and list entry; whether abroad (a country other
+    // than Germany) is looked up only for the few places after a name.
+    let mut places: crate::gazetteer::FastMap<usize, (usize, Option<u32>)> = Default::default();
     for c in cands
         .iter()
         .filter(|c| c.entity_type == EntityType::Location)
@@ -4328,13 +4329,8 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
             continue;
         }
         let abroad = match c.payload {
-            Payload::Entry(id) => {
-                let (list, entry) = rec.dictionary().entry(id);
-                rec.dictionary()
-                    .country(list.text(entry.kb_id))
-                    .is_some_and(|code| &code != b"DE")
-            }
-            _ => false,
+            Payload::Entry(id) => Some(id),
+            _ => None,
         };
         let slot = places.entry(first).or_insert((last, abroad));
         if last > slot.0 {
@@ -4344,6 +4340,16 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
     if places.is_empty() {
         return;
     }
+    let abroad = |id: Option<u32>| {
+        id.is_some_and(|id| {
+            let (list, entry) = rec.dictionary().entry(id);
+            rec.dictionary()
+                .country(list.text(entry.kb_id))
+                .is_some_and(|code| &code != b"DE")
+        })
+    };
+    // The place starting at token `p`: its last token and whether abroad.
+    let place = |p: usize| places.get(&p).map(|&(end, id)| (end, abroad(id)));
     // A place after "in" (and an article): its last token and whether abroad.
     let seat = |k: usize| -> Option<(usize, bool)> {
         if k + 1 >= n || doc.t(k) != "in" || !doc.adjacent(k) {
@@ -4353,9 +4359,7 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
         if matches!(doc.t(p), "der" | "dem" | "den") && doc.adjacent(p) {
             p += 1;
         }
-        (p < doc.sentence_end[k])
-            .then(|| places.get(&p).copied())
-            .flatten()
+        (p < doc.sentence_end[k]).then(|| place(p)).flatten()
     };
     let mut found = Vec::new();
     for c in cands
@@ -4423,7 +4427,7 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
             let envoy = ["botschaft", "konsulat"]
                 .iter()
                 .any(|h| folded.ends_with(h));
-            if let Some(&(end, true)) = places.get(&(i + 2)).filter(|_| envoy) {
+            if let Some((end, true)) = envoy.then(|| place(i + 2)).flatten() {
                 let end = seat(end + 1).map_or(end, |(seat_end, _)| seat_end);
                 found.push((i, end, head.subtype));
             }
@@ -4446,11 +4450,12 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
     // Deutschen Bank in London").
     for i in 0..n.saturating_sub(5) {
         if !(doc.cap_word(i)
-            && matches!(doc.t(i + 1), "der" | "des")
-            && unit_noun(doc, lex, i)
-            && modifier(doc, lex, i + 2)
+            && doc.cap_word(i + 2)
             && name_word(doc, lex, i + 3)
-            && (i..i + 4).all(|k| doc.adjacent(k)))
+            && matches!(doc.t(i + 1), "der" | "des")
+            && modifier(doc, lex, i + 2)
+            && (i..i + 4).all(|k| doc.adjacent(k))
+            && unit_noun(doc, lex, i))
         {
             continue;
         }
@@ -4482,6 +4487,30 @@ fn link_to_specific_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
         .filter(|&k| chosen[k].entity_type == EntityType::Organisation)
         .collect();
     if orgs.len() < 2 {
+        return;
+    }
+    // Every link joins two organisations whose first words start alike ("IHK" and "IHK
+    // Beispielstadt", "Deutschen Botschaft" and "Deutsche Botschaft in …", "Fraunhofer
+    // IBT" and "Fraunhofer-Institut …"): without such a pair there is nothing to link.
+    let key = |k: usize| {
+        let c = &chosen[k];
+        let word = doc.folded[c.start..c.end]
+            .split([' ', '-'])
+            .next()
+            .unwrap_or("");
+        let mut end = word.len().min(5);
+        while !word.is_char_boundary(end) {
+            end -= 1;
+        }
+        &word[..end]
+    };
+    let mut keys: Vec<(&str, &str)> = orgs
+        .iter()
+        .map(|&k| (key(k), &doc.text[chosen[k].start..chosen[k].end]))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    if !keys.windows(2).any(|pair| pair[0].0 == pair[1].0) {
         return;
     }
     let described: Vec<(usize, String, String)> = orgs
@@ -4521,28 +4550,38 @@ fn link_to_specific_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
                     .strip_prefix(' ')
                     .is_some_and(|acr| !acr.contains(' ') && acronym_like(acr))
         };
-        // A short form the full name extends with a complement.
-        let full =
-            unique(&|_, other: &str| other.strip_prefix(canonical.as_str()).is_some_and(extends))
-                .or_else(|| {
-                    // "ACR Rest" written out as the acronym's listed name and the same rest.
-                    let (acr, rest) = written.split_once(' ')?;
-                    if !acronym_like(acr) {
-                        return None;
-                    }
-                    let (_, _, expansion) =
-                        described.iter().find(|(_, w, e)| w == acr && e != acr)?;
-                    let long = format!("{expansion} {rest}");
-                    unique(&|_, other: &str| other == long)
+        // A short form of two words at least ("Botschaft von Beispiel", not "EU-Kommission")
+        // the full name extends with a complement.
+        let full = canonical
+            .contains(' ')
+            .then(|| {
+                unique(&|_, other: &str| {
+                    other.strip_prefix(canonical.as_str()).is_some_and(extends)
                 })
-                .or_else(|| {
-                    // A listed acronym alone: the one organisation of the document written with it.
-                    if !(acronym_like(written) && matches!(c.payload, Payload::Entry(_))) {
-                        return None;
-                    }
-                    let prefix = format!("{written} ");
-                    unique(&|w: &str, _| w.starts_with(&prefix))
-                });
+            })
+            .flatten()
+            .or_else(|| {
+                // "ACR Rest" written out as the acronym's listed name and the same rest.
+                let (acr, rest) = written.split_once(' ')?;
+                if !acronym_like(acr) {
+                    return None;
+                }
+                let (_, _, expansion) = described.iter().find(|(_, w, e)| w == acr && e != acr)?;
+                let long = format!("{expansion} {rest}");
+                unique(&|_, other: &str| other == long)
+            })
+            .or_else(|| {
+                // A listed acronym alone: the one organisation of the document written with it.
+                // Only a chamber's ("IHK"): a party's or company's acronym with more words
+                // is a branch or product ("VW Polo").
+                if !(acronym_like(written) && matches!(c.payload, Payload::Entry(_)))
+                    || entry_subtype(rec, c) != "chamber"
+                {
+                    return None;
+                }
+                let prefix = format!("{written} ");
+                unique(&|w: &str, _| w.starts_with(&prefix))
+            });
         if let Some((other, full)) = full {
             if other != *k && full != *canonical {
                 let (_, kb_id, subtype) = describe(rec, doc, &chosen[other]);
