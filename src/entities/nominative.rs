@@ -64,6 +64,8 @@ fn head_noun<'w>(cues: &Cues, word: &'w str) -> Option<(&'w str, Gender)> {
 ///     ("Technischen Universität Musterstadt", "Technische Universität Musterstadt"),
 ///     ("Bayerischen Staatsministerium für Wirtschaft", "Bayerisches Staatsministerium für Wirtschaft"),
 ///     ("Amtes für Statistik", "Amt für Statistik"),
+///     ("Deutsch-Kolumbianischen Industrie- und Handelskammer", "Deutsch-Kolumbianische Industrie- und Handelskammer"),
+///     ("Bayerische Landesamt für Umwelt", "Bayerisches Landesamt für Umwelt"),
 ///     ("Bremen Invest", "Bremen Invest"),
 /// ];
 /// for (written, expected) in cases {
@@ -73,19 +75,46 @@ fn head_noun<'w>(cues: &Cues, word: &'w str) -> Option<(&'w str, Gender)> {
 pub fn nominative(lexicon: &super::Lexicon, name: &str) -> String {
     let cues = &lexicon.cues;
     let words: Vec<&str> = name.split(' ').collect();
-    let adjectives = words
+    // Per leading adjective: whether it has the weak ending -en ("Technischen", dropped to
+    // -e) or already -e ("das Bayerische Staatsministerium", "der Grosse Rat").
+    let weak: Vec<bool> = words
         .iter()
         .take(words.len().saturating_sub(1))
-        .take_while(|word| {
-            word.chars().next().is_some_and(char::is_uppercase) && {
-                let folded = fold(word);
-                cues.adjective_ending
-                    .iter()
-                    .any(|ending| folded.ends_with(ending))
+        .map_while(|word| {
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                return None;
             }
+            let folded = fold(word);
+            if cues.adjective_ending.iter().any(|e| folded.ends_with(e)) {
+                return Some(true);
+            }
+            // A noun of its own ("Zentrale", "Initiative") is no adjective.
+            let e_form = folded.ends_with('e')
+                && gender(cues, &folded).is_none()
+                && cues
+                    .adjective_ending
+                    .iter()
+                    .any(|e| folded.ends_with(&e[..e.len() - 1]));
+            e_form.then_some(false)
         })
-        .count();
-    let Some(&head) = words.get(adjectives) else {
+        .collect();
+    let adjectives = weak.len();
+    // Coordinated truncations before the head noun: "Industrie- und Handelskammer",
+    // "Wirtschafts-, Verkehrs- und Bauministerium": the last noun is the head.
+    let mut at = adjectives;
+    while words
+        .get(at)
+        .is_some_and(|w| w.ends_with('-') || w.ends_with("-,"))
+    {
+        at += 1;
+        if words
+            .get(at)
+            .is_some_and(|w| matches!(*w, "und" | "oder" | "sowie"))
+        {
+            at += 1;
+        }
+    }
+    let Some(&head) = words.get(at) else {
         return name.to_string();
     };
     if !head.chars().next().is_some_and(char::is_uppercase) {
@@ -95,9 +124,13 @@ pub fn nominative(lexicon: &super::Lexicon, name: &str) -> String {
         return name.to_string();
     };
     let mut out = String::with_capacity(name.len() + 2);
-    for adjective in &words[..adjectives] {
+    for (adjective, &weak) in words[..adjectives].iter().zip(&weak) {
         // Drop the final n of the weak ending: "Technischen" → "Technische".
-        out.push_str(&adjective[..adjective.len() - 1]);
+        out.push_str(if weak {
+            &adjective[..adjective.len() - 1]
+        } else {
+            adjective
+        });
         match gender {
             Gender::Feminine => {}
             Gender::Neuter => out.push('s'),
@@ -105,8 +138,12 @@ pub fn nominative(lexicon: &super::Lexicon, name: &str) -> String {
         }
         out.push(' ');
     }
+    for between in &words[adjectives..at] {
+        out.push_str(between);
+        out.push(' ');
+    }
     out.push_str(head);
-    for rest in &words[adjectives + 1..] {
+    for rest in &words[at + 1..] {
         out.push(' ');
         out.push_str(rest);
     }

@@ -271,6 +271,7 @@ pub(super) fn find(
     confirm_context(&doc, lex, &mut cands);
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
+    org_seats(rec, &doc, lex, &mut cands);
     named_units(&doc, lex, &mut cands);
     government_offices(&doc, lex, &mut cands);
     slash_seats(&doc, lex, &mut cands);
@@ -279,7 +280,8 @@ pub(super) fn find(
     apposition_persons(&doc, lex, &mut cands);
     news_families(rec, &doc, lex, &mut cands);
     let chosen = resolve(cands);
-    let chosen = link(rec, &doc, chosen);
+    let mut chosen = link(rec, &doc, chosen);
+    link_to_specific_names(rec, &doc, &mut chosen);
     materialise(rec, &doc, chosen)
 }
 
@@ -815,8 +817,11 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
                 && k + 1 < limit
                 && doc.adjacent(k)
                 && matches!(doc.t(k + 1), "," | ")");
+        // A capitalised particle after a name word leads the surname ("Mac", "Ní").
+        let capital_particle = words > 0 && doc.flags[k] & LEAD_PARTICLE != 0;
         if name_word(doc, lex, k)
             && has_lowercase(t)
+            && !capital_particle
             && role_kind(doc, lex, k).is_none()
             && doc.org_head[k].is_none()
             && (!doc.region[k] || surname_after_first_name || surname_closing)
@@ -1464,6 +1469,14 @@ fn modifier(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
         && ["e", "es", "er", "en", "em"].iter().any(|s| t.ends_with(s))
         && doc.org_head[i].is_none()
         && role_kind(doc, lex, i).is_none()
+        // A unit noun ("Pressestelle Landratsamt Beispiel") is no adjective.
+        && !(t.ends_with('e') && unit_noun(doc, lex, i))
+}
+
+/// Whether token `i` ends with a unit noun (`unit` in `cues.tsv`: "Geschäftsstelle").
+fn unit_noun(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let folded = &doc.folded[doc.tokens[i].start..doc.tokens[i].end];
+    lex.cues.unit.iter().any(|u| folded.ends_with(u))
 }
 
 /// A lower-case adjective inside a complement ("für nukleare Sicherheit").
@@ -1600,6 +1613,8 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
             .flatten()
             .unwrap_or(end)
         });
+        // "IHK Beispielstadt für Beispielland": the district the chamber serves.
+        let end = end.map(|end| chamber_district(doc, end, &region_end).unwrap_or(end));
         if let Some(end) = end {
             push_rule(
                 cands,
@@ -1744,6 +1759,11 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                         has_comp = true;
                         continue;
                     }
+                    // "Wirtschaftsförderung des Landkreises": an administrative noun with
+                    // no name after it describes, it names nothing.
+                    if doc.flags[m] & REGION_HEAD != 0 {
+                        break;
+                    }
                     if !bare_word || has_mod || genitive_region_follows(doc, lex, m, limit) {
                         right = m;
                         has_comp = true;
@@ -1819,6 +1839,25 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         if subunit || (!has_mod && !has_comp) {
             continue;
         }
+        // "die Bündner Regierung", "der Kärntner Landesregierung": a government named by
+        // a demonym alone is described, like "die Landesregierung" (GUIDELINES, ORG);
+        // "Bayerische Staatsregierung" (a declined adjective) is its title.
+        // In the genitive after another head it names that one: "Amt der Kärntner
+        // Landesregierung".
+        let genitive_of_head = left >= s_start + 2
+            && matches!(doc.t(left - 1), "der" | "des")
+            && doc.org_head[left - 2].is_some();
+        if head.subtype == "government"
+            && !has_comp
+            && left + 1 == i
+            && !genitive_of_head
+            && demonym(doc, lex, left)
+        {
+            continue;
+        }
+        if head.subtype == "chamber" && right > i {
+            right = chamber_district(doc, right, &region_end).unwrap_or(right);
+        }
         // "Fraunhofer-Institut für Produktionstechnik und Automatisierung IPA": an acronym of
         // the name's initials closes it.
         if right + 1 < limit && doc.adjacent(right) && initials_acronym(doc, left, right, right + 1)
@@ -1846,6 +1885,36 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     acronym_definitions(doc, lex, cands);
     described_names(doc, lex, cands);
     acronyms_after_articles(doc, lex, cands);
+}
+
+/// Whether token `k` is an indeclinable demonym in -er ("Bündner", "Kärntner"), not an
+/// adjective declined strong ("Bayerischer", "Großer").
+fn demonym(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let folded = &doc.folded[doc.tokens[k].start..doc.tokens[k].end];
+    let Some(stem) = folded.strip_suffix("er") else {
+        return false;
+    };
+    doc.cap_word(k)
+        && !lex.cues.adjective_ending.iter().any(|e| {
+            // "bayerischer" is "bayerisch" + "er": the weak form "bayerischen" is listed.
+            e.strip_suffix("en")
+                .is_some_and(|base| stem.ends_with(base))
+        })
+}
+
+/// The district a chamber named with its seat serves, after "für": "IHK Beispielstadt [für
+/// Beispielland]" (the place `end` ends, then "für" and a listed place).
+fn chamber_district(
+    doc: &Doc,
+    end: usize,
+    region_end: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    (end + 2 < doc.sentence_end[end]
+        && doc.t(end + 1) == "für"
+        && doc.adjacent(end)
+        && doc.adjacent(end + 1))
+    .then(|| region_end(end + 2))
+    .flatten()
 }
 
 /// Whether token `k` right after a bare head word is a name of its own ("Universität
@@ -2337,8 +2406,21 @@ fn legal_form_rule(
                 }
                 let headed =
                     (q..p).any(|k| doc.org_head[k].is_some()) && name_word(doc, lex, p - 1);
+                // Or a name led by its place: "Beispielstadt Partner für Wirtschaft GmbH".
+                let placed = q == p - 1
+                    && q > s_start
+                    && doc.t(p) == "für"
+                    && doc.adjacent(q - 1)
+                    && doc.cap_word(q)
+                    && (doc.region[q - 1] || place_starts.contains(&doc.tokens[q - 1].start))
+                    // The place starts the name: not "traf in Beispielstadt Vertreter für".
+                    && (q - 1 == s_start
+                        || lex.noun_markers.contains(doc.t(q - 2))
+                        || doc.kind(q - 2) == TokenKind::Punctuation);
                 if headed {
                     left = q;
+                } else if placed {
+                    left = q - 1;
                 } else {
                     break;
                 }
@@ -2348,6 +2430,14 @@ fn legal_form_rule(
         }
         if left == i {
             left = lower_case_name_start(doc, lex, i, s_start);
+        } else if doc.cap_word(left) {
+            // A brand written in lower case before the name, after an article or the like:
+            // "der beispielwerk Steel Europe AG" (not "House [of] Energy e.V.").
+            let start = lower_case_name_start(doc, lex, left, s_start);
+            if start < left && (start == s_start || !doc.cap_word(start - 1) || doc.stop[start - 1])
+            {
+                left = start;
+            }
         }
         if left == i {
             continue;
@@ -4294,5 +4384,304 @@ fn possessive_persons(
         {
             found.push((k, k, EntityType::Person, "person", "rule:person_possessive"));
         }
+    }
+}
+
+/// Complements the head rules leave out that belong to an organisation's name (GUIDELINES,
+/// ORG), as longer candidates over the found ones:
+/// - the seat after "in" when the document defines the name's acronym right after it
+///   ("Technische Universität in Beispielstadt (TUB)"), or when a German body abroad names
+///   its seat ("Deutsche Wirtschaftsvereinigung in Kenia");
+/// - an embassy named with "von" and its seat ("Botschaft von Kenia in der Bundesrepublik
+///   Deutschland");
+/// - the official title of a government with a capitalised adjective before the
+///   administrative noun ("Regierung der Autonomen Provinz Beispiel"; "die Regierung Japans"
+///   and "die Regierung des Bundesstaates Beispiel" stay places).
+fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    // Places by first token: last token and list entry; whether abroad (a country other
+    // than Germany) is looked up only for the few places after a name.
+    let mut places: crate::gazetteer::FastMap<usize, (usize, Option<u32>)> = Default::default();
+    for c in cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Location)
+    {
+        let (Some(first), Some(last)) = (
+            doc.token_starting_at(c.start),
+            doc.token_containing(c.end.saturating_sub(1)),
+        ) else {
+            continue;
+        };
+        if doc.tokens[last].end != c.end {
+            continue;
+        }
+        let abroad = match c.payload {
+            Payload::Entry(id) => Some(id),
+            _ => None,
+        };
+        let slot = places.entry(first).or_insert((last, abroad));
+        if last > slot.0 {
+            *slot = (last, abroad);
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    let abroad = |id: Option<u32>| {
+        id.is_some_and(|id| {
+            let (list, entry) = rec.dictionary().entry(id);
+            rec.dictionary()
+                .country(list.text(entry.kb_id))
+                .is_some_and(|code| &code != b"DE")
+        })
+    };
+    // The place starting at token `p`: its last token and whether abroad.
+    let place = |p: usize| places.get(&p).map(|&(end, id)| (end, abroad(id)));
+    // A place after "in" (and an article): its last token and whether abroad.
+    let seat = |k: usize| -> Option<(usize, bool)> {
+        if k + 1 >= n || doc.t(k) != "in" || !doc.adjacent(k) {
+            return None;
+        }
+        let mut p = k + 1;
+        if matches!(doc.t(p), "der" | "dem" | "den") && doc.adjacent(p) {
+            p += 1;
+        }
+        (p < doc.sentence_end[k]).then(|| place(p)).flatten()
+    };
+    let mut found = Vec::new();
+    for c in cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Organisation)
+    {
+        let Payload::Rule { subtype, .. } = c.payload else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (
+            doc.token_starting_at(c.start),
+            doc.token_containing(c.end.saturating_sub(1)),
+        ) else {
+            continue;
+        };
+        if doc.tokens[last].end != c.end || !doc.adjacent(last) {
+            continue;
+        }
+        let Some((end, abroad)) = seat(last + 1) else {
+            continue;
+        };
+        let defined = end + 3 < n
+            && doc.t(end + 1) == "("
+            && acronym_like(doc.t(end + 2))
+            && doc.t(end + 3) == ")";
+        let first_word = &doc.folded[doc.tokens[first].start..doc.tokens[first].end];
+        let german = first_word.starts_with("deutsch") && !first_word.contains('-');
+        if defined || (german && abroad) {
+            found.push((first, end, subtype));
+        }
+    }
+    for i in doc.with(ORG_HEAD, 0) {
+        let Some(head) = doc.org_head[i] else {
+            continue;
+        };
+        let head = &lex.org_heads[head as usize];
+        if head.word
+            && i + 1 < doc.sentence_end[i]
+            && doc.adjacent(i)
+            && (i == doc.sentence_start[i]
+                || !doc.cap_word(i - 1)
+                || doc.stop[i - 1]
+                // After a German describing noun: "die Agentur Enterprise Beispielland".
+                || doc.org_head[i - 1].is_some_and(|h| !lex.org_heads[h as usize].word))
+        {
+            // "Enterprise Beispielland": an English head with the place it serves, also a
+            // place named like a first name or a town.
+            if let Some(&(end, _)) = places.get(&(i + 1)) {
+                let open = end + 1 >= doc.sentence_end[i]
+                    || !doc.adjacent(end)
+                    || !doc.cap_word(end + 1)
+                    || doc.stop[end + 1];
+                if open {
+                    found.push((i, end, head.subtype));
+                }
+            }
+            continue;
+        }
+        if head.subtype != "government" || !doc.cap_word(i) || i + 3 >= doc.sentence_end[i] {
+            continue;
+        }
+        let folded = &doc.folded[doc.tokens[i].start..doc.tokens[i].end];
+        if doc.t(i + 1) == "von" && doc.adjacent(i) && doc.adjacent(i + 1) {
+            // "Botschaft von Kenia", with its seat.
+            let envoy = ["botschaft", "konsulat"]
+                .iter()
+                .any(|h| folded.ends_with(h));
+            if let Some((end, true)) = envoy.then(|| place(i + 2)).flatten() {
+                let end = seat(end + 1).map_or(end, |(seat_end, _)| seat_end);
+                found.push((i, end, head.subtype));
+            }
+        } else if matches!(doc.t(i + 1), "der" | "des")
+            && doc.adjacent(i)
+            && doc.adjacent(i + 1)
+            && doc.adjacent(i + 2)
+            && modifier(doc, lex, i + 2)
+            && name_word(doc, lex, i + 3)
+            && doc.adjacent(i + 3)
+        {
+            // "Regierung der Autonomen Republik Beispiel".
+            if let Some(&(end, _)) = places.get(&(i + 4)) {
+                found.push((i, end, head.subtype));
+            }
+        }
+    }
+    // "Delegation der Deutschen Wirtschaft in Beispielland": a unit with the economy it
+    // represents abroad (not a known organisation in the genitive: "Niederlassung der
+    // Deutschen Bank in London").
+    for i in 0..n.saturating_sub(5) {
+        if !(doc.cap_word(i)
+            && doc.cap_word(i + 2)
+            && name_word(doc, lex, i + 3)
+            && matches!(doc.t(i + 1), "der" | "des")
+            && modifier(doc, lex, i + 2)
+            && (i..i + 4).all(|k| doc.adjacent(k))
+            && unit_noun(doc, lex, i))
+        {
+            continue;
+        }
+        let known = cands.iter().any(|c| {
+            c.entity_type == EntityType::Organisation
+                && c.start <= doc.tokens[i + 2].start
+                && c.end >= doc.tokens[i + 3].end
+        });
+        if let Some((end, true)) = seat(i + 4).filter(|_| !known) {
+            found.push((i, end, "chamber"));
+        }
+    }
+    push_organisations(cands, doc, found, P_ORG_HEAD, "rule:org_seat");
+}
+
+/// Organisation mentions that name the document's specific organisation in short, linked to
+/// its full name (GUIDELINES, ORG: short names are mentions of the same organisation):
+/// - a short form the full name extends with its seat or district or closing acronym:
+///   "Botschaft von Beispiel" after "Botschaft von Beispiel in der Bundesrepublik
+///   Deutschland", "IHK Beispielstadt" after "IHK Beispielstadt für Beispielland";
+/// - an acronym with a place, written out elsewhere: "IHK Beispielstadt" when the document
+///   names the "Industrie- und Handelskammer Beispielstadt" (the acronym's listed name);
+/// - a listed acronym alone ("IHK", "HWK") when the document names one organisation that
+///   starts with it: "IHK Beispielstadt".
+///
+/// Only a single candidate links; with two ("IHK Aachen", "IHK Köln") the mention stays.
+fn link_to_specific_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candidate]) {
+    let orgs: Vec<usize> = (0..chosen.len())
+        .filter(|&k| chosen[k].entity_type == EntityType::Organisation)
+        .collect();
+    if orgs.len() < 2 {
+        return;
+    }
+    // Every link joins two organisations whose first words start alike ("IHK" and "IHK
+    // Beispielstadt", "Deutschen Botschaft" and "Deutsche Botschaft in …", "Fraunhofer
+    // IBT" and "Fraunhofer-Institut …"): without such a pair there is nothing to link.
+    let key = |k: usize| {
+        let c = &chosen[k];
+        let word = doc.folded[c.start..c.end]
+            .split([' ', '-'])
+            .next()
+            .unwrap_or("");
+        let mut end = word.len().min(5);
+        while !word.is_char_boundary(end) {
+            end -= 1;
+        }
+        &word[..end]
+    };
+    let mut keys: Vec<(&str, &str)> = orgs
+        .iter()
+        .map(|&k| (key(k), &doc.text[chosen[k].start..chosen[k].end]))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    if !keys.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+        return;
+    }
+    let described: Vec<(usize, String, String)> = orgs
+        .iter()
+        .map(|&k| {
+            let c = &chosen[k];
+            let written = normalise_space(&doc.text[c.start..c.end]);
+            (k, written, describe(rec, doc, c).0)
+        })
+        .collect();
+    // The one canonical among `names` (written, canonical) that fits, if exactly one does.
+    let unique = |fits: &dyn Fn(&str, &str) -> bool| -> Option<(usize, String)> {
+        let mut found: Option<(usize, &String)> = None;
+        for (k, written, canonical) in &described {
+            if fits(written, canonical) {
+                match found {
+                    Some((_, seen)) if seen != canonical => return None,
+                    _ => found = Some((*k, canonical)),
+                }
+            }
+        }
+        found.map(|(k, canonical)| (k, canonical.clone()))
+    };
+    let mut links = Vec::new();
+    for (k, written, canonical) in &described {
+        let c = &chosen[*k];
+        if !matches!(c.payload, Payload::Rule { .. } | Payload::Entry(_)) {
+            continue;
+        }
+        // The rest names the seat or district, or is the acronym that closes the full name
+        // ("Fraunhofer-Institut für Beispieltechnik IBT").
+        let extends = |rest: &str| {
+            [" in ", " für ", " zu "]
+                .iter()
+                .any(|p| rest.starts_with(p))
+                || rest
+                    .strip_prefix(' ')
+                    .is_some_and(|acr| !acr.contains(' ') && acronym_like(acr))
+        };
+        // A short form of two words at least ("Botschaft von Beispiel", not "EU-Kommission")
+        // the full name extends with a complement.
+        let full = canonical
+            .contains(' ')
+            .then(|| {
+                unique(&|_, other: &str| {
+                    other.strip_prefix(canonical.as_str()).is_some_and(extends)
+                })
+            })
+            .flatten()
+            .or_else(|| {
+                // "ACR Rest" written out as the acronym's listed name and the same rest.
+                let (acr, rest) = written.split_once(' ')?;
+                if !acronym_like(acr) {
+                    return None;
+                }
+                let (_, _, expansion) = described.iter().find(|(_, w, e)| w == acr && e != acr)?;
+                let long = format!("{expansion} {rest}");
+                unique(&|_, other: &str| other == long)
+            })
+            .or_else(|| {
+                // A listed acronym alone: the one organisation of the document written with it.
+                // Only a chamber's ("IHK"): a party's or company's acronym with more words
+                // is a branch or product ("VW Polo").
+                if !(acronym_like(written) && matches!(c.payload, Payload::Entry(_)))
+                    || entry_subtype(rec, c) != "chamber"
+                {
+                    return None;
+                }
+                let prefix = format!("{written} ");
+                unique(&|w: &str, _| w.starts_with(&prefix))
+            });
+        if let Some((other, full)) = full {
+            if other != *k && full != *canonical {
+                let (_, kb_id, subtype) = describe(rec, doc, &chosen[other]);
+                links.push((*k, full, kb_id, subtype));
+            }
+        }
+    }
+    for (k, canonical, kb_id, subtype) in links {
+        chosen[k].payload = Payload::Linked {
+            canonical,
+            kb_id,
+            subtype,
+            rule: "link:specific_name",
+        };
     }
 }

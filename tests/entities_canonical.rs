@@ -1,0 +1,273 @@
+//! Table-driven tests of organisation names with their complements and of their nominative
+//! canonical names: chambers, embassies, German bodies abroad, governments, names led by a
+//! place, foreign heads, Gaelic surnames. Sentences written for these tests.
+
+#[path = "common/entity_stage.rs"]
+mod entity_stage;
+
+use entity_stage::{check, find};
+
+/// `(text, canonical)` of the organisations.
+fn canonicals(text: &str) -> Vec<(String, String)> {
+    find(text)
+        .into_iter()
+        .filter(|e| e.entity_type.label() == "ORG")
+        .map(|e| (text[e.start..e.end].to_string(), e.canonical))
+        .collect()
+}
+
+#[test]
+fn inflected_names_have_their_nominative_as_canonical() {
+    let cases = [
+        (
+            "Die Vertreter der Deutsch-Kolumbianischen Industrie- und Handelskammer reisten ab.",
+            "Deutsch-Kolumbianischen Industrie- und Handelskammer",
+            "Deutsch-Kolumbianische Industrie- und Handelskammer",
+        ),
+        (
+            "Ein Vertrag mit der Ostbayerischen Industrie- und Handelskammer zu Passau wurde unterzeichnet.",
+            "Ostbayerischen Industrie- und Handelskammer zu Passau",
+            "Ostbayerische Industrie- und Handelskammer zu Passau",
+        ),
+        (
+            "Das Bayerische Staatsministerium für Umwelt lud ein.",
+            "Bayerische Staatsministerium für Umwelt",
+            "Bayerisches Staatsministerium für Umwelt",
+        ),
+        (
+            "Die Leiterin des Departements für Bildung und Kultur sprach.",
+            "Departements für Bildung und Kultur",
+            "Departement für Bildung und Kultur",
+        ),
+        (
+            "Er dankte dem Wirtschafts- und Sozialministerium des Landes Brandenburg.",
+            "Wirtschafts- und Sozialministerium des Landes Brandenburg",
+            "Wirtschafts- und Sozialministerium des Landes Brandenburg",
+        ),
+    ];
+    for (text, span, canonical) in cases {
+        assert_eq!(
+            canonicals(text),
+            vec![(span.to_string(), canonical.to_string())],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn complements_that_belong_to_the_name_are_kept() {
+    check(&[
+        // A chamber with its seat and the district it serves.
+        (
+            "Die IHK Würzburg für Unterfranken lud Firmen ein.",
+            &[("IHK Würzburg für Unterfranken", "ORG")],
+        ),
+        // A German body abroad names its seat; a bilateral name does not need it.
+        (
+            "Die Deutsche Wirtschaftsvereinigung in Kenia (DWK) lud ein.",
+            &[
+                ("Deutsche Wirtschaftsvereinigung in Kenia", "ORG"),
+                ("DWK", "ORG"),
+            ],
+        ),
+        (
+            "Sie leitete die Delegation der Deutschen Wirtschaft in Ghana.",
+            &[("Delegation der Deutschen Wirtschaft in Ghana", "ORG")],
+        ),
+        // An embassy named with "von" and its seat.
+        (
+            "Ein Gruß kam von der Botschaft von Kolumbien in der Bundesrepublik Deutschland.",
+            &[(
+                "Botschaft von Kolumbien in der Bundesrepublik Deutschland",
+                "ORG",
+            )],
+        ),
+        (
+            "Der Austausch mit der Botschaft von Kolumbien begann 2020.",
+            &[("Botschaft von Kolumbien", "ORG")],
+        ),
+        // A government's official title; generic ones leave the place.
+        (
+            "Die Regierung der Autonomen Provinz Bozen lud ein.",
+            &[("Regierung der Autonomen Provinz Bozen", "ORG")],
+        ),
+        (
+            "Die Regierung des Bundesstaates Queensland unterzeichnete.",
+            &[("Queensland", "LOC")],
+        ),
+        ("Die Regierung Japans begrüßte das.", &[("Japans", "LOC")]),
+        // The seat is part of the name when the acronym follows it.
+        (
+            "Studierende der Technischen Universität in Sofia (TUS) kommen nach Kiel.",
+            &[
+                ("Technischen Universität in Sofia", "ORG"),
+                ("TUS", "ORG"),
+                ("Kiel", "LOC"),
+            ],
+        ),
+        (
+            "Die Technische Universität in Sofia unterzeichnete.",
+            &[("Technische Universität", "ORG"), ("Sofia", "LOC")],
+        ),
+        // A known organisation in the genitive stays itself.
+        (
+            "Die Deutsche Handelsgesellschaft in Frankfurt meldet Zahlen.",
+            &[
+                ("Deutsche Handelsgesellschaft", "ORG"),
+                ("Frankfurt", "LOC"),
+            ],
+        ),
+    ]);
+    let text = "Die Deutsche Wirtschaftsvereinigung in Kenia (DWK) lud ein. Die DWK zahlt.";
+    for (span, canonical) in canonicals(text) {
+        assert_eq!(
+            canonical, "Deutsche Wirtschaftsvereinigung in Kenia",
+            "{span}"
+        );
+    }
+}
+
+#[test]
+fn names_led_by_a_place_or_brand_extend_to_their_legal_form() {
+    check(&[
+        (
+            "Beteiligt ist die Leipzig Partner für Standortmarketing GmbH.",
+            &[("Leipzig Partner für Standortmarketing GmbH", "ORG")],
+        ),
+        // A place in the sentence before the name is no part of it.
+        (
+            "Er traf in Berlin Vertreter für Beispiel GmbH.",
+            &[("Berlin", "LOC"), ("Beispiel GmbH", "ORG")],
+        ),
+        (
+            "Die Firma heidelbergwerk Solutions AG in Heidelberg investiert.",
+            &[
+                ("heidelbergwerk Solutions AG", "ORG"),
+                ("Heidelberg", "LOC"),
+            ],
+        ),
+        (
+            "Die Hochschule Mittweida und die Beispiel Systems S.R.L. kooperieren.",
+            &[
+                ("Hochschule Mittweida", "ORG"),
+                ("Beispiel Systems S.R.L.", "ORG"),
+            ],
+        ),
+        (
+            "Die Agentur Enterprise Georgia lud ein.",
+            &[("Enterprise Georgia", "ORG")],
+        ),
+        (
+            "Der Direktor von Enterprise Georgia sprach.",
+            &[("Enterprise Georgia", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn foreign_heads_and_units() {
+    check(&[
+        (
+            "Partner ist die Camera di Commercio di Brescia.",
+            &[("Camera di Commercio di Brescia", "ORG")],
+        ),
+        (
+            "Pressestelle Landratsamt Esslingen, Pulverwiesen 11, 73728 Esslingen",
+            &[("Landratsamt Esslingen", "ORG"), ("Esslingen", "LOC")],
+        ),
+    ]);
+}
+
+#[test]
+fn gaelic_particles_are_inside_person_names() {
+    check(&[
+        (
+            "Siobhán Ní Dhomhnaill, Geschäftsführerin der Beispiel Ltd., und Professor Pádraig Mac Giolla Bhríde sprachen.",
+            &[
+                ("Siobhán Ní Dhomhnaill", "PER"),
+                ("Beispiel Ltd.", "ORG"),
+                ("Pádraig Mac Giolla Bhríde", "PER"),
+            ],
+        ),
+        (
+            "Geschäftsführer Eoin Ó Súilleabháin eröffnete das Werk.",
+            &[("Eoin Ó Súilleabháin", "PER")],
+        ),
+    ]);
+}
+
+#[test]
+fn short_forms_link_to_the_documents_specific_organisation() {
+    // A listed acronym alone names the one chamber of the document written with it.
+    let text = "Die IHK Würzburg für Unterfranken lud ein. IHK-Präsidentin Eva Muster sprach.";
+    let found = canonicals(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (_, canonical) in &found {
+        assert_eq!(canonical, "IHK Würzburg für Unterfranken");
+    }
+    // The short form of an embassy named with its seat.
+    let text = "Die Botschaft von Kolumbien in der Bundesrepublik Deutschland lud ein. \
+                Kontakt: Botschaft von Kolumbien, Presseabteilung.";
+    let found = canonicals(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (_, canonical) in &found {
+        assert_eq!(
+            canonical,
+            "Botschaft von Kolumbien in der Bundesrepublik Deutschland"
+        );
+    }
+    // Two chambers: the acronym alone stays unlinked to either.
+    let text = "Die IHK Würzburg und die IHK Aachen luden ein. Die IHK-Präsidentin sprach.";
+    let found = canonicals(text);
+    assert!(
+        found
+            .iter()
+            .all(|(written, canonical)| written != "IHK" || !canonical.starts_with("IHK ")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn governments_named_by_a_demonym_alone_are_descriptions() {
+    check(&[
+        ("Die Bündner Regierung hat entschieden.", &[]),
+        ("Die Kärntner Landesregierung hat entschieden.", &[]),
+        // A declined adjective makes the title; a complement names the body.
+        (
+            "Die Bayerische Staatsregierung hat entschieden.",
+            &[("Bayerische Staatsregierung", "ORG")],
+        ),
+        (
+            "Das Thüringer Ministerium für Wirtschaft lud ein.",
+            &[("Thüringer Ministerium für Wirtschaft", "ORG")],
+        ),
+        // In the genitive after another head it names that one.
+        (
+            "Er sprach für das Amt der Kärntner Landesregierung.",
+            &[("Amt der Kärntner Landesregierung", "ORG")],
+        ),
+        // An administrative noun without a name describes.
+        (
+            "Bei der Standortsuche half die Wirtschaftsförderung des Landkreises.",
+            &[],
+        ),
+        (
+            "Die Wirtschaftsförderung des Landkreises Beispiel half.",
+            &[("Wirtschaftsförderung des Landkreises Beispiel", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_listed_name_takes_the_documents_full_name_with_its_closing_acronym() {
+    let text = "Das Fraunhofer IWU koordiniert das Projekt. Das Fraunhofer-Institut für \
+                Werkzeugmaschinen und Umformtechnik IWU bringt Erfahrung ein.";
+    let found = canonicals(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (_, canonical) in &found {
+        assert_eq!(
+            canonical,
+            "Fraunhofer-Institut für Werkzeugmaschinen und Umformtechnik IWU"
+        );
+    }
+}
