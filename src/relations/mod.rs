@@ -64,7 +64,7 @@
 mod doc;
 mod lexicon;
 
-use std::collections::HashMap;
+use crate::gazetteer::FastMap as HashMap;
 
 use crate::calendar::Date;
 use crate::dates::DateMatch;
@@ -308,10 +308,8 @@ impl RelationRecogniser {
             // names what it is about ("Vereinbarung", "Delegation", "Forum"); a host verb is
             // also about the person it receives.
             if let Some(kind) = trigger.needs_object {
-                let object = lex.cues(kind);
                 let from = doc.input.sentences[s.saturating_sub(OBJECT_SENTENCES_BACK)].first_token;
-                let named = (from..range.end)
-                    .any(|i| object.iter().any(|cue| lex.cue_at(cue, lower, i).is_some()));
+                let named = lex.has_cue(kind, lower, from..range.end);
                 let sentence_end = doc.input.sentences[s].end;
                 let person_after = trigger.relation_type == RelationType::Visit
                     && doc.input.entities.iter().any(|e| {
@@ -442,16 +440,7 @@ impl RelationRecogniser {
                 fired.subject = SubjectRole::None;
             }
             if let Some(otherwise) = &trigger.otherwise_code {
-                let sentence_text = lexicon::topic_text(sentence.text(doc.input.text));
-                let economic = lex
-                    .economic
-                    .iter()
-                    .any(|w| sentence_text.contains(w.as_str()))
-                    || lex
-                        .topics
-                        .iter()
-                        .any(|(part, _)| sentence_text.contains(part.as_str()));
-                if !economic {
+                if !doc.topics(s, lex).economic {
                     fired.code = otherwise.clone();
                 }
             }
@@ -1142,7 +1131,7 @@ impl RelationRecogniser {
         let input = doc.input;
         let entities = input.entities;
         let mut groups: Vec<(String, String, RelationType, Vec<Stated>)> = Vec::new();
-        let mut index: HashMap<(RelationType, String, String), usize> = HashMap::new();
+        let mut index: HashMap<(RelationType, String, String), usize> = HashMap::default();
         for st in stated {
             let ca = entities[st.a].canonical.clone();
             let cb = entities[st.b].canonical.clone();
@@ -1230,9 +1219,9 @@ impl RelationRecogniser {
             // Topics.
             let mut topics: Vec<String> = Vec::new();
             for &s in &sentences {
-                let text = lexicon::topic_text(input.sentences[s].text(input.text));
-                for (part, label) in &lex.topics {
-                    if text.contains(part.as_str()) && !topics.contains(label) {
+                let found = doc.topics(s, lex);
+                for ((_, label), &hit) in lex.topics.iter().zip(&found.topics) {
+                    if hit && !topics.contains(label) {
                         topics.push(label.clone());
                     }
                 }
