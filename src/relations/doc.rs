@@ -33,6 +33,8 @@ pub(crate) enum Prep {
     Venue,
     Destination,
     Between,
+    /// "kooperiert mit A und B": partners of the subject, not of each other.
+    With,
 }
 
 /// How a mention stands for its party.
@@ -985,6 +987,11 @@ impl<'a> Doc<'a> {
                             Some(Prep::Venue)
                         } else if lexicon.is_cue(CueKind::Between, lower, j) {
                             Some(Prep::Between)
+                        } else if lexicon.is_cue(CueKind::With, lower, j)
+                            && !(j > 0 && lexicon.is_cue(CueKind::Together, lower, j - 1))
+                        {
+                            // "gemeinsam mit A und B": co-actors, partners of each other too.
+                            Some(Prep::With)
                         } else {
                             None
                         };
@@ -1152,7 +1159,7 @@ impl<'a> Doc<'a> {
                 // unless two places name it together ("Bayern-Québec-Forum").
                 if m.via == Via::Direct
                     && e.entity_type == EntityType::Location
-                    && prep.is_none()
+                    && matches!(prep, None | Some(Prep::With))
                     && !list
                         .iter()
                         .any(|o| o.entity != m.entity && o.token == m.token && o.via == Via::Direct)
@@ -1205,6 +1212,19 @@ impl<'a> Doc<'a> {
                 }) else {
                     continue;
                 };
+                // "Kleinstadt (Frankreich)": a country in brackets right after a place of
+                // unknown country says where that place lies.
+                let bracketed =
+                    &lower[token_at(entities[inner.entity].end.saturating_sub(1)) + 1] == "(";
+                let is_country = entities[m.entity]
+                    .kb_id
+                    .as_deref()
+                    .is_some_and(|kb| country_of(kb) == Some(kb));
+                if bracketed && is_country && matches!(sides[inner.entity], Side::Own(_)) {
+                    inside.push((inner.entity, m.entity));
+                    sides[inner.entity] = sides[m.entity].clone();
+                    continue;
+                }
                 // Only a place of unknown country; after "aus" only a macro-region: "eine
                 // Delegation aus Ohio im Landkreis X" places the delegation, not Ohio.
                 if !matches!(sides[m.entity], Side::Own(_))

@@ -152,15 +152,17 @@ pub(crate) enum CueKind {
     /// After a country's adjective: "die ungarische Seite" is the document's party of that
     /// country, its main region.
     SideWord,
+    With,
+    Together,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::SideWord as usize) < 64);
+const _: () = assert!((CueKind::Together as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 38] = [
+    pub(crate) const ALL: [CueKind; 40] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -199,6 +201,8 @@ impl CueKind {
         CueKind::Programme,
         CueKind::Passive,
         CueKind::SideWord,
+        CueKind::With,
+        CueKind::Together,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -241,6 +245,8 @@ impl CueKind {
             "programme" => CueKind::Programme,
             "passive" => CueKind::Passive,
             "side_word" => CueKind::SideWord,
+            "with" => CueKind::With,
+            "together" => CueKind::Together,
             _ => return None,
         })
     }

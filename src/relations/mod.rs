@@ -150,6 +150,10 @@ const INVITATION_CODE: &str = "036";
 /// Zeremonie fand gestern statt. Für das Land unterschrieb …").
 const OBJECT_SENTENCES_BACK: usize = 3;
 
+/// How many tokens after a partnership word ("Partnerstädte", "Partnerschaften mit") the
+/// partners it names may stand.
+const GOVERNED_TOKENS: usize = 12;
+
 /// The relation stage.
 #[derive(Debug)]
 pub struct RelationRecogniser {
@@ -561,10 +565,33 @@ impl RelationRecogniser {
         // Candidates.
         // "Unterzeichnet haben:" followed by a bullet list: the list names the parties.
         let listed = self.bullet_list_after(doc, s);
+        // "Partnerschaften mit A (Land) und B", "die Partnerstädte A und B": the places a
+        // partnership word names right after it are partners of its owner, also towns the
+        // title does not name, and not partners of each other.
+        // Only after a noun: after a verb ("kooperieren A und B") come its subjects.
+        let noun_trigger = doc.input.tokens[fired.token]
+            .text(doc.input.text)
+            .starts_with(char::is_uppercase);
+        let governed = |m: &Mention| -> bool {
+            fired.relation_type == RelationType::Cooperation
+                && noun_trigger
+                && m.via == Via::Direct
+                && m.token > fired.last
+                && m.token <= fired.last + GOVERNED_TOKENS
+                && (fired.last + 1..m.token).all(|t| {
+                    let token = &doc.input.tokens[t];
+                    matches!(&doc.lower[t], "(" | ")")
+                        || lex.is_cue(CueKind::Coordination, &doc.lower, t)
+                        || lex.is_cue(CueKind::Skip, &doc.lower, t)
+                        || lex.is_cue(CueKind::With, &doc.lower, t)
+                        || (token.kind == TokenKind::Word
+                            && token.text(doc.input.text).starts_with(char::is_uppercase))
+                })
+        };
         let mut ms: Vec<&Mention> = doc.mentions[s]
             .iter()
             .chain(listed.clone().flat_map(|t| doc.mentions[t].iter()))
-            .filter(|m| !m.attribute && doc.local_party(m.entity))
+            .filter(|m| !m.attribute && (doc.local_party(m.entity) || governed(m)))
             .filter(|m| {
                 // Adjectives only for regions with a code ("Münchner" is no party).
                 m.via != Via::Adjective || has_code(m.entity)
@@ -689,6 +716,7 @@ impl RelationRecogniser {
                     m.entity != x.entity
                         && doc.level(m.entity) == doc.level(x.entity)
                         && !(x.group != usize::MAX && x.group == m.group)
+                        && !(governed(x) && governed(m))
                         && different(x.entity, m.entity)
                 })
             })
@@ -716,7 +744,7 @@ impl RelationRecogniser {
                 if let Some(host) = last_host {
                     return ms
                         .iter()
-                        .filter(|m| m.prep.is_none() && different(m.entity, host))
+                        .filter(|m| bare(m.prep) && different(m.entity, host))
                         .map(|m| (m.entity, host, rule("visit_context")))
                         .collect();
                 }
@@ -756,7 +784,7 @@ impl RelationRecogniser {
                             ms.iter()
                                 .find(|m| {
                                     m.token < fired.token
-                                        && m.prep.is_none()
+                                        && bare(m.prep)
                                         && !lex.has_cue(
                                             CueKind::Visitors,
                                             &doc.lower,
@@ -781,7 +809,7 @@ impl RelationRecogniser {
                     return Vec::new();
                 }
                 let host = if fired.subject == SubjectRole::Host {
-                    ms.iter().find(|m| m.prep.is_none())
+                    ms.iter().find(|m| bare(m.prep))
                 } else {
                     ms.iter().find(|m| {
                         m.prep == Some(Prep::Destination)
@@ -913,7 +941,8 @@ impl RelationRecogniser {
                 }) {
                     continue;
                 }
-                let same_group = a.group != usize::MAX && a.group == b.group;
+                let same_group =
+                    (a.group != usize::MAX && a.group == b.group) || (governed(a) && governed(b));
                 if same_group || !different(a.entity, b.entity) || !mixed_ok(i, j) {
                     continue;
                 }
@@ -927,7 +956,11 @@ impl RelationRecogniser {
                 pairs.push((a.entity, b.entity, factor));
             }
         }
-        if pairs.is_empty() && ms.len() == 2 && different(ms[0].entity, ms[1].entity) {
+        if pairs.is_empty()
+            && ms.len() == 2
+            && different(ms[0].entity, ms[1].entity)
+            && !(governed(ms[0]) && governed(ms[1]))
+        {
             pairs.push((ms[0].entity, ms[1].entity, rule("cross")));
         }
         if !pairs.is_empty() {
@@ -1007,7 +1040,7 @@ impl RelationRecogniser {
             .filter(|m| {
                 m.via == Via::Direct
                     && doc.level(m.entity) == Level::Organisation
-                    && matches!(m.prep, None | Some(Prep::Between))
+                    && matches!(m.prep, None | Some(Prep::Between | Prep::With))
             })
             .collect();
         orgs.sort_by_key(|m| m.token);
@@ -1306,6 +1339,12 @@ fn head_is_event(lex: &Lexicon, trigger: &Trigger, word: &str) -> bool {
             && t.words.len() == 1
             && end_of(t).is_some_and(|end| end > own)
     })
+}
+
+/// Whether a mention stands without a preposition that says what it is: none, or only "mit"
+/// (which keeps the parties it coordinates apart, [`Prep::With`]).
+fn bare(prep: Option<Prep>) -> bool {
+    matches!(prep, None | Some(Prep::With))
 }
 
 /// Where `trigger` matches in `range` of the lower-cased tokens: first and last token.
