@@ -2,10 +2,10 @@
 //! tokens, readable sentences, party mentions with their preposition and side, the document's
 //! main regions, and which body each person speaks for.
 
-use std::cell::Cell;
-use std::collections::HashMap;
+use crate::gazetteer::FastMap as HashMap;
+use std::cell::{Cell, OnceCell};
 
-use super::lexicon::{Cue, CueIndex, CueKind, CueMarks, Lexicon};
+use super::lexicon::{Cue, CueIndex, CueKind, CueMarks, Lexicon, SentenceTopics};
 use super::{RegionEvidence, RelationInput};
 use crate::entities::EntityMatch;
 use crate::record::EntityType;
@@ -33,6 +33,8 @@ pub(crate) enum Prep {
     Venue,
     Destination,
     Between,
+    /// "kooperiert mit A und B": partners of the subject, not of each other.
+    With,
 }
 
 /// How a mention stands for its party.
@@ -94,6 +96,8 @@ pub(crate) struct Doc<'a> {
     sentence_of: Vec<usize>,
     /// Where the contact block starts (the text's end when there is none).
     trailer_start: usize,
+    /// Topics and economic words of each sentence, once asked for.
+    topics: Vec<OnceCell<SentenceTopics>>,
 }
 
 /// The lower-cased tokens of a document in one buffer, separated by line breaks (which no
@@ -229,9 +233,9 @@ pub(crate) fn has_words(name: &str, part: &str) -> bool {
 }
 
 /// The country of an ISO 3166 code (`DE-BY` → `DE`, `CN` → `CN`).
-pub(crate) fn country_of(kb_id: &str) -> Option<String> {
+pub(crate) fn country_of(kb_id: &str) -> Option<&str> {
     let head = kb_id.split('-').next()?;
-    (head.len() == 2 && head.bytes().all(|b| b.is_ascii_uppercase())).then(|| head.to_string())
+    (head.len() == 2 && head.bytes().all(|b| b.is_ascii_uppercase())).then_some(head)
 }
 
 /// Whether region `outer` contains region `inner` by their ISO codes (`DE` ⊃ `DE-SN`).
@@ -266,11 +270,7 @@ pub(crate) fn contains_place(outer: &EntityMatch, inner: &EntityMatch) -> bool {
             return false;
         }
     }
-    let Some(country) = outer
-        .kb_id
-        .as_deref()
-        .filter(|k| country_of(k).as_deref() == Some(*k))
-    else {
+    let Some(country) = outer.kb_id.as_deref().filter(|k| country_of(k) == Some(*k)) else {
         return false;
     };
     outer.entity_type == EntityType::Location
@@ -352,7 +352,7 @@ fn compass_country(
         }
         regions_with_code.iter().find_map(|&r| {
             let kb = entities[r].kb_id.as_deref()?;
-            (fold(&entities[r].canonical) == rest).then(|| country_of(kb))?
+            (fold(&entities[r].canonical) == rest).then(|| country_of(kb).map(str::to_string))?
         })
     })
 }
@@ -495,16 +495,23 @@ impl<'a> Doc<'a> {
             mentions: Vec::new(),
             sides: Vec::new(),
             inside: Vec::new(),
-            org_region: HashMap::new(),
-            main: HashMap::new(),
+            org_region: HashMap::default(),
+            main: HashMap::default(),
             home: None,
             foreign: None,
-            person_body: HashMap::new(),
+            person_body: HashMap::default(),
             title_places: None,
             trigger_hits,
             sentence_of,
             trailer_start,
+            topics: vec![OnceCell::new(); input.sentences.len()],
         }
+    }
+
+    /// The topics and economic words of sentence `s` (computed on first use).
+    pub(crate) fn topics(&self, s: usize, lexicon: &Lexicon) -> &SentenceTopics {
+        self.topics[s]
+            .get_or_init(|| lexicon.sentence_topics(self.input.sentences[s].text(self.input.text)))
     }
 
     /// Mentions, sides, main regions and the bodies persons speak for.
@@ -540,92 +547,113 @@ impl<'a> Doc<'a> {
                 stems_by_region.push((i, lexicon.demonym_stems(&entities[i].canonical)));
             }
         }
-        let mut org_region = HashMap::new();
-        let mut sides: Vec<Side> = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                // A town is on the side of its country ("Wuhan" → `CN`).
-                if let Some(country) = place_country(e) {
-                    return Side::Country(country.to_string());
+        let self_side = |e: &EntityMatch, named: &mut Option<usize>| -> Side {
+            // "Westungarn", "Mittelhessen": a part of a region of the document.
+            if e.entity_type == EntityType::Location {
+                if let Some(country) =
+                    compass_country(&e.canonical, entities, &regions_with_code, lexicon)
+                {
+                    return Side::Country(country);
                 }
-                // "Westungarn", "Mittelhessen": a part of a region of the document.
-                if e.entity_type == EntityType::Location {
-                    if let Some(country) =
-                        compass_country(&e.canonical, entities, &regions_with_code, lexicon)
-                    {
-                        return Side::Country(country);
-                    }
-                }
-                if e.entity_type == EntityType::Organisation {
-                    let mut found = None;
-                    for word in e
-                        .canonical
-                        .split(|c: char| !c.is_alphanumeric() && c != '-')
-                        .filter(|w| !w.is_empty())
-                    {
-                        let word = fold(word);
-                        for (region, stems) in &stems_by_region {
-                            // The name, its genitive ("des Saarlandes", "Hessens") or an
-                            // adjective of it.
-                            let genitive = [word.strip_suffix("es"), word.strip_suffix('s')]
-                                .into_iter()
-                                .flatten()
-                                .any(|w| stems.first().is_some_and(|name| w == name));
-                            let hit = genitive
-                                || stems.iter().any(|s| {
-                                    word == *s
-                                        || (word.starts_with(s.as_str())
-                                            && lexicon.is_demonym(stems, &word, false))
-                                });
-                            if hit {
-                                found = Some(*region);
-                            }
+            }
+            if e.entity_type == EntityType::Organisation {
+                let mut found = None;
+                for word in e
+                    .canonical
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .filter(|w| !w.is_empty())
+                {
+                    let word = fold(word);
+                    for (region, stems) in &stems_by_region {
+                        // The name, its genitive ("des Saarlandes", "Hessens") or an
+                        // adjective of it.
+                        let genitive = [word.strip_suffix("es"), word.strip_suffix('s')]
+                            .into_iter()
+                            .flatten()
+                            .any(|w| stems.first().is_some_and(|name| w == name));
+                        let hit = genitive
+                            || stems.iter().any(|s| {
+                                word == *s
+                                    || (word.starts_with(s.as_str())
+                                        && lexicon.is_demonym(stems, &word, false))
+                            });
+                        if hit {
+                            found = Some(*region);
                         }
                     }
-                    if found.is_none() {
-                        // A region name of several words ("Conseil régional du Grand Est").
-                        let words = |text: &str| {
-                            let mut out = String::from(" ");
-                            for w in fold(text)
-                                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                                .filter(|w| !w.is_empty())
-                            {
-                                out.push_str(w);
-                                out.push(' ');
-                            }
-                            out
-                        };
-                        let name = words(&e.canonical);
-                        found = stems_by_region
-                            .iter()
-                            .map(|(region, _)| *region)
-                            .find(|&region| {
-                                let canonical = &entities[region].canonical;
-                                canonical.contains(' ') && name.contains(&words(canonical))
-                            });
-                    }
-                    if let Some(region) = found {
-                        org_region.insert(i, region);
-                        let code = entities[region].kb_id.as_deref().and_then(country_of);
-                        return Side::Country(code.unwrap_or_default());
-                    }
-                    // A town in its name locates it: "Wirtschaftsförderung Kiel GmbH" is on
-                    // the side of Kiel.
-                    if let Some(town) = entities.iter().find(|t| {
-                        t.entity_type == EntityType::Location
-                            && t.kb_id.as_deref().and_then(country_of).is_none()
-                            && has_words(&e.canonical, &t.canonical)
-                    }) {
-                        return match place_country(town) {
-                            Some(country) => Side::Country(country.to_string()),
-                            None => Side::Own(town.canonical.clone()),
-                        };
-                    }
                 }
-                Side::Own(e.canonical.clone())
-            })
-            .collect();
+                if found.is_none() {
+                    // A region name of several words ("Conseil régional du Grand Est").
+                    let words = |text: &str| {
+                        let mut out = String::from(" ");
+                        for w in fold(text)
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .filter(|w| !w.is_empty())
+                        {
+                            out.push_str(w);
+                            out.push(' ');
+                        }
+                        out
+                    };
+                    let name = words(&e.canonical);
+                    found = stems_by_region
+                        .iter()
+                        .map(|(region, _)| *region)
+                        .find(|&region| {
+                            let canonical = &entities[region].canonical;
+                            canonical.contains(' ') && name.contains(&words(canonical))
+                        });
+                }
+                if let Some(region) = found {
+                    *named = Some(region);
+                    let code = entities[region].kb_id.as_deref().and_then(country_of);
+                    return Side::Country(code.unwrap_or_default().to_string());
+                }
+                // A town in its name locates it: "Wirtschaftsförderung Kiel GmbH" is on
+                // the side of Kiel.
+                if let Some(town) = entities.iter().find(|t| {
+                    t.entity_type == EntityType::Location
+                        && t.kb_id.as_deref().and_then(country_of).is_none()
+                        && has_words(&e.canonical, &t.canonical)
+                }) {
+                    return match place_country(town) {
+                        Some(country) => Side::Country(country.to_string()),
+                        None => Side::Own(town.canonical.clone()),
+                    };
+                }
+            }
+            Side::Own(e.canonical.clone())
+        };
+        let mut org_region = HashMap::default();
+        // Beyond a place's own country, a side depends only on the entity's type and
+        // canonical name: worked out once per name (side, region named).
+        let mut by_name: HashMap<(u8, &str), (Side, Option<usize>)> = HashMap::default();
+        let mut sides: Vec<Side> = Vec::with_capacity(entities.len());
+        for (i, e) in entities.iter().enumerate() {
+            // A town is on the side of its country ("Wuhan" → `CN`).
+            if let Some(country) = place_country(e) {
+                sides.push(Side::Country(country.to_string()));
+                continue;
+            }
+            let kind = match e.entity_type {
+                EntityType::Organisation => 0u8,
+                EntityType::Location => 1,
+                _ => 2,
+            };
+            let key = (kind, e.canonical.as_str());
+            let (side, region) = by_name
+                .entry(key)
+                .or_insert_with(|| {
+                    let mut region = None;
+                    let side = self_side(e, &mut region);
+                    (side, region)
+                })
+                .clone();
+            if let Some(region) = region {
+                org_region.insert(i, region);
+            }
+            sides.push(side);
+        }
 
         // Adjective evidence: given by the entity stage, plus what the region names give.
         let mut evidence: Vec<RegionEvidence> = input.regions.to_vec();
@@ -779,8 +807,8 @@ impl<'a> Doc<'a> {
         }
 
         // Persons and the bodies they speak for.
-        let mut person_body: HashMap<usize, (Option<usize>, Option<String>)> = HashMap::new();
-        let mut by_canonical: HashMap<String, (Option<usize>, Option<String>)> = HashMap::new();
+        let mut person_body: HashMap<usize, (Option<usize>, Option<String>)> = HashMap::default();
+        let mut by_canonical: HashMap<String, (Option<usize>, Option<String>)> = HashMap::default();
         let role_of = |i: usize| -> Option<String> {
             let word = lower.get(i)?;
             lexicon
@@ -959,6 +987,11 @@ impl<'a> Doc<'a> {
                             Some(Prep::Venue)
                         } else if lexicon.is_cue(CueKind::Between, lower, j) {
                             Some(Prep::Between)
+                        } else if lexicon.is_cue(CueKind::With, lower, j)
+                            && !(j > 0 && lexicon.is_cue(CueKind::Together, lower, j - 1))
+                        {
+                            // "gemeinsam mit A und B": co-actors, partners of each other too.
+                            Some(Prep::With)
                         } else {
                             None
                         };
@@ -1049,11 +1082,12 @@ impl<'a> Doc<'a> {
                             });
                     // "Dresden – Eine Delegation …": places and a dash opening a line after the
                     // title, followed by a word that names no party.
-                    let first_start = tokens[chain_start].start;
-                    let line_start = text[..first_start].rfind('\n').map_or(0, |n| n + 1);
                     let dashed = opens
-                        && line_start > 0
-                        && text[line_start..first_start].trim().is_empty()
+                        && {
+                            let first_start = tokens[chain_start].start;
+                            let line_start = text[..first_start].rfind('\n').map_or(0, |n| n + 1);
+                            line_start > 0 && text[line_start..first_start].trim().is_empty()
+                        }
                         && matches!(lower.get(chain_end + 1), Some("–" | "-" | "—"))
                         && !list.iter().any(|o| o.token == chain_end + 2);
                     let dateline = dated || dashed;
@@ -1125,7 +1159,7 @@ impl<'a> Doc<'a> {
                 // unless two places name it together ("Bayern-Québec-Forum").
                 if m.via == Via::Direct
                     && e.entity_type == EntityType::Location
-                    && prep.is_none()
+                    && matches!(prep, None | Some(Prep::With))
                     && !list
                         .iter()
                         .any(|o| o.entity != m.entity && o.token == m.token && o.via == Via::Direct)
@@ -1178,6 +1212,19 @@ impl<'a> Doc<'a> {
                 }) else {
                     continue;
                 };
+                // "Kleinstadt (Frankreich)": a country in brackets right after a place of
+                // unknown country says where that place lies.
+                let bracketed =
+                    &lower[token_at(entities[inner.entity].end.saturating_sub(1)) + 1] == "(";
+                let is_country = entities[m.entity]
+                    .kb_id
+                    .as_deref()
+                    .is_some_and(|kb| country_of(kb) == Some(kb));
+                if bracketed && is_country && matches!(sides[inner.entity], Side::Own(_)) {
+                    inside.push((inner.entity, m.entity));
+                    sides[inner.entity] = sides[m.entity].clone();
+                    continue;
+                }
                 // Only a place of unknown country; after "aus" only a macro-region: "eine
                 // Delegation aus Ohio im Landkreis X" places the delegation, not Ohio.
                 if !matches!(sides[m.entity], Side::Own(_))
@@ -1296,9 +1343,9 @@ impl<'a> Doc<'a> {
             });
 
         // Main region of each country side: the most mentioned, the title counting double.
-        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new(); // canonical rep -> (count, first)
-                                                                         // The first entity with the same canonical name.
-        let mut first_of: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::default(); // canonical rep -> (count, first)
+                                                                             // The first entity with the same canonical name.
+        let mut first_of: HashMap<&str, usize> = HashMap::default();
         for (i, e) in entities.iter().enumerate() {
             first_of.entry(e.canonical.as_str()).or_insert(i);
         }
@@ -1328,8 +1375,8 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let mut main: HashMap<Side, usize> = HashMap::new();
-        let mut side_totals: HashMap<Side, (usize, usize)> = HashMap::new();
+        let mut main: HashMap<Side, usize> = HashMap::default();
+        let mut side_totals: HashMap<Side, (usize, usize)> = HashMap::default();
         let mut ranked: Vec<(usize, (usize, usize))> = counts.into_iter().collect();
         // The last key decides ties, so that the hash map's order never shows.
         ranked.sort_by(|a, b| {

@@ -152,15 +152,17 @@ pub(crate) enum CueKind {
     /// After a country's adjective: "die ungarische Seite" is the document's party of that
     /// country, its main region.
     SideWord,
+    With,
+    Together,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::SideWord as usize) < 64);
+const _: () = assert!((CueKind::Together as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 38] = [
+    pub(crate) const ALL: [CueKind; 40] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -199,6 +201,8 @@ impl CueKind {
         CueKind::Programme,
         CueKind::Passive,
         CueKind::SideWord,
+        CueKind::With,
+        CueKind::Together,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -241,6 +245,8 @@ impl CueKind {
             "programme" => CueKind::Programme,
             "passive" => CueKind::Passive,
             "side_word" => CueKind::SideWord,
+            "with" => CueKind::With,
+            "together" => CueKind::Together,
             _ => return None,
         })
     }
@@ -410,7 +416,6 @@ pub(crate) struct Lexicon {
     pub goldstein: HashMap<String, f64>,
     /// (word part, topic label).
     pub topics: Vec<(String, String)>,
-    pub economic: Vec<String>,
     /// (word ending, role label).
     pub roles: Vec<(String, String)>,
     pub demonym_strip: Vec<String>,
@@ -425,6 +430,28 @@ pub(crate) struct Lexicon {
     /// automaton under the size for which it can skip ahead with a packed prefilter.
     pub first_words: aho_corasick::AhoCorasick,
     pub first_word_triggers: Vec<Vec<usize>>,
+    /// The distinct topic parts and economic words in one automaton, run once over a
+    /// sentence's [`topic_text`]: pattern `p` is `topic_words[p]`.
+    pub topic_words: aho_corasick::AhoCorasick,
+    pub topic_word_uses: Vec<TopicUse>,
+}
+
+/// What one distinct word of `topics.tsv` and `economic.txt` stands for.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TopicUse {
+    /// Indices into [`Lexicon::topics`] with this part.
+    pub topics: Vec<usize>,
+    /// Listed in `economic.txt`.
+    pub economic: bool,
+}
+
+/// Which topics and economic words a sentence's [`topic_text`] contains.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SentenceTopics {
+    /// Per entry of [`Lexicon::topics`]: its part occurs.
+    pub topics: Vec<bool>,
+    /// Some economic word or topic part occurs.
+    pub economic: bool,
 }
 
 /// The rule names the code uses; `rules.tsv` must give each a factor.
@@ -721,7 +748,39 @@ impl Lexicon {
             .build(&distinct_first)
             .map_err(|e| ResourceError::new(triggers.name, 0, e.to_string()))?;
         let cue_index = CueIndex::new(&parsed_cues);
+        let mut topic_word_uses: Vec<TopicUse> = Vec::new();
+        let mut use_of = |word: &str, distinct: &mut Vec<String>| -> usize {
+            match distinct.iter().position(|w| w == word) {
+                Some(p) => p,
+                None => {
+                    distinct.push(word.to_string());
+                    topic_word_uses.push(TopicUse::default());
+                    distinct.len() - 1
+                }
+            }
+        };
+        let mut owned: Vec<String> = Vec::new();
+        let mut topic_slots = Vec::new();
+        for (part, _) in &parsed_topics {
+            topic_slots.push(use_of(part, &mut owned));
+        }
+        let mut economic_slots = Vec::new();
+        for word in &parsed_economic {
+            economic_slots.push(use_of(word, &mut owned));
+        }
+        for (k, p) in topic_slots.into_iter().enumerate() {
+            topic_word_uses[p].topics.push(k);
+        }
+        for p in economic_slots {
+            topic_word_uses[p].economic = true;
+        }
+        let topic_words = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&owned)
+            .map_err(|e| ResourceError::new(topics.name, 0, e.to_string()))?;
         Ok(Lexicon {
+            topic_words,
+            topic_word_uses,
             first_words,
             first_word_triggers,
             cue_index,
@@ -731,7 +790,6 @@ impl Lexicon {
             cues: parsed_cues,
             goldstein,
             topics: parsed_topics,
-            economic: parsed_economic,
             roles: parsed_roles,
             demonym_strip,
             demonym_suffixes,
@@ -766,6 +824,25 @@ impl Lexicon {
         }
         out.sort_unstable();
         out.dedup();
+        out
+    }
+
+    /// The topics and economic words in `text` (a sentence): what `topic_text(text)`
+    /// contains, from one pass of the automaton.
+    pub(crate) fn sentence_topics(&self, text: &str) -> SentenceTopics {
+        let text = topic_text(text);
+        let mut out = SentenceTopics {
+            topics: vec![false; self.topics.len()],
+            economic: false,
+        };
+        for m in self.topic_words.find_overlapping_iter(&text) {
+            let used = &self.topic_word_uses[m.pattern().as_usize()];
+            // A topic part also marks the sentence as economic.
+            out.economic |= used.economic || !used.topics.is_empty();
+            for &k in &used.topics {
+                out.topics[k] = true;
+            }
+        }
         out
     }
 

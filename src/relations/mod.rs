@@ -64,7 +64,7 @@
 mod doc;
 mod lexicon;
 
-use std::collections::HashMap;
+use crate::gazetteer::FastMap as HashMap;
 
 use crate::calendar::Date;
 use crate::dates::DateMatch;
@@ -149,6 +149,10 @@ const INVITATION_CODE: &str = "036";
 /// How many sentences back an everyday trigger word may find what it is about ("Die
 /// Zeremonie fand gestern statt. Für das Land unterschrieb …").
 const OBJECT_SENTENCES_BACK: usize = 3;
+
+/// How many tokens after a partnership word ("Partnerstädte", "Partnerschaften mit") the
+/// partners it names may stand.
+const GOVERNED_TOKENS: usize = 12;
 
 /// The relation stage.
 #[derive(Debug)]
@@ -308,10 +312,8 @@ impl RelationRecogniser {
             // names what it is about ("Vereinbarung", "Delegation", "Forum"); a host verb is
             // also about the person it receives.
             if let Some(kind) = trigger.needs_object {
-                let object = lex.cues(kind);
                 let from = doc.input.sentences[s.saturating_sub(OBJECT_SENTENCES_BACK)].first_token;
-                let named = (from..range.end)
-                    .any(|i| object.iter().any(|cue| lex.cue_at(cue, lower, i).is_some()));
+                let named = lex.has_cue(kind, lower, from..range.end);
                 let sentence_end = doc.input.sentences[s].end;
                 let person_after = trigger.relation_type == RelationType::Visit
                     && doc.input.entities.iter().any(|e| {
@@ -442,16 +444,7 @@ impl RelationRecogniser {
                 fired.subject = SubjectRole::None;
             }
             if let Some(otherwise) = &trigger.otherwise_code {
-                let sentence_text = lexicon::topic_text(sentence.text(doc.input.text));
-                let economic = lex
-                    .economic
-                    .iter()
-                    .any(|w| sentence_text.contains(w.as_str()))
-                    || lex
-                        .topics
-                        .iter()
-                        .any(|(part, _)| sentence_text.contains(part.as_str()));
-                if !economic {
+                if !doc.topics(s, lex).economic {
                     fired.code = otherwise.clone();
                 }
             }
@@ -572,10 +565,33 @@ impl RelationRecogniser {
         // Candidates.
         // "Unterzeichnet haben:" followed by a bullet list: the list names the parties.
         let listed = self.bullet_list_after(doc, s);
+        // "Partnerschaften mit A (Land) und B", "die Partnerstädte A und B": the places a
+        // partnership word names right after it are partners of its owner, also towns the
+        // title does not name, and not partners of each other.
+        // Only after a noun: after a verb ("kooperieren A und B") come its subjects.
+        let noun_trigger = doc.input.tokens[fired.token]
+            .text(doc.input.text)
+            .starts_with(char::is_uppercase);
+        let governed = |m: &Mention| -> bool {
+            fired.relation_type == RelationType::Cooperation
+                && noun_trigger
+                && m.via == Via::Direct
+                && m.token > fired.last
+                && m.token <= fired.last + GOVERNED_TOKENS
+                && (fired.last + 1..m.token).all(|t| {
+                    let token = &doc.input.tokens[t];
+                    matches!(&doc.lower[t], "(" | ")")
+                        || lex.is_cue(CueKind::Coordination, &doc.lower, t)
+                        || lex.is_cue(CueKind::Skip, &doc.lower, t)
+                        || lex.is_cue(CueKind::With, &doc.lower, t)
+                        || (token.kind == TokenKind::Word
+                            && token.text(doc.input.text).starts_with(char::is_uppercase))
+                })
+        };
         let mut ms: Vec<&Mention> = doc.mentions[s]
             .iter()
             .chain(listed.clone().flat_map(|t| doc.mentions[t].iter()))
-            .filter(|m| !m.attribute && doc.local_party(m.entity))
+            .filter(|m| !m.attribute && (doc.local_party(m.entity) || governed(m)))
             .filter(|m| {
                 // Adjectives only for regions with a code ("Münchner" is no party).
                 m.via != Via::Adjective || has_code(m.entity)
@@ -700,6 +716,7 @@ impl RelationRecogniser {
                     m.entity != x.entity
                         && doc.level(m.entity) == doc.level(x.entity)
                         && !(x.group != usize::MAX && x.group == m.group)
+                        && !(governed(x) && governed(m))
                         && different(x.entity, m.entity)
                 })
             })
@@ -727,7 +744,7 @@ impl RelationRecogniser {
                 if let Some(host) = last_host {
                     return ms
                         .iter()
-                        .filter(|m| m.prep.is_none() && different(m.entity, host))
+                        .filter(|m| bare(m.prep) && different(m.entity, host))
                         .map(|m| (m.entity, host, rule("visit_context")))
                         .collect();
                 }
@@ -767,7 +784,7 @@ impl RelationRecogniser {
                             ms.iter()
                                 .find(|m| {
                                     m.token < fired.token
-                                        && m.prep.is_none()
+                                        && bare(m.prep)
                                         && !lex.has_cue(
                                             CueKind::Visitors,
                                             &doc.lower,
@@ -792,7 +809,7 @@ impl RelationRecogniser {
                     return Vec::new();
                 }
                 let host = if fired.subject == SubjectRole::Host {
-                    ms.iter().find(|m| m.prep.is_none())
+                    ms.iter().find(|m| bare(m.prep))
                 } else {
                     ms.iter().find(|m| {
                         m.prep == Some(Prep::Destination)
@@ -924,7 +941,8 @@ impl RelationRecogniser {
                 }) {
                     continue;
                 }
-                let same_group = a.group != usize::MAX && a.group == b.group;
+                let same_group =
+                    (a.group != usize::MAX && a.group == b.group) || (governed(a) && governed(b));
                 if same_group || !different(a.entity, b.entity) || !mixed_ok(i, j) {
                     continue;
                 }
@@ -938,7 +956,11 @@ impl RelationRecogniser {
                 pairs.push((a.entity, b.entity, factor));
             }
         }
-        if pairs.is_empty() && ms.len() == 2 && different(ms[0].entity, ms[1].entity) {
+        if pairs.is_empty()
+            && ms.len() == 2
+            && different(ms[0].entity, ms[1].entity)
+            && !(governed(ms[0]) && governed(ms[1]))
+        {
             pairs.push((ms[0].entity, ms[1].entity, rule("cross")));
         }
         if !pairs.is_empty() {
@@ -1018,7 +1040,7 @@ impl RelationRecogniser {
             .filter(|m| {
                 m.via == Via::Direct
                     && doc.level(m.entity) == Level::Organisation
-                    && matches!(m.prep, None | Some(Prep::Between))
+                    && matches!(m.prep, None | Some(Prep::Between | Prep::With))
             })
             .collect();
         orgs.sort_by_key(|m| m.token);
@@ -1142,7 +1164,7 @@ impl RelationRecogniser {
         let input = doc.input;
         let entities = input.entities;
         let mut groups: Vec<(String, String, RelationType, Vec<Stated>)> = Vec::new();
-        let mut index: HashMap<(RelationType, String, String), usize> = HashMap::new();
+        let mut index: HashMap<(RelationType, String, String), usize> = HashMap::default();
         for st in stated {
             let ca = entities[st.a].canonical.clone();
             let cb = entities[st.b].canonical.clone();
@@ -1230,9 +1252,9 @@ impl RelationRecogniser {
             // Topics.
             let mut topics: Vec<String> = Vec::new();
             for &s in &sentences {
-                let text = lexicon::topic_text(input.sentences[s].text(input.text));
-                for (part, label) in &lex.topics {
-                    if text.contains(part.as_str()) && !topics.contains(label) {
+                let found = doc.topics(s, lex);
+                for ((_, label), &hit) in lex.topics.iter().zip(&found.topics) {
+                    if hit && !topics.contains(label) {
                         topics.push(label.clone());
                     }
                 }
@@ -1317,6 +1339,12 @@ fn head_is_event(lex: &Lexicon, trigger: &Trigger, word: &str) -> bool {
             && t.words.len() == 1
             && end_of(t).is_some_and(|end| end > own)
     })
+}
+
+/// Whether a mention stands without a preposition that says what it is: none, or only "mit"
+/// (which keeps the parties it coordinates apart, [`Prep::With`]).
+fn bare(prep: Option<Prep>) -> bool {
+    matches!(prep, None | Some(Prep::With))
 }
 
 /// Where `trigger` matches in `range` of the lower-cased tokens: first and last token.
