@@ -13,6 +13,8 @@ from common import HERE, NPM, clean, fold, is_latin, log, npm_json, lexicon
 
 SUBTYPE_PRIO = {"country": 0, "state": 1, "macro_region": 2, "city": 3, "district": 4}
 DACH = ("DE", "AT", "CH")
+# s and t with cedilla <-> with comma below (Romanian letters written either way)
+ROMANIAN_TWIN = str.maketrans("şţŞŢșțȘȚ", "șțȘȚşţŞŢ")
 
 # German head words in front of a subdivision name ("Präfektur Toyama" -> "Toyama").
 DE_HEAD = re.compile(
@@ -90,8 +92,17 @@ class Regions:
         return self.ent[kb]
 
     def add(self, surface, kb, *flags):
-        """Register a surface form for entity kb. flags may include alias/exonym/acronym/colloquial."""
+        """Register a surface form for entity kb. flags may include alias/exonym/acronym/colloquial.
+        A Romanian or Moldovan name is registered in both spellings of s and t: with the comma below, as
+        Romanian is written (Timișoara), and with the cedilla many sources use (Timişoara)."""
         s = clean(surface)
+        twin = s.translate(ROMANIAN_TWIN)
+        if twin != s and kb in self.ent and self.ent[kb]["cc"] in ("RO", "MD"):
+            self._add(twin, kb, *(set(flags) | {"alias"}))
+        self._add(s, kb, *flags)
+
+    def _add(self, surface, kb, *flags):
+        s = surface
         if len(s) < 2 or kb not in self.ent or not any(c.isalpha() for c in s):
             return
         if s.isupper() and len(s) <= 3 and "acronym" not in flags and self.ent[kb]["subtype"] != "macro_region":
