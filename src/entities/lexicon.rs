@@ -126,6 +126,10 @@ pub struct Cues {
     pub feminine: Vec<&'static str>,
     pub neuter: Vec<&'static str>,
     pub masculine: Vec<&'static str>,
+    /// The noun endings above by ending: 0 feminine, 1 neuter, 2 masculine (an ending in two
+    /// lists takes the later), and the longest ending's length in bytes.
+    pub(crate) gender_ending: FastMap<&'static str, u8>,
+    pub(crate) gender_ending_max: usize,
     /// Folded endings of German and Slavic place names ("-ingen", "-hausen", "-ovice"): an
     /// unknown word so ending after a place preposition is a place.
     pub place_ending: Vec<&'static str>,
@@ -310,6 +314,15 @@ impl Cues {
         let descriptors = cues.descriptor.iter().chain(&cues.name_descriptor);
         cues.descriptor_tails = AffixFilter::tails(descriptors.copied(), 3);
         cues.compass_heads = AffixFilter::heads(cues.compass.iter().copied(), 4);
+        for (gender, list) in [&cues.feminine, &cues.neuter, &cues.masculine]
+            .into_iter()
+            .enumerate()
+        {
+            for &ending in list {
+                cues.gender_ending.insert(ending, gender as u8);
+                cues.gender_ending_max = cues.gender_ending_max.max(ending.len());
+            }
+        }
         Ok(cues)
     }
 }

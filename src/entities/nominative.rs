@@ -20,20 +20,17 @@ enum Gender {
 
 /// The gender of a folded noun by its longest listed ending.
 fn gender(cues: &Cues, folded: &str) -> Option<Gender> {
-    [
-        (Gender::Feminine, &cues.feminine),
-        (Gender::Neuter, &cues.neuter),
-        (Gender::Masculine, &cues.masculine),
-    ]
-    .into_iter()
-    .flat_map(|(gender, endings)| {
-        endings
-            .iter()
-            .filter(move |ending| folded.ends_with(*ending))
-            .map(move |ending| (ending.len(), gender))
-    })
-    .max_by_key(|&(len, _)| len)
-    .map(|(_, gender)| gender)
+    let longest = cues.gender_ending_max.min(folded.len());
+    (0..=longest)
+        .rev()
+        .map(|len| folded.len() - len)
+        .filter(|&at| folded.is_char_boundary(at))
+        .find_map(|at| cues.gender_ending.get(&folded[at..]))
+        .map(|&gender| match gender {
+            0 => Gender::Feminine,
+            1 => Gender::Neuter,
+            _ => Gender::Masculine,
+        })
 }
 
 /// The head noun without a genitive ending, and its gender: "Instituts" → ("Institut",

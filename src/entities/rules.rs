@@ -281,8 +281,8 @@ pub(super) fn find(
     news_families(rec, &doc, lex, &mut cands);
     let chosen = resolve(cands);
     let mut chosen = link(rec, &doc, chosen);
-    link_to_specific_names(rec, &doc, &mut chosen);
-    materialise(rec, &doc, chosen)
+    let described = link_to_specific_names(rec, &doc, &mut chosen);
+    materialise(rec, &doc, chosen, described)
 }
 
 /// Marks tokens ending with an organisation head or a role suffix.
@@ -3108,12 +3108,11 @@ fn linked(token: &Token, entity_type: EntityType, payload: Payload) -> Candidate
     }
 }
 
+/// Canonical name, id and subtype of a candidate.
+type Description = (String, Option<String>, Option<String>);
+
 /// Canonical name, id and subtype of a candidate (persons get theirs in [`materialise`]).
-fn describe(
-    rec: &EntityRecogniser,
-    doc: &Doc,
-    c: &Candidate,
-) -> (String, Option<String>, Option<String>) {
+fn describe(rec: &EntityRecogniser, doc: &Doc, c: &Candidate) -> Description {
     match &c.payload {
         Payload::Entry(id) => {
             let (list, entry) = rec.dictionary().entry(*id);
@@ -3166,7 +3165,14 @@ fn normalise_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn materialise(rec: &EntityRecogniser, doc: &Doc, chosen: Vec<Candidate>) -> Vec<EntityMatch> {
+/// The entity matches of the chosen candidates; `described` holds the descriptions already
+/// made by candidate index (see [`link_to_specific_names`]), the rest are made here.
+fn materialise(
+    rec: &EntityRecogniser,
+    doc: &Doc,
+    chosen: Vec<Candidate>,
+    mut described: Vec<Option<Description>>,
+) -> Vec<EntityMatch> {
     // Persons: the fullest name in the document sharing the surname.
     let mut fullest: crate::gazetteer::FastMap<String, String> = Default::default();
     let lex = rec.lexicon();
@@ -3189,8 +3195,12 @@ fn materialise(rec: &EntityRecogniser, doc: &Doc, chosen: Vec<Candidate>) -> Vec
     }
     chosen
         .into_iter()
-        .map(|c| {
-            let (mut canonical, kb_id, subtype) = describe(rec, doc, &c);
+        .enumerate()
+        .map(|(k, c)| {
+            let (mut canonical, kb_id, subtype) = described
+                .get_mut(k)
+                .and_then(Option::take)
+                .unwrap_or_else(|| describe(rec, doc, &c));
             if c.entity_type == EntityType::Person {
                 let key = canonical.rsplit(' ').next().unwrap_or(&canonical);
                 let key = fullest
@@ -4569,12 +4579,18 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
 ///   starts with it: "IHK Beispielstadt".
 ///
 /// Only a single candidate links; with two ("IHK Aachen", "IHK Köln") the mention stays.
-fn link_to_specific_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candidate]) {
+/// Links short forms to the document's specific organisation; returns the descriptions it
+/// made, by candidate index (none if it made none), for [`materialise`].
+fn link_to_specific_names(
+    rec: &EntityRecogniser,
+    doc: &Doc,
+    chosen: &mut [Candidate],
+) -> Vec<Option<Description>> {
     let orgs: Vec<usize> = (0..chosen.len())
         .filter(|&k| chosen[k].entity_type == EntityType::Organisation)
         .collect();
     if orgs.len() < 2 {
-        return;
+        return Vec::new();
     }
     // Every link joins two organisations whose first words start alike ("IHK" and "IHK
     // Beispielstadt", "Deutschen Botschaft" and "Deutsche Botschaft in …", "Fraunhofer
@@ -4598,20 +4614,20 @@ fn link_to_specific_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
     keys.sort_unstable();
     keys.dedup();
     if !keys.windows(2).any(|pair| pair[0].0 == pair[1].0) {
-        return;
+        return Vec::new();
     }
-    let described: Vec<(usize, String, String)> = orgs
+    let described: Vec<(usize, String, Description)> = orgs
         .iter()
         .map(|&k| {
             let c = &chosen[k];
             let written = normalise_space(&doc.text[c.start..c.end]);
-            (k, written, describe(rec, doc, c).0)
+            (k, written, describe(rec, doc, c))
         })
         .collect();
     // The one canonical among `names` (written, canonical) that fits, if exactly one does.
     let unique = |fits: &dyn Fn(&str, &str) -> bool| -> Option<(usize, String)> {
         let mut found: Option<(usize, &String)> = None;
-        for (k, written, canonical) in &described {
+        for (k, written, (canonical, ..)) in &described {
             if fits(written, canonical) {
                 match found {
                     Some((_, seen)) if seen != canonical => return None,
@@ -4622,7 +4638,7 @@ fn link_to_specific_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
         found.map(|(k, canonical)| (k, canonical.clone()))
     };
     let mut links = Vec::new();
-    for (k, written, canonical) in &described {
+    for (k, written, (canonical, ..)) in &described {
         let c = &chosen[*k];
         if !matches!(c.payload, Payload::Rule { .. } | Payload::Entry(_)) {
             continue;
@@ -4653,7 +4669,9 @@ fn link_to_specific_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
                 if !acronym_like(acr) {
                     return None;
                 }
-                let (_, _, expansion) = described.iter().find(|(_, w, e)| w == acr && e != acr)?;
+                let (_, _, (expansion, ..)) = described
+                    .iter()
+                    .find(|(_, w, (e, ..))| w == acr && e != acr)?;
                 let long = format!("{expansion} {rest}");
                 unique(&|_, other: &str| other == long)
             })
@@ -4671,12 +4689,20 @@ fn link_to_specific_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
             });
         if let Some((other, full)) = full {
             if other != *k && full != *canonical {
-                let (_, kb_id, subtype) = describe(rec, doc, &chosen[other]);
-                links.push((*k, full, kb_id, subtype));
+                let (_, _, (_, kb_id, subtype)) = described
+                    .iter()
+                    .find(|(o, ..)| *o == other)
+                    .expect("a fitting organisation is described");
+                links.push((*k, full, kb_id.clone(), subtype.clone()));
             }
         }
     }
+    let mut out: Vec<Option<Description>> = vec![None; chosen.len()];
+    for (k, _, description) in described {
+        out[k] = Some(description);
+    }
     for (k, canonical, kb_id, subtype) in links {
+        out[k] = Some((canonical.clone(), kb_id.clone(), subtype.clone()));
         chosen[k].payload = Payload::Linked {
             canonical,
             kb_id,
@@ -4684,4 +4710,5 @@ fn link_to_specific_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
             rule: "link:specific_name",
         };
     }
+    out
 }
