@@ -2,6 +2,10 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::Anchored;
+
 use super::doc::Words;
 use crate::gazetteer::FastMap;
 use crate::resources::{DataFile, ResourceError};
@@ -285,7 +289,7 @@ pub(crate) struct CueIndex {
     words: FastMap<String, CueMarks>,
     /// First words that a token starts with, contains or ends with: pattern `k` of the
     /// automaton is `affixes[k].0`, with the cues that start with it.
-    automaton: Option<aho_corasick::AhoCorasick>,
+    automaton: Option<DFA>,
     affixes: Vec<(String, Vec<AffixUse>)>,
 }
 
@@ -326,8 +330,7 @@ impl CueIndex {
             }
         }
         let automaton = (!affixes.is_empty()).then(|| {
-            aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            dfa_builder()
                 .build(affixes.iter().map(|(w, _)| w.as_str()))
                 .expect("cue words are few and short")
         });
@@ -342,12 +345,12 @@ impl CueIndex {
     pub(crate) fn marks(&self, token: &str) -> CueMarks {
         let mut marks = self.words.get(token).copied().unwrap_or_default();
         if let Some(automaton) = &self.automaton {
-            for m in automaton.find_overlapping_iter(token) {
-                for used in &self.affixes[m.pattern().as_usize()].1 {
+            for_each_overlapping(automaton, token.as_bytes(), |pattern, start, end| {
+                for used in &self.affixes[pattern].1 {
                     let ok = match used.mode {
-                        Mode::Word => m.start() == 0 && m.end() == token.len(),
-                        Mode::Stem => m.start() == 0,
-                        Mode::Suffix => m.end() == token.len(),
+                        Mode::Word => start == 0 && end == token.len(),
+                        Mode::Stem => start == 0,
+                        Mode::Suffix => end == token.len(),
                         Mode::Part => true,
                     };
                     if ok {
@@ -357,7 +360,7 @@ impl CueIndex {
                         }
                     }
                 }
-            }
+            });
         }
         marks
     }
@@ -428,11 +431,11 @@ pub(crate) struct Lexicon {
     /// document finds every trigger that may start at a token: pattern `p` is the first word
     /// of the triggers `first_word_triggers[p]` (in file order). Distinct words keep the
     /// automaton under the size for which it can skip ahead with a packed prefilter.
-    pub first_words: aho_corasick::AhoCorasick,
+    pub first_words: DFA,
     pub first_word_triggers: Vec<Vec<usize>>,
     /// The distinct topic parts and economic words in one automaton, run once over a
     /// sentence's [`topic_text`]: pattern `p` is `topic_words[p]`.
-    pub topic_words: aho_corasick::AhoCorasick,
+    pub topic_words: DFA,
     pub topic_word_uses: Vec<TopicUse>,
 }
 
@@ -473,6 +476,44 @@ fn parse_confidence(file: &str, line: usize, text: &str) -> Result<f64, Resource
             line,
             format!("confidence {text:?} is not a number in 0..=1"),
         )),
+    }
+}
+
+/// The builder of the stage's automata: a DFA with standard (overlapping) match semantics,
+/// run by [`for_each_overlapping`].
+fn dfa_builder() -> aho_corasick::dfa::Builder {
+    let mut builder = aho_corasick::dfa::Builder::new();
+    // The hand loop below visits every byte: no prefilter, and no special start state.
+    builder.prefilter(false);
+    builder
+}
+
+/// Calls `f(pattern, start, end)` for every match of `dfa` in `haystack`, overlapping, in the
+/// order `find_overlapping_iter` gives them (by end, then by the state's match order): one
+/// tight loop over the transitions instead of the iterator's resumable state per match.
+fn for_each_overlapping(dfa: &DFA, haystack: &[u8], mut f: impl FnMut(usize, usize, usize)) {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    let mut report = |sid, end: usize| {
+        for i in 0..dfa.match_len(sid) {
+            let pattern = dfa.match_pattern(sid, i);
+            f(pattern.as_usize(), end - dfa.pattern_len(pattern), end);
+        }
+    };
+    if dfa.is_match(sid) {
+        report(sid, 0);
+    }
+    for (at, &byte) in haystack.iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return;
+            }
+            if dfa.is_match(sid) {
+                report(sid, at + 1);
+            }
+        }
     }
 }
 
@@ -743,8 +784,7 @@ impl Lexicon {
                 }
             }
         }
-        let first_words = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        let first_words = dfa_builder()
             .build(&distinct_first)
             .map_err(|e| ResourceError::new(triggers.name, 0, e.to_string()))?;
         let cue_index = CueIndex::new(&parsed_cues);
@@ -774,8 +814,7 @@ impl Lexicon {
         for p in economic_slots {
             topic_word_uses[p].economic = true;
         }
-        let topic_words = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        let topic_words = dfa_builder()
             .build(&owned)
             .map_err(|e| ResourceError::new(topics.name, 0, e.to_string()))?;
         Ok(Lexicon {
@@ -801,27 +840,31 @@ impl Lexicon {
     pub(crate) fn trigger_hits(&self, words: &Words) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut current = (usize::MAX, 0, 0);
-        for m in self.first_words.find_overlapping_iter(words.buffer()) {
-            if !(current.1..current.2).contains(&m.start()) {
-                current = words.token_at(m.start());
-            }
-            let (token, start, end) = current;
-            if m.end() > end {
-                continue; // across tokens
-            }
-            for &k in &self.first_word_triggers[m.pattern().as_usize()] {
-                let trigger = &self.triggers[k];
-                let ok = match trigger.mode {
-                    Mode::Word => m.start() == start && m.end() == end,
-                    Mode::Stem => m.start() == start,
-                    Mode::Suffix => m.end() == end,
-                    Mode::Part => true,
-                };
-                if ok && trigger.words[0].as_deref().is_some_and(|w| !w.is_empty()) {
-                    out.push((token, k));
+        for_each_overlapping(
+            &self.first_words,
+            words.buffer().as_bytes(),
+            |p, m_start, m_end| {
+                if !(current.1..current.2).contains(&m_start) {
+                    current = words.token_at(m_start);
                 }
-            }
-        }
+                let (token, start, end) = current;
+                if m_end > end {
+                    return; // across tokens
+                }
+                for &k in &self.first_word_triggers[p] {
+                    let trigger = &self.triggers[k];
+                    let ok = match trigger.mode {
+                        Mode::Word => m_start == start && m_end == end,
+                        Mode::Stem => m_start == start,
+                        Mode::Suffix => m_end == end,
+                        Mode::Part => true,
+                    };
+                    if ok && trigger.words[0].as_deref().is_some_and(|w| !w.is_empty()) {
+                        out.push((token, k));
+                    }
+                }
+            },
+        );
         out.sort_unstable();
         out.dedup();
         out
@@ -835,14 +878,14 @@ impl Lexicon {
             topics: vec![false; self.topics.len()],
             economic: false,
         };
-        for m in self.topic_words.find_overlapping_iter(&text) {
-            let used = &self.topic_word_uses[m.pattern().as_usize()];
+        for_each_overlapping(&self.topic_words, text.as_bytes(), |p, _, _| {
+            let used = &self.topic_word_uses[p];
             // A topic part also marks the sentence as economic.
             out.economic |= used.economic || !used.topics.is_empty();
             for &k in &used.topics {
                 out.topics[k] = true;
             }
-        }
+        });
         out
     }
 
