@@ -205,6 +205,13 @@ pub(crate) fn fold(text: &str) -> String {
 
 /// [`fold`], appending to `out`.
 fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        // Folding ASCII is lower-casing.
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     for c in text.chars().flat_map(char::to_lowercase) {
         match c {
             'ä' => out.push('a'),
@@ -708,8 +715,16 @@ impl<'a> Doc<'a> {
             if !surface.chars().next().is_some_and(char::is_alphabetic) {
                 continue;
             }
-            if !short_stem && !surface.split('-').any(&mut has_head) {
-                continue;
+            if !short_stem {
+                // Most words hold no hyphen: test them whole, without a splitter.
+                let head = if surface.as_bytes().contains(&b'-') {
+                    surface.split('-').any(&mut has_head)
+                } else {
+                    has_head(surface)
+                };
+                if !head {
+                    continue;
+                }
             }
             let parts: Vec<(usize, &str)> = surface
                 .split('-')
