@@ -5,16 +5,7 @@
 #[path = "common/entity_stage.rs"]
 mod entity_stage;
 
-use entity_stage::{check, find};
-
-/// `(text, canonical)` of the organisations.
-fn canonicals(text: &str) -> Vec<(String, String)> {
-    find(text)
-        .into_iter()
-        .filter(|e| e.entity_type.label() == "ORG")
-        .map(|e| (text[e.start..e.end].to_string(), e.canonical))
-        .collect()
-}
+use entity_stage::{check, org_canonicals};
 
 #[test]
 fn inflected_names_have_their_nominative_as_canonical() {
@@ -47,7 +38,7 @@ fn inflected_names_have_their_nominative_as_canonical() {
     ];
     for (text, span, canonical) in cases {
         assert_eq!(
-            canonicals(text),
+            org_canonicals(text),
             vec![(span.to_string(), canonical.to_string())],
             "{text}"
         );
@@ -119,7 +110,7 @@ fn complements_that_belong_to_the_name_are_kept() {
         ),
     ]);
     let text = "Die Deutsche Wirtschaftsvereinigung in Kenia (DWK) lud ein. Die DWK zahlt.";
-    for (span, canonical) in canonicals(text) {
+    for (span, canonical) in org_canonicals(text) {
         assert_eq!(
             canonical, "Deutsche Wirtschaftsvereinigung in Kenia",
             "{span}"
@@ -200,7 +191,7 @@ fn gaelic_particles_are_inside_person_names() {
 fn short_forms_link_to_the_documents_specific_organisation() {
     // A listed acronym alone names the one chamber of the document written with it.
     let text = "Die IHK Würzburg für Unterfranken lud ein. IHK-Präsidentin Eva Muster sprach.";
-    let found = canonicals(text);
+    let found = org_canonicals(text);
     assert_eq!(found.len(), 2, "{found:?}");
     for (_, canonical) in &found {
         assert_eq!(canonical, "IHK Würzburg für Unterfranken");
@@ -208,7 +199,7 @@ fn short_forms_link_to_the_documents_specific_organisation() {
     // The short form of an embassy named with its seat.
     let text = "Die Botschaft von Kolumbien in der Bundesrepublik Deutschland lud ein. \
                 Kontakt: Botschaft von Kolumbien, Presseabteilung.";
-    let found = canonicals(text);
+    let found = org_canonicals(text);
     assert_eq!(found.len(), 2, "{found:?}");
     for (_, canonical) in &found {
         assert_eq!(
@@ -218,7 +209,7 @@ fn short_forms_link_to_the_documents_specific_organisation() {
     }
     // Two chambers: the acronym alone stays unlinked to either.
     let text = "Die IHK Würzburg und die IHK Aachen luden ein. Die IHK-Präsidentin sprach.";
-    let found = canonicals(text);
+    let found = org_canonicals(text);
     assert!(
         found
             .iter()
@@ -262,7 +253,7 @@ fn governments_named_by_a_demonym_alone_are_descriptions() {
 fn a_listed_name_takes_the_documents_full_name_with_its_closing_acronym() {
     let text = "Das Fraunhofer IWU koordiniert das Projekt. Das Fraunhofer-Institut für \
                 Werkzeugmaschinen und Umformtechnik IWU bringt Erfahrung ein.";
-    let found = canonicals(text);
+    let found = org_canonicals(text);
     assert_eq!(found.len(), 2, "{found:?}");
     for (_, canonical) in &found {
         assert_eq!(

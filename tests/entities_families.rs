@@ -5,16 +5,7 @@
 #[path = "common/entity_stage.rs"]
 mod entity_stage;
 
-use entity_stage::{check, find};
-
-/// `(text, canonical)` of the organisations.
-fn canonicals(text: &str) -> Vec<(String, String)> {
-    find(text)
-        .into_iter()
-        .filter(|e| e.entity_type.label() == "ORG")
-        .map(|e| (text[e.start..e.end].to_string(), e.canonical))
-        .collect()
-}
+use entity_stage::{check, org_canonicals};
 
 #[test]
 fn acronyms_in_role_compounds_are_organisations() {
@@ -37,7 +28,7 @@ fn acronyms_in_role_compounds_are_organisations() {
 fn acronyms_in_role_compounds_take_the_name_the_document_defines() {
     let text = "Die Gesellschaft für Probentechnik Oberwald mbH (GPO) lädt ein. \
                 GPO-Geschäftsführer Paul Muster begrüßte die Gäste.";
-    let found = canonicals(text);
+    let found = org_canonicals(text);
     assert_eq!(found.len(), 3, "{found:?}");
     for (_, canonical) in &found {
         assert_eq!(canonical, "Gesellschaft für Probentechnik Oberwald mbH");
@@ -75,7 +66,7 @@ fn acronyms_defined_in_brackets_make_the_words_before_them_a_name() {
     ]);
     // The acronym alone later in the document takes the full name.
     let text = "Die Gesellschaft für Angewandte Probentechnik (GAP) lädt ein. Die GAP zahlt.";
-    let found = canonicals(text);
+    let found = org_canonicals(text);
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(found
         .iter()
@@ -256,7 +247,7 @@ fn acronyms_after_an_article_are_organisations_everywhere_in_the_document() {
 fn rule_acronyms_take_the_canonical_name_they_abbreviate() {
     let text = "Die Probenförderung Oberwald GmbH lud ein. PFO-Geschäftsführer Paul Muster \
                 sprach. Die PFO zahlt.";
-    let found = canonicals(text);
+    let found = org_canonicals(text);
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(
         found

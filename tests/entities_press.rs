@@ -5,16 +5,7 @@
 #[path = "common/entity_stage.rs"]
 mod entity_stage;
 
-use entity_stage::{check, find};
-
-/// `(text, canonical)` of the organisations.
-fn canonicals(text: &str) -> Vec<(String, String)> {
-    find(text)
-        .into_iter()
-        .filter(|e| e.entity_type.label() == "ORG")
-        .map(|e| (text[e.start..e.end].to_string(), e.canonical))
-        .collect()
-}
+use entity_stage::{check, find, org_canonicals};
 
 #[test]
 fn names_given_with_a_legal_form_are_the_organisation_without_it() {
@@ -57,7 +48,7 @@ fn names_given_with_a_legal_form_are_the_organisation_without_it() {
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
-        assert_eq!(canonicals(text), expected, "{text}");
+        assert_eq!(org_canonicals(text), expected, "{text}");
     }
 }
 
@@ -197,7 +188,7 @@ fn short_names_in_brackets_after_an_organisation_are_that_organisation() {
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
-        assert_eq!(canonicals(text), expected, "{text}");
+        assert_eq!(org_canonicals(text), expected, "{text}");
     }
     // A place in brackets stays a place.
     check(&[(
@@ -246,7 +237,7 @@ fn fields_after_a_bare_head_before_the_region_it_serves_are_part_of_the_name() {
 #[test]
 fn a_french_departement_with_its_name_is_no_organisation() {
     let text = "Die Präfektur des Departements Pas-de-Calais teilte mit.";
-    assert_eq!(canonicals(text), vec![], "{text}");
+    assert_eq!(org_canonicals(text), vec![], "{text}");
 }
 
 #[test]

@@ -25,6 +25,15 @@ pub fn find(text: &str) -> Vec<EntityMatch> {
     recogniser.find(text, &tokens, &sentences)
 }
 
+/// `(text, canonical)` of the organisations the entity stage finds in `text`.
+pub fn org_canonicals(text: &str) -> Vec<(String, String)> {
+    find(text)
+        .into_iter()
+        .filter(|e| e.entity_type.label() == "ORG")
+        .map(|e| (text[e.start..e.end].to_string(), e.canonical))
+        .collect()
+}
+
 /// `(text, type)` of every mention.
 pub fn shown(text: &str) -> Vec<(String, &'static str)> {
     find(text)
