@@ -410,6 +410,15 @@ fn planned_cooperation_is_an_intent() {
             "[Hessen|LOC|DE-HE|state] wirbt um Partner. Der Gouverneur von [Ashanti|LOC|GH-AH|state] lud eine hessische Unternehmerdelegation zu einem Besuch ein.",
             &["INTENT Ashanti + Hessen"],
         ),
+        // An announced trip: the travellers and each place they are to go, as for a visit.
+        (
+            "Die [Kammer Nord|ORG|-|chamber] plant für den Herbst eine Unternehmerreise nach [Tiflis|LOC|GE-TB|state] und [Batumi|LOC|GE-AJ|state].",
+            &["INTENT Kammer Nord + Tiflis", "INTENT Batumi + Kammer Nord"],
+        ),
+        (
+            "Im Mai wird eine Delegation aus [Ontario|LOC|CA-ON|state] die Stadt [Ulm|LOC|-|city] besuchen.",
+            &["INTENT Ontario + Ulm"],
+        ),
     ]);
 }
 

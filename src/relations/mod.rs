@@ -174,6 +174,9 @@ struct Fired {
     /// An invitation or announcement ("lud … ein", "eingeladen", "Gegenbesuch"): a visit
     /// after it in its sentence is the one invited to.
     invitation: bool,
+    /// An announced visit ("plant eine Unternehmerreise nach X"): an INTENT whose parties
+    /// are found as a visit's, the travellers and where they are to go.
+    announced_visit: bool,
 }
 
 /// One relation stated by one sentence.
@@ -397,6 +400,7 @@ impl RelationRecogniser {
                 last,
                 invitation: trigger.relation_type == RelationType::Intent
                     && trigger.code == INVITATION_CODE,
+                announced_visit: false,
             };
             // Announced visits and events are intents to meet.
             // "Geplant sind Gespräche …, ein Besuch bei X": a sentence that opens with a
@@ -439,9 +443,13 @@ impl RelationRecogniser {
                     RelationType::Visit | RelationType::Event
                 )
             {
+                fired.announced_visit = fired.relation_type == RelationType::Visit
+                    && fired.subject == SubjectRole::Visitor;
+                if !fired.announced_visit {
+                    fired.subject = SubjectRole::None;
+                }
                 fired.relation_type = RelationType::Intent;
                 fired.code = "036".to_string();
-                fired.subject = SubjectRole::None;
             }
             if let Some(otherwise) = &trigger.otherwise_code {
                 if !doc.topics(s, lex).economic {
@@ -560,7 +568,7 @@ impl RelationRecogniser {
                 .as_deref()
                 .is_some_and(|k| doc::country_of(k).is_some())
         };
-        let visit = fired.relation_type == RelationType::Visit;
+        let visit = fired.relation_type == RelationType::Visit || fired.announced_visit;
 
         // Candidates.
         // "Unterzeichnet haben:" followed by a bullet list: the list names the parties.
