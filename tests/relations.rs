@@ -727,3 +727,19 @@ fn clauses_back_references_habits_and_attendees() {
         ),
     ]);
 }
+
+#[test]
+fn we_in_a_quote_is_the_issuing_body() {
+    check(&[
+        // The organisation the release names most speaks as "wir".
+        (
+            "Das [Institut Nord|ORG|-|research] meldet einen Erfolg. „Seit {2019|2019} arbeiten wir eng mit der [Universidad del Sur|ORG|-|university] in [Chile|LOC|CL|country] zusammen“, sagte die Direktorin des [Institut Nord|ORG|-|research].",
+            &["COOPERATION Institut Nord + Universidad del Sur"],
+        ),
+        // Named once only: no issuing body is known.
+        (
+            "„Seit {2019|2019} arbeiten wir eng mit der [Universidad del Sur|ORG|-|university] zusammen“, sagte die Direktorin.",
+            &[],
+        ),
+    ]);
+}

@@ -158,15 +158,17 @@ pub(crate) enum CueKind {
     SideWord,
     With,
     Together,
+    /// "wir", "unser": in a quote of the issuer's people, the issuing body.
+    FirstPerson,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::Together as usize) < 64);
+const _: () = assert!((CueKind::FirstPerson as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 40] = [
+    pub(crate) const ALL: [CueKind; 41] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -207,6 +209,7 @@ impl CueKind {
         CueKind::SideWord,
         CueKind::With,
         CueKind::Together,
+        CueKind::FirstPerson,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -251,6 +254,7 @@ impl CueKind {
             "side_word" => CueKind::SideWord,
             "with" => CueKind::With,
             "together" => CueKind::Together,
+            "first_person" => CueKind::FirstPerson,
             _ => return None,
         })
     }
@@ -458,7 +462,7 @@ pub(crate) struct SentenceTopics {
 }
 
 /// The rule names the code uses; `rules.tsv` must give each a factor.
-pub(crate) const RULES: [&str; 7] = [
+pub(crate) const RULES: [&str; 8] = [
     "pair",
     "cross",
     "visit",
@@ -466,6 +470,7 @@ pub(crate) const RULES: [&str; 7] = [
     "both",
     "complement",
     "lifted",
+    "first_person",
 ];
 
 fn parse_confidence(file: &str, line: usize, text: &str) -> Result<f64, ResourceError> {

@@ -992,6 +992,21 @@ impl RelationRecogniser {
                 return vec![(a, b, rule("both"))];
             }
         }
+        // "Seit 2019 arbeiten wir eng mit X zusammen": in a quote of the issuer's people,
+        // "wir" is the issuing body, the organisation the document names most.
+        if ms.len() == 1 && lex.has_cue(CueKind::FirstPerson, &doc.lower, range.clone()) {
+            if let Some(issuer) = issuer(entities) {
+                // Not a partner at home: "wir wollen mit Rheinland-Pfalz zusammenarbeiten" in
+                // a foreign guest's words names the issuer's own country.
+                let at_home = matches!(
+                    (side(issuer), side(ms[0].entity)),
+                    (Side::Country(a), Side::Country(b)) if a == b
+                );
+                if !at_home && different(issuer, ms[0].entity) {
+                    return vec![(issuer, ms[0].entity, rule("first_person"))];
+                }
+            }
+        }
         if one_side {
             let first = ms.iter().find(|m| {
                 doc.level(m.entity) == Level::Region || doc.region_of_org(m.entity, lex).is_some()
@@ -1351,6 +1366,28 @@ fn head_is_event(lex: &Lexicon, trigger: &Trigger, word: &str) -> bool {
 
 /// Whether a mention stands without a preposition that says what it is: none, or only "mit"
 /// (which keeps the parties it coordinates apart, [`Prep::With`]).
+/// The issuing body: the organisation named most often (the first of equals), when it is
+/// named at least twice.
+fn issuer(entities: &[EntityMatch]) -> Option<usize> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.entity_type != EntityType::Organisation {
+            continue;
+        }
+        match counts.iter_mut().find(|c| c.0 == e.canonical) {
+            Some(c) => c.1 += 1,
+            None => counts.push((e.canonical.as_str(), 1, i)),
+        }
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for &(_, n, i) in &counts {
+        if n >= 2 && best.map_or(true, |(m, _)| n > m) {
+            best = Some((n, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
 fn bare(prep: Option<Prep>) -> bool {
     matches!(prep, None | Some(Prep::With))
 }
