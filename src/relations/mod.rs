@@ -21,13 +21,16 @@
 //!    other side (the most mentioned region with an ISO code, or a town or district the
 //!    title names); "beide Seiten" is the pair just talked about;
 //! 6. a ministry, government or agency also stands for its region, so its relations are
-//!    repeated between the regions ("lifted").
+//!    repeated between the regions ("lifted");
+//! 7. "wir" in a sentence that names one partner is the issuing body, the organisation the
+//!    release names most ("Seit 2019 arbeiten wir eng mit der Universität X zusammen").
 //!
 //! One relation is reported per type and party pair, with all its evidence sentences, the
 //! highest confidence (trigger confidence × the factor of the party rule, `rules.tsv`), the
 //! first date found, the persons named with their role, sector topics and the CAMEO code of
 //! the trigger (Goldstein values from `resources/relations/cameo.tsv`). A trigger negated in
-//! its clause states nothing; an announced VISIT or EVENT is an INTENT (036).
+//! its clause states nothing; an announced VISIT or EVENT is an INTENT (036), an announced
+//! visit between the travellers and each place they are to go.
 //!
 //! # Example
 //! ```
