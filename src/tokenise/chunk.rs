@@ -156,6 +156,41 @@ fn plain_prefix_len_from(chunk: &str, known: usize) -> usize {
     at
 }
 
+/// Whether `core` may start as the URL pattern requires: `http://`, `https://`, `ftp://` or
+/// `www.`, in any case. Unicode case folding matches more than ASCII (`ſ` is an `s`): a start
+/// that is not ASCII is left to the pattern.
+fn may_start_url(core: &str) -> bool {
+    let bytes = core.as_bytes();
+    if !bytes[..bytes.len().min(9)].is_ascii() {
+        return true;
+    }
+    let starts = |prefix: &[u8]| {
+        bytes
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    starts(b"http://") || starts(b"https://") || starts(b"ftp://") || starts(b"www.")
+}
+
+/// The kind of a chunk of plain words joined by hyphens, one token as the general path makes
+/// it: a compound ("Baden-Württemberg", a word) or a truncation ("Wirtschafts-"), else `None`
+/// (decide in full). `latin` bytes at the start are ASCII and Latin-1 letters, `plain` bytes
+/// letters ([`plain_prefix_len`]). A truncation is taken only over ASCII and Latin-1 letters,
+/// which UAX #29 keeps in one segment.
+fn hyphenated_kind(chunk: &str, latin: usize, plain: usize) -> Option<TokenKind> {
+    let bytes = chunk.as_bytes();
+    if plain == 0 || bytes.get(plain) != Some(&b'-') {
+        return None;
+    }
+    if plain + 1 == bytes.len() {
+        return (latin == plain).then_some(TokenKind::Truncation);
+    }
+    chunk[plain + 1..]
+        .split('-')
+        .all(|part| !part.is_empty() && is_plain_word(part))
+        .then_some(TokenKind::Word)
+}
+
 /// Characters peeled off the front of a chunk.
 fn is_opener(ch: char) -> bool {
     matches!(
@@ -266,13 +301,13 @@ impl Tokeniser {
         text: &str,
         start: usize,
         end: usize,
-        plain: usize,
+        latin: usize,
         out: &mut Vec<Token>,
     ) {
         let chunk = &text[start..end];
         // Fast paths: a plain word, the most common chunk by far, or one followed by a comma,
         // semicolon, colon, exclamation or question mark. One scan serves both.
-        let plain = plain_prefix_len_from(chunk, plain);
+        let plain = plain_prefix_len_from(chunk, latin);
         if plain == chunk.len() {
             out.push(Token {
                 start,
@@ -319,6 +354,16 @@ impl Tokeniser {
             }
             return;
         }
+        if let Some(kind) = hyphenated_kind(chunk, latin, plain) {
+            out.push(Token { start, end, kind });
+            return;
+        }
+        self.tokenise_chunk_by_rules(text, start, end, out);
+    }
+
+    /// The general path of [`Tokeniser::tokenise_chunk`]: special forms, openers, closers and
+    /// the core.
+    fn tokenise_chunk_by_rules(&self, text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let mut lo = start;
         let mut hi = end;
         // Whole-chunk forms that contain closers or openers themselves.
@@ -470,9 +515,7 @@ impl Tokeniser {
         if core.contains('@') && self.patterns.is_email(core) {
             return Some(TokenKind::Email);
         }
-        if (first == 'h' || first == 'H' || first == 'w' || first == 'W' || first == 'f')
-            && self.patterns.url.is_match(core)
-        {
+        if may_start_url(core) && self.patterns.url.is_match(core) {
             return Some(TokenKind::Url);
         }
         let signed_number = matches!(first, '+' | '-' | '±')
@@ -827,7 +870,7 @@ fn trim_url_end(text: &str, lo: usize, mut hi: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{NumericShape, Patterns};
-    use crate::tokenise::TokenKind;
+    use crate::tokenise::{Token, TokenKind};
     use proptest::prelude::*;
     use regex::Regex;
     use std::sync::OnceLock;
@@ -952,6 +995,68 @@ mod tests {
         }
     }
 
+    /// Hyphenated chunks taken whole are the one token the general path makes of them, and
+    /// the URL pattern matches nothing that does not start as `may_start_url` requires.
+    #[test]
+    fn shortcuts_decide_as_the_general_path() {
+        use crate::tokenise::Tokeniser;
+        let tokeniser = Tokeniser::load_default().unwrap();
+        let chunks = [
+            "Baden-Württemberg",
+            "Wirtschafts-",
+            "Élysée-",
+            "Groß-",
+            "Life-Sciences-Standorte",
+            "日本-",
+            "Łódź-Kraków",
+            "Ost--West",
+            "Nord-",
+            "a-b-",
+            "x-",
+            "www-Seite",
+            "Hafen-3",
+            "Ärzte×-",
+        ];
+        check_hyphenated(&tokeniser, &chunks);
+        for url in [
+            "https://example.org",
+            "WWW.example.de",
+            "Ftp://x.y",
+            "www-x.de",
+            "wiki",
+            "Httpſ://a",
+        ] {
+            assert_eq!(
+                tokeniser.patterns.url.is_match(url),
+                super::may_start_url(url) && tokeniser.patterns.url.is_match(url),
+                "{url}"
+            );
+        }
+    }
+
+    fn check_hyphenated(tokeniser: &crate::tokenise::Tokeniser, chunks: &[&str]) {
+        for chunk in chunks {
+            let latin = chunk
+                .char_indices()
+                .find(|&(_, c)| {
+                    !(c.is_ascii_alphabetic()
+                        || (('\u{C0}'..='\u{FF}').contains(&c) && c != '×' && c != '÷'))
+                })
+                .map_or(chunk.len(), |(at, _)| at);
+            let plain = super::plain_prefix_len(chunk);
+            if let Some(kind) = super::hyphenated_kind(chunk, latin, plain) {
+                let mut general = Vec::new();
+                tokeniser.tokenise_chunk_by_rules(chunk, 0, chunk.len(), &mut general);
+                let whole = Token {
+                    start: 0,
+                    end: chunk.len(),
+                    kind,
+                };
+                assert_eq!(general, [whole], "{chunk}");
+            }
+        }
+    }
+
     /// The shortcuts that skip the Unicode tables skip no letter or digit.
     #[test]
     fn shortcut_characters_are_no_letters() {
@@ -976,6 +1081,20 @@ mod tests {
                 let longer = &chunk[..len + next.len_utf8()];
                 prop_assert!(!super::is_plain_word(longer), "{}", longer);
             }
+        }
+
+        #[test]
+        fn hyphenated_chunks_agree_with_the_general_path(chunk in "[a-zA-Zäöüßé×ł日]{0,4}(-[a-zA-Zäöüßé×ł日]{0,4}){1,3}") {
+            use crate::tokenise::Tokeniser;
+            static TOKENISER: OnceLock<Tokeniser> = OnceLock::new();
+            let tokeniser = TOKENISER.get_or_init(|| Tokeniser::load_default().unwrap());
+            check_hyphenated(tokeniser, &[chunk.as_str()]);
+        }
+
+        #[test]
+        fn urls_start_as_required(core in "(?i:(https?|ftp|www|ſ)?[:/.ſ]{0,3}[a-z]{0,3})") {
+            let p = patterns();
+            prop_assert!(!p.url.is_match(&core) || super::may_start_url(&core), "{}", core);
         }
 
         #[test]
