@@ -23,6 +23,9 @@ pub struct Abbreviations {
     max_parts: usize,
     /// First parts of multi-part forms, to skip joining attempts cheaply.
     multi_part_heads: FastSet<String>,
+    /// The length in bytes of the longest entry: longer words are no abbreviation, without
+    /// a look at the table.
+    max_len: usize,
 }
 
 impl Abbreviations {
@@ -67,18 +70,19 @@ impl Abbreviations {
                     .insert(form.split(' ').next().unwrap_or("").to_string());
             }
             list.max_parts = list.max_parts.max(parts);
+            list.max_len = list.max_len.max(form.len());
         }
         Ok(list)
     }
 
     /// Whether `form` (with its final period) is a known abbreviation.
     pub fn contains(&self, form: &str) -> bool {
-        self.entries.contains_key(form)
+        form.len() <= self.max_len && self.entries.contains_key(form)
     }
 
     /// Whether `form` is known and flagged as able to end a sentence.
     pub fn may_end_sentence(&self, form: &str) -> bool {
-        self.entries.get(form).copied().unwrap_or(false)
+        form.len() <= self.max_len && self.entries.get(form).copied().unwrap_or(false)
     }
 
     /// Whether some multi-part entry starts with `part`.

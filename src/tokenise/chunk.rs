@@ -68,6 +68,17 @@ impl Patterns {
         self.email.get_or_init(|| compile(EMAIL))
     }
 
+    /// Whether `core` is an e-mail address by [`EMAIL`]. An ASCII core is read by hand (in
+    /// ASCII, `\w` is `[0-9A-Za-z_]`), so the pattern, costly to compile, is built only for
+    /// the first address with other characters.
+    fn is_email(&self, core: &str) -> bool {
+        if core.is_ascii() {
+            is_ascii_email(core.as_bytes())
+        } else {
+            self.email().is_match(core)
+        }
+    }
+
     /// `z.B`, `v.l.n.r`, `Mio.Std`: parts of one to four letters joined by periods (the
     /// final period is the caller's).
     fn is_dotted_abbreviation(&self, core: &str) -> bool {
@@ -83,6 +94,30 @@ impl Patterns {
     }
 }
 
+/// [`EMAIL`] on ASCII text: `[\w.+-]+@[\w-]+(?:\.[\w-]+)+`, the whole of `core`.
+fn is_ascii_email(core: &[u8]) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let Some(at) = core.iter().position(|&b| b == b'@') else {
+        return false;
+    };
+    let (local, domain) = (&core[..at], &core[at + 1..]);
+    if local.is_empty()
+        || !local
+            .iter()
+            .all(|&b| word(b) || matches!(b, b'.' | b'+' | b'-'))
+    {
+        return false;
+    }
+    let mut labels = 0;
+    for label in domain.split(|&b| b == b'.') {
+        if label.is_empty() || !label.iter().all(|&b| word(b) || b == b'-') {
+            return false;
+        }
+        labels += 1;
+    }
+    labels >= 2
+}
+
 /// Letters only. ASCII and the Latin-1 letters (`ä`, `ß`, `é`: lead byte 0xC3, which encodes
 /// U+00C0–U+00FF, all letters but `×` and `÷`) are checked bytewise, since they make up nearly
 /// all German words; the first other character hands the rest to Unicode.
@@ -93,15 +128,21 @@ fn is_plain_word(chunk: &str) -> bool {
 /// The length in bytes of the longest prefix of `chunk` that [`is_plain_word`] accepts
 /// (letters only), by the same byte-wise path.
 fn plain_prefix_len(chunk: &str) -> usize {
+    plain_prefix_len_from(chunk, 0)
+}
+
+/// [`plain_prefix_len`] when the first `known` bytes are ASCII letters and Latin-1 letters.
+fn plain_prefix_len_from(chunk: &str, known: usize) -> usize {
     let bytes = chunk.as_bytes();
-    let mut at = 0;
+    let mut at = known;
     while at < bytes.len() {
         let byte = bytes[at];
         if byte.is_ascii_alphabetic() {
             at += 1;
         } else if byte == 0xC3 && !matches!(bytes.get(at + 1), Some(0x97 | 0xB7)) {
             at += 2;
-        } else if byte < 0x80 {
+        } else if byte < 0x80 || (byte == 0xE2 && bytes.get(at + 1) == Some(&0x80)) {
+            // U+2000 to U+203F (spaces, dashes, quotation marks) hold no letter either.
             return at;
         } else {
             return at
@@ -113,6 +154,41 @@ fn plain_prefix_len(chunk: &str) -> usize {
         }
     }
     at
+}
+
+/// Whether `core` may start as the URL pattern requires: `http://`, `https://`, `ftp://` or
+/// `www.`, in any case. Unicode case folding matches more than ASCII (`ſ` is an `s`): a start
+/// that is not ASCII is left to the pattern.
+fn may_start_url(core: &str) -> bool {
+    let bytes = core.as_bytes();
+    if !bytes[..bytes.len().min(9)].is_ascii() {
+        return true;
+    }
+    let starts = |prefix: &[u8]| {
+        bytes
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    starts(b"http://") || starts(b"https://") || starts(b"ftp://") || starts(b"www.")
+}
+
+/// The kind of a chunk of plain words joined by hyphens, one token as the general path makes
+/// it: a compound ("Baden-Württemberg", a word) or a truncation ("Wirtschafts-"), else `None`
+/// (decide in full). `latin` bytes at the start are ASCII and Latin-1 letters, `plain` bytes
+/// letters ([`plain_prefix_len`]). A truncation is taken only over ASCII and Latin-1 letters,
+/// which UAX #29 keeps in one segment.
+fn hyphenated_kind(chunk: &str, latin: usize, plain: usize) -> Option<TokenKind> {
+    let bytes = chunk.as_bytes();
+    if plain == 0 || bytes.get(plain) != Some(&b'-') {
+        return None;
+    }
+    if plain + 1 == bytes.len() {
+        return (latin == plain).then_some(TokenKind::Truncation);
+    }
+    chunk[plain + 1..]
+        .split('-')
+        .all(|part| !part.is_empty() && is_plain_word(part))
+        .then_some(TokenKind::Word)
 }
 
 /// Characters peeled off the front of a chunk.
@@ -172,10 +248,9 @@ fn is_quote(ch: char) -> bool {
 }
 
 fn punctuation_kind(ch: char) -> TokenKind {
+    // The marks listed are no letters or digits: they are told before the Unicode tables.
     if is_quote(ch) {
         TokenKind::Quote
-    } else if ch.is_alphanumeric() {
-        TokenKind::Word
     } else if matches!(
         ch,
         '.' | ','
@@ -200,6 +275,8 @@ fn punctuation_kind(ch: char) -> TokenKind {
             | '•'
     ) {
         TokenKind::Punctuation
+    } else if ch.is_alphanumeric() {
+        TokenKind::Word
     } else {
         TokenKind::Symbol
     }
@@ -214,10 +291,23 @@ impl Tokeniser {
         end: usize,
         out: &mut Vec<Token>,
     ) {
+        self.tokenise_chunk_from(text, start, end, 0, out);
+    }
+
+    /// [`Tokeniser::tokenise_chunk`] when the chunk's first `plain` bytes are known to be
+    /// ASCII and Latin-1 letters (see `plain_prefix_len`), a char boundary.
+    pub(super) fn tokenise_chunk_from(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        latin: usize,
+        out: &mut Vec<Token>,
+    ) {
         let chunk = &text[start..end];
         // Fast paths: a plain word, the most common chunk by far, or one followed by a comma,
         // semicolon, colon, exclamation or question mark. One scan serves both.
-        let plain = plain_prefix_len(chunk);
+        let plain = plain_prefix_len_from(chunk, latin);
         if plain == chunk.len() {
             out.push(Token {
                 start,
@@ -264,6 +354,16 @@ impl Tokeniser {
             }
             return;
         }
+        if let Some(kind) = hyphenated_kind(chunk, latin, plain) {
+            out.push(Token { start, end, kind });
+            return;
+        }
+        self.tokenise_chunk_by_rules(text, start, end, out);
+    }
+
+    /// The general path of [`Tokeniser::tokenise_chunk`]: special forms, openers, closers and
+    /// the core.
+    fn tokenise_chunk_by_rules(&self, text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let mut lo = start;
         let mut hi = end;
         // Whole-chunk forms that contain closers or openers themselves.
@@ -412,12 +512,10 @@ impl Tokeniser {
         {
             return Some(TokenKind::Mention);
         }
-        if core.contains('@') && self.patterns.email().is_match(core) {
+        if core.contains('@') && self.patterns.is_email(core) {
             return Some(TokenKind::Email);
         }
-        if (first == 'h' || first == 'H' || first == 'w' || first == 'W' || first == 'f')
-            && self.patterns.url.is_match(core)
-        {
+        if may_start_url(core) && self.patterns.url.is_match(core) {
             return Some(TokenKind::Url);
         }
         let signed_number = matches!(first, '+' | '-' | '±')
@@ -772,9 +870,15 @@ fn trim_url_end(text: &str, lo: usize, mut hi: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{NumericShape, Patterns};
-    use crate::tokenise::TokenKind;
+    use crate::tokenise::{Token, TokenKind};
     use proptest::prelude::*;
+    use regex::Regex;
     use std::sync::OnceLock;
+
+    fn email_pattern() -> &'static Regex {
+        static EMAIL: OnceLock<Regex> = OnceLock::new();
+        EMAIL.get_or_init(|| Regex::new(super::EMAIL).unwrap())
+    }
 
     fn patterns() -> &'static Patterns {
         static PATTERNS: OnceLock<Patterns> = OnceLock::new();
@@ -816,6 +920,34 @@ mod tests {
         }
         assert_eq!(NumericShape::parse("3.-5."), None);
         assert_eq!(NumericShape::parse("1,5Mio"), None);
+    }
+
+    /// E-mail addresses in ASCII are read by hand exactly as the pattern reads them.
+    #[test]
+    fn ascii_email_reading_agrees_with_the_pattern() {
+        let email = email_pattern();
+        for core in [
+            "presse@example.org",
+            "vorname.nachname+info@mail.example-firma.de",
+            "a_b@c_d.e_f",
+            "info@example",
+            "@example.org",
+            "info@.example.org",
+            "info@example..org",
+            "info@example.org.",
+            "info@@example.org",
+            "in@fo@example.org",
+            "in fo@example.org",
+            "info@exa!mple.org",
+            "-.+@-.-",
+            "info@example.org:",
+        ] {
+            assert_eq!(
+                super::is_ascii_email(core.as_bytes()),
+                email.is_match(core),
+                "{core}"
+            );
+        }
     }
 
     /// A compound of plain words joined by hyphens is one word, as the UAX #29 segments
@@ -863,6 +995,81 @@ mod tests {
         }
     }
 
+    /// Hyphenated chunks taken whole are the one token the general path makes of them, and
+    /// the URL pattern matches nothing that does not start as `may_start_url` requires.
+    #[test]
+    fn shortcuts_decide_as_the_general_path() {
+        use crate::tokenise::Tokeniser;
+        let tokeniser = Tokeniser::load_default().unwrap();
+        let chunks = [
+            "Baden-Württemberg",
+            "Wirtschafts-",
+            "Élysée-",
+            "Groß-",
+            "Life-Sciences-Standorte",
+            "日本-",
+            "Łódź-Kraków",
+            "Ost--West",
+            "Nord-",
+            "a-b-",
+            "x-",
+            "www-Seite",
+            "Hafen-3",
+            "Ärzte×-",
+        ];
+        check_hyphenated(&tokeniser, &chunks);
+        for url in [
+            "https://example.org",
+            "WWW.example.de",
+            "Ftp://x.y",
+            "www-x.de",
+            "wiki",
+            "Httpſ://a",
+        ] {
+            assert_eq!(
+                tokeniser.patterns.url.is_match(url),
+                super::may_start_url(url) && tokeniser.patterns.url.is_match(url),
+                "{url}"
+            );
+        }
+    }
+
+    fn check_hyphenated(tokeniser: &crate::tokenise::Tokeniser, chunks: &[&str]) {
+        for chunk in chunks {
+            let latin = chunk
+                .char_indices()
+                .find(|&(_, c)| {
+                    !(c.is_ascii_alphabetic()
+                        || (('\u{C0}'..='\u{FF}').contains(&c) && c != '×' && c != '÷'))
+                })
+                .map_or(chunk.len(), |(at, _)| at);
+            let plain = super::plain_prefix_len(chunk);
+            if let Some(kind) = super::hyphenated_kind(chunk, latin, plain) {
+                let mut general = Vec::new();
+                tokeniser.tokenise_chunk_by_rules(chunk, 0, chunk.len(), &mut general);
+                let whole = Token {
+                    start: 0,
+                    end: chunk.len(),
+                    kind,
+                };
+                assert_eq!(general, [whole], "{chunk}");
+            }
+        }
+    }
+
+    /// The shortcuts that skip the Unicode tables skip no letter or digit.
+    #[test]
+    fn shortcut_characters_are_no_letters() {
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(!c.is_alphabetic(), "{c:?}");
+            assert_eq!(c.len_utf8(), 3);
+            assert_eq!(&c.to_string().as_bytes()[..2], &[0xE2, 0x80]);
+        }
+        for c in ".,;:!?…()[]{}-–—/¿¡·•".chars() {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
         #[test]
@@ -874,6 +1081,26 @@ mod tests {
                 let longer = &chunk[..len + next.len_utf8()];
                 prop_assert!(!super::is_plain_word(longer), "{}", longer);
             }
+        }
+
+        #[test]
+        fn hyphenated_chunks_agree_with_the_general_path(chunk in "[a-zA-Zäöüßé×ł日]{0,4}(-[a-zA-Zäöüßé×ł日]{0,4}){1,3}") {
+            use crate::tokenise::Tokeniser;
+            static TOKENISER: OnceLock<Tokeniser> = OnceLock::new();
+            let tokeniser = TOKENISER.get_or_init(|| Tokeniser::load_default().unwrap());
+            check_hyphenated(tokeniser, &[chunk.as_str()]);
+        }
+
+        #[test]
+        fn urls_start_as_required(core in "(?i:(https?|ftp|www|ſ)?[:/.ſ]{0,3}[a-z]{0,3})") {
+            let p = patterns();
+            prop_assert!(!p.url.is_match(&core) || super::may_start_url(&core), "{}", core);
+        }
+
+        #[test]
+        fn ascii_emails_agree_with_the_pattern(core in "[a-zA-Z0-9_.+ -]{0,5}@{0,2}[a-z0-9_.!-]{0,8}") {
+            let email = email_pattern();
+            prop_assert_eq!(super::is_ascii_email(core.as_bytes()), email.is_match(&core), "{}", core);
         }
 
         #[test]

@@ -145,9 +145,9 @@ impl Tokeniser {
                 break;
             }
             let start = at;
-            let plain_word;
-            (at, plain_word) = scan_chunk(text, at);
-            if plain_word {
+            let plain_end;
+            (at, plain_end) = scan_chunk(text, at);
+            if plain_end == at {
                 // Most chunks are plain words: decided during the scan, no second pass.
                 tokens.push(Token {
                     start,
@@ -155,7 +155,8 @@ impl Tokeniser {
                     kind: TokenKind::Word,
                 });
             } else {
-                self.tokenise_chunk(text, start, at, &mut tokens);
+                // The chunk's rules go on from where the scan saw the first other character.
+                self.tokenise_chunk_from(text, start, at, plain_end - start, &mut tokens);
             }
         }
         self.join_multi_part_abbreviations(text, &mut tokens);
@@ -286,36 +287,129 @@ fn skip_separators(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// Per byte of `eight` (little-endian), the high bit set where the byte is not an ASCII
+/// letter.
+#[inline(always)]
+fn non_letters(eight: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let folded = (eight | 0x2020_2020_2020_2020) & !HIGH;
+    // Per byte, no carry out of it (`folded` is at most 0x7F): the high bit is set from
+    // `a` (0x61) on, and from one past `z` (0x7B) on.
+    let from_a = folded + 0x1F1F_1F1F_1F1F_1F1F;
+    let past_z = folded + 0x0505_0505_0505_0505;
+    let letter = from_a & !past_z & HIGH;
+    (!letter & HIGH) | (eight & HIGH)
+}
+
 /// The end of the chunk starting at `at` (the next separator or the end of the text), and
-/// whether the chunk is surely a plain word (ASCII and Latin-1 letters only). `false` only
-/// means "decide in full": other scripts' letters are left to [`Tokeniser::tokenise_chunk`].
-fn scan_chunk(text: &str, mut at: usize) -> (usize, bool) {
+/// where the chunk stops being surely a plain word (ASCII and Latin-1 letters only): the end
+/// when it is one all through, else the first character that is something else, such that
+/// everything before it is such letters. Short of the end only means "decide in full": other
+/// scripts' letters are left to [`Tokeniser::tokenise_chunk`].
+fn scan_chunk(text: &str, mut at: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let mut plain_word = true;
-    while at < bytes.len() {
-        match BYTE_CLASS[bytes[at] as usize] {
+    let mut plain_end = usize::MAX;
+    loop {
+        // Runs of ASCII letters, eight bytes at a time.
+        while let Some(eight) = bytes.get(at..at + 8) {
+            let others = non_letters(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
+            if others != 0 {
+                at += (others.trailing_zeros() / 8) as usize;
+                break;
+            }
+            at += 8;
+        }
+        let Some(&byte) = bytes.get(at) else {
+            break;
+        };
+        match BYTE_CLASS[byte as usize] {
             ByteClass::Letter | ByteClass::Continuation => {}
             ByteClass::Latin1Lead => {
                 if matches!(bytes.get(at + 1), Some(0x97 | 0xB7)) {
-                    plain_word = false;
+                    plain_end = plain_end.min(at);
                 }
             }
             ByteClass::MaySeparate => {
                 if separator_width(text, at).is_some() {
                     break;
                 }
-                plain_word = false;
+                plain_end = plain_end.min(at);
             }
-            ByteClass::Other => plain_word = false,
+            ByteClass::Other => plain_end = plain_end.min(at),
         }
         at += 1;
     }
-    (at, plain_word)
+    (at, plain_end.min(at))
 }
 
 #[cfg(test)]
 mod separator_tests {
     use super::{is_separator, separator_width, ByteClass, BYTE_CLASS};
+
+    /// Eight bytes at a time, the bytes that are not ASCII letters are those one at a time
+    /// finds.
+    #[test]
+    fn non_letters_are_found_eight_bytes_at_a_time() {
+        for first in (0..=255u8).step_by(8) {
+            let eight: [u8; 8] = std::array::from_fn(|i| first.wrapping_add(i as u8));
+            let others = super::non_letters(u64::from_le_bytes(eight));
+            for (i, b) in eight.into_iter().enumerate() {
+                assert_eq!(
+                    others >> (8 * i + 7) & 1 == 1,
+                    !b.is_ascii_alphabetic(),
+                    "{b:#x}"
+                );
+            }
+            assert_eq!(others & !0x8080_8080_8080_8080, 0);
+        }
+    }
+
+    /// The chunk scan ends where a byte-by-byte walk ends, and the plain prefix it reports is
+    /// where that walk first meets a character other than an ASCII or Latin-1 letter.
+    #[test]
+    fn chunk_scan_agrees_with_a_walk_byte_by_byte() {
+        fn walk(text: &str, mut at: usize) -> (usize, Option<usize>) {
+            let mut first_other = None;
+            while let Some(c) = text[at..].chars().next() {
+                if is_separator(c) {
+                    break;
+                }
+                let latin1_letter = ('\u{C0}'..='\u{FF}').contains(&c) && c != '×' && c != '÷';
+                if !(c.is_ascii_alphabetic() || latin1_letter) && first_other.is_none() {
+                    first_other = Some(at);
+                }
+                at += c.len_utf8();
+            }
+            (at, first_other)
+        }
+        let texts = [
+            "Pressemitteilung",
+            "Zusammenarbeitsvereinbarungen, die",
+            "Straßenbahnhaltestelle„Übergabe“ Ärzte×2 x",
+            "E-Mail-Adresse:\u{a0}info@example.org\u{2009}und 12.000,50 Euro",
+            "abcdefgh ABCDEFGHIJKLMNOPQRSTUVWXYZ[`{@ abcdefghijklmnopqrstuvwxyz",
+            "日本語のテキスト Łódź\u{200B}Kraków",
+            "",
+        ];
+        for text in texts {
+            let mut at = 0;
+            while at < text.len() {
+                let (end, plain_end) = super::scan_chunk(text, at);
+                let (walk_end, first_other) = walk(text, at);
+                assert_eq!(end, walk_end, "{text:?} from {at}");
+                assert!(
+                    plain_end <= first_other.unwrap_or(end),
+                    "{text:?} from {at}"
+                );
+                assert_eq!(
+                    plain_end == end,
+                    first_other.is_none(),
+                    "{text:?} from {at}"
+                );
+                at = super::skip_separators(text, end.max(at + 1));
+            }
+        }
+    }
 
     /// Every ASCII byte the scan treats as a possible separator is one, one byte wide.
     #[test]

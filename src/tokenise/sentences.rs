@@ -29,16 +29,28 @@ impl Sentence {
     }
 }
 
+#[inline(always)]
 fn is_terminal(token: &Token, text: &str, abbreviations: &Abbreviations) -> bool {
-    // The text is sliced only for the two kinds that need it (most tokens are words).
+    // The text is sliced only for the two kinds that need it (most tokens are words), and a
+    // punctuation token only when it starts as a terminal mark does; the rest is out of line.
     match token.kind {
         TokenKind::Punctuation => {
-            let surface = token.text(text);
-            matches!(surface, "." | "!" | "?" | "…" | "?!" | "!?") || surface.starts_with("..")
+            matches!(text.as_bytes()[token.start], b'.' | b'!' | b'?' | 0xE2)
+                && is_terminal_mark(token.text(text))
         }
-        TokenKind::Abbreviation => abbreviations.may_end_sentence(token.text(text)),
+        TokenKind::Abbreviation => ends_sentence_as_abbreviation(token, text, abbreviations),
         _ => false,
     }
+}
+
+#[inline(never)]
+fn is_terminal_mark(surface: &str) -> bool {
+    matches!(surface, "." | "!" | "?" | "…" | "?!" | "!?") || surface.starts_with("..")
+}
+
+#[inline(never)]
+fn ends_sentence_as_abbreviation(token: &Token, text: &str, abbreviations: &Abbreviations) -> bool {
+    abbreviations.may_end_sentence(token.text(text))
 }
 
 fn is_closing(token: &Token, text: &str) -> bool {
@@ -61,6 +73,7 @@ fn starts_sentence(token: &Token, text: &str) -> bool {
 }
 
 /// Line breaks between the token ending at `end` and the one starting at `start`.
+#[inline(always)]
 fn breaks_between(text: &str, end: usize, start: usize) -> usize {
     // Most tokens touch or are one space apart: no slice, no scan.
     if start == end || (start == end + 1 && text.as_bytes()[end] == b' ') {
@@ -70,6 +83,7 @@ fn breaks_between(text: &str, end: usize, start: usize) -> usize {
 }
 
 /// Line breaks in `gap`: 0, 1, or 2 for a blank line (or more).
+#[inline(never)]
 fn line_breaks(gap: &str) -> usize {
     // Nearly every gap is a space: only these bytes can start a line break.
     if !gap
