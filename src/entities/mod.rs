@@ -217,6 +217,7 @@ impl EntityRecogniser {
         self.region_evidence(text, &folded, tokens, &flags)
     }
 
+    #[inline(never)]
     fn region_evidence(
         &self,
         text: &str,

@@ -104,8 +104,6 @@ struct Doc<'t> {
     org_head: Vec<Option<u16>>,
     /// Per token: ends with a role suffix.
     role_suffix: Vec<bool>,
-    /// Per token: a capitalised stop word ("Die", "Im", "Januar").
-    stop: Vec<bool>,
     /// Per token: a major gazetteer region (country, state, big city) covers exactly this
     /// token (possibly with a genitive s).
     region: Vec<bool>,
@@ -155,6 +153,12 @@ impl Doc<'_> {
     /// rare bit skips blocks of tokens without it.
     fn with(&self, mask: u32, from: usize) -> TokensWith<'_> {
         TokensWith::new(&self.flags, &self.blocks, mask, from)
+    }
+
+    /// A capitalised stop word ("Die", "Im", "Januar").
+    #[inline(always)]
+    fn stop(&self, i: usize) -> bool {
+        self.flags[i] & STOP != 0
     }
 
     /// A capitalised word.
@@ -244,7 +248,6 @@ pub(super) fn find(
         org_head: vec![None; tokens.len()],
         role_suffix: vec![false; tokens.len()],
         region: vec![false; tokens.len()],
-        stop: flags.iter().map(|&f| f & STOP != 0).collect(),
         blocks: block_flags(&flags),
         flags,
     };
@@ -286,6 +289,7 @@ pub(super) fn find(
 }
 
 /// Marks tokens ending with an organisation head or a role suffix.
+#[inline(never)]
 fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
     let mut found = Vec::new();
     // Only words where a head may end (their flag: no test of their bytes).
@@ -320,12 +324,19 @@ fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
 }
 
 /// Gazetteer mentions at capitalised word starts (and after hyphens inside compounds).
+#[inline(never)]
 fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<Candidate>) {
     let dict = rec.dictionary();
     let lex = rec.lexicon();
     let text = doc.text;
     let mut hits: Vec<Hit> = Vec::new();
     for i in 0..doc.tokens.len() {
+        let bits = doc.flags[i];
+        // A lookup starts at a capitalised token or after a hyphen: most tokens are neither
+        // (their flags say so without looking at the token).
+        if bits & (UPPER | HYPHEN) == 0 {
+            continue;
+        }
         let token = doc.tokens[i];
         if !matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation) {
             continue;
@@ -333,10 +344,10 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         let mut starts = [token.start; 8];
         let mut n = 0;
         // Stop words start no name ("Die", "Im"): they are a large share of capitalised words.
-        if doc.flags[i] & UPPER != 0 && !doc.stop[i] {
+        if bits & (UPPER | STOP) == UPPER {
             n = 1;
         }
-        if doc.flags[i] & HYPHEN != 0 {
+        if bits & HYPHEN != 0 {
             let word = token.text(text);
             for (at, _) in word.match_indices('-') {
                 let after = token.start + at + 1;
@@ -438,6 +449,7 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
 
 /// Gazetteer places listed with their head word ("Präfektur Aichi", "Region Hannover") are
 /// marked without it, like every other place.
+#[inline(never)]
 fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     // Spans of places written with their head word: an organisation listed under the same
     // words is the administration, not meant here ("Freie Hansestadt Bremen").
@@ -487,6 +499,7 @@ fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 }
 
 /// Regions after administrative head words ("Präfektur Aichi", "des Kantons Zürich").
+#[inline(never)]
 fn region_head_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     for i in doc
         .with(CAP | REGION_HEAD, 0)
@@ -536,6 +549,7 @@ fn region_head_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 
 /// Names flagged `common` stay only with context: a preposition before them, or another
 /// accepted mention of the same place.
+#[inline(never)]
 fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut confirmed: Vec<usize> = Vec::new();
     for (n, cand) in cands.iter().enumerate() {
@@ -632,6 +646,7 @@ fn entry_subtype<'r>(rec: &'r EntityRecogniser, c: &Candidate) -> &'r str {
 
 /// Regions named from a country or state with a compass prefix: "Westchina", "Mitteldeutschland",
 /// "Südtirol" (not "Westfalen": "Falen" is no region).
+#[inline(never)]
 fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     let lex = rec.lexicon();
     let mut hits: Vec<Hit> = Vec::new();
@@ -644,7 +659,7 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
                 .cues
                 .compass_first
                 .may_start_byte(doc.text.as_bytes()[token.start])
-            || doc.stop[i]
+            || doc.stop(i)
         {
             continue;
         }
@@ -703,6 +718,7 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
 
 /// Places written as one name with a hyphen or a river: "Treptow-Köpenick" (two districts),
 /// "Québec-Stadt", "Berlin-Mitte", "Neu-Delhi", "Mülheim an der Ruhr", "Frankfurt am Main".
+#[inline(never)]
 fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     // Per span: a city or district (not a bigger region); and sure without context.
     let mut places: crate::gazetteer::FastMap<(usize, usize), (bool, bool)> = Default::default();
@@ -969,6 +985,7 @@ fn speech_name_word(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
         && role_kind(doc, lex, k).is_none()
 }
 
+#[inline(never)]
 fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     let lex = rec.lexicon();
     let n = doc.tokens.len();
@@ -1160,6 +1177,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
 /// word from `resources/entities/cues.tsv`, kind `unit`, one to three name words, `der` or
 /// `des`, then an organisation found before). Without a name the unit is a description
 /// and stays outside (GUIDELINES, ORG).
+#[inline(never)]
 fn named_units(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let unit = |k: usize| {
         doc.kind(k) == TokenKind::Word
@@ -1198,6 +1216,7 @@ fn named_units(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 /// "Amt der Oberwalder Landesregierung": a head word that alone takes only a `für` complement
 /// ("Amt", "Zentrum"), before a government in the genitive, is the official name of that
 /// government's office: one organisation, the outer span (GUIDELINES, ORG).
+#[inline(never)]
 fn government_offices(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut found = Vec::new();
     for (c, k) in organisations_by_first_token(doc, cands) {
@@ -1250,6 +1269,7 @@ fn bilateral_chamber(doc: &Doc, lex: &Lexicon, subtype: &str, left: usize, i: us
 
 /// An organisation that ends in a name (its seat) and a second seat after a slash takes
 /// both: "Hochschule Emden/Leer", "IHK Lahn-Dill/Limburg" (no blanks around the slash).
+#[inline(never)]
 fn slash_seats(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
     let n = doc.tokens.len();
     for c in cands.iter_mut() {
@@ -1290,6 +1310,7 @@ fn slash_seats(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
 /// the last not ending like a German common noun, after an article or a describing noun, a
 /// spaced dash, then an organisation of two words or more found before, not closed by a
 /// second dash.
+#[inline(never)]
 fn dash_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut found = Vec::new();
     for (c, k) in organisations_by_first_token(doc, cands) {
@@ -1347,6 +1368,7 @@ fn dash_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 /// A generated list's government named exactly like a listed district, state or city
 /// ("Lahn-Dill-Kreis", ror) is the place: a place standing for its administration is a
 /// place (GUIDELINES, LOC).
+#[inline(never)]
 fn places_before_administrations(rec: &EntityRecogniser, cands: &mut Vec<Candidate>) {
     let dict = rec.dictionary();
     let places: Vec<(usize, usize)> = cands
@@ -1391,6 +1413,7 @@ fn department(doc: &Doc, lex: &Lexicon, j: usize) -> bool {
 /// des …". Two or three name words that start a phrase (no article or capitalised word
 /// before them), a comma, at most two lower-case words, then a role. Words of another
 /// candidate (a listed place or organisation) are left alone.
+#[inline(never)]
 fn apposition_persons(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let word = |k: usize| {
         doc.kind(k) == TokenKind::Word
@@ -1436,7 +1459,7 @@ fn apposition_persons(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         // The phrase starts here: no article, no capitalised word before the name.
         if first > s_start
             && (doc.flags[first - 1] & NOUN_MARKER != 0
-                || (doc.cap_word(first - 1) && !doc.stop[first - 1]))
+                || (doc.cap_word(first - 1) && !doc.stop(first - 1)))
         {
             continue;
         }
@@ -1547,6 +1570,7 @@ fn noun_list(doc: &Doc, lex: &Lexicon, start: usize) -> Option<usize> {
     committed
 }
 
+#[inline(never)]
 fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     // Regions by token start: a gazetteer region (or organisation name) after a head.
@@ -2054,6 +2078,7 @@ fn initials_acronym(doc: &Doc, left: usize, right: usize, k: usize) -> bool {
 
 /// "EWG – Essener Wirtschaftsförderungsgesellschaft mbH": an acronym, a dash and the full
 /// name form one name.
+#[inline(never)]
 fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
     let mut found = Vec::new();
     for (c, s) in organisations_by_first_token(doc, cands) {
@@ -2079,6 +2104,7 @@ fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// l'Innovation du Québec", "Conseil régional du Grand Est", "Giunta regionale dell'Emilia-Romagna",
 /// "Zachodnia Izba Przemysłowo-Handlowa". The head, then names, elided words ("l'Économie"), function words
 /// and lower-case words after the head or a function word; adjectives before a Polish head.
+#[inline(never)]
 fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let cues = &lex.cues;
     for i in doc.with(FOREIGN_HEAD, 0) {
@@ -2105,7 +2131,7 @@ fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             let t = doc.t(k);
             if cues.foreign_link.contains(t) {
                 after_link = true;
-            } else if elided(t) || (doc.cap_word(k) && !doc.stop[k]) {
+            } else if elided(t) || (doc.cap_word(k) && !doc.stop(k)) {
                 named = k;
                 after_link = false;
             } else if after_link && t.starts_with(char::is_lowercase) && t.chars().count() > 2 {
@@ -2176,6 +2202,7 @@ const ENGLISH_CONNECTORS: &[&str] = &["of", "for", "the", "and", "&", "on", "in"
 
 /// English organisation names: a run of capitalised words and connectors around an English
 /// head ("China Council for the Promotion of International Trade", "Korea Foundation").
+#[inline(never)]
 fn english_org(
     doc: &Doc,
     lex: &Lexicon,
@@ -2252,7 +2279,7 @@ fn english_org(
         && doc.adjacent(right)
         && doc.adjacent(right + 1)
         && doc.cap_word(right + 2)
-        && !doc.stop[right + 2]
+        && !doc.stop(right + 2)
         && (left..=right).all(|k| {
             let t = doc.t(k);
             !doc.region[k] && !acronym(t) && !t.contains('-')
@@ -2303,6 +2330,7 @@ fn english_name_before(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
 }
 
 /// Names with a legal form: "Musterwerk GmbH", "Verein für Probenkunde e.V.".
+#[inline(never)]
 fn legal_form_rule(
     doc: &Doc,
     lex: &Lexicon,
@@ -2434,7 +2462,7 @@ fn legal_form_rule(
             // A brand written in lower case before the name, after an article or the like:
             // "der beispielwerk Steel Europe AG" (not "House [of] Energy e.V.").
             let start = lower_case_name_start(doc, lex, left, s_start);
-            if start < left && (start == s_start || !doc.cap_word(start - 1) || doc.stop[start - 1])
+            if start < left && (start == s_start || !doc.cap_word(start - 1) || doc.stop(start - 1))
             {
                 left = start;
             }
@@ -2462,6 +2490,7 @@ fn legal_form_rule(
 /// document: "Die Beispiel Antriebstechnik GmbH eröffnet … Beispiel Antriebstechnik
 /// investierte …". The short form takes the full name as canonical and wins over a person
 /// or place read in it ("Westhafen Port" after "Westhafen Port GmbH").
+#[inline(never)]
 fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut names: Vec<(usize, usize, String, &'static str)> = Vec::new();
     for c in cands.iter() {
@@ -2511,7 +2540,7 @@ fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) 
         if k > doc.sentence_start[k]
             && doc.adjacent(k - 1)
             && doc.cap_word(k - 1)
-            && !doc.stop[k - 1]
+            && !doc.stop(k - 1)
         {
             continue;
         }
@@ -2530,6 +2559,7 @@ fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) 
 /// after an organisation is that organisation, there and wherever the document uses it. A
 /// single word (acronyms are linked in [`link`]) must recur; a place or person in the
 /// brackets ("(Bayern)") stays what it is.
+#[inline(never)]
 fn bracket_short_names(
     rec: &EntityRecogniser,
     doc: &Doc,
@@ -2602,6 +2632,7 @@ fn bracket_short_names(
 
 /// A further mention of an organisation's name, tokens `k..=k + len`, linked to its full form
 /// `(canonical, kb_id, subtype)` by `rule`.
+#[inline(never)]
 fn repeated_org_name(
     doc: &Doc,
     k: usize,
@@ -2663,6 +2694,7 @@ fn same_words(doc: &Doc, k: usize, first: usize, len: usize) -> bool {
 }
 
 /// Sports clubs: "VfL Oberwald", "1. FC Oberwald 09", "Oberwalder SV".
+#[inline(never)]
 fn club_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     for i in doc.with(CLUB_PREFIX, 0) {
         if doc.flags[i] & CLUB_PREFIX == 0 {
@@ -2725,6 +2757,7 @@ fn club_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 }
 
 /// Dotted names like "Museum.XY": a capitalised word, a period, two to five capitals.
+#[inline(never)]
 fn dotted_names(doc: &Doc, cands: &mut Vec<Candidate>) {
     for i in doc.with(DOT, 0) {
         // A word with a period.
@@ -2756,6 +2789,7 @@ fn dotted_names(doc: &Doc, cands: &mut Vec<Candidate>) {
 }
 
 /// Longest span first, then priority, weight and earlier start; no overlaps.
+#[inline(never)]
 fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.sort_by(|a, b| {
         (b.end - b.start)
@@ -2793,6 +2827,7 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 
 /// Acronyms and surnames linked to their full forms; gazetteer acronyms kept only when the
 /// document names the organisation in full.
+#[inline(never)]
 fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Candidate> {
     let text = doc.text;
     let dict = rec.dictionary();
@@ -2844,10 +2879,11 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         if c.entity_type != EntityType::Organisation {
             continue;
         }
-        let Some(last) = doc
-            .token_starting_at(c.start)
-            .and_then(|f| (f..doc.tokens.len()).find(|&k| doc.tokens[k].end == c.end))
-        else {
+        // The token ending the candidate (token ends increase: a binary search).
+        let Some(last) = doc.token_starting_at(c.start).and_then(|f| {
+            let k = f + doc.tokens[f..].partition_point(|t| t.end < c.end);
+            (k < doc.tokens.len() && doc.tokens[k].end == c.end).then_some(k)
+        }) else {
             continue;
         };
         if let Some(first) = doc.token_starting_at(c.start) {
@@ -2873,10 +2909,10 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         let mut filter = WordFilter::default();
         acronyms.keys().for_each(|acr| filter.insert(acr));
         for (i, token) in doc.tokens.iter().enumerate() {
-            let t = doc.t(i);
-            if !filter.may_contain(t) {
+            if !filter.may_contain_bytes(&text.as_bytes()[token.start..token.end]) {
                 continue;
             }
+            let t = doc.t(i);
             if let Some((canonical, kb_id, subtype)) = acronyms.get(t) {
                 if leaves_free(&chosen, token) {
                     extra.push(linked(
@@ -2908,10 +2944,10 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         let mut filter = WordFilter::default();
         head_places.iter().for_each(|(name, _)| filter.insert(name));
         for (i, token) in doc.tokens.iter().enumerate() {
-            let t = doc.t(i);
-            if !filter.may_contain(t) {
+            if !filter.may_contain_bytes(&text.as_bytes()[token.start..token.end]) {
                 continue;
             }
+            let t = doc.t(i);
             let Some(&(name, subtype)) = head_places.iter().find(|(name, _)| *name == t) else {
                 continue;
             };
@@ -3167,6 +3203,7 @@ fn normalise_space(s: &str) -> String {
 
 /// The entity matches of the chosen candidates; `described` holds the descriptions already
 /// made by candidate index (see [`link_to_specific_names`]), the rest are made here.
+#[inline(never)]
 fn materialise(
     rec: &EntityRecogniser,
     doc: &Doc,
@@ -3266,6 +3303,7 @@ fn acronym_role_prefix(doc: &Doc, lex: &Lexicon, i: usize) -> Option<usize> {
 
 /// Organisations named by their acronym in a compound with a role: "XYZ-Geschäftsführerin
 /// Anna Beispiel" → ORG "XYZ". A listed place wins ("US-Präsident").
+#[inline(never)]
 fn acronym_role_compounds(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     for i in doc.with(ACRONYM_START | HYPHEN, 0) {
         // The bit test of `acronym_role_prefix` without a call per token.
@@ -3368,6 +3406,7 @@ fn long_form_start(short: &str, long: &str) -> Option<usize> {
 /// "Gesellschaft für Angewandte Probentechnik (GAP)": the words before an acronym in
 /// brackets whose letters it takes form an organisation when one of them is an organisation
 /// head or legal form; the acronym is then linked to it.
+#[inline(never)]
 fn acronym_definitions(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     let bytes = doc.text.as_bytes();
@@ -3406,7 +3445,7 @@ fn acronym_definitions(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         let Some(left) = doc.token_containing(base + at) else {
             continue;
         };
-        if !doc.cap_word(left) || doc.stop[left] || left == right && doc.org_head[left].is_none() {
+        if !doc.cap_word(left) || doc.stop(left) || left == right && doc.org_head[left].is_none() {
             continue;
         }
         let words_ok = (left..=right).all(|m| {
@@ -3456,6 +3495,7 @@ fn distinctive_name(t: &str) -> bool {
 /// Technologieverband Automation Alley", "das Start-up Lumio aus Kiel". The describing noun
 /// stays outside. The name is one distinctive word, two to four name words, or one word
 /// followed by a comma, a bracket or "aus" and a place.
+#[inline(never)]
 fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     for p in 1..n.saturating_sub(1) {
@@ -3473,7 +3513,7 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         }
         let before = doc.t(p - 1);
         // After an article or adjective ("die Firma", "Das Unternehmen", "der staatliche").
-        if !doc.adjacent(p - 1) || !(before.starts_with(char::is_lowercase) || doc.stop[p - 1]) {
+        if !doc.adjacent(p - 1) || !(before.starts_with(char::is_lowercase) || doc.stop(p - 1)) {
             continue;
         }
         let limit = doc.sentence_end[p];
@@ -3511,7 +3551,7 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
                     || (next == "aus"
                         && last + 2 < limit
                         && doc.cap_word(last + 2)
-                        && !doc.stop[last + 2]))
+                        && !doc.stop(last + 2)))
         } else {
             // Two capitalised nouns in a row may be objects ("hat das Unternehmen Kunden
             // Angebote gemacht"): one word must stand out, or none look like a noun.
@@ -3608,7 +3648,7 @@ fn lower_case_name_start(doc: &Doc, lex: &Lexicon, i: usize, s_start: usize) -> 
     let opened = left == s_start || {
         let before = doc.t(left - 1);
         lex.noun_markers.contains(before)
-            || doc.stop[left - 1]
+            || doc.stop(left - 1)
             || is_function_word(lex, before)
             || before == ","
             || doc.cap_word(left - 1)
@@ -3663,6 +3703,7 @@ fn facility_after_name_or_article(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
 /// common abbreviations (`not_org_acronym` in cues.tsv: "die KI") or legal forms; every other
 /// occurrence of such an acronym in the document is the organisation too. A listed place or
 /// organisation wins.
+#[inline(never)]
 fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut names: Vec<&str> = Vec::new();
     for k in doc.with(ACRONYM_START, 1) {
@@ -3861,6 +3902,7 @@ fn acronym_start_bytes(t: &[u8]) -> bool {
 /// Rule families of running news text, after every other candidate is known: places in
 /// lists and after place prepositions, city districts, news agencies in datelines, persons
 /// named in the possessive.
+#[inline(never)]
 fn news_families(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut found: Vec<(usize, usize, EntityType, &'static str, &'static str)> = Vec::new();
     place_after_preposition(doc, lex, cands, &mut found);
@@ -3926,6 +3968,7 @@ fn free_name_word(doc: &Doc, lex: &Lexicon, cands: &[Candidate], k: usize) -> bo
 /// (Tschechien)": a name no list confirms, followed by a country or state in brackets, is a
 /// place. Not after an article or a capitalised word ("die Messe Intec (Leipzig)"), not a
 /// first name.
+#[inline(never)]
 fn places_before_bracketed_regions(
     doc: &Doc,
     lex: &Lexicon,
@@ -3958,7 +4001,7 @@ fn places_before_bracketed_regions(
         let opened = k == s_start
             || !doc.adjacent(k - 1)
             || (doc.flags[k - 1] & NOUN_MARKER == 0
-                && (!doc.cap_word(k - 1) || doc.stop[k - 1])
+                && (!doc.cap_word(k - 1) || doc.stop(k - 1))
                 && !matches!(doc.t(k - 1), "&" | "+")
                 && doc.kind(k - 1) != TokenKind::Number);
         // Derived nouns ("Angriffe auf Regierungen (Georgien)") are no places.
@@ -3985,6 +4028,7 @@ fn places_before_bracketed_regions(
     }
 }
 
+#[inline(never)]
 fn place_after_preposition(
     doc: &Doc,
     lex: &Lexicon,
@@ -4032,6 +4076,7 @@ fn place_preposition(doc: &Doc, lex: &Lexicon, p: usize) -> bool {
 
 /// "in Oberwald-Nord", "aus Beispielstadt-Lindenau": a listed place, a hyphen and a
 /// capitalised name after a place preposition is a district of that place.
+#[inline(never)]
 fn city_districts(
     doc: &Doc,
     lex: &Lexicon,
@@ -4068,6 +4113,7 @@ fn city_districts(
 
 /// "in Oberwald, Lindenau und Beispielhausen": single unknown names coordinated with a sure
 /// place are places. A name after a comma must continue the list; after "und" it ends it.
+#[inline(never)]
 fn place_lists(
     rec: &EntityRecogniser,
     doc: &Doc,
@@ -4166,6 +4212,7 @@ fn place_lists(
 
 /// "Oberwald (dpa) –", "Oberwald/Beispielstadt (ots) -": a short word in brackets after the
 /// place (or date) that opens a sentence is the news agency.
+#[inline(never)]
 fn dateline_agencies(
     doc: &Doc,
     cands: &[Candidate],
@@ -4252,6 +4299,7 @@ fn possessive_lead(doc: &Doc, lex: &Lexicon, p: usize) -> bool {
 /// "Da erhält Lotte Hilfe", "…, dass Gregor mitkommt": a first name given in Germany,
 /// Austria or Switzerland standing alone inside a sentence, after a lower-case word or a
 /// comma that is no article and before no capitalised word or number, is a person.
+#[inline(never)]
 fn lone_first_names(
     doc: &Doc,
     lex: &Lexicon,
@@ -4261,7 +4309,7 @@ fn lone_first_names(
     for k in doc.with(CAP | FIRST_NAME, 1) {
         // Local first names are first names (FIRST_NAME): one bit test rules out most words.
         if doc.flags[k] & (CAP | FIRST_NAME) != CAP | FIRST_NAME
-            || doc.stop[k]
+            || doc.stop(k)
             || doc.sentence_start[k] == k
         {
             continue;
@@ -4306,6 +4354,7 @@ fn lone_first_names(
 
 /// "Oberwald 05", "Beispielstadt 04": a place and a two-digit founding year with a leading
 /// zero name a sports club.
+#[inline(never)]
 fn club_numbers(
     doc: &Doc,
     cands: &[Candidate],
@@ -4347,6 +4396,7 @@ fn club_numbers(
 /// "über Kellers Entscheidung", "nach Beispiels Rücktritt": after a preposition
 /// (`possessive_lead`), an unknown name with a genitive s before a capitalised noun is a
 /// person.
+#[inline(never)]
 fn possessive_persons(
     doc: &Doc,
     lex: &Lexicon,
@@ -4388,7 +4438,7 @@ fn possessive_persons(
         };
         if noun < doc.sentence_end[k]
             && doc.cap_word(noun)
-            && !doc.stop[noun]
+            && !doc.stop(noun)
             && has_lowercase(doc.t(noun))
             && !lex.first_names.contains(doc.t(noun))
         {
@@ -4407,6 +4457,7 @@ fn possessive_persons(
 /// - the official title of a government with a capitalised adjective before the
 ///   administrative noun ("Regierung der Autonomen Provinz Beispiel"; "die Regierung Japans"
 ///   and "die Regierung des Bundesstaates Beispiel" stay places).
+#[inline(never)]
 fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     // Places by first token: last token and list entry; whether abroad (a country other
@@ -4498,7 +4549,7 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
             && doc.adjacent(i)
             && (i == doc.sentence_start[i]
                 || !doc.cap_word(i - 1)
-                || doc.stop[i - 1]
+                || doc.stop(i - 1)
                 // After a German describing noun: "die Agentur Enterprise Beispielland".
                 || doc.org_head[i - 1].is_some_and(|h| !lex.org_heads[h as usize].word))
         {
@@ -4508,7 +4559,7 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
                 let open = end + 1 >= doc.sentence_end[i]
                     || !doc.adjacent(end)
                     || !doc.cap_word(end + 1)
-                    || doc.stop[end + 1];
+                    || doc.stop(end + 1);
                 if open {
                     found.push((i, end, head.subtype));
                 }
@@ -4581,6 +4632,7 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
 /// Only a single candidate links; with two ("IHK Aachen", "IHK Köln") the mention stays.
 /// Links short forms to the document's specific organisation; returns the descriptions it
 /// made, by candidate index (none if it made none), for [`materialise`].
+#[inline(never)]
 fn link_to_specific_names(
     rec: &EntityRecogniser,
     doc: &Doc,
