@@ -531,7 +531,11 @@ impl RelationRecogniser {
         {
             best.retain(|f| {
                 let inside = (intent.token..=intent.last).contains(&f.token);
-                let invited = intent.invitation && f.token > intent.token;
+                // One invites someone "zu" something: "zu einem Gegenbesuch eingeladen" names
+                // the visit invited to before the verb.
+                let governed_by_zu = (f.token.saturating_sub(3).max(range.start)..f.token)
+                    .any(|i| matches!(&lower[i], "zu" | "zum" | "zur"));
+                let invited = intent.invitation && (f.token > intent.token || governed_by_zu);
                 match f.relation_type {
                     RelationType::Agreement => !inside,
                     RelationType::Visit => !inside && !invited,
