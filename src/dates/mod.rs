@@ -178,7 +178,7 @@ impl DateRecogniser {
         let mut has_digit: Vec<Option<bool>> = vec![None; segments.len()];
         // Candidates of different lines never overlap: one selection over all segments is the
         // selection in each. Segments are in text order and do not overlap.
-        let mut inside: Vec<Candidate> = Vec::new();
+        let mut inside: Vec<Candidate> = Vec::with_capacity(16);
         for c in candidates {
             let after = segments.partition_point(|&(from, _)| from <= c.start);
             let Some(index) = after.checked_sub(1) else {
@@ -270,7 +270,7 @@ impl DateRecogniser {
         // one before if any, else the one after, else the day mentioned last before them:
         // resolve them once the dates are known.
         let mut pending_times: Vec<usize> = Vec::new();
-        let mut day_dates: Vec<(usize, usize, Date)> = Vec::new();
+        let mut day_dates: Vec<(usize, usize, Date)> = Vec::with_capacity(chosen.len());
         for (index, c) in chosen.iter().enumerate() {
             if c.date_type == DateType::Time && c.partial.day.is_none() {
                 pending_times.push(index);

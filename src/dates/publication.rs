@@ -161,7 +161,7 @@ pub fn segments(text: &str) -> Vec<(usize, usize)> {
     // Lines as `split_inclusive('\n')` gives them: (start, end after the line break).
     let bytes = text.as_bytes();
     let non_empty = |&(start, end): &(usize, usize)| !text[start..end].trim().is_empty();
-    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut lines: Vec<(usize, usize)> = Vec::with_capacity(HEAD_LINES + TAIL_LINES);
     // The first HEAD_LINES non-empty lines, from the top.
     let mut start = 0;
     let mut head_end = 0;
@@ -177,7 +177,7 @@ pub fn segments(text: &str) -> Vec<(usize, usize)> {
         head_end = start;
     }
     // The last TAIL_LINES non-empty lines, from the end, not reaching back into the head.
-    let mut tail: Vec<(usize, usize)> = Vec::new();
+    let mut tail: Vec<(usize, usize)> = Vec::with_capacity(TAIL_LINES);
     let mut end = bytes.len();
     let breaks = memchr::memrchr_iter(b'\n', &bytes[head_end..]).map(|i| head_end + i);
     for newline in breaks.chain(std::iter::once(head_end.wrapping_sub(1))) {

@@ -274,7 +274,30 @@ impl LowerWords {
                 return std::str::from_utf8(lower).is_ok_and(|lower| self.words.contains(lower));
             }
         }
-        self.words.contains(&word.to_lowercase())
+        // Outside ASCII: lowercased char by char into a buffer on the stack, which is what
+        // `to_lowercase` does for every character but a capital sigma (its final form depends
+        // on the letters around it); that one, and long words, take the allocating way.
+        let mut buffer = [0u8; 64];
+        let mut len = 0;
+        for c in word.chars() {
+            if c == 'Σ' {
+                return self.words.contains(&word.to_lowercase());
+            }
+            for lower in c.to_lowercase() {
+                let Some(slot) = buffer.get_mut(len..len + lower.len_utf8()) else {
+                    return self.words.contains(&word.to_lowercase());
+                };
+                lower.encode_utf8(slot);
+                len += lower.len_utf8();
+            }
+        }
+        let lower = &buffer[..len];
+        if let Some(&first) = lower.first() {
+            if self.lengths[usize::from(first)] >> len.min(63) & 1 == 0 {
+                return false;
+            }
+        }
+        std::str::from_utf8(lower).is_ok_and(|lower| self.words.contains(lower))
     }
 
     /// Whether the set holds `word` as it is.
@@ -448,5 +471,53 @@ impl Vocabulary {
             "MOD" => alternation(&self.modifiers),
             _ => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contains_lowercased_agrees_with_lowercasing_the_word() {
+        let items = [
+            "übermorgen",
+            "märz",
+            "straße",
+            "–",
+            "i\u{307}stanbul",
+            "kelvin",
+            "σοφία",
+            "οδός",
+            "a-very-long-word-that-does-not-fit-the-ascii-buffer-at-all",
+            "ein-sehr-langes-wört-das-in-keinen-kleinen-puffer-auf-dem-stapel-passt",
+        ];
+        let words = LowerWords::new(items.iter().map(|w| w.to_string()).collect());
+        for word in [
+            "Übermorgen",
+            "ÜBERMORGEN",
+            "MÄRZ",
+            "März",
+            "Marz",
+            "STRASSE",
+            "Straße",
+            "–",
+            "—",
+            "İstanbul",
+            "\u{212a}elvin",
+            "ΣΟΦΊΑ",
+            "ΟΔΌΣ",
+            "Οδός",
+            "A-VERY-LONG-WORD-THAT-DOES-NOT-FIT-THE-ASCII-BUFFER-AT-ALL",
+            "Ein-sehr-langes-Wört-das-in-keinen-kleinen-Puffer-auf-dem-Stapel-passt",
+            "Ein-sehr-langes-Wört",
+            "Jahre",
+        ] {
+            assert_eq!(
+                words.contains_lowercased(word),
+                items.contains(&word.to_lowercase().as_str()),
+                "{word}"
+            );
+        }
     }
 }
