@@ -262,3 +262,88 @@ fn a_listed_name_takes_the_documents_full_name_with_its_closing_acronym() {
         );
     }
 }
+
+#[test]
+fn names_spelled_by_their_acronym_with_a_region_in_them_are_organisations() {
+    let cases: [(&str, &[(&str, &str)]); 3] = [
+        // Foreign names without a German head word: the acronym spells their capitalised
+        // words, link words ("de la", "d'") aside, and a region is part of the name.
+        (
+            "Partner ist die Agrupació d'Empreses de la Fusta de Catalunya (AEFC) in Vic.",
+            &[
+                (
+                    "Agrupació d'Empreses de la Fusta de Catalunya",
+                    "Agrupació d'Empreses de la Fusta de Catalunya",
+                ),
+                ("AEFC", "Agrupació d'Empreses de la Fusta de Catalunya"),
+            ],
+        ),
+        (
+            "Mit dabei war auch Rheinland-Pfalz Export Partners (RPEP) aus Mainz.",
+            &[
+                (
+                    "Rheinland-Pfalz Export Partners",
+                    "Rheinland-Pfalz Export Partners",
+                ),
+                ("RPEP", "Rheinland-Pfalz Export Partners"),
+            ],
+        ),
+        // A term with an acronym names no body: no region, no head word.
+        ("Themen waren Künstliche Intelligenz (KI) und Robotik.", &[]),
+    ];
+    for (text, expected) in cases {
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(org_canonicals(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn a_describing_organisation_in_apposition_takes_the_name_it_describes() {
+    let cases: [(&str, &[(&str, &str)]); 4] = [
+        // A legal name, then what it is.
+        (
+            "Vertreten war die Nordlicht Invest GmbH, die Landesgesellschaft für Ansiedlung, mit drei Fachleuten.",
+            &[
+                ("Nordlicht Invest GmbH", "Nordlicht Invest GmbH"),
+                ("Landesgesellschaft für Ansiedlung", "Nordlicht Invest GmbH"),
+            ],
+        ),
+        // The acronym in brackets between them.
+        (
+            "Eingeladen hatte Thüringen Trade & Invest (TTI), die Agentur für Außenwirtschaft des Landes.",
+            &[
+                ("Thüringen Trade & Invest", "Thüringen Trade & Invest"),
+                ("TTI", "Thüringen Trade & Invest"),
+                ("Agentur für Außenwirtschaft des Landes", "Thüringen Trade & Invest"),
+            ],
+        ),
+        // An acronym no list holds, described by the apposition, is an organisation
+        // wherever it stands.
+        (
+            "Organisiert hat die Reise NORVEK, die Agentur für Exportförderung. NORVEK lädt 2027 erneut ein.",
+            &[
+                ("NORVEK", "NORVEK"),
+                ("Agentur für Exportförderung", "NORVEK"),
+                ("NORVEK", "NORVEK"),
+            ],
+        ),
+        // A list is no apposition.
+        (
+            "Beteiligt sind die Muster AG, die Agentur für Arbeit und die Stadt.",
+            &[
+                ("Muster AG", "Muster AG"),
+                ("Agentur für Arbeit", "Agentur für Arbeit"),
+            ],
+        ),
+    ];
+    for (text, expected) in cases {
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(org_canonicals(text), expected, "{text}");
+    }
+}

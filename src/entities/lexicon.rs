@@ -106,6 +106,12 @@ pub struct Cues {
     pub foreign_head: FastSet<&'static str>,
     /// Function words inside foreign-language names ("de", "pour").
     pub foreign_link: FastSet<&'static str>,
+    /// Function words inside a name its acronym spells without them ("für", "of"; the
+    /// foreign links count too).
+    pub initials_link: FastSet<&'static str>,
+    /// Words that open the complement of a head describing an organisation in apposition
+    /// ("XYZ, der Agentur für …").
+    pub apposition_complement: FastSet<&'static str>,
     /// Folded endings of descriptive nouns before a name ("firma", "verband").
     pub descriptor: Vec<&'static str>,
     /// Folded endings of nouns before a name, not before one with a legal form ("agentur").
@@ -261,6 +267,8 @@ impl Cues {
                 "river" => cues.river.insert(word),
                 "foreign_head" => cues.foreign_head.insert(word),
                 "foreign_link" => cues.foreign_link.insert(word),
+                "initials_link" => cues.initials_link.insert(word),
+                "apposition_complement" => cues.apposition_complement.insert(word),
                 "speech" => cues.speech.insert(word),
                 "not_surname" => cues.not_surname.insert(word),
                 "not_org_acronym" => cues.not_org_acronym.insert(word),

@@ -284,6 +284,7 @@ pub(super) fn find(
     news_families(rec, &doc, lex, &mut cands);
     let chosen = resolve(cands);
     let mut chosen = link(rec, &doc, chosen);
+    appositive_descriptions(rec, &doc, &mut chosen);
     let described = link_to_specific_names(rec, &doc, &mut chosen);
     materialise(rec, &doc, chosen, described)
 }
@@ -1906,7 +1907,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     foreign_orgs(doc, lex, cands);
     acronym_dash_names(doc, cands);
     acronym_role_compounds(doc, lex, cands);
-    acronym_definitions(doc, lex, cands);
+    acronym_definitions(doc, lex, &place_starts, cands);
     described_names(doc, lex, cands);
     acronyms_after_articles(doc, lex, cands);
 }
@@ -3407,7 +3408,12 @@ fn long_form_start(short: &str, long: &str) -> Option<usize> {
 /// brackets whose letters it takes form an organisation when one of them is an organisation
 /// head or legal form; the acronym is then linked to it.
 #[inline(never)]
-fn acronym_definitions(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+fn acronym_definitions(
+    doc: &Doc,
+    lex: &Lexicon,
+    place_starts: &crate::gazetteer::FastSet<usize>,
+    cands: &mut Vec<Candidate>,
+) {
     let n = doc.tokens.len();
     let bytes = doc.text.as_bytes();
     let is_byte = |k: usize, b: u8| {
@@ -3455,7 +3461,15 @@ fn acronym_definitions(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         });
         let head = (left..=right).find_map(|m| doc.org_head[m]);
         let legal = (left..=right).any(|m| lex.legal_first_words.contains(doc.t(m)));
-        if !words_ok || (head.is_none() && !legal) {
+        // Without a head word: a name with a region in it whose words the acronym spells
+        // exactly ("Clúster de la Indústria d'Automoció de Catalunya (CIAC)"); "Künstliche
+        // Intelligenz (KI)" names no body.
+        let spelled_with_region = || {
+            let (from, to) = (doc.tokens[left].start, doc.tokens[right].end);
+            place_starts.iter().any(|&at| from <= at && at < to)
+                && spelled_by_initials(doc, lex, left, right, short)
+        };
+        if !words_ok || (head.is_none() && !legal && !spelled_with_region()) {
             continue;
         }
         let (start, end) = (doc.tokens[left].start, doc.tokens[right].end);
@@ -3476,6 +3490,47 @@ fn acronym_definitions(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             "rule:org_acronym_definition",
         );
     }
+}
+
+/// Whether the capitalised words of tokens `left..=right` spell `short` letter by letter,
+/// every other word being a link word ("für", "de"): hyphen parts count as words, and so does
+/// a name after an elided article ("d'Automoció").
+///
+/// "Clúster de la Indústria d'Automoció de Catalunya" spells "CIAC"; "Agentur für
+/// Außenwirtschaft Beispielland" does not spell "AWB" (three capitalised words, "AAB").
+fn spelled_by_initials(doc: &Doc, lex: &Lexicon, left: usize, right: usize, short: &str) -> bool {
+    let mut letters = short.chars().flat_map(char::to_lowercase);
+    let mut words = 0;
+    for m in left..=right {
+        let t = doc.t(m);
+        if doc.kind(m) != TokenKind::Word {
+            if matches!(t, "'" | "’" | "&") {
+                continue;
+            }
+            return false;
+        }
+        for part in t.split('-') {
+            // "d'Automoció", "dell'Industria": the name after the elided article.
+            let part = part
+                .split_once(['\'', '’'])
+                .filter(|(article, _)| article.chars().all(char::is_lowercase))
+                .map_or(part, |(_, name)| name);
+            let Some(first) = part.chars().next() else {
+                continue;
+            };
+            if first.is_uppercase() {
+                if letters.next() != first.to_lowercase().next() {
+                    return false;
+                }
+                words += 1;
+            } else if !lex.cues.initials_link.contains(part)
+                && !lex.cues.foreign_link.contains(part)
+            {
+                return false;
+            }
+        }
+    }
+    words >= 2 && letters.next().is_none()
 }
 
 /// Whether a name word stands out as a name wherever it is: inner capitals ("DataQuell"),
@@ -3712,7 +3767,8 @@ fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>)
             continue;
         }
         let t = doc.t(k);
-        if !names.contains(&t) && article_acronym(doc, lex, k) {
+        if !names.contains(&t) && (article_acronym(doc, lex, k) || apposition_acronym(doc, lex, k))
+        {
             names.push(t);
         }
     }
@@ -3754,6 +3810,73 @@ fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>)
             });
         }
     }
+}
+
+/// "Beispiel Trade GmbH, die Landesagentur für Außenwirtschaft, …": an organisation head
+/// with a complement in apposition to an organisation describes it, and takes its canonical
+/// name. Not before "und", "sowie", "oder": "X, die Agentur für Y und Z" more likely lists.
+fn appositive_descriptions(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candidate]) {
+    let lex = rec.lexicon();
+    let n = doc.tokens.len();
+    let org_ending_at = |chosen: &[Candidate], end: usize| {
+        chosen
+            .iter()
+            .position(|c| c.entity_type == EntityType::Organisation && c.end == end)
+    };
+    for j in 0..chosen.len() {
+        let c = &chosen[j];
+        if c.entity_type != EntityType::Organisation || !matches!(c.payload, Payload::Rule { .. }) {
+            continue;
+        }
+        let Some(first) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        if first < 4
+            || first + 1 >= n
+            || doc.org_head[first].is_none()
+            || !lex.cues.apposition_complement.contains(doc.t(first + 1))
+            || !matches!(doc.t(first - 1), "der" | "die" | "das" | "dem" | "den")
+            || doc.t(first - 2) != ","
+        {
+            continue;
+        }
+        let after = doc.tokens.partition_point(|t| t.start < c.end);
+        if matches!(doc.t_or(after), "und" | "sowie" | "oder") {
+            continue;
+        }
+        // The described organisation ends before the comma, or before its acronym in brackets.
+        let mut last = first - 3;
+        if doc.t(last) == ")" && last >= 3 && doc.t(last - 2) == "(" {
+            last -= 3;
+        }
+        let Some(described) = org_ending_at(chosen, doc.tokens[last].end) else {
+            continue;
+        };
+        if described == j {
+            continue;
+        }
+        let (canonical, kb_id, subtype) = describe(rec, doc, &chosen[described]);
+        chosen[j].payload = Payload::Linked {
+            canonical,
+            kb_id,
+            subtype,
+            rule: "link:apposition",
+        };
+    }
+}
+
+/// Whether the acronym at token `k` is followed by an apposition that describes it as an
+/// organisation: "XYZ, der Agentur für Außenwirtschaft …", "XYZ, die Gesellschaft des Landes …".
+/// The head must take a complement: in "XYZ, die Universität Beispielstadt und …" the comma
+/// more likely lists.
+fn apposition_acronym(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    k + 4 < doc.tokens.len()
+        && doc.t(k + 1) == ","
+        && matches!(doc.t(k + 2), "der" | "die" | "das")
+        && doc.org_head[k + 3].is_some()
+        && lex.cues.apposition_complement.contains(doc.t(k + 4))
+        && (k..k + 4).all(|m| doc.adjacent(m))
+        && !lex.cues.not_org_acronym.contains(doc.t(k))
 }
 
 /// Whether an article or a preposition with an article stands right before token `k` ("der",
