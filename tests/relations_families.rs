@@ -170,3 +170,22 @@ fn regions_in_a_list_of_markets_are_no_partners() {
         ),
     ]);
 }
+
+#[test]
+fn what_two_parties_agreed_to_do_is_an_agreement_and_an_intent() {
+    check(&[
+        // Concluded ("vereinbarten"), with the future in what was agreed after the comma.
+        (
+            "In Lissabon vereinbarten die [Wirtschaftsförderung Vorpommern GmbH|ORG|-|agency] und die [AICEP Portugal Global|ORG|-|agency], künftig Anfragen von Zulieferern gemeinsam zu beantworten.",
+            &[
+                "AGREEMENT AICEP Portugal Global + Wirtschaftsförderung Vorpommern GmbH",
+                "INTENT AICEP Portugal Global + Wirtschaftsförderung Vorpommern GmbH",
+            ],
+        ),
+        // An agreement still to come is an intent only.
+        (
+            "Die [Wirtschaftsförderung Vorpommern GmbH|ORG|-|agency] und die [AICEP Portugal Global|ORG|-|agency] wollen im Herbst eine Kooperationsvereinbarung unterzeichnen.",
+            &["INTENT AICEP Portugal Global + Wirtschaftsförderung Vorpommern GmbH"],
+        ),
+    ]);
+}

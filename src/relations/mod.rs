@@ -433,9 +433,23 @@ impl RelationRecogniser {
                             .any(|j| lex.is_cue(CueKind::Subordinate, lower, j))
                 })
                 .unwrap_or(statement_end);
-            if fired.relation_type == RelationType::Agreement
-                && (statement_start..subordinate_start)
-                    .any(|i| lex.is_cue(CueKind::Future, lower, i))
+            let future_at = |i: usize| lex.is_cue(CueKind::Future, lower, i);
+            // "vereinbarten X und Y, künftig … zu bündeln": the future is what was agreed,
+            // in the clause after the comma; the agreement is concluded and states an intent.
+            let agreed_future = fired.relation_type == RelationType::Agreement
+                && !(statement_start..=last).any(future_at)
+                && (last + 1..subordinate_start)
+                    .find(|&i| future_at(i))
+                    .is_some_and(|i| (last + 1..i).any(|j| &lower[j] == ","));
+            let mut agreed_intent = None;
+            if agreed_future {
+                agreed_intent = Some(Fired {
+                    relation_type: RelationType::Intent,
+                    code: "030".to_string(),
+                    ..fired.clone()
+                });
+            } else if fired.relation_type == RelationType::Agreement
+                && (statement_start..subordinate_start).any(future_at)
             {
                 // An agreement still to be signed is an intent.
                 fired.relation_type = RelationType::Intent;
@@ -476,7 +490,7 @@ impl RelationRecogniser {
                     fired = intent;
                 }
             }
-            for fired in std::iter::once(fired).chain(also) {
+            for fired in std::iter::once(fired).chain(also).chain(agreed_intent) {
                 match best
                     .iter_mut()
                     .find(|f| f.relation_type == fired.relation_type)
@@ -530,7 +544,9 @@ impl RelationRecogniser {
             .cloned()
         {
             best.retain(|f| {
-                let inside = (intent.token..=intent.last).contains(&f.token);
+                // (An intent stated by the agreement itself starts at its word.)
+                let inside =
+                    (intent.token..=intent.last).contains(&f.token) && f.token != intent.token;
                 // One invites someone "zu" something: "zu einem Gegenbesuch eingeladen" names
                 // the visit invited to before the verb.
                 let governed_by_zu = (f.token.saturating_sub(3).max(range.start)..f.token)
