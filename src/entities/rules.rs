@@ -3442,24 +3442,33 @@ fn relink_acronym_roles(
 /// The start of the long form of `short` ending at the end of `long` (Schwartz & Hearst): the
 /// letters and digits of the acronym are found right to left, the first one at a word start.
 fn long_form_start(short: &str, long: &str) -> Option<usize> {
-    let long_chars: Vec<(usize, char)> = long.char_indices().collect();
-    let mut l = long_chars.len();
-    let short_chars: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).collect();
-    for (s, &sc) in short_chars.iter().enumerate().rev() {
+    // Walked backwards over the characters of both, without collecting them: `pos` is the
+    // byte offset of the character of `long` last matched.
+    let mut pos = long.len();
+    let mut matched = false;
+    let mut shorts = short
+        .chars()
+        .rev()
+        .filter(|c| c.is_alphanumeric())
+        .peekable();
+    while let Some(sc) = shorts.next() {
+        // The first letter or digit of the short form must start a word of the long one.
+        let first = shorts.peek().is_none();
         let sc = sc.to_lowercase().next()?;
         loop {
-            if l == 0 {
-                return None;
-            }
-            l -= 1;
-            let c = long_chars[l].1;
-            let at_word_start = l == 0 || !long_chars[l - 1].1.is_alphanumeric();
-            if c.to_lowercase().next() == Some(sc) && (s > 0 || at_word_start) {
+            let c = long[..pos].chars().next_back()?;
+            pos -= c.len_utf8();
+            let at_word_start = long[..pos]
+                .chars()
+                .next_back()
+                .map_or(true, |p| !p.is_alphanumeric());
+            if c.to_lowercase().next() == Some(sc) && (!first || at_word_start) {
                 break;
             }
         }
+        matched = true;
     }
-    Some(long_chars[l].0)
+    matched.then_some(pos)
 }
 
 /// "Gesellschaft für Angewandte Probentechnik (GAP)": the words before an acronym in
@@ -3856,10 +3865,10 @@ fn link_acronyms_to_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
                 return false;
             }
             let name = &doc.text[f.start..f.end];
-            let words = name.split(' ').filter(|w| is_upper_initial(w)).count();
+            let words = || name.split(' ').filter(|w| is_upper_initial(w)).count();
             name.strip_prefix(acr)
                 .is_some_and(|rest| rest.starts_with([' ', '-']))
-                || (long_form_start(acr, name) == Some(0) && words <= acr.chars().count() + 2)
+                || (long_form_start(acr, name) == Some(0) && words() <= acr.chars().count() + 2)
         });
         if let Some(full) = full {
             let (canonical, kb_id, subtype) = describe(rec, doc, full);
