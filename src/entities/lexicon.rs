@@ -136,6 +136,9 @@ pub struct Cues {
     /// lists takes the later), and the longest ending's length in bytes.
     pub(crate) gender_ending: FastMap<&'static str, u8>,
     pub(crate) gender_ending_max: usize,
+    /// A filter of the noun endings by length and first two bytes (4096 bits, see
+    /// [`Cues::may_be_gender_ending`]; empty: nothing ruled out).
+    pub(crate) gender_starts: Box<[u64]>,
     /// Folded endings of German and Slavic place names ("-ingen", "-hausen", "-ovice"): an
     /// unknown word so ending after a place preposition is a place.
     pub place_ending: Vec<&'static str>,
@@ -331,8 +334,35 @@ impl Cues {
                 cues.gender_ending_max = cues.gender_ending_max.max(ending.len());
             }
         }
+        let mut starts = vec![0u64; 64].into_boxed_slice();
+        for ending in cues.gender_ending.keys() {
+            let bit = gender_start_bit(ending.as_bytes());
+            starts[bit >> 6] |= 1 << (bit & 63);
+        }
+        cues.gender_starts = starts;
         Ok(cues)
     }
+
+    /// Whether the noun endings (`feminine`, `neuter`, `masculine`) may hold `suffix` (a
+    /// folded word's end): false when none has its length and first two bytes, which rules
+    /// out most of the word's ends without hashing them.
+    #[inline]
+    pub(crate) fn may_be_gender_ending(&self, suffix: &[u8]) -> bool {
+        if self.gender_starts.is_empty() || suffix.is_empty() {
+            return true;
+        }
+        let bit = gender_start_bit(suffix);
+        self.gender_starts[bit >> 6] >> (bit & 63) & 1 != 0
+    }
+}
+
+/// The bit of [`Cues::gender_starts`] of a non-empty ending: its length and first two bytes.
+#[inline]
+fn gender_start_bit(ending: &[u8]) -> usize {
+    let key = (ending.len() as u64) << 16
+        | u64::from(ending[0]) << 8
+        | u64::from(ending.get(1).copied().unwrap_or(0));
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize
 }
 
 /// The example of a resource line: the sentence without brackets and the bracketed span.

@@ -88,6 +88,8 @@ pub struct EntityRecogniser {
     dictionary: Dictionary,
     lexicon: Lexicon,
     romanised: regex::Regex,
+    /// Per dictionary entry: what the gazetteer rule derives from it and the word lists.
+    entry_facts: Vec<rules::EntryFacts>,
 }
 
 impl EntityRecogniser {
@@ -149,10 +151,14 @@ impl EntityRecogniser {
             let _ = entry;
             true
         });
+        let entry_facts = (0..dictionary.len() as u32)
+            .map(|id| rules::entry_facts(&dictionary, &lexicon, id))
+            .collect();
         Ok(EntityRecogniser {
             dictionary,
             lexicon,
             romanised: regex::Regex::new(ROMANISED).expect("valid pattern"),
+            entry_facts,
         })
     }
 
@@ -275,6 +281,12 @@ impl EntityRecogniser {
 
     pub(crate) fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The facts of dictionary entry `id` ([`rules::entry_facts`]).
+    #[inline]
+    fn entry_facts(&self, id: u32) -> rules::EntryFacts {
+        self.entry_facts[id as usize]
     }
 
     pub(crate) fn romanised(&self) -> &regex::Regex {

@@ -25,6 +25,7 @@ fn gender(cues: &Cues, folded: &str) -> Option<Gender> {
         .rev()
         .map(|len| folded.len() - len)
         .filter(|&at| folded.is_char_boundary(at))
+        .filter(|&at| cues.may_be_gender_ending(&folded.as_bytes()[at..]))
         .find_map(|at| cues.gender_ending.get(&folded[at..]))
         .map(|&gender| match gender {
             0 => Gender::Feminine,

@@ -1,6 +1,6 @@
 //! The matching and rules of the entity stage, one document at a time.
 
-use crate::gazetteer::{fold, Flags, Hit};
+use crate::gazetteer::{fold, Dictionary, Flags, Hit};
 use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
 
@@ -324,11 +324,88 @@ fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
     }
 }
 
+/// What the gazetteer rule needs to know of a dictionary entry beyond its surface, a function
+/// of the entry and the word lists alone: computed for every entry at load
+/// ([`entry_facts`]), so a hit costs no string comparison or word-list lookup.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct EntryFacts {
+    /// The candidate's rule priority.
+    pub(super) priority: u8,
+    /// [`EntryFacts::COMMON`] and the other bits.
+    pub(super) bits: u8,
+}
+
+impl EntryFacts {
+    /// Needs context: flagged `common`, or a minor place.
+    pub(super) const COMMON: u8 = 1;
+    /// A place that may carry a genitive ending.
+    pub(super) const GENITIVE: u8 = 2;
+    /// An organisation acronym: needs its full name in the document.
+    pub(super) const ACRONYM: u8 = 4;
+    /// A major place, not common: blocks person and organisation rules on its token.
+    pub(super) const MAJOR_PLACE: u8 = 8;
+    /// The surface has a lower-case letter.
+    pub(super) const LOWER_CASE: u8 = 16;
+}
+
+/// The [`EntryFacts`] of the dictionary entry `id`.
+pub(super) fn entry_facts(dict: &Dictionary, lex: &Lexicon, id: u32) -> EntryFacts {
+    let (list, entry) = dict.entry(id);
+    let surface = list.text(entry.surface);
+    let subtype = list.text(entry.subtype);
+    let place = entry.entity_type == EntityType::Location;
+    let minor_place = place
+        && matches!(subtype, "city" | "district" | "")
+        && (entry.weight < MINOR_PLACE || lex.first_names.contains(surface));
+    let common = entry.flags.contains(Flags::COMMON) || minor_place;
+    // A genitive s: only for places, not for common words or names ending in a sibilant.
+    let genitive_ok = entry.entity_type == EntityType::Location
+        && !common
+        && surface.chars().count() >= 4
+        && !surface.ends_with(['s', 'ß', 'x', 'z', 'S', 'X', 'Z']);
+    let acronym =
+        entry.flags.contains(Flags::ACRONYM) && entry.entity_type == EntityType::Organisation;
+    // Hand-made lists (users', resources/entities/) win over generated ones on equal spans
+    // ("EU": an organisation, not the macro-region).
+    let bonus = if list.name.starts_with("gazetteers/") {
+        0
+    } else {
+        5
+    };
+    let priority = bonus
+        + match entry.entity_type {
+            EntityType::Location if matches!(subtype, "country" | "state" | "macro_region") => {
+                P_LOC_MAJOR
+            }
+            EntityType::Location => P_LOC_GAZ,
+            EntityType::Organisation if acronym => P_ORG_ACRONYM,
+            _ => P_ORG_GAZ,
+        };
+    // Major places block person and organisation rules on their token. A smaller state
+    // named like a first name (Lara, Nelson) may start a person's name ("Lara Beispiel").
+    let first_name_state =
+        subtype == "state" && entry.weight < MAJOR_PLACE && lex.first_names.contains(surface);
+    let major = matches!(subtype, "country" | "state" | "macro_region") && !first_name_state
+        || entry.weight >= MAJOR_PLACE && !lex.first_names.contains(surface);
+    let mut bits = 0;
+    for (holds, bit) in [
+        (common, EntryFacts::COMMON),
+        (genitive_ok, EntryFacts::GENITIVE),
+        (acronym, EntryFacts::ACRONYM),
+        (place && !common && major, EntryFacts::MAJOR_PLACE),
+        (has_lowercase(surface), EntryFacts::LOWER_CASE),
+    ] {
+        if holds {
+            bits |= bit;
+        }
+    }
+    EntryFacts { priority, bits }
+}
+
 /// Gazetteer mentions at capitalised word starts (and after hyphens inside compounds).
 #[inline(never)]
 fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<Candidate>) {
     let dict = rec.dictionary();
-    let lex = rec.lexicon();
     let text = doc.text;
     let mut hits: Vec<Hit> = Vec::new();
     for i in 0..doc.tokens.len() {
@@ -366,67 +443,30 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
             dict.lookup_in_word(text, &doc.folded, start, word_end, &mut hits);
             for hit in &hits {
                 let (list, entry) = dict.entry(hit.id);
+                let facts = rec.entry_facts(hit.id);
                 let surface = list.text(entry.surface);
                 let written = &text[start..hit.end];
                 let exact = written == surface;
                 let capitals = !exact
-                    && has_lowercase(surface)
+                    && facts.bits & EntryFacts::LOWER_CASE != 0
                     && !has_lowercase(written)
                     && (doc.caps_line(start, hit.end) || caps_dateline(doc, i, hit.end));
                 if !(exact || capitals) {
                     continue;
                 }
-                let subtype = list.text(entry.subtype);
-                let place = entry.entity_type == EntityType::Location;
-                let minor_place = place
-                    && matches!(subtype, "city" | "district" | "")
-                    && (entry.weight < MINOR_PLACE || lex.first_names.contains(surface));
-                let common = entry.flags.contains(Flags::COMMON) || minor_place;
                 let mut end = hit.end;
                 if !crate::gazetteer::boundary_after(text, end) {
                     // A genitive s: only for places, not for common words or names ending
                     // in a sibilant.
-                    let genitive_ok = entry.entity_type == EntityType::Location
-                        && !common
-                        && surface.chars().count() >= 4
-                        && !surface.ends_with(['s', 'ß', 'x', 'z', 'S', 'X', 'Z']);
-                    let Some(ending) =
-                        crate::gazetteer::genitive_len(text, end).filter(|_| genitive_ok)
+                    let Some(ending) = crate::gazetteer::genitive_len(text, end)
+                        .filter(|_| facts.bits & EntryFacts::GENITIVE != 0)
                     else {
                         continue;
                     };
                     end += ending;
                 }
-                let acronym = entry.flags.contains(Flags::ACRONYM)
-                    && entry.entity_type == EntityType::Organisation;
-                // Hand-made lists (users', resources/entities/) win over generated ones on
-                // equal spans ("EU": an organisation, not the macro-region).
-                let bonus = if list.name.starts_with("gazetteers/") {
-                    0
-                } else {
-                    5
-                };
-                let priority = bonus
-                    + match entry.entity_type {
-                        EntityType::Location
-                            if matches!(subtype, "country" | "state" | "macro_region") =>
-                        {
-                            P_LOC_MAJOR
-                        }
-                        EntityType::Location => P_LOC_GAZ,
-                        EntityType::Organisation if acronym => P_ORG_ACRONYM,
-                        _ => P_ORG_GAZ,
-                    };
                 // Major places block person and organisation rules on their token.
-                // A smaller state named like a first name (Lara, Nelson) may start a
-                // person's name ("Lara Beispiel").
-                let first_name_state = subtype == "state"
-                    && entry.weight < MAJOR_PLACE
-                    && lex.first_names.contains(surface);
-                let major = matches!(subtype, "country" | "state" | "macro_region")
-                    && !first_name_state
-                    || entry.weight >= MAJOR_PLACE && !lex.first_names.contains(surface);
-                if place && !common && major {
+                if facts.bits & EntryFacts::MAJOR_PLACE != 0 {
                     if let Some(j) = doc.token_starting_at(start) {
                         if doc.tokens[j].end == end {
                             doc.region[j] = true;
@@ -437,10 +477,10 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                     start,
                     end,
                     entity_type: entry.entity_type,
-                    priority,
+                    priority: facts.priority,
                     weight: entry.weight,
-                    needs_context: common,
-                    needs_definition: acronym,
+                    needs_context: facts.bits & EntryFacts::COMMON != 0,
+                    needs_definition: facts.bits & EntryFacts::ACRONYM != 0,
                     payload: Payload::Entry(hit.id),
                 });
             }
@@ -2791,25 +2831,39 @@ fn dotted_names(doc: &Doc, cands: &mut Vec<Candidate>) {
 
 /// Longest span first, then priority, weight and earlier start; no overlaps.
 #[inline(never)]
-fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    cands.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(b.priority.cmp(&a.priority))
-            .then(b.weight.cmp(&a.weight))
-            .then(a.start.cmp(&b.start))
-    });
-    let mut chosen: Vec<Candidate> = Vec::new();
+fn resolve(cands: Vec<Candidate>) -> Vec<Candidate> {
+    // The candidates are visited longest first, then by priority, weight (descending) and
+    // start (ascending), ties in their order (a stable sort). Sorted as small keys with the
+    // candidate's index as the last tie-breaker (the same order as a stable sort of the
+    // candidates, without moving them), then moved once into the result.
+    let mut order: Vec<(usize, u8, u64, usize, u32)> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            (
+                !(c.end - c.start),
+                !c.priority,
+                !c.weight,
+                c.start,
+                k as u32,
+            )
+        })
+        .collect();
+    order.sort_unstable();
     // The spans chosen so far, sorted: without empty spans, non-overlapping spans sorted by
     // start are sorted by end too, and a span overlaps one of them exactly when it overlaps
     // the last one starting before its end (a binary search, not a scan of all).
     let empty = cands.iter().any(|c| c.start >= c.end);
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for cand in cands {
+    // Indices of the chosen candidates, in the order they were chosen.
+    let mut chosen: Vec<u32> = Vec::new();
+    for &(.., k) in &order {
+        let cand = &cands[k as usize];
         let free = if empty {
-            chosen
-                .iter()
-                .all(|c| c.end <= cand.start || cand.end <= c.start)
+            chosen.iter().all(|&j| {
+                let c = &cands[j as usize];
+                c.end <= cand.start || cand.end <= c.start
+            })
         } else {
             let at = spans.partition_point(|&(start, _)| start < cand.end);
             let free = at == 0 || spans[at - 1].1 <= cand.start;
@@ -2819,11 +2873,16 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             free
         };
         if free {
-            chosen.push(cand);
+            chosen.push(k);
         }
     }
-    chosen.sort_by_key(|c| c.start);
+    // By start, ties in the order chosen (a stable sort).
+    chosen.sort_by_key(|&k| cands[k as usize].start);
+    let mut slots: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
     chosen
+        .into_iter()
+        .map(|k| slots[k as usize].take().expect("chosen once"))
+        .collect()
 }
 
 /// Acronyms and surnames linked to their full forms; gazetteer acronyms kept only when the
@@ -3384,24 +3443,33 @@ fn relink_acronym_roles(
 /// The start of the long form of `short` ending at the end of `long` (Schwartz & Hearst): the
 /// letters and digits of the acronym are found right to left, the first one at a word start.
 fn long_form_start(short: &str, long: &str) -> Option<usize> {
-    let long_chars: Vec<(usize, char)> = long.char_indices().collect();
-    let mut l = long_chars.len();
-    let short_chars: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).collect();
-    for (s, &sc) in short_chars.iter().enumerate().rev() {
+    // Walked backwards over the characters of both, without collecting them: `pos` is the
+    // byte offset of the character of `long` last matched.
+    let mut pos = long.len();
+    let mut matched = false;
+    let mut shorts = short
+        .chars()
+        .rev()
+        .filter(|c| c.is_alphanumeric())
+        .peekable();
+    while let Some(sc) = shorts.next() {
+        // The first letter or digit of the short form must start a word of the long one.
+        let first = shorts.peek().is_none();
         let sc = sc.to_lowercase().next()?;
         loop {
-            if l == 0 {
-                return None;
-            }
-            l -= 1;
-            let c = long_chars[l].1;
-            let at_word_start = l == 0 || !long_chars[l - 1].1.is_alphanumeric();
-            if c.to_lowercase().next() == Some(sc) && (s > 0 || at_word_start) {
+            let c = long[..pos].chars().next_back()?;
+            pos -= c.len_utf8();
+            let at_word_start = long[..pos]
+                .chars()
+                .next_back()
+                .map_or(true, |p| !p.is_alphanumeric());
+            if c.to_lowercase().next() == Some(sc) && (!first || at_word_start) {
                 break;
             }
         }
+        matched = true;
     }
-    Some(long_chars[l].0)
+    matched.then_some(pos)
 }
 
 /// "Gesellschaft für Angewandte Probentechnik (GAP)": the words before an acronym in
@@ -3920,10 +3988,10 @@ fn link_acronyms_to_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
                 return false;
             }
             let name = &doc.text[f.start..f.end];
-            let words = name.split(' ').filter(|w| is_upper_initial(w)).count();
+            let words = || name.split(' ').filter(|w| is_upper_initial(w)).count();
             name.strip_prefix(acr)
                 .is_some_and(|rest| rest.starts_with([' ', '-']))
-                || (long_form_start(acr, name) == Some(0) && words <= acr.chars().count() + 2)
+                || (long_form_start(acr, name) == Some(0) && words() <= acr.chars().count() + 2)
         });
         if let Some(full) = full {
             let (canonical, kb_id, subtype) = describe(rec, doc, full);
