@@ -133,6 +133,26 @@ const MATCH: u16 = 0x8000;
 /// The most states [`Starts::next`] can number (15 bits; 0 is the dead state).
 const MAX_STATES: usize = MATCH as usize;
 
+/// The bytes [`Starts::entry`] reads from: a block of 64 bytes of the text and the bytes after
+/// it, the end of the text read as line breaks (where walks end).
+const WINDOW: usize = 68;
+type Window = [u8; WINDOW];
+
+/// The window of `bytes` from `at`: the text itself where it goes on far enough, else its
+/// end copied into `padded` (line breaks after it).
+#[inline]
+fn window_at<'a>(bytes: &'a [u8], at: usize, padded: &'a mut Window) -> &'a Window {
+    match bytes.get(at..at + WINDOW) {
+        Some(window) => window.try_into().expect("WINDOW bytes"),
+        None => {
+            let rest = &bytes[at..];
+            *padded = [b'\n'; WINDOW];
+            padded[..rest.len()].copy_from_slice(rest);
+            padded
+        }
+    }
+}
+
 /// Whether a transition leads to the dead state (0) or to a match state ([`MATCH`] set): one
 /// compare for both.
 #[inline(always)]
@@ -338,19 +358,16 @@ impl Starts {
             + usize::from(self.classes[usize::from(byte)])]
     }
 
-    /// Where the walk from `at` goes on from (an index in `prefixes`), 0 if no rule can match
-    /// from there: a look at the first two bytes in one table, then at the third in a small
-    /// one (most walks die there: "der", "die", "und"). The text may go on past the line.
+    /// Where the walk from the byte at `i` of `window` goes on from (an index in `prefixes`), 0
+    /// if no rule can match from there: a look at the first two bytes in one table, then at
+    /// the third in a small one (most walks die there: "der", "die", "und"). `window` holds a
+    /// block of the text and the bytes after it ([`Window`]), so that no byte is looked up
+    /// with a bounds check.
     #[inline]
-    fn entry(&self, bytes: &[u8], at: usize) -> u16 {
-        let (pair, third) = match bytes.get(at..at + 3) {
-            Some(&[first, second, third]) => (u16::from_le_bytes([first, second]), third),
-            // A line break or the end ends the walk: the end as a line break.
-            _ => {
-                let second = bytes.get(at + 1).copied().unwrap_or(b'\n');
-                (u16::from_le_bytes([bytes[at], second]), b'\n')
-            }
-        };
+    fn entry(&self, window: &Window, i: usize) -> u16 {
+        let i = i & 63;
+        let pair = u16::from_le_bytes([window[i], window[i + 1]]);
+        let third = window[i + 2];
         let entry = self.first_two[usize::from(pair)];
         if entry == 0 {
             return 0;
@@ -360,6 +377,14 @@ impl Starts {
             return 0;
         }
         entry
+    }
+
+    /// [`Starts::entry`] at byte `at` of `bytes`.
+    #[cfg(test)]
+    fn entry_at(&self, bytes: &[u8], at: usize) -> u16 {
+        let mut padded = [b'\n'; WINDOW];
+        let window = window_at(bytes, at, &mut padded);
+        self.entry(window, 0)
     }
 
     /// The rules with a match that starts at the first byte of `haystack`, and the length of
@@ -576,20 +601,25 @@ impl RuleSet {
         // Word starts of the text from `from` (a line start: a word starts there as in the
         // whole text).
         let mut scan = WordStarts::new(&text[from..]);
+        let mut padded = [b'\n'; WINDOW];
         while let Some((base, mut starts)) = scan.next_block() {
-            if from + base >= to {
+            let block = from + base;
+            if block >= to {
                 break;
             }
+            if to - block < 64 {
+                // Only starts before `to`.
+                starts &= (1u64 << (to - block)) - 1;
+            }
+            let window = window_at(bytes, block, &mut padded);
             while starts != 0 {
-                let at = from + base + starts.trailing_zeros() as usize;
+                let i = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
-                if at >= to {
-                    break;
-                }
-                let entry = self.starts.entry(bytes, at);
+                let entry = self.starts.entry(window, i);
                 if entry == 0 {
                     continue;
                 }
+                let at = block + i;
                 if at >= line_end {
                     line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
                 }
@@ -1068,7 +1098,7 @@ mod tests {
                     expected,
                     "{text:?} at {at}"
                 );
-                let entry = starts.entry(bytes, at);
+                let entry = starts.entry_at(bytes, at);
                 if entry == 0 {
                     assert_eq!(expected.0, 0, "{text:?} at {at}");
                 } else {
