@@ -105,7 +105,8 @@ struct Starts {
     /// The number of byte classes: the length of a row of `next`.
     stride: usize,
     /// Per state (by its number) and byte class, the next state: 0 for the dead state (its
-    /// row all 0), else the state's number, with [`MATCH`] set for a match state.
+    /// row all 0), else the state's number, with [`MATCH`] set for a match state; on a line
+    /// break (a class of its own, the last), [`END_OF_LINE`].
     next: Vec<u16>,
     /// Per state number, the rules its match state matches (0 for states that match nothing).
     match_bits: Vec<RuleBits>,
@@ -130,8 +131,13 @@ const FROM_START: u16 = 1;
 /// The bit of a transition in [`Starts::next`] that marks a match state.
 const MATCH: u16 = 0x8000;
 
-/// The most states [`Starts::next`] can number (15 bits; 0 is the dead state).
-const MAX_STATES: usize = MATCH as usize;
+/// The transition on a line break in [`Starts::next`]: the walk ends there, as at the end of
+/// the text (no match crosses a line break).
+const END_OF_LINE: u16 = u16::MAX;
+
+/// The most states [`Starts::next`] can number (15 bits; 0 is the dead state, and the last
+/// number marks [`END_OF_LINE`]).
+const MAX_STATES: usize = (MATCH - 1) as usize;
 
 /// The bytes [`Starts::entry`] reads from: a block of 64 bytes of the text and the bytes after
 /// it, the end of the text read as line breaks (where walks end).
@@ -153,8 +159,8 @@ fn window_at<'a>(bytes: &'a [u8], at: usize, padded: &'a mut Window) -> &'a Wind
     }
 }
 
-/// Whether a transition leads to the dead state (0) or to a match state ([`MATCH`] set): one
-/// compare for both.
+/// Whether a transition leads to the dead state (0), to a match state ([`MATCH`] set) or to
+/// the end of the line: one compare for all.
 #[inline(always)]
 fn is_special(next: u16) -> bool {
     (next.wrapping_sub(1) as i16) < 0
@@ -224,7 +230,8 @@ impl Starts {
             longest: 0,
         };
         starts.prefixes = vec![unused, unused];
-        for first in 0..=255u8 {
+        // A word never starts with a line break.
+        for first in (0..=255u8).filter(|&b| b != b'\n') {
             if starts.step(start, first) == 0 {
                 continue;
             }
@@ -286,10 +293,16 @@ impl Starts {
                 representatives.push(byte);
             }
         }
-        let stride = representatives.len();
-        if classes.iter().any(|&c| usize::from(c) >= stride) {
+        if classes
+            .iter()
+            .any(|&c| usize::from(c) >= representatives.len())
+        {
             return Err("byte classes out of order".to_string());
         }
+        // A line break in a class of its own, the last.
+        let newline = u8::try_from(representatives.len()).map_err(|_| "too many byte classes")?;
+        classes[usize::from(b'\n')] = newline;
+        let stride = representatives.len() + 1;
         // States by number: the dead state first (its row all 0), then breadth-first.
         let mut order: Vec<StateID> = vec![StateID::ZERO, start];
         let mut number: std::collections::HashMap<StateID, u16> =
@@ -331,6 +344,7 @@ impl Starts {
                 };
                 next.push(if dfa.is_match_state(to) { n | MATCH } else { n });
             }
+            next.push(END_OF_LINE);
             i += 1;
         }
         Ok(Starts {
@@ -389,7 +403,7 @@ impl Starts {
 
     /// The rules with a match that starts at the first byte of `haystack`, and the length of
     /// the longest match of any of them (no rule's match reaches further): one walk of the DFA
-    /// until it dies, begun at `entry` (from [`Starts::entry`], not 0).
+    /// until it dies or the line ends, begun at `entry` (from [`Starts::entry`], not 0).
     #[inline]
     fn matching(&self, entry: u16, haystack: &[u8]) -> (RuleBits, usize) {
         let walk = &self.prefixes[usize::from(entry)];
@@ -398,21 +412,27 @@ impl Starts {
             return (found, longest);
         }
         let rest = haystack.get(walk.read..).unwrap_or_default();
+        let mut end = haystack.len();
         for (i, &byte) in rest.iter().enumerate() {
-            s = self.step(s, byte);
-            if is_special(s) {
-                if s == 0 {
+            let next = self.step(s, byte);
+            if is_special(next) {
+                if next == 0 {
                     return (found, longest);
                 }
+                if next == END_OF_LINE {
+                    end = walk.read + i;
+                    break;
+                }
                 // Matches show one byte late: this one ended before `byte`.
-                found |= self.match_bits[usize::from(s & !MATCH)];
+                found |= self.match_bits[usize::from(next & !MATCH)];
                 longest = walk.read + i;
             }
+            s = next;
         }
         let eoi = self.eoi_bits[usize::from(s & !MATCH)];
         if eoi != 0 {
             found |= eoi;
-            longest = haystack.len();
+            longest = end;
         }
         (found, longest)
     }
@@ -595,8 +615,6 @@ impl RuleSet {
             line_start: from,
             open_paren: false,
         };
-        // The end of the line holding the current position (a line break or the end).
-        let mut line_end = 0;
         let mut scratch = Scratch::default();
         // Word starts of the text from `from` (a line start: a word starts there as in the
         // whole text).
@@ -620,10 +638,8 @@ impl RuleSet {
                     continue;
                 }
                 let at = block + i;
-                if at >= line_end {
-                    line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-                }
-                let (mut matching, longest) = self.starts.matching(entry, &bytes[at..line_end]);
+                // The walk ends at the end of the line.
+                let (mut matching, longest) = self.starts.matching(entry, &bytes[at..]);
                 if matching != 0 {
                     line.advance(text, at);
                 }
@@ -1098,12 +1114,19 @@ mod tests {
                     expected,
                     "{text:?} at {at}"
                 );
+                // The walk ends at the line break.
+                let rest = &bytes[at..];
+                assert_eq!(
+                    starts.matching(FROM_START, rest),
+                    expected,
+                    "{text:?} at {at}"
+                );
                 let entry = starts.entry_at(bytes, at);
                 if entry == 0 {
                     assert_eq!(expected.0, 0, "{text:?} at {at}");
                 } else {
                     walks += 1;
-                    let found = starts.matching(entry, haystack);
+                    let found = starts.matching(entry, rest);
                     matched += usize::from(found.0 != 0);
                     if expected.0 != 0 {
                         assert_eq!(found, expected, "{text:?} at {at}");
