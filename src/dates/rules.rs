@@ -92,8 +92,26 @@ const MAX_RULES: usize = RuleBits::BITS as usize;
 /// Every rule pattern in one DFA, built whole at load, searched anchored with every pattern
 /// matching at once (`MatchKind::All`): one walk from a position tells which rules match
 /// from there. Built whole rather than lazily, so that no text pays for building states.
+///
+/// The DFA is not kept as built: its states are copied at load into a compact table of its
+/// own ([`Starts::next`]), numbered in the order a breadth-first walk from the start meets
+/// them (the states of the first bytes, the ones walks visit, lie together), with 16-bit
+/// transitions over the DFA's byte classes that tell a dead or match state by their value.
+/// A step of a walk is then two small loads and one compare, and the table is a third of the
+/// DFA's size (fewer cache misses).
 struct Starts {
-    dfa: dense::DFA<Vec<u32>>,
+    /// The byte class of every byte (the DFA's classes).
+    classes: [u8; 256],
+    /// The number of byte classes: the length of a row of `next`.
+    stride: usize,
+    /// Per state (by its number) and byte class, the next state: 0 for the dead state (its
+    /// row all 0), else the state's number, with [`MATCH`] set for a match state; on a line
+    /// break (a class of its own, the last), [`END_OF_LINE`].
+    next: Vec<u16>,
+    /// Per state number, the rules its match state matches (0 for states that match nothing).
+    match_bits: Vec<RuleBits>,
+    /// Per state number, the rules that match when the haystack ends there.
+    eoi_bits: Vec<RuleBits>,
     /// Per pair of first bytes (`second << 8 | first`, the pair read as a little-endian `u16`;
     /// a line break or the end of the text as `\n`): 0 where no rule can match text that starts with them, else the index in
     /// `prefixes` of where the walk goes on from.
@@ -103,21 +121,56 @@ struct Starts {
     prefixes: Vec<Prefix>,
     /// Per walk in `prefixes`, one bit per byte: the third bytes after which the walk is still
     /// alive (a line break always, the walk ends there). Most walks die at the third byte ("der", "die", "und"); this small table tells
-    /// so without a look at the DFA's transitions (megabytes, mostly out of the cache).
+    /// so without a look at the transitions.
     live_third: Vec<[u64; 4]>,
-    /// Per match state (by its index, `id >> stride2`; match states come first in a dense
-    /// DFA), the rules it matches: read once at load rather than pattern by pattern at every
-    /// match state a walk passes.
-    match_bits: Vec<RuleBits>,
 }
 
 /// The index in [`Starts::prefixes`] of the walk from the start state.
 const FROM_START: u16 = 1;
 
+/// The bit of a transition in [`Starts::next`] that marks a match state.
+const MATCH: u16 = 0x8000;
+
+/// The transition on a line break in [`Starts::next`]: the walk ends there, as at the end of
+/// the text (no match crosses a line break).
+const END_OF_LINE: u16 = u16::MAX;
+
+/// The most states [`Starts::next`] can number (15 bits; 0 is the dead state, and the last
+/// number marks [`END_OF_LINE`]).
+const MAX_STATES: usize = (MATCH - 1) as usize;
+
+/// The bytes [`Starts::entry`] reads from: a block of 64 bytes of the text and the bytes after
+/// it, the end of the text read as line breaks (where walks end).
+const WINDOW: usize = 68;
+type Window = [u8; WINDOW];
+
+/// The window of `bytes` from `at`: the text itself where it goes on far enough, else its
+/// end copied into `padded` (line breaks after it).
+#[inline]
+fn window_at<'a>(bytes: &'a [u8], at: usize, padded: &'a mut Window) -> &'a Window {
+    match bytes.get(at..at + WINDOW) {
+        Some(window) => window.try_into().expect("WINDOW bytes"),
+        None => {
+            let rest = &bytes[at..];
+            *padded = [b'\n'; WINDOW];
+            padded[..rest.len()].copy_from_slice(rest);
+            padded
+        }
+    }
+}
+
+/// Whether a transition leads to the dead state (0), to a match state ([`MATCH`] set) or to
+/// the end of the line: one compare for all.
+#[inline(always)]
+fn is_special(next: u16) -> bool {
+    (next.wrapping_sub(1) as i16) < 0
+}
+
 /// A walk of the DFA over the first bytes at a position.
 #[derive(Debug, Clone, Copy)]
 struct Prefix {
-    state: StateID,
+    /// The state reached, as in [`Starts::next`].
+    state: u16,
     /// Bytes read.
     read: usize,
     /// The rules matched so far and the length of the longest match.
@@ -131,44 +184,55 @@ impl std::fmt::Debug for Starts {
     }
 }
 
+/// The multi-pattern DFA of the (widened, see [`filter_pattern`]) rule patterns and its
+/// anchored start state.
+fn build_dfa(patterns: &[&str]) -> Result<(dense::DFA<Vec<u32>>, StateID), String> {
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .match_kind(MatchKind::All)
+                .start_kind(StartKind::Anchored)
+                .minimize(false),
+        )
+        // Byte classes outside UTF-8 (see `filter_pattern`).
+        .syntax(regex_automata::util::syntax::Config::new().utf8(false))
+        .thompson(
+            thompson::Config::new()
+                .which_captures(WhichCaptures::None)
+                .utf8(false),
+        )
+        .build_many(patterns)
+        .map_err(|e| e.to_string())?;
+    let start = dfa
+        .start_state(&start::Config::new().anchored(Anchored::Yes))
+        .map_err(|e| e.to_string())?;
+    Ok((dfa, start))
+}
+
+/// The rules match state `s` of `dfa` matches.
+fn patterns_of(dfa: &dense::DFA<Vec<u32>>, s: StateID) -> RuleBits {
+    let mut found: RuleBits = 0;
+    for i in 0..dfa.match_len(s) {
+        found |= 1 << dfa.match_pattern(s, i).as_usize();
+    }
+    found
+}
+
 impl Starts {
     fn build(patterns: &[&str]) -> Result<Starts, String> {
-        let dfa = dense::Builder::new()
-            .configure(
-                dense::Config::new()
-                    .match_kind(MatchKind::All)
-                    .start_kind(StartKind::Anchored)
-                    .minimize(false),
-            )
-            // Byte classes outside UTF-8 (see `filter_pattern`).
-            .syntax(regex_automata::util::syntax::Config::new().utf8(false))
-            .thompson(
-                thompson::Config::new()
-                    .which_captures(WhichCaptures::None)
-                    .utf8(false),
-            )
-            .build_many(patterns)
-            .map_err(|e| e.to_string())?;
-        let start = dfa
-            .start_state(&start::Config::new().anchored(Anchored::Yes))
-            .map_err(|e| e.to_string())?;
+        let (dfa, start) = build_dfa(patterns)?;
+        let mut starts = Starts::compact(&dfa, start)?;
+        let start = starts.encode_start();
         let unused = Prefix {
             state: start,
             read: 0,
             found: 0,
             longest: 0,
         };
-        let mut starts = Starts {
-            first_two: Box::new([0u16; 1 << 16]),
-            prefixes: vec![unused, unused],
-            live_third: Vec::new(),
-            match_bits: Vec::new(),
-            dfa,
-        };
-        starts.match_bits = starts.match_bits_of_every_state(start);
-        for first in 0..=255u8 {
-            let after_one = starts.dfa.next_state(start, first);
-            if starts.dfa.is_dead_state(after_one) {
+        starts.prefixes = vec![unused, unused];
+        // A word never starts with a line break.
+        for first in (0..=255u8).filter(|&b| b != b'\n') {
+            if starts.step(start, first) == 0 {
                 continue;
             }
             // A line break or the end after the first byte: the walk from the start.
@@ -177,14 +241,14 @@ impl Starts {
                 let mut walk = unused;
                 let mut state = start;
                 for (at, byte) in [first, second].into_iter().enumerate() {
-                    state = starts.dfa.next_state(state, byte);
-                    if starts.dfa.is_match_state(state) {
+                    state = starts.step(state, byte);
+                    if state & MATCH != 0 {
                         // Matches show one byte late: this one ended before `byte`.
-                        walk.found |= starts.patterns(state);
+                        walk.found |= starts.match_bits[usize::from(state & !MATCH)];
                         walk.longest = at;
                     }
                 }
-                if starts.dfa.is_dead_state(state) && walk.found == 0 {
+                if state == 0 && walk.found == 0 {
                     continue;
                 }
                 walk.state = state;
@@ -206,10 +270,7 @@ impl Starts {
                 let mut live = [0u64; 4];
                 live[0] |= 1 << b'\n';
                 for third in 0..=255u8 {
-                    if !starts
-                        .dfa
-                        .is_dead_state(starts.dfa.next_state(walk.state, third))
-                    {
+                    if starts.step(walk.state, third) != 0 {
                         live[usize::from(third >> 6)] |= 1 << (third & 63);
                     }
                 }
@@ -219,19 +280,108 @@ impl Starts {
         Ok(starts)
     }
 
-    /// Where the walk from `at` goes on from (an index in `prefixes`), 0 if no rule can match
-    /// from there: a look at the first two bytes in one table, then at the third in a small
-    /// one (most walks die there: "der", "die", "und"). The text may go on past the line.
-    #[inline]
-    fn entry(&self, bytes: &[u8], at: usize) -> u16 {
-        let (pair, third) = match bytes.get(at..at + 3) {
-            Some(&[first, second, third]) => (u16::from_le_bytes([first, second]), third),
-            // A line break or the end ends the walk: the end as a line break.
-            _ => {
-                let second = bytes.get(at + 1).copied().unwrap_or(b'\n');
-                (u16::from_le_bytes([bytes[at], second]), b'\n')
+    /// The compact table of every state of `dfa` reachable from `start`, numbered
+    /// breadth-first (the dead state 0, `start` 1), without prefix tables.
+    fn compact(dfa: &dense::DFA<Vec<u32>>, start: StateID) -> Result<Starts, String> {
+        let byte_classes = dfa.byte_classes();
+        let mut classes = [0u8; 256];
+        let mut representatives: Vec<u8> = Vec::new();
+        for byte in 0..=255u8 {
+            let class = byte_classes.get(byte);
+            classes[usize::from(byte)] = class;
+            if usize::from(class) == representatives.len() {
+                representatives.push(byte);
             }
-        };
+        }
+        if classes
+            .iter()
+            .any(|&c| usize::from(c) >= representatives.len())
+        {
+            return Err("byte classes out of order".to_string());
+        }
+        // A line break in a class of its own, the last.
+        let newline = u8::try_from(representatives.len()).map_err(|_| "too many byte classes")?;
+        classes[usize::from(b'\n')] = newline;
+        let stride = representatives.len() + 1;
+        // States by number: the dead state first (its row all 0), then breadth-first.
+        let mut order: Vec<StateID> = vec![StateID::ZERO, start];
+        let mut number: std::collections::HashMap<StateID, u16> =
+            std::collections::HashMap::from([(start, 1)]);
+        let mut next: Vec<u16> = vec![0; stride];
+        let mut match_bits: Vec<RuleBits> = vec![0];
+        let mut eoi_bits: Vec<RuleBits> = vec![0];
+        let mut i = 1;
+        while i < order.len() {
+            let state = order[i];
+            match_bits.push(if dfa.is_match_state(state) {
+                patterns_of(dfa, state)
+            } else {
+                0
+            });
+            let eoi = dfa.next_eoi_state(state);
+            eoi_bits.push(if dfa.is_match_state(eoi) {
+                patterns_of(dfa, eoi)
+            } else {
+                0
+            });
+            for &byte in &representatives {
+                let to = dfa.next_state(state, byte);
+                if dfa.is_dead_state(to) {
+                    next.push(0);
+                    continue;
+                }
+                let n = match number.get(&to) {
+                    Some(&n) => n,
+                    None => {
+                        if order.len() >= MAX_STATES {
+                            return Err(format!("more than {} DFA states", MAX_STATES - 1));
+                        }
+                        let n = order.len() as u16;
+                        number.insert(to, n);
+                        order.push(to);
+                        n
+                    }
+                };
+                next.push(if dfa.is_match_state(to) { n | MATCH } else { n });
+            }
+            next.push(END_OF_LINE);
+            i += 1;
+        }
+        Ok(Starts {
+            classes,
+            stride,
+            next,
+            match_bits,
+            eoi_bits,
+            first_two: Box::new([0u16; 1 << 16]),
+            prefixes: Vec::new(),
+            live_third: Vec::new(),
+        })
+    }
+
+    /// The start state as a transition into it reads (number 1; never a match state: matches
+    /// show one byte late).
+    fn encode_start(&self) -> u16 {
+        1
+    }
+
+    /// The state after `byte` from `state` (as in [`Starts::next`]).
+    #[inline(always)]
+    fn step(&self, state: u16, byte: u8) -> u16 {
+        self.next[usize::from(state & !MATCH) * self.stride
+            + usize::from(self.classes[usize::from(byte)])]
+    }
+
+    /// Where the walk from the byte at `i` of `window` goes on from (an index in `prefixes`), 0
+    /// if no rule can match from there: a look at the first two bytes in one table, then at
+    /// the third in a small one (most walks die there: "der", "die", "und"). `window` holds a
+    /// block of the text and the bytes after it ([`Window`]), so that no byte is looked up
+    /// with a bounds check.
+    #[inline]
+    fn entry(&self, window: &Window, i: usize) -> u16 {
+        let i = i & 63;
+        let pair = u16::from_le_bytes([window[i], window[i + 1]]);
+        let third = window[i + 2];
         let entry = self.first_two[usize::from(pair)];
         if entry == 0 {
             return 0;
@@ -243,88 +393,48 @@ impl Starts {
         entry
     }
 
+    /// [`Starts::entry`] at byte `at` of `bytes`.
+    #[cfg(test)]
+    fn entry_at(&self, bytes: &[u8], at: usize) -> u16 {
+        let mut padded = [b'\n'; WINDOW];
+        let window = window_at(bytes, at, &mut padded);
+        self.entry(window, 0)
+    }
+
     /// The rules with a match that starts at the first byte of `haystack`, and the length of
     /// the longest match of any of them (no rule's match reaches further): one walk of the DFA
-    /// until it dies, begun at `entry` (from [`Starts::entry`], not 0).
+    /// until it dies or the line ends, begun at `entry` (from [`Starts::entry`], not 0).
+    #[inline]
     fn matching(&self, entry: u16, haystack: &[u8]) -> (RuleBits, usize) {
-        let dfa = &self.dfa;
         let walk = &self.prefixes[usize::from(entry)];
         let (mut s, mut found, mut longest) = (walk.state, walk.found, walk.longest);
-        if dfa.is_dead_state(s) {
+        if s == 0 {
             return (found, longest);
         }
         let rest = haystack.get(walk.read..).unwrap_or_default();
+        let mut end = haystack.len();
         for (i, &byte) in rest.iter().enumerate() {
-            let at = walk.read + i;
-            s = dfa.next_state(s, byte);
-            if dfa.is_special_state(s) {
-                if dfa.is_dead_state(s) {
+            let next = self.step(s, byte);
+            if is_special(next) {
+                if next == 0 {
                     return (found, longest);
                 }
-                if dfa.is_match_state(s) {
-                    // Matches show one byte late: this one ended before `byte`.
-                    found |= self.match_bits(s);
-                    longest = at;
+                if next == END_OF_LINE {
+                    end = walk.read + i;
+                    break;
                 }
+                // Matches show one byte late: this one ended before `byte`.
+                found |= self.match_bits[usize::from(next & !MATCH)];
+                longest = walk.read + i;
             }
+            s = next;
         }
-        let s = dfa.next_eoi_state(s);
-        if dfa.is_match_state(s) {
-            found |= self.match_bits(s);
-            longest = haystack.len();
+        let eoi = self.eoi_bits[usize::from(s & !MATCH)];
+        if eoi != 0 {
+            found |= eoi;
+            longest = end;
         }
         (found, longest)
-    }
-
-    /// The rules of every match state reachable from `start`, by state index (0 for states
-    /// that match nothing).
-    fn match_bits_of_every_state(&self, start: StateID) -> Vec<RuleBits> {
-        let dfa = &self.dfa;
-        let stride2 = dfa.stride2();
-        let bytes: Vec<u8> = dfa
-            .byte_classes()
-            .representatives(0..=255)
-            .filter_map(|unit| unit.as_u8())
-            .collect();
-        let mut seen = vec![false; 1];
-        let mut queue = vec![start];
-        let mut bits = Vec::new();
-        while let Some(state) = queue.pop() {
-            let index = state.as_usize() >> stride2;
-            if seen.len() <= index {
-                seen.resize(index + 1, false);
-            }
-            if seen[index] {
-                continue;
-            }
-            seen[index] = true;
-            if dfa.is_match_state(state) {
-                if bits.len() <= index {
-                    bits.resize(index + 1, 0);
-                }
-                bits[index] = self.patterns(state);
-            }
-            let eoi = dfa.next_eoi_state(state);
-            queue.extend(bytes.iter().map(|&b| dfa.next_state(state, b)).chain([eoi]));
-        }
-        bits
-    }
-
-    /// The rules match state `s` matches.
-    #[inline]
-    fn match_bits(&self, s: StateID) -> RuleBits {
-        match self.match_bits.get(s.as_usize() >> self.dfa.stride2()) {
-            Some(&bits) if bits != 0 => bits,
-            _ => self.patterns(s),
-        }
-    }
-
-    fn patterns(&self, s: StateID) -> RuleBits {
-        let mut found: RuleBits = 0;
-        for i in 0..self.dfa.match_len(s) {
-            found |= 1 << self.dfa.match_pattern(s, i).as_usize();
-        }
-        found
     }
 }
 
@@ -505,30 +615,31 @@ impl RuleSet {
             line_start: from,
             open_paren: false,
         };
-        // The end of the line holding the current position (a line break or the end).
-        let mut line_end = 0;
         let mut scratch = Scratch::default();
         // Word starts of the text from `from` (a line start: a word starts there as in the
         // whole text).
         let mut scan = WordStarts::new(&text[from..]);
+        let mut padded = [b'\n'; WINDOW];
         while let Some((base, mut starts)) = scan.next_block() {
-            if from + base >= to {
+            let block = from + base;
+            if block >= to {
                 break;
             }
+            if to - block < 64 {
+                // Only starts before `to`.
+                starts &= (1u64 << (to - block)) - 1;
+            }
+            let window = window_at(bytes, block, &mut padded);
             while starts != 0 {
-                let at = from + base + starts.trailing_zeros() as usize;
+                let i = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
-                if at >= to {
-                    break;
-                }
-                let entry = self.starts.entry(bytes, at);
+                let entry = self.starts.entry(window, i);
                 if entry == 0 {
                     continue;
                 }
-                if at >= line_end {
-                    line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-                }
-                let (mut matching, longest) = self.starts.matching(entry, &bytes[at..line_end]);
+                let at = block + i;
+                // The walk ends at the end of the line.
+                let (mut matching, longest) = self.starts.matching(entry, &bytes[at..]);
                 if matching != 0 {
                     line.advance(text, at);
                 }
@@ -944,30 +1055,88 @@ mod tests {
         }
     }
 
+    /// The rules matching at the start of `haystack` and the longest match, by a walk of the
+    /// DFA as built (regex-automata's own transitions), for comparison.
+    fn walk_of_the_dfa(
+        dfa: &dense::DFA<Vec<u32>>,
+        start: StateID,
+        haystack: &[u8],
+    ) -> (RuleBits, usize) {
+        let (mut s, mut found, mut longest) = (start, 0, 0);
+        for (at, &byte) in haystack.iter().enumerate() {
+            s = dfa.next_state(s, byte);
+            if dfa.is_dead_state(s) {
+                return (found, longest);
+            }
+            if dfa.is_match_state(s) {
+                found |= patterns_of(dfa, s);
+                longest = at;
+            }
+        }
+        let s = dfa.next_eoi_state(s);
+        if dfa.is_match_state(s) {
+            found |= patterns_of(dfa, s);
+            longest = haystack.len();
+        }
+        (found, longest)
+    }
+
     #[test]
-    fn the_match_table_holds_what_each_match_state_matches() {
+    fn the_compact_table_walks_as_the_dfa_does() {
         let (rules, _) = rule_set();
         let starts = &rules.starts;
         let filled = starts.match_bits.iter().filter(|&&b| b != 0).count();
         assert!(filled > 10, "{filled} match states");
-        // Every state a walk over the rule examples passes.
-        let start = starts.prefixes[usize::from(FROM_START)].state;
-        for rule in &rules.rules {
-            for (at, _) in rule.example.char_indices() {
-                let mut s = start;
-                for &b in &rule.example.as_bytes()[at..] {
-                    s = starts.dfa.next_state(s, b);
-                    if starts.dfa.is_dead_state(s) {
-                        break;
-                    }
-                    if starts.dfa.is_match_state(s) {
-                        assert_eq!(starts.match_bits(s), starts.patterns(s));
-                        let index = s.as_usize() >> starts.dfa.stride2();
-                        assert_eq!(starts.match_bits.get(index), Some(&starts.patterns(s)));
+        let patterns: Vec<String> = rules
+            .rules
+            .iter()
+            .map(|r| filter_pattern(r.regex.as_str()))
+            .collect();
+        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        let (dfa, start) = build_dfa(&patterns).expect("the DFA builds");
+        let mut texts: Vec<String> = rules.rules.iter().map(|r| r.example.clone()).collect();
+        texts.push(
+            "Am 3.\u{a0}Mai 2019 um 9 Uhr, 2012-09-25, Q3/2020 – seit 1998; der 1. Januar\n12"
+                .to_string(),
+        );
+        let (mut walks, mut matched) = (0, 0);
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for (at, _) in text.char_indices() {
+                let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+                if at == line_end {
+                    continue;
+                }
+                let haystack = &bytes[at..line_end];
+                let expected = walk_of_the_dfa(&dfa, start, haystack);
+                assert_eq!(
+                    starts.matching(FROM_START, haystack),
+                    expected,
+                    "{text:?} at {at}"
+                );
+                // The walk ends at the line break.
+                let rest = &bytes[at..];
+                assert_eq!(
+                    starts.matching(FROM_START, rest),
+                    expected,
+                    "{text:?} at {at}"
+                );
+                let entry = starts.entry_at(bytes, at);
+                if entry == 0 {
+                    assert_eq!(expected.0, 0, "{text:?} at {at}");
+                } else {
+                    walks += 1;
+                    let found = starts.matching(entry, rest);
+                    matched += usize::from(found.0 != 0);
+                    if expected.0 != 0 {
+                        assert_eq!(found, expected, "{text:?} at {at}");
+                    } else {
+                        assert_eq!(found.0, 0, "{text:?} at {at}");
                     }
                 }
             }
         }
+        assert!(matched > 100 && walks > matched, "{matched} of {walks}");
     }
 
     #[test]

@@ -640,7 +640,8 @@ impl Tokeniser {
 
     /// UAX #29 word segments, with hyphen compounds and truncations joined.
     fn push_word_segments(&self, text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
-        let mut segments = Vec::new();
+        // The segments go straight into `out` (no vector of their own), joined there.
+        let segments_start = out.len();
         for (offset, segment) in text[lo..hi].split_word_bound_indices() {
             let start = lo + offset;
             let end = start + segment.len();
@@ -654,7 +655,7 @@ impl Tokeniser {
             };
             // Units with superscripts ("km²", "m³") stay one word.
             if segment.chars().all(|c| matches!(c, '²' | '³' | '¹')) {
-                if let Some(previous) = segments
+                if let Some(previous) = out[segments_start..]
                     .last_mut()
                     .filter(|t: &&mut Token| t.kind == TokenKind::Word && t.end == start)
                 {
@@ -662,38 +663,42 @@ impl Tokeniser {
                     continue;
                 }
             }
-            segments.push(Token { start, end, kind });
+            out.push(Token { start, end, kind });
         }
-        join_hyphen_compounds(text, &segments, out);
+        join_hyphen_compounds(text, out, segments_start);
     }
 }
 
-/// Joins `word - word` (no spaces) into one token and a final `word -` into a truncation.
+/// Joins `word - word` (no spaces) into one token and a final `word -` into a truncation, in
+/// the segments `tokens[first..]`, in place.
 /// A compound takes the kind of its first part: `COVID-19` is a word, `30-köpfige` a number.
-fn join_hyphen_compounds(text: &str, segments: &[Token], out: &mut Vec<Token>) {
+fn join_hyphen_compounds(text: &str, tokens: &mut Vec<Token>, first: usize) {
     let is_part = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
     let is_hyphen = |t: &Token| matches!(t.text(text), "-" | "\u{2011}");
-    let mut i = 0;
-    while i < segments.len() {
+    let segments_end = tokens.len();
+    // Joined tokens are written back from `first` on, never ahead of the segment read.
+    let mut written = first;
+    let mut i = first;
+    let segments = tokens;
+    while i < segments_end {
         let mut token = segments[i];
         if is_part(&token) {
-            while i + 2 < segments.len() && is_hyphen(&segments[i + 1]) && is_part(&segments[i + 2])
-            {
+            while i + 2 < segments_end && is_hyphen(&segments[i + 1]) && is_part(&segments[i + 2]) {
                 token.end = segments[i + 2].end;
                 i += 2;
             }
-            if i + 2 == segments.len()
-                && is_hyphen(&segments[i + 1])
-                && token.kind == TokenKind::Word
+            if i + 2 == segments_end && is_hyphen(&segments[i + 1]) && token.kind == TokenKind::Word
             {
                 token.end = segments[i + 1].end;
                 token.kind = TokenKind::Truncation;
                 i += 1;
             }
         }
-        out.push(token);
+        segments[written] = token;
+        written += 1;
         i += 1;
     }
+    segments.truncate(written);
 }
 
 /// The most digit groups a [`NumericShape`] holds; longer cores go to the patterns.
