@@ -5,7 +5,7 @@
 #[path = "common/entity_stage.rs"]
 mod entity_stage;
 
-use entity_stage::{check, find, org_canonicals};
+use entity_stage::{check, check_org_canonicals, find, org_canonicals};
 
 #[test]
 fn names_given_with_a_legal_form_are_the_organisation_without_it() {
@@ -43,13 +43,7 @@ fn names_given_with_a_legal_form_are_the_organisation_without_it() {
             &[("Nordlicht Logistik GmbH", "Nordlicht Logistik GmbH")],
         ),
     ];
-    for (text, expected) in cases {
-        let expected: Vec<(String, String)> = expected
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
-        assert_eq!(org_canonicals(text), expected, "{text}");
-    }
+    check_org_canonicals(cases);
 }
 
 #[test]
@@ -183,13 +177,7 @@ fn short_names_in_brackets_after_an_organisation_are_that_organisation() {
             &[("Technische Hochschule", "Technische Hochschule")],
         ),
     ];
-    for (text, expected) in cases {
-        let expected: Vec<(String, String)> = expected
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
-        assert_eq!(org_canonicals(text), expected, "{text}");
-    }
+    check_org_canonicals(cases);
     // A place in brackets stays a place.
     check(&[(
         "Die Universität Oberwald (Bayern) lud ein.",

@@ -50,3 +50,14 @@ pub fn check(cases: &[(&str, &[(&str, &str)])]) {
         assert_eq!(shown(text), expected, "{text}");
     }
 }
+
+/// Asserts that each text yields exactly the given `(text, canonical)` organisations, in order.
+pub fn check_org_canonicals(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, expected) in cases {
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(org_canonicals(text), expected, "{text}");
+    }
+}
