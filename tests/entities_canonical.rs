@@ -335,3 +335,54 @@ fn a_describing_organisation_in_apposition_takes_the_name_it_describes() {
     ];
     check_org_canonicals(&cases);
 }
+
+/// `(text, canonical, id)` of the places the entity stage finds in `text`.
+fn place_names(text: &str) -> Vec<(String, String, Option<String>)> {
+    entity_stage::find(text)
+        .into_iter()
+        .filter(|e| e.entity_type.label() == "LOC")
+        .map(|e| (text[e.start..e.end].to_string(), e.canonical, e.kb_id))
+        .collect()
+}
+
+#[test]
+fn districts_are_named_without_their_head_word_unless_the_town_is_named_too() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // The district alone: its name, as "Präfektur Aichi" is "Aichi".
+        (
+            "Der Landkreis Ludwigsburg unterzeichnete eine Vereinbarung mit Jiangsu.",
+            &[("Ludwigsburg", "Ludwigsburg"), ("Jiangsu", "Jiangsu")],
+        ),
+        (
+            "Landrätin Eva Muster vertrat den Kreis Mettmann in Tokio.",
+            &[("Mettmann", "Mettmann"), ("Tokio", "Tokio")],
+        ),
+        // District and town of the same name in one text: the district keeps a qualifier.
+        (
+            "Der Landkreis Gifhorn und die Stadt Gifhorn luden gemeinsam ein.",
+            &[("Gifhorn", "Gifhorn (Landkreis)"), ("Gifhorn", "Gifhorn")],
+        ),
+        // A district whose official name has no head word keeps it.
+        (
+            "Der Lahn-Dill-Kreis empfing Gäste aus Ungarn.",
+            &[("Lahn-Dill-Kreis", "Lahn-Dill-Kreis"), ("Ungarn", "Ungarn")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let found = place_names(text);
+        let shown: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(t, c, _)| (t.as_str(), c.as_str()))
+            .collect();
+        assert_eq!(shown, *expected, "{text}");
+        // The id is that of the district whatever its name.
+        for (t, _, id) in &found {
+            if t == "Ludwigsburg" || t == "Mettmann" {
+                assert!(
+                    id.as_deref().is_some_and(|id| id.starts_with("ags:")),
+                    "{text}: {id:?}"
+                );
+            }
+        }
+    }
+}

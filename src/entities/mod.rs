@@ -39,6 +39,7 @@
 //! assert_eq!(shown, vec![("Anna Beispiel", "PER"), ("Sachsen", "LOC")]);
 //! ```
 
+mod districts;
 mod flags;
 mod heads;
 mod lexicon;
@@ -166,7 +167,21 @@ impl EntityRecogniser {
     pub fn find(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<EntityMatch> {
         let folded = crate::gazetteer::fold(text);
         let flags = flags::token_flags(&self.lexicon, text, &folded, tokens);
-        rules::find(self, text, &folded, tokens, sentences, flags)
+        self.entities(text, &folded, tokens, sentences, flags)
+    }
+
+    /// The rules' mentions with their document-level canonical names.
+    fn entities(
+        &self,
+        text: &str,
+        folded: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        flags: Vec<u32>,
+    ) -> Vec<EntityMatch> {
+        let mut entities = rules::find(self, text, folded, tokens, sentences, flags);
+        districts::name_districts(&self.lexicon, &mut entities);
+        entities
     }
 
     /// [`EntityRecogniser::find`] and [`EntityRecogniser::find_region_evidence`] in one call,
@@ -196,7 +211,7 @@ impl EntityRecogniser {
         let flags = flags::token_flags(&self.lexicon, text, &folded, tokens);
         let regions = self.region_evidence(text, &folded, tokens, &flags);
         (
-            rules::find(self, text, &folded, tokens, sentences, flags),
+            self.entities(text, &folded, tokens, sentences, flags),
             regions,
         )
     }
