@@ -386,3 +386,30 @@ fn districts_are_named_without_their_head_word_unless_the_town_is_named_too() {
         }
     }
 }
+
+#[test]
+fn registry_organisations_are_named_as_the_document_writes_their_full_name() {
+    check_org_canonicals(&[
+        // The official name in the organisation's language, not the registry's English name.
+        (
+            "Die Politechnika Warszawska und die Univerzita Karlova gründen ein Labor.",
+            &[
+                ("Politechnika Warszawska", "Politechnika Warszawska"),
+                ("Univerzita Karlova", "Univerzita Karlova"),
+            ],
+        ),
+        // Where the registry's name is written too, it stays.
+        (
+            "Die Charles University (Univerzita Karlova) lud nach Prag ein.",
+            &[
+                ("Charles University", "Charles University"),
+                ("Univerzita Karlova", "Charles University"),
+            ],
+        ),
+        // A short name is no full name: the registry's name stays.
+        (
+            "Forschende der TU Dresden reisten nach Japan.",
+            &[("TU Dresden", "Technische Universität Dresden")],
+        ),
+    ]);
+}

@@ -39,7 +39,7 @@
 //! assert_eq!(shown, vec![("Anna Beispiel", "PER"), ("Sachsen", "LOC")]);
 //! ```
 
-mod districts;
+mod doc_names;
 mod flags;
 mod heads;
 mod lexicon;
@@ -180,7 +180,19 @@ impl EntityRecogniser {
         flags: Vec<u32>,
     ) -> Vec<EntityMatch> {
         let mut entities = rules::find(self, text, folded, tokens, sentences, flags);
-        districts::name_districts(&self.lexicon, &mut entities);
+        doc_names::name_districts(&self.lexicon, &mut entities);
+        let mut hits = Vec::new();
+        doc_names::name_as_written(text, &mut entities, |e| {
+            hits.clear();
+            self.dictionary.lookup(text, folded, e.start, &mut hits);
+            hits.iter().find_map(|hit| {
+                let (list, entry) = self.dictionary.entry(hit.id);
+                (hit.end == e.end
+                    && list.text(entry.surface) == &text[e.start..e.end]
+                    && Some(list.text(entry.kb_id)) == e.kb_id.as_deref())
+                .then_some(entry.flags)
+            })
+        });
         entities
     }
 

@@ -1,0 +1,132 @@
+//! Canonical names settled per document, once every mention is known.
+//!
+//! - **Districts** are named without their administrative head word. The gazetteers name a German district by its official form, "Landkreis Böblingen", so that
+//!   it differs from the town of the same name. Analysts (and the corpus guidelines) name
+//!   places without their head word, as they name "Präfektur Aichi" "Aichi": the district is
+//!   "Böblingen", and only where the document also speaks of the town "Böblingen" does it
+//!   keep a qualifier in brackets, "Böblingen (Landkreis)". The id (`ags:08115`) stays the
+//!   same. Which words are heads comes from `resources/entities/region_heads.tsv` (subtype
+//!   `district`).
+//! - **Organisations with a registry id** are named as the document writes their full name.
+//!   The registry's name is often an English one ("Széchenyi István University") while a
+//!   release writes the official name in the organisation's language ("Széchenyi István
+//!   Egyetem"), which is the name the analyst reads and searches for. Where the document
+//!   writes the registry's name itself, that name stays; acronyms and short names never
+//!   become the name. The
+//!   id (`ror:…`) is what links the organisation across documents.
+
+use super::lexicon::Lexicon;
+use super::EntityMatch;
+use crate::gazetteer::Flags;
+use crate::record::EntityType;
+
+/// Renames every district whose canonical name starts with a district head word ("Landkreis
+/// Gifhorn" → "Gifhorn"), with the head as a bracketed qualifier when another place of the
+/// document has the bare name ("Gifhorn (Landkreis)" next to the town "Gifhorn").
+pub(super) fn name_districts(lex: &Lexicon, entities: &mut [EntityMatch]) {
+    let mut renamed: Vec<(usize, usize)> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.entity_type != EntityType::Location || e.subtype.as_deref() != Some("district") {
+            continue;
+        }
+        let Some((head, name)) = e.canonical.split_once(' ') else {
+            continue;
+        };
+        let is_district_head = lex
+            .region_heads
+            .get(head)
+            .is_some_and(|h| h.subtype == "district");
+        if is_district_head && !name.is_empty() {
+            renamed.push((i, head.len()));
+        }
+    }
+    for (i, head_len) in renamed {
+        let name = entities[i].canonical[head_len + 1..].to_string();
+        let town_named_alike = entities.iter().any(|other| {
+            other.entity_type == EntityType::Location
+                && other.subtype.as_deref() != Some("district")
+                && other.canonical == name
+        });
+        entities[i].canonical = if town_named_alike {
+            format!("{name} ({})", &entities[i].canonical[..head_len])
+        } else {
+            name
+        };
+    }
+}
+
+/// Renames every organisation with a registry id whose registry name the document never
+/// writes to the first full name the document gives it: a listed form of the same entry that
+/// is no acronym, written exactly as listed (not inflected), and not much shorter than the
+/// registry's name, without an abbreviated word and not the registry's name without its
+/// legal form (short names such as "TU Dresden", "IST Austria", "U.S. Air Force" or "Acerta
+/// Pharma" for "Acerta Pharma BV" are no full names). `listed_flags` gives, for a
+/// mention, the flags of the list entry its text is written as, if it is.
+pub(super) fn name_as_written(
+    text: &str,
+    entities: &mut [EntityMatch],
+    mut listed_flags: impl FnMut(&EntityMatch) -> Option<Flags>,
+) {
+    let listed: Vec<Option<Flags>> = entities
+        .iter()
+        .map(|e| {
+            if e.entity_type == EntityType::Organisation && e.kb_id.is_some() {
+                listed_flags(e)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut names: Vec<(String, String)> = Vec::new();
+    for e in entities.iter() {
+        let Some(kb) = e.kb_id.as_deref() else {
+            continue;
+        };
+        if e.entity_type != EntityType::Organisation || names.iter().any(|(k, _)| k == kb) {
+            continue;
+        }
+        let mentions = || {
+            entities
+                .iter()
+                .zip(&listed)
+                .filter(move |(m, _)| m.kb_id.as_deref() == Some(kb))
+        };
+        let name = if mentions().any(|(m, _)| text[m.start..m.end] == e.canonical) {
+            e.canonical.clone()
+        } else {
+            mentions()
+                .find(|(m, flags)| {
+                    let written = &text[m.start..m.end];
+                    let words = written.split_whitespace().count();
+                    flags.is_some_and(|f| !f.contains(Flags::ACRONYM))
+                        && words >= 2
+                        && !written.split_whitespace().any(is_abbreviation)
+                        && !e.canonical.starts_with(&format!("{written} "))
+                        && words + 1 >= e.canonical.split_whitespace().count()
+                })
+                .map_or_else(
+                    || e.canonical.clone(),
+                    |(m, _)| text[m.start..m.end].to_string(),
+                )
+        };
+        names.push((kb.to_string(), name));
+    }
+    for e in entities.iter_mut() {
+        if e.entity_type != EntityType::Organisation {
+            continue;
+        }
+        if let Some((_, name)) = e
+            .kb_id
+            .as_deref()
+            .and_then(|kb| names.iter().find(|(k, _)| k == kb))
+        {
+            e.canonical.clone_from(name);
+        }
+    }
+}
+
+/// A word written as an abbreviation: two or more capitals ("TU", "IST", "TÜV") or with a dot
+/// ("U.S.").
+fn is_abbreviation(word: &str) -> bool {
+    word.contains('.') || word.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
