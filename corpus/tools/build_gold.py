@@ -95,7 +95,7 @@ VALUE_RE = {"DATE": _DATE_VALUE, "TIME": _TIME_VALUE,
 ISO_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 KB_COUNTRY = re.compile(r"^[A-Z]{2}$")
 KB_SUBDIV = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
-FILE_NAME = re.compile(r"^\d{2}_[a-z0-9][a-z0-9_-]*\.txt$")
+FILE_NAME = re.compile(r"^\d{2,3}_[a-z0-9][a-z0-9_-]*\.txt$")
 
 
 class Problems:
@@ -197,7 +197,7 @@ def process_document(split, fname, probs):
     where = rel(ann_path)
 
     if not FILE_NAME.match(fname):
-        probs.warn(where_t, "file name should look like NN_slug.txt (lower-case slug)")
+        probs.warn(where_t, "file name should look like NN_slug.txt or NNN_slug.txt (lower-case slug)")
 
     with open(txt_path, "rb") as fh:
         raw = fh.read()
