@@ -89,6 +89,22 @@ fn towns_that_send_a_delegation_are_visitors() {
 }
 
 #[test]
+fn the_town_a_delegation_travels_to_is_its_host() {
+    check(&[
+        // The title names the regions only; the town the delegation went to is the host.
+        (
+            "Polen und Hessen vertiefen Kontakte\n\nEine Delegation aus [Polen|LOC|PL|country] war am {Montag|2024-04-08} nach [Marburg|LOC|-|city] gereist.",
+            &["VISIT Polen > Marburg"],
+        ),
+        // A town where something merely happens is no host.
+        (
+            "Polen und Hessen vertiefen Kontakte\n\nIn [Marburg|LOC|-|city] trafen sich am {Montag|2024-04-08} Firmen aus [Polen|LOC|PL|country] und [Hessen|LOC|DE-HE|state] zu einem Matchmaking.",
+            &["EVENT Hessen + Polen"],
+        ),
+    ]);
+}
+
+#[test]
 fn the_visitors_bodies_and_members_visit_too() {
     check(&[
         // The body that leads the delegation is on the side of the town it is named after.

@@ -622,7 +622,12 @@ impl RelationRecogniser {
         let mut ms: Vec<&Mention> = doc.mentions[s]
             .iter()
             .chain(listed.clone().flat_map(|t| doc.mentions[t].iter()))
-            .filter(|m| !m.attribute && (doc.local_party(m.entity) || governed(m)))
+            .filter(|m| {
+                // Where a visit goes is its host, also a town the title does not name
+                // ("eine Delegation aus Israel war nach Jena gereist").
+                let visited = visit && m.via == Via::Direct && m.prep == Some(Prep::Destination);
+                !m.attribute && (doc.local_party(m.entity) || governed(m) || visited)
+            })
             .filter(|m| {
                 // Adjectives only for regions with a code ("Münchner" is no party).
                 m.via != Via::Adjective || has_code(m.entity)
