@@ -109,15 +109,17 @@ fn stands_alone(prefix: &str, rest: &str) -> bool {
 
 /// Picks the publication date among the full dates found in the top and the end of a text.
 ///
-/// `head` and `tail` are candidates with full dates (byte ranges into `text`), in text order.
+/// `head` and `tail` are candidates with full dates (byte ranges into `text`), in text order;
+/// `head_end` is [`head_boundary`] of `text` (the caller has it already).
 pub fn choose(
     text: &str,
     head: &[Candidate],
     tail: &[Candidate],
+    head_end: usize,
     vocab: &Vocabulary,
 ) -> Option<(usize, usize)> {
-    let head_limit = head_boundary(text);
-    for c in head.iter().filter(|c| c.start < head_limit) {
+    debug_assert_eq!(head_end, head_boundary(text));
+    for c in head.iter().filter(|c| c.start < head_end) {
         let (line_start, line_end) = line_of(text, c.start);
         let prefix = &text[line_start..c.start];
         let rest = &text[c.end..line_end];

@@ -284,7 +284,11 @@ fn push_number(out: &mut String, n: u32, width: usize) {
         }
     }
     let first = first.min(digits.len() - width.min(digits.len()));
-    out.push_str(std::str::from_utf8(&digits[first..]).expect("ASCII digits"));
+    // Char by char: a number has a few digits, fewer than checking them as UTF-8 and copying
+    // them as a string would cost.
+    for &digit in &digits[first..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// `date` as `YYYY-MM-DD`, as its `Display` writes it.
