@@ -222,7 +222,7 @@ impl DateRecogniser {
                 tail.push(c);
             }
         }
-        let (start, end) = publication::choose(text, &head, &tail, &self.vocab)?;
+        let (start, end) = publication::choose(text, &head, &tail, head_end, &self.vocab)?;
         let c = head.iter().chain(&tail).find(|c| c.start == start)?;
         let p = &c.partial;
         let date = Date::new(p.year?, p.month?, p.day?)?;

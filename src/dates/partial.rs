@@ -128,6 +128,30 @@ impl Part {
     }
 }
 
+/// The number `text` writes in ASCII digits, with any periods and hyphens after them ("12.",
+/// "2019", "3-"): what `parse::<u32>` gives for the digits, read byte by byte without its
+/// general machinery (signs, other radixes); `None` for anything else or a number past `u32`.
+fn digits_value(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != b'.' && b != b'-')
+        .map_or(0, |i| i + 1);
+    let digits = &bytes[..end];
+    if digits.is_empty() {
+        return None;
+    }
+    let mut value: u32 = 0;
+    for &b in digits {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = value.checked_mul(10)?.checked_add(u32::from(digit))?;
+    }
+    Some(value)
+}
+
 impl Partial {
     /// Whether year, month and day are all stated.
     pub fn is_full_date(&self) -> bool {
@@ -144,14 +168,7 @@ impl Partial {
 
     /// Sets one part from its text.
     pub fn set_part(&mut self, part: Part, text: &str, vocab: &Vocabulary) {
-        let number = || -> Option<u32> {
-            let digits = text.trim_end_matches(['.', '-']);
-            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-                digits.parse().ok()
-            } else {
-                None
-            }
-        };
+        let number = || digits_value(text);
         let ordinal = || number().or_else(|| vocab.ordinals.get(text));
         let ok = match part {
             Part::Context => true,
@@ -311,4 +328,45 @@ fn capitalise(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_read_as_parse_reads_them() {
+        let reference = |text: &str| -> Option<u32> {
+            let digits = text.trim_end_matches(['.', '-']);
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                digits.parse().ok()
+            } else {
+                None
+            }
+        };
+        for text in [
+            "",
+            ".",
+            "-",
+            "12.",
+            "2019",
+            "3-",
+            "0",
+            "007",
+            "1.5",
+            "+3",
+            "-3",
+            "12a",
+            "a12",
+            "٣",
+            "4294967295",
+            "4294967296",
+            "99999999999",
+            "12.-.",
+            "1 2",
+            "²",
+        ] {
+            assert_eq!(digits_value(text), reference(text), "{text:?}");
+        }
+    }
 }

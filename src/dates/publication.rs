@@ -109,15 +109,17 @@ fn stands_alone(prefix: &str, rest: &str) -> bool {
 
 /// Picks the publication date among the full dates found in the top and the end of a text.
 ///
-/// `head` and `tail` are candidates with full dates (byte ranges into `text`), in text order.
+/// `head` and `tail` are candidates with full dates (byte ranges into `text`), in text order;
+/// `head_end` is [`head_boundary`] of `text` (the caller has it already).
 pub fn choose(
     text: &str,
     head: &[Candidate],
     tail: &[Candidate],
+    head_end: usize,
     vocab: &Vocabulary,
 ) -> Option<(usize, usize)> {
-    let head_limit = head_boundary(text);
-    for c in head.iter().filter(|c| c.start < head_limit) {
+    debug_assert_eq!(head_end, head_boundary(text));
+    for c in head.iter().filter(|c| c.start < head_end) {
         let (line_start, line_end) = line_of(text, c.start);
         let prefix = &text[line_start..c.start];
         let rest = &text[c.end..line_end];
@@ -160,7 +162,7 @@ fn has_phrase(prefix: &str, vocab: &Vocabulary) -> bool {
 pub fn segments(text: &str) -> Vec<(usize, usize)> {
     // Lines as `split_inclusive('\n')` gives them: (start, end after the line break).
     let bytes = text.as_bytes();
-    let non_empty = |&(start, end): &(usize, usize)| !text[start..end].trim().is_empty();
+    let non_empty = |&(start, end): &(usize, usize)| !is_blank(&text[start..end]);
     let mut lines: Vec<(usize, usize)> = Vec::with_capacity(HEAD_LINES + TAIL_LINES);
     // The first HEAD_LINES non-empty lines, from the top.
     let mut start = 0;
@@ -212,7 +214,7 @@ pub fn head_boundary(text: &str) -> usize {
     let mut start = 0;
     for newline in memchr::memchr_iter(b'\n', &bytes[..limit]) {
         let end = newline + 1;
-        if !text[start..end].trim().is_empty() {
+        if !is_blank(&text[start..end]) {
             lines += 1;
         }
         start = end;
@@ -221,6 +223,28 @@ pub fn head_boundary(text: &str) -> usize {
         }
     }
     floor_char_boundary(text, limit)
+}
+
+/// Whether `line` is white space only (as `line.trim().is_empty()`): bytes in ASCII read as they
+/// are, only characters outside it decoded. Most lines are told by their first byte.
+fn is_blank(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if !b.is_ascii_whitespace() && b != 0x0B {
+                return false;
+            }
+            at += 1;
+        } else {
+            let c = line[at..].chars().next().expect("at a char boundary");
+            if !c.is_whitespace() {
+                return false;
+            }
+            at += c.len_utf8();
+        }
+    }
+    true
 }
 
 /// The byte offset where the end of the text starts.
@@ -324,6 +348,29 @@ mod tests {
                 head_boundary_reference(text),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn blank_lines_are_those_trim_empties() {
+        for line in [
+            "",
+            " ",
+            "\n",
+            " \t\r\n",
+            "\u{b}\u{c}",
+            "\u{a0}\u{2009}\u{3000}\n",
+            "\u{85}",
+            "x",
+            " x ",
+            "\u{a0}x",
+            "\u{1c}",
+            "\u{200b}",
+            "ä\n",
+            "\u{2028}",
+            " \u{feff}",
+        ] {
+            assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
         }
     }
 

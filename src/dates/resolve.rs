@@ -129,29 +129,46 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// Whether a word of `text` (a run of letters) is in `words`, compared case-insensitively.
 fn has_word(text: &str, words: &LowerWords) -> bool {
     let bytes = text.as_bytes();
-    let mut word_start = None;
-    let mut at = 0;
-    while at < bytes.len() {
-        let (width, letter) = match bytes[at] {
-            b if b < 0x80 => (1, b.is_ascii_alphabetic()),
+    // Whether the character at `at` is a letter, and its width: ASCII read off the byte,
+    // anything else decoded.
+    let letter_at = |at: usize| -> (bool, usize) {
+        match bytes[at] {
+            b if b < 0x80 => (b.is_ascii_alphabetic(), 1),
             _ => {
                 let c = text[at..].chars().next().expect("at a char boundary");
-                (c.len_utf8(), c.is_alphabetic())
+                (c.is_alphabetic(), c.len_utf8())
             }
-        };
-        match (letter, word_start) {
-            (true, None) => word_start = Some(at),
-            (false, Some(from)) => {
-                if words.contains_lowercased(&text[from..at]) {
-                    return true;
-                }
-                word_start = None;
-            }
-            _ => {}
         }
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let (letter, width) = letter_at(at);
+        if !letter {
+            at += width;
+            continue;
+        }
+        // A word: its letters, runs of ASCII ones in a tight loop.
+        let from = at;
         at += width;
+        while at < bytes.len() {
+            if bytes[at].is_ascii_alphabetic() {
+                at += 1;
+                continue;
+            }
+            match letter_at(at) {
+                (true, width) => at += width,
+                (false, _) => break,
+            }
+        }
+        // Most words are told by their first byte without the full look-up.
+        let first = bytes[from];
+        if (!first.is_ascii() || words.may_hold_ascii_start(first))
+            && words.contains_lowercased(&text[from..at])
+        {
+            return true;
+        }
     }
-    word_start.is_some_and(|from| words.contains_lowercased(&text[from..]))
+    false
 }
 
 /// Joins "Montag, 24. September 2012" and "Gestern, Montag," into one expression.
@@ -284,7 +301,11 @@ fn push_number(out: &mut String, n: u32, width: usize) {
         }
     }
     let first = first.min(digits.len() - width.min(digits.len()));
-    out.push_str(std::str::from_utf8(&digits[first..]).expect("ASCII digits"));
+    // Char by char: a number has a few digits, fewer than checking them as UTF-8 and copying
+    // them as a string would cost.
+    for &digit in &digits[first..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// `date` as `YYYY-MM-DD`, as its `Display` writes it.

@@ -883,15 +883,72 @@ fn is_side_remark(text: &str, here: &LineState, p: &Partial, vocab: &Vocabulary)
     {
         return false;
     }
-    // The last word before the date (as `split_whitespace().next_back()`, without its
-    // iterator machinery).
-    let trimmed = before.trim_end_matches(char::is_whitespace);
-    let previous = trimmed
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(trimmed, |(i, c)| &trimmed[i + c.len_utf8()..]);
+    // The last word before the date (as `split_whitespace().next_back()`).
+    let previous = after_last(
+        trim_end_by(before, char::is_whitespace),
+        char::is_whitespace,
+    );
     vocab.side_remark_words.iter().any(|w| w == previous)
+}
+
+// The checks around a match read a word or a few characters next to it. They do so byte by
+// byte, decoding only characters outside ASCII: the `str` methods with a char predicate
+// (`trim_end_matches`, `split`, `rsplit`) decode every character and cost several times more.
+
+/// `text` without the characters at its end for which `strip` holds (as
+/// `text.trim_end_matches(strip)`).
+#[inline]
+fn trim_end_by(text: &str, strip: impl Fn(char) -> bool) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).map(|i| &bytes[i]) {
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            text[..end].chars().next_back().expect("a character")
+        };
+        if !strip(c) {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    &text[..end]
+}
+
+/// `text` without the characters at its start for which `strip` holds (as
+/// `text.trim_start_matches(strip)`).
+#[inline]
+fn trim_start_by(text: &str, strip: impl Fn(char) -> bool) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            text[start..].chars().next().expect("a character")
+        };
+        if !strip(c) {
+            break;
+        }
+        start += c.len_utf8();
+    }
+    &text[start..]
+}
+
+/// What follows the last character of `text` for which `split` holds, or all of it (as
+/// `text.rsplit(split).next()`).
+#[inline]
+fn after_last(text: &str, split: impl Fn(char) -> bool) -> &str {
+    let kept = trim_end_by(text, |c| !split(c));
+    &text[kept.len()..]
+}
+
+/// What precedes the first character of `text` for which `split` holds, or all of it (as
+/// `text.split(split).next()`).
+#[inline]
+fn before_first(text: &str, split: impl Fn(char) -> bool) -> &str {
+    let rest = trim_start_by(text, |c| !split(c));
+    &text[..text.len() - rest.len()]
 }
 
 /// Drops dates that cannot exist (31.02., hour 25).
@@ -913,44 +970,37 @@ fn plausible(p: &Partial) -> bool {
     true
 }
 
-/// Whether a bare four-digit number is a quantity: a count noun after it or a quantity word
-/// before it ("rund 2000 Mitarbeiter").
 /// Whether a number continues a telephone number: only digits and the signs numbers are written
 /// with stand between it and a word that opens one ("Tel. +49 711 123-2058", "Fax: 0351 4711").
 fn continues_phone_number(before: &str, vocab: &Vocabulary) -> bool {
-    let number = before.trim_end_matches(|c: char| {
+    let number = trim_end_by(before, |c: char| {
         c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '+' | '-' | '/' | '(' | ')' | '.' | ':')
     });
     if number.len() == before.len() {
         return false;
     }
-    let word = number
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = after_last(number, |c: char| !c.is_alphabetic());
     !word.is_empty() && vocab.phone_words.contains_lowercased(word)
 }
 
+/// Whether a bare four-digit number is a quantity: a count noun after it or a quantity word
+/// before it ("rund 2000 Mitarbeiter").
 fn is_quantity(text: &str, start: usize, end: usize, vocab: &Vocabulary) -> bool {
-    let next = text[end..]
-        .trim_start()
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '('))
-        .next()
-        .unwrap_or("");
-    let next = next.trim_end_matches(['.', ':', '!', '?']);
+    let next = before_first(
+        trim_start_by(&text[end..], char::is_whitespace),
+        |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '('),
+    );
+    let next = trim_end_by(next, |c| matches!(c, '.' | ':' | '!' | '?'));
     if !next.is_empty() && vocab.count_nouns.contains_lowercased(next) {
         return true;
     }
-    let prev = text[..start]
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let before = trim_end_by(&text[..start], char::is_whitespace);
+    let prev = after_last(before, |c: char| c.is_whitespace() || c == '(');
     if vocab.quantity_words.contains_lowercased(prev) {
         return true;
     }
     // "mehr als 2000", "bis zu 2000" (no character outside ASCII lowercases to one of these).
-    let before = text[..start].trim_end().as_bytes();
+    let before = before.as_bytes();
     let ends_with = |word: &[u8]| {
         before.len() >= word.len() && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
     };
@@ -1230,6 +1280,25 @@ mod tests {
                     assert_eq!(by_reader, by_regex, "{} on {:?}", rule.name, &text[at..]);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_wise_trims_and_splits_agree_with_the_str_methods(
+            text in "[a-zA-Z0-9 .,:;()+\\-\t\n\r\u{a0}\u{2009}\u{3000}äÖß€–„“中😀]{0,40}",
+        ) {
+            let space = char::is_whitespace;
+            let sign = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '(' | '.');
+            let split = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(');
+            proptest::prop_assert_eq!(trim_end_by(&text, space), text.trim_end());
+            proptest::prop_assert_eq!(trim_end_by(&text, sign), text.trim_end_matches(sign));
+            proptest::prop_assert_eq!(trim_start_by(&text, space), text.trim_start());
+            proptest::prop_assert_eq!(trim_start_by(&text, sign), text.trim_start_matches(sign));
+            proptest::prop_assert_eq!(after_last(&text, split), text.rsplit(split).next().unwrap_or(""));
+            proptest::prop_assert_eq!(after_last(&text, space), text.rsplit(space).next().unwrap_or(""));
+            proptest::prop_assert_eq!(before_first(&text, split), text.split(split).next().unwrap_or(""));
+            proptest::prop_assert_eq!(before_first(&text, sign), text.split(sign).next().unwrap_or(""));
         }
     }
 

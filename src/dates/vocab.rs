@@ -254,6 +254,16 @@ impl LowerWords {
         set
     }
 
+    /// Whether some word of the set, lower-cased, starts with `first` (an ASCII byte,
+    /// lower-cased here): a quick test for callers that look up many words, most of which
+    /// start otherwise. A word whose first byte is in ASCII starts with that byte lower-cased
+    /// once lower-cased itself.
+    #[inline]
+    pub fn may_hold_ascii_start(&self, first: u8) -> bool {
+        debug_assert!(first.is_ascii());
+        self.lengths[usize::from(first.to_ascii_lowercase())] != 0
+    }
+
     /// Whether the set holds `word` in lower case.
     #[inline]
     pub fn contains_lowercased(&self, word: &str) -> bool {

@@ -158,9 +158,14 @@ fn plain_prefix_len_from(chunk: &str, known: usize) -> usize {
 
 /// Whether `core` may start as the URL pattern requires: `http://`, `https://`, `ftp://` or
 /// `www.`, in any case. Unicode case folding matches more than ASCII (`ſ` is an `s`): a start
-/// that is not ASCII is left to the pattern.
+/// that is not ASCII is left to the pattern, once its first byte is `h`, `f` or `w` (no other
+/// character folds to one of these, a test checks; most cores that are not ASCII start with a
+/// quotation mark or an umlaut).
 fn may_start_url(core: &str) -> bool {
     let bytes = core.as_bytes();
+    if !matches!(bytes.first(), Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) {
+        return false;
+    }
     if !bytes[..bytes.len().min(9)].is_ascii() {
         return true;
     }
@@ -393,8 +398,11 @@ impl Tokeniser {
             });
             lo += ch.len_utf8();
         }
-        // Closers, collected from the end backwards.
-        let mut trailing: Vec<Token> = Vec::new();
+        // Closers, found from the end backwards. They go into `out` at once, in that order,
+        // and once the core's tokens follow them they are moved behind it in text order: no
+        // vector of their own per chunk.
+        let mark = out.len();
+        let mut trailing = 0;
         loop {
             if lo >= hi {
                 break;
@@ -402,11 +410,12 @@ impl Tokeniser {
             let last = text[lo..hi].chars().next_back().expect("non-empty");
             if is_closer(last) {
                 let at = hi - last.len_utf8();
-                trailing.push(Token {
+                out.push(Token {
                     start: at,
                     end: hi,
                     kind: punctuation_kind(last),
                 });
+                trailing += 1;
                 hi = at;
                 continue;
             }
@@ -416,11 +425,12 @@ impl Tokeniser {
                 let dots = core.bytes().rev().take_while(|&b| b == b'.').count();
                 if dots > 0 {
                     let at = hi - 1 - dots;
-                    trailing.push(Token {
+                    out.push(Token {
                         start: at,
                         end: hi,
                         kind: TokenKind::Punctuation,
                     });
+                    trailing += 1;
                     hi = at;
                     continue;
                 }
@@ -435,11 +445,12 @@ impl Tokeniser {
                     lo = hi;
                     break;
                 }
-                trailing.push(Token {
+                out.push(Token {
                     start: hi - 1,
                     end: hi,
                     kind: TokenKind::Punctuation,
                 });
+                trailing += 1;
                 hi -= 1;
                 continue;
             }
@@ -448,7 +459,11 @@ impl Tokeniser {
         if lo < hi {
             self.push_core(text, lo, hi, None, out);
         }
-        out.extend(trailing.into_iter().rev());
+        if trailing > 0 {
+            out[mark..].rotate_left(trailing);
+            let end = out.len();
+            out[end - trailing..].reverse();
+        }
     }
 
     /// Pushes the tokens of `text[lo..hi]` after the given trailing punctuation.
@@ -1036,6 +1051,16 @@ mod tests {
                 super::may_start_url(url) && tokeniser.patterns.url.is_match(url),
                 "{url}"
             );
+        }
+    }
+
+    /// No character outside ASCII matches `h`, `f` or `w` case-insensitively, so a core that
+    /// starts with one is no URL (`may_start_url`).
+    #[test]
+    fn only_ascii_letters_fold_to_the_first_letters_of_urls() {
+        let first = Regex::new("^(?i:h|f|w)$").unwrap();
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(!first.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
         }
     }
 

@@ -136,7 +136,9 @@ impl Tokeniser {
 
     /// Splits `text` into tokens, in order, non-overlapping, on char boundaries.
     pub fn tokenise(&self, text: &str) -> Vec<Token> {
-        let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+        // Room for one token per four bytes, more than German prose and press releases need
+        // (one per five to six): the vector is not grown and copied while it fills.
+        let mut tokens = Vec::with_capacity(text.len() / 4 + 8);
         let bytes = text.as_bytes();
         let mut at = 0;
         loop {
