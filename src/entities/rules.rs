@@ -111,6 +111,36 @@ struct Doc<'t> {
     flags: Vec<u32>,
     /// Per block of tokens: the union of their flags (`flags.rs`, [`Doc::with`]).
     blocks: Vec<u32>,
+    /// Per block of [`START_BLOCK`] bytes of the text: the index of the first token
+    /// starting in it or later ([`token_blocks`]); empty when the token starts do not
+    /// increase strictly (then the lookups search all tokens).
+    starts: Vec<u32>,
+}
+
+/// Bytes of text per entry of [`Doc::starts`].
+const START_BLOCK: usize = 16;
+
+/// [`Doc::starts`] of a document. The rules ask for the token at a byte (a candidate's
+/// first token) tens of thousands of times per megabyte; a binary search over all tokens
+/// each time cost more than a rule pass. From the block's first token, the token at a byte
+/// is a few steps away (a block holds at most [`START_BLOCK`] token starts).
+fn token_blocks(text: &str, tokens: &[Token]) -> Vec<u32> {
+    let increasing = tokens.len() < u32::MAX as usize
+        && tokens.windows(2).all(|pair| pair[0].start < pair[1].start);
+    if !increasing {
+        return Vec::new();
+    }
+    let blocks = text.len() / START_BLOCK + 1;
+    let mut starts = Vec::with_capacity(blocks);
+    let mut k = 0;
+    for block in 0..blocks {
+        let from = block * START_BLOCK;
+        while k < tokens.len() && tokens[k].start < from {
+            k += 1;
+        }
+        starts.push(k as u32);
+    }
+    starts
 }
 
 type Cow<'t> = std::borrow::Cow<'t, str>;
@@ -177,14 +207,35 @@ impl Doc<'_> {
         gap.len() <= 3 && gap.iter().all(|&b| b != b'\n')
     }
 
+    /// The index of the first token starting after byte `at` (all tokens start at or
+    /// before it: their number).
+    #[inline]
+    fn first_start_after(&self, at: usize) -> usize {
+        match self.starts.get(at / START_BLOCK) {
+            Some(&first) => {
+                let mut k = first as usize;
+                while k < self.tokens.len() && self.tokens[k].start <= at {
+                    k += 1;
+                }
+                k
+            }
+            None => self.tokens.partition_point(|t| t.start <= at),
+        }
+    }
+
     /// Index of the token starting at byte `at`, if any.
+    #[inline]
     fn token_starting_at(&self, at: usize) -> Option<usize> {
-        self.tokens.binary_search_by_key(&at, |t| t.start).ok()
+        if self.starts.is_empty() {
+            return self.tokens.binary_search_by_key(&at, |t| t.start).ok();
+        }
+        let k = self.first_start_after(at);
+        (k > 0 && self.tokens[k - 1].start == at).then(|| k - 1)
     }
 
     /// Index of the token containing byte `at`.
     fn token_containing(&self, at: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| t.start <= at);
+        let i = self.first_start_after(at);
         (i > 0 && self.tokens[i - 1].end > at).then(|| i - 1)
     }
 
@@ -250,6 +301,7 @@ pub(super) fn find(
         region: vec![false; tokens.len()],
         blocks: block_flags(&flags),
         flags,
+        starts: token_blocks(text, tokens),
     };
     for s in sentences {
         for i in s.first_token..s.end_token.min(tokens.len()) {
@@ -4954,4 +5006,51 @@ fn link_to_specific_names(
         };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_lookups_equal_the_searches() {
+        let text = "Die  Stadt Oberwald-Nord, 12345 Beispielhausen;\n\n\t  und (Sachsen) ende";
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for word in text.split(|c: char| c.is_whitespace()) {
+            if !word.is_empty() {
+                tokens.push(Token {
+                    start: at,
+                    end: at + word.len(),
+                    kind: TokenKind::Word,
+                });
+            }
+            at += word.len() + 1;
+        }
+        let starts = token_blocks(text, &tokens);
+        assert!(!starts.is_empty());
+        let doc = Doc {
+            text,
+            folded: Cow::Borrowed(text),
+            tokens: &tokens,
+            sentence_start: Vec::new(),
+            sentence_end: Vec::new(),
+            org_head: Vec::new(),
+            role_suffix: Vec::new(),
+            region: Vec::new(),
+            flags: Vec::new(),
+            blocks: Vec::new(),
+            starts,
+        };
+        for at in 0..text.len() + 40 {
+            let starting = tokens.binary_search_by_key(&at, |t| t.start).ok();
+            let i = tokens.partition_point(|t| t.start <= at);
+            let containing = (i > 0 && tokens[i - 1].end > at).then(|| i - 1);
+            assert_eq!(doc.token_starting_at(at), starting, "{at}");
+            assert_eq!(doc.token_containing(at), containing, "{at}");
+        }
+        // Starts that do not increase: no index, the searches.
+        let repeated = [tokens[0], tokens[0]];
+        assert!(token_blocks(text, &repeated).is_empty());
+    }
 }
