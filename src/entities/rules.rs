@@ -157,6 +157,15 @@ fn is_upper_initial(s: &str) -> bool {
     }
 }
 
+/// `s.split_once(c)` for an ASCII character `c` given as its byte, by a plain byte search:
+/// cheaper than the `char` pattern's search for the short words and names searched here.
+#[inline]
+fn split_once_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii());
+    let at = s.bytes().position(|b| b == byte)?;
+    Some((&s[..at], &s[at + 1..]))
+}
+
 fn has_lowercase(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
 }
@@ -479,7 +488,7 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         }
         if bits & HYPHEN != 0 {
             let word = token.text(text);
-            for (at, _) in word.match_indices('-') {
+            for (at, _) in word.bytes().enumerate().filter(|&(_, b)| b == b'-') {
                 let after = token.start + at + 1;
                 if n < starts.len() && text[after..].chars().next().is_some_and(char::is_uppercase)
                 {
@@ -564,17 +573,16 @@ fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         }
         let span = &doc.text[cand.start..cand.end];
         // "Freie Hansestadt Bremen": an adjective may stand before the head word.
-        let adjective = span.split_once(' ').filter(|(first, rest)| {
+        let adjective = split_once_byte(span, b' ').filter(|(first, rest)| {
             first.ends_with(['e', 'n', 'r', 's'])
-                && rest
-                    .split_once(' ')
+                && split_once_byte(rest, b' ')
                     .is_some_and(|(head, _)| lex.region_heads.contains_key(head))
         });
         if let Some((first, _)) = adjective {
             cand.start += first.len() + 1;
         }
         let span = &doc.text[cand.start..cand.end];
-        if let Some((head, rest)) = span.split_once(' ') {
+        if let Some((head, rest)) = split_once_byte(span, b' ') {
             if lex.region_heads.contains_key(head) && !rest.is_empty() {
                 cand.start += head.len() + 1;
                 cand.needs_context = false;
@@ -841,8 +849,8 @@ fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut
         }
         let token = doc.tokens[i];
         let word = doc.t(i);
-        if let Some((a, b)) = word.split_once('-') {
-            if b.contains('-') || a.is_empty() || b.is_empty() {
+        if let Some((a, b)) = split_once_byte(word, b'-') {
+            if b.as_bytes().contains(&b'-') || a.is_empty() || b.is_empty() {
                 continue;
             }
             let a_span = (token.start, token.start + a.len());
@@ -1126,7 +1134,10 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
         let bytes = doc.text.as_bytes();
         let bracket_soon =
             |i: usize| (i + 1..(i + 5).min(n)).any(|k| bytes[doc.tokens[k].start] == b'(');
+        // The name's first word is a name word (its flag, tested before the scan for a
+        // bracket: without it no name is taken below).
         if doc.cap_word(i)
+            && name_word(doc, lex, i)
             && bracket_soon(i)
             && (i == 0 || !speech_name_word(doc, lex, i - 1) || !doc.adjacent(i - 1))
         {
