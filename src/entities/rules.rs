@@ -3031,7 +3031,8 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         // Most tokens are ruled out by their length and end bytes, without hashing them.
         let mut filter = WordFilter::default();
         acronyms.keys().for_each(|acr| filter.insert(acr));
-        for (i, token) in doc.tokens.iter().enumerate() {
+        for i in doc.with(shared_bits(acronyms.keys().copied()), 0) {
+            let token = &doc.tokens[i];
             if !filter.may_contain_bytes(&text.as_bytes()[token.start..token.end]) {
                 continue;
             }
@@ -3066,7 +3067,8 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
     if !head_places.is_empty() {
         let mut filter = WordFilter::default();
         head_places.iter().for_each(|(name, _)| filter.insert(name));
-        for (i, token) in doc.tokens.iter().enumerate() {
+        for i in doc.with(shared_bits(head_places.iter().map(|(name, _)| *name)), 0) {
+            let token = &doc.tokens[i];
             if !filter.may_contain_bytes(&text.as_bytes()[token.start..token.end]) {
                 continue;
             }
@@ -3482,11 +3484,10 @@ fn relink_acronym_roles(
     chosen: &mut Vec<Candidate>,
 ) {
     let mut extra = Vec::new();
-    for (i, token) in doc.tokens.iter().enumerate() {
+    // Only tokens starting like an acronym (their flag).
+    for i in doc.with(ACRONYM_START, 0) {
+        let token = &doc.tokens[i];
         let t = doc.t(i);
-        if !acronym_start(t) {
-            continue;
-        }
         let Some((prefix, _)) = t.split_once('-') else {
             continue;
         };
@@ -3523,6 +3524,20 @@ fn relink_acronym_roles(
         }
     }
     chosen.extend(extra);
+}
+
+/// The token flags every token spelled like one of `words` has, of those its spelling
+/// decides: [`ACRONYM_START`] when every word starts like an acronym, else [`UPPER`] when
+/// every word starts with a capital, else none. A loop looking for the words visits only
+/// tokens with these bits ([`Doc::with`]).
+fn shared_bits<'w>(words: impl Iterator<Item = &'w str> + Clone) -> u32 {
+    if words.clone().all(acronym_start) {
+        ACRONYM_START
+    } else if words.into_iter().all(is_upper_initial) {
+        UPPER
+    } else {
+        0
+    }
 }
 
 /// The start of the long form of `short` ending at the end of `long` (Schwartz & Hearst): the
