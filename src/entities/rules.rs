@@ -1090,12 +1090,13 @@ fn speech_name_word(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
 fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     let lex = rec.lexicon();
     let n = doc.tokens.len();
-    for i in 0..n {
+    // Pairs of a token and the next one: their flags and tokens side by side.
+    let next_tokens = doc.flags.iter().zip(doc.tokens).skip(1);
+    for (i, (&next_flags, next)) in next_tokens.enumerate() {
         // Every rule below needs a capitalised word or an initial after this token.
-        if i + 1 >= n || !(doc.cap_word(i + 1) || doc.kind(i + 1) == TokenKind::Abbreviation) {
+        if next_flags & CAP == 0 && next.kind != TokenKind::Abbreviation {
             continue;
         }
-        let t = doc.t(i);
         // A single name after a verb of saying, closing the clause: "…“, sagte Keller.".
         if doc.flags[i] & SPEECH != 0 && doc.adjacent(i) && speech_name(doc, lex, i + 1) {
             push_rule(
@@ -1111,8 +1112,8 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
         }
         // An initial and a surname: "A. Beispiel".
         if doc.kind(i) == TokenKind::Abbreviation
-            && t.len() == 2
-            && t.starts_with(|c: char| c.is_ascii_uppercase())
+            && doc.t(i).len() == 2
+            && doc.t(i).starts_with(|c: char| c.is_ascii_uppercase())
             && (i == 0 || doc.kind(i - 1) != TokenKind::Abbreviation || !doc.adjacent(i - 1))
             && doc.adjacent(i)
             && speech_name_word(doc, lex, i + 1)
@@ -1260,7 +1261,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             && name_word(doc, lex, i)
             && !doc.region[i]
             && doc.org_head[i].is_none()
-            && romanised(rec, t)
+            && romanised(rec, doc.t(i))
             && !facility_after_name_or_article(doc, lex, i)
         {
             push_rule(
