@@ -111,6 +111,36 @@ struct Doc<'t> {
     flags: Vec<u32>,
     /// Per block of tokens: the union of their flags (`flags.rs`, [`Doc::with`]).
     blocks: Vec<u32>,
+    /// Per block of [`START_BLOCK`] bytes of the text: the index of the first token
+    /// starting in it or later ([`token_blocks`]); empty when the token starts do not
+    /// increase strictly (then the lookups search all tokens).
+    starts: Vec<u32>,
+}
+
+/// Bytes of text per entry of [`Doc::starts`].
+const START_BLOCK: usize = 16;
+
+/// [`Doc::starts`] of a document. The rules ask for the token at a byte (a candidate's
+/// first token) tens of thousands of times per megabyte; a binary search over all tokens
+/// each time cost more than a rule pass. From the block's first token, the token at a byte
+/// is a few steps away (a block holds at most [`START_BLOCK`] token starts).
+fn token_blocks(text: &str, tokens: &[Token]) -> Vec<u32> {
+    let increasing = tokens.len() < u32::MAX as usize
+        && tokens.windows(2).all(|pair| pair[0].start < pair[1].start);
+    if !increasing {
+        return Vec::new();
+    }
+    let blocks = text.len() / START_BLOCK + 1;
+    let mut starts = Vec::with_capacity(blocks);
+    let mut k = 0;
+    for block in 0..blocks {
+        let from = block * START_BLOCK;
+        while k < tokens.len() && tokens[k].start < from {
+            k += 1;
+        }
+        starts.push(k as u32);
+    }
+    starts
 }
 
 type Cow<'t> = std::borrow::Cow<'t, str>;
@@ -125,6 +155,15 @@ fn is_upper_initial(s: &str) -> bool {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         Some(_) => first_char(s).is_some_and(char::is_uppercase),
     }
+}
+
+/// `s.split_once(c)` for an ASCII character `c` given as its byte, by a plain byte search:
+/// cheaper than the `char` pattern's search for the short words and names searched here.
+#[inline]
+fn split_once_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii());
+    let at = s.bytes().position(|b| b == byte)?;
+    Some((&s[..at], &s[at + 1..]))
 }
 
 fn has_lowercase(s: &str) -> bool {
@@ -177,14 +216,35 @@ impl Doc<'_> {
         gap.len() <= 3 && gap.iter().all(|&b| b != b'\n')
     }
 
+    /// The index of the first token starting after byte `at` (all tokens start at or
+    /// before it: their number).
+    #[inline]
+    fn first_start_after(&self, at: usize) -> usize {
+        match self.starts.get(at / START_BLOCK) {
+            Some(&first) => {
+                let mut k = first as usize;
+                while k < self.tokens.len() && self.tokens[k].start <= at {
+                    k += 1;
+                }
+                k
+            }
+            None => self.tokens.partition_point(|t| t.start <= at),
+        }
+    }
+
     /// Index of the token starting at byte `at`, if any.
+    #[inline]
     fn token_starting_at(&self, at: usize) -> Option<usize> {
-        self.tokens.binary_search_by_key(&at, |t| t.start).ok()
+        if self.starts.is_empty() {
+            return self.tokens.binary_search_by_key(&at, |t| t.start).ok();
+        }
+        let k = self.first_start_after(at);
+        (k > 0 && self.tokens[k - 1].start == at).then(|| k - 1)
     }
 
     /// Index of the token containing byte `at`.
     fn token_containing(&self, at: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| t.start <= at);
+        let i = self.first_start_after(at);
         (i > 0 && self.tokens[i - 1].end > at).then(|| i - 1)
     }
 
@@ -250,6 +310,7 @@ pub(super) fn find(
         region: vec![false; tokens.len()],
         blocks: block_flags(&flags),
         flags,
+        starts: token_blocks(text, tokens),
     };
     for s in sentences {
         for i in s.first_token..s.end_token.min(tokens.len()) {
@@ -427,7 +488,7 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         }
         if bits & HYPHEN != 0 {
             let word = token.text(text);
-            for (at, _) in word.match_indices('-') {
+            for (at, _) in word.bytes().enumerate().filter(|&(_, b)| b == b'-') {
                 let after = token.start + at + 1;
                 if n < starts.len() && text[after..].chars().next().is_some_and(char::is_uppercase)
                 {
@@ -512,17 +573,16 @@ fn strip_region_heads(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         }
         let span = &doc.text[cand.start..cand.end];
         // "Freie Hansestadt Bremen": an adjective may stand before the head word.
-        let adjective = span.split_once(' ').filter(|(first, rest)| {
+        let adjective = split_once_byte(span, b' ').filter(|(first, rest)| {
             first.ends_with(['e', 'n', 'r', 's'])
-                && rest
-                    .split_once(' ')
+                && split_once_byte(rest, b' ')
                     .is_some_and(|(head, _)| lex.region_heads.contains_key(head))
         });
         if let Some((first, _)) = adjective {
             cand.start += first.len() + 1;
         }
         let span = &doc.text[cand.start..cand.end];
-        if let Some((head, rest)) = span.split_once(' ') {
+        if let Some((head, rest)) = split_once_byte(span, b' ') {
             if lex.region_heads.contains_key(head) && !rest.is_empty() {
                 cand.start += head.len() + 1;
                 cand.needs_context = false;
@@ -789,8 +849,8 @@ fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut
         }
         let token = doc.tokens[i];
         let word = doc.t(i);
-        if let Some((a, b)) = word.split_once('-') {
-            if b.contains('-') || a.is_empty() || b.is_empty() {
+        if let Some((a, b)) = split_once_byte(word, b'-') {
+            if b.as_bytes().contains(&b'-') || a.is_empty() || b.is_empty() {
                 continue;
             }
             let a_span = (token.start, token.start + a.len());
@@ -1030,12 +1090,13 @@ fn speech_name_word(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
 fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     let lex = rec.lexicon();
     let n = doc.tokens.len();
-    for i in 0..n {
+    // Pairs of a token and the next one: their flags and tokens side by side.
+    let next_tokens = doc.flags.iter().zip(doc.tokens).skip(1);
+    for (i, (&next_flags, next)) in next_tokens.enumerate() {
         // Every rule below needs a capitalised word or an initial after this token.
-        if i + 1 >= n || !(doc.cap_word(i + 1) || doc.kind(i + 1) == TokenKind::Abbreviation) {
+        if next_flags & CAP == 0 && next.kind != TokenKind::Abbreviation {
             continue;
         }
-        let t = doc.t(i);
         // A single name after a verb of saying, closing the clause: "…“, sagte Keller.".
         if doc.flags[i] & SPEECH != 0 && doc.adjacent(i) && speech_name(doc, lex, i + 1) {
             push_rule(
@@ -1051,8 +1112,8 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
         }
         // An initial and a surname: "A. Beispiel".
         if doc.kind(i) == TokenKind::Abbreviation
-            && t.len() == 2
-            && t.starts_with(|c: char| c.is_ascii_uppercase())
+            && doc.t(i).len() == 2
+            && doc.t(i).starts_with(|c: char| c.is_ascii_uppercase())
             && (i == 0 || doc.kind(i - 1) != TokenKind::Abbreviation || !doc.adjacent(i - 1))
             && doc.adjacent(i)
             && speech_name_word(doc, lex, i + 1)
@@ -1074,7 +1135,10 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
         let bytes = doc.text.as_bytes();
         let bracket_soon =
             |i: usize| (i + 1..(i + 5).min(n)).any(|k| bytes[doc.tokens[k].start] == b'(');
+        // The name's first word is a name word (its flag, tested before the scan for a
+        // bracket: without it no name is taken below).
         if doc.cap_word(i)
+            && name_word(doc, lex, i)
             && bracket_soon(i)
             && (i == 0 || !speech_name_word(doc, lex, i - 1) || !doc.adjacent(i - 1))
         {
@@ -1197,7 +1261,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             && name_word(doc, lex, i)
             && !doc.region[i]
             && doc.org_head[i].is_none()
-            && romanised(rec, t)
+            && romanised(rec, doc.t(i))
             && !facility_after_name_or_article(doc, lex, i)
         {
             push_rule(
@@ -2968,7 +3032,8 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         // Most tokens are ruled out by their length and end bytes, without hashing them.
         let mut filter = WordFilter::default();
         acronyms.keys().for_each(|acr| filter.insert(acr));
-        for (i, token) in doc.tokens.iter().enumerate() {
+        for i in doc.with(shared_bits(acronyms.keys().copied()), 0) {
+            let token = &doc.tokens[i];
             if !filter.may_contain_bytes(&text.as_bytes()[token.start..token.end]) {
                 continue;
             }
@@ -3003,7 +3068,8 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
     if !head_places.is_empty() {
         let mut filter = WordFilter::default();
         head_places.iter().for_each(|(name, _)| filter.insert(name));
-        for (i, token) in doc.tokens.iter().enumerate() {
+        for i in doc.with(shared_bits(head_places.iter().map(|(name, _)| *name)), 0) {
+            let token = &doc.tokens[i];
             if !filter.may_contain_bytes(&text.as_bytes()[token.start..token.end]) {
                 continue;
             }
@@ -3239,26 +3305,48 @@ fn describe(rec: &EntityRecogniser, doc: &Doc, c: &Candidate) -> Description {
 }
 
 fn normalise_space(s: &str) -> String {
-    // Most spans are words with single spaces already: a copy, no split and join.
-    // White space other than a blank starts with one of these bytes (controls, U+0085,
-    // U+00A0, U+1680, U+2000 to U+205F, U+3000): without them, no character is decoded.
-    // One pass over the bytes finds both a double blank and such a byte.
-    let bytes = s.as_bytes();
-    let mut plain = bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ');
-    let mut maybe_other = false;
-    let mut blank = false;
-    for &b in bytes {
-        if blank && b == b' ' {
-            plain = false;
-            break;
-        }
-        blank = b == b' ';
-        maybe_other |= matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | 0xc2 | 0xe1 | 0xe2 | 0xe3);
-    }
-    if plain && !(maybe_other && s.chars().any(|c| c != ' ' && c.is_whitespace())) {
+    // Most spans are words with single spaces already: a copy, no split and join (which
+    // gives the same string for them).
+    if single_spaced(s.as_bytes()) {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `bytes` (a `str`'s) neither start nor end with a blank, hold no two blanks in a
+/// row and no byte that may start white space other than a blank: a control character, or
+/// the lead byte of U+0085, U+00A0 (0xC2), U+1680, U+2000 to U+205F or U+3000 (0xE1 to
+/// 0xE3; 0xE0 is ruled out too, which costs only the slow path). Eight bytes at a time.
+fn single_spaced(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of every byte of `x` below `n` (n ≤ 0x80), exactly.
+    let below = |x: u64, n: u8| {
+        let low = x & !HIGH;
+        !((low + (0x80 - u64::from(n)) * ONES) | x) & HIGH
+    };
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut carry = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let blanks = below(x ^ (0x20 * ONES), 1);
+        let other = below(x, 0x20) | below(x ^ (0xC2 * ONES), 1) | below(x ^ (0xE0 * ONES), 4);
+        if other != 0 || blanks & (blanks << 8 | carry) != 0 {
+            return false;
+        }
+        carry = blanks >> 56;
+    }
+    let mut blank = carry != 0;
+    for &b in chunks.remainder() {
+        if (blank && b == b' ') || matches!(b, 0..=0x1f | 0xc2 | 0xe0..=0xe3) {
+            return false;
+        }
+        blank = b == b' ';
+    }
+    true
 }
 
 /// The entity matches of the chosen candidates; `described` holds the descriptions already
@@ -3397,11 +3485,10 @@ fn relink_acronym_roles(
     chosen: &mut Vec<Candidate>,
 ) {
     let mut extra = Vec::new();
-    for (i, token) in doc.tokens.iter().enumerate() {
+    // Only tokens starting like an acronym (their flag).
+    for i in doc.with(ACRONYM_START, 0) {
+        let token = &doc.tokens[i];
         let t = doc.t(i);
-        if !acronym_start(t) {
-            continue;
-        }
         let Some((prefix, _)) = t.split_once('-') else {
             continue;
         };
@@ -3438,6 +3525,20 @@ fn relink_acronym_roles(
         }
     }
     chosen.extend(extra);
+}
+
+/// The token flags every token spelled like one of `words` has, of those its spelling
+/// decides: [`ACRONYM_START`] when every word starts like an acronym, else [`UPPER`] when
+/// every word starts with a capital, else none. A loop looking for the words visits only
+/// tokens with these bits ([`Doc::with`]).
+fn shared_bits<'w>(words: impl Iterator<Item = &'w str> + Clone) -> u32 {
+    if words.clone().all(acronym_start) {
+        ACRONYM_START
+    } else if words.into_iter().all(is_upper_initial) {
+        UPPER
+    } else {
+        0
+    }
 }
 
 /// The start of the long form of `short` ending at the end of `long` (Schwartz & Hearst): the
@@ -4954,4 +5055,87 @@ fn link_to_specific_names(
         };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_space_equals_split_and_join() {
+        let texts = [
+            "",
+            " ",
+            "Technische Universität",
+            "Technische  Universität",
+            " führend",
+            "am Ende ",
+            "Zeile\nzwei",
+            "Tab\tgetrennt",
+            "geschützt\u{a0}leer",
+            "Ogham\u{1680}Leerzeichen",
+            "schmal\u{2009}leer",
+            "ideographisch\u{3000}leer",
+            "nächste\u{85}Zeile",
+            "Gesellschaft für Sport-, Kultur- und Bildungsarbeit",
+            "abcdefg  hijklmnop",
+            "abcdefgh  ijklmnop",
+            "abcdefg h ijklmnop q",
+            "Ärzte Österreichs ßtraße 中国 한국",
+            "abcdefghijklmno\u{e000}",
+        ];
+        for text in texts {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(normalise_space(text), expected, "{text:?}");
+        }
+        // A double blank at every offset, across the eight-byte steps.
+        for at in 0..20 {
+            let text = format!("{}  {}", "a".repeat(at + 1), "b".repeat(20 - at));
+            assert!(!single_spaced(text.as_bytes()), "{text:?}");
+            let single = format!("{} {}", "a".repeat(at + 1), "b".repeat(20 - at));
+            assert!(single_spaced(single.as_bytes()), "{single:?}");
+        }
+    }
+
+    #[test]
+    fn token_lookups_equal_the_searches() {
+        let text = "Die  Stadt Oberwald-Nord, 12345 Beispielhausen;\n\n\t  und (Sachsen) ende";
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for word in text.split(|c: char| c.is_whitespace()) {
+            if !word.is_empty() {
+                tokens.push(Token {
+                    start: at,
+                    end: at + word.len(),
+                    kind: TokenKind::Word,
+                });
+            }
+            at += word.len() + 1;
+        }
+        let starts = token_blocks(text, &tokens);
+        assert!(!starts.is_empty());
+        let doc = Doc {
+            text,
+            folded: Cow::Borrowed(text),
+            tokens: &tokens,
+            sentence_start: Vec::new(),
+            sentence_end: Vec::new(),
+            org_head: Vec::new(),
+            role_suffix: Vec::new(),
+            region: Vec::new(),
+            flags: Vec::new(),
+            blocks: Vec::new(),
+            starts,
+        };
+        for at in 0..text.len() + 40 {
+            let starting = tokens.binary_search_by_key(&at, |t| t.start).ok();
+            let i = tokens.partition_point(|t| t.start <= at);
+            let containing = (i > 0 && tokens[i - 1].end > at).then(|| i - 1);
+            assert_eq!(doc.token_starting_at(at), starting, "{at}");
+            assert_eq!(doc.token_containing(at), containing, "{at}");
+        }
+        // Starts that do not increase: no index, the searches.
+        let repeated = [tokens[0], tokens[0]];
+        assert!(token_blocks(text, &repeated).is_empty());
+    }
 }
