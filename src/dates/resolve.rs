@@ -61,12 +61,14 @@ pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
             keep[index] = true;
         }
     }
-    // Kept candidates do not overlap and are not empty: no two share a start.
-    let mut chosen: Vec<Candidate> = candidates
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(c, keep)| keep.then_some(c))
-        .collect();
+    // Kept candidates do not overlap and are not empty: no two share a start. They stay in
+    // the vector they came in (no new one, no move before the first dropped candidate).
+    let mut chosen = candidates;
+    let mut index = 0;
+    chosen.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
     chosen.sort_by_key(|c| c.start);
     chosen
 }
@@ -173,9 +175,18 @@ fn has_word(text: &str, words: &LowerWords) -> bool {
 
 /// Joins "Montag, 24. September 2012" and "Gestern, Montag," into one expression.
 pub fn merge_weekdays(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // Both passes join only at a bare weekday: a text without one (most news, many
+    // releases) keeps its candidates as they are, not moved into a new vector twice.
+    let bare_weekday = |c: &Candidate| is_weekday_only(&c.partial);
+    if !candidates.iter().any(bare_weekday) {
+        return candidates;
+    }
     // Weekday + date first, so that "Gestern Montag, 24. September" keeps the weekday with
     // the date.
     let merged = merge_pass(text, candidates, true);
+    if !merged.iter().any(bare_weekday) {
+        return merged;
+    }
     merge_pass(text, merged, false)
 }
 

@@ -26,6 +26,10 @@ pub struct Abbreviations {
     /// The length in bytes of the longest entry: longer words are no abbreviation, without
     /// a look at the table.
     max_len: usize,
+    /// Per first byte, one bit per length in bytes of the entries starting with it (63 for 63
+    /// and longer; empty before the list is read): most words with a period ("Jahr.",
+    /// "Berlin.") are told from the abbreviations by these without hashing.
+    lengths: Vec<u64>,
 }
 
 impl Abbreviations {
@@ -37,7 +41,10 @@ impl Abbreviations {
     /// Parses and validates a list: every entry ends with a period, has no leading or trailing
     /// space, parts separated by single spaces, flags empty or `eos`, no duplicates.
     pub fn parse(file: DataFile<'_>) -> Result<Abbreviations, ResourceError> {
-        let mut list = Abbreviations::default();
+        let mut list = Abbreviations {
+            lengths: vec![0; 256],
+            ..Abbreviations::default()
+        };
         for row in file.rows(1) {
             let row = row?;
             let form = row.fields[0];
@@ -71,18 +78,30 @@ impl Abbreviations {
             }
             list.max_parts = list.max_parts.max(parts);
             list.max_len = list.max_len.max(form.len());
+            list.lengths[usize::from(form.as_bytes()[0])] |= 1 << form.len().min(63);
         }
         Ok(list)
     }
 
     /// Whether `form` (with its final period) is a known abbreviation.
     pub fn contains(&self, form: &str) -> bool {
-        form.len() <= self.max_len && self.entries.contains_key(form)
+        self.may_hold(form) && self.entries.contains_key(form)
     }
 
     /// Whether `form` is known and flagged as able to end a sentence.
     pub fn may_end_sentence(&self, form: &str) -> bool {
-        form.len() <= self.max_len && self.entries.get(form).copied().unwrap_or(false)
+        self.may_hold(form) && self.entries.get(form).copied().unwrap_or(false)
+    }
+
+    /// Whether some entry has the length and first byte of `form`.
+    #[inline]
+    fn may_hold(&self, form: &str) -> bool {
+        form.len() <= self.max_len
+            && form.as_bytes().first().is_some_and(|&first| {
+                self.lengths
+                    .get(usize::from(first))
+                    .is_some_and(|lengths| lengths >> form.len().min(63) & 1 == 1)
+            })
     }
 
     /// Whether some multi-part entry starts with `part`.
@@ -124,6 +143,29 @@ mod tests {
             })
             .unwrap_err();
             assert_eq!(err.to_string(), expected);
+        }
+    }
+
+    #[test]
+    fn every_entry_passes_the_length_filter() {
+        let list = Abbreviations::load_default().unwrap();
+        for (form, &may_end) in &list.entries {
+            assert!(list.contains(form), "{form:?}");
+            assert_eq!(list.may_end_sentence(form), may_end, "{form:?}");
+        }
+        for word in [
+            "Jahr.",
+            "Berlin.",
+            "x",
+            "",
+            "Dr",
+            "Zusammenarbeitsvereinbarung.",
+        ] {
+            assert_eq!(
+                list.contains(word),
+                list.entries.contains_key(word),
+                "{word:?}"
+            );
         }
     }
 
