@@ -2776,7 +2776,8 @@ fn repeats(doc: &Doc, firsts: &[usize]) -> Vec<(usize, usize)> {
     for &f in firsts {
         filter.insert_bytes(word(f));
     }
-    for k in 0..doc.tokens.len() {
+    // Only tokens with the flags every first word's spelling has.
+    for k in doc.with(shared_bits(firsts.iter().map(|&f| doc.t(f))), 0) {
         let w = word(k);
         if !filter.may_contain_bytes(w) {
             continue;
