@@ -540,7 +540,11 @@ pub(crate) struct TokensWith<'a> {
     flags: &'a [u32],
     blocks: &'a [u32],
     mask: u32,
+    /// The first token of the next block to look at, or `from` before the first block.
     at: usize,
+    /// The tokens of the current block still to yield: bit `j` for token `base + j`.
+    pending: u32,
+    base: usize,
 }
 
 impl<'a> TokensWith<'a> {
@@ -552,6 +556,8 @@ impl<'a> TokensWith<'a> {
             blocks,
             mask,
             at: from,
+            pending: 0,
+            base: 0,
         }
     }
 }
@@ -561,18 +567,40 @@ impl Iterator for TokensWith<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<usize> {
-        while let Some(&bits) = self.flags.get(self.at) {
-            let at = self.at;
-            if at % BLOCK == 0 && self.blocks[at / BLOCK] & self.mask != self.mask {
-                self.at += BLOCK;
-                continue;
+        loop {
+            if self.pending != 0 {
+                let j = self.pending.trailing_zeros() as usize;
+                self.pending &= self.pending - 1;
+                return Some(self.base + j);
             }
-            self.at += 1;
-            if bits & self.mask == self.mask {
-                return Some(at);
+            if self.at >= self.flags.len() {
+                return None;
             }
+            // The next block: skipped with one test when its union lacks a bit of the mask,
+            // else its matching tokens (from `at` on) marked in one pass without branches.
+            let block = self.at / BLOCK;
+            let base = block * BLOCK;
+            if self.blocks[block] & self.mask == self.mask {
+                let mut bits = 0u32;
+                match self.flags.get(base..base + BLOCK) {
+                    // A whole block: a loop of fixed length, unrolled.
+                    Some(whole) => {
+                        let whole: &[u32; BLOCK] = whole.try_into().expect("a block");
+                        for (j, &f) in whole.iter().enumerate() {
+                            bits |= u32::from(f & self.mask == self.mask) << j;
+                        }
+                    }
+                    None => {
+                        for (j, &f) in self.flags[base..].iter().enumerate() {
+                            bits |= u32::from(f & self.mask == self.mask) << j;
+                        }
+                    }
+                }
+                self.pending = bits & (u32::MAX << (self.at - base));
+                self.base = base;
+            }
+            self.at = base + BLOCK;
         }
-        None
     }
 }
 

@@ -125,9 +125,7 @@ const START_BLOCK: usize = 16;
 /// each time cost more than a rule pass. From the block's first token, the token at a byte
 /// is a few steps away (a block holds at most [`START_BLOCK`] token starts).
 fn token_blocks(text: &str, tokens: &[Token]) -> Vec<u32> {
-    let increasing = tokens.len() < u32::MAX as usize
-        && tokens.windows(2).all(|pair| pair[0].start < pair[1].start);
-    if !increasing {
+    if tokens.len() >= u32::MAX as usize {
         return Vec::new();
     }
     let blocks = text.len() / START_BLOCK + 1;
@@ -135,10 +133,23 @@ fn token_blocks(text: &str, tokens: &[Token]) -> Vec<u32> {
     let mut k = 0;
     for block in 0..blocks {
         let from = block * START_BLOCK;
-        while k < tokens.len() && tokens[k].start < from {
+        // Past the tokens starting before this block, each checked to start after the
+        // token before it.
+        while let Some(token) = tokens.get(k) {
+            if token.start >= from {
+                break;
+            }
+            if k > 0 && tokens[k - 1].start >= token.start {
+                return Vec::new();
+            }
             k += 1;
         }
         starts.push(k as u32);
+    }
+    // The tokens not passed (starting in the last block or beyond the text), checked too.
+    let rest = &tokens[k.saturating_sub(1)..];
+    if rest.windows(2).any(|pair| pair[0].start >= pair[1].start) {
+        return Vec::new();
     }
     starts
 }
@@ -2776,7 +2787,8 @@ fn repeats(doc: &Doc, firsts: &[usize]) -> Vec<(usize, usize)> {
     for &f in firsts {
         filter.insert_bytes(word(f));
     }
-    for k in 0..doc.tokens.len() {
+    // Only tokens with the flags every first word's spelling has.
+    for k in doc.with(shared_bits(firsts.iter().map(|&f| doc.t(f))), 0) {
         let w = word(k);
         if !filter.may_contain_bytes(w) {
             continue;
@@ -5137,5 +5149,9 @@ mod tests {
         // Starts that do not increase: no index, the searches.
         let repeated = [tokens[0], tokens[0]];
         assert!(token_blocks(text, &repeated).is_empty());
+        let last = tokens.len() - 1;
+        for swapped in [[tokens[1], tokens[0]], [tokens[last], tokens[last - 1]]] {
+            assert!(token_blocks(text, &swapped).is_empty());
+        }
     }
 }
