@@ -77,12 +77,14 @@ pub(super) fn name_as_written(
             }
         })
         .collect();
-    let mut names: Vec<(String, String)> = Vec::new();
+    // (registry id, the name the document writes) of the organisations to rename; an id
+    // whose registry name stays is listed with `None`, so that it is decided once.
+    let mut names: Vec<(&str, Option<String>)> = Vec::new();
     for e in entities.iter() {
         let Some(kb) = e.kb_id.as_deref() else {
             continue;
         };
-        if e.entity_type != EntityType::Organisation || names.iter().any(|(k, _)| k == kb) {
+        if e.entity_type != EntityType::Organisation || names.iter().any(|(k, _)| *k == kb) {
             continue;
         }
         let mentions = || {
@@ -91,26 +93,27 @@ pub(super) fn name_as_written(
                 .zip(&listed)
                 .filter(move |(m, _)| m.kb_id.as_deref() == Some(kb))
         };
-        let name = if mentions().any(|(m, _)| text[m.start..m.end] == e.canonical) {
-            e.canonical.clone()
-        } else {
-            mentions()
-                .find(|(m, flags)| {
-                    let written = &text[m.start..m.end];
-                    let words = written.split_whitespace().count();
-                    flags.is_some_and(|f| !f.contains(Flags::ACRONYM))
-                        && words >= 2
-                        && !written.split_whitespace().any(is_abbreviation)
-                        && !e.canonical.starts_with(&format!("{written} "))
-                        && words + 1 >= e.canonical.split_whitespace().count()
-                })
-                .map_or_else(
-                    || e.canonical.clone(),
-                    |(m, _)| text[m.start..m.end].to_string(),
-                )
-        };
-        names.push((kb.to_string(), name));
+        let writes_registry_name = mentions().any(|(m, _)| text[m.start..m.end] == e.canonical);
+        let written_full_name = mentions()
+            .map(|(m, flags)| (&text[m.start..m.end], flags))
+            .find(|(written, flags)| {
+                let words = written.split_whitespace().count();
+                flags.is_some_and(|f| !f.contains(Flags::ACRONYM))
+                    && words >= 2
+                    && !written.split_whitespace().any(is_abbreviation)
+                    && !e
+                        .canonical
+                        .strip_prefix(written)
+                        .is_some_and(|rest| rest.starts_with(' '))
+                    && words + 1 >= e.canonical.split_whitespace().count()
+            })
+            .map(|(written, _)| written.to_string());
+        names.push((kb, written_full_name.filter(|_| !writes_registry_name)));
     }
+    let names: Vec<(String, String)> = names
+        .into_iter()
+        .filter_map(|(kb, name)| Some((kb.to_string(), name?)))
+        .collect();
     for e in entities.iter_mut() {
         if e.entity_type != EntityType::Organisation {
             continue;
