@@ -105,6 +105,27 @@ fn the_town_a_delegation_travels_to_is_its_host() {
 }
 
 #[test]
+fn the_town_people_come_from_is_their_side() {
+    check(&[
+        // The title names the countries only; the firms come from a region without a code.
+        (
+            "Neue Kontakte nach Chile\n\nBeim Matchmaking am {Donnerstag|2024-04-11} trafen zwanzig Firmen aus [Ostwestfalen-Lippe|LOC|-|region] auf Importeure aus [Chile|LOC|CL|country].",
+            &["EVENT Chile + Ostwestfalen-Lippe"],
+        ),
+        // A team from a town travels: the town is the visitor.
+        (
+            "Forschung für Reisfelder in Vietnam\n\nIm {März|2024-03} reiste ein Team aus [Greifswald|LOC|-|city] nach [Vietnam|LOC|VN|country].",
+            &["VISIT Greifswald > Vietnam"],
+        ),
+        // A town that only locates a firm is still no party.
+        (
+            "Neue Kontakte nach Chile\n\nDie [Weberei Brandt GmbH|ORG|-|company] aus [Bielefeld|LOC|-|city] unterzeichnete mit der [Textiles del Sur S.A.|ORG|-|company] einen Liefervertrag.",
+            &["AGREEMENT Textiles del Sur S.A. + Weberei Brandt GmbH"],
+        ),
+    ]);
+}
+
+#[test]
 fn the_visitors_bodies_and_members_visit_too() {
     check(&[
         // The body that leads the delegation is on the side of the town it is named after.

@@ -626,7 +626,10 @@ impl RelationRecogniser {
                 // Where a visit goes is its host, also a town the title does not name
                 // ("eine Delegation aus Israel war nach Jena gereist").
                 let visited = visit && m.via == Via::Direct && m.prep == Some(Prep::Destination);
-                !m.attribute && (doc.local_party(m.entity) || governed(m) || visited)
+                // Where people come from ("41 Unternehmen aus Heilbronn-Franken", "ein Team
+                // aus Rostock") is the side they stand for, also a town the title does not name.
+                let origin = m.via == Via::Direct && m.prep == Some(Prep::Origin);
+                !m.attribute && (doc.local_party(m.entity) || governed(m) || visited || origin)
             })
             .filter(|m| {
                 // Adjectives only for regions with a code ("Münchner" is no party).
