@@ -117,6 +117,11 @@ fn the_town_people_come_from_is_their_side() {
             "Forschung für Reisfelder in Vietnam\n\nIm {März|2024-03} reiste ein Team aus [Greifswald|LOC|-|city] nach [Vietnam|LOC|VN|country].",
             &["VISIT Greifswald > Vietnam"],
         ),
+        // Firms from two countries coordinated under one "aus" meet each other.
+        (
+            "Neue Kontakte nach Chile\n\nAm {Donnerstag|2024-04-11} kamen in Dortmund rund sechzig Firmen aus [Deutschland|LOC|DE|country] und [Chile|LOC|CL|country] zusammen.",
+            &["EVENT Chile + Deutschland"],
+        ),
         // A town that only locates a firm is still no party.
         (
             "Neue Kontakte nach Chile\n\nDie [Weberei Brandt GmbH|ORG|-|company] aus [Bielefeld|LOC|-|city] unterzeichnete mit der [Textiles del Sur S.A.|ORG|-|company] einen Liefervertrag.",

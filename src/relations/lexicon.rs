@@ -160,15 +160,18 @@ pub(crate) enum CueKind {
     Together,
     /// "wir", "unser": in a quote of the issuer's people, the issuing body.
     FirstPerson,
+    /// An event that brings people together ("kamen … zusammen", "trafen … aufeinander"):
+    /// places coordinated under one preposition ("Firmen aus A und B") meet each other.
+    Meet,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::FirstPerson as usize) < 64);
+const _: () = assert!((CueKind::Meet as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 41] = [
+    pub(crate) const ALL: [CueKind; 42] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -210,6 +213,7 @@ impl CueKind {
         CueKind::With,
         CueKind::Together,
         CueKind::FirstPerson,
+        CueKind::Meet,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -255,6 +259,7 @@ impl CueKind {
             "with" => CueKind::With,
             "together" => CueKind::Together,
             "first_person" => CueKind::FirstPerson,
+            "meet" => CueKind::Meet,
             _ => return None,
         })
     }

@@ -683,6 +683,9 @@ impl RelationRecogniser {
             .find(|&i| is_statement_end(i))
             .unwrap_or(range.end);
         let in_statement = |m: &Mention| (statement_start..statement_end).contains(&m.token);
+        // "Firmen aus A und B kamen zusammen": those from A meet those from B.
+        let meet = fired.relation_type == RelationType::Event
+            && lex.has_cue(CueKind::Meet, &doc.lower, statement_start..statement_end);
         if ms.iter().filter(|m| in_statement(m)).count() >= 2 {
             ms.retain(|m| in_statement(m));
         }
@@ -754,7 +757,7 @@ impl RelationRecogniser {
                 ms.iter().any(|m| {
                     m.entity != x.entity
                         && doc.level(m.entity) == doc.level(x.entity)
-                        && !(x.group != usize::MAX && x.group == m.group)
+                        && !(x.group != usize::MAX && x.group == m.group && !meet)
                         && !(governed(x) && governed(m))
                         && different(x.entity, m.entity)
                 })
@@ -980,8 +983,8 @@ impl RelationRecogniser {
                 }) {
                     continue;
                 }
-                let same_group =
-                    (a.group != usize::MAX && a.group == b.group) || (governed(a) && governed(b));
+                let same_group = (a.group != usize::MAX && a.group == b.group && !meet)
+                    || (governed(a) && governed(b));
                 if same_group || !different(a.entity, b.entity) || !mixed_ok(i, j) {
                     continue;
                 }
