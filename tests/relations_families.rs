@@ -131,6 +131,27 @@ fn the_town_people_come_from_is_their_side() {
 }
 
 #[test]
+fn the_stops_of_a_trip_are_visited() {
+    check(&[
+        // The towns a trip stops at are hosts of the document's visitor, though the title
+        // names only the regions.
+        (
+            "Hamburg und Galicien rücken zusammen\n\nMit einer Delegation aus [Hamburg|LOC|DE-HH|state] ist die Senatorin am {Montag|2024-04-08} nach [Galicien|LOC|ES-GA|state] gereist. Stationen der Reise waren [Vigo|LOC|-|city] und [Lugo|LOC|-|city].",
+            &[
+                "VISIT Hamburg > Galicien",
+                "VISIT Hamburg > Lugo",
+                "VISIT Hamburg > Vigo",
+            ],
+        ),
+        // Without a stop word the towns of the sentence are background.
+        (
+            "Hamburg und Galicien rücken zusammen\n\nMit einer Delegation aus [Hamburg|LOC|DE-HH|state] ist die Senatorin am {Montag|2024-04-08} nach [Galicien|LOC|ES-GA|state] gereist. Die Häfen von [Vigo|LOC|-|city] und [Lugo|LOC|-|city] wachsen seit Jahren.",
+            &["VISIT Hamburg > Galicien"],
+        ),
+    ]);
+}
+
+#[test]
 fn the_visitors_bodies_and_members_visit_too() {
     check(&[
         // The body that leads the delegation is on the side of the town it is named after.

@@ -163,15 +163,18 @@ pub(crate) enum CueKind {
     /// An event that brings people together ("kamen … zusammen", "trafen … aufeinander"):
     /// places coordinated under one preposition ("Firmen aus A und B") meet each other.
     Meet,
+    /// A stop of a trip ("Stationen der Reise waren A und B"): the places it names are
+    /// visited, also towns the title does not name.
+    Stop,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::Meet as usize) < 64);
+const _: () = assert!((CueKind::Stop as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 42] = [
+    pub(crate) const ALL: [CueKind; 43] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -214,6 +217,7 @@ impl CueKind {
         CueKind::Together,
         CueKind::FirstPerson,
         CueKind::Meet,
+        CueKind::Stop,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -260,6 +264,7 @@ impl CueKind {
             "together" => CueKind::Together,
             "first_person" => CueKind::FirstPerson,
             "meet" => CueKind::Meet,
+            "stop" => CueKind::Stop,
             _ => return None,
         })
     }

@@ -619,13 +619,17 @@ impl RelationRecogniser {
                             && token.text(doc.input.text).starts_with(char::is_uppercase))
                 })
         };
+        // "Stationen der Reise waren A, B und C": the stops of the document's trip.
+        let stops = visit && lex.has_cue(CueKind::Stop, &doc.lower, range.clone());
         let mut ms: Vec<&Mention> = doc.mentions[s]
             .iter()
             .chain(listed.clone().flat_map(|t| doc.mentions[t].iter()))
             .filter(|m| {
                 // Where a visit goes is its host, also a town the title does not name
                 // ("eine Delegation aus Israel war nach Jena gereist").
-                let visited = visit && m.via == Via::Direct && m.prep == Some(Prep::Destination);
+                let visited = visit
+                    && m.via == Via::Direct
+                    && (m.prep == Some(Prep::Destination) || stops && m.prep.is_none());
                 // Where people come from ("41 Unternehmen aus Heilbronn-Franken", "ein Team
                 // aus Rostock") is the side they stand for, also a town the title does not name.
                 let origin = m.via == Via::Direct && m.prep == Some(Prep::Origin);
@@ -776,7 +780,8 @@ impl RelationRecogniser {
 
         if visit {
             // "des Besuchs" is the document's visit: its visitor is the document's visitor.
-            let visitors_cue = lex.has_cue(CueKind::Visitors, &doc.lower, range.clone())
+            let visitors_cue = stops
+                || lex.has_cue(CueKind::Visitors, &doc.lower, range.clone())
                 || lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
             // "aus Korea zurückgekehrt": "aus" names where the visitors went.
             let returned = lex.has_cue(CueKind::Return, &doc.lower, range.clone());
