@@ -413,3 +413,37 @@ fn registry_organisations_are_named_as_the_document_writes_their_full_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_in_brackets_after_an_organisation_is_that_organisation() {
+    check_org_canonicals(&[
+        // An English name in brackets (with an acronym after it): both names, and the English
+        // one again later, are one chamber.
+        (
+            "Die Industrie- und Handelskammer der Oblast Tscherkassy (Cherkasy Chamber of Commerce and Industry, CCCI) unterzeichnete den Vertrag. Die Cherkasy Chamber of Commerce and Industry vertritt 400 Firmen.",
+            &[
+                (
+                    "Industrie- und Handelskammer der Oblast Tscherkassy",
+                    "Industrie- und Handelskammer der Oblast Tscherkassy",
+                ),
+                (
+                    "Cherkasy Chamber of Commerce and Industry",
+                    "Industrie- und Handelskammer der Oblast Tscherkassy",
+                ),
+                (
+                    "Cherkasy Chamber of Commerce and Industry",
+                    "Industrie- und Handelskammer der Oblast Tscherkassy",
+                ),
+            ],
+        ),
+        // The bracket after the complement of an unnamed whole names the whole: the
+        // complement keeps its own name.
+        (
+            "Das Kinderhilfswerk der Vereinten Nationen (UNICEF) warnte.",
+            &[
+                ("Vereinten Nationen", "Vereinte Nationen"),
+                ("UNICEF", "UNICEF"),
+            ],
+        ),
+    ]);
+}

@@ -14,6 +14,11 @@
 //!   writes the registry's name itself, that name stays; acronyms and short names never
 //!   become the name. The
 //!   id (`ror:…`) is what links the organisation across documents.
+//! - **A name in brackets right after an organisation** is another name of it: "Industrie-
+//!   und Handelskammer der Oblast Lwiw (Lviv Chamber of Commerce and Industry, LCCI)",
+//!   "Deutsch-Amerikanische Handelskammer (AHK USA-Süd)". Every mention of the bracketed
+//!   name takes the full name, as acronyms already do, so that the document speaks of one
+//!   organisation, not of two that could be each other's partners.
 
 use super::lexicon::Lexicon;
 use super::EntityMatch;
@@ -130,6 +135,73 @@ pub(super) fn name_as_written(
 
 /// A word written as an abbreviation: two or more capitals ("TU", "IST", "TÜV") or with a dot
 /// ("U.S.").
+/// Gives every organisation named in brackets right after another organisation ("A (B)", "A
+/// (B, C)") that organisation's canonical name, id and subtype, in all its mentions, unless an
+/// earlier step has already named it otherwise than as written.
+pub(super) fn name_bracketed_aliases(text: &str, entities: &mut [EntityMatch]) {
+    let is_org = |e: &EntityMatch| e.entity_type == EntityType::Organisation;
+    // (alias canonical, index of the full name's mention)
+    let mut aliases: Vec<(String, usize)> = Vec::new();
+    for (i, full) in entities.iter().enumerate() {
+        if !is_org(full) {
+            continue;
+        }
+        for alias in entities[i + 1..].iter() {
+            if alias.start < full.end {
+                continue;
+            }
+            let between = &text[full.end..alias.start];
+            let opens = between.trim() == "(";
+            let closes = text[alias.end..].trim_start().starts_with([')', ',', ';']);
+            // Only a name that no list holds and nothing else has linked yet: a listed name
+            // is an organisation of its own ("… der WHO (Weltgesundheitsorganisation)"), an
+            // acronym an earlier step named ("(TUT)" → "Tampere University") keeps that name.
+            let unlinked = alias.canonical == text[alias.start..alias.end]
+                && (alias.source.starts_with("rule:") || alias.source.starts_with("link:"));
+            if opens
+                && closes
+                && is_org(alias)
+                && unlinked
+                && alias.canonical != full.canonical
+                && !genitive_complement(&text[..full.start])
+            {
+                aliases.push((alias.canonical.clone(), i));
+            }
+            break;
+        }
+    }
+    for (alias, i) in aliases {
+        let (canonical, kb_id, subtype) = {
+            let full = &entities[i];
+            (
+                full.canonical.clone(),
+                full.kb_id.clone(),
+                full.subtype.clone(),
+            )
+        };
+        for e in entities
+            .iter_mut()
+            .filter(|e| is_org(e) && e.canonical == alias)
+        {
+            e.canonical.clone_from(&canonical);
+            if kb_id.is_some() || e.kb_id.is_none() {
+                e.kb_id.clone_from(&kb_id);
+            }
+            e.subtype.clone_from(&subtype);
+        }
+    }
+}
+
+/// Whether a name after `before` is the genitive complement of a noun the entities do not
+/// cover ("Kinderhilfswerk der Vereinten Nationen (UNICEF)"): the bracket then names the
+/// whole, not the complement.
+fn genitive_complement(before: &str) -> bool {
+    let mut words = before.trim_end().rsplit(' ');
+    let article = words.next().unwrap_or("");
+    let noun = words.next().unwrap_or("");
+    matches!(article, "der" | "des") && noun.starts_with(char::is_uppercase)
+}
+
 fn is_abbreviation(word: &str) -> bool {
     word.contains('.') || word.chars().filter(|c| c.is_uppercase()).count() >= 2
 }

@@ -193,6 +193,7 @@ impl EntityRecogniser {
                 .then_some(entry.flags)
             })
         });
+        doc_names::name_bracketed_aliases(text, &mut entities);
         entities
     }
 
