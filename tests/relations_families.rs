@@ -252,3 +252,19 @@ fn what_two_parties_agreed_to_do_is_an_agreement_and_an_intent() {
         ),
     ]);
 }
+
+#[test]
+fn a_setting_holds_back_the_event_it_names_not_the_verb_after_it() {
+    check(&[
+        // "Am Rande" with a verb right after it: the signing happened.
+        (
+            "Am Rande unterzeichneten die [Brandt Agrartechnik GmbH|ORG|-|company] aus [Vechta|LOC|-|city] und die [Nile Valley Pumps Ltd.|ORG|-|company] am {Dienstag|2024-04-09} einen Vertriebsvertrag.",
+            &["AGREEMENT Brandt Agrartechnik GmbH + Nile Valley Pumps Ltd."],
+        ),
+        // "Am Rande des Forums": the forum is only the setting of what follows.
+        (
+            "Am Rande des Forums sprachen Vertreter der [Brandt Agrartechnik GmbH|ORG|-|company] und der [Nile Valley Pumps Ltd.|ORG|-|company] über Pumpen.",
+            &[],
+        ),
+    ]);
+}

@@ -382,16 +382,20 @@ impl RelationRecogniser {
                         .next()
                         .is_some_and(char::is_uppercase)
             };
+            // A verb right after the setting ("Am Rande unterzeichneten X und Y …") states the
+            // relation itself.
             if matches!(
                 trigger.relation_type,
                 RelationType::Event | RelationType::Agreement
-            ) && (first.saturating_sub(4).max(range.start)..first).any(|i| {
-                lex.cues(CueKind::Setting).iter().any(|cue| {
-                    lex.cue_at(cue, lower, i).is_some_and(|end| {
-                        end <= first && first - end <= 2 && !(end..first).any(is_noun)
+            ) && is_noun(first)
+                && (first.saturating_sub(4).max(range.start)..first).any(|i| {
+                    lex.cues(CueKind::Setting).iter().any(|cue| {
+                        lex.cue_at(cue, lower, i).is_some_and(|end| {
+                            end <= first && first - end <= 2 && !(end..first).any(is_noun)
+                        })
                     })
                 })
-            }) {
+            {
                 continue;
             }
             let mut fired = Fired {
