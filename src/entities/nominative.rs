@@ -35,15 +35,15 @@ fn gender(cues: &Cues, folded: &str) -> Option<Gender> {
 }
 
 /// The head noun without a genitive ending, and its gender: "Instituts" → ("Institut",
-/// neuter). Feminine nouns take no genitive ending.
-fn head_noun<'w>(cues: &Cues, word: &'w str) -> Option<(&'w str, Gender)> {
-    let folded = fold(word);
-    if let Some(gender) = gender(cues, &folded) {
+/// neuter). Feminine nouns take no genitive ending. `folded` is the [`fold`] of `word`
+/// (the fold of a stem is the same prefix of it: [`fold`] folds character by character).
+fn head_noun<'w>(cues: &Cues, word: &'w str, folded: &str) -> Option<(&'w str, Gender)> {
+    if let Some(gender) = gender(cues, folded) {
         return Some((word, gender));
     }
     for ending in ["es", "s"] {
         if let Some(stem) = word.strip_suffix(ending) {
-            let gender = gender(cues, &fold(stem));
+            let gender = gender(cues, &folded[..stem.len()]);
             if let Some(gender @ (Gender::Neuter | Gender::Masculine)) = gender {
                 return Some((stem, gender));
             }
@@ -73,6 +73,13 @@ fn head_noun<'w>(cues: &Cues, word: &'w str) -> Option<(&'w str, Gender)> {
 pub fn nominative(lexicon: &super::Lexicon, name: &str) -> String {
     let cues = &lexicon.cues;
     let words: Vec<&str> = name.split(' ').collect();
+    // The name folded once; a word's fold is the same range of it ([`fold`] folds character
+    // by character).
+    let folded_name = fold(name);
+    let folded = |word: &str| {
+        let at = word.as_ptr() as usize - name.as_ptr() as usize;
+        &folded_name[at..at + word.len()]
+    };
     // Per leading adjective: whether it has the weak ending -en ("Technischen", dropped to
     // -e) or already -e ("das Bayerische Staatsministerium", "der Grosse Rat").
     let weak: Vec<bool> = words
@@ -82,13 +89,13 @@ pub fn nominative(lexicon: &super::Lexicon, name: &str) -> String {
             if !word.chars().next().is_some_and(char::is_uppercase) {
                 return None;
             }
-            let folded = fold(word);
+            let folded = folded(word);
             if cues.adjective_ending.iter().any(|e| folded.ends_with(e)) {
                 return Some(true);
             }
             // A noun of its own ("Zentrale", "Initiative") is no adjective.
             let e_form = folded.ends_with('e')
-                && gender(cues, &folded).is_none()
+                && gender(cues, folded).is_none()
                 && cues
                     .adjective_ending
                     .iter()
@@ -118,7 +125,7 @@ pub fn nominative(lexicon: &super::Lexicon, name: &str) -> String {
     if !head.chars().next().is_some_and(char::is_uppercase) {
         return name.to_string();
     }
-    let Some((head, gender)) = head_noun(cues, head) else {
+    let Some((head, gender)) = head_noun(cues, head, folded(head)) else {
         return name.to_string();
     };
     let mut out = String::with_capacity(name.len() + 2);
