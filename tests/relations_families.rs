@@ -268,3 +268,19 @@ fn a_setting_holds_back_the_event_it_names_not_the_verb_after_it() {
         ),
     ]);
 }
+
+#[test]
+fn co_organisers_of_an_event_are_partners_also_of_one_country() {
+    check(&[
+        // Two organisers of one country (both named after Sachsen).
+        (
+            "Wirtschaftstag in [Sachsen|LOC|DE-SN|state]\n\nDer Wirtschaftstag fand am {12. März|2024-03-12} statt und wurde von der [Wirtschaftsförderung Sachsen GmbH|ORG|-|agency] gemeinsam mit dem [Sächsischen Maschinenbauverband|ORG|-|association] organisiert.",
+            &["EVENT Sächsischen Maschinenbauverband + Wirtschaftsförderung Sachsen GmbH"],
+        ),
+        // The same two as mere guests of the event are no pair.
+        (
+            "Wirtschaftstag in [Sachsen|LOC|DE-SN|state]\n\nZum Wirtschaftstag am {12. März|2024-03-12} kamen auch die [Wirtschaftsförderung Sachsen GmbH|ORG|-|agency] und der [Sächsische Maschinenbauverband|ORG|-|association].",
+            &[],
+        ),
+    ]);
+}

@@ -166,15 +166,18 @@ pub(crate) enum CueKind {
     /// A stop of a trip ("Stationen der Reise waren A und B"): the places it names are
     /// visited, also towns the title does not name.
     Stop,
+    /// The verb of an event's organisers ("organisiert", "ausgerichtet"): the organisations
+    /// it coordinates organise the event together, also two of one country.
+    Organise,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::Stop as usize) < 64);
+const _: () = assert!((CueKind::Organise as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 43] = [
+    pub(crate) const ALL: [CueKind; 44] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -218,6 +221,7 @@ impl CueKind {
         CueKind::FirstPerson,
         CueKind::Meet,
         CueKind::Stop,
+        CueKind::Organise,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -265,6 +269,7 @@ impl CueKind {
             "first_person" => CueKind::FirstPerson,
             "meet" => CueKind::Meet,
             "stop" => CueKind::Stop,
+            "organise" => CueKind::Organise,
             _ => return None,
         })
     }

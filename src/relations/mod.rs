@@ -964,6 +964,12 @@ impl RelationRecogniser {
         }
 
         let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+        let organisers = fired.relation_type == RelationType::Event
+            && lex.has_cue(
+                CueKind::Organise,
+                &doc.lower,
+                statement_start..statement_end,
+            );
         // Several organisations that sign, found or plan something together ("A, B, C und D
         // unterzeichneten …", a bullet list of signatories) are each other's partners, also
         // when they come from one country.
@@ -994,15 +1000,34 @@ impl RelationRecogniser {
                 }
                 let same_group = (a.group != usize::MAX && a.group == b.group && !meet)
                     || (governed(a) && governed(b));
-                if same_group || !different(a.entity, b.entity) || !mixed_ok(i, j) {
-                    continue;
-                }
                 let joined = b.prep == Some(Prep::Between)
                     || a.prep == Some(Prep::Between)
                     || (a.token + 1..b.token).all(|t| {
                         lex.is_cue(CueKind::Coordination, &doc.lower, t)
                             || lex.is_cue(CueKind::Skip, &doc.lower, t)
                     });
+                // "von der Messe X und dem Verband Y ausgerichtet": co-organisers are
+                // partners, also two of one country.
+                let a_end = doc
+                    .input
+                    .tokens
+                    .partition_point(|t| t.start < entities[a.entity].end);
+                let co_organisers = organisers
+                    && (a_end..b.token).all(|t| {
+                        lex.is_cue(CueKind::Coordination, &doc.lower, t)
+                            || lex.is_cue(CueKind::Skip, &doc.lower, t)
+                    })
+                    && doc.level(a.entity) == Level::Organisation
+                    && doc.level(b.entity) == Level::Organisation
+                    && entities[a.entity].canonical != entities[b.entity].canonical
+                    && !doc::part_of_other(&entities[a.entity], &entities[b.entity]);
+                if co_organisers {
+                    pairs.push((a.entity, b.entity, rule("pair")));
+                    continue;
+                }
+                if same_group || !different(a.entity, b.entity) || !mixed_ok(i, j) {
+                    continue;
+                }
                 let factor = if joined { rule("pair") } else { rule("cross") };
                 pairs.push((a.entity, b.entity, factor));
             }
