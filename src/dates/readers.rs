@@ -394,7 +394,8 @@ impl Reader {
     }
 
     /// Matches anchored at the start of `haystack` and fills `slots` as the regex engine
-    /// would (slots of groups not taking part stay `None`); false if no match.
+    /// would (slots of groups not taking part stay `None`); false if no match (the slots then
+    /// hold whatever the last way tried left in them).
     pub fn read(&self, haystack: &[u8], slots: &mut Slots) -> bool {
         self.read_with(haystack, slots, &mut Vec::new())
     }
@@ -490,7 +491,11 @@ impl Reader {
                     }
                     &Inst::Save(n) => {
                         if let Some(slot) = slots.get_mut(n) {
-                            stack.push(Frame::Restore(n, *slot));
+                            // Only a way left on the stack may need the slot back; with none
+                            // left, a failure ends the search (slots unread).
+                            if !stack.is_empty() {
+                                stack.push(Frame::Restore(n, *slot));
+                            }
                             *slot = NonMaxUsize::new(at);
                         }
                     }

@@ -4,7 +4,7 @@
 //! Each vocabulary maps a written form (exact case) to what it means and gives the rule patterns
 //! a macro (`{MONTH}`, `{UNIT}`, …) that expands to the alternation of its forms.
 
-use crate::gazetteer::{FastMap as HashMap, FastSet as HashSet};
+use crate::gazetteer::FastMap as HashMap;
 
 use crate::resources::{DataFile, ResourceError};
 
@@ -219,8 +219,10 @@ pub struct Vocabulary {
 }
 
 /// A set of words compared case-insensitively (stored lower-case), with a quick test that
-/// rules out most words of a text before any hashing: the lengths the words of the set have,
-/// per first byte.
+/// rules out most words of a text before any comparison: the lengths the words of the set
+/// have, per first byte. The sets are small (a few dozen words): a word that passes is compared
+/// byte by byte with the few words of its first byte, lower-casing ASCII on the way, which
+/// costs less than lower-casing it into a buffer and hashing it.
 ///
 /// # Example
 /// ```
@@ -231,7 +233,10 @@ pub struct Vocabulary {
 /// ```
 #[derive(Debug, Clone)]
 pub struct LowerWords {
-    words: HashSet<String>,
+    /// Per first byte, the words (lower-cased, without duplicates) that start with it.
+    by_first: Box<[Vec<Box<[u8]>>]>,
+    /// Whether the set holds the empty word.
+    has_empty: bool,
     /// Per first byte, one bit per byte length of the words starting with it (63 for 63 and
     /// longer).
     lengths: Box<[u64; 256]>,
@@ -241,15 +246,21 @@ impl LowerWords {
     /// The set of `items`, lowercased.
     pub fn new(items: Vec<String>) -> LowerWords {
         let mut set = LowerWords {
-            words: HashSet::default(),
+            by_first: vec![Vec::new(); 256].into_boxed_slice(),
+            has_empty: false,
             lengths: Box::new([0; 256]),
         };
         for item in items {
-            let word = item.to_lowercase();
-            if let Some(&first) = word.as_bytes().first() {
-                set.lengths[usize::from(first)] |= 1 << word.len().min(63);
+            let word = item.to_lowercase().into_bytes().into_boxed_slice();
+            let Some(&first) = word.first() else {
+                set.has_empty = true;
+                continue;
+            };
+            set.lengths[usize::from(first)] |= 1 << word.len().min(63);
+            let bucket = &mut set.by_first[usize::from(first)];
+            if !bucket.contains(&word) {
+                bucket.push(word);
             }
-            set.words.insert(word);
         }
         set
     }
@@ -269,20 +280,21 @@ impl LowerWords {
     pub fn contains_lowercased(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         if word.is_ascii() {
-            // Lowercasing keeps the length and lowercases the first byte of an ASCII word.
+            // Lowercasing keeps the length and lowercases each byte of an ASCII word.
             let Some(&first) = bytes.first() else {
-                return self.words.contains("");
+                return self.has_empty;
             };
             let first = first.to_ascii_lowercase();
             if self.lengths[usize::from(first)] >> bytes.len().min(63) & 1 == 0 {
                 return false;
             }
-            let mut buffer = [0u8; 32];
-            if let Some(lower) = buffer.get_mut(..bytes.len()) {
-                lower.copy_from_slice(bytes);
-                lower.make_ascii_lowercase();
-                return std::str::from_utf8(lower).is_ok_and(|lower| self.words.contains(lower));
-            }
+            return self.by_first[usize::from(first)].iter().any(|form| {
+                form.len() == bytes.len()
+                    && form
+                        .iter()
+                        .zip(bytes)
+                        .all(|(&f, &b)| f == b.to_ascii_lowercase())
+            });
         }
         // Outside ASCII: lowercased char by char into a buffer on the stack, which is what
         // `to_lowercase` does for every character but a capital sigma (its final form depends
@@ -290,12 +302,20 @@ impl LowerWords {
         let mut buffer = [0u8; 64];
         let mut len = 0;
         for c in word.chars() {
+            if let Some(lower) = latin1_lowercase(c) {
+                let Some(slot) = buffer.get_mut(len..len + lower.len_utf8()) else {
+                    return self.contains(&word.to_lowercase());
+                };
+                lower.encode_utf8(slot);
+                len += lower.len_utf8();
+                continue;
+            }
             if c == 'Σ' {
-                return self.words.contains(&word.to_lowercase());
+                return self.contains(&word.to_lowercase());
             }
             for lower in c.to_lowercase() {
                 let Some(slot) = buffer.get_mut(len..len + lower.len_utf8()) else {
-                    return self.words.contains(&word.to_lowercase());
+                    return self.contains(&word.to_lowercase());
                 };
                 lower.encode_utf8(slot);
                 len += lower.len_utf8();
@@ -307,12 +327,36 @@ impl LowerWords {
                 return false;
             }
         }
-        std::str::from_utf8(lower).is_ok_and(|lower| self.words.contains(lower))
+        self.holds(lower)
     }
 
     /// Whether the set holds `word` as it is.
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(word)
+        self.holds(word.as_bytes())
+    }
+
+    /// Whether the set holds these bytes as they are.
+    fn holds(&self, word: &[u8]) -> bool {
+        match word.first() {
+            None => self.has_empty,
+            Some(&first) => self.by_first[usize::from(first)]
+                .iter()
+                .any(|form| **form == *word),
+        }
+    }
+}
+
+/// The lower case of a character of Latin-1 (`Ä` → `ä`), as `char::to_lowercase` gives it,
+/// without its table search; `None` for characters beyond Latin-1. German words outside ASCII
+/// are mostly so (umlauts, `ß`).
+#[inline]
+fn latin1_lowercase(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        // Upper-case letters of Latin-1 lie 0x20 below their lower case; `×` among them is none.
+        '\u{c0}'..='\u{de}' if c != '×' => char::from_u32(c as u32 + 0x20),
+        '\0'..='\u{ff}' => Some(c),
+        _ => None,
     }
 }
 
@@ -487,6 +531,18 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_characters_lowercase_as_to_lowercase_does() {
+        for c in '\0'..='\u{2ff}' {
+            let mut lower = c.to_lowercase();
+            let expected = (lower.len() == 1).then(|| lower.next()).flatten();
+            match latin1_lowercase(c) {
+                Some(got) => assert_eq!(Some(got), expected, "{c:?}"),
+                None => assert!(c as u32 > 0xff, "{c:?}"),
+            }
+        }
+    }
 
     #[test]
     fn contains_lowercased_agrees_with_lowercasing_the_word() {
