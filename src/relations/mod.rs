@@ -1008,19 +1008,22 @@ impl RelationRecogniser {
                     });
                 // "von der Messe X und dem Verband Y ausgerichtet": co-organisers are
                 // partners, also two of one country.
-                let a_end = doc
-                    .input
-                    .tokens
-                    .partition_point(|t| t.start < entities[a.entity].end);
                 let co_organisers = organisers
-                    && (a_end..b.token).all(|t| {
-                        lex.is_cue(CueKind::Coordination, &doc.lower, t)
-                            || lex.is_cue(CueKind::Skip, &doc.lower, t)
-                    })
                     && doc.level(a.entity) == Level::Organisation
                     && doc.level(b.entity) == Level::Organisation
                     && entities[a.entity].canonical != entities[b.entity].canonical
-                    && !doc::part_of_other(&entities[a.entity], &entities[b.entity]);
+                    && !doc::part_of_other(&entities[a.entity], &entities[b.entity])
+                    && {
+                        // Only coordination between the end of the first name and the second.
+                        let a_end = doc
+                            .input
+                            .tokens
+                            .partition_point(|t| t.start < entities[a.entity].end);
+                        (a_end..b.token).all(|t| {
+                            lex.is_cue(CueKind::Coordination, &doc.lower, t)
+                                || lex.is_cue(CueKind::Skip, &doc.lower, t)
+                        })
+                    };
                 if co_organisers {
                     pairs.push((a.entity, b.entity, rule("pair")));
                     continue;
