@@ -898,10 +898,7 @@ impl RelationRecogniser {
                             && m.via == Via::Direct
                             && (end..m.token)
                                 .any(|t| lex.is_cue(CueKind::Coordination, &doc.lower, t))
-                            && (end..m.token).all(|t| {
-                                lex.is_cue(CueKind::Coordination, &doc.lower, t)
-                                    || lex.is_cue(CueKind::Skip, &doc.lower, t)
-                            });
+                            && only_coordination(lex, &doc.lower, end..m.token);
                         if !joined {
                             break;
                         }
@@ -1002,10 +999,7 @@ impl RelationRecogniser {
                     || (governed(a) && governed(b));
                 let joined = b.prep == Some(Prep::Between)
                     || a.prep == Some(Prep::Between)
-                    || (a.token + 1..b.token).all(|t| {
-                        lex.is_cue(CueKind::Coordination, &doc.lower, t)
-                            || lex.is_cue(CueKind::Skip, &doc.lower, t)
-                    });
+                    || only_coordination(lex, &doc.lower, a.token + 1..b.token);
                 // "von der Messe X und dem Verband Y ausgerichtet": co-organisers are
                 // partners, also two of one country.
                 let co_organisers = organisers
@@ -1019,10 +1013,7 @@ impl RelationRecogniser {
                             .input
                             .tokens
                             .partition_point(|t| t.start < entities[a.entity].end);
-                        (a_end..b.token).all(|t| {
-                            lex.is_cue(CueKind::Coordination, &doc.lower, t)
-                                || lex.is_cue(CueKind::Skip, &doc.lower, t)
-                        })
+                        only_coordination(lex, &doc.lower, a_end..b.token)
                     };
                 if co_organisers {
                     pairs.push((a.entity, b.entity, rule("pair")));
@@ -1162,10 +1153,7 @@ impl RelationRecogniser {
             let joined = k > 0 && {
                 let prev = orgs[k - 1];
                 (listed(prev) && listed(m))
-                    || (end_of(prev)..m.token).all(|t| {
-                        lex.is_cue(CueKind::Coordination, &doc.lower, t)
-                            || lex.is_cue(CueKind::Skip, &doc.lower, t)
-                    })
+                    || only_coordination(lex, &doc.lower, end_of(prev)..m.token)
             };
             if !joined {
                 if chain.len() >= 3 && chain_in_clause {
@@ -1457,6 +1445,14 @@ fn issuer(entities: &[EntityMatch]) -> Option<usize> {
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// Whether the tokens of `range` only join what stands around them: coordination ("und",
+/// "gemeinsam mit") and skippable words (articles, commas).
+fn only_coordination(lex: &Lexicon, lower: &Words, range: std::ops::Range<usize>) -> bool {
+    range
+        .into_iter()
+        .all(|t| lex.is_cue(CueKind::Coordination, lower, t) || lex.is_cue(CueKind::Skip, lower, t))
 }
 
 fn bare(prep: Option<Prep>) -> bool {
