@@ -359,3 +359,54 @@ fn a_place_name_after_a_first_name_is_a_surname() {
         ),
     ]);
 }
+
+#[test]
+fn foreign_company_names_keep_their_link_words_and_legal_forms() {
+    check(&[
+        (
+            "Partner ist die Silesian Logistics and Trading a.s. aus Ostrava.",
+            &[
+                ("Silesian Logistics and Trading a.s.", "ORG"),
+                ("Ostrava", "LOC"),
+            ],
+        ),
+        (
+            "Die Firma Conservas del Norte S.A. liefert Fisch.",
+            &[("Conservas del Norte S.A.", "ORG")],
+        ),
+        (
+            "Den Auftrag erhielt die Caspian Port Services CJSC.",
+            &[("Caspian Port Services CJSC", "ORG")],
+        ),
+        (
+            "Vertriebspartner ist die Gulf Pump Supplies W.L.L. in Manama.",
+            &[("Gulf Pump Supplies W.L.L.", "ORG"), ("Manama", "LOC")],
+        ),
+        // German "und" between two names with legal forms still parts them.
+        (
+            "Die Probenwerk AG und die Musterbau GmbH kooperieren.",
+            &[("Probenwerk AG", "ORG"), ("Musterbau GmbH", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_person_from_an_organisation_does_not_take_its_first_word() {
+    check(&[
+        (
+            "Es unterschrieben Rektor Paul Beispiel von der Technischen Hochschule Oberwald \
+             und Dekanin Priya Raman von der Anna University.",
+            &[
+                ("Paul Beispiel", "PER"),
+                ("Technischen Hochschule Oberwald", "ORG"),
+                ("Priya Raman", "PER"),
+                ("Anna University", "ORG"),
+            ],
+        ),
+        // A particle before a surname stays in the name.
+        (
+            "Es sprach Ministerin Hanna von der Beek.",
+            &[("Hanna von der Beek", "PER")],
+        ),
+    ]);
+}

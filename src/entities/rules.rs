@@ -986,7 +986,11 @@ fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Opt
             while m < limit && m - k < 3 && doc.flags[m] & PARTICLE != 0 && doc.adjacent(m) {
                 m += 1;
             }
-            if m < limit && m > k && name_word(doc, lex, m) {
+            // "Raghavan von der Anna University", "Hofstetter von der Technischen Hochschule":
+            // a word that opens an organisation name is where the person comes from.
+            let opens_organisation =
+                m + 1 < limit && doc.adjacent(m) && doc.org_head[m + 1].is_some();
+            if m < limit && m > k && name_word(doc, lex, m) && !opens_organisation {
                 k = m;
                 continue;
             }
@@ -2316,6 +2320,13 @@ fn head_is_whole(lex: &Lexicon, folded_word: &str) -> bool {
 
 const ENGLISH_CONNECTORS: &[&str] = &["of", "for", "the", "and", "&", "on", "in"];
 
+/// Whether `word` joins the words of a foreign name and is no German word: an English
+/// connector other than "in", or a Romance or Dutch link word ("del", "de", "y").
+fn foreign_name_link(lex: &Lexicon, word: &str) -> bool {
+    (word != "in" && ENGLISH_CONNECTORS.contains(&word))
+        || (lex.cues.foreign_link.contains(word) && !matches!(word, "das" | "des"))
+}
+
 /// English organisation names: a run of capitalised words and connectors around an English
 /// head ("China Council for the Promotion of International Trade", "Korea Foundation").
 #[inline(never)]
@@ -2517,6 +2528,17 @@ fn legal_form_rule(
                 && name_part(p - 1)
                 && !(doc.t(p) == "und" && doc.flags[p - 1] & LEGAL_FIRST != 0)
             {
+                left = p - 1;
+            } else if foreign_name_link(lex, doc.t(p))
+                && p > s_start
+                && doc.adjacent(p - 1)
+                && name_part(p - 1)
+                && doc.cap_word(p - 1)
+                // Not a word broken by a space: "Di e Beispiel AG".
+                && doc.t(p - 1).chars().count() >= 3
+            {
+                // A foreign name with its function words: "Beispiel Investment and
+                // Development a.s.", "Algas del Beispiel S.A.".
                 left = p - 1;
             } else if doc.t(p) == "in"
                 && p > s_start
