@@ -410,3 +410,22 @@ fn a_person_from_an_organisation_does_not_take_its_first_word() {
         ),
     ]);
 }
+
+#[test]
+fn chambers_name_the_two_regions_they_serve() {
+    check(&[
+        (
+            "Die Handwerkskammer Niederbayern-Oberpfalz bildet aus.",
+            &[("Handwerkskammer Niederbayern-Oberpfalz", "ORG")],
+        ),
+        (
+            "Es lud die Ärztekammer Westfalen-Lippe ein.",
+            &[("Ärztekammer Westfalen-Lippe", "ORG")],
+        ),
+        // One region: unchanged.
+        (
+            "Die Handwerkskammer Oberpfalz bildet aus.",
+            &[("Handwerkskammer Oberpfalz", "ORG")],
+        ),
+    ]);
+}

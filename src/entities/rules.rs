@@ -1952,6 +1952,16 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                         has_comp = true;
                         continue;
                     }
+                    if right == i
+                        && head.subtype == "chamber"
+                        && hyphenated_places(doc, &place_end, k)
+                    {
+                        // "Handwerkskammer Niederbayern-Oberpfalz": a chamber serving two
+                        // regions names both.
+                        right = k;
+                        has_comp = true;
+                        break;
+                    }
                     if let Some(end) = region_end(k) {
                         // "Investitionsagentur Karnataka Udyog Mitra": the place starts a name
                         // of its own after a describing noun.
@@ -2029,6 +2039,27 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     acronym_definitions(doc, lex, &place_starts, cands);
     described_names(doc, lex, cands);
     acronyms_after_articles(doc, lex, cands);
+}
+
+/// Whether token `k` is a hyphen compound of capitalised words that starts and ends with a
+/// place ("Niederbayern-Oberpfalz", "Halle-Dessau").
+fn hyphenated_places(
+    doc: &Doc,
+    place_end: &crate::gazetteer::FastMap<usize, usize>,
+    k: usize,
+) -> bool {
+    let token = doc.tokens[k];
+    let word = doc.t(k);
+    word.contains('-')
+        && doc.kind(k) == TokenKind::Word
+        && word.split('-').all(is_upper_initial)
+        && place_end
+            .get(&token.start)
+            .is_some_and(|&end| end < token.end)
+        && word.rfind('-').is_some_and(|at| {
+            let last_start = token.start + at + 1;
+            place_end.get(&last_start) == Some(&token.end)
+        })
 }
 
 /// Whether token `k` is an indeclinable demonym in -er ("Bündner", "Kärntner"), not an
