@@ -429,3 +429,22 @@ fn chambers_name_the_two_regions_they_serve() {
         ),
     ]);
 }
+
+#[test]
+fn english_names_take_a_list_of_fields_closed_by_and() {
+    check(&[
+        (
+            "Im Ministry of Trade, Industry and Tourism sprach sie mit der Ministerin.",
+            &[("Ministry of Trade, Industry and Tourism", "ORG")],
+        ),
+        (
+            "Das Ministry of Mines, Energy, Water and Environment lud ein.",
+            &[("Ministry of Mines, Energy, Water and Environment", "ORG")],
+        ),
+        // A comma that no "and" closes ends the name.
+        (
+            "Die University of Ghana, Accra, ist Partner.",
+            &[("University of Ghana", "ORG"), ("Accra", "LOC")],
+        ),
+    ]);
+}

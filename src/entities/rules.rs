@@ -2426,6 +2426,13 @@ fn english_org(
             right = k;
             continue;
         }
+        // "Ministry of Trade, Industry and Tourism": a list of fields closed by "and".
+        if through_connector && doc.t(k) == "," {
+            if let Some(end) = english_field_list(doc, k + 1, limit, &run_word) {
+                right = end;
+                continue;
+            }
+        }
         break;
     }
     // "International Office der Universität …", "College of Engineering der …": an English
@@ -2462,6 +2469,32 @@ fn english_org(
         subtype,
         "rule:org_english",
     );
+}
+
+/// The last token of a list of capitalised fields from `k` on that "and" or "&" closes:
+/// "Industry and Tourism", "Mines, Energy and Water" (after a comma in an English name).
+fn english_field_list(
+    doc: &Doc,
+    k: usize,
+    limit: usize,
+    run_word: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut m = k;
+    let mut words_in_field = 0;
+    while m < limit && m < k + 8 && doc.adjacent(m - 1) {
+        let t = doc.t(m);
+        if run_word(m) && words_in_field < 2 {
+            words_in_field += 1;
+        } else if t == "," && words_in_field > 0 {
+            words_in_field = 0;
+        } else if matches!(t, "and" | "&") && words_in_field > 0 {
+            return (m + 1 < limit && doc.adjacent(m) && run_word(m + 1)).then_some(m + 1);
+        } else {
+            return None;
+        }
+        m += 1;
+    }
+    None
 }
 
 /// Whether the German head word at `i` stands alone after an English name word, so that the
