@@ -604,9 +604,12 @@ impl RelationRecogniser {
         // partnership word names right after it are partners of its owner, also towns the
         // title does not name, and not partners of each other.
         // Only after a noun: after a verb ("kooperieren A und B") come its subjects.
-        let noun_trigger = doc.input.tokens[fired.token]
-            .text(doc.input.text)
-            .starts_with(char::is_uppercase);
+        // A trigger of several words ("Partner sind A und B") ends in what its names are
+        // subjects or objects of.
+        let noun_trigger = fired.last == fired.token
+            && doc.input.tokens[fired.token]
+                .text(doc.input.text)
+                .starts_with(char::is_uppercase);
         let governed = |m: &Mention| -> bool {
             fired.relation_type == RelationType::Cooperation
                 && noun_trigger
