@@ -443,7 +443,10 @@ fn load_in(all: &[u8], at: usize, n: usize) -> u64 {
 
 /// The flags of one token (`folded`: the [`crate::gazetteer::fold`] of `text`; the folded
 /// token is a function of the token's text, so the flags are too).
-#[inline(always)]
+///
+/// Out of line: inlined into [`token_flags`]' loop, its many locals pushed the cache
+/// lookup's own values out of registers, and most tokens are found in the cache.
+#[inline(never)]
 fn flags_of(lex: &Lexicon, text: &str, folded: &str, token: &Token) -> u32 {
     // Tokens are byte ranges on character boundaries: their bytes are sliced without the
     // boundary checks of `str` indexing, the `str` only where characters are decoded.
