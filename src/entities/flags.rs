@@ -443,7 +443,10 @@ fn load_in(all: &[u8], at: usize, n: usize) -> u64 {
 
 /// The flags of one token (`folded`: the [`crate::gazetteer::fold`] of `text`; the folded
 /// token is a function of the token's text, so the flags are too).
-#[inline(always)]
+///
+/// Out of line: inlined into [`token_flags`]' loop, its many locals pushed the cache
+/// lookup's own values out of registers, and most tokens are found in the cache.
+#[inline(never)]
 fn flags_of(lex: &Lexicon, text: &str, folded: &str, token: &Token) -> u32 {
     // Tokens are byte ranges on character boundaries: their bytes are sliced without the
     // boundary checks of `str` indexing, the `str` only where characters are decoded.
@@ -511,51 +514,102 @@ fn flags_of(lex: &Lexicon, text: &str, folded: &str, token: &Token) -> u32 {
     flags
 }
 
-/// Tokens per block of [`block_flags`].
+/// Tokens per block of [`BlockIndex`].
 const BLOCK: usize = 16;
 
-/// The union of the flags of every block of [`BLOCK`] tokens: a loop over the tokens with a
-/// rare bit ([`TokensWith`]) skips the blocks without it.
-pub(crate) fn block_flags(flags: &[u32]) -> Vec<u32> {
-    flags
-        .chunks(BLOCK)
-        .map(|block| block.iter().fold(0, |union, &f| union | f))
-        .collect()
+/// Which blocks of [`BLOCK`] tokens hold a token with a flag, for every flag bit: a loop over
+/// the tokens with a rare bit ([`TokensWith`]) goes straight to the blocks with it, 64
+/// blocks (1024 tokens) ruled in or out by one word per bit of its mask, instead of testing
+/// the union of every block.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BlockIndex {
+    /// Words of 64 blocks per bit.
+    words: usize,
+    /// Bit `b`'s bitmap of blocks at `bitmaps[b * words..(b + 1) * words]`: bit `k % 64` of
+    /// word `k / 64` is set when block `k` has a token with bit `b`.
+    bitmaps: Vec<u64>,
 }
 
-/// Sets `bit` in the flags of token `i` and in its block's union ([`block_flags`]).
-pub(crate) fn add_flag(flags: &mut [u32], blocks: &mut [u32], i: usize, bit: u32) {
+impl BlockIndex {
+    /// The index of a document's token flags.
+    pub(crate) fn of(flags: &[u32]) -> BlockIndex {
+        let blocks = flags.len().div_ceil(BLOCK);
+        let words = blocks.div_ceil(64);
+        let mut bitmaps = vec![0u64; 32 * words];
+        for (k, block) in flags.chunks(BLOCK).enumerate() {
+            let mut union = block.iter().fold(0, |union, &f| union | f);
+            while union != 0 {
+                let bit = union.trailing_zeros() as usize;
+                bitmaps[bit * words + k / 64] |= 1 << (k % 64);
+                union &= union - 1;
+            }
+        }
+        BlockIndex { words, bitmaps }
+    }
+
+    /// The blocks `64 * word` to `64 * word + 63` with a token that may have every bit of
+    /// `mask` (a block's union has them all), as bits.
+    #[inline]
+    fn candidates(&self, mask: u32, word: usize) -> u64 {
+        let mut blocks = !0u64;
+        let mut bits = mask;
+        while bits != 0 {
+            let bit = bits.trailing_zeros() as usize;
+            blocks &= self.bitmaps[bit * self.words + word];
+            bits &= bits - 1;
+        }
+        blocks
+    }
+}
+
+/// Sets `bit` in the flags of token `i` and in the index of its block ([`BlockIndex`]).
+pub(crate) fn add_flag(flags: &mut [u32], blocks: &mut BlockIndex, i: usize, bit: u32) {
     flags[i] |= bit;
-    blocks[i / BLOCK] |= bit;
+    let k = i / BLOCK;
+    blocks.bitmaps[bit.trailing_zeros() as usize * blocks.words + k / 64] |= 1 << (k % 64);
 }
 
 /// The indices, from a start, of the tokens whose flags have every bit of a mask, in order;
-/// blocks of tokens whose union lacks a bit of the mask are skipped with one test.
+/// only the blocks whose union has every bit of the mask are looked at ([`BlockIndex`]).
 ///
 /// # Example (in this module's tests)
-/// `TokensWith::new(&flags, &block_flags(&flags), LEGAL_FIRST, 0)` yields the same indices
-/// as `(0..flags.len()).filter(|&i| flags[i] & LEGAL_FIRST == LEGAL_FIRST)`.
+/// `TokensWith::new(&flags, &BlockIndex::of(&flags), LEGAL_FIRST, 0)` yields the same
+/// indices as `(0..flags.len()).filter(|&i| flags[i] & LEGAL_FIRST == LEGAL_FIRST)`.
 #[derive(Debug, Clone)]
 pub(crate) struct TokensWith<'a> {
     flags: &'a [u32],
-    blocks: &'a [u32],
+    blocks: &'a BlockIndex,
     mask: u32,
-    /// The first token of the next block to look at, or `from` before the first block.
-    at: usize,
+    from: usize,
+    /// The next word of the block bitmaps to read.
+    word: usize,
+    /// The blocks of the word before `word` still to look at: bit `j` for block
+    /// `64 * (word - 1) + j`.
+    candidates: u64,
     /// The tokens of the current block still to yield: bit `j` for token `base + j`.
     pending: u32,
     base: usize,
 }
 
 impl<'a> TokensWith<'a> {
-    /// The tokens from `from` with every bit of `mask`; `blocks` is [`block_flags`] of
+    /// The tokens from `from` with every bit of `mask`; `blocks` is the [`BlockIndex`] of
     /// `flags`.
-    pub(crate) fn new(flags: &'a [u32], blocks: &'a [u32], mask: u32, from: usize) -> Self {
+    pub(crate) fn new(flags: &'a [u32], blocks: &'a BlockIndex, mask: u32, from: usize) -> Self {
+        let first = from / BLOCK;
+        let word = first / 64;
+        let candidates = if word < blocks.words {
+            // The word of `from`'s block, without the blocks before it.
+            blocks.candidates(mask, word) & !0u64 << (first % 64)
+        } else {
+            0
+        };
         TokensWith {
             flags,
             blocks,
             mask,
-            at: from,
+            from,
+            word: word + 1,
+            candidates,
             pending: 0,
             base: 0,
         }
@@ -573,33 +627,46 @@ impl Iterator for TokensWith<'_> {
                 self.pending &= self.pending - 1;
                 return Some(self.base + j);
             }
-            if self.at >= self.flags.len() {
-                return None;
+            if self.candidates == 0 {
+                if self.word >= self.blocks.words {
+                    return None;
+                }
+                self.candidates = self.blocks.candidates(self.mask, self.word);
+                self.word += 1;
+                continue;
             }
-            // The next block: skipped with one test when its union lacks a bit of the mask,
-            // else its matching tokens (from `at` on) marked in one pass without branches.
-            let block = self.at / BLOCK;
+            // The next block that may hold such a token: its matching tokens (from `from`
+            // on) marked in one pass without branches.
+            let block = (self.word - 1) * 64 + self.candidates.trailing_zeros() as usize;
+            self.candidates &= self.candidates - 1;
             let base = block * BLOCK;
-            if self.blocks[block] & self.mask == self.mask {
-                let mut bits = 0u32;
-                match self.flags.get(base..base + BLOCK) {
-                    // A whole block: a loop of fixed length, unrolled.
-                    Some(whole) => {
-                        let whole: &[u32; BLOCK] = whole.try_into().expect("a block");
-                        for (j, &f) in whole.iter().enumerate() {
-                            bits |= u32::from(f & self.mask == self.mask) << j;
-                        }
-                    }
-                    None => {
-                        for (j, &f) in self.flags[base..].iter().enumerate() {
-                            bits |= u32::from(f & self.mask == self.mask) << j;
-                        }
+            let mut bits = 0u32;
+            match self.flags.get(base..base + BLOCK) {
+                // A whole block: a loop of fixed length, unrolled.
+                Some(whole) => {
+                    let whole: &[u32; BLOCK] = whole.try_into().expect("a block");
+                    for (j, &f) in whole.iter().enumerate() {
+                        bits |= u32::from(f & self.mask == self.mask) << j;
                     }
                 }
-                self.pending = bits & (u32::MAX << (self.at - base));
-                self.base = base;
+                // The last block, or none past the tokens (a mask without bits).
+                None => {
+                    for (j, &f) in self
+                        .flags
+                        .get(base..)
+                        .unwrap_or_default()
+                        .iter()
+                        .enumerate()
+                    {
+                        bits |= u32::from(f & self.mask == self.mask) << j;
+                    }
+                }
             }
-            self.at = base + BLOCK;
+            if base < self.from {
+                bits &= u32::MAX << (self.from - base);
+            }
+            self.pending = bits;
+            self.base = base;
         }
     }
 }
@@ -862,9 +929,10 @@ mod tests {
                 f
             })
             .collect();
-        let blocks = block_flags(&flags);
+        let blocks = BlockIndex::of(&flags);
         let mut found_rare = 0;
         for mask in [
+            0,
             LEGAL_FIRST,
             HYPHEN,
             CAP,
@@ -891,6 +959,39 @@ mod tests {
         }
         let got: Vec<usize> = TokensWith::new(&flags, &blocks, ORG_HEAD, 0).collect();
         assert_eq!(got, vec![3, 77, 150]);
+    }
+
+    #[test]
+    fn tokens_with_a_mask_are_found_across_words_of_the_block_index() {
+        // More than 64 blocks (several words per bit), a rare bit in some of them only.
+        let flags: Vec<u32> = (0..3000u32)
+            .map(|i| {
+                let mut f = WORD;
+                if i % 611 == 7 || (1020..1030).contains(&i) || i == 2999 {
+                    f |= CLUB_PREFIX;
+                }
+                if i % 5 == 0 {
+                    f |= CAP;
+                }
+                f
+            })
+            .collect();
+        let mut blocks = BlockIndex::of(&flags);
+        for mask in [0, CLUB_PREFIX, CAP, CAP | CLUB_PREFIX, PAREN] {
+            for from in [0, 1, 1023, 1024, 1025, 2047, 2990, 2999, 3000, 5000] {
+                let expected: Vec<usize> = (from..flags.len())
+                    .filter(|&i| flags[i] & mask == mask)
+                    .collect();
+                let got: Vec<usize> = TokensWith::new(&flags, &blocks, mask, from).collect();
+                assert_eq!(got, expected, "mask {mask:#x} from {from}");
+            }
+        }
+        let mut flags = flags;
+        for i in [0, 1500, 2999] {
+            add_flag(&mut flags, &mut blocks, i, PAREN);
+        }
+        let got: Vec<usize> = TokensWith::new(&flags, &blocks, PAREN, 1).collect();
+        assert_eq!(got, vec![1500, 2999]);
     }
 
     #[test]

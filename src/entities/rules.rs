@@ -5,7 +5,7 @@ use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
 
 use super::flags::PLAIN;
-use super::flags::{add_flag, block_flags, TokensWith, ORG_HEAD};
+use super::flags::{add_flag, BlockIndex, TokensWith, ORG_HEAD};
 use super::flags::{
     role_of, ACRONYM_START, CAP, CLUB_PREFIX, CONTEXT_WORD, DOT, FAMILY_NAME, FIRST_NAME,
     FOREIGN_HEAD, HYPHEN, LEAD_PARTICLE, LEGAL_FIRST, NAME, NOT_SURNAME, NOUN_MARKER, PARTICLE,
@@ -109,8 +109,9 @@ struct Doc<'t> {
     region: Vec<bool>,
     /// Per token: its shape and word-list bits (`flags.rs`).
     flags: Vec<u32>,
-    /// Per block of tokens: the union of their flags (`flags.rs`, [`Doc::with`]).
-    blocks: Vec<u32>,
+    /// Per flag bit: the blocks of tokens with a token that has it (`flags.rs`,
+    /// [`Doc::with`]).
+    blocks: BlockIndex,
     /// Per block of [`START_BLOCK`] bytes of the text: the index of the first token
     /// starting in it or later ([`token_blocks`]); empty when the token starts do not
     /// increase strictly (then the lookups search all tokens).
@@ -319,7 +320,7 @@ pub(super) fn find(
         org_head: vec![None; tokens.len()],
         role_suffix: vec![false; tokens.len()],
         region: vec![false; tokens.len()],
-        blocks: block_flags(&flags),
+        blocks: BlockIndex::of(&flags),
         flags,
         starts: token_blocks(text, tokens),
     };
@@ -5222,7 +5223,7 @@ mod tests {
             role_suffix: Vec::new(),
             region: Vec::new(),
             flags: Vec::new(),
-            blocks: Vec::new(),
+            blocks: BlockIndex::default(),
             starts,
         };
         for at in 0..text.len() + 40 {
