@@ -11,7 +11,7 @@ Sieger <- Siegen) are dropped unless the lexicon also has the feminine inhabitan
 import os
 import re
 
-from common import HERE, clean, lexicon, npm_json
+from common import HERE, clean, lexicon, npm_json, plain_romanisation
 
 INFLECT = ("", "e", "en", "er", "es", "em")
 DACH = ("DE", "AT", "CH")
@@ -193,4 +193,4 @@ class Adjectives:
             key = (prio[e["subtype"]], -e["weight"], kb)
             if form not in best or key < best[form][0]:
                 best[form] = (key, canon, kb)
-        return sorted((f, c, k) for f, (_, c, k) in best.items())
+        return sorted((f, plain_romanisation(c), k) for f, (_, c, k) in best.items())

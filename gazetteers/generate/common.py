@@ -54,6 +54,26 @@ def fold(s):
     return "".join(out).replace("\u2019", "'").replace("\u02bc", "'")
 
 
+# Marks of scholarly romanisation (IAST, Arabic and Persian transcription in GeoNames names:
+# "Rājkot", "Srīperumbūdūr", "Al Mawşil", "Ḩalab") that German writing never uses: macron,
+# dot below, macron below, breve below, and the cedilla under h, d, z. Letters of a language's own
+# alphabet (ç, ş in Turkish names, ã, ł, ő) are kept.
+_ROMANISATION_MARKS = {"\u0304", "\u0323", "\u0331", "\u032e"}
+
+
+def plain_romanisation(s):
+    """Drop romanisation marks from a name: "Srīperumbūdūr" -> "Sriperumbudur", "Ḩalab" ->
+    "Halab"; "São Paulo", "Eskişehir", "Łódź" are unchanged."""
+    out = []
+    for ch in unicodedata.normalize("NFD", s):
+        if ch in _ROMANISATION_MARKS:
+            continue
+        if ch == "\u0327" and out and out[-1] in "hHdDzZ":
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
 def is_latin(s):
     """True if every letter is Latin script (drops CJK/Cyrillic/Arabic alternate names)."""
     for c in s:

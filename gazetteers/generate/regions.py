@@ -9,7 +9,7 @@ import importlib.util
 import os
 import re
 
-from common import HERE, NPM, clean, fold, is_latin, log, npm_json, lexicon
+from common import HERE, NPM, clean, fold, is_latin, log, npm_json, lexicon, plain_romanisation
 
 SUBTYPE_PRIO = {"country": 0, "state": 1, "macro_region": 2, "city": 3, "district": 4}
 DACH = ("DE", "AT", "CH")
@@ -685,6 +685,7 @@ class Regions:
                 # the country of a place whose id is no ISO code: relations need a town's side
                 fl.add("country=" + e["cc"])
             out_kb = "" if kb.startswith(("cldr:", "supplement:")) else kb
-            rows.append([s, "LOC", e["canonical"], out_kb, e["subtype"], e["weight"], ",".join(sorted(fl))])
+            rows.append([s, "LOC", plain_romanisation(e["canonical"]), out_kb, e["subtype"], e["weight"],
+                         ",".join(sorted(fl))])
         return rows
 
