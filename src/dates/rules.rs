@@ -96,23 +96,27 @@ const MAX_RULES: usize = RuleBits::BITS as usize;
 /// matching at once (`MatchKind::All`): one walk from a position tells which rules match
 /// from there. Built whole rather than lazily, so that no text pays for building states.
 ///
-/// The DFA is not kept as built: its states are copied at load into a compact table of its
-/// own ([`Starts::next`]), numbered in the order a breadth-first walk from the start meets
-/// them (the states of the first bytes, the ones walks visit, lie together), with 16-bit
-/// transitions over the DFA's byte classes that tell a dead or match state by their value.
-/// A step of a walk is then two small loads and one compare, and the table is a third of the
-/// DFA's size (fewer cache misses).
+/// The DFA is not kept as built: its states are copied at load into a table of their own
+/// ([`Starts::table`]). Nine in ten of its transitions lead to the dead state (most states lie
+/// inside a word of some rule and go on with one byte only), so the rows of all states are
+/// overlaid in one array, each row shifted to where its live entries fall on free slots (row
+/// displacement, as parser generators pack their tables). A state is the position of its row
+/// (its base, unique), and each live entry carries its byte class as a check: a slot that
+/// another row owns, or none, reads as the dead state. A step of a walk is then two small
+/// loads and one compare, as in a plain table, but the table is a fifth of the size of one
+/// (fewer cache misses). The states near the start, which most walks visit, lie together, and
+/// the entries along the bytes of a word inside a rule side by side ([`place_rows`]).
 struct Starts {
-    /// Per byte, where the column of its byte class (the DFA's classes) starts in `next`.
-    columns: [u32; 256],
-    /// Per byte class (a column of as many entries as there are states) and state (by its
-    /// number), the next state: 0 for the dead state (its entries all 0), else the state's
-    /// number, with [`MATCH`] set for a match state; on a line break (a class of its own, the
-    /// last), [`END_OF_LINE`]. By column rather than by state, so that a step adds the state's
-    /// number to the column start of its byte (`columns`, read in the same load as the class)
-    /// instead of multiplying the number by the row length. (A cache simulation gives the same
-    /// misses for both orders: about two steps in three miss the first-level cache either way.)
-    next: Vec<u16>,
+    /// Per byte: the entry of a row its class reads, and the check of that entry.
+    classes: [ByteClass; 256],
+    /// The rows of all states, overlaid. Per slot: 0 if no row owns it, else the base of the
+    /// next state shifted by 8, [`MATCH`] if that is a match state, and the check of the
+    /// entry (its class plus one, in [`CHECK`]).
+    table: Vec<u32>,
+    /// The base of the start state.
+    start: u32,
+    /// Per base, the state's number in `match_bits` and `eoi_bits`.
+    numbers: Vec<u16>,
     /// Per state number, the rules its match state matches (0 for states that match nothing).
     match_bits: Vec<RuleBits>,
     /// Per state number, the rules that match when the haystack ends there.
@@ -130,19 +134,46 @@ struct Starts {
     live_third: Vec<[u64; 4]>,
 }
 
+/// Where a byte reads in a row of [`Starts::table`].
+#[derive(Debug, Clone, Copy, Default)]
+struct ByteClass {
+    /// The entry of the row: the byte's class in the DFA.
+    column: u8,
+    /// The check a live entry of that column carries: the class plus one. For a line break
+    /// [`LINE_BREAK`], which no entry carries: a walk ends there, as at the end of the text
+    /// (no match crosses a line break).
+    check: u8,
+}
+
 /// The index in [`Starts::prefixes`] of the walk from the start state.
 const FROM_START: u16 = 1;
 
-/// The bit of a transition in [`Starts::next`] that marks a match state.
-const MATCH: u16 = 0x8000;
+/// The bits of an entry of [`Starts::table`] that hold its check.
+const CHECK: u32 = 0x7F;
 
-/// The transition on a line break in [`Starts::next`]: the walk ends there, as at the end of
-/// the text (no match crosses a line break).
-const END_OF_LINE: u16 = u16::MAX;
+/// The bit of an entry of [`Starts::table`] that marks a transition into a match state.
+const MATCH: u32 = 0x80;
 
-/// The most states [`Starts::next`] can number (15 bits; 0 is the dead state, and the last
-/// number marks [`END_OF_LINE`]).
-const MAX_STATES: usize = (MATCH - 1) as usize;
+/// The check of a line break in [`ByteClass`]: one no entry carries.
+const LINE_BREAK: u8 = 0x7F;
+
+/// The state of a walk in [`Prefix`] that died on its first bytes.
+const DEAD: u32 = u32::MAX;
+
+/// The states placed first in [`Starts::table`]: those this many bytes from the start or
+/// fewer (see [`place_rows`]).
+const NEAR_START: usize = 3;
+
+/// The most states [`Starts::numbers`] can number.
+const MAX_STATES: usize = u16::MAX as usize;
+
+/// A step of a walk, as the table reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Dead,
+    EndOfLine,
+    To { state: u32, matches: bool },
+}
 
 /// The bytes [`Starts::entry`] reads from: a block of 64 bytes of the text and the bytes after
 /// it, the end of the text read as line breaks (where walks end).
@@ -164,18 +195,11 @@ fn window_at<'a>(bytes: &'a [u8], at: usize, padded: &'a mut Window) -> &'a Wind
     }
 }
 
-/// Whether a transition leads to the dead state (0), to a match state ([`MATCH`] set) or to
-/// the end of the line: one compare for all.
-#[inline(always)]
-fn is_special(next: u16) -> bool {
-    (next.wrapping_sub(1) as i16) < 0
-}
-
 /// A walk of the DFA over the first bytes at a position.
 #[derive(Debug, Clone, Copy)]
 struct Prefix {
-    /// The state reached, as in [`Starts::next`].
-    state: u16,
+    /// The state reached (its base in [`Starts::table`]), [`DEAD`] if none.
+    state: u32,
     /// Bytes read.
     read: usize,
     /// The rules matched so far and the length of the longest match.
@@ -227,7 +251,7 @@ impl Starts {
     fn build(patterns: &[&str]) -> Result<Starts, String> {
         let (dfa, start) = build_dfa(patterns)?;
         let mut starts = Starts::compact(&dfa, start)?;
-        let start = starts.encode_start();
+        let start = starts.start;
         let unused = Prefix {
             state: start,
             read: 0,
@@ -237,7 +261,7 @@ impl Starts {
         starts.prefixes = vec![unused, unused];
         // A word never starts with a line break.
         for first in (0..=255u8).filter(|&b| b != b'\n') {
-            if starts.step(start, first) == 0 {
+            if starts.step(start, first) == Step::Dead {
                 continue;
             }
             // A line break or the end after the first byte: the walk from the start.
@@ -246,14 +270,22 @@ impl Starts {
                 let mut walk = unused;
                 let mut state = start;
                 for (at, byte) in [first, second].into_iter().enumerate() {
-                    state = starts.step(state, byte);
-                    if state & MATCH != 0 {
-                        // Matches show one byte late: this one ended before `byte`.
-                        walk.found |= starts.match_bits[usize::from(state & !MATCH)];
-                        walk.longest = at;
+                    match starts.step(state, byte) {
+                        Step::To { state: to, matches } => {
+                            if matches {
+                                // Matches show one byte late: this one ended before `byte`.
+                                walk.found |= starts.match_bits_of(to);
+                                walk.longest = at;
+                            }
+                            state = to;
+                        }
+                        Step::Dead | Step::EndOfLine => {
+                            state = DEAD;
+                            break;
+                        }
                     }
                 }
-                if state == 0 && walk.found == 0 {
+                if state == DEAD && walk.found == 0 {
                     continue;
                 }
                 walk.state = state;
@@ -275,7 +307,7 @@ impl Starts {
                 let mut live = [0u64; 4];
                 live[0] |= 1 << b'\n';
                 for third in 0..=255u8 {
-                    if starts.step(walk.state, third) != 0 {
+                    if starts.step(walk.state, third) != Step::Dead {
                         live[usize::from(third >> 6)] |= 1 << (third & 63);
                     }
                 }
@@ -285,37 +317,43 @@ impl Starts {
         Ok(starts)
     }
 
-    /// The compact table of every state of `dfa` reachable from `start`, numbered
-    /// breadth-first (the dead state 0, `start` 1), without prefix tables.
+    /// The packed table of every state of `dfa` reachable from `start`, without prefix tables.
     fn compact(dfa: &dense::DFA<Vec<u32>>, start: StateID) -> Result<Starts, String> {
         let byte_classes = dfa.byte_classes();
-        let mut classes = [0u8; 256];
+        let mut classes = [ByteClass::default(); 256];
         let mut representatives: Vec<u8> = Vec::new();
         for byte in 0..=255u8 {
             let class = byte_classes.get(byte);
-            classes[usize::from(byte)] = class;
             if usize::from(class) == representatives.len() {
                 representatives.push(byte);
             }
+            classes[usize::from(byte)] = ByteClass {
+                column: class,
+                check: class.wrapping_add(1),
+            };
         }
         if classes
             .iter()
-            .any(|&c| usize::from(c) >= representatives.len())
+            .any(|c| usize::from(c.column) >= representatives.len())
         {
             return Err("byte classes out of order".to_string());
         }
-        // A line break in a class of its own, the last.
-        let newline = u8::try_from(representatives.len()).map_err(|_| "too many byte classes")?;
-        classes[usize::from(b'\n')] = newline;
-        let stride = representatives.len() + 1;
-        // States by number: the dead state first (its row all 0), then breadth-first.
-        let mut order: Vec<StateID> = vec![StateID::ZERO, start];
+        if representatives.len() >= usize::from(LINE_BREAK) {
+            return Err(format!("{} byte classes", representatives.len()));
+        }
+        classes[usize::from(b'\n')] = ByteClass {
+            column: 0,
+            check: LINE_BREAK,
+        };
+        // States by number, breadth-first from the start (number 0), each with its live
+        // transitions: class, state number, whether a match state.
+        let mut order: Vec<StateID> = vec![start];
         let mut number: std::collections::HashMap<StateID, u16> =
-            std::collections::HashMap::from([(start, 1)]);
-        let mut next: Vec<u16> = vec![0; stride];
-        let mut match_bits: Vec<RuleBits> = vec![0];
-        let mut eoi_bits: Vec<RuleBits> = vec![0];
-        let mut i = 1;
+            std::collections::HashMap::from([(start, 0)]);
+        let mut rows: Vec<Vec<(u8, u16, bool)>> = Vec::new();
+        let mut match_bits: Vec<RuleBits> = Vec::new();
+        let mut eoi_bits: Vec<RuleBits> = Vec::new();
+        let mut i = 0;
         while i < order.len() {
             let state = order[i];
             match_bits.push(if dfa.is_match_state(state) {
@@ -329,17 +367,17 @@ impl Starts {
             } else {
                 0
             });
-            for &byte in &representatives {
+            let mut row = Vec::new();
+            for (class, &byte) in representatives.iter().enumerate() {
                 let to = dfa.next_state(state, byte);
                 if dfa.is_dead_state(to) {
-                    next.push(0);
                     continue;
                 }
                 let n = match number.get(&to) {
                     Some(&n) => n,
                     None => {
                         if order.len() >= MAX_STATES {
-                            return Err(format!("more than {} DFA states", MAX_STATES - 1));
+                            return Err(format!("more than {MAX_STATES} DFA states"));
                         }
                         let n = order.len() as u16;
                         number.insert(to, n);
@@ -347,23 +385,33 @@ impl Starts {
                         n
                     }
                 };
-                next.push(if dfa.is_match_state(to) { n | MATCH } else { n });
+                row.push((class as u8, n, dfa.is_match_state(to)));
             }
-            next.push(END_OF_LINE);
+            rows.push(row);
             i += 1;
         }
-        // Rows of a state's transitions turned into columns of a byte class's.
-        let states = order.len();
-        let mut by_class = vec![0u16; next.len()];
-        for (state, row) in next.chunks_exact(stride).enumerate() {
-            for (class, &to) in row.iter().enumerate() {
-                by_class[class * states + state] = to;
+        let bases = place_rows(&rows);
+        // Room after the last base for every column (a line break reads column 0).
+        let len = bases.iter().max().map_or(0, |&b| b as usize) + 128;
+        if len > (u32::MAX >> 8) as usize {
+            return Err("the DFA table is too large".to_string());
+        }
+        let mut table = vec![0u32; len];
+        let mut numbers = vec![0u16; len];
+        for (state, row) in rows.iter().enumerate() {
+            let base = bases[state] as usize;
+            numbers[base] = state as u16;
+            for &(class, to, matches) in row {
+                table[base + usize::from(class)] = bases[usize::from(to)] << 8
+                    | if matches { MATCH } else { 0 }
+                    | u32::from(class + 1);
             }
         }
-        let columns = classes.map(|class| u32::from(class) * states as u32);
         Ok(Starts {
-            columns,
-            next: by_class,
+            classes,
+            table,
+            start: bases[0],
+            numbers,
             match_bits,
             eoi_bits,
             first_two: Box::new([0u16; 1 << 16]),
@@ -372,16 +420,27 @@ impl Starts {
         })
     }
 
-    /// The start state as a transition into it reads (number 1; never a match state: matches
-    /// show one byte late).
-    fn encode_start(&self) -> u16 {
-        1
+    /// The step from `state` on `byte`.
+    fn step(&self, state: u32, byte: u8) -> Step {
+        let class = self.classes[usize::from(byte)];
+        let entry = self.table[state as usize + usize::from(class.column)];
+        if entry & CHECK != u32::from(class.check) {
+            return if byte == b'\n' {
+                Step::EndOfLine
+            } else {
+                Step::Dead
+            };
+        }
+        Step::To {
+            state: entry >> 8,
+            matches: entry & MATCH != 0,
+        }
     }
 
-    /// The state after `byte` from `state` (as in [`Starts::next`]).
-    #[inline(always)]
-    fn step(&self, state: u16, byte: u8) -> u16 {
-        self.next[self.columns[usize::from(byte)] as usize + usize::from(state & !MATCH)]
+    /// The rules the match state at base `state` matches.
+    #[inline]
+    fn match_bits_of(&self, state: u32) -> RuleBits {
+        self.match_bits[usize::from(self.numbers[state as usize])]
     }
 
     /// Where the walk from the byte at `i` of `window` goes on from (an index in `prefixes`), 0
@@ -420,34 +479,120 @@ impl Starts {
     fn matching(&self, entry: u16, haystack: &[u8]) -> (RuleBits, usize) {
         let walk = &self.prefixes[usize::from(entry)];
         let (mut s, mut found, mut longest) = (walk.state, walk.found, walk.longest);
-        if s == 0 {
+        if s == DEAD {
             return (found, longest);
         }
         let rest = haystack.get(walk.read..).unwrap_or_default();
         let mut end = haystack.len();
         for (i, &byte) in rest.iter().enumerate() {
-            let next = self.step(s, byte);
-            if is_special(next) {
-                if next == 0 {
+            let class = self.classes[usize::from(byte)];
+            let next = self.table[s as usize + usize::from(class.column)];
+            // One compare for a dead state, a line break and a match state (the check of an
+            // entry into a match state carries `MATCH`).
+            if next as u8 != class.check {
+                if next & CHECK != u32::from(class.check) {
+                    if byte == b'\n' {
+                        end = walk.read + i;
+                        break;
+                    }
                     return (found, longest);
                 }
-                if next == END_OF_LINE {
-                    end = walk.read + i;
-                    break;
-                }
                 // Matches show one byte late: this one ended before `byte`.
-                found |= self.match_bits[usize::from(next & !MATCH)];
+                found |= self.match_bits_of(next >> 8);
                 longest = walk.read + i;
             }
-            s = next;
+            s = next >> 8;
         }
-        let eoi = self.eoi_bits[usize::from(s & !MATCH)];
+        let eoi = self.eoi_bits[usize::from(self.numbers[s as usize])];
         if eoi != 0 {
             found |= eoi;
             longest = end;
         }
         (found, longest)
     }
+}
+
+/// The bases of the rows of [`Starts::table`] (per state, numbered breadth-first from the
+/// start state 0, its live classes in order): every base its own, no two live entries on one
+/// slot. The states within [`NEAR_START`] bytes of the start, which most walks visit,
+/// are placed first and together, breadth-first; then the others in the order of a
+/// depth-first walk (the lowest class first), so that the entries along a word of some rule
+/// (states with one live class) lie one after the other. Each row goes to the lowest base
+/// where its entries fall on free slots, searched from a little behind the last row placed.
+fn place_rows(rows: &[Vec<(u8, u16, bool)>]) -> Vec<u32> {
+    /// How far behind the end of the rows placed a free slot is still looked for: farther
+    /// back, few rows fit, and the search would cost more than the slots are worth.
+    const LOOK_BACK: usize = 512;
+    let mut depth = vec![usize::MAX; rows.len()];
+    depth[0] = 0;
+    // Numbered breadth-first: a state's number is above those of the states it is reached from first.
+    for state in 0..rows.len() {
+        for &(_, to, _) in &rows[state] {
+            let to = usize::from(to);
+            if depth[to] == usize::MAX {
+                depth[to] = depth[state] + 1;
+            }
+        }
+    }
+    let mut placement: Vec<usize> = (0..rows.len())
+        .filter(|&state| depth[state] <= NEAR_START)
+        .collect();
+    let mut seen = depth.iter().map(|&d| d <= NEAR_START).collect::<Vec<_>>();
+    let mut stack: Vec<usize> = placement
+        .iter()
+        .rev()
+        .flat_map(|&state| rows[state].iter().rev().map(|&(_, to, _)| usize::from(to)))
+        .collect();
+    while let Some(state) = stack.pop() {
+        if std::mem::replace(&mut seen[state], true) {
+            continue;
+        }
+        placement.push(state);
+        stack.extend(
+            rows[state]
+                .iter()
+                .rev()
+                .map(|&(_, to, _)| usize::from(to))
+                .filter(|&to| !seen[to]),
+        );
+    }
+    let mut bases = vec![0u32; rows.len()];
+    let mut owned: Vec<bool> = Vec::new();
+    let mut taken: Vec<bool> = Vec::new();
+    // The lowest slot no row owns, and one past the highest one a row owns.
+    let mut first_free = 0usize;
+    let mut end = 0usize;
+    for state in placement {
+        let row = &rows[state];
+        let lowest = row.first().map_or(0, |&(class, _, _)| usize::from(class));
+        let mut base = first_free
+            .max(end.saturating_sub(LOOK_BACK))
+            .saturating_sub(lowest);
+        loop {
+            if owned.len() < base + 256 {
+                owned.resize(base + 256, false);
+                taken.resize(base + 256, false);
+            }
+            if !taken[base]
+                && row
+                    .iter()
+                    .all(|&(class, _, _)| !owned[base + usize::from(class)])
+            {
+                break;
+            }
+            base += 1;
+        }
+        taken[base] = true;
+        for &(class, _, _) in row {
+            owned[base + usize::from(class)] = true;
+            end = end.max(base + usize::from(class) + 1);
+        }
+        while owned.get(first_free) == Some(&true) {
+            first_free += 1;
+        }
+        bases[state] = base as u32;
+    }
+    bases
 }
 
 /// A rule pattern as the multi-pattern DFA reads it: white space (`[^\S\n]`, `\s`, Unicode
