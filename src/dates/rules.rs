@@ -122,16 +122,13 @@ struct Starts {
     /// Per state number, the rules that match when the haystack ends there.
     eoi_bits: Vec<RuleBits>,
     /// Per pair of first bytes (`second << 8 | first`, the pair read as a little-endian `u16`;
-    /// a line break or the end of the text as `\n`): 0 where no rule can match text that starts with them, else the index in
-    /// `prefixes` of where the walk goes on from.
+    /// the end of the text read as a line break): the index in `after_two` of where the walk
+    /// from there goes on.
     first_two: Box<[u16; 1 << 16]>,
-    /// Walks begun: [`FROM_START`] (nothing read yet), then the state after each pair of
-    /// first bytes that some rule can go on from.
-    prefixes: Vec<Prefix>,
-    /// Per walk in `prefixes`, one bit per byte: the third bytes after which the walk is still
-    /// alive (a line break always, the walk ends there). Most walks die at the third byte ("der", "die", "und"); this small table tells
-    /// so without a look at the transitions.
-    live_third: Vec<[u64; 4]>,
+    /// Where walks go on: 0 where no rule can match text that starts with the two bytes (most
+    /// positions), [`FROM_START`] where a rule may match within them or the first ends the
+    /// line (the walk reads them again from the start), else the state after them.
+    after_two: Vec<u32>,
 }
 
 /// Where a byte reads in a row of [`Starts::table`].
@@ -145,8 +142,8 @@ struct ByteClass {
     check: u8,
 }
 
-/// The index in [`Starts::prefixes`] of the walk from the start state.
-const FROM_START: u16 = 1;
+/// The entry of [`Starts::after_two`] for a walk from the start state (no state has base 1).
+const FROM_START: u32 = 1;
 
 /// The bits of an entry of [`Starts::table`] that hold its check.
 const CHECK: u32 = 0x7F;
@@ -156,9 +153,6 @@ const MATCH: u32 = 0x80;
 
 /// The check of a line break in [`ByteClass`]: one no entry carries.
 const LINE_BREAK: u8 = 0x7F;
-
-/// The state of a walk in [`Prefix`] that died on its first bytes.
-const DEAD: u32 = u32::MAX;
 
 /// The states placed first in [`Starts::table`]: those this many bytes from the start or
 /// fewer (see [`place_rows`]).
@@ -193,18 +187,6 @@ fn window_at<'a>(bytes: &'a [u8], at: usize, padded: &'a mut Window) -> &'a Wind
             padded
         }
     }
-}
-
-/// A walk of the DFA over the first bytes at a position.
-#[derive(Debug, Clone, Copy)]
-struct Prefix {
-    /// The state reached (its base in [`Starts::table`]), [`DEAD`] if none.
-    state: u32,
-    /// Bytes read.
-    read: usize,
-    /// The rules matched so far and the length of the longest match.
-    found: RuleBits,
-    longest: usize,
 }
 
 impl std::fmt::Debug for Starts {
@@ -252,68 +234,43 @@ impl Starts {
         let (dfa, start) = build_dfa(patterns)?;
         let mut starts = Starts::compact(&dfa, start)?;
         let start = starts.start;
-        let unused = Prefix {
-            state: start,
-            read: 0,
-            found: 0,
-            longest: 0,
-        };
-        starts.prefixes = vec![unused, unused];
-        // A word never starts with a line break.
+        // No walk, the walk from the start, then the states after two bytes.
+        let mut after_two = vec![0, FROM_START];
+        let mut index_of: std::collections::HashMap<u32, u16> = Default::default();
+        // A word never starts with a line break, but a line break (or the end of the text)
+        // may follow its first byte.
         for first in (0..=255u8).filter(|&b| b != b'\n') {
-            if starts.step(start, first) == Step::Dead {
+            let Step::To {
+                state: after_first,
+                matches,
+            } = starts.step(start, first)
+            else {
                 continue;
-            }
-            // A line break or the end after the first byte: the walk from the start.
-            starts.first_two[usize::from(u16::from_le_bytes([first, b'\n']))] = FROM_START;
-            for second in (0..=255u8).filter(|&b| b != b'\n') {
-                let mut walk = unused;
-                let mut state = start;
-                for (at, byte) in [first, second].into_iter().enumerate() {
-                    match starts.step(state, byte) {
-                        Step::To { state: to, matches } => {
-                            if matches {
-                                // Matches show one byte late: this one ended before `byte`.
-                                walk.found |= starts.match_bits_of(to);
-                                walk.longest = at;
-                            }
-                            state = to;
+            };
+            for second in 0..=255u8 {
+                let index = match starts.step(after_first, second) {
+                    Step::Dead if !matches => 0,
+                    Step::To {
+                        state,
+                        matches: false,
+                    } if !matches => match index_of.get(&state) {
+                        Some(&index) => index,
+                        None => {
+                            let index = u16::try_from(after_two.len())
+                                .map_err(|_| "too many two-byte starts".to_string())?;
+                            after_two.push(state);
+                            index_of.insert(state, index);
+                            index
                         }
-                        Step::Dead | Step::EndOfLine => {
-                            state = DEAD;
-                            break;
-                        }
-                    }
-                }
-                if state == DEAD && walk.found == 0 {
-                    continue;
-                }
-                walk.state = state;
-                walk.read = 2;
-                let index = u16::try_from(starts.prefixes.len())
-                    .map_err(|_| "too many two-byte starts".to_string())?;
-                starts.prefixes.push(walk);
+                    },
+                    // A match within the two bytes or a line break after the first: the walk
+                    // from the start reads them.
+                    _ => FROM_START as u16,
+                };
                 starts.first_two[usize::from(u16::from_le_bytes([first, second]))] = index;
             }
         }
-        starts.live_third = starts
-            .prefixes
-            .iter()
-            .map(|walk| {
-                // Walks that have read less, or matched already, always go on.
-                if walk.read != 2 || walk.found != 0 {
-                    return [u64::MAX; 4];
-                }
-                let mut live = [0u64; 4];
-                live[0] |= 1 << b'\n';
-                for third in 0..=255u8 {
-                    if starts.step(walk.state, third) != Step::Dead {
-                        live[usize::from(third >> 6)] |= 1 << (third & 63);
-                    }
-                }
-                live
-            })
-            .collect();
+        starts.after_two = after_two;
         Ok(starts)
     }
 
@@ -415,8 +372,7 @@ impl Starts {
             match_bits,
             eoi_bits,
             first_two: Box::new([0u16; 1 << 16]),
-            prefixes: Vec::new(),
-            live_third: Vec::new(),
+            after_two: Vec::new(),
         })
     }
 
@@ -443,30 +399,39 @@ impl Starts {
         self.match_bits[usize::from(self.numbers[state as usize])]
     }
 
-    /// Where the walk from the byte at `i` of `window` goes on from (an index in `prefixes`), 0
-    /// if no rule can match from there: a look at the first two bytes in one table, then at
-    /// the third in a small one (most walks die there: "der", "die", "und"). `window` holds a
-    /// block of the text and the bytes after it ([`Window`]), so that no byte is looked up
-    /// with a bounds check.
+    /// Where the walk from the byte at `i` of `window` goes on from: the state and the bytes
+    /// read, state 0 if no rule can match from there. A look at the first two bytes in one
+    /// table, then at the entry of the third byte (most walks die there: "der", "die", "und").
+    /// `window` holds a block of the text and the bytes after it ([`Window`]), so that no byte
+    /// is looked up with a bounds check.
     #[inline]
-    fn entry(&self, window: &Window, i: usize) -> u16 {
+    fn entry(&self, window: &Window, i: usize) -> (u32, usize) {
         let i = i & 63;
         let pair = u16::from_le_bytes([window[i], window[i + 1]]);
-        let third = window[i + 2];
-        let entry = self.first_two[usize::from(pair)];
-        if entry == 0 {
-            return 0;
+        let index = self.first_two[usize::from(pair)];
+        if index == 0 {
+            return (0, 0);
         }
-        let live = &self.live_third[usize::from(entry)];
-        if live[usize::from(third >> 6)] >> (third & 63) & 1 == 0 {
-            return 0;
+        let after_two = self.after_two[usize::from(index)];
+        if after_two == FROM_START {
+            return (self.start, 0);
         }
-        entry
+        let third = self.classes[usize::from(window[i + 2])];
+        let next = self.table[after_two as usize + usize::from(third.column)];
+        if next as u8 == third.check {
+            // On to a state that matches nothing.
+            return (next >> 8, 3);
+        }
+        if next & CHECK == u32::from(third.check) || third.check == LINE_BREAK {
+            // A match or the end of the line: the walk reads the third byte.
+            return (after_two, 2);
+        }
+        (0, 0)
     }
 
     /// [`Starts::entry`] at byte `at` of `bytes`.
     #[cfg(test)]
-    fn entry_at(&self, bytes: &[u8], at: usize) -> u16 {
+    fn entry_at(&self, bytes: &[u8], at: usize) -> (u32, usize) {
         let mut padded = [b'\n'; WINDOW];
         let window = window_at(bytes, at, &mut padded);
         self.entry(window, 0)
@@ -474,15 +439,13 @@ impl Starts {
 
     /// The rules with a match that starts at the first byte of `haystack`, and the length of
     /// the longest match of any of them (no rule's match reaches further): one walk of the DFA
-    /// until it dies or the line ends, begun at `entry` (from [`Starts::entry`], not 0).
+    /// until it dies or the line ends, begun at `state` after `read` bytes that matched
+    /// nothing ([`Starts::entry`]).
     #[inline]
-    fn matching(&self, entry: u16, haystack: &[u8]) -> (RuleBits, usize) {
-        let walk = &self.prefixes[usize::from(entry)];
-        let (mut s, mut found, mut longest) = (walk.state, walk.found, walk.longest);
-        if s == DEAD {
-            return (found, longest);
-        }
-        let rest = haystack.get(walk.read..).unwrap_or_default();
+    fn matching(&self, state: u32, read: usize, haystack: &[u8]) -> (RuleBits, usize) {
+        let mut s = state;
+        let (mut found, mut longest) = (0, 0);
+        let rest = haystack.get(read..).unwrap_or_default();
         let mut end = haystack.len();
         for (i, &byte) in rest.iter().enumerate() {
             let class = self.classes[usize::from(byte)];
@@ -492,14 +455,14 @@ impl Starts {
             if next as u8 != class.check {
                 if next & CHECK != u32::from(class.check) {
                     if byte == b'\n' {
-                        end = walk.read + i;
+                        end = read + i;
                         break;
                     }
                     return (found, longest);
                 }
                 // Matches show one byte late: this one ended before `byte`.
                 found |= self.match_bits_of(next >> 8);
-                longest = walk.read + i;
+                longest = read + i;
             }
             s = next >> 8;
         }
@@ -514,7 +477,8 @@ impl Starts {
 
 /// The bases of the rows of [`Starts::table`] (per state, numbered breadth-first from the
 /// start state 0, its live classes in order): every base its own, no two live entries on one
-/// slot. The states within [`NEAR_START`] bytes of the start, which most walks visit,
+/// slot, and bases 0 and 1 left free (in [`Starts::after_two`] they mean no walk and the walk
+/// from the start). The states within [`NEAR_START`] bytes of the start, which most walks visit,
 /// are placed first and together, breadth-first; then the others in the order of a
 /// depth-first walk (the lowest class first), so that the entries along a word of some rule
 /// (states with one live class) lie one after the other. Each row goes to the lowest base
@@ -557,8 +521,8 @@ fn place_rows(rows: &[Vec<(u8, u16, bool)>]) -> Vec<u32> {
         );
     }
     let mut bases = vec![0u32; rows.len()];
-    let mut owned: Vec<bool> = Vec::new();
-    let mut taken: Vec<bool> = Vec::new();
+    let mut owned: Vec<bool> = vec![false; 2];
+    let mut taken: Vec<bool> = vec![true; 2];
     // The lowest slot no row owns, and one past the highest one a row owns.
     let mut first_free = 0usize;
     let mut end = 0usize;
@@ -792,13 +756,13 @@ impl RuleSet {
             while starts != 0 {
                 let i = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
-                let entry = self.starts.entry(window, i);
-                if entry == 0 {
+                let (state, read) = self.starts.entry(window, i);
+                if state == 0 {
                     continue;
                 }
                 let at = block + i;
                 // The walk ends at the end of the line.
-                let (mut matching, longest) = self.starts.matching(entry, &bytes[at..]);
+                let (mut matching, longest) = self.starts.matching(state, read, &bytes[at..]);
                 if matching != 0 {
                     line.advance(text, at);
                 }
@@ -1319,23 +1283,23 @@ mod tests {
                 let haystack = &bytes[at..line_end];
                 let expected = walk_of_the_dfa(&dfa, start, haystack);
                 assert_eq!(
-                    starts.matching(FROM_START, haystack),
+                    starts.matching(starts.start, 0, haystack),
                     expected,
                     "{text:?} at {at}"
                 );
                 // The walk ends at the line break.
                 let rest = &bytes[at..];
                 assert_eq!(
-                    starts.matching(FROM_START, rest),
+                    starts.matching(starts.start, 0, rest),
                     expected,
                     "{text:?} at {at}"
                 );
-                let entry = starts.entry_at(bytes, at);
-                if entry == 0 {
+                let (state, read) = starts.entry_at(bytes, at);
+                if state == 0 {
                     assert_eq!(expected.0, 0, "{text:?} at {at}");
                 } else {
                     walks += 1;
-                    let found = starts.matching(entry, rest);
+                    let found = starts.matching(state, read, rest);
                     matched += usize::from(found.0 != 0);
                     if expected.0 != 0 {
                         assert_eq!(found, expected, "{text:?} at {at}");
