@@ -35,6 +35,12 @@ fn inflected_names_have_their_nominative_as_canonical() {
             "Wirtschafts- und Sozialministerium des Landes Brandenburg",
             "Wirtschafts- und Sozialministerium des Landes Brandenburg",
         ),
+        // A company name whose head noun's gender is not listed takes its legal form's.
+        (
+            "Die Anlage wurde von der Emsländischen Milchtechnik GmbH geliefert.",
+            "Emsländischen Milchtechnik GmbH",
+            "Emsländische Milchtechnik GmbH",
+        ),
     ];
     for (text, span, canonical) in cases {
         assert_eq!(

@@ -448,3 +448,49 @@ fn english_names_take_a_list_of_fields_closed_by_and() {
         ),
     ]);
 }
+
+#[test]
+fn agencies_named_by_their_place_and_an_english_word() {
+    check(&[
+        (
+            "Organisiert wurde die Reise von Bayern International und Business Upper Austria.",
+            &[
+                ("Bayern International", "ORG"),
+                ("Business Upper Austria", "ORG"),
+            ],
+        ),
+        (
+            "Mit Invest in Bavaria und Hamburg Invest warb die Stadt um Firmen.",
+            &[("Invest in Bavaria", "ORG"), ("Hamburg Invest", "ORG")],
+        ),
+        // A capitalised word after the name continues the name of something else.
+        (
+            "Die China International Import Expo fand statt.",
+            &[("China", "LOC")],
+        ),
+        // A place named like a word is no agency's place.
+        ("Der Business Day war gut besucht.", &[]),
+    ]);
+}
+
+#[test]
+fn a_town_demonym_before_a_company_name_of_its_own_is_no_part_of_it() {
+    check(&[
+        (
+            "Den Auftrag erhielt die Kieler Nordlicht Marine Coatings GmbH.",
+            &[("Nordlicht Marine Coatings GmbH", "ORG")],
+        ),
+        // Before a common noun or a coordination, the demonym names the company.
+        (
+            "Partner sind die Duisburger Hafen AG und die Kieler Werft und Logistik AG.",
+            &[
+                ("Duisburger Hafen AG", "ORG"),
+                ("Kieler Werft und Logistik AG", "ORG"),
+            ],
+        ),
+        (
+            "Es liefert die Kölner Feinmechanik Beispiel GmbH.",
+            &[("Kölner Feinmechanik Beispiel GmbH", "ORG")],
+        ),
+    ]);
+}

@@ -122,6 +122,12 @@ pub struct Cues {
     pub not_surname: FastSet<&'static str>,
     /// Acronyms that name no organisation ("KI", "BIP").
     pub not_org_acronym: FastSet<&'static str>,
+    /// Words after a region that make it the name of its agency ("Beispielland
+    /// International").
+    pub agency_after_place: FastSet<&'static str>,
+    /// Words before a region that make it the name of its agency ("Business Beispielland",
+    /// "Invest in Beispielland"); one or two words.
+    pub agency_before_place: Vec<&'static str>,
     /// Legal forms in addition to `gazetteers/legal_forms.tsv` ("Pvt. Ltd.", "Tbk").
     pub legal_form: Vec<&'static str>,
     /// Prefixes of region names made from a country or state ("West").
@@ -130,6 +136,9 @@ pub struct Cues {
     /// by gender: for the nominative canonical name of organisations.
     pub adjective_ending: Vec<&'static str>,
     pub feminine: Vec<&'static str>,
+    /// Legal forms that make a company name feminine ("die Beispiel Milchtechnik GmbH"),
+    /// exact case: the gender of a name whose head noun's ending is not listed.
+    pub feminine_legal_form: FastSet<&'static str>,
     pub neuter: Vec<&'static str>,
     pub masculine: Vec<&'static str>,
     /// The noun endings above by ending: 0 feminine, 1 neuter, 2 masculine (an ending in two
@@ -260,7 +269,9 @@ impl Cues {
         for row in file.rows(2) {
             let row = row?;
             let (kind, word) = (row.fields[0], row.fields[1]);
-            let spaced_ok = kind == "legal_form" && !word.contains("  ") && word.trim() == word;
+            let spaced_ok = matches!(kind, "legal_form" | "agency_before_place")
+                && !word.contains("  ")
+                && word.trim() == word;
             if word.is_empty() || (word.contains(char::is_whitespace) && !spaced_ok) {
                 return Err(row.error(file.name, format!("{word:?}: one word per line")));
             }
@@ -275,10 +286,17 @@ impl Cues {
                 "speech" => cues.speech.insert(word),
                 "not_surname" => cues.not_surname.insert(word),
                 "not_org_acronym" => cues.not_org_acronym.insert(word),
+                "agency_after_place" => cues.agency_after_place.insert(word),
+                "feminine_legal_form" => cues.feminine_legal_form.insert(word),
                 "possessive_lead" => cues.possessive_lead.insert(word),
-                "legal_form" => {
-                    let fresh = !cues.legal_form.contains(&word);
-                    cues.legal_form.push(word);
+                "legal_form" | "agency_before_place" => {
+                    let list = if kind == "legal_form" {
+                        &mut cues.legal_form
+                    } else {
+                        &mut cues.agency_before_place
+                    };
+                    let fresh = !list.contains(&word);
+                    list.push(word);
                     fresh
                 }
                 "place_strip" | "descriptor" | "name_descriptor" | "compass"

@@ -65,6 +65,7 @@ fn head_noun<'w>(cues: &Cues, word: &'w str, folded: &str) -> Option<(&'w str, G
 ///     ("Deutsch-Kolumbianischen Industrie- und Handelskammer", "Deutsch-Kolumbianische Industrie- und Handelskammer"),
 ///     ("Bayerische Landesamt für Umwelt", "Bayerisches Landesamt für Umwelt"),
 ///     ("Bremen Invest", "Bremen Invest"),
+///     ("Emsländischen Milchtechnik GmbH", "Emsländische Milchtechnik GmbH"),
 /// ];
 /// for (written, expected) in cases {
 ///     assert_eq!(nominative(&lexicon, written), expected);
@@ -125,7 +126,15 @@ pub fn nominative(lexicon: &super::Lexicon, name: &str) -> String {
     if !head.chars().next().is_some_and(char::is_uppercase) {
         return name.to_string();
     }
-    let Some((head, gender)) = head_noun(cues, head, folded(head)) else {
+    // A company's name takes the gender of its legal form when its head noun's is not
+    // known: "der Emsländischen Milchtechnik GmbH" is "die Emsländische Milchtechnik GmbH".
+    let legal_gender = || {
+        (adjectives > 0
+            && at + 1 < words.len()
+            && cues.feminine_legal_form.contains(words[words.len() - 1]))
+        .then_some((head, Gender::Feminine))
+    };
+    let Some((head, gender)) = head_noun(cues, head, folded(head)).or_else(legal_gender) else {
         return name.to_string();
     };
     let mut out = String::with_capacity(name.len() + 2);

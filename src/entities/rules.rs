@@ -4,7 +4,6 @@ use crate::gazetteer::{fold, Dictionary, Flags, Hit};
 use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
 
-use super::flags::PLAIN;
 use super::flags::{add_flag, BlockIndex, TokensWith, ORG_HEAD};
 use super::flags::{
     role_of, ACRONYM_START, CAP, CLUB_PREFIX, CONTEXT_WORD, DOT, FAMILY_NAME, FIRST_NAME,
@@ -12,6 +11,7 @@ use super::flags::{
     REGION_HEAD, SPEECH, STOP, STOPWORD, UPPER,
 };
 use super::flags::{WordFilter, COMPASS, ENDS_S, HEAD_END, PAREN, ROLE_LIKE, WORD};
+use super::flags::{ADJECTIVE, PLAIN};
 use super::lexicon::{Lexicon, RoleKind};
 use super::{EntityMatch, EntityRecogniser};
 
@@ -30,6 +30,8 @@ const P_PER_SPEECH: u8 = 49;
 const P_PER_FIRST: u8 = 45;
 const P_PER_EAST_ASIAN: u8 = 44;
 const P_LOC_HEAD_RULE: u8 = 40;
+/// Added to the priority of entries of hand-made lists (users', resources/entities/).
+const HAND_MADE_BONUS: u8 = 5;
 
 /// Cities and districts with fewer inhabitants (or unknown population), and those named like
 /// a first name (George, David), are found only with context, like names flagged `common`:
@@ -443,7 +445,7 @@ pub(super) fn entry_facts(dict: &Dictionary, lex: &Lexicon, id: u32) -> EntryFac
     let bonus = if list.name.starts_with("gazetteers/") {
         0
     } else {
-        5
+        HAND_MADE_BONUS
     };
     let priority = bonus
         + match entry.entity_type {
@@ -2031,6 +2033,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     }
     let place_starts: crate::gazetteer::FastSet<usize> = place_end.keys().copied().collect();
     legal_form_rule(doc, lex, &place_starts, cands);
+    place_agencies(doc, lex, before, cands);
     legal_name_short_forms(doc, lex, cands);
     dotted_names(doc, cands);
     club_names(doc, lex, cands);
@@ -2040,6 +2043,85 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     acronym_definitions(doc, lex, &place_starts, cands);
     described_names(doc, lex, cands);
     acronyms_after_articles(doc, lex, cands);
+}
+
+/// The economic development and trade agencies named by their place and an English word
+/// (`agency_after_place`, `agency_before_place` in cues.tsv): "[Beispielland International]",
+/// "[Beispielstadt Invest]", "[Business Beispielland]", "[Invest in Beispielland]". The
+/// longer span wins over the place in it. A capitalised word after the name continues some
+/// other name ("Beispielland International Expo" is an event) and a capitalised word before
+/// it leads one ("Beispiel Business Beispielland").
+#[inline(never)]
+fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Vec<Candidate>) {
+    let cues = &lex.cues;
+    let n = doc.tokens.len();
+    let free_after = |k: usize| k >= n || !doc.cap_word(k) || doc.stop(k) || !doc.adjacent(k - 1);
+    let free_before = |k: usize| {
+        k == doc.sentence_start[k]
+            || !doc.cap_word(k - 1)
+            || doc.stop(k - 1)
+            || !doc.adjacent(k - 1)
+    };
+    for place in places {
+        // A country or state also by a name that needs context ("Bavaria", an English
+        // alias: the agency word is that context); not a town named like a word ("Business
+        // Day", "Going International").
+        let major =
+            place.priority == P_LOC_MAJOR || place.priority == P_LOC_MAJOR + HAND_MADE_BONUS;
+        if place.entity_type != EntityType::Location || place.needs_context && !major {
+            continue;
+        }
+        let Some(first) = doc.token_starting_at(place.start) else {
+            continue;
+        };
+        let Some(last) = (first..n).find(|&k| doc.tokens[k].end >= place.end) else {
+            continue;
+        };
+        if doc.tokens[last].end != place.end {
+            continue;
+        }
+        let s_end = doc.sentence_end[first];
+        if last + 1 < s_end
+            && doc.adjacent(last)
+            && cues.agency_after_place.contains(doc.t(last + 1))
+            && free_before(first)
+            && free_after(last + 2)
+        {
+            push_rule(
+                cands,
+                doc,
+                (first, last + 1),
+                EntityType::Organisation,
+                P_ORG_LEGAL,
+                "agency",
+                "rule:org_place_agency",
+            );
+            continue;
+        }
+        for lead in &cues.agency_before_place {
+            let words = lead.split(' ').count();
+            if first < doc.sentence_start[first] + words {
+                continue;
+            }
+            let start = first - words;
+            let matches = lead
+                .split(' ')
+                .enumerate()
+                .all(|(at, word)| doc.t(start + at) == word && doc.adjacent(start + at));
+            if matches && free_before(start) && free_after(last + 1) {
+                push_rule(
+                    cands,
+                    doc,
+                    (start, last),
+                    EntityType::Organisation,
+                    P_ORG_LEGAL,
+                    "agency",
+                    "rule:org_place_agency",
+                );
+                break;
+            }
+        }
+    }
 }
 
 /// Whether token `k` is a hyphen compound of capitalised words that starts and ends with a
@@ -2673,6 +2755,9 @@ fn legal_form_rule(
         if left == i {
             continue;
         }
+        if left + 2 < i && located_by_demonym(doc, lex, left, i) {
+            left += 1;
+        }
         push_rule(
             cands,
             doc,
@@ -2687,6 +2772,20 @@ fn legal_form_rule(
             "rule:org_legal_form",
         );
     }
+}
+
+/// Whether the town's demonym at token `left` says where the company named by the words up
+/// to its legal form at token `legal` sits, and is no part of its name: "die Kölner
+/// [Beispielwerk Interactive GmbH]", "der Kieler [Baltic Muster Coatings GmbH]" (GUIDELINES,
+/// LOC: demonyms are not entities). Before a common noun or a coordination it names the
+/// company: "[Duisburger Hafen AG]", "[Beispieler Feinmechanik Muster GmbH]",
+/// "[Beispieler Hafen und Logistik AG]".
+fn located_by_demonym(doc: &Doc, lex: &Lexicon, left: usize, legal: usize) -> bool {
+    let name = left + 1;
+    doc.flags[left] & ADJECTIVE != 0
+        && demonym(doc, lex, left)
+        && (name..legal).all(|k| doc.cap_word(k) && !doc.t(k).ends_with('-'))
+        && (doc.region[name] || !german_noun_like(doc.t(name)))
 }
 
 /// A name found with its legal form is the same organisation without it elsewhere in the
