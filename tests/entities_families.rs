@@ -494,3 +494,25 @@ fn a_town_demonym_before_a_company_name_of_its_own_is_no_part_of_it() {
         ),
     ]);
 }
+
+#[test]
+fn a_describing_noun_before_an_english_or_foreign_company_name_stays_outside() {
+    check(&[
+        (
+            "Den Zuschlag erhielt der Softwareanbieter Beispiel Logistics s.r.o. aus Brünn.",
+            &[("Beispiel Logistics s.r.o.", "ORG"), ("Brünn", "LOC")],
+        ),
+        (
+            "Die Lagertechnik-Firma Muster Systems GmbH liefert die Regale.",
+            &[("Muster Systems GmbH", "ORG")],
+        ),
+        (
+            "Der Anlagenbauer Oberwald Water Technologies LLC baut die Anlage.",
+            &[("Oberwald Water Technologies LLC", "ORG")],
+        ),
+        (
+            "Mit dem Autobauer General Motors wurde verhandelt.",
+            &[("General Motors", "ORG")],
+        ),
+    ]);
+}

@@ -2464,10 +2464,17 @@ fn english_org(
     let connector = |k: usize| ENGLISH_CONNECTORS.contains(&doc.t(k));
     // A German organisation noun before the name is a description ("Partnerhochschule").
     let german_head = |k: usize| doc.org_head[k].is_some_and(|h| !lex.org_heads[h as usize].word);
+    // A describing noun before the name ("der Softwareanbieter [Beispiel Logistics]", "die
+    // Lagertechnik-Firma [Muster Systems]").
+    let describing = |k: usize| {
+        let folded = &doc.folded[doc.tokens[k].start..doc.tokens[k].end];
+        lex.cues.descriptor_tails.may_match(folded)
+            && lex.cues.descriptor.iter().any(|d| folded.ends_with(d))
+    };
     let mut left = i;
     while left > s_start && i - left < 8 {
         let p = left - 1;
-        if !doc.adjacent(p) || german_head(p) {
+        if !doc.adjacent(p) || german_head(p) || (left < i && describing(p)) {
             break;
         }
         if run_word(p) {
