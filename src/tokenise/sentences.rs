@@ -3,7 +3,8 @@
 //! A sentence ends
 //! - after `.`, `!`, `?` or `…` (with any closing quotes and brackets) when the next token
 //!   starts with a capital letter, a digit or an opening quote, or the text ends;
-//! - after an abbreviation flagged `eos` (`usw.`) under the same condition; never after other
+//! - after an abbreviation flagged `eos` (`usw.`, `Inc.`) when the next token is a capitalised
+//!   word (not a bracket or quote: "Beispiel Ltd. (BL)" goes on); never after other
 //!   abbreviations (`Dr.`, `z. B.`), ordinals (`24.`) or day-month dates (`25.09.`);
 //! - at a blank line (paragraph break), always;
 //! - at a single line break, unless the line plainly continues: it ends with a comma, a
@@ -136,11 +137,19 @@ pub(super) fn split(text: &str, tokens: &[Token], abbreviations: &Abbreviations)
             {
                 last += 1;
             }
+            // After an abbreviation itself (no mark closes it), only a capitalised word starts
+            // the next sentence: "Beispiel Ltd. (BL)" goes on, "Beispiel d.o.o. Am Montag"
+            // does not.
+            let after_abbreviation = last == i && tokens[i].kind == TokenKind::Abbreviation;
             boundary = match tokens.get(last + 1) {
                 None => true,
                 Some(next) => {
-                    starts_sentence(next, text)
-                        || breaks_between(text, tokens[last].end, next.start) > 0
+                    (if after_abbreviation {
+                        next.kind == TokenKind::Word
+                            && next.text(text).starts_with(char::is_uppercase)
+                    } else {
+                        starts_sentence(next, text)
+                    }) || breaks_between(text, tokens[last].end, next.start) > 0
                 }
             };
         }

@@ -287,6 +287,15 @@ const SENTENCE_CASES: &[(&str, &[&str])] = &[
         "Mitglieder des Vereins e. V. Mustertal kamen.",
         &["Mitglieder des Vereins e. V. Mustertal kamen."],
     ),
+    // A foreign legal form closes the name: a capitalised word after it opens a sentence,
+    // a bracket does not.
+    (
+        "Partner ist die Beispiel Digital d.o.o. Am Montag kommt die Muster Ltd. (ML) dazu.",
+        &[
+            "Partner ist die Beispiel Digital d.o.o.",
+            "Am Montag kommt die Muster Ltd. (ML) dazu.",
+        ],
+    ),
     (
         "Am 3. Oktober ist Feiertag. 2020 war es anders.",
         &["Am 3. Oktober ist Feiertag.", "2020 war es anders."],
