@@ -284,3 +284,22 @@ fn co_organisers_of_an_event_are_partners_also_of_one_country() {
         ),
     ]);
 }
+
+#[test]
+fn both_companies_are_the_companies_just_talked_about() {
+    check(&[
+        // The last pair named is two regions: "beide Unternehmen" are not they.
+        (
+            "[Sachsen|LOC|DE-SN|state] und [Vietnam|LOC|VN|country] unterzeichneten eine Absichtserklärung. Beide Unternehmen wollen künftig enger zusammenarbeiten.",
+            &["AGREEMENT Sachsen + Vietnam"],
+        ),
+        // The last pair is two companies: they are.
+        (
+            "Die [Muster Speicher GmbH|ORG|-|company] und die [Beispiel Grid Ltd.|ORG|-|company] unterzeichneten eine Absichtserklärung. Beide Unternehmen wollen enger zusammenarbeiten.",
+            &[
+                "AGREEMENT Beispiel Grid Ltd. + Muster Speicher GmbH",
+                "INTENT Beispiel Grid Ltd. + Muster Speicher GmbH",
+            ],
+        ),
+    ]);
+}

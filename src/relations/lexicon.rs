@@ -128,6 +128,8 @@ pub(crate) enum CueKind {
     Leader,
     Setting,
     Regions,
+    /// After "beide": the pair is the organisations just talked about ("beide Unternehmen").
+    Organisations,
     Today,
     Yesterday,
     NotTrigger,
@@ -177,7 +179,7 @@ const _: () = assert!((CueKind::Organise as usize) < 64);
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 44] = [
+    pub(crate) const ALL: [CueKind; 45] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -196,6 +198,7 @@ impl CueKind {
         CueKind::Leader,
         CueKind::Setting,
         CueKind::Regions,
+        CueKind::Organisations,
         CueKind::Today,
         CueKind::Yesterday,
         CueKind::NotTrigger,
@@ -244,6 +247,7 @@ impl CueKind {
             "leader" => CueKind::Leader,
             "setting" => CueKind::Setting,
             "regions" => CueKind::Regions,
+            "organisations" => CueKind::Organisations,
             "today" => CueKind::Today,
             "yesterday" => CueKind::Yesterday,
             "not_trigger" => CueKind::NotTrigger,

@@ -1048,8 +1048,17 @@ impl RelationRecogniser {
                 lex.is_cue(CueKind::Both, &doc.lower, i)
                     && lex.is_cue(CueKind::Regions, &doc.lower, i + 1)
             });
+            // "beide Unternehmen" are the organisations just talked about, or none we know.
+            let organisations = (range.clone()).any(|i| {
+                lex.is_cue(CueKind::Both, &doc.lower, i)
+                    && lex.is_cue(CueKind::Organisations, &doc.lower, i + 1)
+            });
             let pair = if regions {
                 main_pair().or(last_pair)
+            } else if organisations {
+                last_pair.filter(|&(a, b)| {
+                    doc.level(a) == Level::Organisation && doc.level(b) == Level::Organisation
+                })
             } else {
                 last_pair.or_else(main_pair)
             };
