@@ -1124,6 +1124,11 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     // Pairs of a token and the next one: their flags and tokens side by side.
     let next_tokens = doc.flags.iter().zip(doc.tokens).skip(1);
     for (i, (&next_flags, next)) in next_tokens.enumerate() {
+        // Every rule below starts at a verb of saying or at a token with a capital first
+        // letter (an initial, a role, a name word): most tokens are neither.
+        if doc.flags[i] & (SPEECH | UPPER) == 0 {
+            continue;
+        }
         // Every rule below needs a capitalised word or an initial after this token.
         if next_flags & CAP == 0 && next.kind != TokenKind::Abbreviation {
             continue;
