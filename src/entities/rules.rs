@@ -99,9 +99,9 @@ struct Doc<'t> {
     text: &'t str,
     folded: Cow<'t>,
     tokens: &'t [Token],
-    /// Per token: the token range of its sentence.
-    sentence_start: Vec<usize>,
-    sentence_end: Vec<usize>,
+    /// Per token: the token range of its sentence (one vector of pairs: half the memory of
+    /// two of `usize`, filled without a zeroed allocation).
+    sentences: Vec<(u32, u32)>,
     /// Per token: index of the org head matched at its end.
     org_head: Vec<Option<u16>>,
     /// Per token: ends with a role suffix.
@@ -133,28 +133,36 @@ fn token_blocks(text: &str, tokens: &[Token]) -> Vec<u32> {
     }
     let blocks = text.len() / START_BLOCK + 1;
     let mut starts = Vec::with_capacity(blocks);
-    let mut k = 0;
-    for block in 0..blocks {
-        let from = block * START_BLOCK;
-        // Past the tokens starting before this block, each checked to start after the
-        // token before it.
-        while let Some(token) = tokens.get(k) {
-            if token.start >= from {
-                break;
-            }
-            if k > 0 && tokens[k - 1].start >= token.start {
-                return Vec::new();
-            }
-            k += 1;
+    // One pass over the tokens: the blocks from the one after the previous token's start up
+    // to this token's start get this token (its start is the first at or after theirs).
+    let mut previous = None;
+    for (k, token) in tokens.iter().enumerate() {
+        if previous.is_some_and(|p| p >= token.start) {
+            return Vec::new();
         }
-        starts.push(k as u32);
+        previous = Some(token.start);
+        let through = (token.start / START_BLOCK).min(blocks - 1);
+        while starts.len() <= through {
+            starts.push(k as u32);
+        }
     }
-    // The tokens not passed (starting in the last block or beyond the text), checked too.
-    let rest = &tokens[k.saturating_sub(1)..];
-    if rest.windows(2).any(|pair| pair[0].start >= pair[1].start) {
-        return Vec::new();
-    }
+    starts.resize(blocks, tokens.len() as u32);
     starts
+}
+
+/// [`Doc::sentences`]: per token, the first token of its sentence and the end of it; a
+/// token outside every sentence gets `(0, n)`, a token of several sentences those of the
+/// last one.
+fn sentence_bounds(n: usize, sentences: &[Sentence]) -> Vec<(u32, u32)> {
+    let outside = (0, n as u32);
+    let mut bounds = vec![outside; n];
+    for s in sentences {
+        let end = s.end_token.min(n);
+        if s.first_token < end {
+            bounds[s.first_token..end].fill((s.first_token as u32, end as u32));
+        }
+    }
+    bounds
 }
 
 type Cow<'t> = std::borrow::Cow<'t, str>;
@@ -196,6 +204,19 @@ impl Doc<'_> {
         } else {
             ""
         }
+    }
+
+    /// The first token of token `i`'s sentence (0 outside every sentence).
+    #[inline(always)]
+    fn sentence_start(&self, i: usize) -> usize {
+        self.sentences[i].0 as usize
+    }
+
+    /// The end (exclusive) of token `i`'s sentence (the number of tokens outside every
+    /// sentence).
+    #[inline(always)]
+    fn sentence_end(&self, i: usize) -> usize {
+        self.sentences[i].1 as usize
     }
 
     fn kind(&self, i: usize) -> TokenKind {
@@ -317,8 +338,7 @@ pub(super) fn find(
         text,
         folded: Cow::Borrowed(folded),
         tokens,
-        sentence_start: vec![0; tokens.len()],
-        sentence_end: vec![tokens.len(); tokens.len()],
+        sentences: Vec::new(),
         org_head: vec![None; tokens.len()],
         role_suffix: vec![false; tokens.len()],
         region: vec![false; tokens.len()],
@@ -326,12 +346,7 @@ pub(super) fn find(
         flags,
         starts: token_blocks(text, tokens),
     };
-    for s in sentences {
-        for i in s.first_token..s.end_token.min(tokens.len()) {
-            doc.sentence_start[i] = s.first_token;
-            doc.sentence_end[i] = s.end_token.min(tokens.len());
-        }
-    }
+    doc.sentences = sentence_bounds(tokens.len(), sentences);
     mark_heads(&mut doc, lex);
     let mut cands = Vec::new();
     gazetteer_candidates(rec, &mut doc, &mut cands);
@@ -627,7 +642,7 @@ fn region_head_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             continue;
         };
         let j = i + 1;
-        if !doc.adjacent(i) || !name_word(doc, lex, j) || j >= doc.sentence_end[i] {
+        if !doc.adjacent(i) || !name_word(doc, lex, j) || j >= doc.sentence_end(i) {
             continue;
         }
         let start = doc.tokens[j].start;
@@ -883,7 +898,7 @@ fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut
             continue;
         }
         // "X am Main", "X an der Ruhr", "X ob der Tauber", "X in der Oberpfalz".
-        let limit = doc.sentence_end[i];
+        let limit = doc.sentence_end(i);
         let river_at = match (doc.t_or(i + 1), doc.t_or(i + 2)) {
             ("am", _) => Some(i + 2),
             ("an" | "ob" | "in", "der") => Some(i + 3),
@@ -915,7 +930,7 @@ fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut
 /// Parses a person's name from token `j`: capitalised words, initials, particles between
 /// them; at most four name words. Returns the last token of the name.
 fn person_name(doc: &Doc, lex: &Lexicon, j: usize, first_name_rule: bool) -> Option<usize> {
-    let limit = doc.sentence_end[j];
+    let limit = doc.sentence_end(j);
     let mut k = j;
     let mut last = None;
     let mut words = 0;
@@ -1111,6 +1126,11 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     // Pairs of a token and the next one: their flags and tokens side by side.
     let next_tokens = doc.flags.iter().zip(doc.tokens).skip(1);
     for (i, (&next_flags, next)) in next_tokens.enumerate() {
+        // Every rule below starts at a verb of saying or at a token with a capital first
+        // letter (an initial, a role, a name word): most tokens are neither.
+        if doc.flags[i] & (SPEECH | UPPER) == 0 {
+            continue;
+        }
         // Every rule below needs a capitalised word or an initial after this token.
         if next_flags & CAP == 0 && next.kind != TokenKind::Abbreviation {
             continue;
@@ -1190,17 +1210,17 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
                 continue; // handled from the first trigger
             }
             let mut j = i + 1;
-            while j < doc.sentence_end[i]
+            while j < doc.sentence_end(i)
                 && doc.adjacent(j - 1)
                 && (role_kind(doc, lex, j).is_some() || doc.t(j) == "h.c.")
             {
                 j += 1;
             }
             // "Leiter Vertrieb Anton Beispiel": a department after the role names no one.
-            if j < doc.sentence_end[i] && doc.adjacent(j - 1) && department(doc, lex, j) {
+            if j < doc.sentence_end(i) && doc.adjacent(j - 1) && department(doc, lex, j) {
                 j += 1;
             }
-            if j < doc.sentence_end[i] && doc.adjacent(j - 1) {
+            if j < doc.sentence_end(i) && doc.adjacent(j - 1) {
                 if let Some(last) = person_name(doc, lex, j, false) {
                     let rule = match kind {
                         RoleKind::Role => "rule:person_role",
@@ -1224,7 +1244,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             continue;
         }
         // A known first name and a surname.
-        let after_article = i > doc.sentence_start[i] && doc.flags[i - 1] & NOUN_MARKER != 0;
+        let after_article = i > doc.sentence_start(i) && doc.flags[i - 1] & NOUN_MARKER != 0;
         if doc.flags[i] & FIRST_NAME != 0
             && !after_article
             && doc.flags[i] & STOPWORD == 0
@@ -1248,9 +1268,9 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
         }
         // East Asian names: family name first ("Kim Min-jun", "Wang Xiaoming", "Yoon Sang
         // Jick") or last ("Minjun Kim").
-        if doc.flags[i] & FAMILY_NAME != 0 && i + 1 < doc.sentence_end[i] && doc.adjacent(i) {
+        if doc.flags[i] & FAMILY_NAME != 0 && i + 1 < doc.sentence_end(i) && doc.adjacent(i) {
             let mut last = i;
-            for k in i + 1..(i + 3).min(doc.sentence_end[i]) {
+            for k in i + 1..(i + 3).min(doc.sentence_end(i)) {
                 if !doc.adjacent(k - 1)
                     || !name_word(doc, lex, k)
                     || doc.region[k]
@@ -1273,7 +1293,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
                 continue;
             }
         }
-        if i + 1 < doc.sentence_end[i]
+        if i + 1 < doc.sentence_end(i)
             && doc.adjacent(i)
             && doc.flags[i + 1] & FAMILY_NAME != 0
             && name_word(doc, lex, i)
@@ -1313,7 +1333,7 @@ fn named_units(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     };
     let mut found = Vec::new();
     for (c, k) in organisations_by_first_token(doc, cands) {
-        let s_start = doc.sentence_start[k];
+        let s_start = doc.sentence_start(k);
         if k < s_start + 3 || !matches!(doc.t(k - 1), "der" | "des") || !doc.adjacent(k - 1) {
             continue;
         }
@@ -1344,7 +1364,7 @@ fn government_offices(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut found = Vec::new();
     for (c, k) in organisations_by_first_token(doc, cands) {
         if c.rule_subtype() != "government"
-            || k < doc.sentence_start[k] + 2
+            || k < doc.sentence_start(k) + 2
             || !matches!(doc.t(k - 1), "der" | "des")
             || !doc.adjacent(k - 1)
             || !doc.adjacent(k - 2)
@@ -1407,7 +1427,7 @@ fn slash_seats(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
             || doc.t(r + 1) != "/"
             || doc.tokens[r + 1].start != c.end
             || doc.tokens[r + 2].start != doc.tokens[r + 1].end
-            || r + 2 >= doc.sentence_end[r]
+            || r + 2 >= doc.sentence_end(r)
             || !(name_word(doc, lex, r) && has_lowercase(doc.t(r)) && doc.org_head[r].is_none())
         {
             continue;
@@ -1437,7 +1457,7 @@ fn slash_seats(doc: &Doc, lex: &Lexicon, cands: &mut [Candidate]) {
 fn dash_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut found = Vec::new();
     for (c, k) in organisations_by_first_token(doc, cands) {
-        let s_start = doc.sentence_start[k];
+        let s_start = doc.sentence_start(k);
         if k < s_start + 3
             || doc.tokens[k].end >= c.end
             || !matches!(doc.t(k - 1), "–" | "-")
@@ -1479,7 +1499,7 @@ fn dash_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
                     .any(|e| folded.ends_with(e)));
         let last = doc.token_containing(c.end - 1).unwrap_or(k);
         // A second dash closes an aside ("mit dem Vertrag – Beispiel AG zahlt – ist …").
-        let aside = (last + 1..doc.sentence_end[k]).any(|m| matches!(doc.t(m), "–" | "—"));
+        let aside = (last + 1..doc.sentence_end(k)).any(|m| matches!(doc.t(m), "–" | "—"));
         if lead && !aside {
             let subtype = c.rule_subtype();
             found.push((p, last, subtype));
@@ -1564,14 +1584,14 @@ fn apposition_persons(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         else {
             continue;
         };
-        if c < 2 || doc.sentence_start[r] > c - 2 {
+        if c < 2 || doc.sentence_start(r) > c - 2 {
             continue;
         }
         let last = c - 1;
         if !doc.adjacent(last) || !word(last) {
             continue;
         }
-        let s_start = doc.sentence_start[c];
+        let s_start = doc.sentence_start(c);
         let mut first = last;
         while first > s_start && last - first < 2 && doc.adjacent(first - 1) && word(first - 1) {
             first -= 1;
@@ -1635,7 +1655,7 @@ fn lower_adjective(t: &str) -> bool {
 /// A list of nouns after "für": "Wirtschaft, Arbeit und Tourismus", "Bildung und Forschung",
 /// "Angewandte Proben". Returns the last token of the list.
 fn noun_list(doc: &Doc, lex: &Lexicon, start: usize) -> Option<usize> {
-    let limit = doc.sentence_end[start];
+    let limit = doc.sentence_end(start);
     // One item: [lower adjective] Noun [Noun], or a truncation "Wirtschafts-" joined by und.
     let item = |k: usize| -> Option<usize> {
         let mut k = k;
@@ -1733,11 +1753,11 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         let acronym = doc.tokens[i].end == end
             && t.chars().count() >= 2
             && t.chars().all(|ch| ch.is_uppercase());
-        if !acronym || !doc.adjacent(i) || i + 1 >= doc.sentence_end[i] {
+        if !acronym || !doc.adjacent(i) || i + 1 >= doc.sentence_end(i) {
             continue;
         }
         let k = i + 1;
-        let end = if doc.t(k) == "für" && k + 1 < doc.sentence_end[i] && doc.adjacent(k) {
+        let end = if doc.t(k) == "für" && k + 1 < doc.sentence_end(i) && doc.adjacent(k) {
             // "IHK für Rheinhessen": after "für" an unlisted name is the district too.
             region_end(k + 1).or_else(|| {
                 (name_word(doc, lex, k + 1)
@@ -1751,7 +1771,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         };
         // "IHK Ostwestfalen zu Bielefeld": the seat after "zu".
         let end = end.map(|end| {
-            let limit = doc.sentence_end[i];
+            let limit = doc.sentence_end(i);
             (end + 2 < limit
                 && doc.t(end + 1) == "zu"
                 && doc.adjacent(end)
@@ -1783,8 +1803,8 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         if !is_upper_initial(t) {
             continue;
         }
-        let s_start = doc.sentence_start[i];
-        let limit = doc.sentence_end[i];
+        let s_start = doc.sentence_start(i);
+        let limit = doc.sentence_end(i);
         if head.word {
             english_org(doc, lex, i, head.subtype, cands);
             continue;
@@ -2057,7 +2077,7 @@ fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Ve
     let n = doc.tokens.len();
     let free_after = |k: usize| k >= n || !doc.cap_word(k) || doc.stop(k) || !doc.adjacent(k - 1);
     let free_before = |k: usize| {
-        k == doc.sentence_start[k]
+        k == doc.sentence_start(k)
             || !doc.cap_word(k - 1)
             || doc.stop(k - 1)
             || !doc.adjacent(k - 1)
@@ -2080,7 +2100,7 @@ fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Ve
         if doc.tokens[last].end != place.end {
             continue;
         }
-        let s_end = doc.sentence_end[first];
+        let s_end = doc.sentence_end(first);
         if last + 1 < s_end
             && doc.adjacent(last)
             && cues.agency_after_place.contains(doc.t(last + 1))
@@ -2100,7 +2120,7 @@ fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Ve
         }
         for lead in &cues.agency_before_place {
             let words = lead.split(' ').count();
-            if first < doc.sentence_start[first] + words {
+            if first < doc.sentence_start(first) + words {
                 continue;
             }
             let start = first - words;
@@ -2167,7 +2187,7 @@ fn chamber_district(
     end: usize,
     region_end: &dyn Fn(usize) -> Option<usize>,
 ) -> Option<usize> {
-    (end + 2 < doc.sentence_end[end]
+    (end + 2 < doc.sentence_end(end)
         && doc.t(end + 1) == "für"
         && doc.adjacent(end)
         && doc.adjacent(end + 1))
@@ -2222,7 +2242,7 @@ fn modified_place(
     k: usize,
     region_end: &dyn Fn(usize) -> Option<usize>,
 ) -> Option<usize> {
-    if k + 1 >= doc.sentence_end[k] || !doc.adjacent(k) {
+    if k + 1 >= doc.sentence_end(k) || !doc.adjacent(k) {
         return None;
     }
     let t = doc.t(k);
@@ -2321,7 +2341,7 @@ fn acronym_dash_names(doc: &Doc, cands: &mut Vec<Candidate>) {
             || !acronym(doc.t(s - 2))
             || !doc.adjacent(s - 2)
             || !doc.adjacent(s - 1)
-            || doc.sentence_start[s] > s - 2
+            || doc.sentence_start(s) > s - 2
         {
             continue;
         }
@@ -2345,8 +2365,8 @@ fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         if doc.flags[i] & FOREIGN_HEAD == 0 {
             continue;
         }
-        let limit = doc.sentence_end[i];
-        let s_start = doc.sentence_start[i];
+        let limit = doc.sentence_end(i);
+        let s_start = doc.sentence_start(i);
         let elided = |t: &str| {
             [
                 "l'", "d'", "L'", "D'", "l’", "d’", "dell'", "dell’", "all'", "all’", "nell'",
@@ -2451,8 +2471,8 @@ fn english_org(
     subtype: &'static str,
     cands: &mut Vec<Candidate>,
 ) {
-    let s_start = doc.sentence_start[i];
-    let limit = doc.sentence_end[i];
+    let s_start = doc.sentence_start(i);
+    let limit = doc.sentence_end(i);
     let run_word = |k: usize| -> bool {
         let t = doc.t(k);
         doc.kind(k) == TokenKind::Word
@@ -2592,7 +2612,7 @@ fn english_field_list(
 /// is capitalised, no German noun or adjective by its ending, no genitive in -s ("Schmidts
 /// Verein"), acronym, major place, head, role or first name.
 fn english_name_before(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
-    let s_start = doc.sentence_start[i];
+    let s_start = doc.sentence_start(i);
     if i <= s_start || !doc.adjacent(i - 1) {
         return false;
     }
@@ -2649,7 +2669,7 @@ fn legal_form_rule(
             continue;
         }
         let association = lex.legal_association[lex.legal_forms.values(pattern)[0] as usize];
-        let s_start = doc.sentence_start[i];
+        let s_start = doc.sentence_start(i);
         let name_part = |k: usize| -> bool {
             let t = doc.t(k);
             (name_word(doc, lex, k) || t.chars().all(|c| c.is_ascii_digit()))
@@ -2846,7 +2866,7 @@ fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) 
             continue;
         }
         // Not inside a longer capitalised name ("Neue Beispiel Antriebstechnik").
-        if k > doc.sentence_start[k]
+        if k > doc.sentence_start(k)
             && doc.adjacent(k - 1)
             && doc.cap_word(k - 1)
             && !doc.stop(k - 1)
@@ -3010,8 +3030,8 @@ fn club_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         if doc.flags[i] & CLUB_PREFIX == 0 {
             continue;
         }
-        let s_start = doc.sentence_start[i];
-        let limit = doc.sentence_end[i];
+        let s_start = doc.sentence_start(i);
+        let limit = doc.sentence_end(i);
         // "Oberwalder SV": a place adjective before the abbreviation.
         if i > s_start
             && doc.adjacent(i - 1)
@@ -3808,7 +3828,7 @@ fn acronym_definitions(
             continue;
         }
         let right = k - 2;
-        let s_start = doc.sentence_start[right];
+        let s_start = doc.sentence_start(right);
         if doc.kind(right) != TokenKind::Word || !doc.adjacent(right) || right < s_start {
             continue;
         }
@@ -3945,7 +3965,7 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
         if !doc.adjacent(p - 1) || !(before.starts_with(char::is_lowercase) || doc.stop(p - 1)) {
             continue;
         }
-        let limit = doc.sentence_end[p];
+        let limit = doc.sentence_end(p);
         let name_part = |k: usize| {
             name_word(doc, lex, k)
                 && role_kind(doc, lex, k).is_none()
@@ -4018,7 +4038,7 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 /// article or preposition.
 fn described_name_ends(doc: &Doc, lex: &Lexicon, last: usize) -> bool {
     let k = last + 1;
-    if k >= doc.sentence_end[last] || !doc.adjacent(last) {
+    if k >= doc.sentence_end(last) || !doc.adjacent(last) {
         return false;
     }
     let t = doc.t(k);
@@ -4046,7 +4066,7 @@ fn german_noun_like(t: &str) -> bool {
 /// "Park" or "Airways", or such a word follows it ("Lindsey School", "Miller Band").
 fn not_person_name(doc: &Doc, _lex: &Lexicon, last: usize) -> bool {
     doc.flags[last] & NOT_SURNAME != 0
-        || (last + 1 < doc.sentence_end[last]
+        || (last + 1 < doc.sentence_end(last)
             && doc.adjacent(last)
             && doc.flags[last + 1] & NOT_SURNAME != 0)
 }
@@ -4123,7 +4143,7 @@ fn genitive_region_follows(doc: &Doc, lex: &Lexicon, m: usize, limit: usize) -> 
 /// could be a romanised given name, with a name or an article before, is a facility.
 fn facility_after_name_or_article(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     lex.cues.not_surname.contains(doc.t(i + 1))
-        && i > doc.sentence_start[i]
+        && i > doc.sentence_start(i)
         && role_kind(doc, lex, i - 1).is_none()
         && (doc.cap_word(i - 1) || lex.noun_markers.contains(doc.t(i - 1)))
 }
@@ -4157,7 +4177,7 @@ fn acronyms_after_articles(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>)
             && names.contains(&doc.t(k))
         {
             // With the name words after it: "die HTW Oberwald", "der TSV Beispielstadt".
-            let limit = doc.sentence_end[k];
+            let limit = doc.sentence_end(k);
             let mut last = k;
             while last + 1 < limit
                 && last - k < 2
@@ -4434,7 +4454,7 @@ fn caps_dateline(doc: &Doc, i: usize, end: usize) -> bool {
     let token = doc.tokens[i];
     token.end == end
         && end - token.start >= 3
-        && (doc.sentence_start[i] == i
+        && (doc.sentence_start(i) == i
             || doc.text[doc.tokens[i - 1].end..token.start].contains('\n'))
         && matches!(doc.t_or(i + 1), "(" | "-" | "–" | "—" | "/")
 }
@@ -4494,7 +4514,7 @@ fn places_before_bracketed_regions(
         if doc.t(region + 1) != ")" || !doc.adjacent(k + 1) || !doc.adjacent(region) {
             continue;
         }
-        let s_start = doc.sentence_start[k];
+        let s_start = doc.sentence_start(k);
         let opened = k == s_start
             || !doc.adjacent(k - 1)
             || (doc.flags[k - 1] & NOUN_MARKER == 0
@@ -4657,7 +4677,7 @@ fn place_lists(
         if k < done || k + 2 >= n {
             continue;
         }
-        let limit = doc.sentence_end[k];
+        let limit = doc.sentence_end(k);
         let after_common = common_starts.contains(&k);
         let mut m = k;
         while m + 2 < limit {
@@ -4722,7 +4742,7 @@ fn dateline_agencies(
         .map(|p| p + 1);
     for k in after_brackets.filter(|&k| k + 1 < doc.tokens.len()) {
         // Near the start of a sentence only: one array load before the byte tests.
-        if k - doc.sentence_start[k] > 8 {
+        if k - doc.sentence_start(k) > 8 {
             continue;
         }
         let open = doc.tokens[k - 1];
@@ -4734,7 +4754,7 @@ fn dateline_agencies(
             && t.starts_with(|c: char| c.is_ascii_alphabetic())
             && t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
             && !t.ends_with('-');
-        let s_start = doc.sentence_start[k];
+        let s_start = doc.sentence_start(k);
         if !shape || k < s_start + 2 || k - s_start > 8 || candidate_at(doc, cands, k, None) {
             continue;
         }
@@ -4788,7 +4808,7 @@ fn possessive_lead(doc: &Doc, lex: &Lexicon, p: usize) -> bool {
         return true;
     }
     // Rare: only words before a possessive candidate get here.
-    doc.sentence_start[p] == p
+    doc.sentence_start(p) == p
         && is_upper_initial(t)
         && lex.cues.possessive_lead.contains(t.to_lowercase().as_str())
 }
@@ -4807,7 +4827,7 @@ fn lone_first_names(
         // Local first names are first names (FIRST_NAME): one bit test rules out most words.
         if doc.flags[k] & (CAP | FIRST_NAME) != CAP | FIRST_NAME
             || doc.stop(k)
-            || doc.sentence_start[k] == k
+            || doc.sentence_start(k) == k
         {
             continue;
         }
@@ -4817,7 +4837,7 @@ fn lone_first_names(
         let prev_shape = prev == ","
             || (doc.kind(k - 1) == TokenKind::Word && prev.starts_with(char::is_lowercase));
         let next = doc.t_or(k + 1);
-        let next_shape = k + 1 >= doc.sentence_end[k]
+        let next_shape = k + 1 >= doc.sentence_end(k)
             || doc.kind(k + 1) == TokenKind::Punctuation && !matches!(next, "(" | "-" | "&")
             || next.starts_with(char::is_lowercase);
         let t = doc.t(k);
@@ -4933,7 +4953,7 @@ fn possessive_persons(
         } else {
             k + 1
         };
-        if noun < doc.sentence_end[k]
+        if noun < doc.sentence_end(k)
             && doc.cap_word(noun)
             && !doc.stop(noun)
             && has_lowercase(doc.t(noun))
@@ -5004,7 +5024,7 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
         if matches!(doc.t(p), "der" | "dem" | "den") && doc.adjacent(p) {
             p += 1;
         }
-        (p < doc.sentence_end[k]).then(|| place(p)).flatten()
+        (p < doc.sentence_end(k)).then(|| place(p)).flatten()
     };
     let mut found = Vec::new();
     for c in cands
@@ -5042,9 +5062,9 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
         };
         let head = &lex.org_heads[head as usize];
         if head.word
-            && i + 1 < doc.sentence_end[i]
+            && i + 1 < doc.sentence_end(i)
             && doc.adjacent(i)
-            && (i == doc.sentence_start[i]
+            && (i == doc.sentence_start(i)
                 || !doc.cap_word(i - 1)
                 || doc.stop(i - 1)
                 // After a German describing noun: "die Agentur Enterprise Beispielland".
@@ -5053,7 +5073,7 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
             // "Enterprise Beispielland": an English head with the place it serves, also a
             // place named like a first name or a town.
             if let Some(&(end, _)) = places.get(&(i + 1)) {
-                let open = end + 1 >= doc.sentence_end[i]
+                let open = end + 1 >= doc.sentence_end(i)
                     || !doc.adjacent(end)
                     || !doc.cap_word(end + 1)
                     || doc.stop(end + 1);
@@ -5063,7 +5083,7 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
             }
             continue;
         }
-        if head.subtype != "government" || !doc.cap_word(i) || i + 3 >= doc.sentence_end[i] {
+        if head.subtype != "government" || !doc.cap_word(i) || i + 3 >= doc.sentence_end(i) {
             continue;
         }
         let folded = &doc.folded[doc.tokens[i].start..doc.tokens[i].end];
@@ -5323,8 +5343,7 @@ mod tests {
             text,
             folded: Cow::Borrowed(text),
             tokens: &tokens,
-            sentence_start: Vec::new(),
-            sentence_end: Vec::new(),
+            sentences: Vec::new(),
             org_head: Vec::new(),
             role_suffix: Vec::new(),
             region: Vec::new(),

@@ -133,6 +133,13 @@ pub fn fold(text: &str) -> Cow<'_, str> {
             at += 1;
             continue;
         }
+        // The lower-case letters of Latin-1 and `ß` (U+00DF to U+00FF: `ä`, `ö`, `ü`, `é` …),
+        // most of the characters beyond ASCII in German text, stay as they are: told by
+        // their two bytes without decoding them.
+        if b == 0xC3 && bytes.get(at + 1).is_some_and(|&next| next >= 0x9F) {
+            at += 2;
+            continue;
+        }
         let ch = text[at..].chars().next().expect("a character starts here");
         let len = ch.len_utf8();
         if ch.is_uppercase() {
