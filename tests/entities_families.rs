@@ -516,3 +516,19 @@ fn a_describing_noun_before_an_english_or_foreign_company_name_stays_outside() {
         ),
     ]);
 }
+
+#[test]
+fn a_town_named_like_a_first_name_is_a_place_next_to_a_place() {
+    check(&[
+        (
+            "Jena und Oulu wollen die Zusammenarbeit ausbauen.",
+            &[("Jena", "LOC"), ("Oulu", "LOC")],
+        ),
+        (
+            "Gäste kamen aus Oulu, Jena und Tampere.",
+            &[("Oulu", "LOC"), ("Jena", "LOC"), ("Tampere", "LOC")],
+        ),
+        // Without a place beside it or a preposition before it, the name stays open.
+        ("Jena wollte es so.", &[]),
+    ]);
+}

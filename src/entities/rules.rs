@@ -682,13 +682,37 @@ fn region_head_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 #[inline(never)]
 fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut confirmed: Vec<usize> = Vec::new();
+    // Places that need no context, by first and by last byte: a place coordinated with one
+    // of them is a place too ("Jena und Oulu", "Oulu, Jena").
+    let sure_places = || {
+        cands
+            .iter()
+            .filter(|c| c.entity_type == EntityType::Location && !c.needs_context)
+    };
+    let sure_starts: crate::gazetteer::FastSet<usize> = sure_places().map(|c| c.start).collect();
+    let sure_ends: crate::gazetteer::FastSet<usize> = sure_places().map(|c| c.end).collect();
+    let coordination = |k: usize| matches!(doc.t(k), "und" | "," | "sowie" | "oder");
     for (n, cand) in cands.iter().enumerate() {
         if !cand.needs_context {
             continue;
         }
         if let Some(i) = doc.token_starting_at(cand.start) {
             let preposition = i > 0 && doc.adjacent(i - 1) && doc.flags[i - 1] & CONTEXT_WORD != 0;
-            if preposition || postcode_or_dateline(doc, i) {
+            let place = cand.entity_type == EntityType::Location;
+            let last = doc.first_start_after(cand.end.saturating_sub(1)) - 1;
+            let coordinated = place
+                && ((last + 2 < doc.tokens.len()
+                    && doc.tokens[last].end == cand.end
+                    && doc.adjacent(last)
+                    && doc.adjacent(last + 1)
+                    && coordination(last + 1)
+                    && sure_starts.contains(&doc.tokens[last + 2].start))
+                    || (i >= 2
+                        && doc.adjacent(i - 1)
+                        && doc.adjacent(i - 2)
+                        && coordination(i - 1)
+                        && sure_ends.contains(&doc.tokens[i - 2].end)));
+            if preposition || coordinated || postcode_or_dateline(doc, i) {
                 confirmed.push(n);
             }
         }
