@@ -303,3 +303,19 @@ fn both_companies_are_the_companies_just_talked_about() {
         ),
     ]);
 }
+
+#[test]
+fn a_body_that_only_signs_treaties_frames_other_relations() {
+    check(&[
+        // A treaty: the EU is a party.
+        (
+            "Das Freihandelsabkommen zwischen der [EU|ORG|-|other|Europäische Union] und [Südkorea|LOC|KR|country] wurde 2011 unterzeichnet.",
+            &["AGREEMENT Europäische Union + Südkorea"],
+        ),
+        // A project the EU funds: it is no partner.
+        (
+            "Das [Beispielnetz e.V.|ORG|-|cluster] und die [Universität Oulu|ORG|-|university] arbeiten seit 2023 in einem [EU|ORG|-|other|Europäische Union]-Projekt zusammen.",
+            &["COOPERATION Beispielnetz e.V. + Universität Oulu"],
+        ),
+    ]);
+}

@@ -410,6 +410,8 @@ pub struct Files<'a> {
     pub rules: DataFile<'a>,
     /// Organisation subtypes that stand for their region.
     pub stand_for_region: DataFile<'a>,
+    /// Organisations that are parties only to treaties.
+    pub treaty_parties: DataFile<'a>,
 }
 
 impl Default for Files<'static> {
@@ -425,6 +427,7 @@ impl Default for Files<'static> {
             demonyms: crate::data_file!("resources/relations/demonyms.tsv"),
             rules: crate::data_file!("resources/relations/rules.tsv"),
             stand_for_region: crate::data_file!("resources/relations/stand_for_region.txt"),
+            treaty_parties: crate::data_file!("resources/relations/treaty_parties.txt"),
         }
     }
 }
@@ -450,6 +453,8 @@ pub(crate) struct Lexicon {
     pub rules: HashMap<String, f64>,
     /// Organisation subtypes that stand for their region.
     pub stand_for_region: Vec<String>,
+    /// Canonical names of organisations that are parties only to treaties (AGREEMENT).
+    pub treaty_parties: Vec<String>,
     /// The distinct first words of all triggers in one automaton, so that one pass over the
     /// document finds every trigger that may start at a token: pattern `p` is the first word
     /// of the triggers `first_word_triggers[p]` (in file order). Distinct words keep the
@@ -568,6 +573,7 @@ impl Lexicon {
             demonyms,
             rules,
             stand_for_region,
+            treaty_parties,
         } = *files;
         let mut goldstein = HashMap::new();
         for row in cameo.rows(3) {
@@ -794,6 +800,10 @@ impl Lexicon {
             .items()
             .map(|(_, item)| item.to_string())
             .collect();
+        let parsed_treaty_parties = treaty_parties
+            .items()
+            .map(|(_, item)| item.to_string())
+            .collect();
 
         // A DFA: the automaton runs over every document's whole text.
         let mut distinct_first: Vec<&str> = Vec::new();
@@ -849,6 +859,7 @@ impl Lexicon {
             cue_index,
             rules: parsed_rules,
             stand_for_region: parsed_stand_for,
+            treaty_parties: parsed_treaty_parties,
             triggers: parsed_triggers,
             cues: parsed_cues,
             goldstein,

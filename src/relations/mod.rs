@@ -9,7 +9,8 @@
 //!    who speak for a body ("der Gouverneur der Präfektur X, Name");
 //! 2. places that are only the venue ("in Stuttgart") or describe an organisation
 //!    ("die Münchner Firma X", "X aus Y") are no parties; a place is never paired with the
-//!    region that contains it (ISO 3166 codes: `DE` contains `DE-SN`);
+//!    region that contains it (ISO 3166 codes: `DE` contains `DE-SN`); a body that only signs
+//!    treaties (the EU, `treaty_parties.txt`) is a party only to an AGREEMENT;
 //! 3. parties of different *sides* (countries, or for an unlocated organisation a side of its
 //!    own) and of the same level (region–region, organisation–organisation) are paired;
 //! 4. for a VISIT, the visitor is the party after "aus", before "Delegation", or the subject of
@@ -645,6 +646,14 @@ impl RelationRecogniser {
             .filter(|m| {
                 // Adjectives only for regions with a code ("Münchner" is no party).
                 m.via != Via::Adjective || has_code(m.entity)
+            })
+            .filter(|m| {
+                // "in einem EU-Projekt": a body that only signs treaties frames the relation.
+                fired.relation_type == RelationType::Agreement
+                    || !lex
+                        .treaty_parties
+                        .iter()
+                        .any(|t| *t == entities[m.entity].canonical)
             })
             .filter(|m| {
                 let is_place =
