@@ -9,7 +9,7 @@ use super::lexicon::{Cue, CueIndex, CueKind, CueMarks, Lexicon, SentenceTopics};
 use super::{RegionEvidence, RelationInput};
 use crate::entities::EntityMatch;
 use crate::record::EntityType;
-use crate::tokenise::TokenKind;
+use crate::tokenise::{Token, TokenKind};
 
 /// Which side of a relation an entity belongs to: a country (from an ISO 3166 code) or, when
 /// unknown, a side of its own (named by a canonical name).
@@ -100,57 +100,133 @@ pub(crate) struct Doc<'a> {
     topics: Vec<OnceCell<SentenceTopics>>,
 }
 
-/// The lower-cased tokens of a document in one buffer, separated by line breaks (which no
-/// token contains): no `String` per token.
+/// The lower-cased tokens of a document in one buffer: no `String` per token. Built from a
+/// document ([`Words::of_text`]) the buffer is the text itself lower-cased, each token at its
+/// own byte offsets; built from a list of words ([`Words::new`]) it holds them separated by
+/// line breaks (which no token contains).
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     buf: String,
-    /// Start of each token's text in `buf`, and one more: where the next token would start.
-    starts: Vec<usize>,
+    /// Start and end of each token's text in `buf`, in order, not overlapping.
+    spans: Vec<(usize, usize)>,
     /// The cue kinds that may start at each token, once asked for.
     marks: Vec<Cell<Option<CueMarks>>>,
 }
 
-impl Words {
-    /// Lower-cases `texts` (as `str::to_lowercase` does) into one buffer.
-    pub(crate) fn new<'t>(texts: impl ExactSizeIterator<Item = &'t str>) -> Words {
-        let mut starts = Vec::with_capacity(texts.len() + 1);
-        let mut buf = String::new();
-        for t in texts {
-            starts.push(buf.len());
-            if t.is_ascii() {
-                let at = buf.len();
-                buf.push_str(t);
-                buf[at..].make_ascii_lowercase();
-            } else if t.contains('Σ') {
-                // Final sigma depends on context: leave it to the library.
-                buf.push_str(&t.to_lowercase());
+/// Appends `token` lower-cased as `str::to_lowercase` lower-cases it on its own.
+fn push_lower(token: &str, buf: &mut String) {
+    if token.is_ascii() {
+        let at = buf.len();
+        buf.push_str(token);
+        buf[at..].make_ascii_lowercase();
+    } else if token.contains('Σ') {
+        // Final sigma depends on context: leave it to the library.
+        buf.push_str(&token.to_lowercase());
+    } else {
+        for c in token.chars() {
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
             } else {
-                for c in t.chars() {
-                    if c.is_ascii() {
-                        buf.push(c.to_ascii_lowercase());
-                    } else {
-                        for l in c.to_lowercase() {
-                            buf.push(l);
-                        }
-                    }
+                for l in c.to_lowercase() {
+                    buf.push(l);
                 }
             }
+        }
+    }
+}
+
+/// The offset of the first byte at or after `from` that is not ASCII.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    // Eight bytes at a time: most of a German text is ASCII.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH;
+        if high != 0 {
+            return Some(i + high.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|b| !b.is_ascii()).map(|k| i + k)
+}
+
+impl Words {
+    /// Lower-cases `texts` (each as `str::to_lowercase` does) into one buffer.
+    pub(crate) fn new<'t>(texts: impl ExactSizeIterator<Item = &'t str>) -> Words {
+        let mut spans = Vec::with_capacity(texts.len());
+        let mut buf = String::new();
+        for t in texts {
+            let start = buf.len();
+            push_lower(t, &mut buf);
+            spans.push((start, buf.len()));
             buf.push('\n');
         }
-        starts.push(buf.len());
-        let marks = vec![Cell::new(None); starts.len() - 1];
-        Words { buf, starts, marks }
+        let marks = vec![Cell::new(None); spans.len()];
+        Words { buf, spans, marks }
+    }
+
+    /// The `tokens` of `text`, each lower-cased as [`Words::new`] lower-cases it, in a copy of
+    /// the text lower-cased at once: the ASCII letters of the whole text in one pass, then the
+    /// few tokens with other letters one by one. When one of those changes its length in
+    /// lower case ("İ"), the tokens go one by one into a buffer of their own instead.
+    pub(crate) fn of_text(text: &str, tokens: &[Token]) -> Words {
+        let mut buf = text.to_ascii_lowercase();
+        let bytes = text.as_bytes();
+        let mut lowered = String::new();
+        let mut t = 0;
+        let mut at = 0;
+        let mut same_offsets = true;
+        while let Some(p) = next_non_ascii(bytes, at) {
+            while t < tokens.len() && tokens[t].end <= p {
+                t += 1;
+            }
+            let Some(token) = tokens.get(t).filter(|token| token.start <= p) else {
+                // Outside any token: no token reads it.
+                at = p + 1;
+                continue;
+            };
+            let original = &text[token.start..token.end];
+            // Lower-case letters of Latin-1 ("ä", "ß", "é") stay as they are: the text lower-cased
+            // as ASCII already holds such a token in lower case.
+            if original[p - token.start..]
+                .chars()
+                .all(|c| c.is_ascii() || ('\u{df}'..='\u{ff}').contains(&c))
+            {
+                at = token.end;
+                continue;
+            }
+            lowered.clear();
+            push_lower(original, &mut lowered);
+            if lowered.len() != original.len() {
+                same_offsets = false;
+                break;
+            }
+            if buf[token.start..token.end] != lowered {
+                buf.replace_range(token.start..token.end, &lowered);
+            }
+            at = token.end;
+        }
+        let spans: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start, t.end)).collect();
+        same_offsets &= spans.first().map_or(true, |&(start, end)| start <= end)
+            && spans
+                .windows(2)
+                .all(|w| w[0].1 <= w[1].0 && w[1].0 <= w[1].1);
+        if !same_offsets {
+            return Words::new(tokens.iter().map(|t| t.text(text)));
+        }
+        let marks = vec![Cell::new(None); spans.len()];
+        Words { buf, spans, marks }
     }
 
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
-        self.starts.len() - 1
+        self.spans.len()
     }
 
     /// Token `i`, lower-cased.
     pub(crate) fn get(&self, i: usize) -> Option<&str> {
-        (i + 1 < self.starts.len()).then(|| &self.buf[self.starts[i]..self.starts[i + 1] - 1])
+        let &(start, end) = self.spans.get(i)?;
+        Some(&self.buf[start..end])
     }
 
     /// The whole buffer.
@@ -158,10 +234,15 @@ impl Words {
         &self.buf
     }
 
-    /// The token whose text holds byte `at` of the buffer, with its start and end.
-    pub(crate) fn token_at(&self, at: usize) -> (usize, usize, usize) {
-        let i = self.starts.partition_point(|&s| s <= at) - 1;
-        (i, self.starts[i], self.starts[i + 1] - 1)
+    /// The token whose text holds byte `at` of the buffer, with its start and end; `None`
+    /// between tokens.
+    pub(crate) fn token_at(&self, at: usize) -> Option<(usize, usize, usize)> {
+        let i = self
+            .spans
+            .partition_point(|&(s, _)| s <= at)
+            .checked_sub(1)?;
+        let (start, end) = self.spans[i];
+        (at < end).then_some((i, start, end))
     }
 
     /// The cue kinds that may start at token `i` (computed on first use), or `None` past the
@@ -446,7 +527,7 @@ impl<'a> Doc<'a> {
     pub(crate) fn prepare(input: &'a RelationInput<'a>, lexicon: &Lexicon) -> Doc<'a> {
         let text = input.text;
         let tokens = input.tokens;
-        let lower = Words::new(tokens.iter().map(|t| t.text(text)));
+        let lower = Words::of_text(text, tokens);
         let trigger_hits = lexicon.trigger_hits(&lower);
         let mut sentence_of = vec![usize::MAX; tokens.len()];
         for (s, sentence) in input.sentences.iter().enumerate() {
@@ -1549,6 +1630,35 @@ mod tests {
         assert_eq!(words.get(tokens.len()), None);
         // Every byte of a token maps back to it.
         let at = words.buffer().find("straße").unwrap();
-        assert_eq!(words.token_at(at + 2).0, 2);
+        assert_eq!(words.token_at(at + 2).map(|t| t.0), Some(2));
+    }
+
+    /// A document's words lower-cased in a copy of its text are the words lower-cased one by
+    /// one: ASCII and Latin-1 tokens in place, other capitals ("Ö", "Č", "Σ") token by token,
+    /// and a token whose lower case is longer ("İzmir") falls back to a buffer of its own.
+    #[test]
+    fn words_of_a_text_equal_words_lower_cased_one_by_one() {
+        let tokeniser = crate::tokenise::Tokeniser::load_default().unwrap();
+        for text in [
+            "Die ÖSTERREICHISCHE Delegation besuchte am 3. Mai die Straße in Győr.",
+            "„Kooperation“ – ČESKÁ REPUBLIKA, ΟΔΟΣ und ΌΡΟΣ: Café, naïve, Ærø!",
+            "Eine Messe in İzmir (Türkei) mit 40 Firmen.",
+            "  Ein Text, der mit Leerzeichen beginnt\nund über zwei Zeilen geht … ",
+            "",
+        ] {
+            let tokens = tokeniser.tokenise(text);
+            let of_text = Words::of_text(text, &tokens);
+            let one_by_one = Words::new(tokens.iter().map(|t| t.text(text)));
+            assert_eq!(of_text.len(), tokens.len(), "{text:?}");
+            for i in 0..tokens.len() {
+                assert_eq!(of_text.get(i), one_by_one.get(i), "token {i} of {text:?}");
+                let (start, end) = of_text.spans[i];
+                if start < end {
+                    assert_eq!(of_text.token_at(start), Some((i, start, end)));
+                    assert_eq!(of_text.token_at(end - 1), Some((i, start, end)));
+                }
+            }
+            assert_eq!(of_text.get(tokens.len()), None);
+        }
     }
 }

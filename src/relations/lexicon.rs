@@ -865,7 +865,10 @@ impl Lexicon {
             words.buffer().as_bytes(),
             |p, m_start, m_end| {
                 if !(current.1..current.2).contains(&m_start) {
-                    current = words.token_at(m_start);
+                    match words.token_at(m_start) {
+                        Some(token) => current = token,
+                        None => return, // between tokens
+                    }
                 }
                 let (token, start, end) = current;
                 if m_end > end {
