@@ -247,14 +247,20 @@ impl Words {
 
     /// The cue kinds that may start at token `i` (computed on first use), or `None` past the
     /// last token.
+    /// Asked for at every token of many ranges: inlined, the first computation out of line.
+    #[inline]
     pub(crate) fn cue_marks(&self, i: usize, index: &CueIndex) -> Option<CueMarks> {
-        let cell = self.marks.get(i)?;
-        if let Some(marks) = cell.get() {
-            return Some(marks);
+        match self.marks.get(i)?.get() {
+            Some(marks) => Some(marks),
+            None => Some(self.compute_marks(i, index)),
         }
+    }
+
+    #[inline(never)]
+    fn compute_marks(&self, i: usize, index: &CueIndex) -> CueMarks {
         let marks = index.marks(&self[i]);
-        cell.set(Some(marks));
-        Some(marks)
+        self.marks[i].set(Some(marks));
+        marks
     }
 }
 
