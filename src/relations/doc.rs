@@ -326,6 +326,15 @@ pub(crate) fn has_words(name: &str, part: &str) -> bool {
         })
 }
 
+/// The first (up to) three bytes of an ASCII word, lower-cased, and their number as one key.
+fn ascii_head_key(prefix: &[u8]) -> u32 {
+    prefix
+        .iter()
+        .take(3)
+        .fold(0u32, |key, &b| key << 8 | u32::from(b.to_ascii_lowercase()))
+        | (prefix.len().min(3) as u32) << 24
+}
+
 /// The country of an ISO 3166 code (`DE-BY` → `DE`, `CN` → `CN`).
 pub(crate) fn country_of(kb_id: &str) -> Option<&str> {
     let head = kb_id.split('-').next()?;
@@ -777,20 +786,38 @@ impl<'a> Doc<'a> {
             .flat_map(|(_, stems)| stems.iter().map(|s| s.chars().take(3).collect::<String>()))
             .collect();
         let short_stem = heads.iter().any(|h| h.chars().count() < 3);
+        // The ASCII heads as numbers (most words open with three ASCII letters): sorted, and a
+        // set of their first bytes that rules out most words at once.
+        let ascii_heads: Vec<u32> = {
+            let mut keys: Vec<u32> = heads
+                .iter()
+                .filter(|h| h.is_ascii())
+                .map(|h| ascii_head_key(h.as_bytes()))
+                .collect();
+            keys.sort_unstable();
+            keys
+        };
+        let mut first_bytes = [0u64; 2];
+        for head in heads.iter().filter(|h| h.is_ascii()) {
+            if let Some(&b) = head.as_bytes().first() {
+                first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
         let mut head_buf = String::new();
         let mut has_head = |word: &str| -> bool {
-            head_buf.clear();
             let ascii = word.len().min(3);
-            if word.as_bytes()[..ascii].is_ascii() {
+            let prefix = &word.as_bytes()[..ascii];
+            if prefix.is_ascii() {
                 // Folding ASCII is lower-casing.
-                head_buf.push_str(&word[..ascii]);
-                head_buf.make_ascii_lowercase();
-            } else {
-                let start = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
-                fold_into(&word[..start], &mut head_buf);
-                if let Some((i, _)) = head_buf.char_indices().nth(3) {
-                    head_buf.truncate(i);
-                }
+                let first = prefix.first().map_or(0, u8::to_ascii_lowercase);
+                return first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) != 0
+                    && ascii_heads.binary_search(&ascii_head_key(prefix)).is_ok();
+            }
+            head_buf.clear();
+            let start = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
+            fold_into(&word[..start], &mut head_buf);
+            if let Some((i, _)) = head_buf.char_indices().nth(3) {
+                head_buf.truncate(i);
             }
             heads.contains(head_buf.as_str())
         };
@@ -803,8 +830,9 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if !short_stem {
-                // Most words hold no hyphen: test them whole, without a splitter.
-                let head = if surface.as_bytes().contains(&b'-') {
+                // Most words hold no hyphen: test them whole, without a splitter. (A plain loop:
+                // words are too short for `memchr` to pay.)
+                let head = if surface.bytes().any(|b| b == b'-') {
                     surface.split('-').any(&mut has_head)
                 } else {
                     has_head(surface)
