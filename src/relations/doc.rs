@@ -326,6 +326,18 @@ pub(crate) fn has_words(name: &str, part: &str) -> bool {
         })
 }
 
+/// The `(token, trigger)` pairs of `trigger_hits` (ordered by token) at token `t`: the
+/// triggers whose first word matches it.
+pub(crate) fn trigger_hits_at(
+    trigger_hits: &[(usize, usize)],
+    t: usize,
+) -> impl Iterator<Item = &(usize, usize)> {
+    let from = trigger_hits.partition_point(|&(token, _)| token < t);
+    trigger_hits[from..]
+        .iter()
+        .take_while(move |&&(token, _)| token == t)
+}
+
 /// The first (up to) three bytes of an ASCII word, lower-cased, and their number as one key.
 fn ascii_head_key(prefix: &[u8]) -> u32 {
     prefix
@@ -631,6 +643,8 @@ impl<'a> Doc<'a> {
                 .partition_point(|t| t.end <= byte)
                 .min(tokens.len().saturating_sub(1))
         };
+        let trigger_hits = &self.trigger_hits;
+        let hits_at = |t: usize| trigger_hits_at(trigger_hits, t);
 
         // Sides: countries of regions with ISO codes; organisations take the side of a region
         // in their name; anything else is a side of its own.
@@ -1295,17 +1309,8 @@ impl<'a> Doc<'a> {
                         .any(|o| o.entity != m.entity && o.token == m.token && o.via == Via::Direct)
                 {
                     let end = last_token(m);
-                    let names_event = |t: usize| {
-                        lower.get(t).is_some_and(|word| {
-                            lexicon.triggers.iter().any(|tr| {
-                                tr.relation_type == super::lexicon::RelationType::Event
-                                    && tr.words.len() == 1
-                                    && tr.words[0]
-                                        .as_deref()
-                                        .is_some_and(|w| tr.mode.matches(w, word))
-                            })
-                        })
-                    };
+                    // Some one-word EVENT trigger matches token `t`.
+                    let names_event = |t: usize| hits_at(t).any(|&(_, k)| lexicon.event_word[k]);
                     let in_compound = tokens[end].end > e.end && names_event(end);
                     if in_compound || names_event(end + 1) {
                         prep = Some(Prep::Venue);

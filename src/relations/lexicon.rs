@@ -450,6 +450,9 @@ pub(crate) struct Lexicon {
     /// automaton small.
     pub first_words: Scanner,
     pub first_word_triggers: Vec<Vec<usize>>,
+    /// Per trigger: an EVENT trigger of one word ("Forum", "-messe"), what a compound's head
+    /// or a word after a place may name.
+    pub event_word: Vec<bool>,
     /// The distinct topic parts and economic words in one automaton, run once over a
     /// sentence's [`topic_text`]: pattern `p` is `topic_words[p]`.
     pub topic_words: Scanner,
@@ -960,7 +963,12 @@ impl Lexicon {
         }
         let topic_words =
             Scanner::new(&owned).map_err(|e| ResourceError::new(topics.name, 0, e))?;
+        let event_word = parsed_triggers
+            .iter()
+            .map(|t| t.relation_type == RelationType::Event && t.words.len() == 1)
+            .collect();
         Ok(Lexicon {
+            event_word,
             topic_words,
             topic_word_uses,
             first_words,
