@@ -98,6 +98,9 @@ pub(crate) struct Doc<'a> {
     trailer_start: usize,
     /// Topics and economic words of each sentence, once asked for.
     topics: Vec<OnceCell<SentenceTopics>>,
+    /// Per entity: a place's name without qualifier and head words ([`place_base`]), empty for
+    /// others.
+    place_bases: Vec<&'a str>,
 }
 
 /// The lower-cased tokens of a document in one buffer: no `String` per token. Built from a
@@ -349,8 +352,13 @@ fn ascii_head_key(prefix: &[u8]) -> u32 {
 
 /// The country of an ISO 3166 code (`DE-BY` → `DE`, `CN` → `CN`).
 pub(crate) fn country_of(kb_id: &str) -> Option<&str> {
-    let head = kb_id.split('-').next()?;
-    (head.len() == 2 && head.bytes().all(|b| b.is_ascii_uppercase())).then_some(head)
+    // The part before the first hyphen is two capital letters.
+    match kb_id.as_bytes() {
+        [a, b] | [a, b, b'-', ..] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+            Some(&kb_id[..2])
+        }
+        _ => None,
+    }
 }
 
 /// Whether region `outer` contains region `inner` by their ISO codes (`DE` ⊃ `DE-SN`).
@@ -367,11 +375,9 @@ pub(crate) fn place_country(e: &EntityMatch) -> Option<&str> {
     if e.entity_type != EntityType::Location {
         return None;
     }
-    e.country.as_deref().or_else(|| {
-        let kb = e.kb_id.as_deref()?;
-        let head = kb.split('-').next()?;
-        (head.len() == 2 && head.bytes().all(|b| b.is_ascii_uppercase())).then_some(head)
-    })
+    e.country
+        .as_deref()
+        .or_else(|| country_of(e.kb_id.as_deref()?))
 }
 
 /// Whether place `outer` contains place `inner`: by their ISO codes (`DE` ⊃ `DE-SN`), or a
@@ -416,30 +422,15 @@ pub(crate) fn part_of_other(a: &EntityMatch, b: &EntityMatch) -> bool {
         })
 }
 
-/// Whether two places are one place under two names, as a town and the district named after
-/// it: "Landkreis Rosenheim", "Rosenheim (Landkreis)" and "Rosenheim" (a bracketed
-/// qualifier and leading administrative head words, the `skip` cues, are dropped). Such a
-/// pair is never a relation.
-pub(crate) fn same_place(a: &EntityMatch, b: &EntityMatch, lexicon: &Lexicon) -> bool {
-    if a.entity_type != EntityType::Location || b.entity_type != EntityType::Location {
-        return false;
-    }
-    let x = place_base(&a.canonical, lexicon);
-    !x.is_empty() && x == place_base(&b.canonical, lexicon)
-}
-
 /// A place name without bracketed qualifier and leading head words ("Landkreis Rosenheim",
 /// "Rosenheim (Landkreis)" → "Rosenheim"), as a slice: no allocation per pair.
 fn place_base<'n>(name: &'n str, lexicon: &Lexicon) -> &'n str {
     let mut rest = name.split(" (").next().unwrap_or(name).trim();
+    let mut lowered = String::new();
     while let Some((first, tail)) = rest.split_once(' ') {
-        let head = lexicon.cues(CueKind::Skip).iter().any(|c| {
-            c.words.len() == 1
-                && first
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(c.words[0].chars())
-        });
+        lowered.clear();
+        lowered.extend(first.chars().flat_map(char::to_lowercase));
+        let head = lexicon.skip_words.contains(&lowered);
         if !head {
             break;
         }
@@ -457,8 +448,7 @@ fn compass_country(
     lexicon: &Lexicon,
 ) -> Option<String> {
     let folded = fold(name);
-    lexicon.cues(CueKind::Compass).iter().find_map(|cue| {
-        let prefix = fold(cue.words.first()?);
+    lexicon.compass_prefixes.iter().find_map(|prefix| {
         let rest = folded
             .strip_prefix(prefix.as_str())?
             .trim_start_matches('-');
@@ -620,6 +610,7 @@ impl<'a> Doc<'a> {
             sentence_of,
             trailer_start,
             topics: vec![OnceCell::new(); input.sentences.len()],
+            place_bases: Vec::new(),
         }
     }
 
@@ -1575,6 +1566,22 @@ impl<'a> Doc<'a> {
         self.foreign = foreign;
         self.person_body = person_body;
         self.title_places = title_places;
+        self.place_bases = entities
+            .iter()
+            .map(|e| match e.entity_type {
+                EntityType::Location => place_base(&e.canonical, lexicon),
+                _ => "",
+            })
+            .collect();
+    }
+
+    /// Whether two places are one place under two names, as a town and the district named after
+    /// it: "Landkreis Rosenheim", "Rosenheim (Landkreis)" and "Rosenheim" (a bracketed
+    /// qualifier and leading administrative head words, the `skip` cues, are dropped). Such a
+    /// pair is never a relation.
+    pub(crate) fn same_place(&self, a: usize, b: usize) -> bool {
+        let x = self.place_bases[a];
+        !x.is_empty() && x == self.place_bases[b]
     }
 
     /// Whether a place without ISO code may be a party: when the title names it (or the text

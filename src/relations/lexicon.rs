@@ -439,6 +439,10 @@ pub(crate) struct Lexicon {
     /// (word ending, role label).
     pub roles: Vec<(String, String)>,
     pub demonym_strip: Vec<String>,
+    /// The words of the one-word `skip` cues (head words before a place name).
+    pub skip_words: Vec<String>,
+    /// The `compass` cues' first words, folded.
+    pub compass_prefixes: Vec<String>,
     pub demonym_suffixes: Vec<String>,
     /// Rule name → confidence factor.
     pub rules: HashMap<String, f64>,
@@ -967,7 +971,22 @@ impl Lexicon {
             .iter()
             .map(|t| t.relation_type == RelationType::Event && t.words.len() == 1)
             .collect();
+        let skip_words = parsed_cues
+            .get(CueKind::Skip as usize)
+            .into_iter()
+            .flatten()
+            .filter(|c| c.words.len() == 1)
+            .map(|c| c.words[0].clone())
+            .collect();
+        let compass_prefixes = parsed_cues
+            .get(CueKind::Compass as usize)
+            .into_iter()
+            .flatten()
+            .map(|c| super::doc::fold(&c.words[0]))
+            .collect();
         Ok(Lexicon {
+            skip_words,
+            compass_prefixes,
             event_word,
             topic_words,
             topic_word_uses,

@@ -761,7 +761,7 @@ impl RelationRecogniser {
                 && !doc.contains(a, b)
                 && !doc.contains(b, a)
                 && !doc::part_of_other(&entities[a], &entities[b])
-                && !doc::same_place(&entities[a], &entities[b], lex)
+                && !doc.same_place(a, b)
         };
         // An organisation and a region of different sides are partners when neither has a
         // partner of its own level in the sentence ("Die IHK X plant eine Reise nach Y und
@@ -1230,7 +1230,7 @@ impl RelationRecogniser {
             };
             if (ra, rb) == (st.a, st.b)
                 || entities[ra].canonical == entities[rb].canonical
-                || doc::same_place(&entities[ra], &entities[rb], lex)
+                || doc.same_place(ra, rb)
                 || doc.sides[ra] == doc.sides[rb]
             {
                 continue;
