@@ -329,6 +329,20 @@ pub(crate) fn has_words(name: &str, part: &str) -> bool {
         })
 }
 
+/// The folded words of `text`, each with a space before and after (" grand est "), so that
+/// `contains` finds whole words.
+fn spaced_words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for w in fold(text)
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(w);
+        out.push(' ');
+    }
+    out
+}
+
 /// The `(token, trigger)` pairs of `trigger_hits` (ordered by token) at token `t`: the
 /// triggers whose first word matches it.
 pub(crate) fn trigger_hits_at(
@@ -655,6 +669,14 @@ impl<'a> Doc<'a> {
                 stems_by_region.push((i, lexicon.demonym_stems(&entities[i].canonical)));
             }
         }
+        // The folded words of each region name of several words, spaced.
+        let region_words: Vec<Option<String>> = stems_by_region
+            .iter()
+            .map(|&(region, _)| {
+                let canonical = &entities[region].canonical;
+                canonical.contains(' ').then(|| spaced_words(canonical))
+            })
+            .collect();
         let self_side = |e: &EntityMatch, named: &mut Option<usize>| -> Side {
             // "Westungarn", "Mittelhessen": a part of a region of the document.
             if e.entity_type == EntityType::Location {
@@ -692,25 +714,12 @@ impl<'a> Doc<'a> {
                 }
                 if found.is_none() {
                     // A region name of several words ("Conseil régional du Grand Est").
-                    let words = |text: &str| {
-                        let mut out = String::from(" ");
-                        for w in fold(text)
-                            .split(|c: char| !c.is_alphanumeric() && c != '-')
-                            .filter(|w| !w.is_empty())
-                        {
-                            out.push_str(w);
-                            out.push(' ');
-                        }
-                        out
-                    };
-                    let name = words(&e.canonical);
+                    let name = spaced_words(&e.canonical);
                     found = stems_by_region
                         .iter()
-                        .map(|(region, _)| *region)
-                        .find(|&region| {
-                            let canonical = &entities[region].canonical;
-                            canonical.contains(' ') && name.contains(&words(canonical))
-                        });
+                        .zip(&region_words)
+                        .find(|(_, words)| words.as_ref().is_some_and(|w| name.contains(w)))
+                        .map(|((region, _), _)| *region);
                 }
                 if let Some(region) = found {
                     *named = Some(region);
