@@ -1,13 +1,27 @@
-//! Throughput of the relation stage on a synthetic press release (written for this bench)
-//! with hand-marked entities; tokenising is done once outside the measured loop.
+//! Throughput of the relation stage:
+//!
+//! - `relations/find_in one release`: a synthetic press release (written for this bench) with
+//!   hand-marked entities;
+//! - `relations/dev_releases`: the gold corpus's dev releases (`corpus/dev/*.txt`, read at
+//!   bench time), the genre meldung is for, dense in names and relations;
+//! - `relations/news`: the real news of `$MELDUNG_SHARED/data/news/german_news_docs.jsonl`
+//!   (default `../shared`), where most documents state no relation.
+//!
+//! The earlier stages (tokens, sentences, dates, entities, region evidence) run once outside
+//! the measured loop; a corpus that is absent is skipped with a message.
 //!
 //! Run with `cargo bench --bench relations`.
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use meldung::entities::EntityMatch;
+use meldung::pipeline::Analysis;
 use meldung::record::EntityType;
 use meldung::relations::{RelationInput, RelationRecogniser};
 use meldung::tokenise::Tokeniser;
+use meldung::{Document, Pipeline};
 
 const RELEASE: &str = "Hessen und Ontario vereinbaren engere Zusammenarbeit in der Wasserstofftechnik
 
@@ -86,5 +100,80 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// The texts of the gold corpus's dev releases, in file-name order.
+fn dev_releases() -> Option<Vec<String>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/dev");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect();
+    (!texts.is_empty()).then_some(texts)
+}
+
+/// The texts of the news corpus.
+fn news() -> Option<Vec<String>> {
+    let shared = std::env::var_os("MELDUNG_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let content = std::fs::read_to_string(shared.join("data/news/german_news_docs.jsonl")).ok()?;
+    content
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).ok()?;
+            Some(value.get("text")?.as_str()?.to_string())
+        })
+        .collect()
+}
+
+/// The relation stage over each document as the pipeline runs it, the earlier stages done.
+fn bench_corpora(c: &mut Criterion) {
+    let pipeline = Pipeline::load_default().unwrap();
+    let mut group = c.benchmark_group("relations");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    for (name, texts) in [("dev_releases", dev_releases()), ("news", news())] {
+        let Some(texts) = texts else {
+            eprintln!("relations/{name}: corpus not found, skipped");
+            continue;
+        };
+        let docs: Vec<(String, Analysis)> = texts
+            .into_iter()
+            .map(|text| {
+                let analysis = pipeline.analyse(&Document::new("bench", text.as_str()));
+                (text, analysis)
+            })
+            .collect();
+        let bytes: usize = docs.iter().map(|(text, _)| text.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for (text, a) in &docs {
+                    n += pipeline
+                        .relations
+                        .find_in(&RelationInput {
+                            text,
+                            tokens: &a.tokens,
+                            sentences: &a.sentences,
+                            entities: &a.entities,
+                            dates: &a.dates,
+                            regions: &a.regions,
+                            published: a.published.map(|(date, _)| date),
+                        })
+                        .len();
+                }
+                black_box(n)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_corpora);
 criterion_main!(benches);

@@ -9,7 +9,7 @@ use super::lexicon::{Cue, CueIndex, CueKind, CueMarks, Lexicon, SentenceTopics};
 use super::{RegionEvidence, RelationInput};
 use crate::entities::EntityMatch;
 use crate::record::EntityType;
-use crate::tokenise::TokenKind;
+use crate::tokenise::{Token, TokenKind};
 
 /// Which side of a relation an entity belongs to: a country (from an ISO 3166 code) or, when
 /// unknown, a side of its own (named by a canonical name).
@@ -98,59 +98,138 @@ pub(crate) struct Doc<'a> {
     trailer_start: usize,
     /// Topics and economic words of each sentence, once asked for.
     topics: Vec<OnceCell<SentenceTopics>>,
+    /// Per entity: a place's name without qualifier and head words ([`place_base`]), empty for
+    /// others.
+    place_bases: Vec<&'a str>,
 }
 
-/// The lower-cased tokens of a document in one buffer, separated by line breaks (which no
-/// token contains): no `String` per token.
+/// The lower-cased tokens of a document in one buffer: no `String` per token. Built from a
+/// document ([`Words::of_text`]) the buffer is the text itself lower-cased, each token at its
+/// own byte offsets; built from a list of words ([`Words::new`]) it holds them separated by
+/// line breaks (which no token contains).
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     buf: String,
-    /// Start of each token's text in `buf`, and one more: where the next token would start.
-    starts: Vec<usize>,
+    /// Start and end of each token's text in `buf`, in order, not overlapping.
+    spans: Vec<(usize, usize)>,
     /// The cue kinds that may start at each token, once asked for.
     marks: Vec<Cell<Option<CueMarks>>>,
 }
 
-impl Words {
-    /// Lower-cases `texts` (as `str::to_lowercase` does) into one buffer.
-    pub(crate) fn new<'t>(texts: impl ExactSizeIterator<Item = &'t str>) -> Words {
-        let mut starts = Vec::with_capacity(texts.len() + 1);
-        let mut buf = String::new();
-        for t in texts {
-            starts.push(buf.len());
-            if t.is_ascii() {
-                let at = buf.len();
-                buf.push_str(t);
-                buf[at..].make_ascii_lowercase();
-            } else if t.contains('Σ') {
-                // Final sigma depends on context: leave it to the library.
-                buf.push_str(&t.to_lowercase());
+/// Appends `token` lower-cased as `str::to_lowercase` lower-cases it on its own.
+fn push_lower(token: &str, buf: &mut String) {
+    if token.is_ascii() {
+        let at = buf.len();
+        buf.push_str(token);
+        buf[at..].make_ascii_lowercase();
+    } else if token.contains('Σ') {
+        // Final sigma depends on context: leave it to the library.
+        buf.push_str(&token.to_lowercase());
+    } else {
+        for c in token.chars() {
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
             } else {
-                for c in t.chars() {
-                    if c.is_ascii() {
-                        buf.push(c.to_ascii_lowercase());
-                    } else {
-                        for l in c.to_lowercase() {
-                            buf.push(l);
-                        }
-                    }
+                for l in c.to_lowercase() {
+                    buf.push(l);
                 }
             }
+        }
+    }
+}
+
+/// The offset of the first byte at or after `from` that is not ASCII.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    // Eight bytes at a time: most of a German text is ASCII.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH;
+        if high != 0 {
+            return Some(i + high.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|b| !b.is_ascii()).map(|k| i + k)
+}
+
+impl Words {
+    /// Lower-cases `texts` (each as `str::to_lowercase` does) into one buffer.
+    pub(crate) fn new<'t>(texts: impl ExactSizeIterator<Item = &'t str>) -> Words {
+        let mut spans = Vec::with_capacity(texts.len());
+        let mut buf = String::new();
+        for t in texts {
+            let start = buf.len();
+            push_lower(t, &mut buf);
+            spans.push((start, buf.len()));
             buf.push('\n');
         }
-        starts.push(buf.len());
-        let marks = vec![Cell::new(None); starts.len() - 1];
-        Words { buf, starts, marks }
+        let marks = vec![Cell::new(None); spans.len()];
+        Words { buf, spans, marks }
+    }
+
+    /// The `tokens` of `text`, each lower-cased as [`Words::new`] lower-cases it, in a copy of
+    /// the text lower-cased at once: the ASCII letters of the whole text in one pass, then the
+    /// few tokens with other letters one by one. When one of those changes its length in
+    /// lower case ("İ"), the tokens go one by one into a buffer of their own instead.
+    pub(crate) fn of_text(text: &str, tokens: &[Token]) -> Words {
+        let mut buf = text.to_ascii_lowercase();
+        let bytes = text.as_bytes();
+        let mut lowered = String::new();
+        let mut t = 0;
+        let mut at = 0;
+        let mut same_offsets = true;
+        while let Some(p) = next_non_ascii(bytes, at) {
+            while t < tokens.len() && tokens[t].end <= p {
+                t += 1;
+            }
+            let Some(token) = tokens.get(t).filter(|token| token.start <= p) else {
+                // Outside any token: no token reads it.
+                at = p + 1;
+                continue;
+            };
+            let original = &text[token.start..token.end];
+            // Lower-case letters of Latin-1 ("ä", "ß", "é") stay as they are: the text lower-cased
+            // as ASCII already holds such a token in lower case.
+            if original[p - token.start..]
+                .chars()
+                .all(|c| c.is_ascii() || ('\u{df}'..='\u{ff}').contains(&c))
+            {
+                at = token.end;
+                continue;
+            }
+            lowered.clear();
+            push_lower(original, &mut lowered);
+            if lowered.len() != original.len() {
+                same_offsets = false;
+                break;
+            }
+            if buf[token.start..token.end] != lowered {
+                buf.replace_range(token.start..token.end, &lowered);
+            }
+            at = token.end;
+        }
+        let spans: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start, t.end)).collect();
+        same_offsets &= spans.first().map_or(true, |&(start, end)| start <= end)
+            && spans
+                .windows(2)
+                .all(|w| w[0].1 <= w[1].0 && w[1].0 <= w[1].1);
+        if !same_offsets {
+            return Words::new(tokens.iter().map(|t| t.text(text)));
+        }
+        let marks = vec![Cell::new(None); spans.len()];
+        Words { buf, spans, marks }
     }
 
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
-        self.starts.len() - 1
+        self.spans.len()
     }
 
     /// Token `i`, lower-cased.
     pub(crate) fn get(&self, i: usize) -> Option<&str> {
-        (i + 1 < self.starts.len()).then(|| &self.buf[self.starts[i]..self.starts[i + 1] - 1])
+        let &(start, end) = self.spans.get(i)?;
+        Some(&self.buf[start..end])
     }
 
     /// The whole buffer.
@@ -158,22 +237,33 @@ impl Words {
         &self.buf
     }
 
-    /// The token whose text holds byte `at` of the buffer, with its start and end.
-    pub(crate) fn token_at(&self, at: usize) -> (usize, usize, usize) {
-        let i = self.starts.partition_point(|&s| s <= at) - 1;
-        (i, self.starts[i], self.starts[i + 1] - 1)
+    /// The token whose text holds byte `at` of the buffer, with its start and end; `None`
+    /// between tokens.
+    pub(crate) fn token_at(&self, at: usize) -> Option<(usize, usize, usize)> {
+        let i = self
+            .spans
+            .partition_point(|&(s, _)| s <= at)
+            .checked_sub(1)?;
+        let (start, end) = self.spans[i];
+        (at < end).then_some((i, start, end))
     }
 
     /// The cue kinds that may start at token `i` (computed on first use), or `None` past the
     /// last token.
+    /// Asked for at every token of many ranges: inlined, the first computation out of line.
+    #[inline]
     pub(crate) fn cue_marks(&self, i: usize, index: &CueIndex) -> Option<CueMarks> {
-        let cell = self.marks.get(i)?;
-        if let Some(marks) = cell.get() {
-            return Some(marks);
+        match self.marks.get(i)?.get() {
+            Some(marks) => Some(marks),
+            None => Some(self.compute_marks(i, index)),
         }
+    }
+
+    #[inline(never)]
+    fn compute_marks(&self, i: usize, index: &CueIndex) -> CueMarks {
         let marks = index.marks(&self[i]);
-        cell.set(Some(marks));
-        Some(marks)
+        self.marks[i].set(Some(marks));
+        marks
     }
 }
 
@@ -239,10 +329,50 @@ pub(crate) fn has_words(name: &str, part: &str) -> bool {
         })
 }
 
+/// The folded words of `text`, each with a space before and after (" grand est "), so that
+/// `contains` finds whole words.
+fn spaced_words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for w in fold(text)
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(w);
+        out.push(' ');
+    }
+    out
+}
+
+/// The `(token, trigger)` pairs of `trigger_hits` (ordered by token) at token `t`: the
+/// triggers whose first word matches it.
+pub(crate) fn trigger_hits_at(
+    trigger_hits: &[(usize, usize)],
+    t: usize,
+) -> impl Iterator<Item = &(usize, usize)> {
+    let from = trigger_hits.partition_point(|&(token, _)| token < t);
+    trigger_hits[from..]
+        .iter()
+        .take_while(move |&&(token, _)| token == t)
+}
+
+/// The first (up to) three bytes of an ASCII word, lower-cased, and their number as one key.
+fn ascii_head_key(prefix: &[u8]) -> u32 {
+    prefix
+        .iter()
+        .take(3)
+        .fold(0u32, |key, &b| key << 8 | u32::from(b.to_ascii_lowercase()))
+        | (prefix.len().min(3) as u32) << 24
+}
+
 /// The country of an ISO 3166 code (`DE-BY` → `DE`, `CN` → `CN`).
 pub(crate) fn country_of(kb_id: &str) -> Option<&str> {
-    let head = kb_id.split('-').next()?;
-    (head.len() == 2 && head.bytes().all(|b| b.is_ascii_uppercase())).then_some(head)
+    // The part before the first hyphen is two capital letters.
+    match kb_id.as_bytes() {
+        [a, b] | [a, b, b'-', ..] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+            Some(&kb_id[..2])
+        }
+        _ => None,
+    }
 }
 
 /// Whether region `outer` contains region `inner` by their ISO codes (`DE` ⊃ `DE-SN`).
@@ -259,11 +389,9 @@ pub(crate) fn place_country(e: &EntityMatch) -> Option<&str> {
     if e.entity_type != EntityType::Location {
         return None;
     }
-    e.country.as_deref().or_else(|| {
-        let kb = e.kb_id.as_deref()?;
-        let head = kb.split('-').next()?;
-        (head.len() == 2 && head.bytes().all(|b| b.is_ascii_uppercase())).then_some(head)
-    })
+    e.country
+        .as_deref()
+        .or_else(|| country_of(e.kb_id.as_deref()?))
 }
 
 /// Whether place `outer` contains place `inner`: by their ISO codes (`DE` ⊃ `DE-SN`), or a
@@ -308,30 +436,15 @@ pub(crate) fn part_of_other(a: &EntityMatch, b: &EntityMatch) -> bool {
         })
 }
 
-/// Whether two places are one place under two names, as a town and the district named after
-/// it: "Landkreis Rosenheim", "Rosenheim (Landkreis)" and "Rosenheim" (a bracketed
-/// qualifier and leading administrative head words, the `skip` cues, are dropped). Such a
-/// pair is never a relation.
-pub(crate) fn same_place(a: &EntityMatch, b: &EntityMatch, lexicon: &Lexicon) -> bool {
-    if a.entity_type != EntityType::Location || b.entity_type != EntityType::Location {
-        return false;
-    }
-    let x = place_base(&a.canonical, lexicon);
-    !x.is_empty() && x == place_base(&b.canonical, lexicon)
-}
-
 /// A place name without bracketed qualifier and leading head words ("Landkreis Rosenheim",
 /// "Rosenheim (Landkreis)" → "Rosenheim"), as a slice: no allocation per pair.
 fn place_base<'n>(name: &'n str, lexicon: &Lexicon) -> &'n str {
     let mut rest = name.split(" (").next().unwrap_or(name).trim();
+    let mut lowered = String::new();
     while let Some((first, tail)) = rest.split_once(' ') {
-        let head = lexicon.cues(CueKind::Skip).iter().any(|c| {
-            c.words.len() == 1
-                && first
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(c.words[0].chars())
-        });
+        lowered.clear();
+        lowered.extend(first.chars().flat_map(char::to_lowercase));
+        let head = lexicon.skip_words.contains(&lowered);
         if !head {
             break;
         }
@@ -349,8 +462,7 @@ fn compass_country(
     lexicon: &Lexicon,
 ) -> Option<String> {
     let folded = fold(name);
-    lexicon.cues(CueKind::Compass).iter().find_map(|cue| {
-        let prefix = fold(cue.words.first()?);
+    lexicon.compass_prefixes.iter().find_map(|prefix| {
         let rest = folded
             .strip_prefix(prefix.as_str())?
             .trim_start_matches('-');
@@ -446,7 +558,7 @@ impl<'a> Doc<'a> {
     pub(crate) fn prepare(input: &'a RelationInput<'a>, lexicon: &Lexicon) -> Doc<'a> {
         let text = input.text;
         let tokens = input.tokens;
-        let lower = Words::new(tokens.iter().map(|t| t.text(text)));
+        let lower = Words::of_text(text, tokens);
         let trigger_hits = lexicon.trigger_hits(&lower);
         let mut sentence_of = vec![usize::MAX; tokens.len()];
         for (s, sentence) in input.sentences.iter().enumerate() {
@@ -512,6 +624,7 @@ impl<'a> Doc<'a> {
             sentence_of,
             trailer_start,
             topics: vec![OnceCell::new(); input.sentences.len()],
+            place_bases: Vec::new(),
         }
     }
 
@@ -535,6 +648,8 @@ impl<'a> Doc<'a> {
                 .partition_point(|t| t.end <= byte)
                 .min(tokens.len().saturating_sub(1))
         };
+        let trigger_hits = &self.trigger_hits;
+        let hits_at = |t: usize| trigger_hits_at(trigger_hits, t);
 
         // Sides: countries of regions with ISO codes; organisations take the side of a region
         // in their name; anything else is a side of its own.
@@ -554,6 +669,14 @@ impl<'a> Doc<'a> {
                 stems_by_region.push((i, lexicon.demonym_stems(&entities[i].canonical)));
             }
         }
+        // The folded words of each region name of several words, spaced.
+        let region_words: Vec<Option<String>> = stems_by_region
+            .iter()
+            .map(|&(region, _)| {
+                let canonical = &entities[region].canonical;
+                canonical.contains(' ').then(|| spaced_words(canonical))
+            })
+            .collect();
         let self_side = |e: &EntityMatch, named: &mut Option<usize>| -> Side {
             // "Westungarn", "Mittelhessen": a part of a region of the document.
             if e.entity_type == EntityType::Location {
@@ -591,25 +714,12 @@ impl<'a> Doc<'a> {
                 }
                 if found.is_none() {
                     // A region name of several words ("Conseil régional du Grand Est").
-                    let words = |text: &str| {
-                        let mut out = String::from(" ");
-                        for w in fold(text)
-                            .split(|c: char| !c.is_alphanumeric() && c != '-')
-                            .filter(|w| !w.is_empty())
-                        {
-                            out.push_str(w);
-                            out.push(' ');
-                        }
-                        out
-                    };
-                    let name = words(&e.canonical);
+                    let name = spaced_words(&e.canonical);
                     found = stems_by_region
                         .iter()
-                        .map(|(region, _)| *region)
-                        .find(|&region| {
-                            let canonical = &entities[region].canonical;
-                            canonical.contains(' ') && name.contains(&words(canonical))
-                        });
+                        .zip(&region_words)
+                        .find(|(_, words)| words.as_ref().is_some_and(|w| name.contains(w)))
+                        .map(|((region, _), _)| *region);
                 }
                 if let Some(region) = found {
                     *named = Some(region);
@@ -690,20 +800,38 @@ impl<'a> Doc<'a> {
             .flat_map(|(_, stems)| stems.iter().map(|s| s.chars().take(3).collect::<String>()))
             .collect();
         let short_stem = heads.iter().any(|h| h.chars().count() < 3);
+        // The ASCII heads as numbers (most words open with three ASCII letters): sorted, and a
+        // set of their first bytes that rules out most words at once.
+        let ascii_heads: Vec<u32> = {
+            let mut keys: Vec<u32> = heads
+                .iter()
+                .filter(|h| h.is_ascii())
+                .map(|h| ascii_head_key(h.as_bytes()))
+                .collect();
+            keys.sort_unstable();
+            keys
+        };
+        let mut first_bytes = [0u64; 2];
+        for head in heads.iter().filter(|h| h.is_ascii()) {
+            if let Some(&b) = head.as_bytes().first() {
+                first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
         let mut head_buf = String::new();
         let mut has_head = |word: &str| -> bool {
-            head_buf.clear();
             let ascii = word.len().min(3);
-            if word.as_bytes()[..ascii].is_ascii() {
+            let prefix = &word.as_bytes()[..ascii];
+            if prefix.is_ascii() {
                 // Folding ASCII is lower-casing.
-                head_buf.push_str(&word[..ascii]);
-                head_buf.make_ascii_lowercase();
-            } else {
-                let start = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
-                fold_into(&word[..start], &mut head_buf);
-                if let Some((i, _)) = head_buf.char_indices().nth(3) {
-                    head_buf.truncate(i);
-                }
+                let first = prefix.first().map_or(0, u8::to_ascii_lowercase);
+                return first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) != 0
+                    && ascii_heads.binary_search(&ascii_head_key(prefix)).is_ok();
+            }
+            head_buf.clear();
+            let start = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
+            fold_into(&word[..start], &mut head_buf);
+            if let Some((i, _)) = head_buf.char_indices().nth(3) {
+                head_buf.truncate(i);
             }
             heads.contains(head_buf.as_str())
         };
@@ -716,8 +844,9 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if !short_stem {
-                // Most words hold no hyphen: test them whole, without a splitter.
-                let head = if surface.as_bytes().contains(&b'-') {
+                // Most words hold no hyphen: test them whole, without a splitter. (A plain loop:
+                // words are too short for `memchr` to pay.)
+                let head = if surface.bytes().any(|b| b == b'-') {
                     surface.split('-').any(&mut has_head)
                 } else {
                     has_head(surface)
@@ -1180,17 +1309,8 @@ impl<'a> Doc<'a> {
                         .any(|o| o.entity != m.entity && o.token == m.token && o.via == Via::Direct)
                 {
                     let end = last_token(m);
-                    let names_event = |t: usize| {
-                        lower.get(t).is_some_and(|word| {
-                            lexicon.triggers.iter().any(|tr| {
-                                tr.relation_type == super::lexicon::RelationType::Event
-                                    && tr.words.len() == 1
-                                    && tr.words[0]
-                                        .as_deref()
-                                        .is_some_and(|w| tr.mode.matches(w, word))
-                            })
-                        })
-                    };
+                    // Some one-word EVENT trigger matches token `t`.
+                    let names_event = |t: usize| hits_at(t).any(|&(_, k)| lexicon.event_word[k]);
                     let in_compound = tokens[end].end > e.end && names_event(end);
                     if in_compound || names_event(end + 1) {
                         prep = Some(Prep::Venue);
@@ -1455,6 +1575,22 @@ impl<'a> Doc<'a> {
         self.foreign = foreign;
         self.person_body = person_body;
         self.title_places = title_places;
+        self.place_bases = entities
+            .iter()
+            .map(|e| match e.entity_type {
+                EntityType::Location => place_base(&e.canonical, lexicon),
+                _ => "",
+            })
+            .collect();
+    }
+
+    /// Whether two places are one place under two names, as a town and the district named after
+    /// it: "Landkreis Rosenheim", "Rosenheim (Landkreis)" and "Rosenheim" (a bracketed
+    /// qualifier and leading administrative head words, the `skip` cues, are dropped). Such a
+    /// pair is never a relation.
+    pub(crate) fn same_place(&self, a: usize, b: usize) -> bool {
+        let x = self.place_bases[a];
+        !x.is_empty() && x == self.place_bases[b]
     }
 
     /// Whether a place without ISO code may be a party: when the title names it (or the text
@@ -1549,6 +1685,35 @@ mod tests {
         assert_eq!(words.get(tokens.len()), None);
         // Every byte of a token maps back to it.
         let at = words.buffer().find("straße").unwrap();
-        assert_eq!(words.token_at(at + 2).0, 2);
+        assert_eq!(words.token_at(at + 2).map(|t| t.0), Some(2));
+    }
+
+    /// A document's words lower-cased in a copy of its text are the words lower-cased one by
+    /// one: ASCII and Latin-1 tokens in place, other capitals ("Ö", "Č", "Σ") token by token,
+    /// and a token whose lower case is longer ("İzmir") falls back to a buffer of its own.
+    #[test]
+    fn words_of_a_text_equal_words_lower_cased_one_by_one() {
+        let tokeniser = crate::tokenise::Tokeniser::load_default().unwrap();
+        for text in [
+            "Die ÖSTERREICHISCHE Delegation besuchte am 3. Mai die Straße in Győr.",
+            "„Kooperation“ – ČESKÁ REPUBLIKA, ΟΔΟΣ und ΌΡΟΣ: Café, naïve, Ærø!",
+            "Eine Messe in İzmir (Türkei) mit 40 Firmen.",
+            "  Ein Text, der mit Leerzeichen beginnt\nund über zwei Zeilen geht … ",
+            "",
+        ] {
+            let tokens = tokeniser.tokenise(text);
+            let of_text = Words::of_text(text, &tokens);
+            let one_by_one = Words::new(tokens.iter().map(|t| t.text(text)));
+            assert_eq!(of_text.len(), tokens.len(), "{text:?}");
+            for i in 0..tokens.len() {
+                assert_eq!(of_text.get(i), one_by_one.get(i), "token {i} of {text:?}");
+                let (start, end) = of_text.spans[i];
+                if start < end {
+                    assert_eq!(of_text.token_at(start), Some((i, start, end)));
+                    assert_eq!(of_text.token_at(end - 1), Some((i, start, end)));
+                }
+            }
+            assert_eq!(of_text.get(tokens.len()), None);
+        }
     }
 }

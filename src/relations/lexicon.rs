@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
 use aho_corasick::Anchored;
 
 use super::doc::Words;
@@ -312,7 +311,7 @@ pub(crate) struct CueIndex {
     words: FastMap<String, CueMarks>,
     /// First words that a token starts with, contains or ends with: pattern `k` of the
     /// automaton is `affixes[k].0`, with the cues that start with it.
-    automaton: Option<DFA>,
+    automaton: Option<Scanner>,
     affixes: Vec<(String, Vec<AffixUse>)>,
 }
 
@@ -353,9 +352,8 @@ impl CueIndex {
             }
         }
         let automaton = (!affixes.is_empty()).then(|| {
-            dfa_builder()
-                .build(affixes.iter().map(|(w, _)| w.as_str()))
-                .expect("cue words are few and short")
+            let words: Vec<&str> = affixes.iter().map(|(w, _)| w.as_str()).collect();
+            Scanner::new(&words).expect("cue words are few and short")
         });
         CueIndex {
             words,
@@ -368,7 +366,7 @@ impl CueIndex {
     pub(crate) fn marks(&self, token: &str) -> CueMarks {
         let mut marks = self.words.get(token).copied().unwrap_or_default();
         if let Some(automaton) = &self.automaton {
-            for_each_overlapping(automaton, token.as_bytes(), |pattern, start, end| {
+            automaton.for_each_match(token.as_bytes(), |pattern, start, end| {
                 for used in &self.affixes[pattern].1 {
                     let ok = match used.mode {
                         Mode::Word => start == 0 && end == token.len(),
@@ -448,6 +446,10 @@ pub(crate) struct Lexicon {
     /// (word ending, role label).
     pub roles: Vec<(String, String)>,
     pub demonym_strip: Vec<String>,
+    /// The words of the one-word `skip` cues (head words before a place name).
+    pub skip_words: Vec<String>,
+    /// The `compass` cues' first words, folded.
+    pub compass_prefixes: Vec<String>,
     pub demonym_suffixes: Vec<String>,
     /// Rule name → confidence factor.
     pub rules: HashMap<String, f64>,
@@ -458,12 +460,15 @@ pub(crate) struct Lexicon {
     /// The distinct first words of all triggers in one automaton, so that one pass over the
     /// document finds every trigger that may start at a token: pattern `p` is the first word
     /// of the triggers `first_word_triggers[p]` (in file order). Distinct words keep the
-    /// automaton under the size for which it can skip ahead with a packed prefilter.
-    pub first_words: DFA,
+    /// automaton small.
+    pub first_words: Scanner,
     pub first_word_triggers: Vec<Vec<usize>>,
+    /// Per trigger: an EVENT trigger of one word ("Forum", "-messe"), what a compound's head
+    /// or a word after a place may name.
+    pub event_word: Vec<bool>,
     /// The distinct topic parts and economic words in one automaton, run once over a
     /// sentence's [`topic_text`]: pattern `p` is `topic_words[p]`.
-    pub topic_words: DFA,
+    pub topic_words: Scanner,
     pub topic_word_uses: Vec<TopicUse>,
 }
 
@@ -509,46 +514,173 @@ fn parse_confidence(file: &str, line: usize, text: &str) -> Result<f64, Resource
 }
 
 /// The builder of the stage's automata: a DFA with standard (overlapping) match semantics,
-/// run by [`for_each_overlapping`].
+/// copied into a [`Scanner`].
 fn dfa_builder() -> aho_corasick::dfa::Builder {
     let mut builder = aho_corasick::dfa::Builder::new();
-    // The hand loop below visits every byte: no prefilter, and no special start state.
+    // The scanner visits every byte: no prefilter, and no special start state.
     builder.prefilter(false);
     builder
 }
 
-/// Calls `f(pattern, start, end)` for every match of `dfa` in `haystack`, overlapping, in the
-/// order `find_overlapping_iter` gives them (by end, then by the state's match order): one
-/// tight loop over the transitions instead of the iterator's resumable state per match.
-fn for_each_overlapping(dfa: &DFA, haystack: &[u8], mut f: impl FnMut(usize, usize, usize)) {
-    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-        return;
-    };
-    let mut report = |sid, end: usize| {
-        for i in 0..dfa.match_len(sid) {
-            let pattern = dfa.match_pattern(sid, i);
-            f(pattern.as_usize(), end - dfa.pattern_len(pattern), end);
+/// A multi-pattern automaton (Aho-Corasick, standard semantics) whose transitions are copied
+/// at load from the `aho_corasick` DFA into a table of its own, so that scanning a byte is one
+/// class lookup, one transition load and one compare: match states are numbered first, so
+/// that "is this a match state" is `state < match_end`.
+#[derive(Debug, Clone)]
+pub(crate) struct Scanner {
+    /// Byte → class: each byte of some pattern has a class of its own; every other byte is
+    /// class 0 (it leads from any state back to the start, as no pattern holds it).
+    classes: [u8; 256],
+    /// Number of classes.
+    stride: usize,
+    /// Transitions, premultiplied: the state after state `s` (an index times `stride`) on a
+    /// byte of class `c` is `trans[s + c]`.
+    trans: Vec<u32>,
+    start: u32,
+    /// States below this one (premultiplied) report matches.
+    match_end: u32,
+    /// For match state `s / stride`: its range in `matches`.
+    match_ranges: Vec<(u32, u32)>,
+    /// (pattern, pattern length), in the order the `aho_corasick` DFA reports them.
+    matches: Vec<(u32, u32)>,
+}
+
+impl Scanner {
+    /// The scanner of `patterns` (pattern `k` is `patterns[k]`).
+    pub(crate) fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<Scanner, String> {
+        let dfa = dfa_builder()
+            .build(patterns.iter().map(AsRef::as_ref))
+            .map_err(|e| e.to_string())?;
+        let mut classes = [0u8; 256];
+        // A representative byte of each class; class 0's is any byte no pattern holds.
+        let mut representative: Vec<u8> = vec![0];
+        for pattern in patterns {
+            for &byte in pattern.as_ref() {
+                if classes[usize::from(byte)] == 0 {
+                    classes[usize::from(byte)] =
+                        u8::try_from(representative.len()).map_err(|_| "too many bytes")?;
+                    representative.push(byte);
+                }
+            }
         }
-    };
-    if dfa.is_match(sid) {
-        report(sid, 0);
+        if let Some(other) = (0..=255u8).find(|&b| classes[usize::from(b)] == 0) {
+            representative[0] = other;
+        }
+        let stride = representative.len();
+        // The states reachable from the start, breadth first, with their transitions as
+        // indices into `order`.
+        let start = dfa.start_state(Anchored::No).map_err(|e| e.to_string())?;
+        let mut order = vec![start];
+        let mut index: FastMap<u32, usize> = FastMap::default();
+        index.insert(start.as_u32(), 0);
+        let mut next_index: Vec<usize> = Vec::new();
+        let mut i = 0;
+        while i < order.len() {
+            let sid = order[i];
+            for &byte in &representative {
+                // A dead state (never reached in an unanchored search) stays dead.
+                let next = if dfa.is_dead(sid) {
+                    sid
+                } else {
+                    dfa.next_state(Anchored::No, sid, byte)
+                };
+                let k = *index.entry(next.as_u32()).or_insert_with(|| {
+                    order.push(next);
+                    order.len() - 1
+                });
+                next_index.push(k);
+            }
+            i += 1;
+        }
+        // Match states first.
+        let mut renumbered: Vec<usize> = (0..order.len()).collect();
+        renumbered.sort_by_key(|&k| !dfa.is_match(order[k]));
+        let mut position = vec![0; order.len()];
+        for (new, &old) in renumbered.iter().enumerate() {
+            position[old] = new;
+        }
+        let id = |k: usize| u32::try_from(position[k] * stride).map_err(|_| "too many states");
+        let mut trans = vec![0; order.len() * stride];
+        for old in 0..order.len() {
+            for c in 0..stride {
+                trans[position[old] * stride + c] = id(next_index[old * stride + c])?;
+            }
+        }
+        let mut match_ranges = Vec::new();
+        let mut matches = Vec::new();
+        for &old in renumbered.iter().take_while(|&&k| dfa.is_match(order[k])) {
+            let sid = order[old];
+            let from = matches.len() as u32;
+            for m in 0..dfa.match_len(sid) {
+                let pattern = dfa.match_pattern(sid, m);
+                matches.push((pattern.as_u32(), dfa.pattern_len(pattern) as u32));
+            }
+            match_ranges.push((from, matches.len() as u32));
+        }
+        Ok(Scanner {
+            classes,
+            stride,
+            match_end: u32::try_from(match_ranges.len() * stride).map_err(|_| "too many states")?,
+            start: id(0)?,
+            trans,
+            match_ranges,
+            matches,
+        })
     }
-    for (at, &byte) in haystack.iter().enumerate() {
-        sid = dfa.next_state(Anchored::No, sid, byte);
-        if dfa.is_special(sid) {
-            if dfa.is_dead(sid) {
+
+    /// Calls `f(pattern, start, end)` for every match in `haystack`, overlapping, ordered by
+    /// end and then as the `aho_corasick` DFA orders the matches of a state.
+    pub(crate) fn for_each_match(&self, haystack: &[u8], mut f: impl FnMut(usize, usize, usize)) {
+        let mut sid = self.start;
+        let mut at = 0;
+        loop {
+            if sid < self.match_end {
+                let (from, to) = self.match_ranges[sid as usize / self.stride];
+                for &(pattern, len) in &self.matches[from as usize..to as usize] {
+                    f(pattern as usize, at - len as usize, at);
+                }
+            }
+            if at == haystack.len() {
                 return;
             }
-            if dfa.is_match(sid) {
-                report(sid, at + 1);
+            (at, sid) = self.next_match(haystack, at, sid);
+        }
+    }
+
+    /// Scans `haystack` from `at` in state `sid` up to the end of the first match, or to its
+    /// end: the position and the state there. No call in the loop, so that its values stay in
+    /// registers.
+    fn next_match(&self, haystack: &[u8], mut at: usize, mut sid: u32) -> (usize, u32) {
+        let (classes, trans, match_end) = (&self.classes, self.trans.as_slice(), self.match_end);
+        while let Some(&byte) = haystack.get(at) {
+            sid = trans[sid as usize + usize::from(classes[usize::from(byte)])];
+            at += 1;
+            if sid < match_end {
+                break;
             }
         }
+        (at, sid)
     }
 }
 
-/// Text as topics are matched in it: lower case, hyphens read as spaces.
+/// Text as topics are matched in it: lower case, hyphens read as spaces
+/// (`text.to_lowercase().replace('-', " ")`, in one pass: ASCII bytes and the lower-case
+/// letters of Latin-1 without a look-up).
 pub(crate) fn topic_text(text: &str) -> String {
-    text.to_lowercase().replace('-', " ")
+    if text.contains('Σ') {
+        // Final sigma depends on context: leave it to the library.
+        return text.to_lowercase().replace('-', " ");
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '-' => out.push(' '),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{df}'..='\u{ff}' => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 fn is_lower(text: &str) -> bool {
@@ -818,9 +950,8 @@ impl Lexicon {
                 }
             }
         }
-        let first_words = dfa_builder()
-            .build(&distinct_first)
-            .map_err(|e| ResourceError::new(triggers.name, 0, e.to_string()))?;
+        let first_words =
+            Scanner::new(&distinct_first).map_err(|e| ResourceError::new(triggers.name, 0, e))?;
         let cue_index = CueIndex::new(&parsed_cues);
         let mut topic_word_uses: Vec<TopicUse> = Vec::new();
         let mut use_of = |word: &str, distinct: &mut Vec<String>| -> usize {
@@ -848,10 +979,29 @@ impl Lexicon {
         for p in economic_slots {
             topic_word_uses[p].economic = true;
         }
-        let topic_words = dfa_builder()
-            .build(&owned)
-            .map_err(|e| ResourceError::new(topics.name, 0, e.to_string()))?;
+        let topic_words =
+            Scanner::new(&owned).map_err(|e| ResourceError::new(topics.name, 0, e))?;
+        let event_word = parsed_triggers
+            .iter()
+            .map(|t| t.relation_type == RelationType::Event && t.words.len() == 1)
+            .collect();
+        let skip_words = parsed_cues
+            .get(CueKind::Skip as usize)
+            .into_iter()
+            .flatten()
+            .filter(|c| c.words.len() == 1)
+            .map(|c| c.words[0].clone())
+            .collect();
+        let compass_prefixes = parsed_cues
+            .get(CueKind::Compass as usize)
+            .into_iter()
+            .flatten()
+            .map(|c| super::doc::fold(&c.words[0]))
+            .collect();
         Ok(Lexicon {
+            skip_words,
+            compass_prefixes,
+            event_word,
             topic_words,
             topic_word_uses,
             first_words,
@@ -872,15 +1022,19 @@ impl Lexicon {
 
     /// `(token, trigger)` for every token where a trigger's first word matches, ordered by
     /// token and then trigger (file order): one pass of the automaton over the document.
+    // Out of line: inlined into `Doc::prepare`, its scan loop's values did not stay in
+    // registers.
+    #[inline(never)]
     pub(crate) fn trigger_hits(&self, words: &Words) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut current = (usize::MAX, 0, 0);
-        for_each_overlapping(
-            &self.first_words,
-            words.buffer().as_bytes(),
-            |p, m_start, m_end| {
+        self.first_words
+            .for_each_match(words.buffer().as_bytes(), |p, m_start, m_end| {
                 if !(current.1..current.2).contains(&m_start) {
-                    current = words.token_at(m_start);
+                    match words.token_at(m_start) {
+                        Some(token) => current = token,
+                        None => return, // between tokens
+                    }
                 }
                 let (token, start, end) = current;
                 if m_end > end {
@@ -898,8 +1052,7 @@ impl Lexicon {
                         out.push((token, k));
                     }
                 }
-            },
-        );
+            });
         out.sort_unstable();
         out.dedup();
         out
@@ -913,7 +1066,7 @@ impl Lexicon {
             topics: vec![false; self.topics.len()],
             economic: false,
         };
-        for_each_overlapping(&self.topic_words, text.as_bytes(), |p, _, _| {
+        self.topic_words.for_each_match(text.as_bytes(), |p, _, _| {
             let used = &self.topic_word_uses[p];
             // A topic part also marks the sentence as economic.
             out.economic |= used.economic || !used.topics.is_empty();
@@ -956,6 +1109,53 @@ mod tests {
         }
         assert!(expected.len() > 10);
         assert_eq!(lexicon.trigger_hits(&words), expected);
+    }
+
+    /// Topic text is the library's lower case with hyphens read as spaces.
+    #[test]
+    fn topic_text_is_lower_case_with_spaces_for_hyphens() {
+        for text in [
+            "Life-Sciences-Standort ÖSTERREICH: Straße, Ærø, ČESKÁ, İzmir – ΟΔΟΣ und ΌΡΟΣ.",
+            "Künstliche Intelligenz in der Medizintechnik-Branche",
+            "",
+        ] {
+            assert_eq!(
+                super::topic_text(text),
+                text.to_lowercase().replace('-', " "),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// The scanner reports exactly the overlapping matches of the `aho_corasick` automaton it
+    /// is copied from, in the same order.
+    #[test]
+    fn scanner_equals_overlapping_search() {
+        use aho_corasick::AhoCorasick;
+        let lexicon = Lexicon::load_default().unwrap();
+        let mut patterns: Vec<String> = vec!["a".into(), "ab".into(), "bab".into(), "ä-ö".into()];
+        for trigger in &lexicon.triggers {
+            let first = trigger.words[0].clone().unwrap();
+            if !patterns.contains(&first) {
+                patterns.push(first);
+            }
+        }
+        let scanner = super::Scanner::new(&patterns).unwrap();
+        let reference = AhoCorasick::new(&patterns).unwrap();
+        for text in [
+            "",
+            "abab babab",
+            "die delegation besuchte das wirtschaftsforum; partnerschaft\nkooperationsvereinbarung",
+            "städtepartnerschaft – ä-ö-ü zusammenarbeiten mou memorandum besuch messebesucher",
+        ] {
+            let mut found = Vec::new();
+            scanner.for_each_match(text.as_bytes(), |p, start, end| found.push((p, start, end)));
+            let expected: Vec<(usize, usize, usize)> = reference
+                .find_overlapping_iter(text)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
     }
 
     /// Cue matching through the per-token cue marks gives exactly what matching every cue of

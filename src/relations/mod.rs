@@ -336,7 +336,12 @@ impl RelationRecogniser {
             // a cooperation.
             if trigger.relation_type == RelationType::Cooperation
                 && first == last
-                && head_is_event(lex, trigger, &lower[first])
+                && head_is_event(
+                    lex,
+                    trigger,
+                    &lower[first],
+                    doc::trigger_hits_at(&doc.trigger_hits, first).map(|&(_, k)| k),
+                )
             {
                 continue;
             }
@@ -765,7 +770,7 @@ impl RelationRecogniser {
                 && !doc.contains(a, b)
                 && !doc.contains(b, a)
                 && !doc::part_of_other(&entities[a], &entities[b])
-                && !doc::same_place(&entities[a], &entities[b], lex)
+                && !doc.same_place(a, b)
         };
         // An organisation and a region of different sides are partners when neither has a
         // partner of its own level in the sentence ("Die IHK X plant eine Reise nach Y und
@@ -1243,7 +1248,7 @@ impl RelationRecogniser {
             };
             if (ra, rb) == (st.a, st.b)
                 || entities[ra].canonical == entities[rb].canonical
-                || doc::same_place(&entities[ra], &entities[rb], lex)
+                || doc.same_place(ra, rb)
                 || doc.sides[ra] == doc.sides[rb]
             {
                 continue;
@@ -1423,8 +1428,14 @@ impl RelationRecogniser {
 }
 
 /// Whether lower-cased `word`, where the one-word COOPERATION `trigger` matches, ends in an
-/// EVENT trigger after that match: the compound's head ("kooperationsforum").
-fn head_is_event(lex: &Lexicon, trigger: &Trigger, word: &str) -> bool {
+/// EVENT trigger after that match: the compound's head ("kooperationsforum"). `matching` are
+/// the triggers whose first word matches `word` (only those can end in it).
+fn head_is_event(
+    lex: &Lexicon,
+    trigger: &Trigger,
+    word: &str,
+    mut matching: impl Iterator<Item = usize>,
+) -> bool {
     let end_of = |t: &Trigger| -> Option<usize> {
         let pattern = t.words.first()?.as_deref()?;
         match t.mode {
@@ -1437,11 +1448,7 @@ fn head_is_event(lex: &Lexicon, trigger: &Trigger, word: &str) -> bool {
     let Some(own) = end_of(trigger) else {
         return false;
     };
-    lex.triggers.iter().any(|t| {
-        t.relation_type == RelationType::Event
-            && t.words.len() == 1
-            && end_of(t).is_some_and(|end| end > own)
-    })
+    matching.any(|k| lex.event_word[k] && end_of(&lex.triggers[k]).is_some_and(|end| end > own))
 }
 
 /// Whether a mention stands without a preposition that says what it is: none, or only "mit"
