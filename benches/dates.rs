@@ -12,7 +12,9 @@
 //!   repository), read at bench time: longer texts with fewer dates.
 
 use std::hint::black_box;
-use std::path::PathBuf;
+
+#[path = "common/corpora.rs"]
+mod corpora;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use meldung::dates::DateRecogniser;
@@ -41,36 +43,6 @@ kommen jährlich zur Mitgliederversammlung zusammen, zuletzt am 3. Mai in Berlin
 Kontakt: Pressestelle, Lange Straße 5, 30169 Hannover, Telefon 0511 7624300.
 ";
 
-fn news_texts() -> Option<Vec<String>> {
-    let shared = std::env::var_os("MELDUNG_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let path = shared.join("data/news/german_news_docs.jsonl");
-    let content = std::fs::read_to_string(path).ok()?;
-    let mut texts = Vec::new();
-    for line in content.lines() {
-        let value: serde_json::Value = serde_json::from_str(line).ok()?;
-        texts.push(value.get("text")?.as_str()?.to_string());
-    }
-    Some(texts)
-}
-
-/// The texts of the gold corpus's dev releases, in file-name order.
-fn corpus_releases() -> Option<Vec<String>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/dev");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .filter_map(|path| std::fs::read_to_string(path).ok())
-        .collect();
-    (!texts.is_empty()).then_some(texts)
-}
-
 /// The date stage over each document as the pipeline runs it: publication date and dates in
 /// one pass.
 fn run(dates: &DateRecogniser, docs: &[&str]) -> usize {
@@ -87,7 +59,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("press_releases", |b| {
         b.iter(|| run(&dates, black_box(&releases)))
     });
-    if let Some(corpus) = corpus_releases() {
+    if let Some(corpus) = corpora::dev_releases() {
         let docs: Vec<&str> = corpus.iter().map(String::as_str).collect();
         let bytes: usize = docs.iter().map(|d| d.len()).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
@@ -97,7 +69,7 @@ fn bench(c: &mut Criterion) {
     } else {
         eprintln!("corpus/dev/*.txt not found: the corpus releases are not measured");
     }
-    if let Some(news) = news_texts() {
+    if let Some(news) = corpora::news_texts() {
         // One document per line of the file, each with its own publication-date search.
         let docs: Vec<&str> = news.iter().map(String::as_str).collect();
         let bytes: usize = docs.iter().map(|d| d.len()).sum();

@@ -12,8 +12,10 @@
 //!
 //! Run with `cargo bench --bench relations`.
 
-use std::path::PathBuf;
 use std::time::Duration;
+
+#[path = "common/corpora.rs"]
+mod corpora;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use meldung::entities::EntityMatch;
@@ -100,44 +102,16 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-/// The texts of the gold corpus's dev releases, in file-name order.
-fn dev_releases() -> Option<Vec<String>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/dev");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .filter_map(|path| std::fs::read_to_string(path).ok())
-        .collect();
-    (!texts.is_empty()).then_some(texts)
-}
-
-/// The texts of the news corpus.
-fn news() -> Option<Vec<String>> {
-    let shared = std::env::var_os("MELDUNG_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let content = std::fs::read_to_string(shared.join("data/news/german_news_docs.jsonl")).ok()?;
-    content
-        .lines()
-        .map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).ok()?;
-            Some(value.get("text")?.as_str()?.to_string())
-        })
-        .collect()
-}
-
 /// The relation stage over each document as the pipeline runs it, the earlier stages done.
 fn bench_corpora(c: &mut Criterion) {
     let pipeline = Pipeline::load_default().unwrap();
     let mut group = c.benchmark_group("relations");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(10));
-    for (name, texts) in [("dev_releases", dev_releases()), ("news", news())] {
+    for (name, texts) in [
+        ("dev_releases", corpora::dev_releases()),
+        ("news", corpora::news_texts()),
+    ] {
         let Some(texts) = texts else {
             eprintln!("relations/{name}: corpus not found, skipped");
             continue;
