@@ -2450,6 +2450,13 @@ fn foreign_orgs(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     }
 }
 
+/// Whether a folded word ends in a noun that describes, not names, an organisation
+/// (`descriptor` in cues.tsv: "Softwareanbieter", "Lagertechnik-Firma").
+fn describing_noun(lex: &Lexicon, folded: &str) -> bool {
+    lex.cues.descriptor_tails.may_match(folded)
+        && lex.cues.descriptor.iter().any(|d| folded.ends_with(d))
+}
+
 /// The start of coordinated truncations before token `left`: "Industrie- und" in
 /// "Industrie- und Handelskammer", "Forschungs-, Entwicklungs- und" likewise.
 fn truncations_left(doc: &Doc, left: usize, s_start: usize) -> usize {
@@ -2510,11 +2517,8 @@ fn english_org(
     let german_head = |k: usize| doc.org_head[k].is_some_and(|h| !lex.org_heads[h as usize].word);
     // A describing noun before the name ("der Softwareanbieter [Beispiel Logistics]", "die
     // Lagertechnik-Firma [Muster Systems]").
-    let describing = |k: usize| {
-        let folded = &doc.folded[doc.tokens[k].start..doc.tokens[k].end];
-        lex.cues.descriptor_tails.may_match(folded)
-            && lex.cues.descriptor.iter().any(|d| folded.ends_with(d))
-    };
+    let describing =
+        |k: usize| describing_noun(lex, &doc.folded[doc.tokens[k].start..doc.tokens[k].end]);
     let mut left = i;
     while left > s_start && i - left < 8 {
         let p = left - 1;
@@ -2708,8 +2712,7 @@ fn legal_form_rule(
             let named_head = association && doc.org_head[p].is_some() && head_is_whole(lex, folded);
             left < i
                 && !named_head
-                && lex.cues.descriptor_tails.may_match(folded)
-                && lex.cues.descriptor.iter().any(|d| folded.ends_with(d))
+                && describing_noun(lex, folded)
                 && (left..i).any(|k| !doc.region[k] && !place_starts.contains(&doc.tokens[k].start))
         };
         let mut left = i;

@@ -1058,15 +1058,14 @@ impl RelationRecogniser {
         if both_cue && (ms.is_empty() || one_side) {
             // "beide Regionen" are the document's main regions; "beide Seiten" the pair just
             // talked about.
-            let regions = (range.clone()).any(|i| {
-                lex.is_cue(CueKind::Both, &doc.lower, i)
-                    && lex.is_cue(CueKind::Regions, &doc.lower, i + 1)
-            });
+            let both_of = |kind: CueKind| {
+                (range.clone()).any(|i| {
+                    lex.is_cue(CueKind::Both, &doc.lower, i) && lex.is_cue(kind, &doc.lower, i + 1)
+                })
+            };
+            let regions = both_of(CueKind::Regions);
             // "beide Unternehmen" are the organisations just talked about, or none we know.
-            let organisations = (range.clone()).any(|i| {
-                lex.is_cue(CueKind::Both, &doc.lower, i)
-                    && lex.is_cue(CueKind::Organisations, &doc.lower, i + 1)
-            });
+            let organisations = both_of(CueKind::Organisations);
             let pair = if regions {
                 main_pair().or(last_pair)
             } else if organisations {
