@@ -60,9 +60,26 @@ fn acronyms_defined_in_brackets_make_the_words_before_them_a_name() {
                 ("WBSA", "ORG"),
             ],
         ),
+        // A name in a language without listed heads, spelled word by word, lower-case
+        // words passed over.
+        (
+            "Die Obrtnička komora Primorja (OKP) unterzeichnete den Vertrag.",
+            &[("Obrtnička komora Primorja", "ORG"), ("OKP", "ORG")],
+        ),
+        (
+            "Mit der Agentúra pre rozvoj vidieka Záhorie (ARVZ) wurde ein Austausch vereinbart.",
+            &[
+                ("Agentúra pre rozvoj vidieka Záhorie", "ORG"),
+                ("ARVZ", "ORG"),
+            ],
+        ),
         // No organisation word in the long form: a term, not a name.
         ("Künstliche Intelligenz (KI) verändert die Arbeit.", &[]),
         ("Die Kraft-Wärme-Kopplung (KWK) spart Energie.", &[]),
+        ("Erneuerbare Energien (EE) werden günstiger.", &[]),
+        ("Das Memorandum of Understanding (MoU) liegt vor.", &[]),
+        // Spelled word by word, but German words only: a term.
+        ("Die Kosten der Pflege (KdP) steigen.", &[]),
     ]);
     // The acronym alone later in the document takes the full name.
     let text = "Die Gesellschaft für Angewandte Probentechnik (GAP) lädt ein. Die GAP zahlt.";

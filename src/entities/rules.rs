@@ -3890,7 +3890,26 @@ fn acronym_definitions(
             place_starts.iter().any(|&at| from <= at && at < to)
                 && spelled_by_initials(doc, lex, left, right, short)
         };
-        if !words_ok || (head.is_none() && !legal && !spelled_with_region()) {
+        // Nor a name in a language without listed heads whose every word the acronym
+        // spells ("Gospodarska zbornica Slovenije (GZS)"), short of a few lower-case
+        // links ("Agentúra pre regionálny rozvoj Košického kraja (ARRK)"); it yields to a
+        // listed name of the same span. A lower-case word that is neither a German or
+        // English link nor declined like a German adjective tells a foreign name from a
+        // German term ("Kraft-Wärme-Kopplung (KWK)", "Erneuerbare Energien (EE)").
+        let foreign_word = |m: usize| {
+            let t = doc.t(m);
+            t.starts_with(char::is_lowercase)
+                && !lex.cues.initials_link.contains(t)
+                && !(t.ends_with('e') || ["en", "er", "es", "em"].iter().any(|e| t.ends_with(e)))
+        };
+        let spelled_word_by_word = head.is_none()
+            && !legal
+            && !lex.cues.not_org_acronym.contains(short)
+            && (left..=right).any(foreign_word)
+            && spelled_by_word_initials(doc, left, right, short);
+        if !words_ok
+            || (head.is_none() && !legal && !spelled_word_by_word && !spelled_with_region())
+        {
             continue;
         }
         let (start, end) = (doc.tokens[left].start, doc.tokens[right].end);
@@ -3906,11 +3925,58 @@ fn acronym_definitions(
             doc,
             (left, right),
             EntityType::Organisation,
-            P_ORG_HEAD,
+            if spelled_word_by_word {
+                P_ORG_ACRONYM
+            } else {
+                P_ORG_HEAD
+            },
             subtype,
             "rule:org_acronym_definition",
         );
     }
+}
+
+/// Whether the words of tokens `left..=right` spell `short` by their first letters, one
+/// letter per word or hyphen part in order, any case; a lower-case word may be passed over
+/// ("pre", "kraja"), at most two of them.
+///
+/// "Kauno technologijos universitetas" spells "KTU"; "Agentúra pre regionálny rozvoj
+/// Košického kraja" spells "ARRK" (passing over "pre" and "kraja"); "Neue Wege der Zukunft"
+/// does not spell "NZ" ("Wege" is capitalised and spells nothing).
+fn spelled_by_word_initials(doc: &Doc, left: usize, right: usize, short: &str) -> bool {
+    const MAX_PASSED: usize = 2;
+    let letters: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
+    // reachable[i][p]: i letters spelled with p lower-case words passed over so far. A word
+    // that could either spell or be passed over ("kraja" after "Košického") keeps both.
+    let mut reachable = vec![[false; MAX_PASSED + 1]; letters.len() + 1];
+    reachable[0][0] = true;
+    for m in left..=right {
+        if doc.kind(m) != TokenKind::Word {
+            return false;
+        }
+        for part in doc.t(m).split('-') {
+            let Some(first) = part.chars().next() else {
+                continue;
+            };
+            let initial = first.to_lowercase().next();
+            let mut next = vec![[false; MAX_PASSED + 1]; letters.len() + 1];
+            for (i, row) in reachable.iter().enumerate() {
+                for (p, &live) in row.iter().enumerate() {
+                    if !live {
+                        continue;
+                    }
+                    if i < letters.len() && initial == Some(letters[i]) {
+                        next[i + 1][p] = true;
+                    }
+                    if first.is_lowercase() && p < MAX_PASSED {
+                        next[i][p + 1] = true;
+                    }
+                }
+            }
+            reachable = next;
+        }
+    }
+    letters.len() >= 2 && reachable[letters.len()].iter().any(|&live| live)
 }
 
 /// Whether the capitalised words of tokens `left..=right` spell `short` letter by letter,
