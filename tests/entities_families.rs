@@ -275,6 +275,20 @@ fn rule_acronyms_take_the_canonical_name_they_abbreviate() {
 }
 
 #[test]
+fn rule_acronyms_take_the_name_the_document_defines_before_one_they_merely_spell() {
+    // "BRRI" can be spelled out of the ministry's name too (B…r…r…i), but the document
+    // defines it for the institute.
+    let text =
+        "Das Bundesministerium für Forschung, Technologie und Raumfahrt fördert das Projekt. \
+                Partner ist das Bayside Rice Research Institute (BRRI). Die BRRI stellt \
+                Saatgut bereit.";
+    let found = org_canonicals(text);
+    let last = found.last().expect("organisations found");
+    assert_eq!(last.0, "BRRI", "{found:?}");
+    assert_eq!(last.1, "Bayside Rice Research Institute", "{found:?}");
+}
+
+#[test]
 fn schools_publishers_courts_and_municipal_companies() {
     check(&[
         (

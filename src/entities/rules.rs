@@ -4402,15 +4402,42 @@ fn link_acronyms_to_names(rec: &EntityRecogniser, doc: &Doc, chosen: &mut [Candi
             continue;
         }
         let acr = &doc.text[c.start..c.end];
-        let full = chosen.iter().find(|f| {
-            if f.entity_type != EntityType::Organisation || f.end - f.start <= acr.len() + 1 {
-                return false;
-            }
+        // The name the document defines it for, "Beispiel Rice Research Institute (BRRI)",
+        // before any name it merely spells ("Bundesministerium für Forschung …").
+        let defined = chosen.iter().find(|f| {
+            f.entity_type == EntityType::Organisation
+                && doc.text[f.end..]
+                    .trim_start_matches(' ')
+                    .strip_prefix('(')
+                    .and_then(|rest| rest.strip_prefix(acr))
+                    .is_some_and(|rest| rest.starts_with(')'))
+                && long_form_start(acr, &doc.text[f.start..f.end]).is_some()
+        });
+        // "Beispiel Science Hub (BSH) Wien": the longer name elsewhere is the full one.
+        let defined = defined.map(|f| {
             let name = &doc.text[f.start..f.end];
-            let words = || name.split(' ').filter(|w| is_upper_initial(w)).count();
-            name.strip_prefix(acr)
-                .is_some_and(|rest| rest.starts_with([' ', '-']))
-                || (long_form_start(acr, name) == Some(0) && words() <= acr.chars().count() + 2)
+            chosen
+                .iter()
+                .filter(|g| {
+                    g.entity_type == EntityType::Organisation
+                        && doc.text[g.start..g.end]
+                            .strip_prefix(name)
+                            .is_some_and(|rest| rest.starts_with(' '))
+                })
+                .max_by_key(|g| g.end - g.start)
+                .unwrap_or(f)
+        });
+        let full = defined.or_else(|| {
+            chosen.iter().find(|f| {
+                if f.entity_type != EntityType::Organisation || f.end - f.start <= acr.len() + 1 {
+                    return false;
+                }
+                let name = &doc.text[f.start..f.end];
+                let words = || name.split(' ').filter(|w| is_upper_initial(w)).count();
+                name.strip_prefix(acr)
+                    .is_some_and(|rest| rest.starts_with([' ', '-']))
+                    || (long_form_start(acr, name) == Some(0) && words() <= acr.chars().count() + 2)
+            })
         });
         if let Some(full) = full {
             let (canonical, kb_id, subtype) = describe(rec, doc, full);
