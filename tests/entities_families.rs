@@ -289,6 +289,45 @@ fn rule_acronyms_take_the_name_the_document_defines_before_one_they_merely_spell
 }
 
 #[test]
+fn a_native_name_and_acronym_in_brackets_name_the_organisation_before_them() {
+    check(&[
+        (
+            "Die Wirtschaftskammer Split (Trgovinska komora Split, TKS) lud ein.",
+            &[
+                ("Wirtschaftskammer Split", "ORG"),
+                ("Trgovinska komora Split", "ORG"),
+                ("TKS", "ORG"),
+            ],
+        ),
+        (
+            "Gastgeber war die Entwicklungsagentur Perus (Agencia para el Desarrollo del Perú).",
+            &[
+                ("Entwicklungsagentur Perus", "ORG"),
+                ("Agencia para el Desarrollo del Perú", "ORG"),
+            ],
+        ),
+        // German remarks and places in brackets are no names of it.
+        (
+            "Die Wirtschaftskammer Split (Partner des Projekts) lud ein.",
+            &[("Wirtschaftskammer Split", "ORG")],
+        ),
+        (
+            "Die Wirtschaftskammer Split (Sitz in Split) lud ein.",
+            &[("Wirtschaftskammer Split", "ORG"), ("Split", "LOC")],
+        ),
+    ]);
+    // All three mentions, and the acronym used again, are one organisation.
+    let found = org_canonicals(
+        "Die Wirtschaftskammer Split (Trgovinska komora Split, TKS) lud ein. Die TKS zahlt.",
+    );
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(
+        found.iter().all(|(_, c)| c == "Wirtschaftskammer Split"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn schools_publishers_courts_and_municipal_companies() {
     check(&[
         (

@@ -370,6 +370,7 @@ pub(super) fn find(
     slash_seats(&doc, lex, &mut cands);
     dash_names(&doc, lex, &mut cands);
     bracket_short_names(rec, &doc, lex, &mut cands);
+    bracket_native_names(rec, &doc, lex, &mut cands);
     apposition_persons(&doc, lex, &mut cands);
     news_families(rec, &doc, lex, &mut cands);
     let chosen = resolve(cands);
@@ -3893,19 +3894,12 @@ fn acronym_definitions(
         // Nor a name in a language without listed heads whose every word the acronym
         // spells ("Gospodarska zbornica Slovenije (GZS)"), short of a few lower-case
         // links ("Agentúra pre regionálny rozvoj Košického kraja (ARRK)"); it yields to a
-        // listed name of the same span. A lower-case word that is neither a German or
-        // English link nor declined like a German adjective tells a foreign name from a
+        // listed name of the same span. A foreign lower-case word tells such a name from a
         // German term ("Kraft-Wärme-Kopplung (KWK)", "Erneuerbare Energien (EE)").
-        let foreign_word = |m: usize| {
-            let t = doc.t(m);
-            t.starts_with(char::is_lowercase)
-                && !lex.cues.initials_link.contains(t)
-                && !(t.ends_with('e') || ["en", "er", "es", "em"].iter().any(|e| t.ends_with(e)))
-        };
         let spelled_word_by_word = head.is_none()
             && !legal
             && !lex.cues.not_org_acronym.contains(short)
-            && (left..=right).any(foreign_word)
+            && (left..=right).any(|m| foreign_lower_word(lex, doc.t(m)))
             && spelled_by_word_initials(doc, left, right, short);
         if !words_ok
             || (head.is_none() && !legal && !spelled_word_by_word && !spelled_with_region())
@@ -3933,6 +3927,111 @@ fn acronym_definitions(
             subtype,
             "rule:org_acronym_definition",
         );
+    }
+}
+
+/// Whether `t` is a lower-case word of another language than German or English: neither a
+/// German function word nor a German or English link, and not declined like a German
+/// adjective (-e, -en, -er, -es, -em). "zbornica", "para", "kai" are; "für", "of",
+/// "regionale", "vom" are not.
+fn foreign_lower_word(lex: &Lexicon, t: &str) -> bool {
+    let german_adjective =
+        t.ends_with('e') || ["en", "er", "es", "em"].iter().any(|e| t.ends_with(e));
+    t.starts_with(char::is_lowercase)
+        && !german_adjective
+        && !lex.cues.initials_link.contains(t)
+        && !is_function_word(lex, t)
+}
+
+/// "Kroatische Wirtschaftskammer (Hrvatska gospodarska komora, HGK)": a name in another
+/// language and an acronym in brackets right after an organisation name the same
+/// organisation (GUIDELINES: short names are mentions of the same ORG). A bracketed name
+/// needs a foreign lower-case word, so that a German remark ("(Partner des Projekts)") or a
+/// place ("(Berlin)") is not taken; names of capitalised words alone are
+/// `bracket_short_names`' and `acronym_definitions`'.
+#[inline(never)]
+fn bracket_native_names(
+    rec: &EntityRecogniser,
+    doc: &Doc,
+    lex: &Lexicon,
+    cands: &mut Vec<Candidate>,
+) {
+    const MAX_WORDS: usize = 8;
+    let n = doc.tokens.len();
+    let bytes = doc.text.as_bytes();
+    let is_byte = |k: usize, b: u8| {
+        let token = doc.tokens[k];
+        token.end == token.start + 1 && bytes[token.start] == b
+    };
+    let mut found: Vec<(usize, usize, Description)> = Vec::new();
+    for at in memchr::memchr_iter(b'(', bytes) {
+        let Some(p) = doc.token_starting_at(at) else {
+            continue;
+        };
+        if p == 0 || p + 2 >= n || !doc.adjacent(p - 1) {
+            continue;
+        }
+        // The bracket's parts between commas, up to the closing bracket.
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut first = p + 1;
+        let mut k = p + 1;
+        let closed = loop {
+            if k >= n || k - p > 2 * MAX_WORDS {
+                break false;
+            }
+            if is_byte(k, b')') || is_byte(k, b',') {
+                if k == first {
+                    break false;
+                }
+                parts.push((first, k - 1));
+                if is_byte(k, b')') {
+                    break true;
+                }
+                first = k + 1;
+            }
+            k += 1;
+        };
+        let name_part = |&(first, last): &(usize, usize)| {
+            last - first < MAX_WORDS
+                && doc.cap_word(first)
+                && !doc.stop(first)
+                && (first..=last).all(|m| doc.kind(m) == TokenKind::Word)
+                && (first..=last).any(|m| foreign_lower_word(lex, doc.t(m)))
+        };
+        let acronym_part = |&(first, last): &(usize, usize)| {
+            first == last
+                && acronym_like(doc.t(first))
+                && !lex.cues.not_org_acronym.contains(doc.t(first))
+        };
+        if !closed
+            || !parts.iter().any(name_part)
+            || !parts
+                .iter()
+                .all(|part| name_part(part) || acronym_part(part))
+        {
+            continue;
+        }
+        let full_end = doc.tokens[p - 1].end;
+        let Some(full) = cands
+            .iter()
+            .filter(|c| c.entity_type == EntityType::Organisation && c.end == full_end)
+            .max_by_key(|c| (c.end - c.start, c.priority))
+        else {
+            continue;
+        };
+        let description = describe(rec, doc, full);
+        for &(first, last) in &parts {
+            found.push((first, last, description.clone()));
+        }
+    }
+    for (first, last, description) in found {
+        cands.push(repeated_org_name(
+            doc,
+            first,
+            last - first,
+            description,
+            "link:bracket_name",
+        ));
     }
 }
 
