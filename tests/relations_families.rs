@@ -101,6 +101,20 @@ fn the_town_a_delegation_travels_to_is_its_host() {
             "Polen und Hessen vertiefen Kontakte\n\nIn [Marburg|LOC|-|city] trafen sich am {Montag|2024-04-08} Firmen aus [Polen|LOC|PL|country] und [Hessen|LOC|DE-HE|state] zu einem Matchmaking.",
             &["EVENT Hessen + Polen"],
         ),
+        // Where guests are ("in X zu Gast", "zu Gast in X") is visited, also a town.
+        (
+            "Ein Team aus [Aarhus|LOC|-|city] war im {Mai|2024-05} zwei Wochen in [Kassel|LOC|-|city] zu Gast.",
+            &["VISIT Aarhus > Kassel"],
+        ),
+        (
+            "Im {Juni|2024-06} waren Studierende aus [Lyon|LOC|-|city] zu Gast in [Jena|LOC|-|city].",
+            &["VISIT Lyon > Jena"],
+        ),
+        // A town where guests merely met is no host.
+        (
+            "Gäste aus [Aarhus|LOC|-|city] besichtigten in [Kassel|LOC|-|city] ein Werk.",
+            &[],
+        ),
     ]);
 }
 

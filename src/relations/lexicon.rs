@@ -170,15 +170,18 @@ pub(crate) enum CueKind {
     /// The verb of an event's organisers ("organisiert", "ausgerichtet"): the organisations
     /// it coordinates organise the event together, also two of one country.
     Organise,
+    /// Being a guest ("zu Gast"): the place it stands next to ("in X zu Gast", "zu Gast in
+    /// X") is the visited one, also a town the title does not name.
+    Guest,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::Organise as usize) < 64);
+const _: () = assert!((CueKind::Guest as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 45] = [
+    pub(crate) const ALL: [CueKind; 46] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -224,6 +227,7 @@ impl CueKind {
         CueKind::Meet,
         CueKind::Stop,
         CueKind::Organise,
+        CueKind::Guest,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -273,6 +277,7 @@ impl CueKind {
             "meet" => CueKind::Meet,
             "stop" => CueKind::Stop,
             "organise" => CueKind::Organise,
+            "guest" => CueKind::Guest,
             _ => return None,
         })
     }

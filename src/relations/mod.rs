@@ -634,6 +634,29 @@ impl RelationRecogniser {
         };
         // "Stationen der Reise waren A, B und C": the stops of the document's trip.
         let stops = visit && lex.has_cue(CueKind::Stop, &doc.lower, range.clone());
+        // "war in Tallinn zu Gast", "zu Gast in Oberhausen": where the guests are is visited.
+        let guest_place = |m: &Mention| -> bool {
+            if !visit || m.via != Via::Direct || m.prep != Some(Prep::Venue) {
+                return false;
+            }
+            let tokens = doc.input.tokens;
+            let end = entities[m.entity].end;
+            let after = (m.token..range.end).find(|&t| tokens[t].start >= end);
+            let before_cue = after.is_some_and(|t| lex.is_cue(CueKind::Guest, &doc.lower, t));
+            // The venue word before the place ends right after a guest cue.
+            let after_cue = (m.token.saturating_sub(5).max(range.start)..m.token).any(|i| {
+                lex.cues(CueKind::Guest).iter().any(|cue| {
+                    lex.cue_at(cue, &doc.lower, i).is_some_and(|cue_end| {
+                        cue_end < m.token
+                            && (cue_end..m.token).all(|t| {
+                                lex.is_cue(CueKind::Venue, &doc.lower, t)
+                                    || lex.is_cue(CueKind::Skip, &doc.lower, t)
+                            })
+                    })
+                })
+            });
+            before_cue || after_cue
+        };
         let mut ms: Vec<&Mention> = doc.mentions[s]
             .iter()
             .chain(listed.clone().flat_map(|t| doc.mentions[t].iter()))
@@ -642,7 +665,8 @@ impl RelationRecogniser {
                 // ("eine Delegation aus Israel war nach Jena gereist").
                 let visited = visit
                     && m.via == Via::Direct
-                    && (m.prep == Some(Prep::Destination) || stops && m.prep.is_none());
+                    && (m.prep == Some(Prep::Destination) || stops && m.prep.is_none())
+                    || guest_place(m);
                 // Where people come from ("41 Unternehmen aus Heilbronn-Franken", "ein Team
                 // aus Rostock") is the side they stand for, also a town the title does not name.
                 let origin = m.via == Via::Direct && m.prep == Some(Prep::Origin);
@@ -668,7 +692,7 @@ impl RelationRecogniser {
                 let venue = is_place && m.prep == Some(Prep::Venue);
                 let destination = is_place && m.prep == Some(Prep::Destination);
                 if visit {
-                    !venue || !city
+                    !venue || !city || guest_place(m)
                 } else if fired.relation_type == RelationType::Intent {
                     // "lud … zu einem Gegenbesuch nach Binh Duong ein": the inviting region.
                     !(venue || destination && city)
