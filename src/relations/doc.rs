@@ -281,6 +281,62 @@ const PROGRAMME_NAME_WORDS: usize = 8;
 
 /// A first line of at most this many words is the title.
 const TITLE_WORDS: usize = 25;
+/// Lines of the head before the headline: an issuer line, a unit, a dateline, a
+/// "Pressemitteilung Nr. …" or "Kurz notiert | date" line.
+const HEAD_LINES: usize = 5;
+
+/// The byte range of the title, and its word count. The title is the first line when a
+/// blank line or the text follows it; otherwise the text opens with a head of short lines
+/// ("Städtisches Klinikum Beispielstadt", "Unternehmenskommunikation", a dateline, then the
+/// headline) and the title is its line of most words. The head ends before a line that is
+/// longer than a title or ends with a full stop, and after [`HEAD_LINES`] lines.
+fn title_range(text: &str, tokens: &[Token]) -> (std::ops::Range<usize>, usize) {
+    let words_in = |from: usize, to: usize| {
+        let first = tokens.partition_point(|t| t.start < from);
+        tokens[first..]
+            .iter()
+            .take_while(|t| t.end <= to)
+            .filter(|t| t.kind == TokenKind::Word)
+            .count()
+    };
+    let first_end = text.find('\n').unwrap_or(text.len());
+    let mut best = (0..first_end, words_in(0, first_end));
+    // "Kurz notiert | 04.09.2025", "Pressemitteilung vom 4.9.2025": a line that dates the
+    // text heads it, even with a blank line after it.
+    let dates_the_text = |line: &str| {
+        line.contains('|')
+            || line
+                .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .any(|w| w.split('.').filter(|p| !p.is_empty()).count() == 3)
+    };
+    if first_end == text.len()
+        || text[first_end..].starts_with("\n\n") && !dates_the_text(&text[..first_end])
+    {
+        return best;
+    }
+    let mut at = first_end;
+    let mut lines = 1;
+    while at < text.len() && lines < HEAD_LINES {
+        let line_start = at + 1;
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        at = line_end;
+        let line = text[line_start..line_end].trim();
+        if line.is_empty() {
+            continue;
+        }
+        let line_words = words_in(line_start, line_end);
+        if line_words > TITLE_WORDS || line.ends_with('.') || line_end == text.len() {
+            break;
+        }
+        lines += 1;
+        if line_words > best.1 {
+            best = (line_start..line_end, line_words);
+        }
+    }
+    best
+}
 
 /// How many tokens before the place "aus X" a visiting-group word may stand ("Delegation aus
 /// dem Landkreis X").
@@ -1424,12 +1480,10 @@ impl<'a> Doc<'a> {
         }
 
         // Towns and districts are parties only in documents about them: the title names them.
-        let title_end = text.find('\n').unwrap_or(text.len());
-        let title_words = tokens
-            .iter()
-            .take_while(|t| t.end <= title_end)
-            .filter(|t| t.kind == TokenKind::Word)
-            .count();
+        // The issuer's line names the document's own town too ("Landkreis X – Pressestelle").
+        let (title, title_words) = title_range(text, tokens);
+        let title_end = title.end;
+        let first_line_end = text.find('\n').unwrap_or(text.len());
         let is_town = |e: &EntityMatch| {
             e.entity_type == EntityType::Location
                 && e.kb_id.as_deref().and_then(country_of).is_none()
@@ -1438,11 +1492,15 @@ impl<'a> Doc<'a> {
             (title_end < text.len() && title_words <= TITLE_WORDS).then(|| {
                 let mut names: Vec<String> = entities
                     .iter()
-                    .filter(|e| e.start < title_end && is_town(e))
+                    .filter(|e| {
+                        (e.start < first_line_end || title.contains(&e.start)) && is_town(e)
+                    })
                     .map(|e| e.canonical.clone())
                     .collect();
                 // The title names a town by its adjective ("Kieler Firmen erkunden Ghana").
-                for ev in evidence.iter().filter(|ev| ev.end <= title_end) {
+                for ev in evidence.iter().filter(|ev| {
+                    ev.end <= first_line_end || title.start <= ev.start && ev.end <= title_end
+                }) {
                     if entities
                         .iter()
                         .any(|e| e.canonical == ev.canonical && is_town(e))
@@ -1665,6 +1723,41 @@ impl<'a> Doc<'a> {
 #[cfg(test)]
 mod tests {
     use super::Words;
+
+    /// The title is the first line, or the longest line of a head of short lines before
+    /// the text (issuer, unit, dateline, headline).
+    #[test]
+    fn the_title_is_the_headline_of_the_head() {
+        let tokeniser = crate::tokenise::Tokeniser::load_default().unwrap();
+        let cases = [
+            (
+                "Kiel und Turku vertiefen Kontakte\n\nKiel, 3. Mai 2024 – Die Stadt Kiel …",
+                "Kiel und Turku vertiefen Kontakte",
+            ),
+            (
+                "Stadtwerke Beispielstadt\nPressestelle\n\nBeispielstadt, 3. Mai 2024\n\n\
+                 Kiel und Turku wollen Kooperation ausbauen\n\nDie Stadt Kiel und die Stadt \
+                 Turku haben am Freitag eine Vereinbarung unterzeichnet.",
+                "Kiel und Turku wollen Kooperation ausbauen",
+            ),
+            (
+                "Kurz notiert | 04.09.2025\n\nKiel und Turku wollen Kooperation ausbauen\n\n\
+                 Die Stadt Kiel hat am Freitag eine Delegation aus Turku empfangen.",
+                "Kiel und Turku wollen Kooperation ausbauen",
+            ),
+            // A first line directly followed by body text is the title.
+            (
+                "Kiel und Turku vertiefen Kontakte\nDie Stadt Kiel und die Stadt Turku haben \
+                 am Freitag eine Vereinbarung unterzeichnet.",
+                "Kiel und Turku vertiefen Kontakte",
+            ),
+        ];
+        for (text, title) in cases {
+            let tokens = tokeniser.tokenise(text);
+            let (range, _) = super::title_range(text, &tokens);
+            assert_eq!(&text[range], title, "{text:?}");
+        }
+    }
 
     #[test]
     fn words_lower_case_each_token_like_the_library() {
