@@ -178,42 +178,52 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// Whether a word of `text` (a run of letters) is in `words`, compared case-insensitively.
 fn has_word(text: &str, words: &LowerWords) -> bool {
     let bytes = text.as_bytes();
-    // Whether the character at `at` is a letter, and its width: ASCII read off the byte,
-    // anything else decoded.
-    let letter_at = |at: usize| -> (bool, usize) {
-        match bytes[at] {
-            b if b < 0x80 => (b.is_ascii_alphabetic(), 1),
-            _ => {
-                let c = text[at..].chars().next().expect("at a char boundary");
-                (c.is_alphabetic(), c.len_utf8())
-            }
-        }
+    // Whether the character at `at` (outside ASCII) is a letter, and its width.
+    let letter_beyond_ascii = |at: usize| -> (bool, usize) {
+        let c = text[at..].chars().next().expect("at a char boundary");
+        (c.is_alphabetic(), c.len_utf8())
     };
     let mut at = 0;
     while at < bytes.len() {
-        let (letter, width) = letter_at(at);
-        if !letter {
-            at += width;
-            continue;
-        }
-        // A word: its letters, runs of ASCII ones in a tight loop.
         let from = at;
-        at += width;
-        while at < bytes.len() {
-            if bytes[at].is_ascii_alphabetic() {
-                at += 1;
+        let first = bytes[from];
+        if first.is_ascii_alphabetic() {
+            at += 1;
+        } else if first < 0x80 {
+            at += 1;
+            continue;
+        } else {
+            let (letter, width) = letter_beyond_ascii(at);
+            at += width;
+            if !letter {
                 continue;
             }
-            match letter_at(at) {
-                (true, width) => at += width,
-                (false, _) => break,
+        }
+        // A word: its letters, runs of ASCII ones in a tight loop.
+        let mut ascii = first < 0x80;
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_alphabetic() {
+                at += 1;
+            } else if b < 0x80 {
+                break;
+            } else {
+                match letter_beyond_ascii(at) {
+                    (true, width) => {
+                        at += width;
+                        ascii = false;
+                    }
+                    (false, _) => break,
+                }
             }
         }
-        // Most words are told by their first byte without the full look-up.
-        let first = bytes[from];
-        if (!first.is_ascii() || words.may_hold_ascii_start(first))
-            && words.contains_lowercased(&text[from..at])
-        {
+        // Most words are told by their first byte and length without the full look-up (an
+        // ASCII word keeps its length when lower-cased).
+        let may_hold = if ascii {
+            words.may_hold_ascii(first, at - from)
+        } else {
+            !first.is_ascii() || words.may_hold_ascii_start(first)
+        };
+        if may_hold && words.contains_lowercased(&text[from..at]) {
             return true;
         }
     }
