@@ -211,7 +211,7 @@ impl DateRecogniser {
         }
         let mut head = Vec::new();
         let mut tail = Vec::new();
-        for c in resolve::select(inside) {
+        for c in resolve::select(inside, |c| self.rules.confirm(text, c, &self.vocab)) {
             if !full_date(&c) {
                 continue;
             }
@@ -258,7 +258,7 @@ impl DateRecogniser {
         if candidates.is_empty() {
             return Vec::new();
         }
-        let chosen = resolve::select(candidates);
+        let chosen = resolve::select(candidates, |c| self.rules.confirm(text, c, &self.vocab));
         let mut chosen = resolve::merge_weekdays(text, chosen);
         resolve::link_ranges(text, &mut chosen);
         resolve::orient_weekdays(text, &mut chosen, &self.vocab.future_cues, anchor);

@@ -42,7 +42,14 @@ impl Reference {
 /// the greedy runs per cluster (candidates in text order, joined while one starts before the
 /// ends of those before it reach): most candidates overlap nothing and are kept at once, and
 /// only the positions are sorted, never the candidates themselves (large).
-pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
+///
+/// `confirm` is asked about a candidate once it is free to be kept (it overlaps none kept
+/// before), and may drop it ([`super::rules::RuleSet::confirm`]): a candidate that overlaps a
+/// kept one is dropped either way, so its checks need not run.
+pub fn select(
+    mut candidates: Vec<Candidate>,
+    mut confirm: impl FnMut(&mut Candidate) -> bool,
+) -> Vec<Candidate> {
     // The rules give their candidates nearly in text order (a context group such as "im Juli"
     // starts after the word before): sort positions by start only where they are not.
     let in_order = candidates.windows(2).all(|w| w[0].start <= w[1].start);
@@ -57,6 +64,13 @@ pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let nth = |n: usize| if in_order { n } else { by_start[n] };
     // Per candidate, whether kept; none is looked at twice. Empty while every one so far is.
     let mut keep: Vec<bool> = Vec::new();
+    let count = candidates.len();
+    let drop = |keep: &mut Vec<bool>, index: usize| {
+        if keep.is_empty() {
+            *keep = vec![true; count];
+        }
+        keep[index] = false;
+    };
     // Per cluster of more than one candidate: its candidates by the greedy's order (longest
     // first, then the rule listed first, then the earlier start, then the position: the order
     // of a stable sort on the first three) and the spans taken so far, sorted (no two
@@ -75,10 +89,12 @@ pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
             reach = reach.max(next.end);
             to += 1;
         }
-        if to - from > 1 {
-            if keep.is_empty() {
-                keep = vec![true; candidates.len()];
+        if to - from == 1 {
+            let index = nth(from);
+            if !confirm(&mut candidates[index]) {
+                drop(&mut keep, index);
             }
+        } else {
             order.clear();
             order.extend((from..to).map(|n| {
                 let index = nth(n);
@@ -88,14 +104,14 @@ pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
             order.sort_unstable();
             taken.clear();
             for &(_, _, _, index) in &order {
-                let candidate = &candidates[index];
+                let candidate = &mut candidates[index];
                 let before = taken.partition_point(|&(start, _)| start < candidate.end);
                 let free = before == 0 || candidate.start >= taken[before - 1].1;
-                if free {
+                if free && confirm(candidate) {
                     let at = taken.partition_point(|&span| span < (candidate.start, candidate.end));
                     taken.insert(at, (candidate.start, candidate.end));
                 } else {
-                    keep[index] = false;
+                    drop(&mut keep, index);
                 }
             }
         }
@@ -998,13 +1014,14 @@ mod tests {
                     rule,
                     date_type: DateType::Date,
                     partial: Partial::default(),
+                    confirmed: true,
                 })
                 .collect();
             let spans = |found: &[Candidate]| -> Vec<(usize, usize, usize)> {
                 found.iter().map(|c| (c.start, c.end, c.rule)).collect()
             };
             let mut expected = select_reference(candidates.clone());
-            let mut found = select(candidates);
+            let mut found = select(candidates, |_| true);
             // Empty candidates may share a start with another kept one: compare as sets.
             expected.sort_by_key(|c| (c.start, c.end, c.rule));
             found.sort_by_key(|c| (c.start, c.end, c.rule));
