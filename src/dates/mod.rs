@@ -113,10 +113,10 @@ impl DateRecogniser {
     pub fn publication_date(&self, text: &str, _tokens: &[Token]) -> Option<FoundPublicationDate> {
         // The rules run over the lines that may hold it only: the same candidates there as
         // in a run over the whole text.
-        let head_end = publication::head_boundary(text);
+        let (segments, head_end) = publication::segments_and_head(text);
         let tail_start = publication::tail_boundary(text).max(head_end);
         let mut inside = Vec::new();
-        for (from, to) in publication::segments(text) {
+        for (from, to) in segments {
             if (from >= head_end && to <= tail_start)
                 || !text.as_bytes()[from..to].iter().any(u8::is_ascii_digit)
             {
@@ -168,9 +168,8 @@ impl DateRecogniser {
         if !candidates.iter().any(full_date) {
             return None;
         }
-        let head_end = publication::head_boundary(text);
+        let (mut segments, head_end) = publication::segments_and_head(text);
         let tail_start = publication::tail_boundary(text).max(head_end);
-        let mut segments = publication::segments(text);
         // Only dates at the top or the end count.
         segments.retain(|&(from, to)| !(from >= head_end && to <= tail_start));
         // Per segment, once looked at: whether it holds a digit. A full date states its year
@@ -212,7 +211,7 @@ impl DateRecogniser {
         }
         let mut head = Vec::new();
         let mut tail = Vec::new();
-        for c in resolve::select(inside) {
+        for c in resolve::select(inside, |c| self.rules.confirm(text, c, &self.vocab)) {
             if !full_date(&c) {
                 continue;
             }
@@ -259,7 +258,7 @@ impl DateRecogniser {
         if candidates.is_empty() {
             return Vec::new();
         }
-        let chosen = resolve::select(candidates);
+        let chosen = resolve::select(candidates, |c| self.rules.confirm(text, c, &self.vocab));
         let mut chosen = resolve::merge_weekdays(text, chosen);
         resolve::link_ranges(text, &mut chosen);
         resolve::orient_weekdays(text, &mut chosen, &self.vocab.future_cues, anchor);

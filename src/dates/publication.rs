@@ -16,8 +16,9 @@ const LINE_PREFIX: usize = 160;
 
 /// The line around a byte position: (line start, line end).
 fn line_of(text: &str, at: usize) -> (usize, usize) {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
     (start, end)
 }
 
@@ -160,10 +161,20 @@ fn has_phrase(prefix: &str, vocab: &Vocabulary) -> bool {
 /// [`LINE_PREFIX`] bytes) of each of the first [`HEAD_LINES`] and last [`TAIL_LINES`] non-empty
 /// lines, as byte ranges in text order.
 pub fn segments(text: &str) -> Vec<(usize, usize)> {
+    segments_and_head(text).0
+}
+
+/// [`segments`] and [`head_boundary`] of `text` from one walk over its first lines (the top's
+/// lines are the first lines of both).
+pub fn segments_and_head(text: &str) -> (Vec<(usize, usize)>, usize) {
     // Lines as `split_inclusive('\n')` gives them: (start, end after the line break).
     let bytes = text.as_bytes();
     let non_empty = |&(start, end): &(usize, usize)| !is_blank(&text[start..end]);
     let mut lines: Vec<(usize, usize)> = Vec::with_capacity(HEAD_LINES + TAIL_LINES);
+    // The top as `head_boundary` counts it: non-empty lines ended by a line break before
+    // HEAD bytes, the top ending after the HEAD_LINES-th, else at HEAD bytes.
+    let limit = bytes.len().min(HEAD);
+    let mut head_boundary = None;
     // The first HEAD_LINES non-empty lines, from the top.
     let mut start = 0;
     let mut head_end = 0;
@@ -174,10 +185,14 @@ pub fn segments(text: &str) -> Vec<(usize, usize)> {
         let line = (start, (newline + 1).min(bytes.len()));
         if non_empty(&line) {
             lines.push(line);
+            if lines.len() == HEAD_LINES && newline < limit {
+                head_boundary = Some(newline + 1);
+            }
         }
         start = line.1;
         head_end = start;
     }
+    let head_boundary = head_boundary.unwrap_or_else(|| floor_char_boundary(text, limit));
     // The last TAIL_LINES non-empty lines, from the end, not reaching back into the head.
     let mut tail: Vec<(usize, usize)> = Vec::with_capacity(TAIL_LINES);
     let mut end = bytes.len();
@@ -193,15 +208,10 @@ pub fn segments(text: &str) -> Vec<(usize, usize)> {
         end = line.0;
     }
     lines.extend(tail.into_iter().rev());
-    lines
-        .into_iter()
-        .map(|(start, end)| {
-            (
-                start,
-                floor_char_boundary(text, end.min(start + LINE_PREFIX)),
-            )
-        })
-        .collect()
+    for line in &mut lines {
+        line.1 = floor_char_boundary(text, line.1.min(line.0 + LINE_PREFIX));
+    }
+    (lines, head_boundary)
 }
 
 /// The byte offset where the top of the text ends: after [`HEAD_LINES`] non-empty lines or
@@ -346,6 +356,11 @@ mod tests {
             assert_eq!(
                 head_boundary(text),
                 head_boundary_reference(text),
+                "{text:?}"
+            );
+            assert_eq!(
+                segments_and_head(text),
+                (segments(text), head_boundary(text)),
                 "{text:?}"
             );
         }

@@ -36,40 +36,103 @@ impl Reference {
 
 /// Keeps the longest candidate where candidates overlap (ties: the rule listed first), in text
 /// order.
-pub fn select(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    // Sort positions, not the candidates themselves (large), by one key each: longest first,
-    // then the rule listed first, then the earlier start, then the position (the same order as
-    // a stable sort on the first three).
-    let mut order: Vec<(std::cmp::Reverse<usize>, usize, usize, usize)> = candidates
-        .iter()
-        .enumerate()
-        .map(|(index, c)| (std::cmp::Reverse(c.end - c.start), c.rule, c.start, index))
-        .collect();
-    order.sort_unstable();
-    // The spans taken so far, sorted: no two overlap (an empty one lies at most at another's
-    // edge), so of those that start before a candidate ends the last reaches furthest, and
-    // the candidate overlaps one of them exactly when it starts before that one ends.
-    let mut taken: Vec<(usize, usize)> = Vec::with_capacity(candidates.len());
-    let mut keep = vec![false; candidates.len()];
-    for (_, _, _, index) in order {
-        let candidate = &candidates[index];
-        let before = taken.partition_point(|&(start, _)| start < candidate.end);
-        let free = before == 0 || candidate.start >= taken[before - 1].1;
-        if free {
-            let at = taken.partition_point(|&span| span < (candidate.start, candidate.end));
-            taken.insert(at, (candidate.start, candidate.end));
-            keep[index] = true;
+///
+/// Greedy: longest first, each candidate kept unless it overlaps one kept before. A choice
+/// among overlapping candidates never reaches past the run of candidates they overlap with, so
+/// the greedy runs per cluster (candidates in text order, joined while one starts before the
+/// ends of those before it reach): most candidates overlap nothing and are kept at once, and
+/// only the positions are sorted, never the candidates themselves (large).
+///
+/// `confirm` is asked about a candidate once it is free to be kept (it overlaps none kept
+/// before), and may drop it ([`super::rules::RuleSet::confirm`]): a candidate that overlaps a
+/// kept one is dropped either way, so its checks need not run.
+pub fn select(
+    mut candidates: Vec<Candidate>,
+    mut confirm: impl FnMut(&mut Candidate) -> bool,
+) -> Vec<Candidate> {
+    // The rules give their candidates nearly in text order (a context group such as "im Juli"
+    // starts after the word before): sort positions by start only where they are not.
+    let in_order = candidates.windows(2).all(|w| w[0].start <= w[1].start);
+    let by_start: Vec<usize> = if in_order {
+        Vec::new()
+    } else {
+        let mut by_start: Vec<usize> = (0..candidates.len()).collect();
+        by_start.sort_by_key(|&i| candidates[i].start);
+        by_start
+    };
+    // The index of the candidate `n`-th in text order.
+    let nth = |n: usize| if in_order { n } else { by_start[n] };
+    // Per candidate, whether kept; none is looked at twice. Empty while every one so far is.
+    let mut keep: Vec<bool> = Vec::new();
+    let count = candidates.len();
+    let drop = |keep: &mut Vec<bool>, index: usize| {
+        if keep.is_empty() {
+            *keep = vec![true; count];
         }
+        keep[index] = false;
+    };
+    // Per cluster of more than one candidate: its candidates by the greedy's order (longest
+    // first, then the rule listed first, then the earlier start, then the position: the order
+    // of a stable sort on the first three) and the spans taken so far, sorted (no two
+    // overlap, so of those that start before a candidate ends the last reaches furthest).
+    let mut order: Vec<(std::cmp::Reverse<usize>, usize, usize, usize)> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    while from < candidates.len() {
+        let mut reach = candidates[nth(from)].end;
+        let mut to = from + 1;
+        while to < candidates.len() {
+            let next = &candidates[nth(to)];
+            if next.start >= reach {
+                break;
+            }
+            reach = reach.max(next.end);
+            to += 1;
+        }
+        if to - from == 1 {
+            let index = nth(from);
+            if !confirm(&mut candidates[index]) {
+                drop(&mut keep, index);
+            }
+        } else {
+            order.clear();
+            order.extend((from..to).map(|n| {
+                let index = nth(n);
+                let c = &candidates[index];
+                (std::cmp::Reverse(c.end - c.start), c.rule, c.start, index)
+            }));
+            order.sort_unstable();
+            taken.clear();
+            for &(_, _, _, index) in &order {
+                let candidate = &mut candidates[index];
+                let before = taken.partition_point(|&(start, _)| start < candidate.end);
+                let free = before == 0 || candidate.start >= taken[before - 1].1;
+                if free && confirm(candidate) {
+                    let at = taken.partition_point(|&span| span < (candidate.start, candidate.end));
+                    taken.insert(at, (candidate.start, candidate.end));
+                } else {
+                    drop(&mut keep, index);
+                }
+            }
+        }
+        from = to;
+    }
+    if keep.is_empty() && in_order {
+        return candidates;
     }
     // Kept candidates do not overlap and are not empty: no two share a start. They stay in
     // the vector they came in (no new one, no move before the first dropped candidate).
     let mut chosen = candidates;
-    let mut index = 0;
-    chosen.retain(|_| {
-        index += 1;
-        keep[index - 1]
-    });
-    chosen.sort_by_key(|c| c.start);
+    if !keep.is_empty() {
+        let mut index = 0;
+        chosen.retain(|_| {
+            index += 1;
+            keep[index - 1]
+        });
+    }
+    if !in_order {
+        chosen.sort_by_key(|c| c.start);
+    }
     chosen
 }
 
@@ -131,42 +194,52 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// Whether a word of `text` (a run of letters) is in `words`, compared case-insensitively.
 fn has_word(text: &str, words: &LowerWords) -> bool {
     let bytes = text.as_bytes();
-    // Whether the character at `at` is a letter, and its width: ASCII read off the byte,
-    // anything else decoded.
-    let letter_at = |at: usize| -> (bool, usize) {
-        match bytes[at] {
-            b if b < 0x80 => (b.is_ascii_alphabetic(), 1),
-            _ => {
-                let c = text[at..].chars().next().expect("at a char boundary");
-                (c.is_alphabetic(), c.len_utf8())
-            }
-        }
+    // Whether the character at `at` (outside ASCII) is a letter, and its width.
+    let letter_beyond_ascii = |at: usize| -> (bool, usize) {
+        let c = text[at..].chars().next().expect("at a char boundary");
+        (c.is_alphabetic(), c.len_utf8())
     };
     let mut at = 0;
     while at < bytes.len() {
-        let (letter, width) = letter_at(at);
-        if !letter {
-            at += width;
-            continue;
-        }
-        // A word: its letters, runs of ASCII ones in a tight loop.
         let from = at;
-        at += width;
-        while at < bytes.len() {
-            if bytes[at].is_ascii_alphabetic() {
-                at += 1;
+        let first = bytes[from];
+        if first.is_ascii_alphabetic() {
+            at += 1;
+        } else if first < 0x80 {
+            at += 1;
+            continue;
+        } else {
+            let (letter, width) = letter_beyond_ascii(at);
+            at += width;
+            if !letter {
                 continue;
             }
-            match letter_at(at) {
-                (true, width) => at += width,
-                (false, _) => break,
+        }
+        // A word: its letters, runs of ASCII ones in a tight loop.
+        let mut ascii = first < 0x80;
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_alphabetic() {
+                at += 1;
+            } else if b < 0x80 {
+                break;
+            } else {
+                match letter_beyond_ascii(at) {
+                    (true, width) => {
+                        at += width;
+                        ascii = false;
+                    }
+                    (false, _) => break,
+                }
             }
         }
-        // Most words are told by their first byte without the full look-up.
-        let first = bytes[from];
-        if (!first.is_ascii() || words.may_hold_ascii_start(first))
-            && words.contains_lowercased(&text[from..at])
-        {
+        // Most words are told by their first byte and length without the full look-up (an
+        // ASCII word keeps its length when lower-cased).
+        let may_hold = if ascii {
+            words.may_hold_ascii(first, at - from)
+        } else {
+            !first.is_ascii() || words.may_hold_ascii_start(first)
+        };
+        if may_hold && words.contains_lowercased(&text[from..at]) {
             return true;
         }
     }
@@ -174,26 +247,32 @@ fn has_word(text: &str, words: &LowerWords) -> bool {
 }
 
 /// Joins "Montag, 24. September 2012" and "Gestern, Montag," into one expression.
-pub fn merge_weekdays(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> {
+pub fn merge_weekdays(text: &str, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     // Both passes join only at a bare weekday: a text without one (most news, many
-    // releases) keeps its candidates as they are, not moved into a new vector twice.
+    // releases) keeps its candidates as they are.
     let bare_weekday = |c: &Candidate| is_weekday_only(&c.partial);
     if !candidates.iter().any(bare_weekday) {
         return candidates;
     }
     // Weekday + date first, so that "Gestern Montag, 24. September" keeps the weekday with
     // the date.
-    let merged = merge_pass(text, candidates, true);
-    if !merged.iter().any(bare_weekday) {
-        return merged;
+    merge_pass(text, &mut candidates, true);
+    if candidates.iter().any(bare_weekday) {
+        merge_pass(text, &mut candidates, false);
     }
-    merge_pass(text, merged, false)
+    candidates
 }
 
-fn merge_pass(text: &str, candidates: Vec<Candidate>, with_dates: bool) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    for candidate in candidates {
-        if let Some(last) = out.last_mut() {
+/// One pass of [`merge_weekdays`], in place: candidates move only once a join has left a
+/// gap before them (they are large).
+fn merge_pass(text: &str, candidates: &mut Vec<Candidate>, with_dates: bool) {
+    // `candidates[..kept]` are the candidates of the pass so far (`out`), the others the
+    // ones still to read (a joined one is left behind and cut off at the end).
+    let mut kept = 0;
+    for read in 0..candidates.len() {
+        if kept > 0 {
+            let (out, rest) = candidates.split_at_mut(read);
+            let (last, candidate) = (&mut out[kept - 1], &mut rest[0]);
             // What stands between the two, read only where a join is possible.
             let between = || {
                 let between = text[last.end..candidate.start].trim();
@@ -208,7 +287,7 @@ fn merge_pass(text: &str, candidates: Vec<Candidate>, with_dates: bool) -> Vec<C
             {
                 let weekday = last.partial.weekday;
                 let start = last.start;
-                *last = candidate;
+                std::mem::swap(last, candidate);
                 last.start = start;
                 last.partial.weekday = weekday;
                 continue;
@@ -223,9 +302,12 @@ fn merge_pass(text: &str, candidates: Vec<Candidate>, with_dates: bool) -> Vec<C
                 continue;
             }
         }
-        out.push(candidate);
+        if kept != read {
+            candidates.swap(kept, read);
+        }
+        kept += 1;
     }
-    out
+    candidates.truncate(kept);
 }
 
 fn is_range_connector(between: &str) -> bool {
@@ -932,13 +1014,14 @@ mod tests {
                     rule,
                     date_type: DateType::Date,
                     partial: Partial::default(),
+                    confirmed: true,
                 })
                 .collect();
             let spans = |found: &[Candidate]| -> Vec<(usize, usize, usize)> {
                 found.iter().map(|c| (c.start, c.end, c.rule)).collect()
             };
             let mut expected = select_reference(candidates.clone());
-            let mut found = select(candidates);
+            let mut found = select(candidates, |_| true);
             // Empty candidates may share a start with another kept one: compare as sets.
             expected.sort_by_key(|c| (c.start, c.end, c.rule));
             found.sort_by_key(|c| (c.start, c.end, c.rule));

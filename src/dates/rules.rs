@@ -74,6 +74,12 @@ pub struct Candidate {
     pub rule: usize,
     pub date_type: DateType,
     pub partial: Partial,
+    /// Whether the checks on the text around the match have run ([`RuleSet::confirm`]):
+    /// whether a bare year is a quantity or part of a telephone number (then there is no
+    /// candidate), and the parts they set (`side_remark`, `noun_follows`). They run only for
+    /// a candidate that is free to be chosen ([`super::resolve::select`]): many overlap a
+    /// longer one and are dropped unread.
+    pub confirmed: bool,
 }
 
 /// Every rule, compiled, with the automaton that tells which rules match where.
@@ -733,11 +739,6 @@ impl RuleSet {
         let bytes = text.as_bytes();
         // Per rule: where its last match ended; a match hides the rule's later ones inside it.
         let mut last_end = [0usize; MAX_RULES];
-        let mut line = LineState {
-            at: from,
-            line_start: from,
-            open_paren: false,
-        };
         let mut scratch = Scratch::default();
         // Word starts of the text from `from` (a line start: a word starts there as in the
         // whole text).
@@ -763,25 +764,15 @@ impl RuleSet {
                 let at = block + i;
                 // The walk ends at the end of the line.
                 let (mut matching, longest) = self.starts.matching(state, read, &bytes[at..]);
-                if matching != 0 {
-                    line.advance(text, at);
-                }
                 while matching != 0 {
                     let index = matching.trailing_zeros() as usize;
                     matching &= matching - 1;
                     if index >= self.rules.len() || at < last_end[index] {
                         continue;
                     }
-                    if let Some(end) = self.run_rule(
-                        index,
-                        text,
-                        at,
-                        at + longest,
-                        &line,
-                        vocab,
-                        &mut out,
-                        &mut scratch,
-                    ) {
+                    if let Some(end) =
+                        self.run_rule(index, text, at, at + longest, vocab, &mut out, &mut scratch)
+                    {
                         last_end[index] = end;
                     }
                 }
@@ -790,8 +781,9 @@ impl RuleSet {
         out
     }
 
-    /// Runs rule `index` anchored at `at` (its match ends by `limit`; `line` stands at `at`)
-    /// and adds its candidate, if it passes the checks. Returns where the match ends.
+    /// Runs rule `index` anchored at `at` (its match ends by `limit`) and adds its candidate,
+    /// if it passes the checks of the match itself (those of the text around it wait for
+    /// [`RuleSet::confirm`]). Returns where the match ends.
     #[allow(clippy::too_many_arguments)]
     fn run_rule(
         &self,
@@ -799,7 +791,6 @@ impl RuleSet {
         text: &str,
         at: usize,
         limit: usize,
-        line: &LineState,
         vocab: &Vocabulary,
         out: &mut Vec<Candidate>,
         scratch: &mut Scratch,
@@ -853,27 +844,41 @@ impl RuleSet {
         if partial.invalid || !plausible(&partial) {
             return Some(match_end);
         }
-        let mut here = *line;
-        here.advance(text, start);
-        if partial.bare_year {
-            if is_quantity(text, start, end, vocab)
-                || continues_phone_number(&text[here.line_start..start], vocab)
-            {
-                return Some(match_end);
-            }
-            partial.noun_follows = text[end..]
-                .trim_start_matches([' ', '\u{a0}'])
-                .starts_with(char::is_uppercase);
-        }
-        partial.side_remark = is_side_remark(text, &here, &partial, vocab);
         out.push(Candidate {
             start,
             end,
             rule: index,
             date_type: rule.date_type,
             partial,
+            confirmed: false,
         });
         Some(match_end)
+    }
+
+    /// Runs the checks on the text around candidate `c` of `text` once: false if it is no
+    /// candidate after all (a bare year that is a quantity, "rund 2000 Mitarbeiter", or part
+    /// of a telephone number), else sets the parts they find.
+    pub fn confirm(&self, text: &str, c: &mut Candidate, vocab: &Vocabulary) -> bool {
+        if c.confirmed {
+            return true;
+        }
+        let (start, end) = (c.start, c.end);
+        let partial = &mut c.partial;
+        let mut here = LineState::default();
+        here.advance(text, start);
+        if partial.bare_year {
+            if is_quantity(text, start, end, vocab)
+                || continues_phone_number(&text[here.line_start..start], vocab)
+            {
+                return false;
+            }
+            partial.noun_follows = text[end..]
+                .trim_start_matches([' ', '\u{a0}'])
+                .starts_with(char::is_uppercase);
+        }
+        partial.side_remark = is_side_remark(text, &here, partial, vocab);
+        c.confirmed = true;
+        true
     }
 }
 
@@ -948,8 +953,7 @@ fn number_boundaries_ok(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Where a forward scan of the text stands: the start of the current line and whether a
-/// parenthesis opened on it is still open. Advancing it over the text once replaces searching
-/// back from every candidate to the start of its line.
+/// parenthesis opened on it is still open.
 #[derive(Debug, Clone, Copy, Default)]
 struct LineState {
     at: usize,
@@ -1150,14 +1154,11 @@ mod tests {
                 let line_end = line_start + line_text.len();
                 for m in rule.regex.find_iter(line_text) {
                     let at = line_start + m.start();
-                    let mut line = LineState::default();
-                    line.advance(text, at);
                     let end = rules.run_rule(
                         index,
                         text,
                         at,
                         line_end,
-                        &line,
                         vocab,
                         &mut out,
                         &mut Scratch::default(),

@@ -275,6 +275,15 @@ impl LowerWords {
         self.lengths[usize::from(first.to_ascii_lowercase())] != 0
     }
 
+    /// Whether some word of the set, lower-cased, is `len` bytes long and starts with `first`
+    /// (an ASCII byte, lower-cased here): the quick test of [`LowerWords::may_hold_ascii_start`]
+    /// for an ASCII word of that length, which lower-casing keeps.
+    #[inline]
+    pub fn may_hold_ascii(&self, first: u8, len: usize) -> bool {
+        debug_assert!(first.is_ascii());
+        self.lengths[usize::from(first.to_ascii_lowercase())] >> len.min(63) & 1 != 0
+    }
+
     /// Whether the set holds `word` in lower case.
     #[inline]
     pub fn contains_lowercased(&self, word: &str) -> bool {
