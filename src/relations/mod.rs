@@ -320,7 +320,10 @@ impl RelationRecogniser {
             // also about the person it receives.
             if let Some(kind) = trigger.needs_object {
                 let from = doc.input.sentences[s.saturating_sub(OBJECT_SENTENCES_BACK)].first_token;
-                let named = lex.has_cue(kind, lower, from..range.end);
+                // "Gespräche mit Fachbesuchern": an audience is no object either.
+                let named = (from..range.end).any(|i| {
+                    lex.is_cue(kind, lower, i) && !lex.is_cue(CueKind::NotTrigger, lower, i)
+                });
                 let sentence_end = doc.input.sentences[s].end;
                 let person_after = trigger.relation_type == RelationType::Visit
                     && doc.input.entities.iter().any(|e| {
