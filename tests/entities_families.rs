@@ -200,6 +200,19 @@ fn head_words_with_a_genitive_complement_and_a_genitive_place() {
         // Without a place the generic head stays no name.
         ("Die Kammer der Architekten tagte.", &[]),
         ("Der Senat tagte.", &[]),
+        // A field after "für" names the body; a stretch of time does not.
+        (
+            "Die Kammer für Außenhandel und das Institut für angewandte Optik luden ein.",
+            &[
+                ("Kammer für Außenhandel", "ORG"),
+                ("Institut für angewandte Optik", "ORG"),
+            ],
+        ),
+        ("Eine Delegation der Kammer für vier Tage reist ab.", &[]),
+        (
+            "Die Agentur für mehrere Jahre zu leiten, war ihr Ziel.",
+            &[],
+        ),
     ]);
 }
 

@@ -122,6 +122,9 @@ pub struct Cues {
     pub not_surname: FastSet<&'static str>,
     /// Acronyms that name no organisation ("KI", "BIP").
     pub not_org_acronym: FastSet<&'static str>,
+    /// Numerals and quantifiers declined like adjectives ("vier", "mehrere"): after "für"
+    /// they open a stretch of time or an amount, no field ("Kammer für vier Tage").
+    pub quantifier: FastSet<&'static str>,
     /// Words after a region that make it the name of its agency ("Beispielland
     /// International").
     pub agency_after_place: FastSet<&'static str>,
@@ -286,6 +289,7 @@ impl Cues {
                 "speech" => cues.speech.insert(word),
                 "not_surname" => cues.not_surname.insert(word),
                 "not_org_acronym" => cues.not_org_acronym.insert(word),
+                "quantifier" => cues.quantifier.insert(word),
                 "agency_after_place" => cues.agency_after_place.insert(word),
                 "feminine_legal_form" => cues.feminine_legal_form.insert(word),
                 "possessive_lead" => cues.possessive_lead.insert(word),

@@ -1685,6 +1685,10 @@ fn noun_list(doc: &Doc, lex: &Lexicon, start: usize) -> Option<usize> {
     let item = |k: usize| -> Option<usize> {
         let mut k = k;
         if k < limit && lower_adjective(doc.t(k)) && k + 1 < limit {
+            // "für vier Tage", "für mehrere Jahre": a stretch of time, no field.
+            if lex.cues.quantifier.contains(doc.t(k)) {
+                return None;
+            }
             k += 1;
         }
         if k >= limit {
