@@ -176,6 +176,16 @@ fn legal_forms_after_lower_case_names_and_after_another_company() {
         // An inflected adjective before the legal form is no name.
         ("Sitz der neuen GmbH ist die Stadt.", &[]),
         ("Die gemeinnützige GmbH wurde gegründet.", &[]),
+        // The spaced form of the association's legal form, and a genitive complement with
+        // its adjective.
+        (
+            "Dazu lädt der Cluster Sensorik & Optik e. V. ein.",
+            &[("Cluster Sensorik & Optik e. V.", "ORG")],
+        ),
+        (
+            "Dazu lädt der Nahost-Verein der bayerischen Wirtschaft e.V. ein.",
+            &[("Nahost-Verein der bayerischen Wirtschaft e.V.", "ORG")],
+        ),
     ]);
 }
 

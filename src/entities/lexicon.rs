@@ -719,6 +719,9 @@ impl Lexicon {
                 continue;
             }
             legal_first_words.insert(form.split(' ').next().unwrap_or(form));
+            // The tokeniser joins spaced abbreviations into one token ("e. V."): the whole
+            // form is a first token too.
+            legal_first_words.insert(form);
             legal_association.push(form.contains('V') && form.starts_with('e'));
             forms.push(form);
         }

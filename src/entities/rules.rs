@@ -2767,6 +2767,14 @@ fn legal_form_rule(
             } else if truncations_left(doc, left, s_start) < left {
                 // "Keramik- und Elektrotechnik GmbH".
                 left = truncations_left(doc, left, s_start);
+            } else if lower_adjective(doc.t(p))
+                && !lex.cues.quantifier.contains(doc.t(p))
+                && p > s_start
+                && doc.adjacent(p - 1)
+                && matches!(doc.t(p - 1), "für" | "zur" | "zum" | "der" | "des" | "von")
+            {
+                // "Verein der [deutschen] Wirtschaft e.V.": the link word before it decides.
+                left = p;
             } else if matches!(doc.t(p), "für" | "zur" | "zum" | "der" | "des" | "von")
                 && p > s_start
                 && doc.adjacent(p - 1)
@@ -2799,6 +2807,10 @@ fn legal_form_rule(
             } else {
                 break;
             }
+        }
+        // An adjective whose link word did not join the name stays outside it.
+        while left < i && lower_adjective(doc.t(left)) {
+            left += 1;
         }
         if left == i {
             left = lower_case_name_start(doc, lex, i, s_start);
