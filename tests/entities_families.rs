@@ -144,6 +144,14 @@ fn english_institutional_head_words() {
             "Das Oak Valley National Laboratory forscht.",
             &[("Oak Valley National Laboratory", "ORG")],
         ),
+        // A country's dotted initials and a legal form after a comma close the name.
+        (
+            "Es lud die Nordic American Chamber of Commerce of the Midwest U.S., Inc. ein.",
+            &[(
+                "Nordic American Chamber of Commerce of the Midwest U.S., Inc.",
+                "ORG",
+            )],
+        ),
         // A head word alone is no name.
         ("Das Consortium tagte.", &[]),
         ("Der Trust fördert das.", &[]),

@@ -2359,6 +2359,16 @@ fn initials_acronym(doc: &Doc, left: usize, right: usize, k: usize) -> bool {
     letters.peek().is_none()
 }
 
+/// Whether `t` is two or more capitals each followed by a full stop: "U.S.", "U.K.".
+fn dotted_initials(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    bytes.len() >= 4
+        && bytes.len() % 2 == 0
+        && bytes
+            .chunks(2)
+            .all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
+}
+
 /// "EWG – Essener Wirtschaftsförderungsgesellschaft mbH": an acronym, a dash and the full
 /// name form one name.
 #[inline(never)]
@@ -2516,6 +2526,8 @@ fn english_org(
             && !lex.stopwords.contains(t)
             && role_kind(doc, lex, k).is_none()
             && t != "The"
+            // "… of the Southern U.S.": a country abbreviated by its dotted initials.
+            || doc.kind(k) == TokenKind::Abbreviation && dotted_initials(t)
     };
     let connector = |k: usize| ENGLISH_CONNECTORS.contains(&doc.t(k));
     // A German organisation noun before the name is a description ("Partnerhochschule").
@@ -2594,6 +2606,14 @@ fn english_org(
         })
     {
         return;
+    }
+    // "Beispiel Chamber of Commerce of the U.S., Inc.": a legal form after a comma closes it.
+    if right > i
+        && right + 2 < limit
+        && doc.t(right + 1) == ","
+        && matches!(doc.t(right + 2), "Inc." | "Ltd." | "LLC" | "Corp.")
+    {
+        right += 2;
     }
     // "Enterprise Singapore", "Board Thailand": a bare head with the country or state it
     // serves.
