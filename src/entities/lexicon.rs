@@ -128,6 +128,9 @@ pub struct Cues {
     /// Words before a region that make it the name of its agency ("Business Beispielland",
     /// "Invest in Beispielland"); one or two words.
     pub agency_before_place: Vec<&'static str>,
+    /// The words of each of `agency_before_place`, split once at load (the rule compares
+    /// them with the tokens before every region of a document).
+    pub agency_before_place_words: Vec<Box<[&'static str]>>,
     /// Legal forms in addition to `gazetteers/legal_forms.tsv` ("Pvt. Ltd.", "Tbk").
     pub legal_form: Vec<&'static str>,
     /// Prefixes of region names made from a country or state ("West").
@@ -340,6 +343,11 @@ impl Cues {
                 _ => {}
             }
         }
+        cues.agency_before_place_words = cues
+            .agency_before_place
+            .iter()
+            .map(|lead| lead.split(' ').collect())
+            .collect();
         let descriptors = cues.descriptor.iter().chain(&cues.name_descriptor);
         cues.descriptor_tails = AffixFilter::tails(descriptors.copied(), 3);
         cues.compass_heads = AffixFilter::heads(cues.compass.iter().copied(), 4);

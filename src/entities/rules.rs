@@ -2142,16 +2142,16 @@ fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Ve
             );
             continue;
         }
-        for lead in &cues.agency_before_place {
-            let words = lead.split(' ').count();
+        for lead in &cues.agency_before_place_words {
+            let words = lead.len();
             if first < doc.sentence_start(first) + words {
                 continue;
             }
             let start = first - words;
             let matches = lead
-                .split(' ')
+                .iter()
                 .enumerate()
-                .all(|(at, word)| doc.t(start + at) == word && doc.adjacent(start + at));
+                .all(|(at, &word)| doc.t(start + at) == word && doc.adjacent(start + at));
             if matches && free_before(start) && free_after(last + 1) {
                 push_rule(
                     cands,
