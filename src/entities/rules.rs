@@ -11,7 +11,7 @@ use super::flags::{
     REGION_HEAD, SPEECH, STOP, STOPWORD, UPPER,
 };
 use super::flags::{WordFilter, COMPASS, ENDS_S, HEAD_END, PAREN, ROLE_LIKE, WORD};
-use super::flags::{ADJECTIVE, PLAIN};
+use super::flags::{ADJECTIVE, NO_ENTRY, PLAIN};
 use super::lexicon::{Lexicon, RoleKind};
 use super::{EntityMatch, EntityRecogniser};
 
@@ -247,7 +247,7 @@ impl Doc<'_> {
     /// A capitalised word.
     #[inline(always)]
     fn cap_word(&self, i: usize) -> bool {
-        self.flags[i] & CAP != 0
+        self.flags[i] & CAP == CAP
     }
 
     /// Tokens `i` and `i + 1` are on one line, separated by at most one blank.
@@ -521,7 +521,17 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         let mut starts = [token.start; 8];
         let mut n = 0;
         // Stop words start no name ("Die", "Im"): they are a large share of capitalised words.
-        if bits & (UPPER | STOP) == UPPER {
+        // Nor does a word whose flags say so (most capitalised words: the dictionary's filter
+        // of first words, asked once per word in the flag cache), where no letter or digit
+        // follows it (then the lookup's filter would test this word's run).
+        if bits & (UPPER | STOP) == UPPER
+            && !(bits & NO_ENTRY != 0
+                && doc
+                    .folded
+                    .as_bytes()
+                    .get(token.end)
+                    .map_or(true, |&b| b < 0x80 && !b.is_ascii_alphanumeric()))
+        {
             n = 1;
         }
         if bits & HYPHEN != 0 {
@@ -1183,7 +1193,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             continue;
         }
         // Every rule below needs a capitalised word or an initial after this token.
-        if next_flags & CAP == 0 && next.kind != TokenKind::Abbreviation {
+        if next_flags & CAP != CAP && next.kind != TokenKind::Abbreviation {
             continue;
         }
         // A single name after a verb of saying, closing the clause: "…“, sagte Keller.".
@@ -4007,7 +4017,7 @@ fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     for p in 1..n.saturating_sub(1) {
         // Cheap tests first: a capitalised word followed by another one.
-        if doc.flags[p] & CAP == 0 || doc.flags[p + 1] & (CAP | STOP) != CAP || !doc.adjacent(p) {
+        if doc.flags[p] & CAP != CAP || doc.flags[p + 1] & (CAP | STOP) != CAP || !doc.adjacent(p) {
             continue;
         }
         let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
