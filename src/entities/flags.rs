@@ -91,7 +91,8 @@ pub(crate) const ENDS_S: u32 = 1 << 27;
 /// heads (with [`add_flag`]). The rules that start at a role visit only these tokens.
 pub(crate) const ROLE_LIKE: u32 = 1 << 28;
 /// A word of at least six bytes whose first byte may start a compass prefix (`compass`
-/// cues: "Nord", "West"): where a region with a compass prefix ("Westchina") may stand.
+/// cues: "Nord", "West") and whose first bytes pass the filter of the prefixes' heads
+/// (`compass_heads`): where a region with a compass prefix ("Westchina") may stand.
 pub(crate) const COMPASS: u32 = 1 << 29;
 /// A word where an organisation head or role suffix may end, at its end or before its
 /// genitive ending ([`super::heads::HeadEnds::may_end_word`]): the head scan visits only
@@ -508,7 +509,11 @@ fn flags_of(lex: &Lexicon, text: &str, folded: &str, token: &Token) -> u32 {
         [.., b's'] => flags |= ENDS_S,
         _ => {}
     }
-    if flags & WORD != 0 && bytes.len() >= 6 && lex.cues.compass_first.may_start_byte(bytes[0]) {
+    if flags & WORD != 0
+        && bytes.len() >= 6
+        && lex.cues.compass_first.may_start_byte(bytes[0])
+        && lex.cues.compass_heads.may_match(word())
+    {
         flags |= COMPASS;
     }
     flags |= lex.word_bits.get_bytes(bytes);
@@ -889,7 +894,8 @@ mod tests {
                     .cues
                     .compass
                     .iter()
-                    .any(|c| c.as_bytes()[0] == t.as_bytes()[0]);
+                    .any(|c| c.as_bytes()[0] == t.as_bytes()[0])
+                && lexicon.cues.compass_heads.may_match(t);
             assert_eq!(bits & COMPASS != 0, compass, "{t:?}");
             let range = token.start..token.end;
             let head_end = word

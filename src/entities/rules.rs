@@ -849,10 +849,8 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
         {
             continue;
         }
+        // The flag knows the word passes the filter of the prefixes' heads.
         let word = doc.t(i);
-        if !lex.cues.compass_heads.may_match(word) {
-            continue;
-        }
         let Some(prefix) = lex
             .cues
             .compass
