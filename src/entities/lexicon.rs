@@ -233,12 +233,20 @@ impl AffixFilter {
             return true;
         }
         let bytes = word.as_bytes();
-        (0..=self.width).any(|k| {
-            self.lengths >> k & 1 != 0 && bytes.len() >= k && {
-                let bit = self.bit(bytes, k);
-                self.bits[bit >> 6] >> (bit & 63) & 1 != 0
+        // Only the key lengths some word has (one or two): their bits, not every length.
+        let mut lengths = self.lengths;
+        while lengths != 0 {
+            let k = lengths.trailing_zeros() as usize;
+            if k > bytes.len() {
+                return false;
             }
-        })
+            let bit = self.bit(bytes, k);
+            if self.bits[bit >> 6] >> (bit & 63) & 1 != 0 {
+                return true;
+            }
+            lengths &= lengths - 1;
+        }
+        false
     }
 }
 
