@@ -33,8 +33,13 @@ pub(crate) const CAP: u32 = WORD | UPPER;
 /// byte that is no ASCII letter or digit follows the word, a lookup at its start finds
 /// nothing; the gazetteer scan skips it.
 pub(crate) const NO_ENTRY: u32 = 1 << 2;
-/// A capitalised stop word ("Die", "Im", "Januar"): [`UPPER`] and [`STOPWORD`].
-pub(crate) const STOP: u32 = 1 << 3;
+/// A capitalised stop word ("Die", "Im", "Januar"): [`UPPER`] and [`STOPWORD`], a mask of
+/// both bits (test `flags & STOP == STOP`).
+pub(crate) const STOP: u32 = UPPER | STOPWORD;
+/// A capitalised word ending in a describing noun ("Firma", "Softwareagentur": folded, it
+/// ends with a `descriptor` or `name_descriptor` cue): where the rule for names after such
+/// a noun starts.
+pub(crate) const DESCRIBING: u32 = 1 << 3;
 /// A possible name word: [`CAP`], not [`STOP`], more than one character.
 pub(crate) const NAME: u32 = 1 << 4;
 /// Starts like an acronym: an ASCII capital, then another among the next two bytes.
@@ -520,18 +525,15 @@ fn flags_of(lex: &Lexicon, text: &str, folded: &str, token: &Token) -> u32 {
     if flags & ROLE != 0 {
         flags |= ROLE_LIKE;
     }
-    if upper && flags & STOPWORD != 0 {
-        flags |= STOP;
-    }
     if flags & (CAP | STOP) == CAP && bytes.len() > first_len {
         flags |= NAME;
     }
     flags
 }
 
-/// [`flags_of`] with [`NO_ENTRY`] from the dictionary: what [`token_flags`] computes for a
-/// token the cache does not hold. (Asked inside [`flags_of`], the dictionary's test made the
-/// code of all of it slower.)
+/// [`flags_of`] with [`NO_ENTRY`] from the dictionary and [`DESCRIBING`]: what
+/// [`token_flags`] computes for a token the cache does not hold. (Asked inside [`flags_of`],
+/// these tests made the code of all of it slower.)
 #[inline(always)]
 fn flags_with_entries(
     lex: &Lexicon,
@@ -540,12 +542,24 @@ fn flags_with_entries(
     folded: &str,
     token: &Token,
 ) -> u32 {
-    let flags = flags_of(lex, text, folded, token);
+    let mut flags = flags_of(lex, text, folded, token);
     if flags & (CAP | STOP | PLAIN) == CAP | PLAIN && !may_start_entry(dict, folded, token) {
-        flags | NO_ENTRY
-    } else {
-        flags
+        flags |= NO_ENTRY;
     }
+    if flags & CAP == CAP && describing(lex, folded, token) {
+        flags |= DESCRIBING;
+    }
+    flags
+}
+
+/// Whether a token's folded text ends with a describing noun ([`DESCRIBING`]).
+#[inline(never)]
+fn describing(lex: &Lexicon, folded: &str, token: &Token) -> bool {
+    let folded = &folded[token.start..token.end];
+    let cues = &lex.cues;
+    cues.descriptor_tails.may_match(folded)
+        && (cues.descriptor.iter().any(|d| folded.ends_with(d))
+            || cues.name_descriptor.iter().any(|d| folded.ends_with(d)))
 }
 
 /// [`Dictionary::may_start_run`] of a token's folded text ([`NO_ENTRY`]).
@@ -824,7 +838,7 @@ mod tests {
         let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
         let tokeniser = Tokeniser::load_default().unwrap();
         let text = "Die Geschäftsführerin Anna Beispiel-Muster sagte am Montag in Oberwald, \
-                    die XYZ GmbH und der VfL Beispielstadt e.V. hätten Dr. Wang Lei von der \
+                    die Firma XYZ GmbH und der VfL Beispielstadt e.V. hätten Dr. Wang Lei von der \
                     Ministère de l'Économie (MdE) des Landes aus Westchina eingeladen; Museum.XY und IHK-Chef Ö. Ärger auch. Japanische \
                     und sächsische Gäste, Dresdner Firmen, japanisch-deutsche Treffen.";
         let tokens = tokeniser.tokenise(text);
@@ -865,7 +879,7 @@ mod tests {
             assert_eq!(bits & UPPER != 0, upper, "{t:?}");
             assert_eq!(bits & CAP == CAP, word && upper, "{t:?}");
             assert_eq!(
-                bits & STOP != 0,
+                bits & STOP == STOP,
                 upper && lexicon.stopwords.contains(t),
                 "{t:?}"
             );
@@ -881,6 +895,16 @@ mod tests {
                 && !lexicon.stopwords.contains(t)
                 && !dict.may_start_run(&folded.as_bytes()[range]);
             assert_eq!(bits & NO_ENTRY != 0, no_entry, "{t:?}");
+            let cues = &lexicon.cues;
+            let folded_word = &folded[token.start..token.end];
+            let describing = word
+                && upper
+                && cues
+                    .descriptor
+                    .iter()
+                    .chain(&cues.name_descriptor)
+                    .any(|d| folded_word.ends_with(d));
+            assert_eq!(bits & DESCRIBING != 0, describing, "{t:?}");
             if ["Oberwald", "Sachsen", "Frankfurt"].contains(&t) {
                 assert!(!no_entry, "{t:?}");
             }
@@ -936,6 +960,7 @@ mod tests {
             COMPASS,
             HEAD_END,
             NO_ENTRY,
+            DESCRIBING,
         ] {
             assert!(seen & bit != 0, "bit {bit:#x} never set");
         }

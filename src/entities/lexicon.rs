@@ -357,7 +357,7 @@ impl Cues {
             .map(|lead| lead.split(' ').collect())
             .collect();
         let descriptors = cues.descriptor.iter().chain(&cues.name_descriptor);
-        cues.descriptor_tails = AffixFilter::tails(descriptors.copied(), 3);
+        cues.descriptor_tails = AffixFilter::tails(descriptors.copied(), 4);
         cues.compass_heads = AffixFilter::heads(cues.compass.iter().copied(), 4);
         for (gender, list) in [&cues.feminine, &cues.neuter, &cues.masculine]
             .into_iter()

@@ -11,7 +11,7 @@ use super::flags::{
     REGION_HEAD, SPEECH, STOP, STOPWORD, UPPER,
 };
 use super::flags::{WordFilter, COMPASS, ENDS_S, HEAD_END, PAREN, ROLE_LIKE, WORD};
-use super::flags::{ADJECTIVE, NO_ENTRY, PLAIN};
+use super::flags::{ADJECTIVE, DESCRIBING, NO_ENTRY, PLAIN};
 use super::lexicon::{Lexicon, RoleKind};
 use super::{EntityMatch, EntityRecogniser};
 
@@ -241,7 +241,7 @@ impl Doc<'_> {
     /// A capitalised stop word ("Die", "Im", "Januar").
     #[inline(always)]
     fn stop(&self, i: usize) -> bool {
-        self.flags[i] & STOP != 0
+        self.flags[i] & STOP == STOP
     }
 
     /// A capitalised word.
@@ -1098,7 +1098,7 @@ fn second_surname_closed(doc: &Doc, k: usize) -> bool {
         && (matches!(next, "." | ";" | "und" | "sowie")
             || (doc.kind(k + 1) == TokenKind::Word
                 && next.starts_with(char::is_lowercase)
-                && doc.flags[k + 1] & STOP == 0))
+                && doc.flags[k + 1] & STOP != STOP))
 }
 
 fn push_rule(
@@ -4013,17 +4013,10 @@ fn distinctive_name(t: &str) -> bool {
 #[inline(never)]
 fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
-    for p in 1..n.saturating_sub(1) {
-        // Cheap tests first: a capitalised word followed by another one.
-        if doc.flags[p] & CAP != CAP || doc.flags[p + 1] & (CAP | STOP) != CAP || !doc.adjacent(p) {
-            continue;
-        }
-        let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
-        let cues = &lex.cues;
-        if !cues.descriptor_tails.may_match(folded)
-            || !cues.descriptor.iter().any(|d| folded.ends_with(d))
-                && !cues.name_descriptor.iter().any(|d| folded.ends_with(d))
-        {
+    // Capitalised words ending in a describing noun ("Firma", "Agentur"): their flag.
+    for p in doc.with(DESCRIBING, 1).take_while(|&p| p + 1 < n) {
+        // Followed by another capitalised word.
+        if doc.flags[p + 1] & (CAP | STOP) != CAP || !doc.adjacent(p) {
             continue;
         }
         let before = doc.t(p - 1);
