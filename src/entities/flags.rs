@@ -6,7 +6,9 @@
 //! rule (a third of the stage's instructions). Here every token gets one bit set: its shape
 //! from one pass over its bytes, and the lists holding it from ONE lookup in a combined word
 //! table ([`word_table`], built at load from the lists of the [`Lexicon`]). The rules then test
-//! bits.
+//! bits. A few bits hold a filter's verdict on the word instead, asked once per word rather
+//! than at every occurrence: whether a gazetteer entry may start at it ([`NO_ENTRY`], from
+//! the dictionary), a compass prefix ([`COMPASS`]), a describing noun ([`DESCRIBING`]).
 //!
 //! Every bit means exactly what the list or test it replaces means (the same exact-case
 //! membership, the same shape test), so the rules' results do not change.
