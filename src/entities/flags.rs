@@ -6,7 +6,9 @@
 //! rule (a third of the stage's instructions). Here every token gets one bit set: its shape
 //! from one pass over its bytes, and the lists holding it from ONE lookup in a combined word
 //! table ([`word_table`], built at load from the lists of the [`Lexicon`]). The rules then test
-//! bits.
+//! bits. A few bits hold a filter's verdict on the word instead, asked once per word rather
+//! than at every occurrence: whether a gazetteer entry may start at it ([`NO_ENTRY`], from
+//! the dictionary), a compass prefix ([`COMPASS`]), a describing noun ([`DESCRIBING`]).
 //!
 //! Every bit means exactly what the list or test it replaces means (the same exact-case
 //! membership, the same shape test), so the rules' results do not change.
@@ -15,7 +17,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::gazetteer::FastMap;
+use crate::gazetteer::{Dictionary, FastMap};
 use crate::tokenise::{Token, TokenKind};
 
 use super::lexicon::{Lexicon, RoleKind};
@@ -24,10 +26,22 @@ use super::lexicon::{Lexicon, RoleKind};
 pub(crate) const WORD: u32 = 1;
 /// The first character is upper case (any token kind).
 pub(crate) const UPPER: u32 = 1 << 1;
-/// A capitalised word: [`WORD`] and [`UPPER`].
-pub(crate) const CAP: u32 = 1 << 2;
-/// A capitalised stop word ("Die", "Im", "Januar"): [`UPPER`] and [`STOPWORD`].
-pub(crate) const STOP: u32 = 1 << 3;
+/// A capitalised word: [`WORD`] and [`UPPER`], a mask of both bits (test `flags & CAP ==
+/// CAP`).
+pub(crate) const CAP: u32 = WORD | UPPER;
+/// No gazetteer entry starts at this word: a capitalised word of letters and digits only
+/// ([`CAP`], [`PLAIN`]), no stop word, whose folded text is no leading run of a dictionary
+/// first word, not even without a genitive ending ([`Dictionary::may_start_run`]). Where a
+/// byte that is no ASCII letter or digit follows the word, a lookup at its start finds
+/// nothing; the gazetteer scan skips it.
+pub(crate) const NO_ENTRY: u32 = 1 << 2;
+/// A capitalised stop word ("Die", "Im", "Januar"): [`UPPER`] and [`STOPWORD`], a mask of
+/// both bits (test `flags & STOP == STOP`).
+pub(crate) const STOP: u32 = UPPER | STOPWORD;
+/// A capitalised word ending in a describing noun ("Firma", "Softwareagentur": folded, it
+/// ends with a `descriptor` or `name_descriptor` cue): where the rule for names after such
+/// a noun starts.
+pub(crate) const DESCRIBING: u32 = 1 << 3;
 /// A possible name word: [`CAP`], not [`STOP`], more than one character.
 pub(crate) const NAME: u32 = 1 << 4;
 /// Starts like an acronym: an ASCII capital, then another among the next two bytes.
@@ -84,7 +98,8 @@ pub(crate) const ENDS_S: u32 = 1 << 27;
 /// heads (with [`add_flag`]). The rules that start at a role visit only these tokens.
 pub(crate) const ROLE_LIKE: u32 = 1 << 28;
 /// A word of at least six bytes whose first byte may start a compass prefix (`compass`
-/// cues: "Nord", "West"): where a region with a compass prefix ("Westchina") may stand.
+/// cues: "Nord", "West") and whose first bytes pass the filter of the prefixes' heads
+/// (`compass_heads`): where a region with a compass prefix ("Westchina") may stand.
 pub(crate) const COMPASS: u32 = 1 << 29;
 /// A word where an organisation head or role suffix may end, at its end or before its
 /// genitive ending ([`super::heads::HeadEnds::may_end_word`]): the head scan visits only
@@ -334,21 +349,27 @@ const BYTE_CLASS: [u8; 256] = {
 /// A token's flags depend on its bytes and whether it is a word only: those of tokens of up
 /// to 16 bytes are kept in a small per-thread cache across documents (most tokens are
 /// frequent words and punctuation; a third of the words longer than eight bytes recur too),
-/// keyed by their bytes, kind and the word table.
+/// keyed by their bytes, kind, the word table and the dictionary.
 #[inline(never)]
-pub(crate) fn token_flags(lex: &Lexicon, text: &str, folded: &str, tokens: &[Token]) -> Vec<u32> {
+pub(crate) fn token_flags(
+    lex: &Lexicon,
+    dict: &Dictionary,
+    text: &str,
+    folded: &str,
+    tokens: &[Token],
+) -> Vec<u32> {
     let all = text.as_bytes();
     let uncached = || -> Vec<u32> {
         tokens
             .iter()
-            .map(|token| flags_of(lex, text, folded, token))
+            .map(|token| flags_with_entries(lex, dict, text, folded, token))
             .collect()
     };
     CACHE.with(|cache| {
         let Ok(mut cache) = cache.try_borrow_mut() else {
             return uncached();
         };
-        let table = lex.word_bits.id;
+        let table = (lex.word_bits.id, dict.id());
         if cache.table != table || cache.entries.is_empty() {
             cache.table = table;
             cache.entries = vec![Cached::default(); 1 << CACHE_BITS].into_boxed_slice();
@@ -359,7 +380,7 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, folded: &str, tokens: &[Tok
             .map(|token| {
                 let n = token.end - token.start;
                 if n == 0 || n > 16 {
-                    return flags_of(lex, text, folded, token);
+                    return flags_with_entries(lex, dict, text, folded, token);
                 }
                 // Up to eight bytes in `word`, the rest (of a longer token) in `high`.
                 let (word, high) = if n <= 8 {
@@ -381,7 +402,7 @@ pub(crate) fn token_flags(lex: &Lexicon, text: &str, folded: &str, tokens: &[Tok
                 if entry.word == word && entry.high == high && entry.key == key {
                     return entry.flags;
                 }
-                let flags = flags_of(lex, text, folded, token);
+                let flags = flags_with_entries(lex, dict, text, folded, token);
                 *entry = Cached {
                     word,
                     high,
@@ -407,10 +428,10 @@ struct Cached {
     flags: u32,
 }
 
-/// The cache of [`token_flags`] for the word table with id `table`.
+/// The cache of [`token_flags`] for the word table and dictionary with the ids `table`.
 #[derive(Debug, Default)]
 struct FlagCache {
-    table: u64,
+    table: (u64, u64),
     entries: Box<[Cached]>,
 }
 
@@ -467,9 +488,6 @@ fn flags_of(lex: &Lexicon, text: &str, folded: &str, token: &Token) -> u32 {
     }
     if token.kind == TokenKind::Word {
         flags |= WORD;
-        if upper {
-            flags |= CAP;
-        }
         let class = bytes
             .iter()
             .fold(0u8, |class, &b| class | BYTE_CLASS[usize::from(b)]);
@@ -498,20 +516,58 @@ fn flags_of(lex: &Lexicon, text: &str, folded: &str, token: &Token) -> u32 {
         [.., b's'] => flags |= ENDS_S,
         _ => {}
     }
-    if flags & WORD != 0 && bytes.len() >= 6 && lex.cues.compass_first.may_start_byte(bytes[0]) {
+    if flags & WORD != 0
+        && bytes.len() >= 6
+        && lex.cues.compass_first.may_start_byte(bytes[0])
+        && lex.cues.compass_heads.may_match(word())
+    {
         flags |= COMPASS;
     }
     flags |= lex.word_bits.get_bytes(bytes);
     if flags & ROLE != 0 {
         flags |= ROLE_LIKE;
     }
-    if upper && flags & STOPWORD != 0 {
-        flags |= STOP;
-    }
     if flags & (CAP | STOP) == CAP && bytes.len() > first_len {
         flags |= NAME;
     }
     flags
+}
+
+/// [`flags_of`] with [`NO_ENTRY`] from the dictionary and [`DESCRIBING`]: what
+/// [`token_flags`] computes for a token the cache does not hold. (Asked inside [`flags_of`],
+/// these tests made the code of all of it slower.)
+#[inline(always)]
+fn flags_with_entries(
+    lex: &Lexicon,
+    dict: &Dictionary,
+    text: &str,
+    folded: &str,
+    token: &Token,
+) -> u32 {
+    let mut flags = flags_of(lex, text, folded, token);
+    if flags & (CAP | STOP | PLAIN) == CAP | PLAIN && !may_start_entry(dict, folded, token) {
+        flags |= NO_ENTRY;
+    }
+    if flags & CAP == CAP && describing(lex, folded, token) {
+        flags |= DESCRIBING;
+    }
+    flags
+}
+
+/// Whether a token's folded text ends with a describing noun ([`DESCRIBING`]).
+#[inline(never)]
+fn describing(lex: &Lexicon, folded: &str, token: &Token) -> bool {
+    let folded = &folded[token.start..token.end];
+    let cues = &lex.cues;
+    cues.descriptor_tails.may_match(folded)
+        && (cues.descriptor.iter().any(|d| folded.ends_with(d))
+            || cues.name_descriptor.iter().any(|d| folded.ends_with(d)))
+}
+
+/// [`Dictionary::may_start_run`] of a token's folded text ([`NO_ENTRY`]).
+#[inline(never)]
+fn may_start_entry(dict: &Dictionary, folded: &str, token: &Token) -> bool {
+    dict.may_start_run(&folded.as_bytes()[token.start..token.end])
 }
 
 /// Tokens per block of [`BlockIndex`].
@@ -740,7 +796,16 @@ fn acronym_start(t: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::EntityList;
     use crate::tokenise::Tokeniser;
+
+    /// A dictionary of a few names (Oberwald, Sachsen, Frankfurt am Main).
+    fn dictionary(rows: &str) -> Dictionary {
+        let list = EntityList::parse("fixture.tsv", rows.to_string()).unwrap();
+        Dictionary::build(vec![list], |_| true)
+    }
+
+    const NAMES: &str = "Oberwald\tLOC\nSachsen\tLOC\nFrankfurt am Main\tLOC\n";
 
     #[test]
     fn word_table_finds_every_word_with_its_bits_and_nothing_else() {
@@ -775,12 +840,13 @@ mod tests {
         let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
         let tokeniser = Tokeniser::load_default().unwrap();
         let text = "Die Geschäftsführerin Anna Beispiel-Muster sagte am Montag in Oberwald, \
-                    die XYZ GmbH und der VfL Beispielstadt e.V. hätten Dr. Wang Lei von der \
+                    die Firma XYZ GmbH und der VfL Beispielstadt e.V. hätten Dr. Wang Lei von der \
                     Ministère de l'Économie (MdE) des Landes aus Westchina eingeladen; Museum.XY und IHK-Chef Ö. Ärger auch. Japanische \
                     und sächsische Gäste, Dresdner Firmen, japanisch-deutsche Treffen.";
         let tokens = tokeniser.tokenise(text);
         let folded = crate::gazetteer::fold(text);
-        let flags = token_flags(&lexicon, text, &folded, &tokens);
+        let dict = dictionary(NAMES);
+        let flags = token_flags(&lexicon, &dict, text, &folded, &tokens);
         assert_eq!(flags.len(), tokens.len());
         type Member<'a> = &'a dyn Fn(&str) -> bool;
         let lists: [(Member, u32); 16] = [
@@ -813,9 +879,9 @@ mod tests {
             let upper = t.chars().next().is_some_and(char::is_uppercase);
             let word = token.kind == TokenKind::Word;
             assert_eq!(bits & UPPER != 0, upper, "{t:?}");
-            assert_eq!(bits & CAP != 0, word && upper, "{t:?}");
+            assert_eq!(bits & CAP == CAP, word && upper, "{t:?}");
             assert_eq!(
-                bits & STOP != 0,
+                bits & STOP == STOP,
                 upper && lexicon.stopwords.contains(t),
                 "{t:?}"
             );
@@ -825,6 +891,25 @@ mod tests {
             assert_eq!(bits & DOT != 0, word && t.contains('.'), "{t:?}");
             let plain = word && t.chars().all(char::is_alphanumeric);
             assert_eq!(bits & PLAIN != 0, plain, "{t:?}");
+            let range = token.start..token.end;
+            let no_entry = plain
+                && upper
+                && !lexicon.stopwords.contains(t)
+                && !dict.may_start_run(&folded.as_bytes()[range]);
+            assert_eq!(bits & NO_ENTRY != 0, no_entry, "{t:?}");
+            let cues = &lexicon.cues;
+            let folded_word = &folded[token.start..token.end];
+            let describing = word
+                && upper
+                && cues
+                    .descriptor
+                    .iter()
+                    .chain(&cues.name_descriptor)
+                    .any(|d| folded_word.ends_with(d));
+            assert_eq!(bits & DESCRIBING != 0, describing, "{t:?}");
+            if ["Oberwald", "Sachsen", "Frankfurt"].contains(&t) {
+                assert!(!no_entry, "{t:?}");
+            }
             assert_eq!(bits & PAREN != 0, t == "(", "{t:?}");
             assert_eq!(bits & ENDS_S != 0, t.ends_with('s'), "{t:?}");
             let role = lexicon.roles.get(t) == Some(&RoleKind::Role);
@@ -835,7 +920,8 @@ mod tests {
                     .cues
                     .compass
                     .iter()
-                    .any(|c| c.as_bytes()[0] == t.as_bytes()[0]);
+                    .any(|c| c.as_bytes()[0] == t.as_bytes()[0])
+                && lexicon.cues.compass_heads.may_match(t);
             assert_eq!(bits & COMPASS != 0, compass, "{t:?}");
             let range = token.start..token.end;
             let head_end = word
@@ -875,6 +961,8 @@ mod tests {
             ROLE_LIKE,
             COMPASS,
             HEAD_END,
+            NO_ENTRY,
+            DESCRIBING,
         ] {
             assert!(seen & bit != 0, "bit {bit:#x} never set");
         }
@@ -997,8 +1085,10 @@ mod tests {
     #[test]
     fn cached_flags_are_the_flags_of_each_token() {
         // Twice over one text (the second time from the cache), then over another text with
-        // the same words as other kinds of token, and with another lexicon's table.
+        // the same words as other kinds of token, and with another lexicon's table or another
+        // dictionary.
         let lexicon = Lexicon::load(&super::super::lexicon::Files::default_files()).unwrap();
+        let dict = dictionary(NAMES);
         let tokeniser = Tokeniser::load_default().unwrap();
         let texts = [
             "Die GmbH und die IHK, sagte Anna Beispiel am 3. Mai in Oberwald-Süd: „Ja.“ \
@@ -1012,10 +1102,10 @@ mod tests {
         for text in texts {
             let tokens = tokeniser.tokenise(text);
             let folded = crate::gazetteer::fold(text);
-            let flags_of = |t: &Token| flags_of(&lexicon, text, &folded, t);
+            let flags_of = |t: &Token| flags_with_entries(&lexicon, &dict, text, &folded, t);
             let expected: Vec<u32> = tokens.iter().map(flags_of).collect();
             assert_eq!(
-                token_flags(&lexicon, text, &folded, &tokens),
+                token_flags(&lexicon, &dict, text, &folded, &tokens),
                 expected,
                 "{text}"
             );
@@ -1033,7 +1123,7 @@ mod tests {
                 .collect();
             let expected: Vec<u32> = other.iter().map(flags_of).collect();
             assert_eq!(
-                token_flags(&lexicon, text, &folded, &other),
+                token_flags(&lexicon, &dict, text, &folded, &other),
                 expected,
                 "{text}"
             );
@@ -1045,13 +1135,28 @@ mod tests {
         let text = texts[0];
         let tokens = tokeniser.tokenise(text);
         let folded = crate::gazetteer::fold(text);
-        let flags = token_flags(&small, text, &folded, &tokens);
+        let flags = token_flags(&small, &dict, text, &folded, &tokens);
         assert!(
             flags.iter().all(|&f| f & STOPWORD == 0),
             "stale cache: {flags:?}"
         );
-        assert!(token_flags(&lexicon, text, &folded, &tokens)
+        assert!(token_flags(&lexicon, &dict, text, &folded, &tokens)
             .iter()
             .any(|&f| f & STOPWORD != 0));
+        // A dictionary without Oberwald: the word starts no entry there.
+        let oberwald = tokens
+            .iter()
+            .position(|t| t.text(text) == "Oberwald")
+            .unwrap();
+        let with = token_flags(&lexicon, &dict, text, &folded, &tokens);
+        let without = token_flags(
+            &lexicon,
+            &dictionary("Sachsen\tLOC\n"),
+            text,
+            &folded,
+            &tokens,
+        );
+        assert_eq!(with[oberwald] & NO_ENTRY, 0);
+        assert_ne!(without[oberwald] & NO_ENTRY, 0, "stale cache");
     }
 }

@@ -131,6 +131,9 @@ pub struct Cues {
     /// Words before a region that make it the name of its agency ("Business Beispielland",
     /// "Invest in Beispielland"); one or two words.
     pub agency_before_place: Vec<&'static str>,
+    /// The words of each of `agency_before_place`, split once at load (the rule compares
+    /// them with the tokens before every region of a document).
+    pub agency_before_place_words: Vec<Box<[&'static str]>>,
     /// Legal forms in addition to `gazetteers/legal_forms.tsv` ("Pvt. Ltd.", "Tbk").
     pub legal_form: Vec<&'static str>,
     /// Prefixes of region names made from a country or state ("West").
@@ -233,12 +236,20 @@ impl AffixFilter {
             return true;
         }
         let bytes = word.as_bytes();
-        (0..=self.width).any(|k| {
-            self.lengths >> k & 1 != 0 && bytes.len() >= k && {
-                let bit = self.bit(bytes, k);
-                self.bits[bit >> 6] >> (bit & 63) & 1 != 0
+        // Only the key lengths some word has (one or two): their bits, not every length.
+        let mut lengths = self.lengths;
+        while lengths != 0 {
+            let k = lengths.trailing_zeros() as usize;
+            if k > bytes.len() {
+                return false;
             }
-        })
+            let bit = self.bit(bytes, k);
+            if self.bits[bit >> 6] >> (bit & 63) & 1 != 0 {
+                return true;
+            }
+            lengths &= lengths - 1;
+        }
+        false
     }
 }
 
@@ -344,8 +355,13 @@ impl Cues {
                 _ => {}
             }
         }
+        cues.agency_before_place_words = cues
+            .agency_before_place
+            .iter()
+            .map(|lead| lead.split(' ').collect())
+            .collect();
         let descriptors = cues.descriptor.iter().chain(&cues.name_descriptor);
-        cues.descriptor_tails = AffixFilter::tails(descriptors.copied(), 3);
+        cues.descriptor_tails = AffixFilter::tails(descriptors.copied(), 4);
         cues.compass_heads = AffixFilter::heads(cues.compass.iter().copied(), 4);
         for (gender, list) in [&cues.feminine, &cues.neuter, &cues.masculine]
             .into_iter()

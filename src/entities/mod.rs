@@ -166,7 +166,7 @@ impl EntityRecogniser {
     /// Entity mentions, sorted by start, non-overlapping.
     pub fn find(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<EntityMatch> {
         let folded = crate::gazetteer::fold(text);
-        let flags = flags::token_flags(&self.lexicon, text, &folded, tokens);
+        let flags = flags::token_flags(&self.lexicon, &self.dictionary, text, &folded, tokens);
         self.entities(text, &folded, tokens, sentences, flags)
     }
 
@@ -221,7 +221,7 @@ impl EntityRecogniser {
         sentences: &[Sentence],
     ) -> (Vec<EntityMatch>, Vec<RegionEvidence>) {
         let folded = crate::gazetteer::fold(text);
-        let flags = flags::token_flags(&self.lexicon, text, &folded, tokens);
+        let flags = flags::token_flags(&self.lexicon, &self.dictionary, text, &folded, tokens);
         let regions = self.region_evidence(text, &folded, tokens, &flags);
         (
             self.entities(text, &folded, tokens, sentences, flags),
@@ -247,7 +247,7 @@ impl EntityRecogniser {
     /// ```
     pub fn find_region_evidence(&self, text: &str, tokens: &[Token]) -> Vec<RegionEvidence> {
         let folded = crate::gazetteer::fold(text);
-        let flags = flags::token_flags(&self.lexicon, text, &folded, tokens);
+        let flags = flags::token_flags(&self.lexicon, &self.dictionary, text, &folded, tokens);
         self.region_evidence(text, &folded, tokens, &flags)
     }
 

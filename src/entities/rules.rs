@@ -11,7 +11,7 @@ use super::flags::{
     REGION_HEAD, SPEECH, STOP, STOPWORD, UPPER,
 };
 use super::flags::{WordFilter, COMPASS, ENDS_S, HEAD_END, PAREN, ROLE_LIKE, WORD};
-use super::flags::{ADJECTIVE, PLAIN};
+use super::flags::{ADJECTIVE, DESCRIBING, NO_ENTRY, PLAIN};
 use super::lexicon::{Lexicon, RoleKind};
 use super::{EntityMatch, EntityRecogniser};
 
@@ -92,6 +92,15 @@ fn organisations_by_first_token<'a>(
         .iter()
         .filter(|c| c.entity_type == EntityType::Organisation)
         .filter_map(|c| Some((c, doc.token_starting_at(c.start)?)))
+}
+
+/// The number of places among `cands`: the size of a per-document map of them (made with
+/// its final size, not grown).
+fn places_among(cands: &[Candidate]) -> usize {
+    cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Location)
+        .count()
 }
 
 /// One document with its per-token facts.
@@ -232,13 +241,13 @@ impl Doc<'_> {
     /// A capitalised stop word ("Die", "Im", "Januar").
     #[inline(always)]
     fn stop(&self, i: usize) -> bool {
-        self.flags[i] & STOP != 0
+        self.flags[i] & STOP == STOP
     }
 
     /// A capitalised word.
     #[inline(always)]
     fn cap_word(&self, i: usize) -> bool {
-        self.flags[i] & CAP != 0
+        self.flags[i] & CAP == CAP
     }
 
     /// Tokens `i` and `i + 1` are on one line, separated by at most one blank.
@@ -513,7 +522,17 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         let mut starts = [token.start; 8];
         let mut n = 0;
         // Stop words start no name ("Die", "Im"): they are a large share of capitalised words.
-        if bits & (UPPER | STOP) == UPPER {
+        // Nor does a word whose flags say so (most capitalised words: the dictionary's filter
+        // of first words, asked once per word in the flag cache), where no letter or digit
+        // follows it (then the lookup's filter would test this word's run).
+        if bits & (UPPER | STOP) == UPPER
+            && !(bits & NO_ENTRY != 0
+                && doc
+                    .folded
+                    .as_bytes()
+                    .get(token.end)
+                    .map_or(true, |&b| b < 0x80 && !b.is_ascii_alphanumeric()))
+        {
             n = 1;
         }
         if bits & HYPHEN != 0 {
@@ -690,8 +709,9 @@ fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             .iter()
             .filter(|c| c.entity_type == EntityType::Location && !c.needs_context)
     };
-    let sure_starts: crate::gazetteer::FastSet<usize> = sure_places().map(|c| c.start).collect();
-    let sure_ends: crate::gazetteer::FastSet<usize> = sure_places().map(|c| c.end).collect();
+    // Sorted, searched by bisection: cheaper than hash sets grown one place at a time.
+    let sure_starts = sorted(sure_places().map(|c| c.start).collect());
+    let sure_ends = sorted(sure_places().map(|c| c.end).collect());
     let coordination = |k: usize| matches!(doc.t(k), "und" | "," | "sowie" | "oder");
     for (n, cand) in cands.iter().enumerate() {
         if !cand.needs_context {
@@ -707,12 +727,14 @@ fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
                     && doc.adjacent(last)
                     && doc.adjacent(last + 1)
                     && coordination(last + 1)
-                    && sure_starts.contains(&doc.tokens[last + 2].start))
+                    && sure_starts
+                        .binary_search(&doc.tokens[last + 2].start)
+                        .is_ok())
                     || (i >= 2
                         && doc.adjacent(i - 1)
                         && doc.adjacent(i - 2)
                         && coordination(i - 1)
-                        && sure_ends.contains(&doc.tokens[i - 2].end)));
+                        && sure_ends.binary_search(&doc.tokens[i - 2].end).is_ok()));
             if preposition || coordinated || postcode_or_dateline(doc, i) {
                 confirmed.push(n);
             }
@@ -725,17 +747,27 @@ fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     // the common noun, whatever other mentions say ("die neue Halle 4", "zu einem Essen").
     cands.retain(|c| !(c.needs_context && common_noun_use(doc, lex, c.start, c.end)));
     // Another mention of the same entry without the need for context confirms the rest.
-    let sure: crate::gazetteer::FastSet<u32> = cands
-        .iter()
-        .filter(|c| !c.needs_context)
-        .filter_map(|c| match c.payload {
-            Payload::Entry(id) => Some(id),
-            _ => None,
-        })
-        .collect();
+    let sure = sorted(
+        cands
+            .iter()
+            .filter(|c| !c.needs_context)
+            .filter_map(|c| match c.payload {
+                Payload::Entry(id) => Some(id),
+                _ => None,
+            })
+            .collect(),
+    );
     cands.retain(|c| {
-        !c.needs_context || matches!(c.payload, Payload::Entry(id) if sure.contains(&id))
+        !c.needs_context
+            || matches!(c.payload, Payload::Entry(id) if sure.binary_search(&id).is_ok())
     });
+}
+
+/// `values` sorted, without repetitions (for [`slice::binary_search`]).
+fn sorted<T: Ord>(mut values: Vec<T>) -> Vec<T> {
+    values.sort_unstable();
+    values.dedup();
+    values
 }
 
 /// A place after a postcode ("24105 Kiel") or opening a dateline ("Kiel, 3. April 2024 –").
@@ -818,10 +850,8 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
         {
             continue;
         }
+        // The flag knows the word passes the filter of the prefixes' heads.
         let word = doc.t(i);
-        if !lex.cues.compass_heads.may_match(word) {
-            continue;
-        }
         let Some(prefix) = lex
             .cues
             .compass
@@ -875,8 +905,13 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
 /// "Québec-Stadt", "Berlin-Mitte", "Neu-Delhi", "Mülheim an der Ruhr", "Frankfurt am Main".
 #[inline(never)]
 fn place_compounds(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
-    // Per span: a city or district (not a bigger region); and sure without context.
-    let mut places: crate::gazetteer::FastMap<(usize, usize), (bool, bool)> = Default::default();
+    // Per span: a city or district (not a bigger region); and sure without context. Sized
+    // for every place at once: growing the map rehashed it several times per document.
+    let mut places: crate::gazetteer::FastMap<(usize, usize), (bool, bool)> =
+        crate::gazetteer::FastMap::with_capacity_and_hasher(
+            places_among(cands),
+            Default::default(),
+        );
     for c in cands.iter() {
         if c.entity_type == EntityType::Location {
             let minor = matches!(entry_subtype(rec, c), "city" | "district");
@@ -1064,7 +1099,7 @@ fn second_surname_closed(doc: &Doc, k: usize) -> bool {
         && (matches!(next, "." | ";" | "und" | "sowie")
             || (doc.kind(k + 1) == TokenKind::Word
                 && next.starts_with(char::is_lowercase)
-                && doc.flags[k + 1] & STOP == 0))
+                && doc.flags[k + 1] & STOP != STOP))
 }
 
 fn push_rule(
@@ -1157,7 +1192,7 @@ fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
             continue;
         }
         // Every rule below needs a capitalised word or an initial after this token.
-        if next_flags & CAP == 0 && next.kind != TokenKind::Abbreviation {
+        if next_flags & CAP != CAP && next.kind != TokenKind::Abbreviation {
             continue;
         }
         // A single name after a verb of saying, closing the clause: "…“, sagte Keller.".
@@ -1746,7 +1781,11 @@ fn noun_list(doc: &Doc, lex: &Lexicon, start: usize) -> Option<usize> {
 fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     // Regions by token start: a gazetteer region (or organisation name) after a head.
-    let mut place_end: crate::gazetteer::FastMap<usize, usize> = Default::default();
+    let mut place_end: crate::gazetteer::FastMap<usize, usize> =
+        crate::gazetteer::FastMap::with_capacity_and_hasher(
+            places_among(before),
+            Default::default(),
+        );
     for c in before {
         if c.entity_type == EntityType::Location {
             let end = place_end.entry(c.start).or_insert(c.end);
@@ -2147,16 +2186,16 @@ fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Ve
             );
             continue;
         }
-        for lead in &cues.agency_before_place {
-            let words = lead.split(' ').count();
+        for lead in &cues.agency_before_place_words {
+            let words = lead.len();
             if first < doc.sentence_start(first) + words {
                 continue;
             }
             let start = first - words;
             let matches = lead
-                .split(' ')
+                .iter()
                 .enumerate()
-                .all(|(at, word)| doc.t(start + at) == word && doc.adjacent(start + at));
+                .all(|(at, &word)| doc.t(start + at) == word && doc.adjacent(start + at));
             if matches && free_before(start) && free_after(last + 1) {
                 push_rule(
                     cands,
@@ -4175,17 +4214,10 @@ fn distinctive_name(t: &str) -> bool {
 #[inline(never)]
 fn described_names(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
-    for p in 1..n.saturating_sub(1) {
-        // Cheap tests first: a capitalised word followed by another one.
-        if doc.flags[p] & CAP == 0 || doc.flags[p + 1] & (CAP | STOP) != CAP || !doc.adjacent(p) {
-            continue;
-        }
-        let folded = &doc.folded[doc.tokens[p].start..doc.tokens[p].end];
-        let cues = &lex.cues;
-        if !cues.descriptor_tails.may_match(folded)
-            || !cues.descriptor.iter().any(|d| folded.ends_with(d))
-                && !cues.name_descriptor.iter().any(|d| folded.ends_with(d))
-        {
+    // Capitalised words ending in a describing noun ("Firma", "Agentur"): their flag.
+    for p in doc.with(DESCRIBING, 1).take_while(|&p| p + 1 < n) {
+        // Followed by another capitalised word.
+        if doc.flags[p + 1] & (CAP | STOP) != CAP || !doc.adjacent(p) {
             continue;
         }
         let before = doc.t(p - 1);
@@ -5234,7 +5266,11 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
     let n = doc.tokens.len();
     // Places by first token: last token and list entry; whether abroad (a country other
     // than Germany) is looked up only for the few places after a name.
-    let mut places: crate::gazetteer::FastMap<usize, (usize, Option<u32>)> = Default::default();
+    let mut places: crate::gazetteer::FastMap<usize, (usize, Option<u32>)> =
+        crate::gazetteer::FastMap::with_capacity_and_hasher(
+            places_among(cands),
+            Default::default(),
+        );
     for c in cands
         .iter()
         .filter(|c| c.entity_type == EntityType::Location)

@@ -121,7 +121,12 @@ pub struct Dictionary {
     runs: Box<[u64]>,
     /// Hash of a `kb_id` → an entry with that id and a country hint ([`Entry::country`]).
     countries: HashMap<u64, u32, BuildHasherDefault<PassThrough>>,
+    /// A number no other dictionary built in this process has ([`Dictionary::id`]).
+    id: u64,
 }
+
+/// The source of [`Dictionary`] ids.
+static DICTIONARY_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Bits of [`Dictionary`]'s run filter (2^21: 256 KiB, about 5 % of the bits set by the
 /// default gazetteers' first words).
@@ -308,6 +313,7 @@ impl Dictionary {
             members,
             max_words,
             runs,
+            id: DICTIONARY_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -329,7 +335,16 @@ impl Dictionary {
             }
             _ => leading_run(rest),
         };
-        let run = &rest[..run_len];
+        self.may_start_run(&rest[..run_len])
+    }
+
+    /// Whether some first word may match a word whose leading run of letters and digits
+    /// ([`leading_run`], folded) is `run`: the filter holds the run, or the run without a
+    /// genitive `s` or `es`. False: no entry starts at such a word (when the run ends at a
+    /// byte that is no ASCII letter or digit, [`Dictionary::lookup`] there finds nothing).
+    /// A function of the run alone: the entity stage caches it with a word's flags.
+    #[inline]
+    pub fn may_start_run(&self, run: &[u8]) -> bool {
         let test = |key: &[u8]| {
             let bit = run_bit(key);
             self.runs[bit >> 6] >> (bit & 63) & 1 != 0
@@ -338,6 +353,12 @@ impl Dictionary {
             || run
                 .strip_suffix(b"s")
                 .is_some_and(|key| test(key) || key.strip_suffix(b"e").is_some_and(test))
+    }
+
+    /// A number that tells this dictionary apart from every other one built in this process
+    /// (a clone keeps it: its entries are the same).
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The ISO 3166 alpha-2 code of the country a region lies in, from its `kb_id`: the
