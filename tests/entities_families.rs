@@ -564,6 +564,10 @@ fn agencies_named_by_their_place_and_an_english_word() {
             "Mit Invest in Bavaria und Hamburg Invest warb die Stadt um Firmen.",
             &[("Invest in Bavaria", "ORG"), ("Hamburg Invest", "ORG")],
         ),
+        (
+            "Gastgeber war die Business Region Aarhus.",
+            &[("Business Region Aarhus", "ORG")],
+        ),
         // A capitalised word after the name continues the name of something else.
         (
             "Die China International Import Expo fand statt.",

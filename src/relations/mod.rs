@@ -320,9 +320,12 @@ impl RelationRecogniser {
             // also about the person it receives.
             if let Some(kind) = trigger.needs_object {
                 let from = doc.input.sentences[s.saturating_sub(OBJECT_SENTENCES_BACK)].first_token;
-                // "Gespräche mit Fachbesuchern": an audience is no object either.
+                // "Gespräche mit Fachbesuchern": an audience is no visit's object either (a
+                // trade agreement, no trigger of its own, is still what was signed).
                 let named = (from..range.end).any(|i| {
-                    lex.is_cue(kind, lower, i) && !lex.is_cue(CueKind::NotTrigger, lower, i)
+                    lex.is_cue(kind, lower, i)
+                        && !(kind == CueKind::ObjectVisit
+                            && lex.is_cue(CueKind::NotTrigger, lower, i))
                 });
                 let sentence_end = doc.input.sentences[s].end;
                 let person_after = trigger.relation_type == RelationType::Visit
