@@ -250,6 +250,12 @@ impl Doc<'_> {
         self.flags[i] & CAP == CAP
     }
 
+    /// Token `k` is the one byte `b` ("(", ")", ",").
+    fn is_byte(&self, k: usize, b: u8) -> bool {
+        let token = self.tokens[k];
+        token.end == token.start + 1 && self.text.as_bytes()[token.start] == b
+    }
+
     /// Tokens `i` and `i + 1` are on one line, separated by at most one blank.
     fn adjacent(&self, i: usize) -> bool {
         if i + 1 >= self.tokens.len() {
@@ -3000,10 +3006,6 @@ fn bracket_short_names(
 ) {
     let n = doc.tokens.len();
     let bytes = doc.text.as_bytes();
-    let is_byte = |k: usize, b: u8| {
-        let token = doc.tokens[k];
-        token.end == token.start + 1 && bytes[token.start] == b
-    };
     // Token range of the short name, canonical, id and subtype of the organisation.
     type ShortName = (usize, usize, (String, Option<String>, Option<String>));
     let mut found: Vec<ShortName> = Vec::new();
@@ -3012,10 +3014,10 @@ fn bracket_short_names(
         let Some(p) = doc.token_starting_at(at) else {
             continue;
         };
-        if p == 0 || p + 2 >= n || !is_byte(p, b'(') || !doc.adjacent(p - 1) {
+        if p == 0 || p + 2 >= n || !doc.is_byte(p, b'(') || !doc.adjacent(p - 1) {
             continue;
         }
-        let Some(q) = (p + 2..(p + 5).min(n)).find(|&q| is_byte(q, b')')) else {
+        let Some(q) = (p + 2..(p + 5).min(n)).find(|&q| doc.is_byte(q, b')')) else {
             continue;
         };
         let (first, last) = (p + 1, q - 1);
@@ -3026,11 +3028,7 @@ fn bracket_short_names(
         }
         let (start, end) = (doc.tokens[first].start, doc.tokens[last].end);
         let full_end = doc.tokens[p - 1].end;
-        let Some(full) = cands
-            .iter()
-            .filter(|c| c.entity_type == EntityType::Organisation && c.end == full_end)
-            .max_by_key(|c| (c.end - c.start, c.priority))
-        else {
+        let Some(full) = organisation_ending_at(cands, full_end) else {
             continue;
         };
         if cands
@@ -3913,17 +3911,13 @@ fn acronym_definitions(
 ) {
     let n = doc.tokens.len();
     let bytes = doc.text.as_bytes();
-    let is_byte = |k: usize, b: u8| {
-        let token = doc.tokens[k];
-        token.end == token.start + 1 && bytes[token.start] == b
-    };
     // Brackets are rare: found in the text, then the token after each one tested.
     let after_brackets = memchr::memchr_iter(b'(', bytes)
         .filter_map(|at| doc.token_starting_at(at))
         .map(|p| p + 1);
     for k in after_brackets.filter(|&k| k >= 2 && k + 1 < n) {
         // Byte tests first: "(" before, ")" after.
-        if !is_byte(k - 1, b'(') || !is_byte(k + 1, b')') {
+        if !doc.is_byte(k - 1, b'(') || !doc.is_byte(k + 1, b')') {
             continue;
         }
         let short = doc.t(k);
@@ -4005,6 +3999,14 @@ fn acronym_definitions(
     }
 }
 
+/// The longest organisation candidate ending at byte `end` (the name before a bracket).
+fn organisation_ending_at(cands: &[Candidate], end: usize) -> Option<&Candidate> {
+    cands
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Organisation && c.end == end)
+        .max_by_key(|c| (c.end - c.start, c.priority))
+}
+
 /// Whether `t` is a lower-case word of another language than German or English: neither a
 /// German function word nor a German or English link, and not declined like a German
 /// adjective (-e, -en, -er, -es, -em). "zbornica", "para", "kai" are; "für", "of",
@@ -4034,10 +4036,6 @@ fn bracket_native_names(
     const MAX_WORDS: usize = 8;
     let n = doc.tokens.len();
     let bytes = doc.text.as_bytes();
-    let is_byte = |k: usize, b: u8| {
-        let token = doc.tokens[k];
-        token.end == token.start + 1 && bytes[token.start] == b
-    };
     let mut found: Vec<(usize, usize, Description)> = Vec::new();
     for at in memchr::memchr_iter(b'(', bytes) {
         let Some(p) = doc.token_starting_at(at) else {
@@ -4054,12 +4052,12 @@ fn bracket_native_names(
             if k >= n || k - p > 2 * MAX_WORDS {
                 break false;
             }
-            if is_byte(k, b')') || is_byte(k, b',') {
+            if doc.is_byte(k, b')') || doc.is_byte(k, b',') {
                 if k == first {
                     break false;
                 }
                 parts.push((first, k - 1));
-                if is_byte(k, b')') {
+                if doc.is_byte(k, b')') {
                     break true;
                 }
                 first = k + 1;
@@ -4087,11 +4085,7 @@ fn bracket_native_names(
             continue;
         }
         let full_end = doc.tokens[p - 1].end;
-        let Some(full) = cands
-            .iter()
-            .filter(|c| c.entity_type == EntityType::Organisation && c.end == full_end)
-            .max_by_key(|c| (c.end - c.start, c.priority))
-        else {
+        let Some(full) = organisation_ending_at(cands, full_end) else {
             continue;
         };
         let description = describe(rec, doc, full);
