@@ -38,7 +38,7 @@ use crate::resources::ResourceError;
 use crate::tokenise::Token;
 
 use resolve::Resolver;
-use rules::{Candidate, RuleSet};
+use rules::{Candidate, LineState, RuleSet};
 use vocab::Vocabulary;
 
 /// A temporal expression found in the text, with its normalised value.
@@ -211,7 +211,9 @@ impl DateRecogniser {
         }
         let mut head = Vec::new();
         let mut tail = Vec::new();
-        for c in resolve::select(inside, |c| self.rules.confirm(text, c, &self.vocab)) {
+        let mut line = LineState::new();
+        let confirm = |c: &mut Candidate| self.rules.confirm(text, c, &self.vocab, &mut line);
+        for c in resolve::select(inside, confirm) {
             if !full_date(&c) {
                 continue;
             }
@@ -258,7 +260,9 @@ impl DateRecogniser {
         if candidates.is_empty() {
             return Vec::new();
         }
-        let chosen = resolve::select(candidates, |c| self.rules.confirm(text, c, &self.vocab));
+        let mut line = LineState::new();
+        let confirm = |c: &mut Candidate| self.rules.confirm(text, c, &self.vocab, &mut line);
+        let chosen = resolve::select(candidates, confirm);
         let mut chosen = resolve::merge_weekdays(text, chosen);
         resolve::link_ranges(text, &mut chosen);
         resolve::orient_weekdays(text, &mut chosen, &self.vocab.future_cues, anchor);

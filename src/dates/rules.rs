@@ -857,15 +857,22 @@ impl RuleSet {
 
     /// Runs the checks on the text around candidate `c` of `text` once: false if it is no
     /// candidate after all (a bare year that is a quantity, "rund 2000 Mitarbeiter", or part
-    /// of a telephone number), else sets the parts they find.
-    pub fn confirm(&self, text: &str, c: &mut Candidate, vocab: &Vocabulary) -> bool {
+    /// of a telephone number), else sets the parts they find. `line` is where the checks of
+    /// `text` stand ([`LineState::new`] for the first candidate): candidates asked about
+    /// nearly in text order find their line by a short step forward.
+    pub fn confirm(
+        &self,
+        text: &str,
+        c: &mut Candidate,
+        vocab: &Vocabulary,
+        line: &mut LineState,
+    ) -> bool {
         if c.confirmed {
             return true;
         }
         let (start, end) = (c.start, c.end);
         let partial = &mut c.partial;
-        let mut here = LineState::default();
-        here.advance(text, start);
+        let here = line.at(text, start);
         if partial.bare_year {
             if is_quantity(text, start, end, vocab)
                 || continues_phone_number(&text[here.line_start..start], vocab)
@@ -955,13 +962,42 @@ fn number_boundaries_ok(text: &str, start: usize, end: usize) -> bool {
 /// Where a forward scan of the text stands: the start of the current line and whether a
 /// parenthesis opened on it is still open.
 #[derive(Debug, Clone, Copy, Default)]
-struct LineState {
+pub struct LineState {
     at: usize,
     line_start: usize,
     open_paren: bool,
 }
 
 impl LineState {
+    /// The scan at the start of a text.
+    pub fn new() -> LineState {
+        LineState::default()
+    }
+
+    /// The state at `to`, the scan moved forward there when `to` is not behind it. A position
+    /// behind it is read from the start of the scan's line when on it (candidates come nearly
+    /// in text order: the longest of overlapping ones first), else from the start of the text.
+    /// Either way the state is the one a scan from the start of the text finds at `to`
+    /// (news often hold a whole text on one line: a scan from the start per candidate cost
+    /// as much as the rest of the checks).
+    fn at(&mut self, text: &str, to: usize) -> LineState {
+        if to >= self.at {
+            self.advance(text, to);
+            return *self;
+        }
+        let mut here = if to >= self.line_start {
+            LineState {
+                at: self.line_start,
+                line_start: self.line_start,
+                open_paren: false,
+            }
+        } else {
+            LineState::new()
+        };
+        here.advance(text, to);
+        here
+    }
+
     /// Moves the scan forward to `to` (a position at or after the current one).
     fn advance(&mut self, text: &str, to: usize) {
         let skipped = &text.as_bytes()[self.at..to];
