@@ -904,54 +904,71 @@ impl Default for Scratch {
     }
 }
 
+// The boundaries of a match are read byte by byte, decoding only a character outside ASCII:
+// `chars()` on a slice of the text checks the slice's ends and decodes every character.
+
+/// The character of `text` that ends at `at`, if any.
+#[inline]
+fn char_before(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at.checked_sub(1)?)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[..at].chars().next_back()
+    }
+}
+
+/// The character of `text` that starts at `at`, if any.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[at..].chars().next()
+    }
+}
+
 fn is_word_char_before(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
+    char_before(text, at).is_some_and(char::is_alphanumeric)
 }
 
 fn is_word_char_after(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+    char_at(text, at).is_some_and(char::is_alphanumeric)
 }
 
 fn word_boundary_before(text: &str, at: usize) -> bool {
-    let starts_word = text[at..].chars().next().is_some_and(char::is_alphanumeric);
-    !starts_word || !is_word_char_before(text, at)
+    !is_word_char_after(text, at) || !is_word_char_before(text, at)
 }
 
 fn word_boundary_after(text: &str, at: usize) -> bool {
-    let ends_word = text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric);
-    !ends_word || !is_word_char_after(text, at)
+    !is_word_char_before(text, at) || !is_word_char_after(text, at)
 }
 
 /// A span that starts or ends with a digit must not continue a longer number
 /// (`0351 7965602`, `1.000`, `Grafik135.png`, `50,5`, `12:30`).
 fn number_boundaries_ok(text: &str, start: usize, end: usize) -> bool {
-    let span = &text[start..end];
-    let mut before = text[..start].chars().rev();
-    if span.starts_with(|c: char| c.is_ascii_digit()) {
-        match before.next() {
+    let bytes = text.as_bytes();
+    let span = &bytes[start..end];
+    let is_digit_at = |at: Option<usize>| {
+        at.and_then(|at| bytes.get(at))
+            .is_some_and(u8::is_ascii_digit)
+    };
+    if span.first().is_some_and(u8::is_ascii_digit) {
+        // A character outside ASCII ends in a byte that is no digit: the byte two before
+        // `start` is a digit exactly when the character before the one before is.
+        match char_before(text, start) {
             Some(c) if c.is_alphanumeric() || c == '_' => return false,
-            Some('.' | ',' | ':' | '/') if before.next().is_some_and(|c| c.is_ascii_digit()) => {
-                return false;
-            }
+            Some('.' | ',' | ':' | '/') if is_digit_at(start.checked_sub(2)) => return false,
             _ => {}
         }
     }
-    let mut after = text[end..].chars();
-    if span.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
-        match after.next() {
+    let dot = span.last() == Some(&b'.');
+    if dot || span.last().is_some_and(u8::is_ascii_digit) {
+        match char_at(text, end) {
             Some(c) if c.is_ascii_digit() => return false,
-            Some(c) if c.is_alphabetic() && !span.ends_with('.') => return false,
-            Some('.' | ',' | ':' | '/')
-                if !span.ends_with('.') && after.next().is_some_and(|c| c.is_ascii_digit()) =>
-            {
-                return false;
-            }
+            Some(c) if c.is_alphabetic() && !dot => return false,
+            Some('.' | ',' | ':' | '/') if !dot && is_digit_at(Some(end + 1)) => return false,
             Some('%' | '€' | '$' | '²' | '³') => return false,
             _ => {}
         }
@@ -1465,6 +1482,58 @@ mod tests {
             proptest::prop_assert_eq!(before_first(&text, split), text.split(split).next().unwrap_or(""));
             proptest::prop_assert_eq!(before_first(&text, sign), text.split(sign).next().unwrap_or(""));
         }
+
+        #[test]
+        fn byte_wise_boundaries_agree_with_a_walk_over_the_characters(
+            text in "[a-zA-Z0-9 .,:/_%$\n\u{a0}äÖß€²³½Ⅻ３–中😀]{0,24}",
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &at in &bounds {
+                let before = text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+                let after = text[at..].chars().next().is_some_and(char::is_alphanumeric);
+                proptest::prop_assert_eq!(word_boundary_before(&text, at), !after || !before);
+                proptest::prop_assert_eq!(word_boundary_after(&text, at), !before || !after);
+                for &end in bounds.iter().filter(|&&end| end >= at) {
+                    proptest::prop_assert_eq!(
+                        number_boundaries_ok(&text, at, end),
+                        number_boundaries_by_chars(&text, at, end),
+                        "{:?}", &text[at..end]
+                    );
+                }
+            }
+        }
+    }
+
+    /// [`number_boundaries_ok`] read character by character.
+    fn number_boundaries_by_chars(text: &str, start: usize, end: usize) -> bool {
+        let span = &text[start..end];
+        let mut before = text[..start].chars().rev();
+        if span.starts_with(|c: char| c.is_ascii_digit()) {
+            match before.next() {
+                Some(c) if c.is_alphanumeric() || c == '_' => return false,
+                Some('.' | ',' | ':' | '/')
+                    if before.next().is_some_and(|c| c.is_ascii_digit()) =>
+                {
+                    return false;
+                }
+                _ => {}
+            }
+        }
+        let mut after = text[end..].chars();
+        if span.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+            match after.next() {
+                Some(c) if c.is_ascii_digit() => return false,
+                Some(c) if c.is_alphabetic() && !span.ends_with('.') => return false,
+                Some('.' | ',' | ':' | '/')
+                    if !span.ends_with('.') && after.next().is_some_and(|c| c.is_ascii_digit()) =>
+                {
+                    return false;
+                }
+                Some('%' | '€' | '$' | '²' | '³') => return false,
+                _ => {}
+            }
+        }
+        true
     }
 
     proptest::proptest! {
