@@ -800,7 +800,9 @@ impl RuleSet {
         // The capture slots and the reader's stack, reused from match to match.
         let slots = &mut scratch.slots[..rule.slot_len];
         let found = match &rule.reader {
-            Some(reader) => reader.read_with(haystack.as_bytes(), slots, &mut scratch.stack),
+            // The DFA has found a match of the rule here: of its pattern as written where the
+            // pattern has no white space (`filter_pattern` widens only that).
+            Some(reader) => reader.read_matched(haystack.as_bytes(), slots, &mut scratch.stack),
             None => rule
                 .anchored
                 .search_slots(&Input::new(haystack).anchored(Anchored::Yes), slots)
@@ -1460,9 +1462,26 @@ mod tests {
                 for (at, _) in text.char_indices() {
                     let (by_reader, by_regex) = both_ways(rule, &text[at..]);
                     assert_eq!(by_reader, by_regex, "{} on {:?}", rule.name, &text[at..]);
+                    // Where the rule matches, a reader of a fixed layout reads it without a walk.
+                    let reader = rule.reader.as_ref().expect("a reader");
+                    if by_regex[0].is_some() && reader.is_fixed() {
+                        let mut slots = vec![None; by_regex.len()];
+                        let haystack = &text.as_bytes()[at..];
+                        assert!(reader.read_matched(haystack, &mut slots, &mut Vec::new()));
+                        let slots: Vec<Option<usize>> =
+                            slots.into_iter().map(|s| s.map(|s| s.get())).collect();
+                        assert_eq!(slots, by_regex, "{} on {:?}", rule.name, &text[at..]);
+                    }
                 }
             }
         }
+        let fixed: Vec<&str> = rules
+            .rules
+            .iter()
+            .filter(|r| r.reader.as_ref().is_some_and(Reader::is_fixed))
+            .map(|r| r.name.as_str())
+            .collect();
+        assert!(fixed.contains(&"year"), "{fixed:?}");
     }
 
     proptest::proptest! {
