@@ -922,16 +922,13 @@ impl Resolver {
 pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
     let (a, b) = if from <= to { (from, to) } else { (to, from) };
     let bytes = &text.as_bytes()[a..b];
-    let mut lower_before = false;
-    for &byte in bytes {
-        match byte {
-            b'\n' | b'!' | b'?' => return false,
-            b'.' if lower_before => return false,
-            _ => {}
-        }
-        lower_before = byte.is_ascii_lowercase();
+    // The ends searched for with memchr rather than byte by byte: the stretch between a time
+    // and the dates around it is often a sentence long.
+    if memchr::memchr3(b'\n', b'!', b'?', bytes).is_some() {
+        return false;
     }
-    true
+    // A period counts after a lower-case letter within the stretch.
+    !memchr::memchr_iter(b'.', bytes).any(|i| i > 0 && bytes[i - 1].is_ascii_lowercase())
 }
 
 #[cfg(test)]
@@ -1053,6 +1050,35 @@ mod tests {
             (0, 0, true),
         ] {
             assert_eq!(same_sentence(text, from, to), same, "{from}..{to}");
+        }
+        // As a walk over the bytes finds it, for every stretch of a few texts.
+        let walk = |text: &str, from: usize, to: usize| {
+            let mut lower_before = false;
+            for &byte in &text.as_bytes()[from.min(to)..from.max(to)] {
+                match byte {
+                    b'\n' | b'!' | b'?' => return false,
+                    b'.' if lower_before => return false,
+                    _ => {}
+                }
+                lower_before = byte.is_ascii_lowercase();
+            }
+            true
+        };
+        for text in [
+            text,
+            "a.b. 12.5. Dr. med. x. Y? z!\n.a",
+            ".a.",
+            "Straße. ö. 3. x",
+        ] {
+            for from in 0..=text.len() {
+                for to in 0..=text.len() {
+                    assert_eq!(
+                        same_sentence(text, from, to),
+                        walk(text, from, to),
+                        "{from}..{to}"
+                    );
+                }
+            }
         }
     }
 
