@@ -8,6 +8,9 @@
 //! one bit per byte, with SSE2 on x86-64); the starts of a block are then one shift and mask away. Only
 //! characters outside ASCII are looked at one by one (umlauts, dashes and quotation marks without
 //! decoding, anything else decoded).
+//!
+//! [`LetterRuns`] finds the words of a stretch (runs of letters, digits parting them) the same
+//! way, for the future-cue search in the sentence of a bare weekday ([`super::resolve`]).
 
 /// The high bit of every byte.
 const HIGH: u64 = 0x8080_8080_8080_8080;
