@@ -50,6 +50,73 @@ type Slots = [Option<NonMaxUsize>];
 #[derive(Debug, Clone)]
 pub struct Reader {
     program: Vec<Inst>,
+    /// For a pattern whose every match has one length, with its groups at fixed places in it
+    /// (`(?P<year>1[0-9]{3}|20[0-9]{2})`): that length and the slots with their offsets.
+    fixed: Option<Fixed>,
+}
+
+/// The layout of every match of a pattern of fixed length ([`Reader::read_matched`]).
+#[derive(Debug, Clone)]
+struct Fixed {
+    len: usize,
+    /// Per slot set (two per group, the whole match included): its index and offset.
+    slots: Vec<(usize, usize)>,
+}
+
+/// The length every match of `piece` has, if one.
+fn fixed_len(piece: &Piece) -> Option<usize> {
+    match piece {
+        Piece::Lit(bytes) => Some(bytes.len()),
+        Piece::Words(buckets) => {
+            let mut lengths = buckets.iter().flatten().map(Vec::len);
+            let first = lengths.next()?;
+            lengths.all(|len| len == first).then_some(first)
+        }
+        &Piece::Run(_, min, max) => (min == max).then_some(min),
+        // One white-space character may be one to three bytes.
+        Piece::Spaces(..) | Piece::Space(_) => None,
+        Piece::Seq(pieces) => pieces.iter().map(fixed_len).sum(),
+        Piece::Alt(alternatives) => {
+            let mut lengths = alternatives.iter().map(fixed_len);
+            let first = lengths.next()??;
+            lengths.all(|len| len == Some(first)).then_some(first)
+        }
+        Piece::Repeat(piece, min, max) => (min == max).then(|| Some(fixed_len(piece)? * min))?,
+        Piece::Group(_, piece) => fixed_len(piece),
+    }
+}
+
+/// Whether `piece` holds a capture group.
+fn has_group(piece: &Piece) -> bool {
+    match piece {
+        Piece::Group(..) => true,
+        Piece::Seq(pieces) | Piece::Alt(pieces) => pieces.iter().any(has_group),
+        Piece::Repeat(piece, ..) => has_group(piece),
+        _ => false,
+    }
+}
+
+/// The slots of the groups of `piece` (of fixed length) matched from `offset`, into `slots`;
+/// `None` where a group's place or taking part depends on the way through (a group inside an
+/// alternation or a repetition).
+fn fixed_slots(piece: &Piece, offset: usize, slots: &mut Vec<(usize, usize)>) -> Option<()> {
+    match piece {
+        Piece::Group(group, inner) => {
+            slots.push((2 * group, offset));
+            slots.push((2 * group + 1, offset + fixed_len(inner)?));
+            fixed_slots(inner, offset, slots)
+        }
+        Piece::Seq(pieces) => {
+            let mut at = offset;
+            for piece in pieces {
+                fixed_slots(piece, at, slots)?;
+                at += fixed_len(piece)?;
+            }
+            Some(())
+        }
+        Piece::Alt(_) | Piece::Repeat(..) if has_group(piece) => None,
+        _ => Some(()),
+    }
 }
 
 /// One instruction of a [`Reader`]'s program. Where an instruction has more than one way on,
@@ -390,7 +457,41 @@ impl Reader {
         let mut program = Vec::new();
         compile(&root, &mut program)?;
         program.push(Inst::Match);
-        Some(Reader { program })
+        let fixed = fixed_len(&root).and_then(|len| {
+            let mut slots = vec![(0, 0), (1, len)];
+            fixed_slots(&root, 0, &mut slots)?;
+            Some(Fixed { len, slots })
+        });
+        Some(Reader { program, fixed })
+    }
+
+    /// [`Reader::read_with`] where the pattern is known to match at the start of `hay` (the
+    /// multi-pattern DFA of the rules has found a match of it there). A pattern whose every
+    /// match has one length, with its groups at fixed places, then needs no walk: its match
+    /// is the first that many bytes, and its slots are set from their offsets.
+    pub fn read_matched(&self, hay: &[u8], slots: &mut Slots, stack: &mut Vec<Frame>) -> bool {
+        match &self.fixed {
+            Some(fixed) if hay.len() >= fixed.len => {
+                slots.fill(None);
+                for &(slot, offset) in &fixed.slots {
+                    if let Some(slot) = slots.get_mut(slot) {
+                        *slot = NonMaxUsize::new(offset);
+                    }
+                }
+                debug_assert!({
+                    let mut walked = vec![None; slots.len()];
+                    self.read_with(hay, &mut walked, stack) && walked == *slots
+                });
+                true
+            }
+            _ => self.read_with(hay, slots, stack),
+        }
+    }
+
+    /// Whether the pattern's matches have one length and its groups fixed places
+    /// ([`Reader::read_matched`]).
+    pub fn is_fixed(&self) -> bool {
+        self.fixed.is_some()
     }
 
     /// Matches anchored at the start of `haystack` and fills `slots` as the regex engine

@@ -800,7 +800,9 @@ impl RuleSet {
         // The capture slots and the reader's stack, reused from match to match.
         let slots = &mut scratch.slots[..rule.slot_len];
         let found = match &rule.reader {
-            Some(reader) => reader.read_with(haystack.as_bytes(), slots, &mut scratch.stack),
+            // The DFA has found a match of the rule here: of its pattern as written where the
+            // pattern has no white space (`filter_pattern` widens only that).
+            Some(reader) => reader.read_matched(haystack.as_bytes(), slots, &mut scratch.stack),
             None => rule
                 .anchored
                 .search_slots(&Input::new(haystack).anchored(Anchored::Yes), slots)
@@ -857,15 +859,22 @@ impl RuleSet {
 
     /// Runs the checks on the text around candidate `c` of `text` once: false if it is no
     /// candidate after all (a bare year that is a quantity, "rund 2000 Mitarbeiter", or part
-    /// of a telephone number), else sets the parts they find.
-    pub fn confirm(&self, text: &str, c: &mut Candidate, vocab: &Vocabulary) -> bool {
+    /// of a telephone number), else sets the parts they find. `line` is where the checks of
+    /// `text` stand ([`LineState::new`] for the first candidate): candidates asked about
+    /// nearly in text order find their line by a short step forward.
+    pub fn confirm(
+        &self,
+        text: &str,
+        c: &mut Candidate,
+        vocab: &Vocabulary,
+        line: &mut LineState,
+    ) -> bool {
         if c.confirmed {
             return true;
         }
         let (start, end) = (c.start, c.end);
         let partial = &mut c.partial;
-        let mut here = LineState::default();
-        here.advance(text, start);
+        let here = line.at(text, start);
         if partial.bare_year {
             if is_quantity(text, start, end, vocab)
                 || continues_phone_number(&text[here.line_start..start], vocab)
@@ -897,54 +906,71 @@ impl Default for Scratch {
     }
 }
 
+// The boundaries of a match are read byte by byte, decoding only a character outside ASCII:
+// `chars()` on a slice of the text checks the slice's ends and decodes every character.
+
+/// The character of `text` that ends at `at`, if any.
+#[inline]
+fn char_before(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at.checked_sub(1)?)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[..at].chars().next_back()
+    }
+}
+
+/// The character of `text` that starts at `at`, if any.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[at..].chars().next()
+    }
+}
+
 fn is_word_char_before(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
+    char_before(text, at).is_some_and(char::is_alphanumeric)
 }
 
 fn is_word_char_after(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+    char_at(text, at).is_some_and(char::is_alphanumeric)
 }
 
 fn word_boundary_before(text: &str, at: usize) -> bool {
-    let starts_word = text[at..].chars().next().is_some_and(char::is_alphanumeric);
-    !starts_word || !is_word_char_before(text, at)
+    !is_word_char_after(text, at) || !is_word_char_before(text, at)
 }
 
 fn word_boundary_after(text: &str, at: usize) -> bool {
-    let ends_word = text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric);
-    !ends_word || !is_word_char_after(text, at)
+    !is_word_char_before(text, at) || !is_word_char_after(text, at)
 }
 
 /// A span that starts or ends with a digit must not continue a longer number
 /// (`0351 7965602`, `1.000`, `Grafik135.png`, `50,5`, `12:30`).
 fn number_boundaries_ok(text: &str, start: usize, end: usize) -> bool {
-    let span = &text[start..end];
-    let mut before = text[..start].chars().rev();
-    if span.starts_with(|c: char| c.is_ascii_digit()) {
-        match before.next() {
+    let bytes = text.as_bytes();
+    let span = &bytes[start..end];
+    let is_digit_at = |at: Option<usize>| {
+        at.and_then(|at| bytes.get(at))
+            .is_some_and(u8::is_ascii_digit)
+    };
+    if span.first().is_some_and(u8::is_ascii_digit) {
+        // A character outside ASCII ends in a byte that is no digit: the byte two before
+        // `start` is a digit exactly when the character before the one before is.
+        match char_before(text, start) {
             Some(c) if c.is_alphanumeric() || c == '_' => return false,
-            Some('.' | ',' | ':' | '/') if before.next().is_some_and(|c| c.is_ascii_digit()) => {
-                return false;
-            }
+            Some('.' | ',' | ':' | '/') if is_digit_at(start.checked_sub(2)) => return false,
             _ => {}
         }
     }
-    let mut after = text[end..].chars();
-    if span.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
-        match after.next() {
+    let dot = span.last() == Some(&b'.');
+    if dot || span.last().is_some_and(u8::is_ascii_digit) {
+        match char_at(text, end) {
             Some(c) if c.is_ascii_digit() => return false,
-            Some(c) if c.is_alphabetic() && !span.ends_with('.') => return false,
-            Some('.' | ',' | ':' | '/')
-                if !span.ends_with('.') && after.next().is_some_and(|c| c.is_ascii_digit()) =>
-            {
-                return false;
-            }
+            Some(c) if c.is_alphabetic() && !dot => return false,
+            Some('.' | ',' | ':' | '/') if !dot && is_digit_at(Some(end + 1)) => return false,
             Some('%' | '€' | '$' | '²' | '³') => return false,
             _ => {}
         }
@@ -955,13 +981,42 @@ fn number_boundaries_ok(text: &str, start: usize, end: usize) -> bool {
 /// Where a forward scan of the text stands: the start of the current line and whether a
 /// parenthesis opened on it is still open.
 #[derive(Debug, Clone, Copy, Default)]
-struct LineState {
+pub struct LineState {
     at: usize,
     line_start: usize,
     open_paren: bool,
 }
 
 impl LineState {
+    /// The scan at the start of a text.
+    pub fn new() -> LineState {
+        LineState::default()
+    }
+
+    /// The state at `to`, the scan moved forward there when `to` is not behind it. A position
+    /// behind it is read from the start of the scan's line when on it (candidates come nearly
+    /// in text order: the longest of overlapping ones first), else from the start of the text.
+    /// Either way the state is the one a scan from the start of the text finds at `to`
+    /// (news often hold a whole text on one line: a scan from the start per candidate cost
+    /// as much as the rest of the checks).
+    fn at(&mut self, text: &str, to: usize) -> LineState {
+        if to >= self.at {
+            self.advance(text, to);
+            return *self;
+        }
+        let mut here = if to >= self.line_start {
+            LineState {
+                at: self.line_start,
+                line_start: self.line_start,
+                open_paren: false,
+            }
+        } else {
+            LineState::new()
+        };
+        here.advance(text, to);
+        here
+    }
+
     /// Moves the scan forward to `to` (a position at or after the current one).
     fn advance(&mut self, text: &str, to: usize) {
         let skipped = &text.as_bytes()[self.at..to];
@@ -1015,7 +1070,12 @@ fn is_side_remark(text: &str, here: &LineState, p: &Partial, vocab: &Vocabulary)
         trim_end_by(before, char::is_whitespace),
         char::is_whitespace,
     );
-    vocab.side_remark_words.iter().any(|w| w == previous)
+    // Most words are told by their length and first byte, without a call to `memcmp`.
+    let previous = previous.as_bytes();
+    vocab.side_remark_words.iter().any(|w| {
+        let w = w.as_bytes();
+        w.len() == previous.len() && w.first() == previous.first() && w == previous
+    })
 }
 
 // The checks around a match read a word or a few characters next to it. They do so byte by
@@ -1402,9 +1462,26 @@ mod tests {
                 for (at, _) in text.char_indices() {
                     let (by_reader, by_regex) = both_ways(rule, &text[at..]);
                     assert_eq!(by_reader, by_regex, "{} on {:?}", rule.name, &text[at..]);
+                    // Where the rule matches, a reader of a fixed layout reads it without a walk.
+                    let reader = rule.reader.as_ref().expect("a reader");
+                    if by_regex[0].is_some() && reader.is_fixed() {
+                        let mut slots = vec![None; by_regex.len()];
+                        let haystack = &text.as_bytes()[at..];
+                        assert!(reader.read_matched(haystack, &mut slots, &mut Vec::new()));
+                        let slots: Vec<Option<usize>> =
+                            slots.into_iter().map(|s| s.map(|s| s.get())).collect();
+                        assert_eq!(slots, by_regex, "{} on {:?}", rule.name, &text[at..]);
+                    }
                 }
             }
         }
+        let fixed: Vec<&str> = rules
+            .rules
+            .iter()
+            .filter(|r| r.reader.as_ref().is_some_and(Reader::is_fixed))
+            .map(|r| r.name.as_str())
+            .collect();
+        assert!(fixed.contains(&"year"), "{fixed:?}");
     }
 
     proptest::proptest! {
@@ -1424,6 +1501,58 @@ mod tests {
             proptest::prop_assert_eq!(before_first(&text, split), text.split(split).next().unwrap_or(""));
             proptest::prop_assert_eq!(before_first(&text, sign), text.split(sign).next().unwrap_or(""));
         }
+
+        #[test]
+        fn byte_wise_boundaries_agree_with_a_walk_over_the_characters(
+            text in "[a-zA-Z0-9 .,:/_%$\n\u{a0}äÖß€²³½Ⅻ３–中😀]{0,24}",
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &at in &bounds {
+                let before = text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+                let after = text[at..].chars().next().is_some_and(char::is_alphanumeric);
+                proptest::prop_assert_eq!(word_boundary_before(&text, at), !after || !before);
+                proptest::prop_assert_eq!(word_boundary_after(&text, at), !before || !after);
+                for &end in bounds.iter().filter(|&&end| end >= at) {
+                    proptest::prop_assert_eq!(
+                        number_boundaries_ok(&text, at, end),
+                        number_boundaries_by_chars(&text, at, end),
+                        "{:?}", &text[at..end]
+                    );
+                }
+            }
+        }
+    }
+
+    /// [`number_boundaries_ok`] read character by character.
+    fn number_boundaries_by_chars(text: &str, start: usize, end: usize) -> bool {
+        let span = &text[start..end];
+        let mut before = text[..start].chars().rev();
+        if span.starts_with(|c: char| c.is_ascii_digit()) {
+            match before.next() {
+                Some(c) if c.is_alphanumeric() || c == '_' => return false,
+                Some('.' | ',' | ':' | '/')
+                    if before.next().is_some_and(|c| c.is_ascii_digit()) =>
+                {
+                    return false;
+                }
+                _ => {}
+            }
+        }
+        let mut after = text[end..].chars();
+        if span.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+            match after.next() {
+                Some(c) if c.is_ascii_digit() => return false,
+                Some(c) if c.is_alphabetic() && !span.ends_with('.') => return false,
+                Some('.' | ',' | ':' | '/')
+                    if !span.ends_with('.') && after.next().is_some_and(|c| c.is_ascii_digit()) =>
+                {
+                    return false;
+                }
+                Some('%' | '€' | '$' | '²' | '³') => return false,
+                _ => {}
+            }
+        }
+        true
     }
 
     proptest::proptest! {

@@ -8,6 +8,9 @@
 //! one bit per byte, with SSE2 on x86-64); the starts of a block are then one shift and mask away. Only
 //! characters outside ASCII are looked at one by one (umlauts, dashes and quotation marks without
 //! decoding, anything else decoded).
+//!
+//! [`LetterRuns`] finds the words of a stretch (runs of letters, digits parting them) the same
+//! way, for the future-cue search in the sentence of a bare weekday ([`super::resolve`]).
 
 /// The high bit of every byte.
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -27,24 +30,31 @@ fn gather(flags: &[u8; 64]) -> u64 {
 /// bytes outside ASCII.
 #[inline]
 fn classify(block: &[u8; 64]) -> (u64, u64) {
+    classify_with::<true>(block)
+}
+
+/// Per byte of `block`, one bit each: ASCII letters (and digits with `DIGITS`), and bytes
+/// outside ASCII.
+#[inline]
+fn classify_with<const DIGITS: bool>(block: &[u8; 64]) -> (u64, u64) {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
         // SAFETY: the function needs SSE2 only, which this build enables (every x86-64
         // processor has it).
-        unsafe { classify_sse2(block) }
+        unsafe { classify_sse2::<DIGITS>(block) }
     }
     #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
     {
-        classify_portable(block)
+        classify_portable::<DIGITS>(block)
     }
 }
 
-/// [`classify`] with SSE2 (part of every x86-64 processor): 16 bytes per compare, one bit per
-/// byte straight from `movemask`. The intrinsics used take no pointers.
+/// [`classify_with`] with SSE2 (part of every x86-64 processor): 16 bytes per compare, one bit
+/// per byte straight from `movemask`. The intrinsics used take no pointers.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
 #[inline]
-fn classify_sse2(block: &[u8; 64]) -> (u64, u64) {
+fn classify_sse2<const DIGITS: bool>(block: &[u8; 64]) -> (u64, u64) {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
         _mm_set_epi64x,
@@ -55,33 +65,36 @@ fn classify_sse2(block: &[u8; 64]) -> (u64, u64) {
         let lo = u64::from_le_bytes(sixteen[..8].try_into().expect("eight bytes"));
         let hi = u64::from_le_bytes(sixteen[8..].try_into().expect("eight bytes"));
         let v: __m128i = _mm_set_epi64x(hi as i64, lo as i64);
-        // `b - '0' < 10` unsigned, as a signed compare after moving the range to -128.
-        let digit = _mm_cmplt_epi8(
-            _mm_add_epi8(v, _mm_set1_epi8((128u8.wrapping_sub(b'0')) as i8)),
-            _mm_set1_epi8(-128 + 10),
-        );
-        // `(b | 0x20) - 'a' < 26` likewise.
+        // `(b | 0x20) - 'a' < 26` unsigned, as a signed compare after moving the range to -128.
         let folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-        let letter = _mm_cmplt_epi8(
+        let mut word = _mm_cmplt_epi8(
             _mm_add_epi8(folded, _mm_set1_epi8((128u8.wrapping_sub(b'a')) as i8)),
             _mm_set1_epi8(-128 + 26),
         );
-        let word = _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u32 as u64;
-        alnum |= word << (i * 16);
+        if DIGITS {
+            // `b - '0' < 10` likewise.
+            let digit = _mm_cmplt_epi8(
+                _mm_add_epi8(v, _mm_set1_epi8((128u8.wrapping_sub(b'0')) as i8)),
+                _mm_set1_epi8(-128 + 10),
+            );
+            word = _mm_or_si128(word, digit);
+        }
+        alnum |= (_mm_movemask_epi8(word) as u32 as u64) << (i * 16);
         high |= (_mm_movemask_epi8(v) as u32 as u64) << (i * 16);
     }
     (alnum, high)
 }
 
-/// [`classify`] in plain integer arithmetic.
+/// [`classify_with`] in plain integer arithmetic.
 #[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
 #[inline]
-fn classify_portable(block: &[u8; 64]) -> (u64, u64) {
+fn classify_portable<const DIGITS: bool>(block: &[u8; 64]) -> (u64, u64) {
     // A plain map, which the compiler turns into vector instructions, then eight bytes of
     // flags at a time gathered into bits.
     let mut flags = [0u8; 64];
     for (flag, &b) in flags.iter_mut().zip(block) {
-        *flag = u8::from(b.wrapping_sub(b'0') < 10 || (b | 0x20).wrapping_sub(b'a') < 26);
+        let digit = DIGITS && b.wrapping_sub(b'0') < 10;
+        *flag = u8::from(digit || (b | 0x20).wrapping_sub(b'a') < 26);
     }
     let mut high = 0u64;
     for (i, eight) in block.chunks_exact(8).enumerate() {
@@ -227,6 +240,136 @@ impl Iterator for WordStarts<'_> {
     }
 }
 
+/// The width of the character outside ASCII at `at` and whether it is a letter
+/// (`char::is_alphabetic`).
+#[inline]
+fn non_ascii_letter(text: &str, at: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let second = bytes.get(at + 1).copied().unwrap_or(0);
+    match bytes[at] {
+        // Latin-1 letters (`ä`, `É`, `ß`); `×` and `÷` are not letters.
+        0xC3 => (2, second != 0x97 && second != 0xB7),
+        // U+2000 to U+203F: spaces, dashes, quotation marks, none a letter.
+        0xE2 if second == 0x80 => (3, false),
+        _ => {
+            let c = text[at..].chars().next().expect("at a char boundary");
+            (c.len_utf8(), c.is_alphabetic())
+        }
+    }
+}
+
+/// The words of `text` as runs of letters (ASCII letters and characters outside ASCII that are
+/// alphabetic; digits and everything else part them), as byte ranges in text order, found 64
+/// bytes at a time as [`WordStarts`] finds its starts.
+///
+/// # Example
+/// ```
+/// use meldung::dates::scan::LetterRuns;
+/// let text = "Am 3.5. reist „Über“ x2y";
+/// let words: Vec<&str> = LetterRuns::new(text).map(|run| &text[run]).collect();
+/// assert_eq!(words, ["Am", "reist", "Über", "x", "y"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct LetterRuns<'t> {
+    text: &'t str,
+    /// Where the next block starts.
+    next_block: usize,
+    /// Where the current block starts.
+    base: usize,
+    /// The letters of the current block, one bit per byte.
+    letters: u64,
+    /// The bytes of the current block where a run starts or ends, not yet read.
+    edges: u64,
+    /// Whether the last byte before the next block belongs to a letter.
+    carry: bool,
+    /// The bytes of the next block that belong to a letter begun in the current one.
+    spill: u64,
+    /// The start of the run read so far, if one is open.
+    open: Option<usize>,
+}
+
+impl<'t> LetterRuns<'t> {
+    pub fn new(text: &'t str) -> LetterRuns<'t> {
+        LetterRuns {
+            text,
+            next_block: 0,
+            base: 0,
+            letters: 0,
+            edges: 0,
+            carry: false,
+            spill: 0,
+            open: None,
+        }
+    }
+
+    /// Classifies the next block and sets its edges.
+    fn advance(&mut self) {
+        let bytes = self.text.as_bytes();
+        let base = self.next_block;
+        let end = (base + 64).min(bytes.len());
+        let (ascii, high) = match bytes.get(base..base + 64) {
+            Some(block) => classify_with::<false>(block.try_into().expect("64 bytes")),
+            None => {
+                let mut block = [0u8; 64];
+                block[..end - base].copy_from_slice(&bytes[base..end]);
+                classify_with::<false>(&block)
+            }
+        };
+        let mut letters = ascii | self.spill;
+        self.spill = 0;
+        // Characters outside ASCII, one by one.
+        let mut pending = high;
+        while pending != 0 {
+            let i = pending.trailing_zeros() as usize;
+            let at = base + i;
+            if bytes[at] & 0xC0 == 0x80 {
+                // The rest of a character begun in the block before (in `spill` if a letter).
+                pending &= pending - 1;
+                continue;
+            }
+            let (width, is_letter) = non_ascii_letter(self.text, at);
+            let span = ((1u128 << width) - 1) << i;
+            pending &= !(span as u64);
+            if is_letter {
+                letters |= span as u64;
+                self.spill |= (span >> 64) as u64;
+            }
+        }
+        // Bytes past the end of the text (a short last block) are no letters: a run open
+        // there ends at the end of the text.
+        self.edges = letters ^ (letters << 1 | u64::from(self.carry));
+        self.letters = letters;
+        self.carry = letters >> 63 != 0;
+        self.base = base;
+        self.next_block = end;
+    }
+}
+
+impl Iterator for LetterRuns<'_> {
+    type Item = std::ops::Range<usize>;
+
+    #[inline]
+    fn next(&mut self) -> Option<std::ops::Range<usize>> {
+        loop {
+            while self.edges == 0 {
+                if self.next_block >= self.text.len() {
+                    // A run open at the end of a text that fills its last block.
+                    return self.open.take().map(|start| start..self.text.len());
+                }
+                self.advance();
+            }
+            let i = self.edges.trailing_zeros() as usize;
+            self.edges &= self.edges - 1;
+            let at = self.base + i;
+            if self.letters >> i & 1 == 1 {
+                self.open = Some(at);
+            } else if let Some(start) = self.open.take() {
+                return Some(start..at);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,7 +425,7 @@ mod tests {
     fn every_byte_is_classified_as_one_at_a_time() {
         for first in (0..=255u8).step_by(64) {
             let block: [u8; 64] = std::array::from_fn(|i| first.wrapping_add(i as u8));
-            for (alnum, high) in [classify(&block), classify_portable(&block)] {
+            for (alnum, high) in [classify(&block), classify_portable::<true>(&block)] {
                 for (i, &b) in block.iter().enumerate() {
                     assert_eq!(alnum >> i & 1 == 1, b.is_ascii_alphanumeric(), "{b:#x}");
                     assert_eq!(high >> i & 1 == 1, b >= 0x80, "{b:#x}");
@@ -304,7 +447,86 @@ mod tests {
         }
     }
 
+    /// The runs of letters found one character at a time.
+    fn letter_runs_char_by_char(text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut open = None;
+        for (at, c) in text.char_indices() {
+            let letter = c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic());
+            match (letter, open) {
+                (true, None) => open = Some(at),
+                (false, Some(start)) => {
+                    out.push(start..at);
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(start) = open {
+            out.push(start..text.len());
+        }
+        out
+    }
+
+    #[test]
+    fn letter_runs_match_a_walk_over_the_characters() {
+        let long = "Übermorgen, am 3. Mai – „Sommer 2020“ × 4 ÷ 2 (1998)\u{a0}Straße 5a ".repeat(9);
+        let edge = format!("{}ä{}ßx", "a".repeat(63), "b".repeat(62));
+        let texts = [
+            "",
+            "a",
+            " ",
+            "Am 12. Juni fand in Dresden ein Treffen statt.",
+            "ä",
+            "×",
+            "ª º µ ½ ３ Ⅻ x",
+            "Zürich, 3.\nMai 2021",
+            "Ⅻ 12 ½ ３ Ωmega العربية 中文 😀x",
+            &"x".repeat(64),
+            &"x".repeat(128),
+            long.as_str(),
+            edge.as_str(),
+        ];
+        for text in texts {
+            assert_eq!(
+                LetterRuns::new(text).collect::<Vec<_>>(),
+                letter_runs_char_by_char(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn letters_are_classified_as_one_at_a_time() {
+        for first in (0..=255u8).step_by(64) {
+            let block: [u8; 64] = std::array::from_fn(|i| first.wrapping_add(i as u8));
+            for (letters, high) in [
+                classify_with::<false>(&block),
+                classify_portable::<false>(&block),
+            ] {
+                for (i, &b) in block.iter().enumerate() {
+                    assert_eq!(letters >> i & 1 == 1, b.is_ascii_alphabetic(), "{b:#x}");
+                    assert_eq!(high >> i & 1 == 1, b >= 0x80, "{b:#x}");
+                }
+            }
+        }
+        let chars = ('\u{80}'..='\u{2FFF}').chain(['😀', '中', '３', 'Ⅻ']);
+        for c in chars {
+            let text = format!("{c}x");
+            assert_eq!(
+                non_ascii_letter(&text, 0),
+                (c.len_utf8(), c.is_alphabetic()),
+                "{c:?}"
+            );
+        }
+    }
+
     proptest! {
+        #[test]
+        fn letter_runs_match_on_any_text(text in "[a-zA-Z0-9 .,:\\-\n–„“äöüßÄÖÜ×\u{a0}€½ªº中😀]{0,200}") {
+            prop_assert_eq!(LetterRuns::new(&text).collect::<Vec<_>>(), letter_runs_char_by_char(&text));
+        }
+
         #[test]
         fn starts_match_on_any_text(text in "[a-zA-Z0-9 .,:\\-\n–„“äöüßÄÖÜ×\u{a0}€½中😀]{0,200}") {
             prop_assert_eq!(WordStarts::new(&text).collect::<Vec<_>>(), char_by_char(&text));
