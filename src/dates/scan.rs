@@ -105,9 +105,10 @@ fn classify_portable<const DIGITS: bool>(block: &[u8; 64]) -> (u64, u64) {
     (gather(&flags), high)
 }
 
-/// The width of the character outside ASCII at `at` and whether it is a letter or digit.
+/// The width of the character outside ASCII at `at` and whether it is a letter, or with
+/// `DIGITS` a letter or digit (`char::is_alphabetic`, `char::is_alphanumeric`).
 #[inline]
-fn non_ascii_char(text: &str, at: usize) -> (usize, bool) {
+fn non_ascii_class<const DIGITS: bool>(text: &str, at: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let second = bytes.get(at + 1).copied().unwrap_or(0);
     match bytes[at] {
@@ -117,9 +118,20 @@ fn non_ascii_char(text: &str, at: usize) -> (usize, bool) {
         0xE2 if second == 0x80 => (3, false),
         _ => {
             let c = text[at..].chars().next().expect("at a char boundary");
-            (c.len_utf8(), c.is_alphanumeric())
+            let class = if DIGITS {
+                c.is_alphanumeric()
+            } else {
+                c.is_alphabetic()
+            };
+            (c.len_utf8(), class)
         }
     }
+}
+
+/// The width of the character outside ASCII at `at` and whether it is a letter or digit.
+#[inline]
+fn non_ascii_char(text: &str, at: usize) -> (usize, bool) {
+    non_ascii_class::<true>(text, at)
 }
 
 /// The positions in `text` where a word, a number or a character outside ASCII that is not a
@@ -240,22 +252,10 @@ impl Iterator for WordStarts<'_> {
     }
 }
 
-/// The width of the character outside ASCII at `at` and whether it is a letter
-/// (`char::is_alphabetic`).
+/// The width of the character outside ASCII at `at` and whether it is a letter.
 #[inline]
 fn non_ascii_letter(text: &str, at: usize) -> (usize, bool) {
-    let bytes = text.as_bytes();
-    let second = bytes.get(at + 1).copied().unwrap_or(0);
-    match bytes[at] {
-        // Latin-1 letters (`ä`, `É`, `ß`); `×` and `÷` are not letters.
-        0xC3 => (2, second != 0x97 && second != 0xB7),
-        // U+2000 to U+203F: spaces, dashes, quotation marks, none a letter.
-        0xE2 if second == 0x80 => (3, false),
-        _ => {
-            let c = text[at..].chars().next().expect("at a char boundary");
-            (c.len_utf8(), c.is_alphabetic())
-        }
-    }
+    non_ascii_class::<false>(text, at)
 }
 
 /// The words of `text` as runs of letters (ASCII letters and characters outside ASCII that are
