@@ -333,3 +333,29 @@ fn a_body_that_only_signs_treaties_frames_other_relations() {
         ),
     ]);
 }
+
+#[test]
+fn a_head_noun_after_an_article_stands_for_the_body_named_before() {
+    check(&[
+        // "die Kammer" is the one chamber of the text; "das Wirtschaftsministerium" the
+        // ministry whose name holds "Wirtschaft".
+        (
+            "Die [Handwerkskammer Trier|ORG|-|chamber] stellt ihr Programm vor. Am {Montag|2023-05-08} unterzeichnete die Kammer mit der [Cámara de Comercio de Sevilla|ORG|-|chamber] eine Absichtserklärung.",
+            &["AGREEMENT Cámara de Comercio de Sevilla + Handwerkskammer Trier"],
+        ),
+        (
+            "Das [Ministerium für Wirtschaft und Arbeit des Saarlandes|ORG|-|ministry] lädt ein. Eine Absichtserklärung zwischen dem Wirtschaftsministerium und der [Agencia de Desarrollo de Navarra|ORG|-|agency] wurde am {Dienstag|2023-05-09} unterzeichnet.",
+            &["AGREEMENT Agencia de Desarrollo de Navarra + Ministerium für Wirtschaft und Arbeit des Saarlandes"],
+        ),
+        // Two universities could be meant: "die Universität" stands for neither.
+        (
+            "Die [Universität Kassel|ORG|-|university] und die [Universität Gent|ORG|-|university] arbeiten bei Batterien eng zusammen. Die Universität unterzeichnete mit der [Agentschap Innoveren & Ondernemen|ORG|-|agency] eine Absichtserklärung.",
+            &["COOPERATION Universität Gent + Universität Kassel"],
+        ),
+        // A head inside a name, or after "in der", is no reference.
+        (
+            "Die [Hochschule Anhalt|ORG|-|university] berichtet. In der Hochschule unterzeichneten Vertreter der [Provinz Limburg|LOC|NL-LI|province] eine Absichtserklärung.",
+            &[],
+        ),
+    ]);
+}

@@ -54,6 +54,9 @@ pub(crate) struct Mention {
     /// The party: an entity index.
     pub entity: usize,
     pub start: usize,
+    /// Where the name ends: the entity's end for a name, the head noun's for a reference; for
+    /// an adjective or a person, the end of the entity they stand for.
+    pub end: usize,
     /// Token index.
     pub token: usize,
     pub via: Via,
@@ -341,6 +344,71 @@ fn title_range(text: &str, tokens: &[Token]) -> (std::ops::Range<usize>, usize) 
 /// How many tokens before the place "aus X" a visiting-group word may stand ("Delegation aus
 /// dem Landkreis X").
 const VISITORS_BEFORE_ORIGIN: usize = 4;
+
+/// Head nouns that stand for a body named earlier ("die Kammer", "des Wirtschaftsministeriums",
+/// "der Bergakademie"): (token, entity) for each head after a definite article whose word
+/// (nominative or genitive) ends with a `reference` cue, where exactly one organisation of the
+/// document, named before it, holds the head in its name, and the word before the head in the
+/// compound too ("Wirtschafts-" needs "Wirtschaft": "Ministerium für Wirtschaft"). A head inside
+/// a name, or one that two organisations could fill, stands for nothing.
+fn references(
+    input: &RelationInput<'_>,
+    lower: &Words,
+    lexicon: &Lexicon,
+    covered: &[bool],
+) -> Vec<(usize, usize)> {
+    let cues = lexicon.cues(CueKind::Reference);
+    let entities = input.entities;
+    let tokens = input.tokens;
+    // Each organisation's name once, lower-cased, with its first entity.
+    let mut orgs: Vec<(usize, String)> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.entity_type == EntityType::Organisation
+            && !orgs
+                .iter()
+                .any(|(j, _)| entities[*j].canonical == e.canonical)
+        {
+            orgs.push((i, e.canonical.to_lowercase()));
+        }
+    }
+    let mut out = Vec::new();
+    if cues.is_empty() || orgs.is_empty() {
+        return out;
+    }
+    for t in 1..tokens.len().min(lower.len()) {
+        // "an der Universität", "in der Kammer" name where something happens, not who acts.
+        if covered[t]
+            || tokens[t].kind != TokenKind::Word
+            || !matches!(&lower[t - 1], "der" | "die" | "das" | "dem" | "den" | "des")
+            || (t >= 2 && matches!(&lower[t - 2], "an" | "in" | "auf" | "bei"))
+        {
+            continue;
+        }
+        let word = &lower[t];
+        let forms = [Some(word), word.strip_suffix("es"), word.strip_suffix('s')];
+        let Some((form, head)) = forms.into_iter().flatten().find_map(|form| {
+            cues.iter()
+                .find(|cue| cue.words.len() == 1 && cue.mode.matches(&cue.words[0], form))
+                .map(|cue| (form, cue.words[0].as_str()))
+        }) else {
+            continue;
+        };
+        let modifier = form[..form.len() - head.len()].trim_end_matches(['s', '-']);
+        let modifier = if modifier.chars().count() >= 3 {
+            modifier
+        } else {
+            ""
+        };
+        let at = tokens[t].start;
+        let mut fitting = orgs.iter().filter(|(i, name)| {
+            entities[*i].start < at && name.contains(head) && name.contains(modifier)
+        });
+        if let (Some(&(referent, _)), None) = (fitting.next(), fitting.next()) {
+            out.push((t, referent));
+        }
+    }
+    out
+}
 
 /// Folds German umlauts and ß for comparing names with derived adjectives.
 pub(crate) fn fold(text: &str) -> String {
@@ -967,6 +1035,7 @@ impl<'a> Doc<'a> {
                     mentions[s].push(Mention {
                         entity: i,
                         start: e.start,
+                        end: e.end,
                         token,
                         via: Via::Direct,
                         prep: None,
@@ -975,6 +1044,27 @@ impl<'a> Doc<'a> {
                         group: usize::MAX,
                     });
                 }
+            }
+        }
+        for (token, referent) in references(input, lower, lexicon, &covered) {
+            let s = sentence_of[token];
+            if s < mentions.len()
+                && readable[s]
+                && !mentions[s]
+                    .iter()
+                    .any(|m| entities[m.entity].canonical == entities[referent].canonical)
+            {
+                mentions[s].push(Mention {
+                    entity: referent,
+                    start: tokens[token].start,
+                    end: tokens[token].end,
+                    token,
+                    via: Via::Direct,
+                    prep: None,
+                    attribute: false,
+                    visitors: false,
+                    group: usize::MAX,
+                });
             }
         }
         for ev in &evidence {
@@ -995,6 +1085,7 @@ impl<'a> Doc<'a> {
                     mentions[s].push(Mention {
                         entity: target,
                         start: ev.start,
+                        end: entities[target].end,
                         token,
                         via: Via::Adjective,
                         prep: None,
@@ -1126,6 +1217,7 @@ impl<'a> Doc<'a> {
                             mentions[s].push(Mention {
                                 entity: *body,
                                 start: person.start,
+                                end: entities[*body].end,
                                 token,
                                 via: Via::Person(p),
                                 prep: None,
@@ -1149,11 +1241,10 @@ impl<'a> Doc<'a> {
                         && entities[m.entity].entity_type == EntityType::Organisation
                 })
                 .map(|m| {
-                    let e = &entities[m.entity];
                     (
                         m.entity,
-                        token_at(e.start),
-                        token_at(e.end.saturating_sub(1)),
+                        token_at(m.start),
+                        token_at(m.end.saturating_sub(1)),
                     )
                 })
                 .collect();
@@ -1163,14 +1254,14 @@ impl<'a> Doc<'a> {
                 .map(|m| (m.entity, m.token))
                 .collect();
             let last_token = |m: &Mention| match m.via {
-                Via::Direct => token_at(entities[m.entity].end.saturating_sub(1)),
+                Via::Direct => token_at(m.end.saturating_sub(1)),
                 _ => m.token,
             };
             let sentence_start = input.sentences[s].first_token;
             for k in 0..list.len() {
                 let m = &list[k];
                 let e = &entities[m.entity];
-                let inside_token = m.via == Via::Direct && tokens[m.token].start < e.start;
+                let inside_token = m.via == Via::Direct && tokens[m.token].start < m.start;
                 let mut prep = None;
                 let mut group = k;
                 if m.via == Via::Direct && !inside_token {
@@ -1392,7 +1483,7 @@ impl<'a> Doc<'a> {
                         && entities[o.entity].entity_type == EntityType::Location
                         && o.token < m.token
                         && {
-                            let last = token_at(entities[o.entity].end.saturating_sub(1));
+                            let last = token_at(o.end.saturating_sub(1));
                             let gap = last + 1..m.token;
                             gap.len() == 1 && &lower[last + 1] == "("
                                 || (!gap.is_empty()
@@ -1405,8 +1496,7 @@ impl<'a> Doc<'a> {
                 };
                 // "Kleinstadt (Frankreich)": a country in brackets right after a place of
                 // unknown country says where that place lies.
-                let bracketed =
-                    &lower[token_at(entities[inner.entity].end.saturating_sub(1)) + 1] == "(";
+                let bracketed = &lower[token_at(inner.end.saturating_sub(1)) + 1] == "(";
                 let is_country = entities[m.entity]
                     .kb_id
                     .as_deref()

@@ -173,15 +173,19 @@ pub(crate) enum CueKind {
     /// Being a guest ("zu Gast"): the place it stands next to ("in X zu Gast", "zu Gast in
     /// X") is the visited one, also a town the title does not name.
     Guest,
+    /// The head noun of a body referred to without its name ("die Kammer", "das
+    /// Wirtschaftsministerium"): it stands for the one organisation of the document whose
+    /// name holds it.
+    Reference,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::Guest as usize) < 64);
+const _: () = assert!((CueKind::Reference as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 46] = [
+    pub(crate) const ALL: [CueKind; 47] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -228,6 +232,7 @@ impl CueKind {
         CueKind::Stop,
         CueKind::Organise,
         CueKind::Guest,
+        CueKind::Reference,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -278,6 +283,7 @@ impl CueKind {
             "stop" => CueKind::Stop,
             "organise" => CueKind::Organise,
             "guest" => CueKind::Guest,
+            "reference" => CueKind::Reference,
             _ => return None,
         })
     }

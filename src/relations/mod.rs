@@ -646,7 +646,7 @@ impl RelationRecogniser {
                 return false;
             }
             let tokens = doc.input.tokens;
-            let end = entities[m.entity].end;
+            let end = m.end;
             let after = (m.token..range.end).find(|&t| tokens[t].start >= end);
             let before_cue = after.is_some_and(|t| lex.is_cue(CueKind::Guest, &doc.lower, t));
             // The venue word before the place ends right after a guest cue.
@@ -939,7 +939,7 @@ impl RelationRecogniser {
                     let mut end = doc
                         .input
                         .tokens
-                        .partition_point(|t| t.start < entities[visitor].end);
+                        .partition_point(|t| t.start < ordered[k].end);
                     for m in &ordered[k + 1..] {
                         let joined = m.token >= end
                             && m.via == Via::Direct
@@ -950,10 +950,7 @@ impl RelationRecogniser {
                             break;
                         }
                         companions.push(m.entity);
-                        end = doc
-                            .input
-                            .tokens
-                            .partition_point(|t| t.start < entities[m.entity].end);
+                        end = doc.input.tokens.partition_point(|t| t.start < m.end);
                     }
                 }
             }
@@ -1056,10 +1053,7 @@ impl RelationRecogniser {
                     && !doc::part_of_other(&entities[a.entity], &entities[b.entity])
                     && {
                         // Only coordination between the end of the first name and the second.
-                        let a_end = doc
-                            .input
-                            .tokens
-                            .partition_point(|t| t.start < entities[a.entity].end);
+                        let a_end = doc.input.tokens.partition_point(|t| t.start < a.end);
                         only_coordination(lex, &doc.lower, a_end..b.token)
                     };
                 if co_organisers {
@@ -1172,7 +1166,6 @@ impl RelationRecogniser {
         fired: &Fired,
     ) -> Vec<Vec<usize>> {
         let lex = &self.lexicon;
-        let entities = doc.input.entities;
         let tokens = doc.input.tokens;
         let mut orgs: Vec<&Mention> = ms
             .iter()
@@ -1184,11 +1177,7 @@ impl RelationRecogniser {
             })
             .collect();
         orgs.sort_by_key(|m| m.token);
-        let end_of = |m: &Mention| {
-            tokens
-                .partition_point(|t| t.start < entities[m.entity].end)
-                .max(m.token + 1)
-        };
+        let end_of = |m: &Mention| tokens.partition_point(|t| t.start < m.end).max(m.token + 1);
         let listed = |m: &Mention| bullet_start.is_some_and(|b| m.token >= b);
         // "Das lädt zu Missbrauch ein, sagte der Leiter des Netzwerks aus A, B und C": a list
         // in another clause names no parties.
