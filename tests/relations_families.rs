@@ -359,3 +359,17 @@ fn a_head_noun_after_an_article_stands_for_the_body_named_before() {
         ),
     ]);
 }
+
+#[test]
+fn a_visit_someone_will_make_is_an_intent_and_a_contract_concluded_an_agreement() {
+    check(&[
+        (
+            "Im Herbst will eine Delegation aus [Aragón|LOC|ES-AR|state] die [Hochschule Ansbach|ORG|-|university] besuchen.",
+            &["INTENT Aragón + Hochschule Ansbach"],
+        ),
+        (
+            "Die [Feldmann Antriebstechnik GmbH|ORG|-|company] und die [Talleres Ebro S.L.|ORG|-|company] schlossen am {Mittwoch|2023-10-11} einen Liefervertrag über fünf Jahre.",
+            &["AGREEMENT Feldmann Antriebstechnik GmbH + Talleres Ebro S.L."],
+        ),
+    ]);
+}
