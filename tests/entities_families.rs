@@ -637,3 +637,54 @@ fn a_town_named_like_a_first_name_is_a_place_next_to_a_place() {
         ("Jena wollte es so.", &[]),
     ]);
 }
+
+#[test]
+fn envoys_are_named_with_the_full_title_of_their_state() {
+    check(&[
+        // Several adjectives before the state's noun.
+        (
+            "Die Botschaft der Demokratischen Sozialistischen Republik Sri Lanka lud ein.",
+            &[(
+                "Botschaft der Demokratischen Sozialistischen Republik Sri Lanka",
+                "ORG",
+            )],
+        ),
+        (
+            "Die Regierung der Autonomen Republik Krim tagte.",
+            &[("Regierung der Autonomen Republik Krim", "ORG")],
+        ),
+        // A name led by its place, listed after another organisation.
+        (
+            "Es laden die IHK Kassel und Kassel Partner für Wirtschaft und Technologie GmbH ein.",
+            &[
+                ("IHK Kassel", "ORG"),
+                ("Kassel Partner für Wirtschaft und Technologie GmbH", "ORG"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn an_envoy_named_by_its_country_takes_the_full_title() {
+    let text = "Das Generalkonsulat der Republik Kenia in Hamburg lädt ein. \
+                Das Generalkonsulat von Kenia in Hamburg rechnet mit vielen Gästen. \
+                Auch die Botschaft von Ghana kommt.";
+    let found = org_canonicals(text);
+    assert_eq!(
+        found,
+        vec![
+            (
+                "Generalkonsulat der Republik Kenia in Hamburg".to_string(),
+                "Generalkonsulat der Republik Kenia in Hamburg".to_string()
+            ),
+            (
+                "Generalkonsulat von Kenia in Hamburg".to_string(),
+                "Generalkonsulat der Republik Kenia in Hamburg".to_string()
+            ),
+            (
+                "Botschaft von Ghana".to_string(),
+                "Botschaft von Ghana".to_string()
+            ),
+        ]
+    );
+}

@@ -74,6 +74,20 @@ def uninvert(n):
     return n
 
 
+def capitalised_adjectives(n):
+    """'Demokratische sozialistische Republik Sri Lanka' -> 'Demokratische Sozialistische Republik
+    Sri Lanka': an adjective inside a German official name is capitalised, as the name is written
+    in running text (iso-codes writes some of them in lower case)."""
+    words = n.split(" ")
+    for k in range(1, len(words) - 1):
+        w = words[k]
+        if (w[:1].islower() and w.endswith("e") and len(w) > 4
+                and words[k - 1][:1].isupper() and words[k - 1].endswith("e")
+                and words[k + 1][:1].isupper()):
+            words[k] = w[0].upper() + w[1:]
+    return " ".join(words)
+
+
 class Regions:
     def __init__(self):
         self.lex = lexicon()
@@ -161,6 +175,8 @@ class Regions:
                     t = de1.gettext(v)
                     if t != v or v == canon:  # only real German translations
                         self.add(uninvert(t), a2, "alias")
+                        if capitalised_adjectives(uninvert(t)) != uninvert(t):
+                            self.add(capitalised_adjectives(uninvert(t)), a2, "alias")
             v = i18n.get(a2)
             for s in ([v] if isinstance(v, str) else (v or [])):
                 fl = ["alias"] + (["acronym"] if s.isupper() and len(s) <= 4 else [])

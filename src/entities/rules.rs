@@ -2858,9 +2858,11 @@ fn legal_form_rule(
                     && doc.adjacent(q - 1)
                     && doc.cap_word(q)
                     && (doc.region[q - 1] || place_starts.contains(&doc.tokens[q - 1].start))
-                    // The place starts the name: not "traf in Beispielstadt Vertreter für".
+                    // The place starts the name: not "traf in Beispielstadt Vertreter für";
+                    // "mit der IHK Beispielstadt und Beispielstadt Partner für …" lists it.
                     && (q - 1 == s_start
                         || lex.noun_markers.contains(doc.t(q - 2))
+                        || matches!(doc.t(q - 2), "und" | "sowie")
                         || doc.kind(q - 2) == TokenKind::Punctuation);
                 if headed {
                     left = q;
@@ -5381,17 +5383,29 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
                 let end = seat(end + 1).map_or(end, |(seat_end, _)| seat_end);
                 found.push((i, end, head.subtype));
             }
-        } else if matches!(doc.t(i + 1), "der" | "des")
-            && doc.adjacent(i)
-            && doc.adjacent(i + 1)
-            && doc.adjacent(i + 2)
-            && modifier(doc, lex, i + 2)
-            && name_word(doc, lex, i + 3)
-            && doc.adjacent(i + 3)
-        {
-            // "Regierung der Autonomen Republik Beispiel".
-            if let Some(&(end, _)) = places.get(&(i + 4)) {
-                found.push((i, end, head.subtype));
+        } else if matches!(doc.t(i + 1), "der" | "des") && doc.adjacent(i) && doc.adjacent(i + 1) {
+            // "Regierung der Autonomen Republik Beispiel", "Botschaft der Demokratischen
+            // Sozialistischen Republik Beispiel": adjectives, the state's noun, the place.
+            let limit = doc.sentence_end(i);
+            let mut last_adjective = i + 2;
+            while last_adjective + 2 < limit
+                && last_adjective - i < 5
+                && doc.adjacent(last_adjective)
+                && modifier(doc, lex, last_adjective)
+                && modifier(doc, lex, last_adjective + 1)
+            {
+                last_adjective += 1;
+            }
+            let noun = last_adjective + 1;
+            if noun < limit
+                && doc.adjacent(last_adjective)
+                && modifier(doc, lex, last_adjective)
+                && name_word(doc, lex, noun)
+                && doc.adjacent(noun)
+            {
+                if let Some(&(end, _)) = places.get(&(noun + 1)) {
+                    found.push((i, end, head.subtype));
+                }
             }
         }
     }
@@ -5528,6 +5542,34 @@ fn link_to_specific_names(
                     .find(|(_, w, (e, ..))| w == acr && e != acr)?;
                 let long = format!("{expansion} {rest}");
                 unique(&|_, other: &str| other == long)
+            })
+            .or_else(|| {
+                // "Botschaft von Beispielland (in …)": the envoy the document names with the
+                // state's full title, "Botschaft der Republik Beispielland (in …)".
+                let (head, rest) = canonical.split_once(" von ")?;
+                let envoy = head.to_lowercase();
+                if !(envoy.ends_with("botschaft") || envoy.ends_with("konsulat")) {
+                    return None;
+                }
+                let (place, seat) = match rest.split_once(" in ") {
+                    Some((place, seat)) => (place, Some(seat)),
+                    None => (rest, None),
+                };
+                let titled = |other: &str| {
+                    let Some(title) = other
+                        .strip_prefix(head)
+                        .and_then(|r| r.strip_prefix(" der ").or_else(|| r.strip_prefix(" des ")))
+                    else {
+                        return false;
+                    };
+                    let (state, other_seat) = match title.split_once(" in ") {
+                        Some((state, seat)) => (state, Some(seat)),
+                        None => (title, None),
+                    };
+                    state.strip_suffix(place).is_some_and(|t| t.ends_with(' '))
+                        && (seat.is_none() || other_seat.is_none() || seat == other_seat)
+                };
+                unique(&|_, other: &str| titled(other))
             })
             .or_else(|| {
                 // A listed acronym alone: the one organisation of the document written with it.
