@@ -373,3 +373,15 @@ fn a_visit_someone_will_make_is_an_intent_and_a_contract_concluded_an_agreement(
         ),
     ]);
 }
+
+#[test]
+fn the_issuer_coordinates_the_project_whose_partners_it_lists() {
+    check(&[(
+        "Die [Hochschule Zittau/Görlitz|ORG|-|university] startet ein Projekt. Die [Hochschule Zittau/Görlitz|ORG|-|university] koordiniert das Vorhaben. Partner sind die [Technische Universität Liberec|ORG|-|university] und die [Preciosa Glass a.s.|ORG|-|company].",
+        &[
+            "COOPERATION Hochschule Zittau/Görlitz + Preciosa Glass a.s.",
+            "COOPERATION Hochschule Zittau/Görlitz + Technische Universität Liberec",
+            "COOPERATION Preciosa Glass a.s. + Technische Universität Liberec",
+        ],
+    )]);
+}

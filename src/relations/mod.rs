@@ -260,7 +260,8 @@ impl RelationRecogniser {
                     .rev()
                     .find(|st| st.relation_type == RelationType::Visit)
                     .map(|st| st.b);
-                let pairs = self.parties(&doc, s, &fired, &mut doc_visitor, recent, last_host);
+                let mut pairs = self.parties(&doc, s, &fired, &mut doc_visitor, recent, last_host);
+                self.add_coordinator(&doc, &fired, &mut pairs);
                 if let Some(&(a, b, _)) = pairs.first() {
                     last_pair = Some((a, b, s));
                 }
@@ -584,6 +585,44 @@ impl RelationRecogniser {
         }
         best.sort_by_key(|f| f.relation_type);
         best
+    }
+
+    /// "Partner sind A, B und C" in a release about a joint project: the issuing body, which
+    /// the sentence does not name, coordinates it and is a partner of each organisation listed.
+    fn add_coordinator(&self, doc: &Doc<'_>, fired: &Fired, pairs: &mut Vec<(usize, usize, f64)>) {
+        let lower = &doc.lower;
+        let partners_are = fired.relation_type == RelationType::Cooperation
+            && lower
+                .get(fired.token)
+                .is_some_and(|w| w.ends_with("partner"))
+            && lower.get(fired.token + 1) == Some("sind");
+        if !partners_are || pairs.is_empty() {
+            return;
+        }
+        let entities = doc.input.entities;
+        let Some(coordinator) = issuer(entities) else {
+            return;
+        };
+        let name = &entities[coordinator].canonical;
+        let mut listed: Vec<usize> = Vec::new();
+        for &(a, b, _) in pairs.iter() {
+            for e in [a, b] {
+                if entities[e].canonical == *name {
+                    return;
+                }
+                if entities[e].entity_type == EntityType::Organisation
+                    && !listed
+                        .iter()
+                        .any(|&l| entities[l].canonical == entities[e].canonical)
+                {
+                    listed.push(e);
+                }
+            }
+        }
+        let factor = self.lexicon.rules.get("pair").copied().unwrap_or(0.5);
+        for e in listed {
+            pairs.push((coordinator, e, factor));
+        }
     }
 
     /// The party pairs of one fired trigger, with the factor of the rule that found them.
