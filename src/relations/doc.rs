@@ -1009,14 +1009,8 @@ impl<'a> Doc<'a> {
         // Persons and the bodies they speak for.
         let mut person_body: HashMap<usize, (Option<usize>, Option<String>)> = HashMap::default();
         let mut by_canonical: HashMap<String, (Option<usize>, Option<String>)> = HashMap::default();
-        let role_of = |i: usize| -> Option<String> {
-            let word = lower.get(i)?;
-            lexicon
-                .roles
-                .iter()
-                .find(|(ending, _)| word.ends_with(ending.as_str()))
-                .map(|(_, label)| label.clone())
-        };
+        let role_of =
+            |i: usize| -> Option<String> { lexicon.role_of(lower.get(i)?).map(str::to_string) };
         for (p, person) in entities.iter().enumerate() {
             if person.entity_type != EntityType::Person {
                 continue;

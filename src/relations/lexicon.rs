@@ -448,8 +448,14 @@ pub(crate) struct Lexicon {
     pub goldstein: HashMap<String, f64>,
     /// (word part, topic label).
     pub topics: Vec<(String, String)>,
-    /// (word ending, role label).
+    /// (word ending, role label), longest ending first.
     pub roles: Vec<(String, String)>,
+    /// The roles whose ending is at least two bytes long, grouped by its last two bytes and
+    /// sorted by them (each group in the order of `roles`): a word is compared with the
+    /// endings it may end in only.
+    pub role_groups: Vec<([u8; 2], Vec<usize>)>,
+    /// The roles whose ending is one byte long, in the order of `roles`.
+    pub short_roles: Vec<usize>,
     pub demonym_strip: Vec<String>,
     /// The words of the one-word `skip` cues (head words before a place name).
     pub skip_words: Vec<String>,
@@ -665,6 +671,14 @@ impl Scanner {
             }
         }
         (at, sid)
+    }
+}
+
+/// The last two bytes of `word`, `None` when it is shorter.
+fn last_two_bytes(word: &str) -> Option<[u8; 2]> {
+    match word.as_bytes() {
+        [.., a, b] => Some([*a, *b]),
+        _ => None,
     }
 }
 
@@ -894,6 +908,18 @@ impl Lexicon {
         }
         // Longest ending first, so "vizegouverneur" wins over "gouverneur".
         parsed_roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        let mut role_groups: Vec<([u8; 2], Vec<usize>)> = Vec::new();
+        let mut short_roles = Vec::new();
+        for (k, (ending, _)) in parsed_roles.iter().enumerate() {
+            match last_two_bytes(ending) {
+                Some(key) => match role_groups.iter_mut().find(|(g, _)| *g == key) {
+                    Some((_, group)) => group.push(k),
+                    None => role_groups.push((key, vec![k])),
+                },
+                None => short_roles.push(k),
+            }
+        }
+        role_groups.sort_by_key(|(key, _)| *key);
 
         let mut demonym_strip = Vec::new();
         let mut demonym_suffixes = Vec::new();
@@ -1020,6 +1046,8 @@ impl Lexicon {
             goldstein,
             topics: parsed_topics,
             roles: parsed_roles,
+            role_groups,
+            short_roles,
             demonym_strip,
             demonym_suffixes,
         })
@@ -1082,6 +1110,22 @@ impl Lexicon {
         out
     }
 
+    /// The label of the role whose ending lower-cased `word` ends in, the longest ending
+    /// first.
+    pub(crate) fn role_of(&self, word: &str) -> Option<&str> {
+        let ends = |&k: &usize| word.ends_with(self.roles[k].0.as_str());
+        let group = last_two_bytes(word)
+            .and_then(|key| {
+                let at = self
+                    .role_groups
+                    .binary_search_by_key(&key, |(g, _)| *g)
+                    .ok()?;
+                self.role_groups[at].1.iter().find(|k| ends(k))
+            })
+            .or_else(|| self.short_roles.iter().find(|k| ends(k)))?;
+        Some(self.roles[*group].1.as_str())
+    }
+
     /// The cues of one kind.
     pub(crate) fn cues(&self, kind: CueKind) -> &[Cue] {
         self.cues.get(kind as usize).map_or(&[], Vec::as_slice)
@@ -1114,6 +1158,37 @@ mod tests {
         }
         assert!(expected.len() > 10);
         assert_eq!(lexicon.trigger_hits(&words), expected);
+    }
+
+    /// A role found by the last two bytes of a word is the first whose ending the word ends
+    /// in, in the order of the list.
+    #[test]
+    fn role_of_equals_the_first_ending_in_the_list() {
+        let lexicon = Lexicon::load_default().unwrap();
+        let words = [
+            "vizegouverneur",
+            "gouverneurin",
+            "wirtschafts-landesrätin",
+            "staatssekretär",
+            "oberbürgermeisterin",
+            "ceo",
+            "der",
+            "r",
+            "",
+            "präsidenten",
+            "amtschef",
+        ];
+        let mut found = 0;
+        for word in words {
+            let expected = lexicon
+                .roles
+                .iter()
+                .find(|(ending, _)| word.ends_with(ending.as_str()))
+                .map(|(_, label)| label.as_str());
+            found += usize::from(expected.is_some());
+            assert_eq!(lexicon.role_of(word), expected, "{word}");
+        }
+        assert_eq!(found, 7);
     }
 
     /// Topic text is the library's lower case with hyphens read as spaces.
