@@ -867,21 +867,45 @@ impl<'a> Doc<'a> {
             keys.sort_unstable();
             keys
         };
-        let mut first_bytes = [0u64; 2];
+        // The first two bytes of the ASCII heads, as bits of a table indexed by their low five
+        // bits each (a letter's case does not change them): rules out most words at once.
+        let pair_bit = |a: u8, b: u8| {
+            let k = usize::from(a & 31) << 5 | usize::from(b & 31);
+            (k >> 6, 1u64 << (k & 63))
+        };
+        let mut pairs = [0u64; 16];
         for head in heads.iter().filter(|h| h.is_ascii()) {
-            if let Some(&b) = head.as_bytes().first() {
+            if let [a, b, ..] = *head.as_bytes() {
+                let (word, bit) = pair_bit(a, b);
+                pairs[word] |= bit;
+            }
+        }
+        // The ASCII first bytes of all heads: a word opening with another ASCII letter has no
+        // head, whatever follows it.
+        let mut first_bytes = [0u64; 2];
+        for head in heads.iter() {
+            if let Some(&b) = head.as_bytes().first().filter(|b| b.is_ascii()) {
                 first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
             }
         }
         let mut head_buf = String::new();
         let mut has_head = |word: &str| -> bool {
-            let ascii = word.len().min(3);
-            let prefix = &word.as_bytes()[..ascii];
-            if prefix.is_ascii() {
+            // Every head has three letters (`short_stem` is false), which no word of fewer
+            // than three bytes folds to.
+            let [a, b, c, ..] = *word.as_bytes() else {
+                return false;
+            };
+            if (a | b | c).is_ascii() {
                 // Folding ASCII is lower-casing.
-                let first = prefix.first().map_or(0, u8::to_ascii_lowercase);
-                return first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) != 0
-                    && ascii_heads.binary_search(&ascii_head_key(prefix)).is_ok();
+                let (pair, bit) = pair_bit(a, b);
+                return pairs[pair] & bit != 0
+                    && ascii_heads
+                        .binary_search(&ascii_head_key(&[a, b, c]))
+                        .is_ok();
+            }
+            let first = a.to_ascii_lowercase();
+            if first.is_ascii() && first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) == 0 {
+                return false;
             }
             head_buf.clear();
             let start = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
