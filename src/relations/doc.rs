@@ -378,11 +378,30 @@ fn fold_into(text: &str, out: &mut String) {
 /// Woche" does not).
 pub(crate) fn has_words(name: &str, part: &str) -> bool {
     let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-    !part.is_empty()
-        && name.match_indices(part).any(|(at, _)| {
-            boundary(name[..at].chars().next_back())
-                && boundary(name[at + part.len()..].chars().next())
-        })
+    let (hay, needle) = (name.as_bytes(), part.as_bytes());
+    let Some(&first) = needle.first() else {
+        return false;
+    };
+    // The occurrences `name.match_indices(part)` finds (left to right, not overlapping),
+    // without building a searcher per call: names are short, and this is asked per pair.
+    let mut at = 0;
+    while at + needle.len() <= hay.len() {
+        let Some(k) = memchr::memchr(first, &hay[at..=hay.len() - needle.len()]) else {
+            return false;
+        };
+        let found = at + k;
+        if &hay[found..found + needle.len()] != needle {
+            at = found + 1;
+            continue;
+        }
+        if boundary(name[..found].chars().next_back())
+            && boundary(name[found + needle.len()..].chars().next())
+        {
+            return true;
+        }
+        at = found + needle.len();
+    }
+    false
 }
 
 /// The folded words of `text`, each with a space before and after (" grand est "), so that
@@ -484,12 +503,7 @@ pub(crate) fn part_of_other(a: &EntityMatch, b: &EntityMatch) -> bool {
         (&b.canonical, &a.canonical)
     };
     // As whole words: "Hamm" is not part of "Hammer Logistik".
-    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-    !short.is_empty()
-        && long.match_indices(short.as_str()).any(|(at, _)| {
-            boundary(long[..at].chars().next_back())
-                && boundary(long[at + short.len()..].chars().next())
-        })
+    has_words(long, short)
 }
 
 /// A place name without bracketed qualifier and leading head words ("Landkreis Rosenheim",
@@ -733,6 +747,18 @@ impl<'a> Doc<'a> {
                 canonical.contains(' ').then(|| spaced_words(canonical))
             })
             .collect();
+        // The places without ISO code (towns, districts), the first of each name: the first
+        // entity of the text that is such a place and has the name.
+        let towns: Vec<usize> = {
+            let mut seen: crate::gazetteer::FastSet<&str> = Default::default();
+            (0..entities.len())
+                .filter(|&t| {
+                    entities[t].entity_type == EntityType::Location
+                        && entities[t].kb_id.as_deref().and_then(country_of).is_none()
+                        && seen.insert(entities[t].canonical.as_str())
+                })
+                .collect()
+        };
         let self_side = |e: &EntityMatch, named: &mut Option<usize>| -> Side {
             // "Westungarn", "Mittelhessen": a part of a region of the document.
             if e.entity_type == EntityType::Location {
@@ -768,7 +794,7 @@ impl<'a> Doc<'a> {
                         }
                     }
                 }
-                if found.is_none() {
+                if found.is_none() && region_words.iter().any(Option::is_some) {
                     // A region name of several words ("Conseil régional du Grand Est").
                     let name = spaced_words(&e.canonical);
                     found = stems_by_region
@@ -784,11 +810,11 @@ impl<'a> Doc<'a> {
                 }
                 // A town in its name locates it: "Wirtschaftsförderung Kiel GmbH" is on
                 // the side of Kiel.
-                if let Some(town) = entities.iter().find(|t| {
-                    t.entity_type == EntityType::Location
-                        && t.kb_id.as_deref().and_then(country_of).is_none()
-                        && has_words(&e.canonical, &t.canonical)
-                }) {
+                if let Some(town) = towns
+                    .iter()
+                    .map(|&t| &entities[t])
+                    .find(|t| has_words(&e.canonical, &t.canonical))
+                {
                     return match place_country(town) {
                         Some(country) => Side::Country(country.to_string()),
                         None => Side::Own(town.canonical.clone()),
@@ -1741,6 +1767,43 @@ impl<'a> Doc<'a> {
 #[cfg(test)]
 mod tests {
     use super::Words;
+
+    /// `has_words` finds what whole-word occurrences found by `match_indices` find: left to
+    /// right and not overlapping.
+    #[test]
+    fn has_words_equals_matching_indices() {
+        let by_indices = |name: &str, part: &str| {
+            let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+            !part.is_empty()
+                && name.match_indices(part).any(|(at, _)| {
+                    boundary(name[..at].chars().next_back())
+                        && boundary(name[at + part.len()..].chars().next())
+                })
+        };
+        let cases = [
+            ("Hochschule Kiel", "Kiel"),
+            ("Kieler Woche", "Kiel"),
+            ("Wirtschaftsförderung Kiel GmbH", "Kiel"),
+            ("Kiel", "Kiel"),
+            ("Kie", "Kiel"),
+            ("xab-ab-ab", "ab-ab"),
+            ("ab-ab-ab", "ab-ab"),
+            ("Hammer Logistik", "Hamm"),
+            ("Stadt Hamm", "Hamm"),
+            ("Universität Würzburg", "Würzburg"),
+            ("ÜWürzburg Würzburg", "Würzburg"),
+            ("", "Kiel"),
+            ("Kiel", ""),
+            ("aaa aa", "aa"),
+        ];
+        for (name, part) in cases {
+            assert_eq!(
+                super::has_words(name, part),
+                by_indices(name, part),
+                "{name} / {part}"
+            );
+        }
+    }
 
     /// The title is the first line, or the longest line of a head of short lines before
     /// the text (issuer, unit, dateline, headline).
