@@ -114,6 +114,8 @@ pub(crate) struct Words {
     spans: Vec<(usize, usize)>,
     /// The cue kinds that may start at each token, once asked for.
     marks: Vec<Cell<Option<CueMarks>>>,
+    /// The buffer is the text lower-cased at its own offsets ([`Words::of_text`]).
+    at_text_offsets: bool,
 }
 
 /// Appends `token` lower-cased as `str::to_lowercase` lower-cases it on its own.
@@ -165,7 +167,12 @@ impl Words {
             buf.push('\n');
         }
         let marks = vec![Cell::new(None); spans.len()];
-        Words { buf, spans, marks }
+        Words {
+            buf,
+            spans,
+            marks,
+            at_text_offsets: false,
+        }
     }
 
     /// The `tokens` of `text`, each lower-cased as [`Words::new`] lower-cases it, in a copy of
@@ -218,7 +225,43 @@ impl Words {
             return Words::new(tokens.iter().map(|t| t.text(text)));
         }
         let marks = vec![Cell::new(None); spans.len()];
-        Words { buf, spans, marks }
+        Words {
+            buf,
+            spans,
+            marks,
+            at_text_offsets: true,
+        }
+    }
+
+    /// The bytes `range` of `text` (the text these words were made of by
+    /// [`Words::of_text`]) in the buffer, when they read there as [`topic_text`] lower-cases
+    /// them, hyphens aside: no capital Sigma (whose lower case depends on the letters around
+    /// it) and no character outside a token that lower case changes (the buffer lower-cases
+    /// only the ASCII letters between tokens). `None` otherwise.
+    ///
+    /// [`topic_text`]: super::lexicon::topic_text
+    pub(crate) fn text_lowered(&self, text: &str, range: std::ops::Range<usize>) -> Option<&str> {
+        if !self.at_text_offsets || text.len() != self.buf.len() {
+            return None;
+        }
+        let bytes = &text.as_bytes()[..range.end];
+        let mut t = self.spans.partition_point(|&(_, end)| end <= range.start);
+        let mut at = range.start;
+        while let Some(p) = next_non_ascii(bytes, at) {
+            let c = text[p..].chars().next()?;
+            if c == 'Σ' {
+                return None;
+            }
+            while t < self.spans.len() && self.spans[t].1 <= p {
+                t += 1;
+            }
+            let in_token = self.spans.get(t).is_some_and(|&(start, _)| start <= p);
+            if !in_token && !c.to_lowercase().eq(std::iter::once(c)) {
+                return None;
+            }
+            at = p + c.len_utf8();
+        }
+        Some(&self.buf[range])
     }
 
     /// Number of tokens.
@@ -700,8 +743,17 @@ impl<'a> Doc<'a> {
 
     /// The topics and economic words of sentence `s` (computed on first use).
     pub(crate) fn topics(&self, s: usize, lexicon: &Lexicon) -> &SentenceTopics {
-        self.topics[s]
-            .get_or_init(|| lexicon.sentence_topics(self.input.sentences[s].text(self.input.text)))
+        self.topics[s].get_or_init(|| {
+            let sentence = self.input.sentences[s];
+            // Most sentences are in the lower-cased buffer already as topics read them.
+            match self
+                .lower
+                .text_lowered(self.input.text, sentence.start..sentence.end)
+            {
+                Some(lowered) => lexicon.topics_in(lowered),
+                None => lexicon.sentence_topics(sentence.text(self.input.text)),
+            }
+        })
     }
 
     /// Mentions, sides, main regions and the bodies persons speak for.
@@ -1860,6 +1912,42 @@ mod tests {
         // Every byte of a token maps back to it.
         let at = words.buffer().find("straße").unwrap();
         assert_eq!(words.token_at(at + 2).map(|t| t.0), Some(2));
+    }
+    /// Where the lower-cased buffer gives a sentence's text, it is the sentence's topic text
+    /// with its hyphens, and the topics found in it are those of the topic text.
+    #[test]
+    fn lowered_sentences_read_as_topic_text() {
+        let tokeniser = crate::tokenise::Tokeniser::load_default().unwrap();
+        let lexicon = crate::relations::lexicon::Lexicon::load_default().unwrap();
+        let mut lowered_sentences = 0;
+        for text in [
+            "Die ÖSTERREICHISCHE Wasserstoff-Delegation besuchte die Straße in Győr. Gut.",
+            "„Kooperation“ – ČESKÁ REPUBLIKA, ΟΔΟΣ und ΌΡΟΣ: Café, naïve, Ærø!",
+            "Eine Messe für Medizintechnik in İzmir (Türkei) mit 40 Firmen.",
+            "Ein Text\u{a0}mit Ä\u{2028}und Σ zwischen Wörtern; Automobil-Industrie.",
+            "Die Robotik-Branche und die KI-Forschung arbeiten zusammen.",
+            "Ein Text\u{a0}mit Ä\u{2028}und Wörtern; Automobil-Industrie.",
+        ] {
+            let tokens = tokeniser.tokenise(text);
+            let sentences = tokeniser.sentences(text, &tokens);
+            let words = Words::of_text(text, &tokens);
+            for sentence in &sentences {
+                let range = sentence.start..sentence.end;
+                let topic_text = super::super::lexicon::topic_text(&text[range.clone()]);
+                if let Some(lowered) = words.text_lowered(text, range) {
+                    lowered_sentences += 1;
+                    assert_eq!(lowered.replace('-', " "), topic_text, "{text:?}");
+                    assert_eq!(
+                        lexicon.topics_in(lowered),
+                        lexicon.topics_in(&topic_text),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(lowered_sentences, 4);
+        let words = Words::new(["a"].into_iter());
+        assert_eq!(words.text_lowered("a", 0..1), None);
     }
 
     /// A document's words lower-cased in a copy of its text are the words lower-cased one by

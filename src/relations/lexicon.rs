@@ -478,7 +478,8 @@ pub(crate) struct Lexicon {
     /// or a word after a place may name.
     pub event_word: Vec<bool>,
     /// The distinct topic parts and economic words in one automaton, run once over a
-    /// sentence's [`topic_text`]: pattern `p` is `topic_words[p]`.
+    /// sentence's [`topic_text`]: pattern `p` is `topic_words[p]`. It reads a hyphen as a
+    /// space, so that it may also run over the sentence lower-cased with its hyphens.
     pub topic_words: Scanner,
     pub topic_word_uses: Vec<TopicUse>,
 }
@@ -493,7 +494,7 @@ pub(crate) struct TopicUse {
 }
 
 /// Which topics and economic words a sentence's [`topic_text`] contains.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct SentenceTopics {
     /// Per entry of [`Lexicon::topics`]: its part occurs.
     pub topics: Vec<bool>,
@@ -637,6 +638,11 @@ impl Scanner {
             match_ranges,
             matches,
         })
+    }
+
+    /// Reads `byte` as it reads `as_byte`, as if the haystack held `as_byte` there.
+    pub(crate) fn read_as(&mut self, byte: u8, as_byte: u8) {
+        self.classes[usize::from(byte)] = self.classes[usize::from(as_byte)];
     }
 
     /// Calls `f(pattern, start, end)` for every match in `haystack`, overlapping, ordered by
@@ -1010,8 +1016,10 @@ impl Lexicon {
         for p in economic_slots {
             topic_word_uses[p].economic = true;
         }
-        let topic_words =
+        let mut topic_words =
             Scanner::new(&owned).map_err(|e| ResourceError::new(topics.name, 0, e))?;
+        // Topic text reads hyphens as spaces.
+        topic_words.read_as(b'-', b' ');
         let event_word = parsed_triggers
             .iter()
             .map(|t| t.relation_type == RelationType::Event && t.words.len() == 1)
@@ -1094,7 +1102,12 @@ impl Lexicon {
     /// The topics and economic words in `text` (a sentence): what `topic_text(text)`
     /// contains, from one pass of the automaton.
     pub(crate) fn sentence_topics(&self, text: &str) -> SentenceTopics {
-        let text = topic_text(text);
+        self.topics_in(&topic_text(text))
+    }
+
+    /// The topics and economic words in `text`: [`topic_text`] of a sentence, or the sentence
+    /// lower-cased as `topic_text` lower-cases it, with its hyphens.
+    pub(crate) fn topics_in(&self, text: &str) -> SentenceTopics {
         let mut out = SentenceTopics {
             topics: vec![false; self.topics.len()],
             economic: false,
