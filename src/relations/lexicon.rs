@@ -314,6 +314,10 @@ impl CueMarks {
 pub(crate) struct CueIndex {
     /// First words matched whole (mode `word`).
     words: FastMap<String, CueMarks>,
+    /// Per first byte, bit `n` (`n` up to 63; 63 also for longer words) when some word of
+    /// `words` opens with that byte and has `n` bytes: most tokens are no such word, and
+    /// this tells without hashing them.
+    word_lengths: [u64; 256],
     /// First words that a token starts with, contains or ends with: pattern `k` of the
     /// automaton is `affixes[k].0`, with the cues that start with it.
     automaton: Option<Scanner>,
@@ -360,8 +364,15 @@ impl CueIndex {
             let words: Vec<&str> = affixes.iter().map(|(w, _)| w.as_str()).collect();
             Scanner::new(&words).expect("cue words are few and short")
         });
+        let mut word_lengths = [0u64; 256];
+        for word in words.keys() {
+            if let Some(&first) = word.as_bytes().first() {
+                word_lengths[usize::from(first)] |= length_bit(word.len());
+            }
+        }
         CueIndex {
             words,
+            word_lengths,
             automaton,
             affixes,
         }
@@ -369,7 +380,14 @@ impl CueIndex {
 
     /// The cue kinds that may start at lower-cased `token`.
     pub(crate) fn marks(&self, token: &str) -> CueMarks {
-        let mut marks = self.words.get(token).copied().unwrap_or_default();
+        let may_be_word = token.as_bytes().first().is_some_and(|&first| {
+            self.word_lengths[usize::from(first)] & length_bit(token.len()) != 0
+        });
+        let mut marks = if may_be_word {
+            self.words.get(token).copied().unwrap_or_default()
+        } else {
+            CueMarks::default()
+        };
         if let Some(automaton) = &self.automaton {
             automaton.for_each_match(token.as_bytes(), |pattern, start, end| {
                 for used in &self.affixes[pattern].1 {
@@ -390,6 +408,11 @@ impl CueIndex {
         }
         marks
     }
+}
+
+/// The bit of a word of `len` bytes in [`CueIndex::word_lengths`].
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// The data files of the stage.
