@@ -552,7 +552,13 @@ pub(crate) fn part_of_other(a: &EntityMatch, b: &EntityMatch) -> bool {
 /// A place name without bracketed qualifier and leading head words ("Landkreis Rosenheim",
 /// "Rosenheim (Landkreis)" → "Rosenheim"), as a slice: no allocation per pair.
 fn place_base<'n>(name: &'n str, lexicon: &Lexicon) -> &'n str {
-    let mut rest = name.split(" (").next().unwrap_or(name).trim();
+    // The name up to its first " (" (`split(" (")` built a searcher per name).
+    let cut = name
+        .as_bytes()
+        .windows(2)
+        .position(|pair| pair == b" (")
+        .unwrap_or(name.len());
+    let mut rest = name[..cut].trim();
     let mut lowered = String::new();
     while let Some((first, tail)) = rest.split_once(' ') {
         lowered.clear();
@@ -1635,12 +1641,10 @@ impl<'a> Doc<'a> {
         let mut counts: HashMap<usize, (usize, usize)> = HashMap::default(); // canonical rep -> (count, first)
                                                                              // The first entity with the same canonical name.
         let mut first_of: HashMap<&str, usize> = HashMap::default();
-        for (i, e) in entities.iter().enumerate() {
-            first_of.entry(e.canonical.as_str()).or_insert(i);
-        }
         let reps: Vec<usize> = entities
             .iter()
-            .map(|e| first_of[e.canonical.as_str()])
+            .enumerate()
+            .map(|(i, e)| *first_of.entry(e.canonical.as_str()).or_insert(i))
             .collect();
         let rep = |i: usize| -> usize { reps[i] };
         for (s, list) in mentions.iter().enumerate() {
