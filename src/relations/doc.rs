@@ -117,6 +117,8 @@ pub(crate) struct Words {
     spans: Vec<(usize, usize)>,
     /// The cue kinds that may start at each token, once asked for.
     marks: Vec<Cell<Option<CueMarks>>>,
+    /// The buffer is the text lower-cased at its own offsets ([`Words::of_text`]).
+    at_text_offsets: bool,
 }
 
 /// Appends `token` lower-cased as `str::to_lowercase` lower-cases it on its own.
@@ -168,7 +170,12 @@ impl Words {
             buf.push('\n');
         }
         let marks = vec![Cell::new(None); spans.len()];
-        Words { buf, spans, marks }
+        Words {
+            buf,
+            spans,
+            marks,
+            at_text_offsets: false,
+        }
     }
 
     /// The `tokens` of `text`, each lower-cased as [`Words::new`] lower-cases it, in a copy of
@@ -221,7 +228,43 @@ impl Words {
             return Words::new(tokens.iter().map(|t| t.text(text)));
         }
         let marks = vec![Cell::new(None); spans.len()];
-        Words { buf, spans, marks }
+        Words {
+            buf,
+            spans,
+            marks,
+            at_text_offsets: true,
+        }
+    }
+
+    /// The bytes `range` of `text` (the text these words were made of by
+    /// [`Words::of_text`]) in the buffer, when they read there as [`topic_text`] lower-cases
+    /// them, hyphens aside: no capital Sigma (whose lower case depends on the letters around
+    /// it) and no character outside a token that lower case changes (the buffer lower-cases
+    /// only the ASCII letters between tokens). `None` otherwise.
+    ///
+    /// [`topic_text`]: super::lexicon::topic_text
+    pub(crate) fn text_lowered(&self, text: &str, range: std::ops::Range<usize>) -> Option<&str> {
+        if !self.at_text_offsets || text.len() != self.buf.len() {
+            return None;
+        }
+        let bytes = &text.as_bytes()[..range.end];
+        let mut t = self.spans.partition_point(|&(_, end)| end <= range.start);
+        let mut at = range.start;
+        while let Some(p) = next_non_ascii(bytes, at) {
+            let c = text[p..].chars().next()?;
+            if c == 'Σ' {
+                return None;
+            }
+            while t < self.spans.len() && self.spans[t].1 <= p {
+                t += 1;
+            }
+            let in_token = self.spans.get(t).is_some_and(|&(start, _)| start <= p);
+            if !in_token && !c.to_lowercase().eq(std::iter::once(c)) {
+                return None;
+            }
+            at = p + c.len_utf8();
+        }
+        Some(&self.buf[range])
     }
 
     /// Number of tokens.
@@ -446,11 +489,30 @@ fn fold_into(text: &str, out: &mut String) {
 /// Woche" does not).
 pub(crate) fn has_words(name: &str, part: &str) -> bool {
     let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-    !part.is_empty()
-        && name.match_indices(part).any(|(at, _)| {
-            boundary(name[..at].chars().next_back())
-                && boundary(name[at + part.len()..].chars().next())
-        })
+    let (hay, needle) = (name.as_bytes(), part.as_bytes());
+    let Some(&first) = needle.first() else {
+        return false;
+    };
+    // The occurrences `name.match_indices(part)` finds (left to right, not overlapping),
+    // without building a searcher per call: names are short, and this is asked per pair.
+    let mut at = 0;
+    while at + needle.len() <= hay.len() {
+        let Some(k) = memchr::memchr(first, &hay[at..=hay.len() - needle.len()]) else {
+            return false;
+        };
+        let found = at + k;
+        if &hay[found..found + needle.len()] != needle {
+            at = found + 1;
+            continue;
+        }
+        if boundary(name[..found].chars().next_back())
+            && boundary(name[found + needle.len()..].chars().next())
+        {
+            return true;
+        }
+        at = found + needle.len();
+    }
+    false
 }
 
 /// The folded words of `text`, each with a space before and after (" grand est "), so that
@@ -552,18 +614,19 @@ pub(crate) fn part_of_other(a: &EntityMatch, b: &EntityMatch) -> bool {
         (&b.canonical, &a.canonical)
     };
     // As whole words: "Hamm" is not part of "Hammer Logistik".
-    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-    !short.is_empty()
-        && long.match_indices(short.as_str()).any(|(at, _)| {
-            boundary(long[..at].chars().next_back())
-                && boundary(long[at + short.len()..].chars().next())
-        })
+    has_words(long, short)
 }
 
 /// A place name without bracketed qualifier and leading head words ("Landkreis Rosenheim",
 /// "Rosenheim (Landkreis)" → "Rosenheim"), as a slice: no allocation per pair.
 fn place_base<'n>(name: &'n str, lexicon: &Lexicon) -> &'n str {
-    let mut rest = name.split(" (").next().unwrap_or(name).trim();
+    // The name up to its first " (" (`split(" (")` built a searcher per name).
+    let cut = name
+        .as_bytes()
+        .windows(2)
+        .position(|pair| pair == b" (")
+        .unwrap_or(name.len());
+    let mut rest = name[..cut].trim();
     let mut lowered = String::new();
     while let Some((first, tail)) = rest.split_once(' ') {
         lowered.clear();
@@ -754,8 +817,17 @@ impl<'a> Doc<'a> {
 
     /// The topics and economic words of sentence `s` (computed on first use).
     pub(crate) fn topics(&self, s: usize, lexicon: &Lexicon) -> &SentenceTopics {
-        self.topics[s]
-            .get_or_init(|| lexicon.sentence_topics(self.input.sentences[s].text(self.input.text)))
+        self.topics[s].get_or_init(|| {
+            let sentence = self.input.sentences[s];
+            // Most sentences are in the lower-cased buffer already as topics read them.
+            match self
+                .lower
+                .text_lowered(self.input.text, sentence.start..sentence.end)
+            {
+                Some(lowered) => lexicon.topics_in(lowered),
+                None => lexicon.sentence_topics(sentence.text(self.input.text)),
+            }
+        })
     }
 
     /// Mentions, sides, main regions and the bodies persons speak for.
@@ -801,6 +873,18 @@ impl<'a> Doc<'a> {
                 canonical.contains(' ').then(|| spaced_words(canonical))
             })
             .collect();
+        // The places without ISO code (towns, districts), the first of each name: the first
+        // entity of the text that is such a place and has the name.
+        let towns: Vec<usize> = {
+            let mut seen: crate::gazetteer::FastSet<&str> = Default::default();
+            (0..entities.len())
+                .filter(|&t| {
+                    entities[t].entity_type == EntityType::Location
+                        && entities[t].kb_id.as_deref().and_then(country_of).is_none()
+                        && seen.insert(entities[t].canonical.as_str())
+                })
+                .collect()
+        };
         let self_side = |e: &EntityMatch, named: &mut Option<usize>| -> Side {
             // "Westungarn", "Mittelhessen": a part of a region of the document.
             if e.entity_type == EntityType::Location {
@@ -836,7 +920,7 @@ impl<'a> Doc<'a> {
                         }
                     }
                 }
-                if found.is_none() {
+                if found.is_none() && region_words.iter().any(Option::is_some) {
                     // A region name of several words ("Conseil régional du Grand Est").
                     let name = spaced_words(&e.canonical);
                     found = stems_by_region
@@ -852,11 +936,11 @@ impl<'a> Doc<'a> {
                 }
                 // A town in its name locates it: "Wirtschaftsförderung Kiel GmbH" is on
                 // the side of Kiel.
-                if let Some(town) = entities.iter().find(|t| {
-                    t.entity_type == EntityType::Location
-                        && t.kb_id.as_deref().and_then(country_of).is_none()
-                        && has_words(&e.canonical, &t.canonical)
-                }) {
+                if let Some(town) = towns
+                    .iter()
+                    .map(|&t| &entities[t])
+                    .find(|t| has_words(&e.canonical, &t.canonical))
+                {
                     return match place_country(town) {
                         Some(country) => Side::Country(country.to_string()),
                         None => Side::Own(town.canonical.clone()),
@@ -935,21 +1019,45 @@ impl<'a> Doc<'a> {
             keys.sort_unstable();
             keys
         };
-        let mut first_bytes = [0u64; 2];
+        // The first two bytes of the ASCII heads, as bits of a table indexed by their low five
+        // bits each (a letter's case does not change them): rules out most words at once.
+        let pair_bit = |a: u8, b: u8| {
+            let k = usize::from(a & 31) << 5 | usize::from(b & 31);
+            (k >> 6, 1u64 << (k & 63))
+        };
+        let mut pairs = [0u64; 16];
         for head in heads.iter().filter(|h| h.is_ascii()) {
-            if let Some(&b) = head.as_bytes().first() {
+            if let [a, b, ..] = *head.as_bytes() {
+                let (word, bit) = pair_bit(a, b);
+                pairs[word] |= bit;
+            }
+        }
+        // The ASCII first bytes of all heads: a word opening with another ASCII letter has no
+        // head, whatever follows it.
+        let mut first_bytes = [0u64; 2];
+        for head in heads.iter() {
+            if let Some(&b) = head.as_bytes().first().filter(|b| b.is_ascii()) {
                 first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
             }
         }
         let mut head_buf = String::new();
         let mut has_head = |word: &str| -> bool {
-            let ascii = word.len().min(3);
-            let prefix = &word.as_bytes()[..ascii];
-            if prefix.is_ascii() {
+            // Every head has three letters (`short_stem` is false), which no word of fewer
+            // than three bytes folds to.
+            let [a, b, c, ..] = *word.as_bytes() else {
+                return false;
+            };
+            if (a | b | c).is_ascii() {
                 // Folding ASCII is lower-casing.
-                let first = prefix.first().map_or(0, u8::to_ascii_lowercase);
-                return first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) != 0
-                    && ascii_heads.binary_search(&ascii_head_key(prefix)).is_ok();
+                let (pair, bit) = pair_bit(a, b);
+                return pairs[pair] & bit != 0
+                    && ascii_heads
+                        .binary_search(&ascii_head_key(&[a, b, c]))
+                        .is_ok();
+            }
+            let first = a.to_ascii_lowercase();
+            if first.is_ascii() && first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) == 0 {
+                return false;
             }
             head_buf.clear();
             let start = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
@@ -1100,14 +1208,8 @@ impl<'a> Doc<'a> {
         // Persons and the bodies they speak for.
         let mut person_body: HashMap<usize, (Option<usize>, Option<String>)> = HashMap::default();
         let mut by_canonical: HashMap<String, (Option<usize>, Option<String>)> = HashMap::default();
-        let role_of = |i: usize| -> Option<String> {
-            let word = lower.get(i)?;
-            lexicon
-                .roles
-                .iter()
-                .find(|(ending, _)| word.ends_with(ending.as_str()))
-                .map(|(_, label)| label.clone())
-        };
+        let role_of =
+            |i: usize| -> Option<String> { lexicon.role_of(lower.get(i)?).map(str::to_string) };
         for (p, person) in entities.iter().enumerate() {
             if person.entity_type != EntityType::Person {
                 continue;
@@ -1629,12 +1731,10 @@ impl<'a> Doc<'a> {
         let mut counts: HashMap<usize, (usize, usize)> = HashMap::default(); // canonical rep -> (count, first)
                                                                              // The first entity with the same canonical name.
         let mut first_of: HashMap<&str, usize> = HashMap::default();
-        for (i, e) in entities.iter().enumerate() {
-            first_of.entry(e.canonical.as_str()).or_insert(i);
-        }
         let reps: Vec<usize> = entities
             .iter()
-            .map(|e| first_of[e.canonical.as_str()])
+            .enumerate()
+            .map(|(i, e)| *first_of.entry(e.canonical.as_str()).or_insert(i))
             .collect();
         let rep = |i: usize| -> usize { reps[i] };
         for (s, list) in mentions.iter().enumerate() {
@@ -1814,6 +1914,43 @@ impl<'a> Doc<'a> {
 mod tests {
     use super::Words;
 
+    /// `has_words` finds what whole-word occurrences found by `match_indices` find: left to
+    /// right and not overlapping.
+    #[test]
+    fn has_words_equals_matching_indices() {
+        let by_indices = |name: &str, part: &str| {
+            let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+            !part.is_empty()
+                && name.match_indices(part).any(|(at, _)| {
+                    boundary(name[..at].chars().next_back())
+                        && boundary(name[at + part.len()..].chars().next())
+                })
+        };
+        let cases = [
+            ("Hochschule Kiel", "Kiel"),
+            ("Kieler Woche", "Kiel"),
+            ("Wirtschaftsförderung Kiel GmbH", "Kiel"),
+            ("Kiel", "Kiel"),
+            ("Kie", "Kiel"),
+            ("xab-ab-ab", "ab-ab"),
+            ("ab-ab-ab", "ab-ab"),
+            ("Hammer Logistik", "Hamm"),
+            ("Stadt Hamm", "Hamm"),
+            ("Universität Würzburg", "Würzburg"),
+            ("ÜWürzburg Würzburg", "Würzburg"),
+            ("", "Kiel"),
+            ("Kiel", ""),
+            ("aaa aa", "aa"),
+        ];
+        for (name, part) in cases {
+            assert_eq!(
+                super::has_words(name, part),
+                by_indices(name, part),
+                "{name} / {part}"
+            );
+        }
+    }
+
     /// The title is the first line, or the longest line of a head of short lines before
     /// the text (issuer, unit, dateline, headline).
     #[test]
@@ -1869,6 +2006,42 @@ mod tests {
         // Every byte of a token maps back to it.
         let at = words.buffer().find("straße").unwrap();
         assert_eq!(words.token_at(at + 2).map(|t| t.0), Some(2));
+    }
+    /// Where the lower-cased buffer gives a sentence's text, it is the sentence's topic text
+    /// with its hyphens, and the topics found in it are those of the topic text.
+    #[test]
+    fn lowered_sentences_read_as_topic_text() {
+        let tokeniser = crate::tokenise::Tokeniser::load_default().unwrap();
+        let lexicon = crate::relations::lexicon::Lexicon::load_default().unwrap();
+        let mut lowered_sentences = 0;
+        for text in [
+            "Die ÖSTERREICHISCHE Wasserstoff-Delegation besuchte die Straße in Győr. Gut.",
+            "„Kooperation“ – ČESKÁ REPUBLIKA, ΟΔΟΣ und ΌΡΟΣ: Café, naïve, Ærø!",
+            "Eine Messe für Medizintechnik in İzmir (Türkei) mit 40 Firmen.",
+            "Ein Text\u{a0}mit Ä\u{2028}und Σ zwischen Wörtern; Automobil-Industrie.",
+            "Die Robotik-Branche und die KI-Forschung arbeiten zusammen.",
+            "Ein Text\u{a0}mit Ä\u{2028}und Wörtern; Automobil-Industrie.",
+        ] {
+            let tokens = tokeniser.tokenise(text);
+            let sentences = tokeniser.sentences(text, &tokens);
+            let words = Words::of_text(text, &tokens);
+            for sentence in &sentences {
+                let range = sentence.start..sentence.end;
+                let topic_text = super::super::lexicon::topic_text(&text[range.clone()]);
+                if let Some(lowered) = words.text_lowered(text, range) {
+                    lowered_sentences += 1;
+                    assert_eq!(lowered.replace('-', " "), topic_text, "{text:?}");
+                    assert_eq!(
+                        lexicon.topics_in(lowered),
+                        lexicon.topics_in(&topic_text),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(lowered_sentences, 4);
+        let words = Words::new(["a"].into_iter());
+        assert_eq!(words.text_lowered("a", 0..1), None);
     }
 
     /// A document's words lower-cased in a copy of its text are the words lower-cased one by

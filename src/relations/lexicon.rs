@@ -320,6 +320,10 @@ impl CueMarks {
 pub(crate) struct CueIndex {
     /// First words matched whole (mode `word`).
     words: FastMap<String, CueMarks>,
+    /// Per first byte, bit `n` (`n` up to 63; 63 also for longer words) when some word of
+    /// `words` opens with that byte and has `n` bytes: most tokens are no such word, and
+    /// this tells without hashing them.
+    word_lengths: [u64; 256],
     /// First words that a token starts with, contains or ends with: pattern `k` of the
     /// automaton is `affixes[k].0`, with the cues that start with it.
     automaton: Option<Scanner>,
@@ -366,8 +370,15 @@ impl CueIndex {
             let words: Vec<&str> = affixes.iter().map(|(w, _)| w.as_str()).collect();
             Scanner::new(&words).expect("cue words are few and short")
         });
+        let mut word_lengths = [0u64; 256];
+        for word in words.keys() {
+            if let Some(&first) = word.as_bytes().first() {
+                word_lengths[usize::from(first)] |= length_bit(word.len());
+            }
+        }
         CueIndex {
             words,
+            word_lengths,
             automaton,
             affixes,
         }
@@ -375,7 +386,14 @@ impl CueIndex {
 
     /// The cue kinds that may start at lower-cased `token`.
     pub(crate) fn marks(&self, token: &str) -> CueMarks {
-        let mut marks = self.words.get(token).copied().unwrap_or_default();
+        let may_be_word = token.as_bytes().first().is_some_and(|&first| {
+            self.word_lengths[usize::from(first)] & length_bit(token.len()) != 0
+        });
+        let mut marks = if may_be_word {
+            self.words.get(token).copied().unwrap_or_default()
+        } else {
+            CueMarks::default()
+        };
         if let Some(automaton) = &self.automaton {
             automaton.for_each_match(token.as_bytes(), |pattern, start, end| {
                 for used in &self.affixes[pattern].1 {
@@ -396,6 +414,11 @@ impl CueIndex {
         }
         marks
     }
+}
+
+/// The bit of a word of `len` bytes in [`CueIndex::word_lengths`].
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// The data files of the stage.
@@ -454,8 +477,14 @@ pub(crate) struct Lexicon {
     pub goldstein: HashMap<String, f64>,
     /// (word part, topic label).
     pub topics: Vec<(String, String)>,
-    /// (word ending, role label).
+    /// (word ending, role label), longest ending first.
     pub roles: Vec<(String, String)>,
+    /// The roles whose ending is at least two bytes long, grouped by its last two bytes and
+    /// sorted by them (each group in the order of `roles`): a word is compared with the
+    /// endings it may end in only.
+    pub role_groups: Vec<([u8; 2], Vec<usize>)>,
+    /// The roles whose ending is one byte long, in the order of `roles`.
+    pub short_roles: Vec<usize>,
     pub demonym_strip: Vec<String>,
     /// The words of the one-word `skip` cues (head words before a place name).
     pub skip_words: Vec<String>,
@@ -478,7 +507,8 @@ pub(crate) struct Lexicon {
     /// or a word after a place may name.
     pub event_word: Vec<bool>,
     /// The distinct topic parts and economic words in one automaton, run once over a
-    /// sentence's [`topic_text`]: pattern `p` is `topic_words[p]`.
+    /// sentence's [`topic_text`]: pattern `p` is `topic_words[p]`. It reads a hyphen as a
+    /// space, so that it may also run over the sentence lower-cased with its hyphens.
     pub topic_words: Scanner,
     pub topic_word_uses: Vec<TopicUse>,
 }
@@ -493,7 +523,7 @@ pub(crate) struct TopicUse {
 }
 
 /// Which topics and economic words a sentence's [`topic_text`] contains.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct SentenceTopics {
     /// Per entry of [`Lexicon::topics`]: its part occurs.
     pub topics: Vec<bool>,
@@ -639,6 +669,11 @@ impl Scanner {
         })
     }
 
+    /// Reads `byte` as it reads `as_byte`, as if the haystack held `as_byte` there.
+    pub(crate) fn read_as(&mut self, byte: u8, as_byte: u8) {
+        self.classes[usize::from(byte)] = self.classes[usize::from(as_byte)];
+    }
+
     /// Calls `f(pattern, start, end)` for every match in `haystack`, overlapping, ordered by
     /// end and then as the `aho_corasick` DFA orders the matches of a state.
     pub(crate) fn for_each_match(&self, haystack: &[u8], mut f: impl FnMut(usize, usize, usize)) {
@@ -671,6 +706,14 @@ impl Scanner {
             }
         }
         (at, sid)
+    }
+}
+
+/// The last two bytes of `word`, `None` when it is shorter.
+fn last_two_bytes(word: &str) -> Option<[u8; 2]> {
+    match word.as_bytes() {
+        [.., a, b] => Some([*a, *b]),
+        _ => None,
     }
 }
 
@@ -900,6 +943,18 @@ impl Lexicon {
         }
         // Longest ending first, so "vizegouverneur" wins over "gouverneur".
         parsed_roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        let mut role_groups: Vec<([u8; 2], Vec<usize>)> = Vec::new();
+        let mut short_roles = Vec::new();
+        for (k, (ending, _)) in parsed_roles.iter().enumerate() {
+            match last_two_bytes(ending) {
+                Some(key) => match role_groups.iter_mut().find(|(g, _)| *g == key) {
+                    Some((_, group)) => group.push(k),
+                    None => role_groups.push((key, vec![k])),
+                },
+                None => short_roles.push(k),
+            }
+        }
+        role_groups.sort_by_key(|(key, _)| *key);
 
         let mut demonym_strip = Vec::new();
         let mut demonym_suffixes = Vec::new();
@@ -990,8 +1045,10 @@ impl Lexicon {
         for p in economic_slots {
             topic_word_uses[p].economic = true;
         }
-        let topic_words =
+        let mut topic_words =
             Scanner::new(&owned).map_err(|e| ResourceError::new(topics.name, 0, e))?;
+        // Topic text reads hyphens as spaces.
+        topic_words.read_as(b'-', b' ');
         let event_word = parsed_triggers
             .iter()
             .map(|t| t.relation_type == RelationType::Event && t.words.len() == 1)
@@ -1026,6 +1083,8 @@ impl Lexicon {
             goldstein,
             topics: parsed_topics,
             roles: parsed_roles,
+            role_groups,
+            short_roles,
             demonym_strip,
             demonym_suffixes,
         })
@@ -1072,7 +1131,12 @@ impl Lexicon {
     /// The topics and economic words in `text` (a sentence): what `topic_text(text)`
     /// contains, from one pass of the automaton.
     pub(crate) fn sentence_topics(&self, text: &str) -> SentenceTopics {
-        let text = topic_text(text);
+        self.topics_in(&topic_text(text))
+    }
+
+    /// The topics and economic words in `text`: [`topic_text`] of a sentence, or the sentence
+    /// lower-cased as `topic_text` lower-cases it, with its hyphens.
+    pub(crate) fn topics_in(&self, text: &str) -> SentenceTopics {
         let mut out = SentenceTopics {
             topics: vec![false; self.topics.len()],
             economic: false,
@@ -1086,6 +1150,22 @@ impl Lexicon {
             }
         });
         out
+    }
+
+    /// The label of the role whose ending lower-cased `word` ends in, the longest ending
+    /// first.
+    pub(crate) fn role_of(&self, word: &str) -> Option<&str> {
+        let ends = |&k: &usize| word.ends_with(self.roles[k].0.as_str());
+        let group = last_two_bytes(word)
+            .and_then(|key| {
+                let at = self
+                    .role_groups
+                    .binary_search_by_key(&key, |(g, _)| *g)
+                    .ok()?;
+                self.role_groups[at].1.iter().find(|k| ends(k))
+            })
+            .or_else(|| self.short_roles.iter().find(|k| ends(k)))?;
+        Some(self.roles[*group].1.as_str())
     }
 
     /// The cues of one kind.
@@ -1120,6 +1200,37 @@ mod tests {
         }
         assert!(expected.len() > 10);
         assert_eq!(lexicon.trigger_hits(&words), expected);
+    }
+
+    /// A role found by the last two bytes of a word is the first whose ending the word ends
+    /// in, in the order of the list.
+    #[test]
+    fn role_of_equals_the_first_ending_in_the_list() {
+        let lexicon = Lexicon::load_default().unwrap();
+        let words = [
+            "vizegouverneur",
+            "gouverneurin",
+            "wirtschafts-landesrätin",
+            "staatssekretär",
+            "oberbürgermeisterin",
+            "ceo",
+            "der",
+            "r",
+            "",
+            "präsidenten",
+            "amtschef",
+        ];
+        let mut found = 0;
+        for word in words {
+            let expected = lexicon
+                .roles
+                .iter()
+                .find(|(ending, _)| word.ends_with(ending.as_str()))
+                .map(|(_, label)| label.as_str());
+            found += usize::from(expected.is_some());
+            assert_eq!(lexicon.role_of(word), expected, "{word}");
+        }
+        assert_eq!(found, 7);
     }
 
     /// Topic text is the library's lower case with hyphens read as spaces.

@@ -297,6 +297,10 @@ impl RelationRecogniser {
             .map(|&(token, trigger)| (trigger, token))
             .collect();
         candidates.sort_unstable();
+        // Every candidate that gets that far asks for the clause and the statement around it:
+        // the sentence's boundaries are found once, when first asked for.
+        let bounds: std::cell::OnceCell<Boundaries> = std::cell::OnceCell::new();
+        let bounds = || bounds.get_or_init(|| Boundaries::of(lower, range.clone()));
         let mut c = 0;
         while c < candidates.len() {
             let k = candidates[c].0;
@@ -363,14 +367,7 @@ impl RelationRecogniser {
                 continue;
             }
             // Negated in its clause?
-            let is_boundary = |i: usize| matches!(&lower[i], "," | ";" | ":" | "–");
-            let clause_start = (range.start..first)
-                .rev()
-                .find(|&i| is_boundary(i))
-                .map_or(range.start, |i| i + 1);
-            let clause_end = (first..range.end)
-                .find(|&i| is_boundary(i))
-                .unwrap_or(range.end);
+            let (clause_start, clause_end) = bounds().clause(first, first);
             let negated = (clause_start..clause_end).any(|i| {
                 lex.is_cue(CueKind::Negation, lower, i) && lower.get(i + 1) != Some("nur")
             });
@@ -433,21 +430,14 @@ impl RelationRecogniser {
                 || (infinitive && lex.has_cue(CueKind::Future, lower, range.start..first));
             // A colon or semicolon opens a statement of its own ("unterzeichneten eine
             // Absichtserklärung: Die Firma soll … liefern").
-            let is_statement_end = |i: usize| matches!(&lower[i], ":" | ";");
-            let statement_start = (range.start..first)
-                .rev()
-                .find(|&i| is_statement_end(i))
-                .map_or(range.start, |i| i + 1);
-            let statement_end = (first..range.end)
-                .find(|&i| is_statement_end(i))
-                .unwrap_or(range.end);
+            let (statement_start, statement_end) = bounds().statement(first);
             // A subordinate clause after the trigger says what the agreement is for ("…,
             // die den Austausch erleichtern soll"), not that it is still to come.
-            let subordinate_start = (last + 1..statement_end)
+            let subordinate_start = bounds()
+                .commas(last + 1..statement_end)
                 .find(|&i| {
-                    &lower[i] == ","
-                        && (i + 1..(i + 3).min(statement_end))
-                            .any(|j| lex.is_cue(CueKind::Subordinate, lower, j))
+                    (i + 1..(i + 3).min(statement_end))
+                        .any(|j| lex.is_cue(CueKind::Subordinate, lower, j))
                 })
                 .unwrap_or(statement_end);
             let future_at = |i: usize| lex.is_cue(CueKind::Future, lower, i);
@@ -533,19 +523,12 @@ impl RelationRecogniser {
         }
         // "Kooperationsvertrag": one word names an agreement, not also a cooperation, unless
         // its clause says the cooperation exists ("ihre Kooperationsvereinbarung verlängert").
-        let is_boundary = |i: usize| matches!(&lower[i], "," | ";" | ":" | "–");
         let agreement_words: Vec<usize> = best
             .iter()
             .filter(|f| f.relation_type == RelationType::Agreement)
             .map(|f| f.token)
             .filter(|&t| {
-                let from = (range.start..t)
-                    .rev()
-                    .find(|&i| is_boundary(i))
-                    .map_or(range.start, |i| i + 1);
-                let to = (t..range.end)
-                    .find(|&i| is_boundary(i))
-                    .unwrap_or(range.end);
+                let (from, to) = bounds().clause(t, t);
                 !lex.has_cue(CueKind::Existing, lower, from..to)
             })
             .collect();
@@ -1530,6 +1513,71 @@ fn issuer(entities: &[EntityMatch]) -> Option<usize> {
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// The clause and statement boundaries of one sentence, found in one pass.
+struct Boundaries {
+    range: std::ops::Range<usize>,
+    /// Tokens that end a clause: "," ";" ":" "–", ascending.
+    clause: Vec<usize>,
+    /// Tokens that end a statement: ":" ";", ascending.
+    statement: Vec<usize>,
+    /// The commas, ascending.
+    commas: Vec<usize>,
+}
+
+impl Boundaries {
+    /// The boundaries among the lower-cased tokens of `range` (a sentence).
+    fn of(lower: &Words, range: std::ops::Range<usize>) -> Boundaries {
+        let mut bounds = Boundaries {
+            range: range.clone(),
+            clause: Vec::new(),
+            statement: Vec::new(),
+            commas: Vec::new(),
+        };
+        for i in range {
+            match &lower[i] {
+                "," => bounds.commas.push(i),
+                ";" | ":" => bounds.statement.push(i),
+                "–" => {}
+                _ => continue,
+            }
+            bounds.clause.push(i);
+        }
+        bounds
+    }
+
+    /// From after the last boundary of `list` before token `before` to the first at or after
+    /// token `from` (the sentence's start and end when there is none).
+    fn around(&self, list: &[usize], before: usize, from: usize) -> (usize, usize) {
+        let start = list[..list.partition_point(|&b| b < before)]
+            .last()
+            .map_or(self.range.start, |&b| b + 1);
+        let end = list[list.partition_point(|&b| b < from)..]
+            .first()
+            .map_or(self.range.end, |&b| b);
+        (start, end)
+    }
+
+    /// The clause that holds the tokens from `first` to `last`: from after the last boundary
+    /// before `first` to the first boundary at or after `last`.
+    fn clause(&self, first: usize, last: usize) -> (usize, usize) {
+        self.around(&self.clause, first, last)
+    }
+
+    /// The statement (up to a colon or semicolon) that holds token `at`.
+    fn statement(&self, at: usize) -> (usize, usize) {
+        self.around(&self.statement, at, at)
+    }
+
+    /// The commas in `range`.
+    fn commas(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let from = self.commas.partition_point(|&b| b < range.start);
+        self.commas[from..]
+            .iter()
+            .copied()
+            .take_while(move |&b| b < range.end)
+    }
 }
 
 /// Whether the tokens of `range` only join what stands around them: coordination ("und",
