@@ -4845,12 +4845,8 @@ fn place_after_preposition(
         {
             continue;
         }
-        let folded = &doc.folded[doc.tokens[k].start..doc.tokens[k].end];
-        let ends = lex
-            .cues
-            .place_ending
-            .iter()
-            .any(|e| folded.len() >= e.len() + 3 && folded.ends_with(e));
+        let folded = &doc.folded.as_bytes()[doc.tokens[k].start..doc.tokens[k].end];
+        let ends = lex.cues.place_endings.ends(folded, 3);
         // The candidate test scans the document's candidates: last.
         if ends && !doc.t(k).contains('-') && free_name_word(doc, lex, cands, k) {
             found.push((k, k, EntityType::Location, "city", "rule:place_ending"));
