@@ -399,13 +399,13 @@ pub(super) fn find(
 #[inline(never)]
 fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
     let mut found = Vec::new();
-    // Only words where a head may end (their flag: no test of their bytes).
-    let flags = &doc.flags;
+    // Only words where a head may end (their flag, set on words only: no test of their
+    // bytes), visited from the blocks of tokens that hold one.
     lex.head_ends.for_each_word_end_match(
         &lex.heads,
         doc.folded.as_bytes(),
         doc.tokens,
-        |i| flags[i] & HEAD_END != 0,
+        doc.with(HEAD_END, 0),
         |i, m| found.push((i, m)),
     );
     for (i, m) in found {
