@@ -557,11 +557,9 @@ fn flags_with_entries(
 /// Whether a token's folded text ends with a describing noun ([`DESCRIBING`]).
 #[inline(never)]
 fn describing(lex: &Lexicon, folded: &str, token: &Token) -> bool {
-    let folded = &folded[token.start..token.end];
+    let folded = &folded.as_bytes()[token.start..token.end];
     let cues = &lex.cues;
-    cues.descriptor_tails.may_match(folded)
-        && (cues.descriptor.iter().any(|d| folded.ends_with(d))
-            || cues.name_descriptor.iter().any(|d| folded.ends_with(d)))
+    cues.descriptor_tails.may_match_bytes(folded) && cues.describing_endings.ends(folded, 0)
 }
 
 /// [`Dictionary::may_start_run`] of a token's folded text ([`NO_ENTRY`]).

@@ -127,22 +127,21 @@ impl HeadEnds {
     /// Calls `found(token, match)` for every match of `heads` over `folded` that starts in
     /// a word token and ends at the token's end or before its genitive ending (`s`, `es` of
     /// `text`), in the order of a scan of the whole text; `heads` must be the automaton of
-    /// the patterns this filter was built from. Only tokens `i` with `may_end(i)` are
-    /// scanned: it must hold for every word token where [`HeadEnds::may_end_word`] does
-    /// (the `HEAD_END` token flag). Other matches are not reported; the caller checks the
-    /// end again.
+    /// the patterns this filter was built from. Only the tokens `words` (word tokens, in
+    /// increasing order) are scanned: they must include every word token where
+    /// [`HeadEnds::may_end_word`] holds (the `HEAD_END` token flag). Other matches are not
+    /// reported; the caller checks the end again.
     pub(crate) fn for_each_word_end_match(
         &self,
         heads: &AhoCorasick,
         folded: &[u8],
         tokens: &[Token],
-        may_end: impl Fn(usize) -> bool,
+        words: impl Iterator<Item = usize>,
         mut found: impl FnMut(usize, aho_corasick::Match),
     ) {
-        for (i, token) in tokens.iter().enumerate() {
-            if token.kind != TokenKind::Word || !may_end(i) {
-                continue;
-            }
+        for i in words {
+            let token = tokens[i];
+            debug_assert_eq!(token.kind, TokenKind::Word);
             let (start, end) = (token.start, token.end);
             // The run of alphabet bytes around the token: no match crosses its edges.
             let mut from = start;
@@ -218,12 +217,14 @@ mod tests {
                 }
             }
             let mut got = Vec::new();
-            let may_end = |i: usize| {
-                let token = tokens[i];
+            let may_end = |i: &usize| {
+                let token = tokens[*i];
                 let range = token.start..token.end;
-                ends.may_end_word(&text.as_bytes()[range.clone()], &folded.as_bytes()[range])
+                token.kind == TokenKind::Word
+                    && ends.may_end_word(&text.as_bytes()[range.clone()], &folded.as_bytes()[range])
             };
-            ends.for_each_word_end_match(&heads, folded.as_bytes(), &tokens, may_end, |i, m| {
+            let words = (0..tokens.len()).filter(may_end);
+            ends.for_each_word_end_match(&heads, folded.as_bytes(), &tokens, words, |i, m| {
                 let token = tokens[i];
                 let rest = &text[m.end().min(token.end)..token.end];
                 if m.end() <= token.end && matches!(rest, "" | "s" | "es") {

@@ -170,9 +170,74 @@ pub struct Cues {
     pub speech_first: FirstBytes,
     pub compass_first: FirstBytes,
     /// The last bytes of the descriptors and name descriptors, the first ones of the compass
-    /// prefixes: a quick pre-check before testing a word against every one of them.
+    /// prefixes: a quick pre-check before testing a word against them (the descriptors: those
+    /// of [`Cues::describing_endings`] that share its last bytes).
     pub(crate) descriptor_tails: AffixFilter,
     pub(crate) compass_heads: AffixFilter,
+    /// The descriptors and name descriptors by their last bytes ([`EndingSet`]).
+    pub(crate) describing_endings: EndingSet,
+    /// [`Cues::place_ending`] by their last bytes.
+    pub(crate) place_endings: EndingSet,
+}
+
+/// Endings (or words) kept by their last four bytes (all bytes of a shorter one): whether a
+/// word ends with one of them is answered by comparing only those that share its last
+/// bytes, not every ending of the list.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EndingSet {
+    by_tail: FastMap<u64, Vec<&'static str>>,
+    /// Bit `k` is set when some ending's key is `k` bytes long (0 to 4).
+    lengths: u32,
+}
+
+impl EndingSet {
+    /// Bytes of an ending's key.
+    const KEY: usize = 4;
+
+    fn build<'e>(endings: impl IntoIterator<Item = &'e &'static str>) -> EndingSet {
+        let mut set = EndingSet::default();
+        for &ending in endings {
+            let bytes = ending.as_bytes();
+            let k = bytes.len().min(EndingSet::KEY);
+            let list = set
+                .by_tail
+                .entry(EndingSet::key(&bytes[bytes.len() - k..]))
+                .or_default();
+            if !list.contains(&ending) {
+                list.push(ending);
+            }
+            set.lengths |= 1 << k;
+        }
+        set
+    }
+
+    #[inline]
+    fn key(tail: &[u8]) -> u64 {
+        tail.iter()
+            .fold(tail.len() as u64, |key, &b| key << 8 | u64::from(b))
+    }
+
+    /// Whether `word` ends with an ending of the set and has at least `stem` bytes before it.
+    #[inline]
+    pub(crate) fn ends(&self, word: &[u8], stem: usize) -> bool {
+        let mut lengths = self.lengths;
+        while lengths != 0 {
+            let k = lengths.trailing_zeros() as usize;
+            if k > word.len() {
+                return false;
+            }
+            let found = self.by_tail.get(&EndingSet::key(&word[word.len() - k..]));
+            if found.is_some_and(|endings| {
+                endings
+                    .iter()
+                    .any(|e| word.len() >= e.len() + stem && word.ends_with(e.as_bytes()))
+            }) {
+                return true;
+            }
+            lengths &= lengths - 1;
+        }
+        false
+    }
 }
 
 /// A filter of the first or last few bytes of a list of words or endings:
@@ -232,10 +297,15 @@ impl AffixFilter {
     /// Whether some word of the list may start (or end) `word` (false: none does).
     #[inline]
     pub(crate) fn may_match(&self, word: &str) -> bool {
+        self.may_match_bytes(word.as_bytes())
+    }
+
+    /// [`AffixFilter::may_match`] of a word's bytes.
+    #[inline]
+    pub(crate) fn may_match_bytes(&self, bytes: &[u8]) -> bool {
         if self.bits.is_empty() {
             return true;
         }
-        let bytes = word.as_bytes();
         // Only the key lengths some word has (one or two): their bits, not every length.
         let mut lengths = self.lengths;
         while lengths != 0 {
@@ -361,7 +431,9 @@ impl Cues {
             .map(|lead| lead.split(' ').collect())
             .collect();
         let descriptors = cues.descriptor.iter().chain(&cues.name_descriptor);
-        cues.descriptor_tails = AffixFilter::tails(descriptors.copied(), 4);
+        cues.descriptor_tails = AffixFilter::tails(descriptors.clone().copied(), 4);
+        cues.describing_endings = EndingSet::build(descriptors);
+        cues.place_endings = EndingSet::build(&cues.place_ending);
         cues.compass_heads = AffixFilter::heads(cues.compass.iter().copied(), 4);
         for (gender, list) in [&cues.feminine, &cues.neuter, &cues.masculine]
             .into_iter()
@@ -841,5 +913,36 @@ mod tests {
         }
         // Before it is built nothing is ruled out.
         assert!(AffixFilter::default().may_match("Unternehmen"));
+    }
+
+    #[test]
+    fn ending_sets_answer_as_a_test_of_every_ending() {
+        let words = [
+            "softwarefirma",
+            "firma",
+            "irma",
+            "rockband",
+            "pop-band",
+            "bankag",
+            "ag",
+            "g",
+            "box",
+            "verband",
+            "göttingen",
+            "ingen",
+            "bönningen",
+            "",
+        ];
+        let endings: [&'static str; 7] = ["firma", "-band", "ag", "x", "ingen", "öttingen", "ag"];
+        let set = EndingSet::build(&endings);
+        for word in words {
+            for stem in 0..4 {
+                let expected = endings
+                    .iter()
+                    .any(|e| word.len() >= e.len() + stem && word.ends_with(e));
+                assert_eq!(set.ends(word.as_bytes(), stem), expected, "{word:?} {stem}");
+            }
+        }
+        assert!(!EndingSet::default().ends(b"firma", 0));
     }
 }

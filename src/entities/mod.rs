@@ -261,16 +261,18 @@ impl EntityRecogniser {
     ) -> Vec<RegionEvidence> {
         let mut out = Vec::new();
         let mut hits = Vec::new();
-        for (token, &bits) in tokens.iter().zip(flags) {
-            if token.kind != crate::tokenise::TokenKind::Word {
+        // The flags alone pick the few words to scan (a loop over them, not the tokens):
+        // words (WORD: their kind), but not those of letters and digits only that are no
+        // form — such a word matches a form only as a whole, and is accepted only when
+        // spelled as listed or capitalised: the flags know those spellings.
+        let (word, plain, adjective) = (flags::WORD, flags::PLAIN, flags::ADJECTIVE);
+        for (i, &bits) in flags.iter().enumerate() {
+            if bits & word == 0 || bits & (plain | adjective) == plain {
                 continue;
             }
-            // A word of letters and digits only matches a form only as a whole, and is
-            // accepted only when spelled as listed or capitalised: the flags know those
-            // spellings, no need to scan the word.
-            if bits & (flags::PLAIN | flags::ADJECTIVE) == flags::PLAIN {
-                continue;
-            }
+            let Some(token) = tokens.get(i) else {
+                break;
+            };
             hits.clear();
             self.lexicon.adjectives.matches_at_word_ends(
                 text,

@@ -399,13 +399,13 @@ pub(super) fn find(
 #[inline(never)]
 fn mark_heads(doc: &mut Doc, lex: &Lexicon) {
     let mut found = Vec::new();
-    // Only words where a head may end (their flag: no test of their bytes).
-    let flags = &doc.flags;
+    // Only words where a head may end (their flag, set on words only: no test of their
+    // bytes), visited from the blocks of tokens that hold one.
     lex.head_ends.for_each_word_end_match(
         &lex.heads,
         doc.folded.as_bytes(),
         doc.tokens,
-        |i| flags[i] & HEAD_END != 0,
+        doc.with(HEAD_END, 0),
         |i, m| found.push((i, m)),
     );
     for (i, m) in found {
@@ -2932,7 +2932,8 @@ fn located_by_demonym(doc: &Doc, lex: &Lexicon, left: usize, legal: usize) -> bo
 /// or place read in it ("Westhafen Port" after "Westhafen Port GmbH").
 #[inline(never)]
 fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
-    let mut names: Vec<(usize, usize, String, &'static str)> = Vec::new();
+    // Per name: its words' token range, its byte span (with the legal form), its subtype.
+    let mut names: Vec<(usize, usize, (usize, usize), &'static str)> = Vec::new();
     for c in cands.iter() {
         let Payload::Rule {
             subtype,
@@ -2965,13 +2966,14 @@ fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) 
         if !words_ok || !lone_ok || !doc.cap_word(last) {
             continue;
         }
-        let canonical = super::nominative(lex, &normalise_space(&doc.text[c.start..c.end]));
-        names.push((first, last, canonical, subtype));
+        names.push((first, last, (c.start, c.end), subtype));
     }
     let firsts: Vec<usize> = names.iter().map(|name| name.0).collect();
+    // A name's canonical form, made when a short form of it is found (most names have none).
+    let mut canonicals: Vec<Option<String>> = vec![None; names.len()];
     let n = doc.tokens.len();
     for (x, k) in repeats(doc, &firsts) {
-        let (first, last, ref canonical, subtype) = names[x];
+        let (first, last, (start, end), subtype) = names[x];
         let len = last - first;
         if k >= n.saturating_sub(len) || k == first || !same_words(doc, k, first, len) {
             continue;
@@ -2984,11 +2986,14 @@ fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) 
         {
             continue;
         }
+        let canonical = canonicals[x]
+            .get_or_insert_with(|| super::nominative(lex, &normalise_space(&doc.text[start..end])))
+            .clone();
         cands.push(repeated_org_name(
             doc,
             k,
             len,
-            (canonical.clone(), None, Some(subtype.to_string())),
+            (canonical, None, Some(subtype.to_string())),
             "link:legal_name",
         ));
     }
@@ -3090,33 +3095,38 @@ fn repeated_org_name(
 }
 
 /// The tokens whose text is that of token `firsts[x]`, as `(x, k)` in the order of `x`, then
-/// of `k`: where further mentions of names starting with those tokens may start. One pass
-/// over the tokens for all names, most tokens ruled out by a [`WordFilter`].
+/// of `k`: where further mentions of names starting with those tokens may start.
 fn repeats(doc: &Doc, firsts: &[usize]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    if firsts.is_empty() {
-        return out;
-    }
     let bytes = doc.text.as_bytes();
     let word = |k: usize| &bytes[doc.tokens[k].start..doc.tokens[k].end];
-    let mut filter = WordFilter::default();
-    for &f in firsts {
-        filter.insert_bytes(word(f));
-    }
-    // Only tokens with the flags every first word's spelling has.
-    for k in doc.with(shared_bits(firsts.iter().map(|&f| doc.t(f))), 0) {
-        let w = word(k);
-        if !filter.may_contain_bytes(w) {
-            continue;
-        }
-        for (x, &f) in firsts.iter().enumerate() {
-            if word(f) == w {
-                out.push((x, k));
+    // The tokens spelled like each distinct first word, found by a search of the text for
+    // it (a few per document) instead of a visit of every capitalised token. The search
+    // goes on one byte after each find, so no occurrence hides a token that overlaps it.
+    let mut spelled: Vec<(&[u8], Vec<usize>)> = Vec::new();
+    let mut out = Vec::new();
+    for (x, &f) in firsts.iter().enumerate() {
+        let w = word(f);
+        let at = match spelled.iter().position(|(seen, _)| *seen == w) {
+            Some(at) => at,
+            None => {
+                let finder = memchr::memmem::Finder::new(w);
+                let mut tokens = Vec::new();
+                let mut from = 0;
+                while let Some(found) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
+                    let p = from + found;
+                    if let Some(k) = doc.token_starting_at(p) {
+                        if doc.tokens[k].end == p + w.len() {
+                            tokens.push(k);
+                        }
+                    }
+                    from = p + 1;
+                }
+                spelled.push((w, tokens));
+                spelled.len() - 1
             }
-        }
+        };
+        out.extend(spelled[at].1.iter().map(|&k| (x, k)));
     }
-    // Stable: the tokens of each name stay in order.
-    out.sort_by_key(|&(x, _)| x);
     out
 }
 
@@ -4847,12 +4857,8 @@ fn place_after_preposition(
         {
             continue;
         }
-        let folded = &doc.folded[doc.tokens[k].start..doc.tokens[k].end];
-        let ends = lex
-            .cues
-            .place_ending
-            .iter()
-            .any(|e| folded.len() >= e.len() + 3 && folded.ends_with(e));
+        let folded = &doc.folded.as_bytes()[doc.tokens[k].start..doc.tokens[k].end];
+        let ends = lex.cues.place_endings.ends(folded, 3);
         // The candidate test scans the document's candidates: last.
         if ends && !doc.t(k).contains('-') && free_name_word(doc, lex, cands, k) {
             found.push((k, k, EntityType::Location, "city", "rule:place_ending"));
@@ -5692,5 +5698,44 @@ mod tests {
         for swapped in [[tokens[1], tokens[0]], [tokens[last], tokens[last - 1]]] {
             assert!(token_blocks(text, &swapped).is_empty());
         }
+    }
+
+    #[test]
+    fn repeats_are_the_tokens_spelled_like_each_first_word() {
+        // "Anna" also inside "AnnAnna" and "Annas", "aa" overlapping itself in "aaa aa".
+        let text = "Anna AnnAnna Anna Annas aaa aa Beispiel GmbH Anna-Beispiel aa Beispiel";
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for word in text.split(' ') {
+            tokens.push(Token {
+                start: at,
+                end: at + word.len(),
+                kind: TokenKind::Word,
+            });
+            at += word.len() + 1;
+        }
+        let doc = Doc {
+            text,
+            folded: Cow::Borrowed(text),
+            tokens: &tokens,
+            sentences: Vec::new(),
+            org_head: Vec::new(),
+            role_suffix: Vec::new(),
+            region: Vec::new(),
+            flags: Vec::new(),
+            blocks: BlockIndex::default(),
+            starts: token_blocks(text, &tokens),
+        };
+        let firsts = [2, 6, 7, 5, 0, 6];
+        let mut expected = Vec::new();
+        for (x, &f) in firsts.iter().enumerate() {
+            for k in 0..tokens.len() {
+                if doc.t(k) == doc.t(f) {
+                    expected.push((x, k));
+                }
+            }
+        }
+        assert_eq!(repeats(&doc, &firsts), expected);
+        assert!(expected.contains(&(1, 10)), "{expected:?}");
     }
 }

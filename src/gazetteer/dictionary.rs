@@ -187,7 +187,7 @@ fn leading_run(bytes: &[u8]) -> usize {
 
 /// The high bit of every byte of `word` that is no ASCII letter or digit.
 #[inline]
-fn stop_bytes(word: u64) -> u64 {
+pub(super) fn stop_bytes(word: u64) -> u64 {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let low = word & !HIGH;

@@ -498,9 +498,9 @@ impl EntityList {
 /// Aho-Corasick search would, without building an automaton (whose failure links for ~100,000
 /// first words dominated start-up). The hash is a compact open-addressing table of pattern ids
 /// tagged with 32 bits of the key's hash, so a probe that misses (nearly all of them) costs a
-/// few loads and no byte comparison; keys are hashed byte by byte, so
-/// [`PatternSet::matches_at_word_ends`] hashes every prefix in the same scan that finds the
-/// word ends. Built once; `Send + Sync`, shared across threads.
+/// few loads and no byte comparison; keys are hashed eight bytes at a time ([`hash_key`]),
+/// [`PatternSet::matches_at_word_ends`] finds the word ends eight bytes at a time and hashes
+/// only the prefixes up to them. Built once; `Send + Sync`, shared across threads.
 #[derive(Debug, Clone)]
 pub struct PatternSet {
     /// Open-addressing table (a power of two, at most half full), linear probing.
@@ -531,27 +531,54 @@ struct Slot {
 
 const EMPTY: u32 = u32::MAX;
 
-/// FNV-1a over the key's bytes, one step per byte (so prefixes hash incrementally), then
-/// mixed with the length so that the low bits (the table index) depend on every byte.
-const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
-
+/// The hash of a key, eight bytes at a time: a key of up to eight bytes is one or two
+/// overlapping loads, a longer one its eight-byte words and its last eight bytes (the loads
+/// overlap; equal keys load equal words). Mixed with the length so that the low bits (the
+/// table index) depend on every byte.
 #[inline]
-fn hash_step(hash: u64, byte: u8) -> u64 {
-    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-}
-
-#[inline]
-fn hash_finish(hash: u64, len: usize) -> u64 {
-    let mixed = (hash ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+fn hash_key(key: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let n = key.len();
+    let load8 = |at: usize| u64::from_le_bytes(key[at..at + 8].try_into().expect("8 bytes"));
+    let load4 = |at: usize| u64::from(u32::from_le_bytes(key[at..at + 4].try_into().expect("4")));
+    let mix = |hash: u64, word: u64| (hash ^ word).wrapping_mul(K).rotate_left(29);
+    let mut hash = HASH_SEED;
+    if n >= 8 {
+        let mut at = 0;
+        while at + 8 < n {
+            hash = mix(hash, load8(at));
+            at += 8;
+        }
+        hash = mix(hash, load8(n - 8));
+    } else if n >= 4 {
+        hash = mix(hash, load4(0) | load4(n - 4) << 32);
+    } else if n > 0 {
+        let word = u64::from(key[0]) | u64::from(key[n / 2]) << 8 | u64::from(key[n - 1]) << 16;
+        hash = mix(hash, word);
+    }
+    let mixed = (hash ^ n as u64).wrapping_mul(K);
     mixed ^ (mixed >> 32)
 }
 
-#[inline]
-fn hash_key(key: &[u8]) -> u64 {
-    hash_finish(
-        key.iter().fold(HASH_SEED, |h, &b| hash_step(h, b)),
-        key.len(),
-    )
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The high bit of every byte of `word` (eight bytes of a text) after which a match may end
+/// ([`END_CLASS`] not [`INNER`]): an ASCII byte that is no letter or digit, `s`, `e`, or the
+/// first byte of a character beyond ASCII; not a letter or digit (other than `s`, `e`) nor a
+/// continuation byte.
+#[inline(always)]
+fn end_bytes(word: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Exactly the bytes equal to `b`.
+    let equal = |b: u8| {
+        let x = word ^ (u64::from(b) * LOW);
+        !(((x & !HIGH) + !HIGH) | x) & HIGH
+    };
+    let other = dictionary::stop_bytes(word);
+    // Bit 7 set and bit 6 clear: a continuation byte.
+    let continuation = word & !(word << 1) & HIGH;
+    (other & !continuation) | equal(b's') | equal(b'e')
 }
 
 /// How many bytes of a pattern's beginning [`PatternSet`]'s filter keeps.
@@ -779,9 +806,9 @@ impl PatternSet {
     /// [`boundary_after`] holds, or with `genitive` also [`acceptable_end`] (before a
     /// genitive `s`/`es`). `text` is the original of `folded`.
     ///
-    /// The ends are found and the prefixes hashed in one forward scan over the bytes, so a
-    /// lookup costs a few instructions per byte plus one table probe per end of a length some
-    /// pattern has.
+    /// The ends are found eight bytes at a time ([`end_bytes`]: most bytes of a word go on
+    /// with a letter), so a lookup costs about one instruction per byte plus a hash and a
+    /// table probe per end of a length some pattern has.
     ///
     /// # Example
     /// ```
@@ -825,58 +852,85 @@ impl PatternSet {
         if limit <= start {
             return;
         }
-        let mut ends = [(0usize, 0u64); 16];
+        let mut ends = [0usize; 16];
         let mut count = 0;
         let bytes = text.as_bytes();
-        let mut hash = HASH_SEED;
-        for (offset, &byte) in folded[start..limit].iter().enumerate() {
-            hash = hash_step(hash, byte);
-            let end = start + offset + 1;
-            let class = bytes
-                .get(end)
-                .map_or(BOUNDARY, |&b| END_CLASS[usize::from(b)]);
-            if class == INNER {
-                continue;
-            }
-            let accepted = match class {
-                BOUNDARY => true,
-                // Most `s` and `e` go on with a letter: ruled out from the next byte's class
-                // before the full test.
-                MAYBE_GENITIVE => {
-                    genitive
-                        && match bytes[end] {
-                            b's' => bytes.get(end + 1).map_or(true, |&b| {
-                                END_CLASS[usize::from(b)] != INNER
-                                    && END_CLASS[usize::from(b)] != MAYBE_GENITIVE
-                            }),
-                            _ => bytes.get(end + 1) == Some(&b's'),
+        // The possible ends `start + 1..=limit`, found eight bytes at a time from the class of
+        // the byte after each: most bytes of a word go on with a letter.
+        let mut at = start + 1;
+        while at <= limit {
+            let (mut candidates, step) = match bytes.get(at..at + 8) {
+                Some(eight) => (
+                    end_bytes(u64::from_le_bytes(eight.try_into().expect("8 bytes"))),
+                    8,
+                ),
+                // The text's last bytes: each with its class (the end of the text ends a
+                // match).
+                None => {
+                    let mut candidates = 0u64;
+                    for k in 0..8 {
+                        if bytes
+                            .get(at + k)
+                            .map_or(true, |&b| END_CLASS[usize::from(b)] != INNER)
+                        {
+                            candidates |= 0x80 << (8 * k);
                         }
-                        && genitive_len(text, end).is_some()
+                    }
+                    (candidates, 8)
                 }
-                _ => boundary_after(text, end),
             };
-            if accepted && self.has_length(end - start) {
-                if count == ends.len() {
-                    // Unusually many ends (a long run of punctuation): take the plain path.
-                    let accept = |end| {
-                        if genitive {
-                            acceptable_end(text, end)
-                        } else {
-                            boundary_after(text, end)
-                        }
-                    };
-                    let mut all = Vec::new();
-                    self.matches_at(folded, start, limit, accept, &mut all);
-                    return all
-                        .into_iter()
-                        .for_each(|(end, pattern)| found(end, pattern));
-                }
-                ends[count] = (end, hash);
-                count += 1;
+            if limit - at < 7 {
+                // Only ends up to `limit`.
+                candidates &= (1u64 << (8 * (limit - at + 1))) - 1;
             }
+            while candidates != 0 {
+                let end = at + (candidates.trailing_zeros() / 8) as usize;
+                candidates &= candidates - 1;
+                let class = bytes
+                    .get(end)
+                    .map_or(BOUNDARY, |&b| END_CLASS[usize::from(b)]);
+                let accepted = match class {
+                    BOUNDARY => true,
+                    // Most `s` and `e` go on with a letter: ruled out from the next byte's
+                    // class before the full test.
+                    MAYBE_GENITIVE => {
+                        genitive
+                            && match bytes[end] {
+                                b's' => bytes.get(end + 1).map_or(true, |&b| {
+                                    END_CLASS[usize::from(b)] != INNER
+                                        && END_CLASS[usize::from(b)] != MAYBE_GENITIVE
+                                }),
+                                _ => bytes.get(end + 1) == Some(&b's'),
+                            }
+                            && genitive_len(text, end).is_some()
+                    }
+                    _ => boundary_after(text, end),
+                };
+                if accepted && self.has_length(end - start) {
+                    if count == ends.len() {
+                        // Unusually many ends (a long run of punctuation): the plain path.
+                        let accept = |end| {
+                            if genitive {
+                                acceptable_end(text, end)
+                            } else {
+                                boundary_after(text, end)
+                            }
+                        };
+                        let mut all = Vec::new();
+                        self.matches_at(folded, start, limit, accept, &mut all);
+                        return all
+                            .into_iter()
+                            .for_each(|(end, pattern)| found(end, pattern));
+                    }
+                    ends[count] = end;
+                    count += 1;
+                }
+            }
+            at += step;
         }
-        for &(end, hash) in ends[..count].iter().rev() {
-            if let Some(pattern) = self.find(&folded[start..end], hash_finish(hash, end - start)) {
+        for &end in ends[..count].iter().rev() {
+            let key = &folded[start..end];
+            if let Some(pattern) = self.find(key, hash_key(key)) {
                 found(end, pattern);
             }
         }
@@ -1012,19 +1066,41 @@ mod tests {
         let folded = fold(text);
         let bytes = folded.as_bytes();
         for start in (0..text.len()).filter(|&at| text.is_char_boundary(at)) {
-            for genitive in [false, true] {
-                let mut scanned = Vec::new();
-                set.matches_at_word_ends(text, bytes, start, text.len(), genitive, &mut scanned);
-                let mut probed = Vec::new();
-                let accept = |end| {
-                    if genitive {
-                        acceptable_end(text, end)
-                    } else {
-                        boundary_after(text, end)
-                    }
-                };
-                set.matches_at(bytes, start, text.len(), accept, &mut probed);
-                assert_eq!(scanned, probed, "at {start} ({genitive})");
+            // Every limit: the scan reads eight bytes at a time and drops the ends past it.
+            for limit in start..=text.len() {
+                for genitive in [false, true] {
+                    let mut scanned = Vec::new();
+                    set.matches_at_word_ends(text, bytes, start, limit, genitive, &mut scanned);
+                    let mut probed = Vec::new();
+                    let accept = |end| {
+                        if genitive {
+                            acceptable_end(text, end)
+                        } else {
+                            boundary_after(text, end)
+                        }
+                    };
+                    set.matches_at(bytes, start, limit, accept, &mut probed);
+                    assert_eq!(scanned, probed, "at {start} up to {limit} ({genitive})");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn end_bytes_are_the_bytes_of_a_class_other_than_inner() {
+        // Every byte value at every position of a word, among letters.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = *b"abcdfghk";
+                eight[at] = b;
+                let expected = eight.iter().enumerate().fold(0u64, |mask, (k, &byte)| {
+                    mask | u64::from(END_CLASS[usize::from(byte)] != INNER) << (8 * k + 7)
+                });
+                assert_eq!(
+                    end_bytes(u64::from_le_bytes(eight)),
+                    expected,
+                    "{b:#x} at {at}"
+                );
             }
         }
     }
