@@ -5619,6 +5619,22 @@ fn link_to_specific_names(
 mod tests {
     use super::*;
 
+    /// A document of `tokens` with its block index and nothing else worked out.
+    fn bare_doc<'a>(text: &'a str, tokens: &'a [Token]) -> Doc<'a> {
+        Doc {
+            text,
+            folded: Cow::Borrowed(text),
+            tokens,
+            sentences: Vec::new(),
+            org_head: Vec::new(),
+            role_suffix: Vec::new(),
+            region: Vec::new(),
+            flags: Vec::new(),
+            blocks: BlockIndex::default(),
+            starts: token_blocks(text, tokens),
+        }
+    }
+
     #[test]
     fn normalise_space_equals_split_and_join() {
         let texts = [
@@ -5672,18 +5688,7 @@ mod tests {
         }
         let starts = token_blocks(text, &tokens);
         assert!(!starts.is_empty());
-        let doc = Doc {
-            text,
-            folded: Cow::Borrowed(text),
-            tokens: &tokens,
-            sentences: Vec::new(),
-            org_head: Vec::new(),
-            role_suffix: Vec::new(),
-            region: Vec::new(),
-            flags: Vec::new(),
-            blocks: BlockIndex::default(),
-            starts,
-        };
+        let doc = bare_doc(text, &tokens);
         for at in 0..text.len() + 40 {
             let starting = tokens.binary_search_by_key(&at, |t| t.start).ok();
             let i = tokens.partition_point(|t| t.start <= at);
@@ -5714,18 +5719,7 @@ mod tests {
             });
             at += word.len() + 1;
         }
-        let doc = Doc {
-            text,
-            folded: Cow::Borrowed(text),
-            tokens: &tokens,
-            sentences: Vec::new(),
-            org_head: Vec::new(),
-            role_suffix: Vec::new(),
-            region: Vec::new(),
-            flags: Vec::new(),
-            blocks: BlockIndex::default(),
-            starts: token_blocks(text, &tokens),
-        };
+        let doc = bare_doc(text, &tokens);
         let firsts = [2, 6, 7, 5, 0, 6];
         let mut expected = Vec::new();
         for (x, &f) in firsts.iter().enumerate() {

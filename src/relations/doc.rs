@@ -70,6 +70,23 @@ pub(crate) struct Mention {
     pub group: usize,
 }
 
+impl Mention {
+    /// A mention with no preposition, attribute or group found yet.
+    fn new(entity: usize, start: usize, end: usize, token: usize, via: Via) -> Mention {
+        Mention {
+            entity,
+            start,
+            end,
+            token,
+            via,
+            prep: None,
+            attribute: false,
+            visitors: false,
+            group: usize::MAX,
+        }
+    }
+}
+
 /// Region, person and side knowledge about one document.
 #[derive(Debug)]
 pub(crate) struct Doc<'a> {
@@ -1140,17 +1157,7 @@ impl<'a> Doc<'a> {
             let token = token_at(e.start);
             if let Some(&s) = sentence_of.get(token) {
                 if s < mentions.len() {
-                    mentions[s].push(Mention {
-                        entity: i,
-                        start: e.start,
-                        end: e.end,
-                        token,
-                        via: Via::Direct,
-                        prep: None,
-                        attribute: false,
-                        visitors: false,
-                        group: usize::MAX,
-                    });
+                    mentions[s].push(Mention::new(i, e.start, e.end, token, Via::Direct));
                 }
             }
         }
@@ -1162,17 +1169,13 @@ impl<'a> Doc<'a> {
                     .iter()
                     .any(|m| entities[m.entity].canonical == entities[referent].canonical)
             {
-                mentions[s].push(Mention {
-                    entity: referent,
-                    start: tokens[token].start,
-                    end: tokens[token].end,
+                mentions[s].push(Mention::new(
+                    referent,
+                    tokens[token].start,
+                    tokens[token].end,
                     token,
-                    via: Via::Direct,
-                    prep: None,
-                    attribute: false,
-                    visitors: false,
-                    group: usize::MAX,
-                });
+                    Via::Direct,
+                ));
             }
         }
         for ev in &evidence {
@@ -1190,17 +1193,13 @@ impl<'a> Doc<'a> {
             let token = token_at(ev.start);
             if let Some(&s) = sentence_of.get(token) {
                 if s < mentions.len() {
-                    mentions[s].push(Mention {
-                        entity: target,
-                        start: ev.start,
-                        end: entities[target].end,
+                    mentions[s].push(Mention::new(
+                        target,
+                        ev.start,
+                        entities[target].end,
                         token,
-                        via: Via::Adjective,
-                        prep: None,
-                        attribute: false,
-                        visitors: false,
-                        group: usize::MAX,
-                    });
+                        Via::Adjective,
+                    ));
                 }
             }
         }
@@ -1316,17 +1315,13 @@ impl<'a> Doc<'a> {
                     let token = token_at(person.start);
                     if let Some(&s) = sentence_of.get(token) {
                         if s < mentions.len() && !mentions[s].iter().any(|m| m.entity == *body) {
-                            mentions[s].push(Mention {
-                                entity: *body,
-                                start: person.start,
-                                end: entities[*body].end,
+                            mentions[s].push(Mention::new(
+                                *body,
+                                person.start,
+                                entities[*body].end,
                                 token,
-                                via: Via::Person(p),
-                                prep: None,
-                                attribute: false,
-                                visitors: false,
-                                group: usize::MAX,
-                            });
+                                Via::Person(p),
+                            ));
                         }
                     }
                 }
