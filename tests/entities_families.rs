@@ -688,3 +688,20 @@ fn an_envoy_named_by_its_country_takes_the_full_title() {
         ]
     );
 }
+
+#[test]
+fn an_acronym_and_the_rest_of_its_full_name_are_one_mention() {
+    // "TU" spells "Technische Universität"; "Bergakademie Freiberg" is a name of its own.
+    let text = "Pressemitteilung der TU Bergakademie Freiberg\n\n\
+                Die Technische Universität Bergakademie Freiberg koordiniert das Projekt.";
+    let found = org_canonicals(text);
+    assert_eq!(
+        found.first(),
+        Some(&(
+            "TU Bergakademie Freiberg".to_string(),
+            "Technische Universität Bergakademie Freiberg".to_string()
+        )),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+}

@@ -3332,6 +3332,7 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
         keep
     });
     link_acronyms_to_names(rec, doc, &mut chosen);
+    join_acronym_and_rest(doc, &mut chosen);
     // "Full Name (ACR)" definitions.
     // Looked up for every token: FastMap, not SipHash (never iterated, order is irrelevant).
     let mut acronyms: crate::gazetteer::FastMap<&str, (String, Option<String>, Option<String>)> =
@@ -4551,6 +4552,48 @@ fn article_before(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
     buf[..before.len()].copy_from_slice(before.as_bytes());
     buf[..before.len()].make_ascii_lowercase();
     std::str::from_utf8(&buf[..before.len()]).is_ok_and(|lower| lex.noun_markers.contains(lower))
+}
+
+/// "TU Bergakademie Freiberg": an acronym linked to "Technische Universität Bergakademie
+/// Freiberg" and the name right after it, which ends that full name, are one mention of it
+/// (the acronym spells the words before the rest).
+fn join_acronym_and_rest(doc: &Doc, chosen: &mut Vec<Candidate>) {
+    let mut joined = vec![false; chosen.len()];
+    for a in 0..chosen.len() {
+        let Payload::Linked {
+            canonical,
+            rule: "link:acronym",
+            ..
+        } = &chosen[a].payload
+        else {
+            continue;
+        };
+        let end = chosen[a].end;
+        if doc.text.as_bytes().get(end) != Some(&b' ') {
+            continue;
+        }
+        let Some(b) = chosen
+            .iter()
+            .position(|c| c.start == end + 1 && c.entity_type == EntityType::Organisation)
+        else {
+            continue;
+        };
+        let acr = &doc.text[chosen[a].start..end];
+        let rest = &doc.text[chosen[b].start..chosen[b].end];
+        let spelled = canonical
+            .strip_suffix(rest)
+            .and_then(|head| head.strip_suffix(' '))
+            .is_some_and(|head| long_form_start(acr, head) == Some(0));
+        if spelled && !joined[a] {
+            chosen[a].end = chosen[b].end;
+            joined[b] = true;
+        }
+    }
+    let mut k = 0;
+    chosen.retain(|_| {
+        k += 1;
+        !joined[k - 1]
+    });
 }
 
 /// Acronyms found by rule ("der XYZ", "XYZ-Chef") take the canonical name of an organisation
