@@ -26,13 +26,6 @@ fn gather(flags: &[u8; 64]) -> u64 {
     out
 }
 
-/// Per byte of `block`, one bit each (byte `i` is bit `i`): ASCII letters and digits, and
-/// bytes outside ASCII.
-#[inline]
-fn classify(block: &[u8; 64]) -> (u64, u64) {
-    classify_with::<true>(block)
-}
-
 /// Per byte of `block`, one bit each: ASCII letters (and digits with `DIGITS`), and bytes
 /// outside ASCII.
 #[inline]
@@ -128,10 +121,51 @@ fn non_ascii_class<const DIGITS: bool>(text: &str, at: usize) -> (usize, bool) {
     }
 }
 
-/// The width of the character outside ASCII at `at` and whether it is a letter or digit.
+/// The 64-byte block of `text` at `base`, classified whole: the bytes of the characters of the
+/// class (ASCII letters, and digits with `DIGITS`; characters outside ASCII decoded, and the
+/// rest of one begun in the block before, from `spill`) and the first bytes of the characters
+/// outside ASCII not of the class; then where the block ends. `spill` becomes the bytes of the
+/// next block that belong to a character of the class begun in this one.
 #[inline]
-fn non_ascii_char(text: &str, at: usize) -> (usize, bool) {
-    non_ascii_class::<true>(text, at)
+fn classify_text_block<const DIGITS: bool>(
+    text: &str,
+    base: usize,
+    spill: &mut u64,
+) -> (u64, u64, usize) {
+    let bytes = text.as_bytes();
+    let end = (base + 64).min(bytes.len());
+    let (ascii, high) = match bytes.get(base..base + 64) {
+        Some(block) => classify_with::<DIGITS>(block.try_into().expect("64 bytes")),
+        None => {
+            let mut block = [0u8; 64];
+            block[..end - base].copy_from_slice(&bytes[base..end]);
+            classify_with::<DIGITS>(&block)
+        }
+    };
+    let mut class = ascii | *spill;
+    *spill = 0;
+    let mut other = 0u64;
+    // Characters outside ASCII, one by one.
+    let mut pending = high;
+    while pending != 0 {
+        let i = pending.trailing_zeros() as usize;
+        let at = base + i;
+        if bytes[at] & 0xC0 == 0x80 {
+            // The rest of a character begun in the block before (in `spill` if of the class).
+            pending &= pending - 1;
+            continue;
+        }
+        let (width, of_class) = non_ascii_class::<DIGITS>(text, at);
+        let span = ((1u128 << width) - 1) << i;
+        pending &= !(span as u64);
+        if of_class {
+            class |= span as u64;
+            *spill |= (span >> 64) as u64;
+        } else {
+            other |= 1 << i;
+        }
+    }
+    (class, other, end)
 }
 
 /// The positions in `text` where a word, a number or a character outside ASCII that is not a
@@ -176,40 +210,8 @@ impl<'t> WordStarts<'t> {
 
     /// Classifies the next block and sets its starts.
     fn advance(&mut self) {
-        let bytes = self.text.as_bytes();
         let base = self.next_block;
-        let end = (base + 64).min(bytes.len());
-        let (alnum, high) = match bytes.get(base..base + 64) {
-            Some(block) => classify(block.try_into().expect("64 bytes")),
-            None => {
-                let mut block = [0u8; 64];
-                block[..end - base].copy_from_slice(&bytes[base..end]);
-                classify(&block)
-            }
-        };
-        let mut word = alnum | self.spill;
-        self.spill = 0;
-        let mut other = 0u64;
-        // Characters outside ASCII, one by one.
-        let mut pending = high;
-        while pending != 0 {
-            let i = pending.trailing_zeros() as usize;
-            let at = base + i;
-            if bytes[at] & 0xC0 == 0x80 {
-                // The rest of a character begun in the block before (in `spill` if a letter).
-                pending &= pending - 1;
-                continue;
-            }
-            let (width, is_word) = non_ascii_char(self.text, at);
-            let span = ((1u128 << width) - 1) << i;
-            pending &= !(span as u64);
-            if is_word {
-                word |= span as u64;
-                self.spill |= (span >> 64) as u64;
-            } else {
-                other |= 1 << i;
-            }
-        }
+        let (word, other, end) = classify_text_block::<true>(self.text, base, &mut self.spill);
         self.bits = (word | other) & !(word << 1 | u64::from(self.carry));
         self.carry = word >> 63 != 0;
         self.base = base;
@@ -250,12 +252,6 @@ impl Iterator for WordStarts<'_> {
         self.bits &= self.bits - 1;
         Some(self.base + i)
     }
-}
-
-/// The width of the character outside ASCII at `at` and whether it is a letter.
-#[inline]
-fn non_ascii_letter(text: &str, at: usize) -> (usize, bool) {
-    non_ascii_class::<false>(text, at)
 }
 
 /// The words of `text` as runs of letters (ASCII letters and characters outside ASCII that are
@@ -304,37 +300,8 @@ impl<'t> LetterRuns<'t> {
 
     /// Classifies the next block and sets its edges.
     fn advance(&mut self) {
-        let bytes = self.text.as_bytes();
         let base = self.next_block;
-        let end = (base + 64).min(bytes.len());
-        let (ascii, high) = match bytes.get(base..base + 64) {
-            Some(block) => classify_with::<false>(block.try_into().expect("64 bytes")),
-            None => {
-                let mut block = [0u8; 64];
-                block[..end - base].copy_from_slice(&bytes[base..end]);
-                classify_with::<false>(&block)
-            }
-        };
-        let mut letters = ascii | self.spill;
-        self.spill = 0;
-        // Characters outside ASCII, one by one.
-        let mut pending = high;
-        while pending != 0 {
-            let i = pending.trailing_zeros() as usize;
-            let at = base + i;
-            if bytes[at] & 0xC0 == 0x80 {
-                // The rest of a character begun in the block before (in `spill` if a letter).
-                pending &= pending - 1;
-                continue;
-            }
-            let (width, is_letter) = non_ascii_letter(self.text, at);
-            let span = ((1u128 << width) - 1) << i;
-            pending &= !(span as u64);
-            if is_letter {
-                letters |= span as u64;
-                self.spill |= (span >> 64) as u64;
-            }
-        }
+        let (letters, _, end) = classify_text_block::<false>(self.text, base, &mut self.spill);
         // Bytes past the end of the text (a short last block) are no letters: a run open
         // there ends at the end of the text.
         self.edges = letters ^ (letters << 1 | u64::from(self.carry));
@@ -425,7 +392,10 @@ mod tests {
     fn every_byte_is_classified_as_one_at_a_time() {
         for first in (0..=255u8).step_by(64) {
             let block: [u8; 64] = std::array::from_fn(|i| first.wrapping_add(i as u8));
-            for (alnum, high) in [classify(&block), classify_portable::<true>(&block)] {
+            for (alnum, high) in [
+                classify_with::<true>(&block),
+                classify_portable::<true>(&block),
+            ] {
                 for (i, &b) in block.iter().enumerate() {
                     assert_eq!(alnum >> i & 1 == 1, b.is_ascii_alphanumeric(), "{b:#x}");
                     assert_eq!(high >> i & 1 == 1, b >= 0x80, "{b:#x}");
@@ -440,7 +410,7 @@ mod tests {
         for c in chars {
             let text = format!("{c}x");
             assert_eq!(
-                non_ascii_char(&text, 0),
+                non_ascii_class::<true>(&text, 0),
                 (c.len_utf8(), c.is_alphanumeric()),
                 "{c:?}"
             );
@@ -514,7 +484,7 @@ mod tests {
         for c in chars {
             let text = format!("{c}x");
             assert_eq!(
-                non_ascii_letter(&text, 0),
+                non_ascii_class::<false>(&text, 0),
                 (c.len_utf8(), c.is_alphabetic()),
                 "{c:?}"
             );
