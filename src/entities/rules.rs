@@ -5662,6 +5662,23 @@ fn link_to_specific_names(
 mod tests {
     use super::*;
 
+    /// The runs of `text` between whitespace characters (each one byte wide), as word tokens.
+    fn word_tokens(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for word in text.split(|c: char| c.is_whitespace()) {
+            if !word.is_empty() {
+                tokens.push(Token {
+                    start: at,
+                    end: at + word.len(),
+                    kind: TokenKind::Word,
+                });
+            }
+            at += word.len() + 1;
+        }
+        tokens
+    }
+
     /// A document of `tokens` with its block index and nothing else worked out.
     fn bare_doc<'a>(text: &'a str, tokens: &'a [Token]) -> Doc<'a> {
         Doc {
@@ -5717,18 +5734,7 @@ mod tests {
     #[test]
     fn token_lookups_equal_the_searches() {
         let text = "Die  Stadt Oberwald-Nord, 12345 Beispielhausen;\n\n\t  und (Sachsen) ende";
-        let mut tokens = Vec::new();
-        let mut at = 0;
-        for word in text.split(|c: char| c.is_whitespace()) {
-            if !word.is_empty() {
-                tokens.push(Token {
-                    start: at,
-                    end: at + word.len(),
-                    kind: TokenKind::Word,
-                });
-            }
-            at += word.len() + 1;
-        }
+        let tokens = word_tokens(text);
         let starts = token_blocks(text, &tokens);
         assert!(!starts.is_empty());
         let doc = bare_doc(text, &tokens);
@@ -5752,16 +5758,7 @@ mod tests {
     fn repeats_are_the_tokens_spelled_like_each_first_word() {
         // "Anna" also inside "AnnAnna" and "Annas", "aa" overlapping itself in "aaa aa".
         let text = "Anna AnnAnna Anna Annas aaa aa Beispiel GmbH Anna-Beispiel aa Beispiel";
-        let mut tokens = Vec::new();
-        let mut at = 0;
-        for word in text.split(' ') {
-            tokens.push(Token {
-                start: at,
-                end: at + word.len(),
-                kind: TokenKind::Word,
-            });
-            at += word.len() + 1;
-        }
+        let tokens = word_tokens(text);
         let doc = bare_doc(text, &tokens);
         let firsts = [2, 6, 7, 5, 0, 6];
         let mut expected = Vec::new();
