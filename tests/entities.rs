@@ -541,6 +541,15 @@ fn organisation_names_with_acronyms_descriptors_and_places() {
             "Die Software-Firma Beispiel Analytics GmbH wächst.",
             &[("Beispiel Analytics GmbH", "ORG")],
         ),
+        // In the genitive too, and a compound of a listed trade.
+        (
+            "Der Umsatz des Pumpen-Herstellers Beispiel Fluidtechnik Ltd. stieg.",
+            &[("Beispiel Fluidtechnik Ltd.", "ORG")],
+        ),
+        (
+            "Die Muttergesellschaft Beispiel Holding AG zahlt.",
+            &[("Beispiel Holding AG", "ORG")],
+        ),
         (
             "Der Branchenverband Kunststoffnetz Nord e.V. tagte.",
             &[("Kunststoffnetz Nord e.V.", "ORG")],

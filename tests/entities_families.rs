@@ -434,6 +434,19 @@ fn dotted_short_and_extra_legal_forms() {
             "Die Kota Makmur Sdn. Bhd. liefert.",
             &[("Kota Makmur Sdn. Bhd.", "ORG")],
         ),
+        // Forms whose period the tokeniser splits off, with a place inside the name.
+        (
+            "Gestern hat die Tisza Gépgyártó Kft. Teile geliefert.",
+            &[("Tisza Gépgyártó Kft.", "ORG")],
+        ),
+        (
+            "Den Auftrag erhielt die Rybnik Serwis Sp. z o.o. aus Polen.",
+            &[("Rybnik Serwis Sp. z o.o.", "ORG"), ("Polen", "LOC")],
+        ),
+        (
+            "Partner ist die Construções Beira Lda. in Portugal.",
+            &[("Construções Beira Lda.", "ORG"), ("Portugal", "LOC")],
+        ),
     ]);
 }
 

@@ -806,7 +806,14 @@ impl Lexicon {
             if form.starts_with('&') {
                 continue;
             }
-            legal_first_words.insert(form.split(' ').next().unwrap_or(form));
+            let first = form.split(' ').next().unwrap_or(form);
+            legal_first_words.insert(first);
+            // The tokeniser keeps the period of an abbreviation it knows ("Ltd.") and splits
+            // it off others ("Kft", "."): the first word without it starts the form too,
+            // unless it is written in capitals ("RT.": an acronym ending a sentence).
+            if first.chars().any(char::is_lowercase) {
+                legal_first_words.insert(first.trim_end_matches('.'));
+            }
             // The tokeniser joins spaced abbreviations into one token ("e. V."): the whole
             // form is a first token too.
             legal_first_words.insert(form);
@@ -817,7 +824,11 @@ impl Lexicon {
         let cues = Cues::load(files.cues)?;
         for &form in &cues.legal_form {
             if !forms.contains(&form) {
-                legal_first_words.insert(form.split(' ').next().unwrap_or(form));
+                let first = form.split(' ').next().unwrap_or(form);
+                legal_first_words.insert(first);
+                if first.chars().any(char::is_lowercase) {
+                    legal_first_words.insert(first.trim_end_matches('.'));
+                }
                 legal_association.push(false);
                 forms.push(form);
             }
