@@ -718,3 +718,40 @@ fn an_acronym_and_the_rest_of_its_full_name_are_one_mention() {
     );
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn head_words_with_a_demonym_a_hyphen_compound_or_an_acronym_inside_a_compound() {
+    check(&[
+        // A state chancellery named by a demonym is that office; a government is described.
+        (
+            "Am Nachmittag trafen sie sich in der Thüringer Staatskanzlei.",
+            &[("Thüringer Staatskanzlei", "ORG")],
+        ),
+        (
+            "Er lud die Kärntner Landesregierung nach Pula ein.",
+            &[("Pula", "LOC")],
+        ),
+        // A chamber serving its seat and the region around it.
+        (
+            "Die Handwerkskammer Frankfurt-Rhein-Main lädt ein.",
+            &[("Handwerkskammer Frankfurt-Rhein-Main", "ORG")],
+        ),
+        (
+            "Die Handwerkskammer Osnabrück-Emsland-Grafschaft Bentheim berät.",
+            &[(
+                "Handwerkskammer Osnabrück-Emsland-Grafschaft Bentheim",
+                "ORG",
+            )],
+        ),
+        // An acronym closes the name when its last letters lie inside the last compound.
+        (
+            "Das Fraunhofer-Institut für Werkstoffmechanik IWM forscht.",
+            &[("Fraunhofer-Institut für Werkstoffmechanik IWM", "ORG")],
+        ),
+        // A university's seat after its English name is a place of its own.
+        (
+            "Partner ist die University of Otago in Dunedin.",
+            &[("University of Otago", "ORG"), ("Dunedin", "LOC")],
+        ),
+    ]);
+}

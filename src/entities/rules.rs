@@ -2049,15 +2049,15 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                         has_comp = true;
                         continue;
                     }
-                    if right == i
-                        && head.subtype == "chamber"
-                        && hyphenated_places(doc, &place_end, k)
-                    {
-                        // "Handwerkskammer Niederbayern-Oberpfalz": a chamber serving two
-                        // regions names both.
-                        right = k;
-                        has_comp = true;
-                        break;
+                    if right == i && head.subtype == "chamber" {
+                        if let Some(end) = hyphenated_places(doc, &place_end, k) {
+                            // "Handwerkskammer Niederbayern-Oberpfalz": a chamber serving
+                            // two regions names both; "Handwerkskammer Frankfurt-Rhein-Main":
+                            // its seat and the region around it.
+                            right = end;
+                            has_comp = true;
+                            break;
+                        }
                     }
                     if let Some(end) = region_end(k) {
                         // "Investitionsagentur Karnataka Udyog Mitra": the place starts a name
@@ -2098,8 +2098,11 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         let genitive_of_head = left >= s_start + 2
             && matches!(doc.t(left - 1), "der" | "des")
             && doc.org_head[left - 2].is_some();
+        // A state chancellery is an office of that name: "Thüringer Staatskanzlei".
+        let office = folded_token.ends_with("kanzlei");
         if head.subtype == "government"
             && !has_comp
+            && !office
             && left + 1 == i
             && !genitive_of_head
             && demonym(doc, lex, left)
@@ -2218,25 +2221,33 @@ fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Ve
     }
 }
 
-/// Whether token `k` is a hyphen compound of capitalised words that starts and ends with a
-/// place ("Niederbayern-Oberpfalz", "Halle-Dessau").
+/// The last token of a place name that starts with the hyphen compound of capitalised words
+/// at token `k` ("Niederbayern-Oberpfalz", "Frankfurt-Rhein-Main"), its last part possibly a
+/// place of several words ("Osnabrück-Emsland-Grafschaft Bentheim").
 fn hyphenated_places(
     doc: &Doc,
     place_end: &crate::gazetteer::FastMap<usize, usize>,
     k: usize,
-) -> bool {
+) -> Option<usize> {
     let token = doc.tokens[k];
     let word = doc.t(k);
-    word.contains('-')
+    let compound = word.contains('-')
         && doc.kind(k) == TokenKind::Word
         && word.split('-').all(is_upper_initial)
         && place_end
             .get(&token.start)
-            .is_some_and(|&end| end < token.end)
-        && word.rfind('-').is_some_and(|at| {
-            let last_start = token.start + at + 1;
-            place_end.get(&last_start) == Some(&token.end)
-        })
+            .is_some_and(|&end| end < token.end);
+    if !compound {
+        return None;
+    }
+    let last_start = token.start + word.rfind('-')? + 1;
+    match place_end.get(&last_start) {
+        Some(&end) if end > token.end => (k..doc.sentence_end(k))
+            .take_while(|&m| doc.tokens[m].start < end)
+            .last()
+            .filter(|&m| doc.tokens[m].end == end),
+        _ => Some(k),
+    }
 }
 
 /// Whether token `k` is an indeclinable demonym in -er ("Bündner", "Kärntner"), not an
@@ -2384,24 +2395,42 @@ fn acronym(t: &str) -> bool {
 }
 
 /// Whether token `k` is an acronym whose letters are initials, in order, of the capitalised
-/// words and hyphen parts of tokens `left..=right`.
+/// words and hyphen parts of tokens `left..=right`. The last word may give up to two more
+/// letters from inside a compound: "Institut für Windenergiesysteme IWES", "Photonische
+/// Mikrosysteme IPMS".
 fn initials_acronym(doc: &Doc, left: usize, right: usize, k: usize) -> bool {
     let acr = doc.t(k);
     if !acronym(acr) || !acr.chars().all(|c| c.is_alphabetic()) {
         return false;
     }
     let mut letters = acr.chars().peekable();
+    // The rest of the part whose initial was the last one matched, if it is the span's last.
+    let mut last_rest: Option<&str> = None;
     for m in left..=right {
         for part in doc.t(m).split('-') {
             let Some(first) = part.chars().next() else {
                 continue;
             };
-            if first.is_uppercase() && letters.peek() == Some(&first) {
-                letters.next();
+            if first.is_uppercase() {
+                if letters.peek() == Some(&first) {
+                    letters.next();
+                    last_rest = Some(&part[first.len_utf8()..]);
+                } else {
+                    last_rest = None;
+                }
             }
         }
     }
-    letters.peek().is_none()
+    let rest: Vec<char> = letters.collect();
+    if rest.is_empty() {
+        return true;
+    }
+    // The leftover capitals, in order, inside the last word ("indenergie[s]ysteme").
+    rest.len() <= 2
+        && last_rest.is_some_and(|word| {
+            let mut inner = word.chars().flat_map(char::to_uppercase);
+            rest.iter().all(|&c| inner.any(|w| w == c))
+        })
 }
 
 /// Whether `t` is two or more capitals each followed by a full stop: "U.S.", "U.K.".
@@ -2605,8 +2634,9 @@ fn english_org(
     while right + 1 < limit && right - i < 10 && doc.adjacent(right) {
         let k = right + 1;
         // "University in Nanjing": a place right after the head is its location, not part
-        // of the name ("Chamber of Commerce in Korea" keeps it).
-        if doc.t(k) == "in" && right == i {
+        // of the name ("Chamber of Commerce in Korea" keeps it); after a university's or an
+        // institute's name too ("University of Queensland in Brisbane").
+        if doc.t(k) == "in" && (right == i || matches!(subtype, "university" | "research")) {
             break;
         }
         if connector(k) {
