@@ -755,3 +755,23 @@ fn head_words_with_a_demonym_a_hyphen_compound_or_an_acronym_inside_a_compound()
         ),
     ]);
 }
+
+#[test]
+fn two_letter_legal_forms_of_other_countries_need_two_name_words() {
+    check(&[
+        (
+            "Die Nordfjord Marine AS liefert Teile.",
+            &[("Nordfjord Marine AS", "ORG")],
+        ),
+        (
+            "Der Umsatz der Vlaamse Kleppen NV stieg.",
+            &[("Vlaamse Kleppen NV", "ORG")],
+        ),
+        ("Laut Marine AS stieg der Wert.", &[]),
+        // A verb before the name is no brand written in lower case.
+        (
+            "Gestern kam Nordfjord Subsea GmbH dazu.",
+            &[("Nordfjord Subsea GmbH", "ORG")],
+        ),
+    ]);
+}

@@ -80,6 +80,8 @@ pub struct Lexicon {
     pub legal_forms: PatternSet,
     /// Whether a legal form is an association's (`e.V.`).
     pub legal_association: Vec<bool>,
+    /// Whether a legal form counts only after two name words (`short_legal_form`).
+    pub legal_after_two_words: Vec<bool>,
     /// First words of legal forms (a quick pre-check: "GmbH", "Co.", "e.V.").
     pub legal_first_words: FastSet<&'static str>,
     pub adjectives: PatternSet,
@@ -122,6 +124,10 @@ pub struct Cues {
     pub not_surname: FastSet<&'static str>,
     /// Acronyms that name no organisation ("KI", "BIP").
     pub not_org_acronym: FastSet<&'static str>,
+    /// Two-letter legal forms of other countries taken after two name words at least
+    /// ("Beispiel Subsea AS", "Beispiel Valves NV"); other two-letter forms are ordinary
+    /// abbreviations too often.
+    pub short_legal_form: FastSet<&'static str>,
     /// Numerals and quantifiers declined like adjectives ("vier", "mehrere"): after "für"
     /// they open a stretch of time or an amount, no field ("Kammer für vier Tage").
     pub quantifier: FastSet<&'static str>,
@@ -370,6 +376,7 @@ impl Cues {
                 "speech" => cues.speech.insert(word),
                 "not_surname" => cues.not_surname.insert(word),
                 "not_org_acronym" => cues.not_org_acronym.insert(word),
+                "short_legal_form" => cues.short_legal_form.insert(word),
                 "quantifier" => cues.quantifier.insert(word),
                 "agency_after_place" => cues.agency_after_place.insert(word),
                 "feminine_legal_form" => cues.feminine_legal_form.insert(word),
@@ -785,22 +792,24 @@ impl Lexicon {
             .map_err(|e| ResourceError::new(files.org_heads.name, 0, e.to_string()))?;
         let head_ends = super::heads::HeadEnds::build(patterns.iter().map(String::as_str));
         // Legal forms, exact case.
+        let cues = Cues::load(files.cues)?;
         let mut forms = Vec::new();
         let mut legal_association = Vec::new();
+        let mut legal_after_two_words = Vec::new();
         let mut legal_first_words = FastSet::default();
         for row in aux_rows(files.legal_forms, 2)? {
             let form = row.fields[0];
             let countries = row.fields.get(1).copied().unwrap_or("");
             // Two-letter forms are ordinary abbreviations in most languages; keep those of
-            // German-speaking countries only (AG, KG, SE, UG, eG).
+            // German-speaking countries (AG, KG, SE, UG, eG) and, after two name words, the
+            // listed ones of other countries (`short_legal_form`: AS, NV).
             // Dotted ones ("K.K.", "N.V.") are no ordinary abbreviations.
-            let short =
-                form.chars().filter(|c| c.is_alphanumeric()).count() <= 2 && !form.contains('.');
-            if short
+            let short = form.chars().filter(|c| c.is_alphanumeric()).count() <= 2
+                && !form.contains('.')
                 && !countries
                     .split(',')
-                    .any(|c| matches!(c.trim(), "DE" | "AT" | "CH"))
-            {
+                    .any(|c| matches!(c.trim(), "DE" | "AT" | "CH"));
+            if short && !cues.short_legal_form.contains(form) {
                 continue;
             }
             if form.starts_with('&') {
@@ -818,10 +827,10 @@ impl Lexicon {
             // form is a first token too.
             legal_first_words.insert(form);
             legal_association.push(form.contains('V') && form.starts_with('e'));
+            legal_after_two_words.push(short);
             forms.push(form);
         }
         // Spellings the generated list lacks (`legal_form` in cues.tsv: "Pvt. Ltd.", "Tbk").
-        let cues = Cues::load(files.cues)?;
         for &form in &cues.legal_form {
             if !forms.contains(&form) {
                 let first = form.split(' ').next().unwrap_or(form);
@@ -830,6 +839,7 @@ impl Lexicon {
                     legal_first_words.insert(first.trim_end_matches('.'));
                 }
                 legal_association.push(false);
+                legal_after_two_words.push(false);
                 forms.push(form);
             }
         }
@@ -867,6 +877,7 @@ impl Lexicon {
             head_info,
             legal_forms,
             legal_association,
+            legal_after_two_words,
             legal_first_words,
             adjectives,
             adjective_forms,

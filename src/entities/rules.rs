@@ -2796,7 +2796,8 @@ fn legal_form_rule(
         if doc.tokens[last].end != end || !doc.adjacent(i - 1) {
             continue;
         }
-        let association = lex.legal_association[lex.legal_forms.values(pattern)[0] as usize];
+        let form = lex.legal_forms.values(pattern)[0] as usize;
+        let association = lex.legal_association[form];
         let s_start = doc.sentence_start(i);
         let name_part = |k: usize| -> bool {
             let t = doc.t(k);
@@ -2915,8 +2916,8 @@ fn legal_form_rule(
             // A brand written in lower case before the name, after an article or the like:
             // "der beispielwerk Steel Europe AG" (not "House [of] Energy e.V.").
             let start = lower_case_name_start(doc, lex, left, s_start);
-            if start < left && (start == s_start || !doc.cap_word(start - 1) || doc.stop(start - 1))
-            {
+            // After an article, not after a verb: "Gestern kam [Beispiel Subsea GmbH]".
+            if start < left && (start == s_start || lex.noun_markers.contains(doc.t(start - 1))) {
                 left = start;
             }
         }
@@ -2925,6 +2926,10 @@ fn legal_form_rule(
         }
         if left + 2 < i && located_by_demonym(doc, lex, left, i) {
             left += 1;
+        }
+        if lex.legal_after_two_words[form] && (i - left < 2 || !(left..i).all(|k| doc.cap_word(k)))
+        {
+            continue;
         }
         push_rule(
             cands,
