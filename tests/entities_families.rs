@@ -775,3 +775,25 @@ fn two_letter_legal_forms_of_other_countries_need_two_name_words() {
         ),
     ]);
 }
+
+#[test]
+fn english_names_headed_by_house_or_port_end_before_their_seat() {
+    check(&[
+        (
+            "Sie besuchten das House of Logistics and Mobility in Frankfurt.",
+            &[
+                ("House of Logistics and Mobility", "ORG"),
+                ("Frankfurt", "LOC"),
+            ],
+        ),
+        (
+            "Gespräche mit dem Port of Rotterdam folgten.",
+            &[("Port of Rotterdam", "ORG")],
+        ),
+        // A capitalised word after the head continues another name.
+        (
+            "Sie besichtigten die neue Finanzstadt Port City Colombo.",
+            &[("Colombo", "LOC")],
+        ),
+    ]);
+}

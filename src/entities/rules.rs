@@ -2633,10 +2633,10 @@ fn english_org(
     let mut through_connector = false;
     while right + 1 < limit && right - i < 10 && doc.adjacent(right) {
         let k = right + 1;
-        // "University in Nanjing": a place right after the head is its location, not part
-        // of the name ("Chamber of Commerce in Korea" keeps it); after a university's or an
-        // institute's name too ("University of Queensland in Brisbane").
-        if doc.t(k) == "in" && (right == i || matches!(subtype, "university" | "research")) {
+        // "University in Nanjing", "University of Queensland in Brisbane": a place after
+        // "in" is the seat, no part of the name; a chamber's names its country ("Chamber
+        // of Commerce in Korea").
+        if doc.t(k) == "in" && (right == i || subtype != "chamber") {
             break;
         }
         if connector(k) {
@@ -2694,6 +2694,16 @@ fn english_org(
     // serves.
     if right == i && left == i && i + 1 < limit && doc.adjacent(i) && doc.region[i + 1] {
         right = i + 1;
+    }
+    // "Port City Colombo": a capitalised word right after the head continues another name.
+    if right == i
+        && i + 1 < limit
+        && doc.adjacent(i)
+        && run_word(i + 1)
+        && !doc.region[i + 1]
+        && doc.org_head[i + 1].is_none()
+    {
+        return;
     }
     if right == left {
         return;
