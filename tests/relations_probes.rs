@@ -202,3 +202,11 @@ fn bodies_travelling_together_are_all_visitors() {
         ),
     ]);
 }
+
+#[test]
+fn the_readers_visit_is_no_relation() {
+    check(&[(
+        "Eine Delegation aus [Zentraljava|LOC|ID-JT|state] besucht in dieser Woche [Hamburg|LOC|DE-HH|state]. Wir freuen uns auf Ihren Besuch am Stand der Provinz in [Bremen|LOC|DE-HB|state].",
+        &["VISIT Zentraljava > Hamburg"],
+    )]);
+}

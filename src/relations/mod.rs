@@ -319,6 +319,16 @@ impl RelationRecogniser {
             if lex.is_cue(CueKind::NotTrigger, lower, first) {
                 continue;
             }
+            // Nor does the reader's visit, addressed with the formal "Ihr" inside a sentence:
+            // "Wir freuen uns auf Ihren Besuch".
+            if first > range.start
+                && matches!(
+                    doc.input.tokens[first - 1].text(doc.input.text),
+                    "Ihr" | "Ihre" | "Ihren" | "Ihrem" | "Ihres"
+                )
+            {
+                continue;
+            }
             // A generic word ("geschlossen", "verlängert", "empfangen") states a relation only
             // when the sentence, or one of the few before it ("Für das Land unterschrieb …"),
             // names what it is about ("Vereinbarung", "Delegation", "Forum"); a host verb is
