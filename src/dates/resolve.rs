@@ -341,9 +341,31 @@ pub struct Resolved {
     pub reference: Option<Reference>,
 }
 
+/// The numbers 00 to 99 with two digits each, one after the other.
+const PAIRS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+                     40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+                     8081828384858687888990919293949596979899";
+
+/// `n` (below 100) with two digits.
+#[inline]
+fn pair(n: u32) -> &'static str {
+    let at = 2 * n as usize;
+    &PAIRS[at..at + 2]
+}
+
 /// Appends `n` with at least `width` digits (zeros in front), as `format!("{n:0width$}")`
 /// would, without the formatting machinery.
 fn push_number(out: &mut String, n: u32, width: usize) {
+    // Most numbers of a value are a month, day, hour or minute (two digits) or a year (four):
+    // written a pair of digits at a time, without the loop over the digits.
+    match (n, width) {
+        (0..=99, 2) => return out.push_str(pair(n)),
+        (1000..=9999, 4) => {
+            out.push_str(pair(n / 100));
+            return out.push_str(pair(n % 100));
+        }
+        _ => {}
+    }
     let mut digits = [b'0'; 10];
     let mut first = digits.len();
     let mut rest = n;
@@ -368,7 +390,8 @@ fn date_value(date: Date) -> String {
     if !(0..=9999).contains(&date.year) {
         return date.to_string();
     }
-    let mut out = String::with_capacity(10);
+    // Room for a time after it ("T14:30"), so that a time's value grows without moving.
+    let mut out = String::with_capacity(16);
     push_number(&mut out, date.year.unsigned_abs(), 4);
     out.push('-');
     push_number(&mut out, date.month, 2);
@@ -1098,7 +1121,11 @@ mod tests {
             2019,
             12345,
             u32::MAX,
-        ] {
+        ]
+        .into_iter()
+        // Every number the pairs of digits write.
+        .chain(0..=10_000)
+        {
             for width in [1, 2, 3, 4] {
                 let mut out = String::from("x");
                 push_number(&mut out, n, width);
