@@ -225,16 +225,26 @@ pub fn merge_weekdays(text: &str, mut candidates: Vec<Candidate>) -> Vec<Candida
     candidates
 }
 
-/// One pass of [`merge_weekdays`], in place: candidates move only once a join has left a
-/// gap before them (they are large).
+/// One pass of [`merge_weekdays`], in place: a candidate joined into the one before it is
+/// marked and cut out at the end, the candidates after it moved once each (they are large: a
+/// swap per candidate, as a pass that keeps them packed as it goes needs, moved three times
+/// the bytes).
 fn merge_pass(text: &str, candidates: &mut Vec<Candidate>, with_dates: bool) {
-    // `candidates[..kept]` are the candidates of the pass so far (`out`), the others the
-    // ones still to read (a joined one is left behind and cut off at the end).
-    let mut kept = 0;
+    // Per candidate, whether joined into the one before it; empty while none is.
+    let mut joined: Vec<bool> = Vec::new();
+    let count = candidates.len();
+    let mut mark = |read: usize| {
+        if joined.is_empty() {
+            joined = vec![false; count];
+        }
+        joined[read] = true;
+    };
+    // The candidate kept last, which the next one may join.
+    let mut kept: Option<usize> = None;
     for read in 0..candidates.len() {
-        if kept > 0 {
+        if let Some(kept) = kept {
             let (out, rest) = candidates.split_at_mut(read);
-            let (last, candidate) = (&mut out[kept - 1], &mut rest[0]);
+            let (last, candidate) = (&mut out[kept], &mut rest[0]);
             // What stands between the two, read only where a join is possible.
             let between = || {
                 let between = text[last.end..candidate.start].trim();
@@ -252,6 +262,7 @@ fn merge_pass(text: &str, candidates: &mut Vec<Candidate>, with_dates: bool) {
                 std::mem::swap(last, candidate);
                 last.start = start;
                 last.partial.weekday = weekday;
+                mark(read);
                 continue;
             }
             if !with_dates
@@ -261,15 +272,19 @@ fn merge_pass(text: &str, candidates: &mut Vec<Candidate>, with_dates: bool) {
             {
                 last.end = candidate.end;
                 last.partial.weekday = candidate.partial.weekday;
+                mark(read);
                 continue;
             }
         }
-        if kept != read {
-            candidates.swap(kept, read);
-        }
-        kept += 1;
+        kept = Some(read);
     }
-    candidates.truncate(kept);
+    if !joined.is_empty() {
+        let mut index = 0;
+        candidates.retain(|_| {
+            index += 1;
+            !joined[index - 1]
+        });
+    }
 }
 
 fn is_range_connector(between: &str) -> bool {

@@ -829,7 +829,17 @@ impl RuleSet {
         if !number_boundaries_ok(text, start, end) {
             return Some(match_end);
         }
-        let mut partial = rule.template.clone();
+        // The candidate is built where it is kept (it is large: a partial built first would
+        // be copied once more), and taken back if its parts do not hold.
+        out.push(Candidate {
+            start,
+            end,
+            rule: index,
+            date_type: rule.date_type,
+            partial: rule.template.clone(),
+            confirmed: false,
+        });
+        let partial = &mut out.last_mut().expect("the candidate just pushed").partial;
         let mut bc = false;
         for &(index, part) in &rule.groups {
             if let Some(m) = group(index) {
@@ -843,17 +853,9 @@ impl RuleSet {
         if bc {
             partial.before_christ();
         }
-        if partial.invalid || !plausible(&partial) {
-            return Some(match_end);
+        if partial.invalid || !plausible(partial) {
+            out.truncate(out.len() - 1);
         }
-        out.push(Candidate {
-            start,
-            end,
-            rule: index,
-            date_type: rule.date_type,
-            partial,
-            confirmed: false,
-        });
         Some(match_end)
     }
 
