@@ -124,7 +124,9 @@ impl DateRecogniser {
             }
             inside.extend(self.rules.candidates_in(text, from, to, &self.vocab));
         }
-        self.publication_in_lines(text, inside, head_end, tail_start)
+        let mut line = LineState::new();
+        let confirm = |c: &mut Candidate| self.rules.confirm(text, c, &self.vocab, &mut line);
+        self.publication_in_lines(text, inside, head_end, tail_start, confirm)
     }
 
     /// The publication date and the temporal expressions of a text in one pass over it: what
@@ -142,10 +144,10 @@ impl DateRecogniser {
     /// assert_eq!(found.dates[1].value, "2017-11-23");
     /// ```
     pub fn analyse(&self, text: &str, _tokens: &[Token], given: Option<Date>) -> DateAnalysis {
-        let candidates = self.rules.candidates(text, &self.vocab);
+        let mut candidates = self.rules.candidates(text, &self.vocab);
         let published = match given {
             Some(_) => None,
-            None => self.publication_among(text, &candidates),
+            None => self.publication_among(text, &mut candidates),
         };
         let anchor = given.or(published.map(|found| found.date));
         let dates = self
@@ -157,11 +159,13 @@ impl DateRecogniser {
     }
 
     /// The publication date among the candidates of the whole text: those that start at the
-    /// start of a line at the top or the end ([`publication::segments`]).
+    /// start of a line at the top or the end ([`publication::segments`]). The checks around a
+    /// candidate that the selection there asks for run on the candidate in `candidates`, so
+    /// that the selection over the whole text finds them done.
     fn publication_among(
         &self,
         text: &str,
-        candidates: &[Candidate],
+        candidates: &mut [Candidate],
     ) -> Option<FoundPublicationDate> {
         // The selection only drops candidates: without a full date there is none to choose.
         let full_date = |c: &Candidate| c.date_type == DateType::Date && c.partial.is_full_date();
@@ -178,7 +182,9 @@ impl DateRecogniser {
         // Candidates of different lines never overlap: one selection over all segments is the
         // selection in each. Segments are in text order and do not overlap.
         let mut inside: Vec<Candidate> = Vec::with_capacity(16);
-        for c in candidates {
+        // Per candidate of `inside`, its index in `candidates`.
+        let mut origin: Vec<usize> = Vec::with_capacity(16);
+        for (index_in_text, c) in candidates.iter().enumerate() {
             let after = segments.partition_point(|&(from, _)| from <= c.start);
             let Some(index) = after.checked_sub(1) else {
                 continue;
@@ -191,19 +197,39 @@ impl DateRecogniser {
                 .get_or_insert_with(|| text.as_bytes()[from..to].iter().any(u8::is_ascii_digit));
             if digit {
                 inside.push(c.clone());
+                origin.push(index_in_text);
             }
         }
-        self.publication_in_lines(text, inside, head_end, tail_start)
+        let mut line = LineState::new();
+        // A rule gives one candidate per start: start and rule tell the candidate's original.
+        let confirm = |c: &mut Candidate| {
+            let original = origin
+                .iter()
+                .copied()
+                .find(|&o| candidates[o].start == c.start && candidates[o].rule == c.rule);
+            let Some(original) = original else {
+                return self.rules.confirm(text, c, &self.vocab, &mut line);
+            };
+            let original = &mut candidates[original];
+            let confirmed = self.rules.confirm(text, original, &self.vocab, &mut line);
+            if confirmed {
+                c.clone_from(original);
+            }
+            confirmed
+        };
+        self.publication_in_lines(text, inside, head_end, tail_start, confirm)
     }
 
     /// The publication date among the candidates that start in the top and end lines
-    /// ([`publication::segments`] with a digit).
+    /// ([`publication::segments`] with a digit), `confirm` running the checks around a
+    /// candidate ([`RuleSet::confirm`]).
     fn publication_in_lines(
         &self,
         text: &str,
         inside: Vec<Candidate>,
         head_end: usize,
         tail_start: usize,
+        confirm: impl FnMut(&mut Candidate) -> bool,
     ) -> Option<FoundPublicationDate> {
         let full_date = |c: &Candidate| c.date_type == DateType::Date && c.partial.is_full_date();
         if !inside.iter().any(full_date) {
@@ -211,8 +237,6 @@ impl DateRecogniser {
         }
         let mut head = Vec::new();
         let mut tail = Vec::new();
-        let mut line = LineState::new();
-        let confirm = |c: &mut Candidate| self.rules.confirm(text, c, &self.vocab, &mut line);
         for c in resolve::select(inside, confirm) {
             if !full_date(&c) {
                 continue;

@@ -47,9 +47,20 @@ type Slots = [Option<NonMaxUsize>];
 
 /// A rule pattern compiled into a program for a small backtracking machine ([`Inst`]), read
 /// without a regex engine.
+///
+/// The program is kept small, as the reads of a document come between the other stages' work
+/// and find little of it in the caches: an instruction is eight bytes and refers to the
+/// reader's tables by index, and the bytes of every literal and word form lie side by side in
+/// one array.
 #[derive(Debug, Clone)]
 pub struct Reader {
     program: Vec<Inst>,
+    /// The bytes of every literal and word form of the program, one after the other.
+    bytes: Box<[u8]>,
+    /// The word lists of the program ([`Inst::Words`]).
+    lists: Box<[WordList]>,
+    /// The byte sets of the program's runs ([`Inst::Run`]).
+    sets: Box<[u128]>,
     /// For a pattern whose every match has one length, with its groups at fixed places in it
     /// (`(?P<year>1[0-9]{3}|20[0-9]{2})`): that length and the slots with their offsets.
     fixed: Option<Fixed>,
@@ -122,24 +133,52 @@ fn fixed_slots(piece: &Piece, offset: usize, slots: &mut Vec<(usize, usize)>) ->
 /// One instruction of a [`Reader`]'s program. Where an instruction has more than one way on,
 /// it takes the first (in the regex engine's order of preference) and leaves the others on the
 /// backtracking stack.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 enum Inst {
-    /// The bytes as written.
-    Lit(Box<[u8]>),
-    /// One of the forms, in order; kept by first byte.
-    Words(Box<[Vec<Box<[u8]>>]>),
-    /// `min` to `max` ASCII bytes of a set, greedy.
-    Run(u128, usize, usize),
+    /// The bytes as written: `len` bytes from `at` in [`Reader::bytes`].
+    Lit {
+        at: u16,
+        len: u16,
+    },
+    /// One of the forms of a word list of [`Reader::lists`], in order.
+    Words(u16),
+    /// `min` to `max` ASCII bytes of a set of [`Reader::sets`], greedy; `max` [`UNBOUNDED`]
+    /// for no bound.
+    Run {
+        set: u16,
+        min: u16,
+        max: u16,
+    },
     /// A run of white space (`min` 0 or 1), greedy; with `true`, line breaks too.
-    Spaces(usize, bool),
+    Spaces(u8, bool),
     /// One white-space character; with `true`, a line break too.
     Space(bool),
     /// Go on at the first, else at the second.
-    Split(usize, usize),
-    Jump(usize),
+    Split(u16, u16),
+    Jump(u16),
     /// Capture slot `n` here.
-    Save(usize),
+    Save(u16),
     Match,
+}
+
+// Eight bytes: a program of a hundred instructions fits in a few cache lines.
+const _: () = assert!(std::mem::size_of::<Inst>() == 8);
+
+/// The `max` of an [`Inst::Run`] without a bound.
+const UNBOUNDED: u16 = u16::MAX;
+
+/// An alternation of literals: its forms kept by first byte (forms with different first bytes
+/// never both match), in their order.
+#[derive(Debug, Clone)]
+struct WordList {
+    /// Per first byte: one more than the index in `ranges` of the forms that start with it,
+    /// 0 for none.
+    bucket_of: [u8; 256],
+    /// Per first byte that starts some form: its forms, a range of `forms`.
+    ranges: Box<[(u16, u16)]>,
+    /// The forms, by first byte and then in their order: where each lies in
+    /// [`Reader::bytes`], and its length.
+    forms: Box<[(u16, u16)]>,
 }
 
 /// What the machine comes back to when a way fails.
@@ -454,15 +493,21 @@ impl Reader {
         if compiler.chars.next().is_some() {
             return None;
         }
-        let mut program = Vec::new();
-        compile(&root, &mut program)?;
-        program.push(Inst::Match);
+        let mut program = Program::default();
+        program.compile(&root)?;
+        program.push(Inst::Match)?;
         let fixed = fixed_len(&root).and_then(|len| {
             let mut slots = vec![(0, 0), (1, len)];
             fixed_slots(&root, 0, &mut slots)?;
             Some(Fixed { len, slots })
         });
-        Some(Reader { program, fixed })
+        Some(Reader {
+            program: program.insts,
+            bytes: program.bytes.into_boxed_slice(),
+            lists: program.lists.into_boxed_slice(),
+            sets: program.sets.into_boxed_slice(),
+            fixed,
+        })
     }
 
     /// [`Reader::read_with`] where the pattern is known to match at the start of `hay` (the
@@ -486,6 +531,13 @@ impl Reader {
             }
             _ => self.read_with(hay, slots, stack),
         }
+    }
+
+    /// The `len` bytes from `at` of the program's bytes (a literal or a word form).
+    #[inline]
+    fn piece_of(&self, at: u16, len: u16) -> &[u8] {
+        let at = usize::from(at);
+        &self.bytes[at..at + usize::from(len)]
     }
 
     /// Whether the pattern's matches have one length and its groups fixed places
@@ -517,20 +569,27 @@ impl Reader {
                 }
             };
             loop {
-                match &self.program[pc] {
-                    Inst::Lit(bytes) => {
+                match self.program[pc] {
+                    Inst::Lit { at: from, len } => {
+                        let bytes = self.piece_of(from, len);
                         if !starts_with(&hay[at..], bytes) {
                             break;
                         }
                         at += bytes.len();
                     }
-                    Inst::Words(buckets) => {
+                    Inst::Words(list) => {
+                        let list = &self.lists[usize::from(list)];
                         let rest = &hay[at..];
                         let Some(&first) = rest.first() else {
                             break;
                         };
-                        let mut forms = buckets[usize::from(first)]
+                        let Some(bucket) = list.bucket_of[usize::from(first)].checked_sub(1) else {
+                            break;
+                        };
+                        let (from, to) = list.ranges[usize::from(bucket)];
+                        let mut forms = list.forms[usize::from(from)..usize::from(to)]
                             .iter()
+                            .map(|&(from, len)| self.piece_of(from, len))
                             .filter(|form| starts_with(rest, form));
                         let Some(best) = forms.next() else {
                             break;
@@ -541,7 +600,14 @@ impl Reader {
                         stack[mark..].reverse();
                         at += best.len();
                     }
-                    &Inst::Run(set, min, max) => {
+                    Inst::Run { set, min, max } => {
+                        let set = self.sets[usize::from(set)];
+                        let max = if max == UNBOUNDED {
+                            usize::MAX
+                        } else {
+                            usize::from(max)
+                        };
+                        let min = usize::from(min);
                         let run = hay[at..]
                             .iter()
                             .take(max)
@@ -553,7 +619,8 @@ impl Reader {
                         stack.extend((min..run).map(|n| Frame::Step(pc + 1, at + n)));
                         at += run;
                     }
-                    &Inst::Spaces(min, newline) => {
+                    Inst::Spaces(min, newline) => {
+                        let min = usize::from(min);
                         let mark = stack.len();
                         if min == 0 {
                             stack.push(Frame::Step(pc + 1, at));
@@ -577,20 +644,21 @@ impl Reader {
                         }
                         at = end;
                     }
-                    &Inst::Space(newline) => match space_width(&hay[at..], newline) {
+                    Inst::Space(newline) => match space_width(&hay[at..], newline) {
                         0 => break,
                         width => at += width,
                     },
-                    &Inst::Split(first, second) => {
-                        stack.push(Frame::Step(second, at));
-                        pc = first;
+                    Inst::Split(first, second) => {
+                        stack.push(Frame::Step(usize::from(second), at));
+                        pc = usize::from(first);
                         continue;
                     }
-                    &Inst::Jump(to) => {
-                        pc = to;
+                    Inst::Jump(to) => {
+                        pc = usize::from(to);
                         continue;
                     }
-                    &Inst::Save(n) => {
+                    Inst::Save(n) => {
+                        let n = usize::from(n);
                         if let Some(slot) = slots.get_mut(n) {
                             // Only a way left on the stack may need the slot back; with none
                             // left, a failure ends the search (slots unread).
@@ -615,74 +683,150 @@ impl Reader {
     }
 }
 
-/// Appends the program of `piece`; `None` for a repetition the machine cannot run (an
-/// unbounded one of anything but a class or white space).
-fn compile(piece: &Piece, program: &mut Vec<Inst>) -> Option<()> {
-    match piece {
-        Piece::Words(buckets) => program.push(Inst::Words(
-            buckets
-                .iter()
-                .map(|forms| forms.iter().map(|f| f.clone().into_boxed_slice()).collect())
-                .collect(),
-        )),
-        Piece::Lit(bytes) => {
-            if !bytes.is_empty() {
-                program.push(Inst::Lit(bytes.clone().into_boxed_slice()));
+/// A [`Reader`]'s program as it is compiled.
+#[derive(Default)]
+struct Program {
+    insts: Vec<Inst>,
+    bytes: Vec<u8>,
+    lists: Vec<WordList>,
+    sets: Vec<u128>,
+}
+
+/// `n` as a `u16`, or `None` (the program is then too large for its eight-byte instructions).
+fn small(n: usize) -> Option<u16> {
+    u16::try_from(n).ok()
+}
+
+impl Program {
+    /// The index of the next instruction.
+    fn next(&self) -> Option<u16> {
+        small(self.insts.len())
+    }
+
+    fn push(&mut self, inst: Inst) -> Option<()> {
+        self.next()?;
+        self.insts.push(inst);
+        Some(())
+    }
+
+    /// `bytes` added to the program's bytes: where they lie and their length.
+    fn add_bytes(&mut self, bytes: &[u8]) -> Option<(u16, u16)> {
+        let at = small(self.bytes.len())?;
+        let len = small(bytes.len())?;
+        small(self.bytes.len() + bytes.len())?;
+        self.bytes.extend_from_slice(bytes);
+        Some((at, len))
+    }
+
+    /// Appends the program of `piece`; `None` for a repetition the machine cannot run (an
+    /// unbounded one of anything but a class or white space) or a program too large.
+    fn compile(&mut self, piece: &Piece) -> Option<()> {
+        match piece {
+            Piece::Words(buckets) => {
+                let mut list = WordList {
+                    bucket_of: [0; 256],
+                    ranges: Box::default(),
+                    forms: Box::default(),
+                };
+                let mut ranges = Vec::new();
+                let mut forms = Vec::new();
+                for (first, bucket) in buckets.iter().enumerate() {
+                    if bucket.is_empty() {
+                        continue;
+                    }
+                    let from = small(forms.len())?;
+                    for form in bucket {
+                        forms.push(self.add_bytes(form)?);
+                    }
+                    ranges.push((from, small(forms.len())?));
+                    list.bucket_of[first] = u8::try_from(ranges.len()).ok()?;
+                }
+                list.ranges = ranges.into_boxed_slice();
+                list.forms = forms.into_boxed_slice();
+                let index = small(self.lists.len())?;
+                self.lists.push(list);
+                self.push(Inst::Words(index))?;
             }
-        }
-        &Piece::Run(set, min, max) => program.push(Inst::Run(set, min, max)),
-        &Piece::Spaces(min, newline) => program.push(Inst::Spaces(min, newline)),
-        &Piece::Space(newline) => program.push(Inst::Space(newline)),
-        Piece::Seq(pieces) => {
-            for piece in pieces {
-                compile(piece, program)?;
-            }
-        }
-        Piece::Alt(alternatives) => {
-            // Split(a, next) a Jump(end) Split(b, next) b Jump(end) … last
-            let mut jumps = Vec::new();
-            for (i, alternative) in alternatives.iter().enumerate() {
-                if i + 1 < alternatives.len() {
-                    let split = program.len();
-                    program.push(Inst::Split(split + 1, 0));
-                    compile(alternative, program)?;
-                    jumps.push(program.len());
-                    program.push(Inst::Jump(0));
-                    let next = program.len();
-                    program[split] = Inst::Split(split + 1, next);
-                } else {
-                    compile(alternative, program)?;
+            Piece::Lit(bytes) => {
+                if !bytes.is_empty() {
+                    let (at, len) = self.add_bytes(bytes)?;
+                    self.push(Inst::Lit { at, len })?;
                 }
             }
-            let end = program.len();
-            for jump in jumps {
-                program[jump] = Inst::Jump(end);
+            &Piece::Run(set, min, max) => {
+                let max = if max == usize::MAX {
+                    UNBOUNDED
+                } else {
+                    small(max).filter(|&max| max != UNBOUNDED)?
+                };
+                let index = match self.sets.iter().position(|&s| s == set) {
+                    Some(index) => index,
+                    None => {
+                        self.sets.push(set);
+                        self.sets.len() - 1
+                    }
+                };
+                self.push(Inst::Run {
+                    set: small(index)?,
+                    min: small(min)?,
+                    max,
+                })?;
+            }
+            &Piece::Spaces(min, newline) => {
+                self.push(Inst::Spaces(u8::try_from(min).ok()?, newline))?
+            }
+            &Piece::Space(newline) => self.push(Inst::Space(newline))?,
+            Piece::Seq(pieces) => {
+                for piece in pieces {
+                    self.compile(piece)?;
+                }
+            }
+            Piece::Alt(alternatives) => {
+                // Split(a, next) a Jump(end) Split(b, next) b Jump(end) … last
+                let mut jumps = Vec::new();
+                for (i, alternative) in alternatives.iter().enumerate() {
+                    if i + 1 < alternatives.len() {
+                        let split = self.next()?;
+                        self.push(Inst::Split(split.checked_add(1)?, 0))?;
+                        self.compile(alternative)?;
+                        jumps.push(self.next()?);
+                        self.push(Inst::Jump(0))?;
+                        let next = self.next()?;
+                        self.insts[usize::from(split)] = Inst::Split(split.checked_add(1)?, next);
+                    } else {
+                        self.compile(alternative)?;
+                    }
+                }
+                let end = self.next()?;
+                for jump in jumps {
+                    self.insts[usize::from(jump)] = Inst::Jump(end);
+                }
+            }
+            &Piece::Repeat(ref piece, min, max) => {
+                if max == usize::MAX || max > 16 {
+                    return None;
+                }
+                for _ in 0..min {
+                    self.compile(piece)?;
+                }
+                // Each optional copy: Split(copy, end) copy …
+                let mut splits = Vec::new();
+                for _ in min..max {
+                    splits.push(self.next()?);
+                    self.push(Inst::Split(0, 0))?;
+                    self.compile(piece)?;
+                }
+                let end = self.next()?;
+                for split in splits {
+                    self.insts[usize::from(split)] = Inst::Split(split.checked_add(1)?, end);
+                }
+            }
+            Piece::Group(group, piece) => {
+                self.push(Inst::Save(small(2 * group)?))?;
+                self.compile(piece)?;
+                self.push(Inst::Save(small(2 * group + 1)?))?;
             }
         }
-        &Piece::Repeat(ref piece, min, max) => {
-            if max == usize::MAX || max > 16 {
-                return None;
-            }
-            for _ in 0..min {
-                compile(piece, program)?;
-            }
-            // Each optional copy: Split(copy, end) copy …
-            let mut splits = Vec::new();
-            for _ in min..max {
-                splits.push(program.len());
-                program.push(Inst::Split(0, 0));
-                compile(piece, program)?;
-            }
-            let end = program.len();
-            for split in splits {
-                program[split] = Inst::Split(split + 1, end);
-            }
-        }
-        Piece::Group(group, piece) => {
-            program.push(Inst::Save(2 * group));
-            compile(piece, program)?;
-            program.push(Inst::Save(2 * group + 1));
-        }
+        Some(())
     }
-    Some(())
 }

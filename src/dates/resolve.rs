@@ -225,16 +225,26 @@ pub fn merge_weekdays(text: &str, mut candidates: Vec<Candidate>) -> Vec<Candida
     candidates
 }
 
-/// One pass of [`merge_weekdays`], in place: candidates move only once a join has left a
-/// gap before them (they are large).
+/// One pass of [`merge_weekdays`], in place: a candidate joined into the one before it is
+/// marked and cut out at the end, the candidates after it moved once each (they are large: a
+/// swap per candidate, as a pass that keeps them packed as it goes needs, moved three times
+/// the bytes).
 fn merge_pass(text: &str, candidates: &mut Vec<Candidate>, with_dates: bool) {
-    // `candidates[..kept]` are the candidates of the pass so far (`out`), the others the
-    // ones still to read (a joined one is left behind and cut off at the end).
-    let mut kept = 0;
+    // Per candidate, whether joined into the one before it; empty while none is.
+    let mut joined: Vec<bool> = Vec::new();
+    let count = candidates.len();
+    let mut mark = |read: usize| {
+        if joined.is_empty() {
+            joined = vec![false; count];
+        }
+        joined[read] = true;
+    };
+    // The candidate kept last, which the next one may join.
+    let mut kept: Option<usize> = None;
     for read in 0..candidates.len() {
-        if kept > 0 {
+        if let Some(kept) = kept {
             let (out, rest) = candidates.split_at_mut(read);
-            let (last, candidate) = (&mut out[kept - 1], &mut rest[0]);
+            let (last, candidate) = (&mut out[kept], &mut rest[0]);
             // What stands between the two, read only where a join is possible.
             let between = || {
                 let between = text[last.end..candidate.start].trim();
@@ -252,6 +262,7 @@ fn merge_pass(text: &str, candidates: &mut Vec<Candidate>, with_dates: bool) {
                 std::mem::swap(last, candidate);
                 last.start = start;
                 last.partial.weekday = weekday;
+                mark(read);
                 continue;
             }
             if !with_dates
@@ -261,15 +272,19 @@ fn merge_pass(text: &str, candidates: &mut Vec<Candidate>, with_dates: bool) {
             {
                 last.end = candidate.end;
                 last.partial.weekday = candidate.partial.weekday;
+                mark(read);
                 continue;
             }
         }
-        if kept != read {
-            candidates.swap(kept, read);
-        }
-        kept += 1;
+        kept = Some(read);
     }
-    candidates.truncate(kept);
+    if !joined.is_empty() {
+        let mut index = 0;
+        candidates.retain(|_| {
+            index += 1;
+            !joined[index - 1]
+        });
+    }
 }
 
 fn is_range_connector(between: &str) -> bool {
@@ -341,9 +356,31 @@ pub struct Resolved {
     pub reference: Option<Reference>,
 }
 
+/// The numbers 00 to 99 with two digits each, one after the other.
+const PAIRS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+                     40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+                     8081828384858687888990919293949596979899";
+
+/// `n` (below 100) with two digits.
+#[inline]
+fn pair(n: u32) -> &'static str {
+    let at = 2 * n as usize;
+    &PAIRS[at..at + 2]
+}
+
 /// Appends `n` with at least `width` digits (zeros in front), as `format!("{n:0width$}")`
 /// would, without the formatting machinery.
 fn push_number(out: &mut String, n: u32, width: usize) {
+    // Most numbers of a value are a month, day, hour or minute (two digits) or a year (four):
+    // written a pair of digits at a time, without the loop over the digits.
+    match (n, width) {
+        (0..=99, 2) => return out.push_str(pair(n)),
+        (1000..=9999, 4) => {
+            out.push_str(pair(n / 100));
+            return out.push_str(pair(n % 100));
+        }
+        _ => {}
+    }
     let mut digits = [b'0'; 10];
     let mut first = digits.len();
     let mut rest = n;
@@ -368,7 +405,8 @@ fn date_value(date: Date) -> String {
     if !(0..=9999).contains(&date.year) {
         return date.to_string();
     }
-    let mut out = String::with_capacity(10);
+    // Room for a time after it ("T14:30"), so that a time's value grows without moving.
+    let mut out = String::with_capacity(16);
     push_number(&mut out, date.year.unsigned_abs(), 4);
     out.push('-');
     push_number(&mut out, date.month, 2);
@@ -1098,7 +1136,11 @@ mod tests {
             2019,
             12345,
             u32::MAX,
-        ] {
+        ]
+        .into_iter()
+        // Every number the pairs of digits write.
+        .chain(0..=10_000)
+        {
             for width in [1, 2, 3, 4] {
                 let mut out = String::from("x");
                 push_number(&mut out, n, width);

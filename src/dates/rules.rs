@@ -829,7 +829,17 @@ impl RuleSet {
         if !number_boundaries_ok(text, start, end) {
             return Some(match_end);
         }
-        let mut partial = rule.template.clone();
+        // The candidate is built where it is kept (it is large: a partial built first would
+        // be copied once more), and taken back if its parts do not hold.
+        out.push(Candidate {
+            start,
+            end,
+            rule: index,
+            date_type: rule.date_type,
+            partial: rule.template.clone(),
+            confirmed: false,
+        });
+        let partial = &mut out.last_mut().expect("the candidate just pushed").partial;
         let mut bc = false;
         for &(index, part) in &rule.groups {
             if let Some(m) = group(index) {
@@ -843,17 +853,9 @@ impl RuleSet {
         if bc {
             partial.before_christ();
         }
-        if partial.invalid || !plausible(&partial) {
-            return Some(match_end);
+        if partial.invalid || !plausible(partial) {
+            out.truncate(out.len() - 1);
         }
-        out.push(Candidate {
-            start,
-            end,
-            rule: index,
-            date_type: rule.date_type,
-            partial,
-            confirmed: false,
-        });
         Some(match_end)
     }
 
@@ -1036,15 +1038,22 @@ impl LineState {
             self.at = to;
             return;
         }
-        let newline = memchr::memrchr(b'\n', skipped);
-        if let Some(newline) = newline {
-            self.line_start = self.at + newline + 1;
-            self.open_paren = false;
-        }
-        let rest = &skipped[newline.map_or(0, |n| n + 1)..];
-        // The last parenthesis on the line decides.
-        if let Some(paren) = memchr::memrchr2(b'(', b')', rest) {
-            self.open_paren = rest[paren] == b'(';
+        // The last line break or parenthesis, in one search: most stretches hold no
+        // parenthesis after their last line break, and two searches (one for each) cost twice
+        // the setting up of a search, which is most of what a search of a stretch costs.
+        match memchr::memrchr3(b'\n', b'(', b')', skipped) {
+            None => {}
+            Some(newline) if skipped[newline] == b'\n' => {
+                self.line_start = self.at + newline + 1;
+                self.open_paren = false;
+            }
+            Some(paren) => {
+                // The last parenthesis on the line decides; the line may start in the stretch.
+                self.open_paren = skipped[paren] == b'(';
+                if let Some(newline) = memchr::memrchr(b'\n', &skipped[..paren]) {
+                    self.line_start = self.at + newline + 1;
+                }
+            }
         }
         self.at = to;
     }
@@ -1500,6 +1509,36 @@ mod tests {
             proptest::prop_assert_eq!(after_last(&text, space), text.rsplit(space).next().unwrap_or(""));
             proptest::prop_assert_eq!(before_first(&text, split), text.split(split).next().unwrap_or(""));
             proptest::prop_assert_eq!(before_first(&text, sign), text.split(sign).next().unwrap_or(""));
+        }
+
+        #[test]
+        fn the_line_state_is_that_of_a_scan_from_the_start(
+            text in "[a (),\n]{0,120}",
+            positions in proptest::collection::vec(0usize..=120, 1..12),
+        ) {
+            // Byte by byte from the start: the line start and whether a parenthesis opened
+            // on the line is still open.
+            let scan = |to: usize| {
+                let mut line_start = 0;
+                let mut open_paren = false;
+                for (i, &b) in text.as_bytes()[..to].iter().enumerate() {
+                    match b {
+                        b'\n' => {
+                            line_start = i + 1;
+                            open_paren = false;
+                        }
+                        b'(' => open_paren = true,
+                        b')' => open_paren = false,
+                        _ => {}
+                    }
+                }
+                (line_start, open_paren)
+            };
+            let mut line = LineState::new();
+            for to in positions.into_iter().map(|to| to.min(text.len())) {
+                let here = line.at(&text, to);
+                proptest::prop_assert_eq!((here.line_start, here.open_paren), scan(to), "at {}", to);
+            }
         }
 
         #[test]
