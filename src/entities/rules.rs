@@ -2987,7 +2987,7 @@ fn legal_name_short_forms(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) 
             continue;
         }
         let canonical = canonicals[x]
-            .get_or_insert_with(|| super::nominative(lex, &normalise_space(&doc.text[start..end])))
+            .get_or_insert_with(|| written_nominative(lex, doc, start, end))
             .clone();
         cands.push(repeated_org_name(
             doc,
@@ -3626,11 +3626,11 @@ fn describe(rec: &EntityRecogniser, doc: &Doc, c: &Candidate) -> Description {
             )
         }
         Payload::Rule { subtype, .. } => {
-            let written = normalise_space(&doc.text[c.start..c.end]);
+            let span = &doc.text[c.start..c.end];
             let canonical = if c.entity_type == EntityType::Organisation {
-                super::nominative(rec.lexicon(), &written)
+                written_nominative(rec.lexicon(), doc, c.start, c.end)
             } else {
-                written
+                normalise_space(span)
             };
             (canonical, None, Some(subtype.to_string()))
         }
@@ -3640,6 +3640,18 @@ fn describe(rec: &EntityRecogniser, doc: &Doc, c: &Candidate) -> Description {
             subtype,
             ..
         } => (canonical.clone(), kb_id.clone(), subtype.clone()),
+    }
+}
+
+/// The nominative of the organisation name written at `start..end`, its spaces normalised
+/// ([`super::nominative`] of [`normalise_space`]).
+fn written_nominative(lex: &Lexicon, doc: &Doc, start: usize, end: usize) -> String {
+    let span = &doc.text[start..end];
+    if single_spaced(span.as_bytes()) {
+        // Normalised as written: its fold is the same range of the document's.
+        super::nominative::nominative_folded(lex, span, &doc.folded[start..end])
+    } else {
+        super::nominative(lex, &normalise_space(span))
     }
 }
 
