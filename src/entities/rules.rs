@@ -3778,23 +3778,32 @@ fn materialise(
     chosen: Vec<Candidate>,
     mut described: Vec<Option<Description>>,
 ) -> Vec<EntityMatch> {
-    // Persons: the fullest name in the document sharing the surname.
-    let mut fullest: crate::gazetteer::FastMap<String, String> = Default::default();
+    // Persons: the fullest name in the document sharing the surname. The names as written
+    // with their spaces normalised: most are written so, and borrowed from the text.
+    let names: Vec<Cow> = chosen
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Person)
+        .map(|c| {
+            let span = &doc.text[c.start..c.end];
+            if single_spaced(span.as_bytes()) {
+                Cow::Borrowed(span)
+            } else {
+                Cow::Owned(normalise_space(span))
+            }
+        })
+        .collect();
+    let mut fullest: crate::gazetteer::FastMap<&str, &str> = Default::default();
     let lex = rec.lexicon();
-    for c in &chosen {
-        if c.entity_type == EntityType::Person {
-            let name = normalise_space(&doc.text[c.start..c.end]);
-            let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
-            let family = name
-                .split_once(' ')
-                .map(|(first, _)| first)
-                .filter(|first| lex.family_names.contains(first))
-                .map(str::to_string);
-            for key in std::iter::once(surname).chain(family) {
-                let slot = fullest.entry(key).or_default();
-                if name.len() > slot.len() {
-                    *slot = name.clone();
-                }
+    for name in &names {
+        let name: &str = name;
+        let family = name
+            .split_once(' ')
+            .map(|(first, _)| first)
+            .filter(|first| lex.family_names.contains(first));
+        for key in std::iter::once(last_word(name)).chain(family) {
+            let slot = fullest.entry(key).or_default();
+            if name.len() > slot.len() {
+                *slot = name;
             }
         }
     }
@@ -3807,12 +3816,12 @@ fn materialise(
                 .and_then(Option::take)
                 .unwrap_or_else(|| describe(rec, doc, &c));
             if c.entity_type == EntityType::Person {
-                let key = canonical.rsplit(' ').next().unwrap_or(&canonical);
+                let key = last_word(&canonical);
                 let key = fullest
                     .get(key)
                     .or_else(|| key.strip_suffix('s').and_then(|k| fullest.get(k)));
-                if let Some(full) = key {
-                    canonical = full.clone();
+                if let Some(&full) = key {
+                    canonical = full.to_string();
                 }
             }
             let source = match &c.payload {
@@ -3838,6 +3847,14 @@ fn materialise(
             }
         })
         .collect()
+}
+
+/// The word of `name` after its last blank (all of it without one).
+fn last_word(name: &str) -> &str {
+    name.as_bytes()
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(name, |at| &name[at + 1..])
 }
 
 /// An acronym-like name part: two to eight letters or digits, capitalised, with at least two
