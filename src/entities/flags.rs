@@ -409,15 +409,23 @@ fn cached_flags(
             let hash = (word ^ high.rotate_left(29) ^ (n as u64) << 59)
                 .wrapping_mul(0x9e37_79b9_7f4a_7c15);
             // Short tokens (most of them frequent) and longer ones in separate halves:
-            // the many longer words seen once do not evict the frequent short ones.
+            // the many longer words seen once do not evict the frequent short ones. A set of
+            // two entries per hash: two words of one set both stay (a word of each way is
+            // looked for first in the first, where the last one used is).
             let half = usize::from(n > 8) << (CACHE_BITS - 1);
-            let slot = half | (hash >> (64 - (CACHE_BITS - 1))) as usize;
-            let entry = &mut entries[slot];
-            if entry.word == word && entry.high == high && entry.key == key {
-                return entry.flags;
+            let set = half | ((hash >> (64 - (CACHE_BITS - 2))) as usize * 2);
+            let holds =
+                |entry: &Cached| entry.word == word && entry.high == high && entry.key == key;
+            if holds(&entries[set]) {
+                return entries[set].flags;
+            }
+            if holds(&entries[set + 1]) {
+                entries.swap(set, set + 1);
+                return entries[set].flags;
             }
             let flags = flags_with_entries(lex, dict, text, folded, token);
-            *entry = Cached {
+            entries[set + 1] = entries[set];
+            entries[set] = Cached {
                 word,
                 high,
                 key,
@@ -428,7 +436,7 @@ fn cached_flags(
         .collect()
 }
 
-/// Entries of the per-thread cache of [`token_flags`] (a power of two).
+/// Entries of the per-thread cache of [`token_flags`] (a power of two): sets of two.
 const CACHE_BITS: u32 = 15;
 
 /// A cached token of up to 16 bytes: its first eight bytes and the rest (little-endian,
