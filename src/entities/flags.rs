@@ -358,7 +358,6 @@ pub(crate) fn token_flags(
     folded: &str,
     tokens: &[Token],
 ) -> Vec<u32> {
-    let all = text.as_bytes();
     let uncached = || -> Vec<u32> {
         tokens
             .iter()
@@ -374,48 +373,70 @@ pub(crate) fn token_flags(
             cache.table = table;
             cache.entries = vec![Cached::default(); 1 << CACHE_BITS].into_boxed_slice();
         }
-        let entries = &mut cache.entries;
-        tokens
-            .iter()
-            .map(|token| {
-                let n = token.end - token.start;
-                if n == 0 || n > 16 {
-                    return flags_with_entries(lex, dict, text, folded, token);
-                }
-                // Up to eight bytes in `word`, the rest (of a longer token) in `high`.
-                let (word, high) = if n <= 8 {
-                    (load_in(all, token.start, n), 0)
-                } else {
-                    (
-                        load_in(all, token.start, 8),
-                        load_in(all, token.start + 8, n - 8),
-                    )
-                };
-                let key = n as u32 | u32::from(token.kind == TokenKind::Word) << 5 | 1 << 6;
-                let hash = (word ^ high.rotate_left(29) ^ (n as u64) << 59)
-                    .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-                // Short tokens (most of them frequent) and longer ones in separate halves:
-                // the many longer words seen once do not evict the frequent short ones.
-                let half = usize::from(n > 8) << (CACHE_BITS - 1);
-                let slot = half | (hash >> (64 - (CACHE_BITS - 1))) as usize;
-                let entry = &mut entries[slot];
-                if entry.word == word && entry.high == high && entry.key == key {
-                    return entry.flags;
-                }
-                let flags = flags_with_entries(lex, dict, text, folded, token);
-                *entry = Cached {
-                    word,
-                    high,
-                    key,
-                    flags,
-                };
-                flags
-            })
-            .collect()
+        cached_flags(lex, dict, text, folded, tokens, &mut cache.entries)
     })
 }
 
-/// Entries of the per-thread cache of [`token_flags`] (a power of two).
+/// The flags of `tokens` ([`token_flags`]) through the per-thread cache `entries`. Out of
+/// line: its loop is compiled the same whatever else [`token_flags`]' closure holds.
+#[inline(never)]
+fn cached_flags(
+    lex: &Lexicon,
+    dict: &Dictionary,
+    text: &str,
+    folded: &str,
+    tokens: &[Token],
+    entries: &mut [Cached],
+) -> Vec<u32> {
+    let all = text.as_bytes();
+    tokens
+        .iter()
+        .map(|token| {
+            let n = token.end - token.start;
+            if n == 0 || n > 16 {
+                return flags_with_entries(lex, dict, text, folded, token);
+            }
+            // Up to eight bytes in `word`, the rest (of a longer token) in `high`.
+            let (word, high) = if n <= 8 {
+                (load_in(all, token.start, n), 0)
+            } else {
+                (
+                    load_in(all, token.start, 8),
+                    load_in(all, token.start + 8, n - 8),
+                )
+            };
+            let key = n as u32 | u32::from(token.kind == TokenKind::Word) << 5 | 1 << 6;
+            let hash = (word ^ high.rotate_left(29) ^ (n as u64) << 59)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            // Short tokens (most of them frequent) and longer ones in separate halves:
+            // the many longer words seen once do not evict the frequent short ones. A set of
+            // two entries per hash: two words of one set both stay (a word of each way is
+            // looked for first in the first, where the last one used is).
+            let half = usize::from(n > 8) << (CACHE_BITS - 1);
+            let set = half | ((hash >> (64 - (CACHE_BITS - 2))) as usize * 2);
+            let holds =
+                |entry: &Cached| entry.word == word && entry.high == high && entry.key == key;
+            if holds(&entries[set]) {
+                return entries[set].flags;
+            }
+            if holds(&entries[set + 1]) {
+                entries.swap(set, set + 1);
+                return entries[set].flags;
+            }
+            let flags = flags_with_entries(lex, dict, text, folded, token);
+            entries[set + 1] = entries[set];
+            entries[set] = Cached {
+                word,
+                high,
+                key,
+                flags,
+            };
+            flags
+        })
+        .collect()
+}
+
+/// Entries of the per-thread cache of [`token_flags`] (a power of two): sets of two.
 const CACHE_BITS: u32 = 15;
 
 /// A cached token of up to 16 bytes: its first eight bytes and the rest (little-endian,

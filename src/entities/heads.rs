@@ -5,13 +5,17 @@
 //! instructions a byte to find heads that almost never end a word. Here each word token is
 //! first tested with a filter of the heads' last bytes at its (at most three) possible head
 //! ends; only the few tokens that pass are scanned, each over its run of bytes that can occur
-//! in a head.
+//! in a head. A word that is a run of its own has the matches of its folded bytes alone: they
+//! are kept per thread and replayed where the word recurs.
 //!
 //! The result is exactly the whole-text scan's: no head contains a byte outside the run's
 //! alphabet, so no match of the whole-text leftmost-longest scan crosses a run's edge, and
 //! the scan's matches inside a run are those of a scan of the run alone.
 
-use aho_corasick::AhoCorasick;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use aho_corasick::{AhoCorasick, Match, PatternID};
 
 use crate::tokenise::{Token, TokenKind};
 
@@ -33,6 +37,57 @@ pub(crate) struct HeadEnds {
     scan_all: bool,
     /// Length of the shortest pattern (`usize::MAX` when there is none).
     shortest: usize,
+    /// A number no other filter built in this process has, naming it (and its automaton)
+    /// in the per-thread cache of scans ([`SCANS`]).
+    id: u64,
+}
+
+/// The source of [`HeadEnds`] ids (0: none).
+static FILTER_IDS: AtomicU64 = AtomicU64::new(1);
+
+/// Entries of the per-thread cache of scans (a power of two).
+const SCAN_CACHE: usize = 1 << 12;
+
+/// The matches of the scan of one word of up to 16 bytes that is a run of its own (no
+/// alphabet byte next to it): its folded bytes (the first eight and the rest, little-endian,
+/// zero above), its length (0: an empty entry), and up to two matches (pattern, start, end
+/// in the word).
+#[derive(Debug, Default, Clone, Copy)]
+struct Scan {
+    low: u64,
+    high: u64,
+    len: u8,
+    count: u8,
+    matches: [(u32, u8, u8); 2],
+}
+
+/// The cache of scans for the filter with the id `filter`.
+#[derive(Debug, Default)]
+struct ScanCache {
+    filter: u64,
+    entries: Box<[Scan]>,
+}
+
+thread_local! {
+    /// Scans of words by their folded bytes: the same heads' words (Ministerium, Verband,
+    /// Sprecher) recur in every document, and a cached scan is replayed for a fraction of the
+    /// automaton's cost.
+    static SCANS: RefCell<ScanCache> = RefCell::new(ScanCache::default());
+}
+
+/// The `n` (1 to 8) bytes of `b` at `at`, little-endian, zero above: one load where eight
+/// bytes follow `at`.
+#[inline(always)]
+fn load_word(b: &[u8], at: usize, n: usize) -> u64 {
+    match b.get(at..at + 8) {
+        Some(eight) => {
+            u64::from_le_bytes(eight.try_into().expect("8 bytes")) & (!0u64 >> (64 - 8 * n))
+        }
+        None => b[at..at + n]
+            .iter()
+            .rev()
+            .fold(0u64, |word, &byte| word << 8 | u64::from(byte)),
+    }
 }
 
 /// The filter bit of the last `len` (3 or 4) bytes of a pattern, loaded little-endian.
@@ -57,6 +112,7 @@ impl HeadEnds {
             three: false,
             scan_all: false,
             shortest: usize::MAX,
+            id: FILTER_IDS.fetch_add(1, Ordering::Relaxed),
         };
         for pattern in patterns {
             let bytes = pattern.as_bytes();
@@ -137,29 +193,88 @@ impl HeadEnds {
         folded: &[u8],
         tokens: &[Token],
         words: impl Iterator<Item = usize>,
-        mut found: impl FnMut(usize, aho_corasick::Match),
+        mut found: impl FnMut(usize, Match),
     ) {
-        for i in words {
-            let token = tokens[i];
-            debug_assert_eq!(token.kind, TokenKind::Word);
-            let (start, end) = (token.start, token.end);
-            // The run of alphabet bytes around the token: no match crosses its edges.
-            let mut from = start;
-            while from > 0 && self.alphabet[usize::from(folded[from - 1])] {
-                from -= 1;
-            }
-            let mut to = end;
-            while to < folded.len() && self.alphabet[usize::from(folded[to])] {
-                to += 1;
-            }
-            for m in heads.find_iter(&folded[from..to]) {
-                let at = from + m.start();
-                if at < start || at >= end {
-                    continue;
+        SCANS.with(|cache| {
+            let mut cache = cache.try_borrow_mut().ok();
+            if let Some(cache) = cache.as_mut() {
+                if cache.filter != self.id || cache.entries.is_empty() {
+                    cache.filter = self.id;
+                    cache.entries = vec![Scan::default(); SCAN_CACHE].into_boxed_slice();
                 }
-                found(i, m.offset(from));
             }
-        }
+            for i in words {
+                let token = tokens[i];
+                debug_assert_eq!(token.kind, TokenKind::Word);
+                let (start, end) = (token.start, token.end);
+                // The run of alphabet bytes around the token: no match crosses its edges.
+                let mut from = start;
+                while from > 0 && self.alphabet[usize::from(folded[from - 1])] {
+                    from -= 1;
+                }
+                let mut to = end;
+                while to < folded.len() && self.alphabet[usize::from(folded[to])] {
+                    to += 1;
+                }
+                // A run that is the token itself, of up to 16 bytes: its matches are those
+                // of its folded bytes alone, cached by them.
+                let n = end - start;
+                let entry = match cache.as_mut() {
+                    Some(cache) if from == start && to == end && (1..=16).contains(&n) => {
+                        let low = load_word(folded, start, n.min(8));
+                        let high = if n > 8 {
+                            load_word(folded, start + 8, n - 8)
+                        } else {
+                            0
+                        };
+                        let hash = (low ^ high.rotate_left(29) ^ (n as u64) << 59)
+                            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                        let slot = (hash >> (64 - SCAN_CACHE.trailing_zeros())) as usize;
+                        let entry = &mut cache.entries[slot];
+                        if entry.low == low && entry.high == high && usize::from(entry.len) == n {
+                            for &(pattern, s, e) in &entry.matches[..usize::from(entry.count)] {
+                                let span = start + usize::from(s)..start + usize::from(e);
+                                found(
+                                    i,
+                                    Match::new(PatternID::new_unchecked(pattern as usize), span),
+                                );
+                            }
+                            continue;
+                        }
+                        Some((entry, low, high))
+                    }
+                    _ => None,
+                };
+                let mut scan = Scan::default();
+                let mut cacheable = true;
+                for m in heads.find_iter(&folded[from..to]) {
+                    let at = from + m.start();
+                    if at < start || at >= end {
+                        continue;
+                    }
+                    let m = m.offset(from);
+                    if let Some(slot) = scan.matches.get_mut(usize::from(scan.count)) {
+                        *slot = (
+                            m.pattern().as_u32(),
+                            (m.start() - start) as u8,
+                            (m.end() - start) as u8,
+                        );
+                        scan.count += 1;
+                    } else {
+                        cacheable = false;
+                    }
+                    found(i, m);
+                }
+                if let (Some((entry, low, high)), true) = (entry, cacheable) {
+                    *entry = Scan {
+                        low,
+                        high,
+                        len: n as u8,
+                        ..scan
+                    };
+                }
+            }
+        });
     }
 }
 

@@ -98,11 +98,17 @@ fn ends_with(bytes: &[u8], end: &[u8]) -> bool {
 /// }
 /// ```
 pub fn nominative(lexicon: &super::Lexicon, name: &str) -> String {
+    nominative_folded(lexicon, name, &fold(name))
+}
+
+/// [`nominative`] of `name` with its [`fold`] `folded_name` at hand: a name found in a
+/// document is a range of its text, and its fold the same range of the document's fold
+/// ([`fold`] folds character by character, keeping byte lengths), so it is not folded again.
+pub(crate) fn nominative_folded(lexicon: &super::Lexicon, name: &str, folded_name: &str) -> String {
+    debug_assert_eq!(folded_name, fold(name));
     let cues = &lexicon.cues;
     let words = words(name);
-    // The name folded once; a word's fold is the same range of it ([`fold`] folds character
-    // by character).
-    let folded_name = fold(name);
+    // A word's fold is the same range of the name's.
     let folded = |word: &str| {
         let at = word.as_ptr() as usize - name.as_ptr() as usize;
         &folded_name[at..at + word.len()]
