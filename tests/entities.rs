@@ -474,6 +474,11 @@ fn places_joined_by_hyphens_rivers_and_compass_prefixes() {
             "Firmen aus Westchina und Mitteldeutschland kamen.",
             &[("Westchina", "LOC"), ("Mitteldeutschland", "LOC")],
         ),
+        // The longest prefix: "Nordost" + "schweiz", not "Nord" + "ostschweiz".
+        (
+            "Betriebe aus der Nordostschweiz und aus Südwestpolen kamen.",
+            &[("Nordostschweiz", "LOC"), ("Südwestpolen", "LOC")],
+        ),
         ("Der Mittelstand und die Ostsee-Wirtschaft wachsen.", &[]),
         // A Korean province's ending "-do" stays outside, like a head word.
         (

@@ -858,11 +858,13 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
         }
         // The flag knows the word passes the filter of the prefixes' heads.
         let word = doc.t(i);
+        // The longest prefix: "Nordost|schweiz", not "Nord|ostschweiz".
         let Some(prefix) = lex
             .cues
             .compass
             .iter()
-            .find(|p| word.len() > p.len() + 2 && word.starts_with(*p))
+            .filter(|p| word.len() > p.len() + 2 && word.starts_with(*p))
+            .max_by_key(|p| p.len())
         else {
             continue;
         };
