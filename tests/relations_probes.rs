@@ -210,3 +210,19 @@ fn the_readers_visit_is_no_relation() {
         &["VISIT Zentraljava > Hamburg"],
     )]);
 }
+
+#[test]
+fn organisers_of_an_event_named_before_are_partners() {
+    check(&[
+        // An English event noun names what was organised.
+        (
+            "In einer Virtual Career Fair stellten sich zwölf Firmen vor. Organisiert hatte diesen Teil die [IHK Oberwald|ORG|-|chamber] gemeinsam mit der [Handelskammer Taschkent|ORG|-|chamber].",
+            &["EVENT Handelskammer Taschkent + IHK Oberwald"],
+        ),
+        // Those who attended, after a semicolon, leave the organisers before it as they are.
+        (
+            "Das Forum fand in Rostock statt. Ausgerichtet hatten es die [Landesagentur Nord|ORG|-|agency] und der [Windverband Ost e.V.|ORG|-|association]; rund 250 Fachleute nahmen teil.",
+            &["EVENT Landesagentur Nord + Windverband Ost e.V."],
+        ),
+    ]);
+}
