@@ -226,3 +226,29 @@ fn organisers_of_an_event_named_before_are_partners() {
         ),
     ]);
 }
+
+#[test]
+fn every_pair_of_a_consortiums_members_cooperates() {
+    check(&[
+        (
+            "Zum Konsortium gehören neben der [Hochschule Oberwald|ORG|-|university] die [Universidad del Norte|ORG|-|university] in [Barranquilla|LOC|-|city], die [Beispiel Membran GmbH|ORG|-|company] und die [Caribe Water Ltda.|ORG|-|company].",
+            &[
+                "COOPERATION Beispiel Membran GmbH + Caribe Water Ltda.",
+                "COOPERATION Beispiel Membran GmbH + Hochschule Oberwald",
+                "COOPERATION Beispiel Membran GmbH + Universidad del Norte",
+                "COOPERATION Caribe Water Ltda. + Hochschule Oberwald",
+                "COOPERATION Caribe Water Ltda. + Universidad del Norte",
+                "COOPERATION Hochschule Oberwald + Universidad del Norte",
+            ],
+        ),
+        // A seat after "am" is no member.
+        (
+            "Partner sind das [Institut für Sensorik Oberwald|ORG|-|research], das [Nordlicht Institute|ORG|-|research] am [University College Galway|ORG|-|university] sowie die [Westfjord Photonics Ltd.|ORG|-|company].",
+            &[
+                "COOPERATION Institut für Sensorik Oberwald + Nordlicht Institute",
+                "COOPERATION Institut für Sensorik Oberwald + Westfjord Photonics Ltd.",
+                "COOPERATION Nordlicht Institute + Westfjord Photonics Ltd.",
+            ],
+        ),
+    ]);
+}

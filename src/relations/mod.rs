@@ -776,6 +776,9 @@ impl RelationRecogniser {
         if ms.iter().filter(|m| in_statement(m)).count() >= 2 {
             ms.retain(|m| in_statement(m));
         }
+        // A consortium's list reads like relative clauses ("…, die Beispiel GmbH und die
+        // Muster LLC"): its members are taken before the clauses are set apart.
+        let listed_members = ms.clone();
         // A subordinate clause after the trigger ("…, die auch Firmen aus X offensteht")
         // says something about the relation, not who its parties are: when the sentence
         // names two sides outside it, its places and bodies are no parties, unless it
@@ -843,6 +846,39 @@ impl RelationRecogniser {
                 && !doc::part_of_other(&entities[a], &entities[b])
                 && !doc.same_place(a, b)
         };
+        // "Zum Konsortium gehören A, B und C", "Partner sind A, B sowie C": the members a
+        // consortium lists are partners of each other, every pair of them, wherever the
+        // list starts ("neben der Universität A, B und C"); a seat after "am" or "an der"
+        // ("das Institut X am University College Y") is none.
+        let trigger_word = &doc.lower[fired.token];
+        let members_list = fired.relation_type == RelationType::Cooperation
+            && (trigger_word.contains("konsortium")
+                || trigger_word.ends_with("partner")
+                    && doc.lower.get(fired.token + 1) == Some("sind"));
+        if members_list {
+            let members: Vec<usize> = listed_members
+                .iter()
+                .filter(|m| {
+                    let seat = |t: usize| matches!(doc.lower.get(t), Some("am" | "an" | "beim"));
+                    entities[m.entity].entity_type == EntityType::Organisation
+                        && m.via == Via::Direct
+                        && !(seat(m.token.wrapping_sub(1)) || seat(m.token.wrapping_sub(2)))
+                })
+                .map(|m| m.entity)
+                .collect();
+            if members.len() >= 3 {
+                let factor = rule("pair");
+                let mut pairs = Vec::new();
+                for (k, &a) in members.iter().enumerate() {
+                    for &b in &members[k + 1..] {
+                        if different(a, b) {
+                            pairs.push((a, b, factor));
+                        }
+                    }
+                }
+                return pairs;
+            }
+        }
         // An organisation and a region of different sides are partners when neither has a
         // partner of its own level in the sentence ("Die IHK X plant eine Reise nach Y und
         // Z", "zwischen der Kammer X und der Provinz Y"); otherwise the regions pair with
