@@ -252,3 +252,17 @@ fn every_pair_of_a_consortiums_members_cooperates() {
         ),
     ]);
 }
+
+#[test]
+fn an_event_pairs_bodies_with_bodies_and_regions_with_regions() {
+    check(&[
+        (
+            "Auf dem Wirtschaftsforum trafen Unternehmen aus der [Steiermark|LOC|AT-6|state] auf die [Hafenagentur Busan|ORG|-|agency].",
+            &[],
+        ),
+        (
+            "Auf dem Wirtschaftsforum trafen Unternehmen aus der [Steiermark|LOC|AT-6|state] auf Firmen aus [Busan|LOC|KR-26|state].",
+            &["EVENT Busan + Steiermark"],
+        ),
+    ]);
+}

@@ -266,6 +266,12 @@ impl RelationRecogniser {
                     last_pair = Some((a, b, s));
                 }
                 for (a, b, factor) in pairs {
+                    // An event pairs its organisers with each other and the sides it brings
+                    // together with each other (GUIDELINES §5), never a body with a region.
+                    let mixed = input.entities[a].entity_type != input.entities[b].entity_type;
+                    if fired.relation_type == RelationType::Event && mixed {
+                        continue;
+                    }
                     stated.push(Stated {
                         relation_type: fired.relation_type,
                         a,
