@@ -589,13 +589,7 @@ impl RelationRecogniser {
     /// "Partner sind A, B und C" in a release about a joint project: the issuing body, which
     /// the sentence does not name, coordinates it and is a partner of each organisation listed.
     fn add_coordinator(&self, doc: &Doc<'_>, fired: &Fired, pairs: &mut Vec<(usize, usize, f64)>) {
-        let lower = &doc.lower;
-        let partners_are = fired.relation_type == RelationType::Cooperation
-            && lower
-                .get(fired.token)
-                .is_some_and(|w| w.ends_with("partner"))
-            && lower.get(fired.token + 1) == Some("sind");
-        if !partners_are || pairs.is_empty() {
+        if !partners_are(doc, fired) || pairs.is_empty() {
             return;
         }
         let entities = doc.input.entities;
@@ -856,11 +850,9 @@ impl RelationRecogniser {
         // consortium lists are partners of each other, every pair of them, wherever the
         // list starts ("neben der Universität A, B und C"); a seat after "am" or "an der"
         // ("das Institut X am University College Y") is none.
-        let trigger_word = &doc.lower[fired.token];
-        let members_list = fired.relation_type == RelationType::Cooperation
-            && (trigger_word.contains("konsortium")
-                || trigger_word.ends_with("partner")
-                    && doc.lower.get(fired.token + 1) == Some("sind"));
+        let members_list = partners_are(doc, fired)
+            || fired.relation_type == RelationType::Cooperation
+                && doc.lower[fired.token].contains("konsortium");
         if members_list {
             let members: Vec<usize> = listed_members
                 .iter()
@@ -1550,6 +1542,17 @@ fn head_is_event(
         return false;
     };
     matching.any(|k| lex.event_word[k] && end_of(&lex.triggers[k]).is_some_and(|end| end > own))
+}
+
+/// Whether the fired trigger is "Partner sind" (also "Projektpartner sind"): a list of the
+/// partners of a project follows.
+fn partners_are(doc: &Doc<'_>, fired: &Fired) -> bool {
+    fired.relation_type == RelationType::Cooperation
+        && doc
+            .lower
+            .get(fired.token)
+            .is_some_and(|w| w.ends_with("partner"))
+        && doc.lower.get(fired.token + 1) == Some("sind")
 }
 
 /// Whether a mention stands without a preposition that says what it is: none, or only "mit"
