@@ -2928,8 +2928,13 @@ fn legal_form_rule(
             // A brand written in lower case before the name, after an article or the like:
             // "der beispielwerk Steel Europe AG" (not "House [of] Energy e.V.").
             let start = lower_case_name_start(doc, lex, left, s_start);
-            // After an article, not after a verb: "Gestern kam [Beispiel Subsea GmbH]".
-            if start < left && (start == s_start || lex.noun_markers.contains(doc.t(start - 1))) {
+            // After an article or a describing noun ("die Firma [heidelbergwerk …]"), not
+            // after a verb: "Gestern kam [Beispiel Subsea GmbH]".
+            if start < left
+                && (start == s_start
+                    || lex.noun_markers.contains(doc.t(start - 1))
+                    || doc.flags[start - 1] & DESCRIBING != 0)
+            {
                 left = start;
             }
         }
