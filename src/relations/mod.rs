@@ -823,17 +823,10 @@ impl RelationRecogniser {
         }
         // Those who attend an event ("An der Messe nahmen die Firmen X und Y teil") are no
         // pair of organisers; the regions they come from still meet.
-        // The attendance is read in the trigger's part of the sentence: "Ausgerichtet hatten
-        // es X und Y; rund 250 Fachleute nahmen teil" names organisers.
-        let part_start = (range.start..fired.token)
-            .rev()
-            .find(|&i| &doc.lower[i] == ";")
-            .map_or(range.start, |i| i + 1);
-        let part_end = (fired.last..range.end)
-            .find(|&i| &doc.lower[i] == ";")
-            .unwrap_or(range.end);
+        // The attendance is read in the trigger's statement: "Ausgerichtet hatten es X und Y;
+        // rund 250 Fachleute nahmen teil" names organisers.
         if fired.relation_type == RelationType::Event
-            && lex.has_cue(CueKind::Attend, &doc.lower, part_start..part_end)
+            && lex.has_cue(CueKind::Attend, &doc.lower, statement_start..statement_end)
         {
             ms.retain(|m| doc.level(m.entity) == Level::Region);
         }
