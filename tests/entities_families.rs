@@ -797,3 +797,21 @@ fn english_names_headed_by_house_or_port_end_before_their_seat() {
         ),
     ]);
 }
+
+#[test]
+fn agencies_named_by_one_word_of_an_agency_word_and_a_place() {
+    check(&[
+        (
+            "Gespräche mit InvestKerala und ProUruguay folgten.",
+            &[("InvestKerala", "ORG"), ("ProUruguay", "ORG")],
+        ),
+        ("Die GrazBusiness lud ein.", &[("GrazBusiness", "ORG")]),
+        // Not an agency word before a word that is no place.
+        ("Das Programm ProKlima läuft.", &[]),
+        // A place and the common noun after it are no agency.
+        (
+            "Die Firma sucht in Oberösterreich Partner für Robotik.",
+            &[("Oberösterreich", "LOC")],
+        ),
+    ]);
+}

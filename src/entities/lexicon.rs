@@ -140,6 +140,9 @@ pub struct Cues {
     /// The words of each of `agency_before_place`, split once at load (the rule compares
     /// them with the tokens before every region of a document).
     pub agency_before_place_words: Vec<Box<[&'static str]>>,
+    /// The one-word entries of `agency_before_place` and of `agency_after_place`: they also
+    /// name an agency joined to its place in one word ("InvestBeispielland").
+    pub(crate) joined_agency: JoinedAgencyWords,
     /// Legal forms in addition to `gazetteers/legal_forms.tsv` ("Pvt. Ltd.", "Tbk").
     pub legal_form: Vec<&'static str>,
     /// Prefixes of region names made from a country or state ("West").
@@ -353,6 +356,58 @@ impl FirstBytes {
     }
 }
 
+/// The agency words that may be joined to a place in one word, before it ("[InvestBeispielland]",
+/// "[ProBeispielland]") or after it ("[BeispielstadtBusiness]"), as one automaton: the rule
+/// scans the text for them instead of looking at every capitalised word, which cost about
+/// 6 % of the entity stage on news.
+#[derive(Debug, Default)]
+pub(crate) struct JoinedAgencyWords {
+    /// All words, leads and tails; `None` when there are none.
+    pub(crate) automaton: Option<AhoCorasick>,
+    /// Per pattern: whether it leads (comes before the place) and whether it trails.
+    pub(crate) leads: Vec<bool>,
+    pub(crate) trails: Vec<bool>,
+}
+
+impl JoinedAgencyWords {
+    /// The one-word entries of `leads` and `tails` (entries of several words are skipped).
+    fn build<'a>(
+        leads: impl Iterator<Item = &'a str>,
+        tails: impl Iterator<Item = &'a str>,
+    ) -> Result<JoinedAgencyWords, String> {
+        let mut words: Vec<&str> = Vec::new();
+        let mut joined = JoinedAgencyWords::default();
+        for (word, lead) in leads.map(|w| (w, true)).chain(tails.map(|w| (w, false))) {
+            if word.contains(' ') {
+                continue;
+            }
+            let index = match words.iter().position(|&w| w == word) {
+                Some(index) => index,
+                None => {
+                    words.push(word);
+                    joined.leads.push(false);
+                    joined.trails.push(false);
+                    words.len() - 1
+                }
+            };
+            if lead {
+                joined.leads[index] = true;
+            } else {
+                joined.trails[index] = true;
+            }
+        }
+        if !words.is_empty() {
+            // Leftmost-first: the kind for which the library prefilters with a SIMD search.
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(&words)
+                .map_err(|e| e.to_string())?;
+            joined.automaton = Some(automaton);
+        }
+        Ok(joined)
+    }
+}
+
 impl Cues {
     fn load(file: DataFile<'static>) -> Result<Cues, ResourceError> {
         let mut cues = Cues::default();
@@ -437,6 +492,11 @@ impl Cues {
             .iter()
             .map(|lead| lead.split(' ').collect())
             .collect();
+        cues.joined_agency = JoinedAgencyWords::build(
+            cues.agency_before_place.iter().copied(),
+            cues.agency_after_place.iter().copied(),
+        )
+        .map_err(|e| ResourceError::new(file.name, 0, e))?;
         let descriptors = cues.descriptor.iter().chain(&cues.name_descriptor);
         cues.descriptor_tails = AffixFilter::tails(descriptors.clone().copied(), 4);
         cues.describing_endings = EndingSet::build(descriptors);

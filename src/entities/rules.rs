@@ -368,6 +368,7 @@ pub(super) fn find(
     places_before_administrations(rec, &mut cands);
     strip_region_heads(&doc, lex, &mut cands);
     compass_regions(rec, &doc, &mut cands);
+    camel_place_agencies(rec, &doc, &mut cands);
     region_head_rule(&doc, lex, &mut cands);
     place_compounds(rec, &doc, lex, &mut cands);
     // Organisation names may end in any place name, also one flagged `common`.
@@ -880,20 +881,12 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
             let mut chars = name.chars();
             let Some(first) = chars.next() else { continue };
             let capital: String = first.to_uppercase().chain(chars).collect();
-            let folded = fold(&capital);
-            hits.clear();
-            rec.dictionary().lookup(&capital, &folded, 0, &mut hits);
-            let region = hits.iter().any(|hit| {
-                let (list, entry) = rec.dictionary().entry(hit.id);
-                hit.end == capital.len()
-                    && entry.entity_type == EntityType::Location
-                    && list.text(entry.surface) == capital
-                    && matches!(
-                        list.text(entry.subtype),
-                        "country" | "state" | "macro_region"
-                    )
-            });
-            if region {
+            if listed_place(
+                rec,
+                &capital,
+                &["country", "state", "macro_region"],
+                &mut hits,
+            ) {
                 push_rule(
                     cands,
                     doc,
@@ -905,6 +898,85 @@ fn compass_regions(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>
                 );
                 break;
             }
+        }
+    }
+}
+
+/// Whether `name` is, as a whole and in this spelling, a place of the gazetteer with one of
+/// the `subtypes` (`hits` is scratch space for the lookup).
+fn listed_place(
+    rec: &EntityRecogniser,
+    name: &str,
+    subtypes: &[&str],
+    hits: &mut Vec<Hit>,
+) -> bool {
+    let folded = fold(name);
+    hits.clear();
+    rec.dictionary().lookup(name, &folded, 0, hits);
+    hits.iter().any(|hit| {
+        let (list, entry) = rec.dictionary().entry(hit.id);
+        hit.end == name.len()
+            && entry.entity_type == EntityType::Location
+            && list.text(entry.surface) == name
+            && subtypes.contains(&list.text(entry.subtype))
+    })
+}
+
+/// Economic development and trade agencies named by one word joined of an agency word and a
+/// place (`agency_before_place`, `agency_after_place` in cues.tsv, one word each):
+/// "[InvestBeispielland]", "[ProBeispielland]", "[BeispielstadtBusiness]".
+#[inline(never)]
+fn camel_place_agencies(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
+    let joined = &rec.lexicon().cues.joined_agency;
+    let Some(automaton) = &joined.automaton else {
+        return;
+    };
+    const PLACES: &[&str] = &["country", "state", "city", "district"];
+    let bytes = doc.text.as_bytes();
+    let mut hits: Vec<Hit> = Vec::new();
+    for found in automaton.find_iter(doc.text) {
+        let (start, end) = (found.start(), found.end());
+        let id = found.pattern().as_usize();
+        // The place joined to the agency word: a capital right after a lead that opens the
+        // word, or a lower-case letter right before a tail that closes it.
+        let (token, place) =
+            if joined.leads[id] && bytes.get(end).is_some_and(u8::is_ascii_uppercase) {
+                let Some(i) = doc
+                    .token_starting_at(start)
+                    .filter(|&i| doc.tokens[i].end > end)
+                else {
+                    continue;
+                };
+                (i, &doc.t(i)[end - start..])
+            } else if joined.trails[id]
+                && start > 0
+                && bytes[start - 1].is_ascii_lowercase()
+                && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                let Some(i) = doc.token_containing(start) else {
+                    continue;
+                };
+                let first = doc.tokens[i].start;
+                if doc.tokens[i].end != end || !doc.t(i).starts_with(char::is_uppercase) {
+                    continue;
+                }
+                (i, &doc.text[first..start])
+            } else {
+                continue;
+            };
+        if doc.kind(token) == TokenKind::Word
+            && place.len() >= 3
+            && listed_place(rec, place, PLACES, &mut hits)
+        {
+            push_rule(
+                cands,
+                doc,
+                (token, token),
+                EntityType::Organisation,
+                P_ORG_LEGAL,
+                "agency",
+                "rule:org_place_agency",
+            );
         }
     }
 }
