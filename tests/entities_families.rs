@@ -815,3 +815,43 @@ fn agencies_named_by_one_word_of_an_agency_word_and_a_place() {
         ),
     ]);
 }
+
+#[test]
+fn a_company_site_or_unit_before_the_company_in_the_genitive_is_no_part_of_its_name() {
+    check(&[
+        (
+            "Die Gäste besichtigten das Ausbildungszentrum der Brandlinger Stahlbau GmbH.",
+            &[("Brandlinger Stahlbau GmbH", "ORG")],
+        ),
+        (
+            "Die Ware lagert im Logistikzentrum der Talwerk Fracht AG in Hamburg.",
+            &[("Talwerk Fracht AG", "ORG"), ("Hamburg", "LOC")],
+        ),
+        (
+            "Sie besuchten die Niederlassung der Oberwieser Antriebe GmbH.",
+            &[("Oberwieser Antriebe GmbH", "ORG")],
+        ),
+        // An association's name keeps its head: the legal form belongs to all of it.
+        (
+            "Der Verband der Gießerei-Zulieferer e.V. lädt ein.",
+            &[("Verband der Gießerei-Zulieferer e.V.", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn an_embassy_name_ends_in_the_country_it_is_accredited_to() {
+    check(&[
+        (
+            "Die Botschaft der Republik Ruanda in der Bundesrepublik Deutschland lädt ein.",
+            &[(
+                "Botschaft der Republik Ruanda in der Bundesrepublik Deutschland",
+                "ORG",
+            )],
+        ),
+        (
+            "Das Generalkonsulat der Republik Chile in der Schweiz berät Firmen.",
+            &[("Generalkonsulat der Republik Chile in der Schweiz", "ORG")],
+        ),
+    ]);
+}

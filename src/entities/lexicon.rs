@@ -173,6 +173,10 @@ pub struct Cues {
     /// Folded endings of a named sub-unit before its name and an organisation in the
     /// genitive ("[Regionaldirektion] Nord der Bundesagentur für Arbeit").
     pub unit: Vec<&'static str>,
+    /// Folded endings of a noun for a company's site or facility: before "der"/"des" and a
+    /// company's name with its legal form it is no part of that name ("das Logistikzentrum
+    /// der [Beispiel Cargo GmbH]").
+    pub site: Vec<&'static str>,
     /// First bytes of the foreign heads, speech verbs and compass prefixes: a quick
     /// pre-check before hashing every token.
     pub foreign_head_first: FirstBytes,
@@ -448,7 +452,7 @@ impl Cues {
                 }
                 "place_strip" | "descriptor" | "name_descriptor" | "compass"
                 | "adjective_ending" | "feminine" | "neuter" | "masculine" | "place_ending"
-                | "department" | "unit" => {
+                | "department" | "unit" | "site" => {
                     let list = match kind {
                         "place_strip" => &mut cues.place_strip,
                         "descriptor" => &mut cues.descriptor,
@@ -460,6 +464,7 @@ impl Cues {
                         "place_ending" => &mut cues.place_ending,
                         "department" => &mut cues.department,
                         "unit" => &mut cues.unit,
+                        "site" => &mut cues.site,
                         _ => &mut cues.compass,
                     };
                     let folded_kind = !matches!(kind, "place_strip" | "compass");

@@ -1785,6 +1785,12 @@ fn unit_noun(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     lex.cues.unit.iter().any(|u| folded.ends_with(u))
 }
 
+/// Whether token `i` ends in a noun for a company's site (`site` in cues.tsv).
+fn site_noun(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let folded = &doc.folded[doc.tokens[i].start..doc.tokens[i].end];
+    lex.cues.site.iter().any(|u| folded.ends_with(u))
+}
+
 /// A lower-case adjective inside a complement ("für nukleare Sicherheit").
 fn lower_adjective(t: &str) -> bool {
     t.chars().all(char::is_lowercase)
@@ -2191,6 +2197,28 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         if right + 1 < limit && doc.adjacent(right) && initials_acronym(doc, left, right, right + 1)
         {
             right += 1;
+        }
+        // A company's site with the company in the genitive, cut before its legal form: the
+        // company is the name ("das Logistikzentrum der [Beispiel Cargo GmbH]", found by the
+        // legal form rule).
+        let site_of_company = i + 1 < right
+            && matches!(doc.t(i + 1), "der" | "des")
+            && (site_noun(doc, lex, i) || unit_noun(doc, lex, i))
+            && {
+                // The company's name may go on past the complement: "der Beispiel Cargo GmbH".
+                let mut k = right + 1;
+                while k < limit
+                    && k - right <= 4
+                    && doc.adjacent(k - 1)
+                    && doc.cap_word(k)
+                    && doc.flags[k] & LEGAL_FIRST == 0
+                {
+                    k += 1;
+                }
+                k < limit && doc.adjacent(k - 1) && doc.flags[k] & LEGAL_FIRST != 0
+            };
+        if site_of_company {
+            continue;
         }
         push_rule(
             cands,
@@ -2966,6 +2994,11 @@ fn legal_form_rule(
                 }
                 let headed =
                     (q..p).any(|k| doc.org_head[k].is_some()) && name_word(doc, lex, p - 1);
+                // A company's site or unit is no part of its name: "das Logistikzentrum der
+                // [Beispiel Cargo GmbH]", "die Niederlassung der [Beispiel AG]".
+                let site = !association
+                    && matches!(doc.t(p), "der" | "des")
+                    && (q..p).any(|k| site_noun(doc, lex, k) || unit_noun(doc, lex, k));
                 // Or a name led by its place: "Beispielstadt Partner für Wirtschaft GmbH".
                 let placed = q == p - 1
                     && q > s_start
@@ -2979,7 +3012,7 @@ fn legal_form_rule(
                         || lex.noun_markers.contains(doc.t(q - 2))
                         || matches!(doc.t(q - 2), "und" | "sowie")
                         || doc.kind(q - 2) == TokenKind::Punctuation);
-                if headed {
+                if headed && !site {
                     left = q;
                 } else if placed {
                     left = q - 1;
@@ -5573,6 +5606,21 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
     };
     // The place starting at token `p`: its last token and whether abroad.
     let place = |p: usize| places.get(&p).map(|&(end, id)| (end, abroad(id)));
+    // Whether a country follows "in" (and an article) at token `k`.
+    let country_at = |k: usize| {
+        let mut p = k + 1;
+        if p < n && matches!(doc.t(p), "der" | "dem") {
+            p += 1;
+        }
+        k < n
+            && doc.t(k) == "in"
+            && places.get(&p).is_some_and(|&(_, id)| {
+                id.is_some_and(|id| {
+                    let (list, entry) = rec.dictionary().entry(id);
+                    list.text(entry.subtype) == "country"
+                })
+            })
+    };
     // A place after "in" (and an article): its last token and whether abroad.
     let seat = |k: usize| -> Option<(usize, bool)> {
         if k + 1 >= n || doc.t(k) != "in" || !doc.adjacent(k) {
@@ -5610,7 +5658,14 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
             && doc.t(end + 3) == ")";
         let first_word = &doc.folded[doc.tokens[first].start..doc.tokens[first].end];
         let german = first_word.starts_with("deutsch") && !first_word.contains('-');
-        if defined || (german && abroad) {
+        // An embassy's official name ends in the state it is accredited to: "Botschaft der
+        // Republik Beispielland in der Bundesrepublik Deutschland" (not a town: "in Berlin"
+        // is where it sits).
+        let accredited = ["botschaft", "konsulat"]
+            .iter()
+            .any(|h| first_word.ends_with(h))
+            && country_at(last + 1);
+        if defined || (german && abroad) || accredited {
             found.push((first, end, subtype));
         }
     }
