@@ -186,6 +186,16 @@ fn the_visitors_bodies_and_members_visit_too() {
                 "VISIT Wirtschaftsministerium Estlands > Hochschule Stralsund",
             ],
         ),
+        // A relative clause about the first host does not end the list of hosts: the
+        // article after ", sowie" opens no clause.
+        (
+            "Eine Delegation aus [Anhui|LOC|CN-AH|state] besuchte am {Montag|2023-10-09} [Ulm|LOC|-|city]. Danach besichtigte die Delegation die [Donaustahl Werkzeugbau GmbH|ORG|-|company], die seit 2019 in [Bayern|LOC|DE-BY|state] ein zweites Werk betreibt, sowie die [Universität Ulm|ORG|-|university].",
+            &[
+                "VISIT Anhui > Donaustahl Werkzeugbau GmbH",
+                "VISIT Anhui > Ulm",
+                "VISIT Anhui > Universität Ulm",
+            ],
+        ),
         // A sentence opening with "Geplant" lists what is still to come: no visit yet. (The
         // intent it states, Hessen + Kenya Export Agency, is not found: the agency has no
         // side, so the stage cannot complete the pair.)

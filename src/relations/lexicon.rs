@@ -173,6 +173,9 @@ pub(crate) enum CueKind {
     /// Being a guest ("zu Gast"): the place it stands next to ("in X zu Gast", "zu Gast in
     /// X") is the visited one, also a town the title does not name.
     Guest,
+    /// A word after a comma by which a list goes on ("…, sowie die Universität X"): an
+    /// article after it opens no relative clause.
+    ListGoesOn,
     /// The head noun of a body referred to without its name ("die Kammer", "das
     /// Wirtschaftsministerium"): it stands for the one organisation of the document whose
     /// name holds it.
@@ -185,7 +188,7 @@ const _: () = assert!((CueKind::Reference as usize) < 64);
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 47] = [
+    pub(crate) const ALL: [CueKind; 48] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -232,6 +235,7 @@ impl CueKind {
         CueKind::Stop,
         CueKind::Organise,
         CueKind::Guest,
+        CueKind::ListGoesOn,
         CueKind::Reference,
     ];
 
@@ -283,6 +287,7 @@ impl CueKind {
             "stop" => CueKind::Stop,
             "organise" => CueKind::Organise,
             "guest" => CueKind::Guest,
+            "list_goes_on" => CueKind::ListGoesOn,
             "reference" => CueKind::Reference,
             _ => return None,
         })

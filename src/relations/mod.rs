@@ -786,9 +786,13 @@ impl RelationRecogniser {
         // hatte").
         let subordinate: Vec<(usize, usize)> = (fired.last + 1..statement_end)
             .filter(|&i| {
+                // ", sowie die Universität X" goes on with the list: "die" after a
+                // coordination is an article.
                 &doc.lower[i] == ","
                     && (i + 1..(i + 3).min(statement_end))
                         .any(|j| lex.is_cue(CueKind::Subordinate, &doc.lower, j))
+                    && !(i + 1 < statement_end
+                        && lex.is_cue(CueKind::ListGoesOn, &doc.lower, i + 1))
             })
             .map(|i| {
                 let end = (i + 1..statement_end)
