@@ -134,6 +134,10 @@ pub(crate) struct Words {
     spans: Vec<(usize, usize)>,
     /// The cue kinds that may start at each token, once asked for.
     marks: Vec<Cell<Option<CueMarks>>>,
+    /// [`Lexicon::scan`] has found the cues whose first word matches by stem, part or suffix
+    /// in its pass over the buffer and recorded the marks of the tokens they mark: the marks
+    /// of any other token come from its whole word alone. Before, each token is scanned alone.
+    affixes_scanned: bool,
     /// The buffer is the text lower-cased at its own offsets ([`Words::of_text`]).
     at_text_offsets: bool,
 }
@@ -191,6 +195,7 @@ impl Words {
             buf,
             spans,
             marks,
+            affixes_scanned: false,
             at_text_offsets: false,
         }
     }
@@ -249,6 +254,7 @@ impl Words {
             buf,
             spans,
             marks,
+            affixes_scanned: false,
             at_text_offsets: true,
         }
     }
@@ -300,15 +306,26 @@ impl Words {
         &self.buf
     }
 
-    /// The token whose text holds byte `at` of the buffer, with its start and end; `None`
-    /// between tokens.
-    pub(crate) fn token_at(&self, at: usize) -> Option<(usize, usize, usize)> {
-        let i = self
-            .spans
-            .partition_point(|&(s, _)| s <= at)
-            .checked_sub(1)?;
-        let (start, end) = self.spans[i];
-        (at < end).then_some((i, start, end))
+    /// Start and end of each token in [`Words::buffer`].
+    pub(crate) fn spans(&self) -> &[(usize, usize)] {
+        &self.spans
+    }
+
+    /// Records the marks of the tokens that cues matched by stem, part or suffix mark, from
+    /// one pass over the buffer ([`Lexicon::scan`]): `affix_marks` holds (token, those cues'
+    /// marks) for each such token.
+    pub(crate) fn record_affix_marks(
+        &mut self,
+        affix_marks: &[(usize, CueMarks)],
+        index: &CueIndex,
+    ) {
+        for &(i, affix) in affix_marks {
+            let mut marks = index.word_marks(&self[i]);
+            marks.first |= affix.first;
+            marks.single |= affix.single;
+            self.marks[i].set(Some(marks));
+        }
+        self.affixes_scanned = true;
     }
 
     /// The cue kinds that may start at token `i` (computed on first use), or `None` past the
@@ -324,7 +341,11 @@ impl Words {
 
     #[inline(never)]
     fn compute_marks(&self, i: usize, index: &CueIndex) -> CueMarks {
-        let marks = index.marks(&self[i]);
+        let marks = if self.affixes_scanned {
+            index.word_marks(&self[i])
+        } else {
+            index.marks(&self[i])
+        };
         self.marks[i].set(Some(marks));
         marks
     }
@@ -762,8 +783,8 @@ impl<'a> Doc<'a> {
     pub(crate) fn prepare(input: &'a RelationInput<'a>, lexicon: &Lexicon) -> Doc<'a> {
         let text = input.text;
         let tokens = input.tokens;
-        let lower = Words::of_text(text, tokens);
-        let trigger_hits = lexicon.trigger_hits(&lower);
+        let mut lower = Words::of_text(text, tokens);
+        let trigger_hits = lexicon.scan(&mut lower);
         let mut sentence_of = vec![usize::MAX; tokens.len()];
         for (s, sentence) in input.sentences.iter().enumerate() {
             for slot in sentence_of
@@ -1998,9 +2019,9 @@ mod tests {
             assert_eq!(&words[i], token.to_lowercase(), "token {i}");
         }
         assert_eq!(words.get(tokens.len()), None);
-        // Every byte of a token maps back to it.
-        let at = words.buffer().find("straße").unwrap();
-        assert_eq!(words.token_at(at + 2).map(|t| t.0), Some(2));
+        // Each token's span in the buffer holds it (what the pass over the buffer reads).
+        let (start, end) = words.spans()[2];
+        assert_eq!(&words.buffer()[start..end], "straße");
     }
     /// Where the lower-cased buffer gives a sentence's text, it is the sentence's topic text
     /// with its hyphens, and the topics found in it are those of the topic text.
@@ -2058,12 +2079,10 @@ mod tests {
             assert_eq!(of_text.len(), tokens.len(), "{text:?}");
             for i in 0..tokens.len() {
                 assert_eq!(of_text.get(i), one_by_one.get(i), "token {i} of {text:?}");
-                let (start, end) = of_text.spans[i];
-                if start < end {
-                    assert_eq!(of_text.token_at(start), Some((i, start, end)));
-                    assert_eq!(of_text.token_at(end - 1), Some((i, start, end)));
-                }
             }
+            // Spans ascending and not overlapping: the pass over the buffer finds a match's
+            // token by moving forward only.
+            assert!(of_text.spans().windows(2).all(|w| w[0].1 <= w[1].0));
             assert_eq!(of_text.get(tokens.len()), None);
         }
     }
