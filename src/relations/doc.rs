@@ -441,21 +441,32 @@ fn references(
     let cues = lexicon.cues(CueKind::Reference);
     let entities = input.entities;
     let tokens = input.tokens;
-    // Each organisation's name once, lower-cased, with its first entity.
-    let mut orgs: Vec<(usize, String)> = Vec::new();
-    for (i, e) in entities.iter().enumerate() {
-        if e.entity_type == EntityType::Organisation
-            && !orgs
-                .iter()
-                .any(|(j, _)| entities[*j].canonical == e.canonical)
-        {
-            orgs.push((i, e.canonical.to_lowercase()));
-        }
-    }
     let mut out = Vec::new();
-    if cues.is_empty() || orgs.is_empty() {
+    if cues.is_empty()
+        || !entities
+            .iter()
+            .any(|e| e.entity_type == EntityType::Organisation)
+    {
         return out;
     }
+    // Each organisation's name once, lower-cased, with its first entity: made when the first
+    // head is found.
+    let orgs = std::cell::OnceCell::new();
+    let orgs = || {
+        orgs.get_or_init(|| {
+            let mut orgs: Vec<(usize, String)> = Vec::new();
+            for (i, e) in entities.iter().enumerate() {
+                if e.entity_type == EntityType::Organisation
+                    && !orgs
+                        .iter()
+                        .any(|(j, _)| entities[*j].canonical == e.canonical)
+                {
+                    orgs.push((i, e.canonical.to_lowercase()));
+                }
+            }
+            orgs
+        })
+    };
     for t in 1..tokens.len().min(lower.len()) {
         // "an der Universität", "in der Kammer" name where something happens, not who acts.
         if covered[t]
@@ -468,8 +479,9 @@ fn references(
         let word = &lower[t];
         let forms = [Some(word), word.strip_suffix("es"), word.strip_suffix('s')];
         let Some((form, head)) = forms.into_iter().flatten().find_map(|form| {
-            cues.iter()
-                .find(|cue| cue.words.len() == 1 && cue.mode.matches(&cue.words[0], form))
+            lexicon
+                .reference_cues
+                .first_match(cues, form)
                 .map(|cue| (form, cue.words[0].as_str()))
         }) else {
             continue;
@@ -481,7 +493,7 @@ fn references(
             ""
         };
         let at = tokens[t].start;
-        let mut fitting = orgs.iter().filter(|(i, name)| {
+        let mut fitting = orgs().iter().filter(|(i, name)| {
             entities[*i].start < at && name.contains(head) && name.contains(modifier)
         });
         if let (Some(&(referent, _)), None) = (fitting.next(), fitting.next()) {

@@ -435,6 +435,57 @@ impl CueIndex {
     }
 }
 
+/// The one-word cues of one kind, for finding the first (in file order) that a word
+/// matches: a cue matched whole or as a suffix matches only words that end in its last two
+/// bytes, so a word is compared with those cues only.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OneWordCues {
+    /// Indices into the kind's cues by their word's last two bytes, sorted by them, each group
+    /// ascending.
+    by_end: Vec<([u8; 2], Vec<usize>)>,
+    /// The other one-word cues (matched by stem or part, or shorter than two bytes),
+    /// ascending.
+    rest: Vec<usize>,
+}
+
+impl OneWordCues {
+    fn new(cues: &[Cue]) -> OneWordCues {
+        let mut groups = OneWordCues::default();
+        for (k, cue) in cues.iter().enumerate() {
+            if cue.words.len() != 1 {
+                continue;
+            }
+            let key = last_two_bytes(&cue.words[0])
+                .filter(|_| matches!(cue.mode, Mode::Word | Mode::Suffix));
+            match key {
+                Some(key) => match groups.by_end.iter_mut().find(|(g, _)| *g == key) {
+                    Some((_, group)) => group.push(k),
+                    None => groups.by_end.push((key, vec![k])),
+                },
+                None => groups.rest.push(k),
+            }
+        }
+        groups.by_end.sort_by_key(|(key, _)| *key);
+        groups
+    }
+
+    /// The first one-word cue of `cues` (the kind's cues these groups were made of) that
+    /// matches lower-cased `word`.
+    pub(crate) fn first_match<'c>(&self, cues: &'c [Cue], word: &str) -> Option<&'c Cue> {
+        let matches = |k: &&usize| cues[**k].mode.matches(&cues[**k].words[0], word);
+        let grouped = last_two_bytes(word).and_then(|key| {
+            let at = self.by_end.binary_search_by_key(&key, |(g, _)| *g).ok()?;
+            self.by_end[at].1.iter().find(matches)
+        });
+        let other = self.rest.iter().find(matches);
+        let k = match (grouped, other) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(&cues[*k])
+    }
+}
+
 /// The bit of a word of `len` bytes in [`CueIndex::word_lengths`].
 fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
@@ -507,6 +558,8 @@ pub(crate) struct Lexicon {
     pub demonym_strip: Vec<String>,
     /// The words of the one-word `skip` cues (head words before a place name).
     pub skip_words: Vec<String>,
+    /// The one-word `reference` cues, grouped by their last two bytes.
+    pub reference_cues: OneWordCues,
     /// The `compass` cues' first words, folded.
     pub compass_prefixes: Vec<String>,
     pub demonym_suffixes: Vec<String>,
@@ -1105,8 +1158,14 @@ impl Lexicon {
             .flatten()
             .map(|c| super::doc::fold(&c.words[0]))
             .collect();
+        let reference_cues = OneWordCues::new(
+            parsed_cues
+                .get(CueKind::Reference as usize)
+                .map_or(&[], Vec::as_slice),
+        );
         Ok(Lexicon {
             skip_words,
+            reference_cues,
             compass_prefixes,
             event_word,
             topic_words,
@@ -1277,6 +1336,48 @@ mod tests {
             marked += usize::from(alone.first != 0);
         }
         assert!(marked > 15, "only {marked} tokens marked");
+    }
+
+    /// The first one-word reference cue a word matches, found in its group of last two bytes,
+    /// is the first found by trying every cue of the kind in file order.
+    #[test]
+    fn reference_cue_found_by_last_bytes_is_the_first_in_the_list() {
+        use super::CueKind;
+        let lexicon = Lexicon::load_default().unwrap();
+        let cues = lexicon.cues(CueKind::Reference);
+        let mut found = 0;
+        for word in [
+            "kammer",
+            "handelskammer",
+            "ihk",
+            "ministerium",
+            "wirtschaftsministerium",
+            "ministeriu",
+            "hochschule",
+            "universität",
+            "institut",
+            "instituts",
+            "verband",
+            "landesregierung",
+            "regierung",
+            "klinikum",
+            "cluster",
+            "stiftung",
+            "m",
+            "",
+            "die",
+        ] {
+            let expected = cues
+                .iter()
+                .position(|cue| cue.words.len() == 1 && cue.mode.matches(&cue.words[0], word));
+            let got = lexicon
+                .reference_cues
+                .first_match(cues, word)
+                .map(|cue| cues.iter().position(|c| std::ptr::eq(c, cue)).unwrap());
+            assert_eq!(got, expected, "{word:?}");
+            found += usize::from(got.is_some());
+        }
+        assert!(found > 10);
     }
 
     /// A role found by the last two bytes of a word is the first whose ending the word ends
