@@ -769,17 +769,17 @@ impl Scanner {
 
     /// Scans `haystack` from `at` in state `sid` up to the end of the first match, or to its
     /// end: the position and the state there. No call in the loop, so that its values stay in
-    /// registers.
-    fn next_match(&self, haystack: &[u8], mut at: usize, mut sid: u32) -> (usize, u32) {
+    /// registers; out of line, so that the caller's values do not crowd them out.
+    #[inline(never)]
+    fn next_match(&self, haystack: &[u8], at: usize, mut sid: u32) -> (usize, u32) {
         let (classes, trans, match_end) = (&self.classes, self.trans.as_slice(), self.match_end);
-        while let Some(&byte) = haystack.get(at) {
+        for (k, &byte) in haystack[at..].iter().enumerate() {
             sid = trans[sid as usize + usize::from(classes[usize::from(byte)])];
-            at += 1;
             if sid < match_end {
-                break;
+                return (at + k + 1, sid);
             }
         }
-        (at, sid)
+        (haystack.len(), sid)
     }
 }
 
