@@ -915,6 +915,18 @@ impl<'a> Doc<'a> {
                 stems_by_region.push((i, lexicon.demonym_stems(&entities[i].canonical)));
             }
         }
+        // Each region's shortest stem: every stem is the folded name or a beginning of it, so
+        // a word that is the name, its genitive or an adjective of it begins with this one.
+        let shortest_stems: Vec<&str> = stems_by_region
+            .iter()
+            .map(|(_, stems)| {
+                stems
+                    .iter()
+                    .map(String::as_str)
+                    .min_by_key(|s| s.len())
+                    .unwrap_or_default()
+            })
+            .collect();
         // The folded words of each region name of several words, spaced.
         let region_words: Vec<Option<String>> = stems_by_region
             .iter()
@@ -946,13 +958,19 @@ impl<'a> Doc<'a> {
             }
             if e.entity_type == EntityType::Organisation {
                 let mut found = None;
+                let mut folded = String::new();
                 for word in e
                     .canonical
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .filter(|w| !w.is_empty())
                 {
-                    let word = fold(word);
-                    for (region, stems) in &stems_by_region {
+                    folded.clear();
+                    fold_into(word, &mut folded);
+                    let word = folded.as_str();
+                    for ((region, stems), shortest) in stems_by_region.iter().zip(&shortest_stems) {
+                        if !word.starts_with(shortest) {
+                            continue;
+                        }
                         // The name, its genitive ("des Saarlandes", "Hessens") or an
                         // adjective of it.
                         let genitive = [word.strip_suffix("es"), word.strip_suffix('s')]
@@ -963,7 +981,7 @@ impl<'a> Doc<'a> {
                             || stems.iter().any(|s| {
                                 word == *s
                                     || (word.starts_with(s.as_str())
-                                        && lexicon.is_demonym(stems, &word, false))
+                                        && lexicon.is_demonym(stems, word, false))
                             });
                         if hit {
                             found = Some(*region);
