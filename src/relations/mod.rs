@@ -78,7 +78,7 @@ use crate::resources::ResourceError;
 use crate::tokenise::{Sentence, Token, TokenKind, Tokeniser};
 
 use doc::{Doc, Level, Mention, Prep, Side, Via, Words};
-use lexicon::{CueKind, Lexicon, SubjectRole, Trigger};
+use lexicon::{CueKind, CueMarks, Lexicon, SubjectRole, Trigger};
 pub use lexicon::{Files, RelationType};
 
 /// Regions named by adjectives and demonyms ("japanische", "Thüringer") come from the entity
@@ -307,6 +307,24 @@ impl RelationRecogniser {
         // the sentence's boundaries are found once, when first asked for.
         let bounds: std::cell::OnceCell<Boundaries> = std::cell::OnceCell::new();
         let bounds = || bounds.get_or_init(|| Boundaries::of(lower, range.clone()));
+        // The cue kinds that may start at some token of the sentence (their bits of
+        // `CueMarks::first`), found when first asked for: a kind that none of its tokens may
+        // start is in none of its ranges, and the tokens of those need no look.
+        let kinds_in_sentence: std::cell::OnceCell<u64> = std::cell::OnceCell::new();
+        let in_sentence = |kind: CueKind| {
+            let kinds = *kinds_in_sentence.get_or_init(|| {
+                range
+                    .clone()
+                    .filter_map(|i| lower.cue_marks(i, &lex.cue_index))
+                    .fold(0, |kinds, marks| kinds | marks.first)
+            });
+            kinds & CueMarks::bit(kind) != 0
+        };
+        // Whether a cue of `kind` starts in `within`, a part of the sentence.
+        let has_cue = |kind: CueKind, within: std::ops::Range<usize>| {
+            debug_assert!(range.start <= within.start && within.end <= range.end);
+            in_sentence(kind) && lex.has_cue(kind, lower, within)
+        };
         let mut c = 0;
         while c < candidates.len() {
             let k = candidates[c].0;
@@ -384,15 +402,16 @@ impl RelationRecogniser {
             }
             // Negated in its clause?
             let (clause_start, clause_end) = bounds().clause(first, first);
-            let negated = (clause_start..clause_end).any(|i| {
-                lex.is_cue(CueKind::Negation, lower, i) && lower.get(i + 1) != Some("nur")
-            });
+            let negated = in_sentence(CueKind::Negation)
+                && (clause_start..clause_end).any(|i| {
+                    lex.is_cue(CueKind::Negation, lower, i) && lower.get(i + 1) != Some("nur")
+                });
             if negated {
                 continue;
             }
             // Attending a signing is not signing ("An der Unterzeichnung nahmen X und Y teil").
             if trigger.relation_type == RelationType::Agreement
-                && lex.has_cue(CueKind::Attend, lower, clause_start..clause_end)
+                && has_cue(CueKind::Attend, clause_start..clause_end)
             {
                 continue;
             }
@@ -441,9 +460,9 @@ impl RelationRecogniser {
             // "kündigte an, im Herbst die Region X zu besuchen": an infinitive with "zu" says
             // what the clause before announces.
             let infinitive = first > range.start && &lower[first - 1] == "zu";
-            let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i))
+            let future = has_cue(CueKind::Future, clause_start..clause_end)
                 || lex.is_cue(CueKind::Future, lower, range.start)
-                || (infinitive && lex.has_cue(CueKind::Future, lower, range.start..first));
+                || (infinitive && has_cue(CueKind::Future, range.start..first));
             // A colon or semicolon opens a statement of its own ("unterzeichneten eine
             // Absichtserklärung: Die Firma soll … liefern").
             let (statement_start, statement_end) = bounds().statement(first);
@@ -500,14 +519,14 @@ impl RelationRecogniser {
             // text also says it exists ("ihre", "seit"), it is both.
             let mut also = None;
             if fired.relation_type == RelationType::Cooperation
-                && lex.has_cue(CueKind::Plan, lower, clause_start..clause_end)
+                && has_cue(CueKind::Plan, clause_start..clause_end)
             {
                 let intent = Fired {
                     relation_type: RelationType::Intent,
                     code: "030".to_string(),
                     ..fired.clone()
                 };
-                if lex.has_cue(CueKind::Existing, lower, clause_start..clause_end) {
+                if has_cue(CueKind::Existing, clause_start..clause_end) {
                     also = Some(intent);
                 } else {
                     fired = intent;
@@ -533,7 +552,7 @@ impl RelationRecogniser {
         // unless the text says it exists.
         if has(RelationType::Cooperation, &best)
             && (has(RelationType::Agreement, &best) || has(RelationType::Intent, &best))
-            && !lex.has_cue(CueKind::Existing, lower, range.clone())
+            && !has_cue(CueKind::Existing, range.clone())
         {
             best.retain(|f| f.relation_type != RelationType::Cooperation);
         }
@@ -545,7 +564,7 @@ impl RelationRecogniser {
             .map(|f| f.token)
             .filter(|&t| {
                 let (from, to) = bounds().clause(t, t);
-                !lex.has_cue(CueKind::Existing, lower, from..to)
+                !has_cue(CueKind::Existing, from..to)
             })
             .collect();
         best.retain(|f| {
@@ -578,7 +597,7 @@ impl RelationRecogniser {
         // A habit ("jährlich", "alle zwei Jahre") is no single visit or event.
         let habitual = doc.input.dates.iter().any(|d| {
             d.date_type == DateType::Set && d.start >= sentence.start && d.end <= sentence.end
-        }) || lex.has_cue(CueKind::Habit, lower, range.clone());
+        }) || has_cue(CueKind::Habit, range.clone());
         if habitual {
             best.retain(|f| !matches!(f.relation_type, RelationType::Visit | RelationType::Event));
         }
