@@ -118,6 +118,9 @@ pub(crate) struct Doc<'a> {
     trailer_start: usize,
     /// Topics and economic words of each sentence, once asked for.
     topics: Vec<OnceCell<SentenceTopics>>,
+    /// The cue kinds that may start at some token of each sentence (their bits of
+    /// [`CueMarks::first`]), once asked for.
+    cue_kinds: Vec<OnceCell<u64>>,
     /// Per entity: a place's name without qualifier and head words ([`place_base`]), empty for
     /// others.
     place_bases: Vec<&'a str>,
@@ -861,8 +864,22 @@ impl<'a> Doc<'a> {
             sentence_of,
             trailer_start,
             topics: vec![OnceCell::new(); input.sentences.len()],
+            cue_kinds: vec![OnceCell::new(); input.sentences.len()],
             place_bases: Vec::new(),
         }
+    }
+
+    /// Whether a cue of `kind` may start at some token of sentence `s`: when not, it starts in
+    /// no range of the sentence, and the tokens of those need no look. (The union of the
+    /// tokens' cue marks, computed on first use.)
+    pub(crate) fn may_hold(&self, s: usize, kind: CueKind, lexicon: &Lexicon) -> bool {
+        let kinds = *self.cue_kinds[s].get_or_init(|| {
+            let sentence = self.input.sentences[s];
+            (sentence.first_token..sentence.end_token.min(self.lower.len()))
+                .filter_map(|i| self.lower.cue_marks(i, &lexicon.cue_index))
+                .fold(0, |kinds, marks| kinds | marks.first)
+        });
+        kinds & CueMarks::bit(kind) != 0
     }
 
     /// The topics and economic words of sentence `s` (computed on first use).

@@ -78,7 +78,7 @@ use crate::resources::ResourceError;
 use crate::tokenise::{Sentence, Token, TokenKind, Tokeniser};
 
 use doc::{Doc, Level, Mention, Prep, Side, Via, Words};
-use lexicon::{CueKind, CueMarks, Lexicon, SubjectRole, Trigger};
+use lexicon::{CueKind, Lexicon, SubjectRole, Trigger};
 pub use lexicon::{Files, RelationType};
 
 /// Regions named by adjectives and demonyms ("japanische", "Thüringer") come from the entity
@@ -307,19 +307,7 @@ impl RelationRecogniser {
         // the sentence's boundaries are found once, when first asked for.
         let bounds: std::cell::OnceCell<Boundaries> = std::cell::OnceCell::new();
         let bounds = || bounds.get_or_init(|| Boundaries::of(lower, range.clone()));
-        // The cue kinds that may start at some token of the sentence (their bits of
-        // `CueMarks::first`), found when first asked for: a kind that none of its tokens may
-        // start is in none of its ranges, and the tokens of those need no look.
-        let kinds_in_sentence: std::cell::OnceCell<u64> = std::cell::OnceCell::new();
-        let in_sentence = |kind: CueKind| {
-            let kinds = *kinds_in_sentence.get_or_init(|| {
-                range
-                    .clone()
-                    .filter_map(|i| lower.cue_marks(i, &lex.cue_index))
-                    .fold(0, |kinds, marks| kinds | marks.first)
-            });
-            kinds & CueMarks::bit(kind) != 0
-        };
+        let in_sentence = |kind: CueKind| doc.may_hold(s, kind, lex);
         // Whether a cue of `kind` starts in `within`, a part of the sentence.
         let has_cue = |kind: CueKind, within: std::ops::Range<usize>| {
             debug_assert!(range.start <= within.start && within.end <= range.end);
@@ -652,6 +640,11 @@ impl RelationRecogniser {
         let sentence = doc.input.sentences[s];
         let range = sentence.first_token..sentence.end_token.min(doc.lower.len());
         let rule = |name: &str| lex.rules.get(name).copied().unwrap_or(0.5);
+        // Whether a cue of `kind` starts in `within`, a part of the sentence.
+        let has_cue = |kind: CueKind, within: std::ops::Range<usize>| {
+            debug_assert!(range.start <= within.start && within.end <= range.end);
+            doc.may_hold(s, kind, lex) && lex.has_cue(kind, &doc.lower, within)
+        };
         let has_code = |e: usize| {
             entities[e]
                 .kb_id
@@ -690,7 +683,7 @@ impl RelationRecogniser {
                 })
         };
         // "Stationen der Reise waren A, B und C": the stops of the document's trip.
-        let stops = visit && lex.has_cue(CueKind::Stop, &doc.lower, range.clone());
+        let stops = visit && has_cue(CueKind::Stop, range.clone());
         // "war in Tallinn zu Gast", "zu Gast in Oberhausen": where the guests are is visited.
         let guest_place = |m: &Mention| -> bool {
             if !visit || m.via != Via::Direct || m.prep != Some(Prep::Venue) {
@@ -791,7 +784,7 @@ impl RelationRecogniser {
         let in_statement = |m: &Mention| (statement_start..statement_end).contains(&m.token);
         // "Firmen aus A und B kamen zusammen": those from A meet those from B.
         let meet = fired.relation_type == RelationType::Event
-            && lex.has_cue(CueKind::Meet, &doc.lower, statement_start..statement_end);
+            && has_cue(CueKind::Meet, statement_start..statement_end);
         if ms.iter().filter(|m| in_statement(m)).count() >= 2 {
             ms.retain(|m| in_statement(m));
         }
@@ -845,7 +838,7 @@ impl RelationRecogniser {
         // The attendance is read in the trigger's statement: "Ausgerichtet hatten es X und Y;
         // rund 250 Fachleute nahmen teil" names organisers.
         if fired.relation_type == RelationType::Event
-            && lex.has_cue(CueKind::Attend, &doc.lower, statement_start..statement_end)
+            && has_cue(CueKind::Attend, statement_start..statement_end)
         {
             ms.retain(|m| doc.level(m.entity) == Level::Region);
         }
@@ -909,7 +902,7 @@ impl RelationRecogniser {
             doc.level(ms[i].entity) == doc.level(ms[j].entity)
                 || !(has_partner[i] || has_partner[j])
         };
-        let both_cue = lex.has_cue(CueKind::Both, &doc.lower, range.clone());
+        let both_cue = has_cue(CueKind::Both, range.clone());
         let main_pair = || -> Option<(usize, usize)> {
             let home = doc.main.get(doc.home.as_ref()?)?;
             let foreign = doc.main.get(doc.foreign.as_ref()?)?;
@@ -919,13 +912,13 @@ impl RelationRecogniser {
         if visit {
             // "des Besuchs" is the document's visit: its visitor is the document's visitor.
             let visitors_cue = stops
-                || lex.has_cue(CueKind::Visitors, &doc.lower, range.clone())
+                || has_cue(CueKind::Visitors, range.clone())
                 || lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
             // "aus Korea zurückgekehrt": "aus" names where the visitors went.
-            let returned = lex.has_cue(CueKind::Return, &doc.lower, range.clone());
+            let returned = has_cue(CueKind::Return, range.clone());
             // "Zur Delegation gehörten auch Vertreter der Universität X": those named are
             // visitors too, of the host the document's visit went to.
-            if visitors_cue && lex.has_cue(CueKind::Member, &doc.lower, range.clone()) {
+            if visitors_cue && has_cue(CueKind::Member, range.clone()) {
                 if let Some(host) = last_host {
                     return ms
                         .iter()
@@ -1192,7 +1185,7 @@ impl RelationRecogniser {
         }
         // "Seit 2019 arbeiten wir eng mit X zusammen": in a quote of the issuer's people,
         // "wir" is the issuing body, the organisation the document names most.
-        if ms.len() == 1 && lex.has_cue(CueKind::FirstPerson, &doc.lower, range.clone()) {
+        if ms.len() == 1 && has_cue(CueKind::FirstPerson, range.clone()) {
             if let Some(issuer) = issuer(entities) {
                 // Not a partner at home: "wir wollen mit Rheinland-Pfalz zusammenarbeiten" in
                 // a foreign guest's words names the issuer's own country.
