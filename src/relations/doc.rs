@@ -5,7 +5,7 @@
 use crate::gazetteer::FastMap as HashMap;
 use std::cell::{Cell, OnceCell};
 
-use super::lexicon::{Cue, CueIndex, CueKind, CueMarks, Lexicon, SentenceTopics};
+use super::lexicon::{Cue, CueIndex, CueKind, CueMarks, Lexicon, Mode, SentenceTopics};
 use super::{RegionEvidence, RelationInput};
 use crate::entities::EntityMatch;
 use crate::record::EntityType;
@@ -302,6 +302,21 @@ impl Words {
     pub(crate) fn get(&self, i: usize) -> Option<&str> {
         let &(start, end) = self.spans.get(i)?;
         Some(&self.buf[start..end])
+    }
+
+    /// Whether token `i` matches `pattern` by `mode` ([`Mode::matches`] of `self[i]`), read
+    /// from the buffer's bytes: asked at every token of a sentence after a trigger's first
+    /// word, most often of a length that rules a whole word out at once.
+    pub(crate) fn matches_at(&self, i: usize, mode: Mode, pattern: &str) -> bool {
+        let (start, end) = self.spans[i];
+        let token = &self.buf.as_bytes()[start..end];
+        let pattern_bytes = pattern.as_bytes();
+        match mode {
+            Mode::Word => token == pattern_bytes,
+            Mode::Stem => token.starts_with(pattern_bytes),
+            Mode::Suffix => token.ends_with(pattern_bytes),
+            Mode::Part => self[i].contains(pattern),
+        }
     }
 
     /// The whole buffer.

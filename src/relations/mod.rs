@@ -1690,7 +1690,7 @@ fn match_trigger_from(
                 None => gap = true,
                 Some(w) => {
                     let next = if gap {
-                        (at + 1..range.end).find(|&j| trigger.mode.matches(w, &lower[j]))
+                        (at + 1..range.end).find(|&j| lower.matches_at(j, trigger.mode, w))
                     } else {
                         (at + 1 < range.end && trigger.mode.matches(w, &lower[at + 1]))
                             .then_some(at + 1)
