@@ -5,7 +5,7 @@
 use crate::gazetteer::FastMap as HashMap;
 use std::cell::{Cell, OnceCell};
 
-use super::lexicon::{Cue, CueIndex, CueKind, CueMarks, Lexicon, SentenceTopics};
+use super::lexicon::{Cue, CueIndex, CueKind, CueMarks, Lexicon, Mode, SentenceTopics};
 use super::{RegionEvidence, RelationInput};
 use crate::entities::EntityMatch;
 use crate::record::EntityType;
@@ -118,6 +118,9 @@ pub(crate) struct Doc<'a> {
     trailer_start: usize,
     /// Topics and economic words of each sentence, once asked for.
     topics: Vec<OnceCell<SentenceTopics>>,
+    /// The cue kinds that may start at some token of each sentence (their bits of
+    /// [`CueMarks::first`]), once asked for.
+    cue_kinds: Vec<OnceCell<u64>>,
     /// Per entity: a place's name without qualifier and head words ([`place_base`]), empty for
     /// others.
     place_bases: Vec<&'a str>,
@@ -134,6 +137,10 @@ pub(crate) struct Words {
     spans: Vec<(usize, usize)>,
     /// The cue kinds that may start at each token, once asked for.
     marks: Vec<Cell<Option<CueMarks>>>,
+    /// [`Lexicon::scan`] has found the cues whose first word matches by stem, part or suffix
+    /// in its pass over the buffer and recorded the marks of the tokens they mark: the marks
+    /// of any other token come from its whole word alone. Before, each token is scanned alone.
+    affixes_scanned: bool,
     /// The buffer is the text lower-cased at its own offsets ([`Words::of_text`]).
     at_text_offsets: bool,
 }
@@ -191,6 +198,7 @@ impl Words {
             buf,
             spans,
             marks,
+            affixes_scanned: false,
             at_text_offsets: false,
         }
     }
@@ -249,6 +257,7 @@ impl Words {
             buf,
             spans,
             marks,
+            affixes_scanned: false,
             at_text_offsets: true,
         }
     }
@@ -295,20 +304,46 @@ impl Words {
         Some(&self.buf[start..end])
     }
 
+    /// Whether token `i` matches `pattern` by `mode` ([`Mode::matches`] of `self[i]`), read
+    /// from the buffer's bytes: asked at every token of a sentence after a trigger's first
+    /// word, most often of a length that rules a whole word out at once.
+    pub(crate) fn matches_at(&self, i: usize, mode: Mode, pattern: &str) -> bool {
+        let (start, end) = self.spans[i];
+        let token = &self.buf.as_bytes()[start..end];
+        let pattern_bytes = pattern.as_bytes();
+        match mode {
+            Mode::Word => token == pattern_bytes,
+            Mode::Stem => token.starts_with(pattern_bytes),
+            Mode::Suffix => token.ends_with(pattern_bytes),
+            Mode::Part => self[i].contains(pattern),
+        }
+    }
+
     /// The whole buffer.
     pub(crate) fn buffer(&self) -> &str {
         &self.buf
     }
 
-    /// The token whose text holds byte `at` of the buffer, with its start and end; `None`
-    /// between tokens.
-    pub(crate) fn token_at(&self, at: usize) -> Option<(usize, usize, usize)> {
-        let i = self
-            .spans
-            .partition_point(|&(s, _)| s <= at)
-            .checked_sub(1)?;
-        let (start, end) = self.spans[i];
-        (at < end).then_some((i, start, end))
+    /// Start and end of each token in [`Words::buffer`].
+    pub(crate) fn spans(&self) -> &[(usize, usize)] {
+        &self.spans
+    }
+
+    /// Records the marks of the tokens that cues matched by stem, part or suffix mark, from
+    /// one pass over the buffer ([`Lexicon::scan`]): `affix_marks` holds (token, those cues'
+    /// marks) for each such token.
+    pub(crate) fn record_affix_marks(
+        &mut self,
+        affix_marks: &[(usize, CueMarks)],
+        index: &CueIndex,
+    ) {
+        for &(i, affix) in affix_marks {
+            let mut marks = index.word_marks(&self[i]);
+            marks.first |= affix.first;
+            marks.single |= affix.single;
+            self.marks[i].set(Some(marks));
+        }
+        self.affixes_scanned = true;
     }
 
     /// The cue kinds that may start at token `i` (computed on first use), or `None` past the
@@ -324,7 +359,11 @@ impl Words {
 
     #[inline(never)]
     fn compute_marks(&self, i: usize, index: &CueIndex) -> CueMarks {
-        let marks = index.marks(&self[i]);
+        let marks = if self.affixes_scanned {
+            index.word_marks(&self[i])
+        } else {
+            index.marks(&self[i])
+        };
         self.marks[i].set(Some(marks));
         marks
     }
@@ -420,21 +459,32 @@ fn references(
     let cues = lexicon.cues(CueKind::Reference);
     let entities = input.entities;
     let tokens = input.tokens;
-    // Each organisation's name once, lower-cased, with its first entity.
-    let mut orgs: Vec<(usize, String)> = Vec::new();
-    for (i, e) in entities.iter().enumerate() {
-        if e.entity_type == EntityType::Organisation
-            && !orgs
-                .iter()
-                .any(|(j, _)| entities[*j].canonical == e.canonical)
-        {
-            orgs.push((i, e.canonical.to_lowercase()));
-        }
-    }
     let mut out = Vec::new();
-    if cues.is_empty() || orgs.is_empty() {
+    if cues.is_empty()
+        || !entities
+            .iter()
+            .any(|e| e.entity_type == EntityType::Organisation)
+    {
         return out;
     }
+    // Each organisation's name once, lower-cased, with its first entity: made when the first
+    // head is found.
+    let orgs = std::cell::OnceCell::new();
+    let orgs = || {
+        orgs.get_or_init(|| {
+            let mut orgs: Vec<(usize, String)> = Vec::new();
+            for (i, e) in entities.iter().enumerate() {
+                if e.entity_type == EntityType::Organisation
+                    && !orgs
+                        .iter()
+                        .any(|(j, _)| entities[*j].canonical == e.canonical)
+                {
+                    orgs.push((i, e.canonical.to_lowercase()));
+                }
+            }
+            orgs
+        })
+    };
     for t in 1..tokens.len().min(lower.len()) {
         // "an der Universität", "in der Kammer" name where something happens, not who acts.
         if covered[t]
@@ -447,8 +497,9 @@ fn references(
         let word = &lower[t];
         let forms = [Some(word), word.strip_suffix("es"), word.strip_suffix('s')];
         let Some((form, head)) = forms.into_iter().flatten().find_map(|form| {
-            cues.iter()
-                .find(|cue| cue.words.len() == 1 && cue.mode.matches(&cue.words[0], form))
+            lexicon
+                .reference_cues
+                .first_match(cues, form)
                 .map(|cue| (form, cue.words[0].as_str()))
         }) else {
             continue;
@@ -460,7 +511,7 @@ fn references(
             ""
         };
         let at = tokens[t].start;
-        let mut fitting = orgs.iter().filter(|(i, name)| {
+        let mut fitting = orgs().iter().filter(|(i, name)| {
             entities[*i].start < at && name.contains(head) && name.contains(modifier)
         });
         if let (Some(&(referent, _)), None) = (fitting.next(), fitting.next()) {
@@ -762,8 +813,8 @@ impl<'a> Doc<'a> {
     pub(crate) fn prepare(input: &'a RelationInput<'a>, lexicon: &Lexicon) -> Doc<'a> {
         let text = input.text;
         let tokens = input.tokens;
-        let lower = Words::of_text(text, tokens);
-        let trigger_hits = lexicon.trigger_hits(&lower);
+        let mut lower = Words::of_text(text, tokens);
+        let trigger_hits = lexicon.scan(&mut lower);
         let mut sentence_of = vec![usize::MAX; tokens.len()];
         for (s, sentence) in input.sentences.iter().enumerate() {
             for slot in sentence_of
@@ -828,8 +879,22 @@ impl<'a> Doc<'a> {
             sentence_of,
             trailer_start,
             topics: vec![OnceCell::new(); input.sentences.len()],
+            cue_kinds: vec![OnceCell::new(); input.sentences.len()],
             place_bases: Vec::new(),
         }
+    }
+
+    /// Whether a cue of `kind` may start at some token of sentence `s`: when not, it starts in
+    /// no range of the sentence, and the tokens of those need no look. (The union of the
+    /// tokens' cue marks, computed on first use.)
+    pub(crate) fn may_hold(&self, s: usize, kind: CueKind, lexicon: &Lexicon) -> bool {
+        let kinds = *self.cue_kinds[s].get_or_init(|| {
+            let sentence = self.input.sentences[s];
+            (sentence.first_token..sentence.end_token.min(self.lower.len()))
+                .filter_map(|i| self.lower.cue_marks(i, &lexicon.cue_index))
+                .fold(0, |kinds, marks| kinds | marks.first)
+        });
+        kinds & CueMarks::bit(kind) != 0
     }
 
     /// The topics and economic words of sentence `s` (computed on first use).
@@ -882,6 +947,18 @@ impl<'a> Doc<'a> {
                 stems_by_region.push((i, lexicon.demonym_stems(&entities[i].canonical)));
             }
         }
+        // Each region's shortest stem: every stem is the folded name or a beginning of it, so
+        // a word that is the name, its genitive or an adjective of it begins with this one.
+        let shortest_stems: Vec<&str> = stems_by_region
+            .iter()
+            .map(|(_, stems)| {
+                stems
+                    .iter()
+                    .map(String::as_str)
+                    .min_by_key(|s| s.len())
+                    .unwrap_or_default()
+            })
+            .collect();
         // The folded words of each region name of several words, spaced.
         let region_words: Vec<Option<String>> = stems_by_region
             .iter()
@@ -913,13 +990,19 @@ impl<'a> Doc<'a> {
             }
             if e.entity_type == EntityType::Organisation {
                 let mut found = None;
+                let mut folded = String::new();
                 for word in e
                     .canonical
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .filter(|w| !w.is_empty())
                 {
-                    let word = fold(word);
-                    for (region, stems) in &stems_by_region {
+                    folded.clear();
+                    fold_into(word, &mut folded);
+                    let word = folded.as_str();
+                    for ((region, stems), shortest) in stems_by_region.iter().zip(&shortest_stems) {
+                        if !word.starts_with(shortest) {
+                            continue;
+                        }
                         // The name, its genitive ("des Saarlandes", "Hessens") or an
                         // adjective of it.
                         let genitive = [word.strip_suffix("es"), word.strip_suffix('s')]
@@ -930,7 +1013,7 @@ impl<'a> Doc<'a> {
                             || stems.iter().any(|s| {
                                 word == *s
                                     || (word.starts_with(s.as_str())
-                                        && lexicon.is_demonym(stems, &word, false))
+                                        && lexicon.is_demonym(stems, word, false))
                             });
                         if hit {
                             found = Some(*region);
@@ -1998,9 +2081,9 @@ mod tests {
             assert_eq!(&words[i], token.to_lowercase(), "token {i}");
         }
         assert_eq!(words.get(tokens.len()), None);
-        // Every byte of a token maps back to it.
-        let at = words.buffer().find("straße").unwrap();
-        assert_eq!(words.token_at(at + 2).map(|t| t.0), Some(2));
+        // Each token's span in the buffer holds it (what the pass over the buffer reads).
+        let (start, end) = words.spans()[2];
+        assert_eq!(&words.buffer()[start..end], "straße");
     }
     /// Where the lower-cased buffer gives a sentence's text, it is the sentence's topic text
     /// with its hyphens, and the topics found in it are those of the topic text.
@@ -2058,12 +2141,10 @@ mod tests {
             assert_eq!(of_text.len(), tokens.len(), "{text:?}");
             for i in 0..tokens.len() {
                 assert_eq!(of_text.get(i), one_by_one.get(i), "token {i} of {text:?}");
-                let (start, end) = of_text.spans[i];
-                if start < end {
-                    assert_eq!(of_text.token_at(start), Some((i, start, end)));
-                    assert_eq!(of_text.token_at(end - 1), Some((i, start, end)));
-                }
             }
+            // Spans ascending and not overlapping: the pass over the buffer finds a match's
+            // token by moving forward only.
+            assert!(of_text.spans().windows(2).all(|w| w[0].1 <= w[1].0));
             assert_eq!(of_text.get(tokens.len()), None);
         }
     }

@@ -332,12 +332,12 @@ pub(crate) struct CueIndex {
     /// First words that a token starts with, contains or ends with: pattern `k` of the
     /// automaton is `affixes[k].0`, with the cues that start with it.
     automaton: Option<Scanner>,
-    affixes: Vec<(String, Vec<AffixUse>)>,
+    affixes: Vec<(String, Vec<CueUse>)>,
 }
 
-/// A cue whose first word is matched by mode `stem`, `part` or `suffix`.
+/// How a cue's first word marks a token it matches by `mode`.
 #[derive(Debug, Clone, Copy)]
-struct AffixUse {
+pub(crate) struct CueUse {
     mode: Mode,
     /// The bit of the cue's kind.
     bit: u64,
@@ -345,10 +345,38 @@ struct AffixUse {
     single: bool,
 }
 
+impl CueUse {
+    fn of(cue: &Cue) -> CueUse {
+        CueUse {
+            mode: cue.mode,
+            bit: CueMarks::bit(cue.kind),
+            single: cue.words.len() == 1,
+        }
+    }
+
+    /// Adds the cue's kind to `marks` when a match of its first word from `start` to `end`
+    /// of a token (`token_start..token_end`) is a match by its mode.
+    #[inline]
+    fn mark(self, marks: &mut CueMarks, (start, end): (usize, usize), token: (usize, usize)) {
+        let ok = match self.mode {
+            Mode::Word => start == token.0 && end == token.1,
+            Mode::Stem => start == token.0,
+            Mode::Suffix => end == token.1,
+            Mode::Part => true,
+        };
+        if ok {
+            marks.first |= self.bit;
+            if self.single {
+                marks.single |= self.bit;
+            }
+        }
+    }
+}
+
 impl CueIndex {
     fn new(cues: &[Vec<Cue>]) -> CueIndex {
         let mut words: FastMap<String, CueMarks> = FastMap::default();
-        let mut affixes: Vec<(String, Vec<AffixUse>)> = Vec::new();
+        let mut affixes: Vec<(String, Vec<CueUse>)> = Vec::new();
         for cue in cues.iter().flatten() {
             let bit = CueMarks::bit(cue.kind);
             let single = cue.words.len() == 1;
@@ -360,11 +388,7 @@ impl CueIndex {
                     marks.single |= bit;
                 }
             } else {
-                let used = AffixUse {
-                    mode: cue.mode,
-                    bit,
-                    single,
-                };
+                let used = CueUse::of(cue);
                 match affixes.iter_mut().find(|(w, _)| w == first) {
                     Some((_, uses)) => uses.push(used),
                     None => affixes.push((first.to_string(), vec![used])),
@@ -389,35 +413,81 @@ impl CueIndex {
         }
     }
 
-    /// The cue kinds that may start at lower-cased `token`.
-    pub(crate) fn marks(&self, token: &str) -> CueMarks {
+    /// The kinds of the cues whose first word (matched whole) is lower-cased `token`.
+    #[inline]
+    pub(crate) fn word_marks(&self, token: &str) -> CueMarks {
         let may_be_word = token.as_bytes().first().is_some_and(|&first| {
             self.word_lengths[usize::from(first)] & length_bit(token.len()) != 0
         });
-        let mut marks = if may_be_word {
+        if may_be_word {
             self.words.get(token).copied().unwrap_or_default()
         } else {
             CueMarks::default()
-        };
+        }
+    }
+
+    /// The cue kinds that may start at lower-cased `token`.
+    pub(crate) fn marks(&self, token: &str) -> CueMarks {
+        let mut marks = self.word_marks(token);
         if let Some(automaton) = &self.automaton {
             automaton.for_each_match(token.as_bytes(), |pattern, start, end| {
                 for used in &self.affixes[pattern].1 {
-                    let ok = match used.mode {
-                        Mode::Word => start == 0 && end == token.len(),
-                        Mode::Stem => start == 0,
-                        Mode::Suffix => end == token.len(),
-                        Mode::Part => true,
-                    };
-                    if ok {
-                        marks.first |= used.bit;
-                        if used.single {
-                            marks.single |= used.bit;
-                        }
-                    }
+                    used.mark(&mut marks, (start, end), (0, token.len()));
                 }
             });
         }
         marks
+    }
+}
+
+/// The one-word cues of one kind, for finding the first (in file order) that a word
+/// matches: a cue matched whole or as a suffix matches only words that end in its last two
+/// bytes, so a word is compared with those cues only.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OneWordCues {
+    /// Indices into the kind's cues by their word's last two bytes, sorted by them, each group
+    /// ascending.
+    by_end: Vec<([u8; 2], Vec<usize>)>,
+    /// The other one-word cues (matched by stem or part, or shorter than two bytes),
+    /// ascending.
+    rest: Vec<usize>,
+}
+
+impl OneWordCues {
+    fn new(cues: &[Cue]) -> OneWordCues {
+        let mut groups = OneWordCues::default();
+        for (k, cue) in cues.iter().enumerate() {
+            if cue.words.len() != 1 {
+                continue;
+            }
+            let key = last_two_bytes(&cue.words[0])
+                .filter(|_| matches!(cue.mode, Mode::Word | Mode::Suffix));
+            match key {
+                Some(key) => match groups.by_end.iter_mut().find(|(g, _)| *g == key) {
+                    Some((_, group)) => group.push(k),
+                    None => groups.by_end.push((key, vec![k])),
+                },
+                None => groups.rest.push(k),
+            }
+        }
+        groups.by_end.sort_by_key(|(key, _)| *key);
+        groups
+    }
+
+    /// The first one-word cue of `cues` (the kind's cues these groups were made of) that
+    /// matches lower-cased `word`.
+    pub(crate) fn first_match<'c>(&self, cues: &'c [Cue], word: &str) -> Option<&'c Cue> {
+        let matches = |k: &&usize| cues[**k].mode.matches(&cues[**k].words[0], word);
+        let grouped = last_two_bytes(word).and_then(|key| {
+            let at = self.by_end.binary_search_by_key(&key, |(g, _)| *g).ok()?;
+            self.by_end[at].1.iter().find(matches)
+        });
+        let other = self.rest.iter().find(matches);
+        let k = match (grouped, other) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(&cues[*k])
     }
 }
 
@@ -493,6 +563,8 @@ pub(crate) struct Lexicon {
     pub demonym_strip: Vec<String>,
     /// The words of the one-word `skip` cues (head words before a place name).
     pub skip_words: Vec<String>,
+    /// The one-word `reference` cues, grouped by their last two bytes.
+    pub reference_cues: OneWordCues,
     /// The `compass` cues' first words, folded.
     pub compass_prefixes: Vec<String>,
     pub demonym_suffixes: Vec<String>,
@@ -502,12 +574,14 @@ pub(crate) struct Lexicon {
     pub stand_for_region: Vec<String>,
     /// Canonical names of organisations that are parties only to treaties (AGREEMENT).
     pub treaty_parties: Vec<String>,
-    /// The distinct first words of all triggers in one automaton, so that one pass over the
-    /// document finds every trigger that may start at a token: pattern `p` is the first word
-    /// of the triggers `first_word_triggers[p]` (in file order). Distinct words keep the
-    /// automaton small.
+    /// The distinct first words of all triggers and of the cues matched by stem, part or
+    /// suffix in one automaton, so that one pass over the document finds every trigger that
+    /// may start at a token and those cues' marks ([`Lexicon::scan`]): pattern `p` is the
+    /// first word of the triggers `first_word_triggers[p]` (in file order) and of the cues
+    /// `first_word_cues[p]`. Distinct words keep the automaton small.
     pub first_words: Scanner,
     pub first_word_triggers: Vec<Vec<usize>>,
+    pub first_word_cues: Vec<Vec<CueUse>>,
     /// Per trigger: an EVENT trigger of one word ("Forum", "-messe"), what a compound's head
     /// or a word after a place may name.
     pub event_word: Vec<bool>,
@@ -700,17 +774,17 @@ impl Scanner {
 
     /// Scans `haystack` from `at` in state `sid` up to the end of the first match, or to its
     /// end: the position and the state there. No call in the loop, so that its values stay in
-    /// registers.
-    fn next_match(&self, haystack: &[u8], mut at: usize, mut sid: u32) -> (usize, u32) {
+    /// registers; out of line, so that the caller's values do not crowd them out.
+    #[inline(never)]
+    fn next_match(&self, haystack: &[u8], at: usize, mut sid: u32) -> (usize, u32) {
         let (classes, trans, match_end) = (&self.classes, self.trans.as_slice(), self.match_end);
-        while let Some(&byte) = haystack.get(at) {
+        for (k, &byte) in haystack[at..].iter().enumerate() {
             sid = trans[sid as usize + usize::from(classes[usize::from(byte)])];
-            at += 1;
             if sid < match_end {
-                break;
+                return (at + k + 1, sid);
             }
         }
-        (at, sid)
+        (haystack.len(), sid)
     }
 }
 
@@ -1010,16 +1084,34 @@ impl Lexicon {
 
         // A DFA: the automaton runs over every document's whole text.
         let mut distinct_first: Vec<&str> = Vec::new();
+        let mut first_of: FastMap<&str, usize> = FastMap::default();
         let mut first_word_triggers: Vec<Vec<usize>> = Vec::new();
-        for (k, trigger) in parsed_triggers.iter().enumerate() {
-            let word = trigger.words[0].as_deref().unwrap_or_default();
-            match distinct_first.iter().position(|w| *w == word) {
-                Some(p) => first_word_triggers[p].push(k),
-                None => {
-                    distinct_first.push(word);
-                    first_word_triggers.push(vec![k]);
-                }
-            }
+        let mut first_word_cues: Vec<Vec<CueUse>> = Vec::new();
+        let mut pattern_of = |word| {
+            *first_of.entry(word).or_insert_with(|| {
+                distinct_first.push(word);
+                first_word_triggers.push(Vec::new());
+                first_word_cues.push(Vec::new());
+                distinct_first.len() - 1
+            })
+        };
+        let trigger_patterns: Vec<usize> = parsed_triggers
+            .iter()
+            .map(|trigger| pattern_of(trigger.words[0].as_deref().unwrap_or_default()))
+            .collect();
+        // Cues matched whole are looked up by token ([`CueIndex::word_marks`]): many are short
+        // words that would match inside most words.
+        let cue_patterns: Vec<(usize, CueUse)> = parsed_cues
+            .iter()
+            .flatten()
+            .filter(|cue| cue.mode != Mode::Word)
+            .map(|cue| (pattern_of(cue.words[0].as_str()), CueUse::of(cue)))
+            .collect();
+        for (k, p) in trigger_patterns.into_iter().enumerate() {
+            first_word_triggers[p].push(k);
+        }
+        for (p, used) in cue_patterns {
+            first_word_cues[p].push(used);
         }
         let first_words =
             Scanner::new(&distinct_first).map_err(|e| ResourceError::new(triggers.name, 0, e))?;
@@ -1071,14 +1163,21 @@ impl Lexicon {
             .flatten()
             .map(|c| super::doc::fold(&c.words[0]))
             .collect();
+        let reference_cues = OneWordCues::new(
+            parsed_cues
+                .get(CueKind::Reference as usize)
+                .map_or(&[], Vec::as_slice),
+        );
         Ok(Lexicon {
             skip_words,
+            reference_cues,
             compass_prefixes,
             event_word,
             topic_words,
             topic_word_uses,
             first_words,
             first_word_triggers,
+            first_word_cues,
             cue_index,
             rules: parsed_rules,
             stand_for_region: parsed_stand_for,
@@ -1096,24 +1195,28 @@ impl Lexicon {
     }
 
     /// `(token, trigger)` for every token where a trigger's first word matches, ordered by
-    /// token and then trigger (file order): one pass of the automaton over the document.
+    /// token and then trigger (file order); the marks of the cues matched by stem, part or
+    /// suffix are recorded in `words` ([`Words::record_affix_marks`]): one pass of the automaton
+    /// over the document instead of one more over each token asked about.
     // Out of line: inlined into `Doc::prepare`, its scan loop's values did not stay in
     // registers.
     #[inline(never)]
-    pub(crate) fn trigger_hits(&self, words: &Words) -> Vec<(usize, usize)> {
+    pub(crate) fn scan(&self, words: &mut Words) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        let mut current = (usize::MAX, 0, 0);
+        let mut affix_marks: Vec<(usize, CueMarks)> = Vec::new();
+        let spans = words.spans();
+        // The first token that ends at or after the match's end: matches come ordered by end.
+        let mut t = 0;
         self.first_words
             .for_each_match(words.buffer().as_bytes(), |p, m_start, m_end| {
-                if !(current.1..current.2).contains(&m_start) {
-                    match words.token_at(m_start) {
-                        Some(token) => current = token,
-                        None => return, // between tokens
-                    }
+                while t < spans.len() && spans[t].1 < m_end {
+                    t += 1;
                 }
-                let (token, start, end) = current;
-                if m_end > end {
-                    return; // across tokens
+                let Some(&(start, end)) = spans.get(t) else {
+                    return;
+                };
+                if start > m_start {
+                    return; // between or across tokens
                 }
                 for &k in &self.first_word_triggers[p] {
                     let trigger = &self.triggers[k];
@@ -1124,10 +1227,18 @@ impl Lexicon {
                         Mode::Part => true,
                     };
                     if ok && trigger.words[0].as_deref().is_some_and(|w| !w.is_empty()) {
-                        out.push((token, k));
+                        out.push((t, k));
                     }
                 }
+                for used in &self.first_word_cues[p] {
+                    if affix_marks.last().map(|&(last, _)| last) != Some(t) {
+                        affix_marks.push((t, CueMarks::default()));
+                    }
+                    let marks = &mut affix_marks.last_mut().expect("pushed").1;
+                    used.mark(marks, (m_start, m_end), (start, end));
+                }
             });
+        words.record_affix_marks(&affix_marks, &self.cue_index);
         out.sort_unstable();
         out.dedup();
         out
@@ -1193,7 +1304,7 @@ mod tests {
                     Kooperationsvereinbarung unterzeichneten Zusammenarbeit besuch Messebesucher \
                     Städtepartnerschaft abkommen-x MoU wollen zusammenarbeiten";
         let tokens: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
-        let words = Words::new(tokens.iter().copied());
+        let mut words = Words::new(tokens.iter().copied());
         let mut expected = Vec::new();
         for i in 0..words.len() {
             for (k, trigger) in lexicon.triggers.iter().enumerate() {
@@ -1204,7 +1315,74 @@ mod tests {
             }
         }
         assert!(expected.len() > 10);
-        assert_eq!(lexicon.trigger_hits(&words), expected);
+        assert_eq!(lexicon.scan(&mut words), expected);
+    }
+
+    /// The cue marks the one pass over the document records are what looking at each token
+    /// alone gives.
+    #[test]
+    fn scanned_cue_marks_equal_marks_of_each_token() {
+        let lexicon = Lexicon::load_default().unwrap();
+        let text = "Pressekontakt : Die Delegation aus Sachsen unterzeichnete in der Präfektur \
+                    ein Abkommen , nicht nur zur Zusammenarbeit ; Foto : Besucher der \
+                    Videokonferenz , Wirtschaftsdelegation Landesregierung Partnerstädte und \
+                    gemeinsam mit beiden Seiten , die Kammer des Wirtschaftsministeriums";
+        let tokens: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
+        let mut scanned = Words::new(tokens.iter().copied());
+        lexicon.scan(&mut scanned);
+        let mut marked = 0;
+        for (i, token) in tokens.iter().enumerate() {
+            let alone = lexicon.cue_index.marks(&scanned[i]);
+            assert_eq!(
+                scanned.cue_marks(i, &lexicon.cue_index),
+                Some(alone),
+                "{token}"
+            );
+            marked += usize::from(alone.first != 0);
+        }
+        assert!(marked > 15, "only {marked} tokens marked");
+    }
+
+    /// The first one-word reference cue a word matches, found in its group of last two bytes,
+    /// is the first found by trying every cue of the kind in file order.
+    #[test]
+    fn reference_cue_found_by_last_bytes_is_the_first_in_the_list() {
+        use super::CueKind;
+        let lexicon = Lexicon::load_default().unwrap();
+        let cues = lexicon.cues(CueKind::Reference);
+        let mut found = 0;
+        for word in [
+            "kammer",
+            "handelskammer",
+            "ihk",
+            "ministerium",
+            "wirtschaftsministerium",
+            "ministeriu",
+            "hochschule",
+            "universität",
+            "institut",
+            "instituts",
+            "verband",
+            "landesregierung",
+            "regierung",
+            "klinikum",
+            "cluster",
+            "stiftung",
+            "m",
+            "",
+            "die",
+        ] {
+            let expected = cues
+                .iter()
+                .position(|cue| cue.words.len() == 1 && cue.mode.matches(&cue.words[0], word));
+            let got = lexicon
+                .reference_cues
+                .first_match(cues, word)
+                .map(|cue| cues.iter().position(|c| std::ptr::eq(c, cue)).unwrap());
+            assert_eq!(got, expected, "{word:?}");
+            found += usize::from(got.is_some());
+        }
+        assert!(found > 10);
     }
 
     /// A role found by the last two bytes of a word is the first whose ending the word ends

@@ -307,6 +307,12 @@ impl RelationRecogniser {
         // the sentence's boundaries are found once, when first asked for.
         let bounds: std::cell::OnceCell<Boundaries> = std::cell::OnceCell::new();
         let bounds = || bounds.get_or_init(|| Boundaries::of(lower, range.clone()));
+        let in_sentence = |kind: CueKind| doc.may_hold(s, kind, lex);
+        // Whether a cue of `kind` starts in `within`, a part of the sentence.
+        let has_cue = |kind: CueKind, within: std::ops::Range<usize>| {
+            debug_assert!(range.start <= within.start && within.end <= range.end);
+            in_sentence(kind) && lex.has_cue(kind, lower, within)
+        };
         let mut c = 0;
         while c < candidates.len() {
             let k = candidates[c].0;
@@ -384,15 +390,16 @@ impl RelationRecogniser {
             }
             // Negated in its clause?
             let (clause_start, clause_end) = bounds().clause(first, first);
-            let negated = (clause_start..clause_end).any(|i| {
-                lex.is_cue(CueKind::Negation, lower, i) && lower.get(i + 1) != Some("nur")
-            });
+            let negated = in_sentence(CueKind::Negation)
+                && (clause_start..clause_end).any(|i| {
+                    lex.is_cue(CueKind::Negation, lower, i) && lower.get(i + 1) != Some("nur")
+                });
             if negated {
                 continue;
             }
             // Attending a signing is not signing ("An der Unterzeichnung nahmen X und Y teil").
             if trigger.relation_type == RelationType::Agreement
-                && lex.has_cue(CueKind::Attend, lower, clause_start..clause_end)
+                && has_cue(CueKind::Attend, clause_start..clause_end)
             {
                 continue;
             }
@@ -441,9 +448,9 @@ impl RelationRecogniser {
             // "kündigte an, im Herbst die Region X zu besuchen": an infinitive with "zu" says
             // what the clause before announces.
             let infinitive = first > range.start && &lower[first - 1] == "zu";
-            let future = (clause_start..clause_end).any(|i| lex.is_cue(CueKind::Future, lower, i))
+            let future = has_cue(CueKind::Future, clause_start..clause_end)
                 || lex.is_cue(CueKind::Future, lower, range.start)
-                || (infinitive && lex.has_cue(CueKind::Future, lower, range.start..first));
+                || (infinitive && has_cue(CueKind::Future, range.start..first));
             // A colon or semicolon opens a statement of its own ("unterzeichneten eine
             // Absichtserklärung: Die Firma soll … liefern").
             let (statement_start, statement_end) = bounds().statement(first);
@@ -500,14 +507,14 @@ impl RelationRecogniser {
             // text also says it exists ("ihre", "seit"), it is both.
             let mut also = None;
             if fired.relation_type == RelationType::Cooperation
-                && lex.has_cue(CueKind::Plan, lower, clause_start..clause_end)
+                && has_cue(CueKind::Plan, clause_start..clause_end)
             {
                 let intent = Fired {
                     relation_type: RelationType::Intent,
                     code: "030".to_string(),
                     ..fired.clone()
                 };
-                if lex.has_cue(CueKind::Existing, lower, clause_start..clause_end) {
+                if has_cue(CueKind::Existing, clause_start..clause_end) {
                     also = Some(intent);
                 } else {
                     fired = intent;
@@ -533,7 +540,7 @@ impl RelationRecogniser {
         // unless the text says it exists.
         if has(RelationType::Cooperation, &best)
             && (has(RelationType::Agreement, &best) || has(RelationType::Intent, &best))
-            && !lex.has_cue(CueKind::Existing, lower, range.clone())
+            && !has_cue(CueKind::Existing, range.clone())
         {
             best.retain(|f| f.relation_type != RelationType::Cooperation);
         }
@@ -545,7 +552,7 @@ impl RelationRecogniser {
             .map(|f| f.token)
             .filter(|&t| {
                 let (from, to) = bounds().clause(t, t);
-                !lex.has_cue(CueKind::Existing, lower, from..to)
+                !has_cue(CueKind::Existing, from..to)
             })
             .collect();
         best.retain(|f| {
@@ -578,7 +585,7 @@ impl RelationRecogniser {
         // A habit ("jährlich", "alle zwei Jahre") is no single visit or event.
         let habitual = doc.input.dates.iter().any(|d| {
             d.date_type == DateType::Set && d.start >= sentence.start && d.end <= sentence.end
-        }) || lex.has_cue(CueKind::Habit, lower, range.clone());
+        }) || has_cue(CueKind::Habit, range.clone());
         if habitual {
             best.retain(|f| !matches!(f.relation_type, RelationType::Visit | RelationType::Event));
         }
@@ -633,6 +640,11 @@ impl RelationRecogniser {
         let sentence = doc.input.sentences[s];
         let range = sentence.first_token..sentence.end_token.min(doc.lower.len());
         let rule = |name: &str| lex.rules.get(name).copied().unwrap_or(0.5);
+        // Whether a cue of `kind` starts in `within`, a part of the sentence.
+        let has_cue = |kind: CueKind, within: std::ops::Range<usize>| {
+            debug_assert!(range.start <= within.start && within.end <= range.end);
+            doc.may_hold(s, kind, lex) && lex.has_cue(kind, &doc.lower, within)
+        };
         let has_code = |e: usize| {
             entities[e]
                 .kb_id
@@ -671,7 +683,7 @@ impl RelationRecogniser {
                 })
         };
         // "Stationen der Reise waren A, B und C": the stops of the document's trip.
-        let stops = visit && lex.has_cue(CueKind::Stop, &doc.lower, range.clone());
+        let stops = visit && has_cue(CueKind::Stop, range.clone());
         // "war in Tallinn zu Gast", "zu Gast in Oberhausen": where the guests are is visited.
         let guest_place = |m: &Mention| -> bool {
             if !visit || m.via != Via::Direct || m.prep != Some(Prep::Venue) {
@@ -772,7 +784,7 @@ impl RelationRecogniser {
         let in_statement = |m: &Mention| (statement_start..statement_end).contains(&m.token);
         // "Firmen aus A und B kamen zusammen": those from A meet those from B.
         let meet = fired.relation_type == RelationType::Event
-            && lex.has_cue(CueKind::Meet, &doc.lower, statement_start..statement_end);
+            && has_cue(CueKind::Meet, statement_start..statement_end);
         if ms.iter().filter(|m| in_statement(m)).count() >= 2 {
             ms.retain(|m| in_statement(m));
         }
@@ -830,7 +842,7 @@ impl RelationRecogniser {
         // The attendance is read in the trigger's statement: "Ausgerichtet hatten es X und Y;
         // rund 250 Fachleute nahmen teil" names organisers.
         if fired.relation_type == RelationType::Event
-            && lex.has_cue(CueKind::Attend, &doc.lower, statement_start..statement_end)
+            && has_cue(CueKind::Attend, statement_start..statement_end)
         {
             ms.retain(|m| doc.level(m.entity) == Level::Region);
         }
@@ -894,7 +906,7 @@ impl RelationRecogniser {
             doc.level(ms[i].entity) == doc.level(ms[j].entity)
                 || !(has_partner[i] || has_partner[j])
         };
-        let both_cue = lex.has_cue(CueKind::Both, &doc.lower, range.clone());
+        let both_cue = has_cue(CueKind::Both, range.clone());
         let main_pair = || -> Option<(usize, usize)> {
             let home = doc.main.get(doc.home.as_ref()?)?;
             let foreign = doc.main.get(doc.foreign.as_ref()?)?;
@@ -904,13 +916,13 @@ impl RelationRecogniser {
         if visit {
             // "des Besuchs" is the document's visit: its visitor is the document's visitor.
             let visitors_cue = stops
-                || lex.has_cue(CueKind::Visitors, &doc.lower, range.clone())
+                || has_cue(CueKind::Visitors, range.clone())
                 || lex.is_cue(CueKind::VisitNoun, &doc.lower, fired.token);
             // "aus Korea zurückgekehrt": "aus" names where the visitors went.
-            let returned = lex.has_cue(CueKind::Return, &doc.lower, range.clone());
+            let returned = has_cue(CueKind::Return, range.clone());
             // "Zur Delegation gehörten auch Vertreter der Universität X": those named are
             // visitors too, of the host the document's visit went to.
-            if visitors_cue && lex.has_cue(CueKind::Member, &doc.lower, range.clone()) {
+            if visitors_cue && has_cue(CueKind::Member, range.clone()) {
                 if let Some(host) = last_host {
                     return ms
                         .iter()
@@ -1177,7 +1189,7 @@ impl RelationRecogniser {
         }
         // "Seit 2019 arbeiten wir eng mit X zusammen": in a quote of the issuer's people,
         // "wir" is the issuing body, the organisation the document names most.
-        if ms.len() == 1 && lex.has_cue(CueKind::FirstPerson, &doc.lower, range.clone()) {
+        if ms.len() == 1 && has_cue(CueKind::FirstPerson, range.clone()) {
             if let Some(issuer) = issuer(entities) {
                 // Not a partner at home: "wir wollen mit Rheinland-Pfalz zusammenarbeiten" in
                 // a foreign guest's words names the issuer's own country.
@@ -1682,7 +1694,7 @@ fn match_trigger_from(
                 None => gap = true,
                 Some(w) => {
                     let next = if gap {
-                        (at + 1..range.end).find(|&j| trigger.mode.matches(w, &lower[j]))
+                        (at + 1..range.end).find(|&j| lower.matches_at(j, trigger.mode, w))
                     } else {
                         (at + 1 < range.end && trigger.mode.matches(w, &lower[at + 1]))
                             .then_some(at + 1)
