@@ -137,25 +137,24 @@ const START_BLOCK: usize = 16;
 /// each time cost more than a rule pass. From the block's first token, the token at a byte
 /// is a few steps away (a block holds at most [`START_BLOCK`] token starts).
 fn token_blocks(text: &str, tokens: &[Token]) -> Vec<u32> {
-    if tokens.len() >= u32::MAX as usize {
+    if tokens.len() >= u32::MAX as usize
+        || tokens.windows(2).any(|pair| pair[0].start >= pair[1].start)
+    {
         return Vec::new();
     }
+    // One merge of the blocks' starts with the tokens' (both increasing): a block gets the
+    // number of tokens starting before it, the index of the first token starting in it or
+    // later. Written into a vector of its final length, no push per block.
     let blocks = text.len() / START_BLOCK + 1;
-    let mut starts = Vec::with_capacity(blocks);
-    // One pass over the tokens: the blocks from the one after the previous token's start up
-    // to this token's start get this token (its start is the first at or after theirs).
-    let mut previous = None;
-    for (k, token) in tokens.iter().enumerate() {
-        if previous.is_some_and(|p| p >= token.start) {
-            return Vec::new();
+    let mut starts = vec![0u32; blocks];
+    let mut k = 0;
+    for (block, first) in starts.iter_mut().enumerate() {
+        let block_start = block * START_BLOCK;
+        while tokens.get(k).is_some_and(|token| token.start < block_start) {
+            k += 1;
         }
-        previous = Some(token.start);
-        let through = (token.start / START_BLOCK).min(blocks - 1);
-        while starts.len() <= through {
-            starts.push(k as u32);
-        }
+        *first = k as u32;
     }
-    starts.resize(blocks, tokens.len() as u32);
     starts
 }
 
