@@ -3597,35 +3597,34 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
                 rule: "link:surname",
             };
         }
-        // A filter of the surnames' first and last bytes and lengths: most name words are
-        // ruled out without comparing them with every surname.
-        let key = |s: &str| {
-            let b = s.as_bytes();
-            b.first().map_or(0, |&first| {
-                (usize::from(first) * 31 + usize::from(b[b.len() - 1]) * 7 + b.len()) & 255
-            })
-        };
-        let mut surname_bits = [0u64; 4];
-        for surname in &surnames {
-            let k = key(surname);
-            surname_bits[k >> 6] |= 1 << (k & 63);
+        // The tokens spelled like a surname, or like one with a genitive `s`, found by a
+        // search of the text for each surname (a few per document) instead of a visit of
+        // every token; the search goes on one byte after each find, so no occurrence hides
+        // a token that overlaps it. Visited in the order of the text.
+        let bytes = text.as_bytes();
+        let mut spelled: Vec<usize> = Vec::new();
+        for surname in surnames.iter().filter(|surname| !surname.is_empty()) {
+            let finder = memchr::memmem::Finder::new(surname.as_bytes());
+            let mut from = 0;
+            while let Some(found) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
+                let p = from + found;
+                let end = p + surname.len();
+                if let Some(k) = doc.token_starting_at(p) {
+                    let token_end = doc.tokens[k].end;
+                    if token_end == end || token_end == end + 1 && bytes[end] == b's' {
+                        spelled.push(k);
+                    }
+                }
+                from = p + 1;
+            }
         }
-        let maybe_surname = |s: &str| {
-            let k = key(s);
-            surname_bits[k >> 6] >> (k & 63) & 1 != 0
-        };
-        for (i, token) in doc.tokens.iter().enumerate() {
+        spelled.sort_unstable();
+        spelled.dedup();
+        for i in spelled {
             if !name_word(doc, lex, i) {
                 continue;
             }
-            let t = doc.t(i);
-            let stem = t.strip_suffix('s').unwrap_or(t);
-            if !(maybe_surname(t) || maybe_surname(stem)) {
-                continue;
-            }
-            if !(surnames.contains(&t) || surnames.contains(&stem)) {
-                continue;
-            }
+            let token = &doc.tokens[i];
             if leaves_free(&chosen, token) && leaves_free(&extra, token) {
                 let mut mention = linked(
                     token,
