@@ -2202,10 +2202,13 @@ fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Ve
                 continue;
             }
             let start = first - words;
-            let matches = lead
-                .iter()
-                .enumerate()
-                .all(|(at, &word)| doc.t(start + at) == word && doc.adjacent(start + at));
+            // The lead's last word, the token before the place, first: most leads end
+            // with another word.
+            let matches = lead.last().is_some_and(|&word| doc.t(first - 1) == word)
+                && lead
+                    .iter()
+                    .enumerate()
+                    .all(|(at, &word)| doc.t(start + at) == word && doc.adjacent(start + at));
             if matches && free_before(start) && free_after(last + 1) {
                 push_rule(
                     cands,
