@@ -379,6 +379,11 @@ pub(crate) fn token_flags(
 
 /// The flags of `tokens` ([`token_flags`]) through the per-thread cache `entries`. Out of
 /// line: its loop is compiled the same whatever else [`token_flags`]' closure holds.
+///
+/// Most tokens are found in the cache, so its loop does only that: a token's key from two
+/// eight-byte loads masked to its length (no branch on the length), one multiplication, the
+/// two entries of its set compared. A token that is not found goes to [`missed`], out of
+/// line, which keeps the loop's values in registers.
 #[inline(never)]
 fn cached_flags(
     lex: &Lexicon,
@@ -389,51 +394,78 @@ fn cached_flags(
     entries: &mut [Cached],
 ) -> Vec<u32> {
     let all = text.as_bytes();
-    tokens
-        .iter()
-        .map(|token| {
-            let n = token.end - token.start;
-            if n == 0 || n > 16 {
-                return flags_with_entries(lex, dict, text, folded, token);
-            }
-            // Up to eight bytes in `word`, the rest (of a longer token) in `high`.
-            let (word, high) = if n <= 8 {
-                (load_in(all, token.start, n), 0)
-            } else {
-                (
-                    load_in(all, token.start, 8),
-                    load_in(all, token.start + 8, n - 8),
-                )
-            };
-            let key = n as u32 | u32::from(token.kind == TokenKind::Word) << 5 | 1 << 6;
-            let hash = (word ^ high.rotate_left(29) ^ (n as u64) << 59)
-                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-            // Short tokens (most of them frequent) and longer ones in separate halves:
-            // the many longer words seen once do not evict the frequent short ones. A set of
-            // two entries per hash: two words of one set both stay (a word of each way is
-            // looked for first in the first, where the last one used is).
-            let half = usize::from(n > 8) << (CACHE_BITS - 1);
-            let set = half | ((hash >> (64 - (CACHE_BITS - 2))) as usize * 2);
-            let holds =
-                |entry: &Cached| entry.word == word && entry.high == high && entry.key == key;
-            if holds(&entries[set]) {
-                return entries[set].flags;
-            }
-            if holds(&entries[set + 1]) {
-                entries.swap(set, set + 1);
-                return entries[set].flags;
-            }
-            let flags = flags_with_entries(lex, dict, text, folded, token);
-            entries[set + 1] = entries[set];
-            entries[set] = Cached {
-                word,
-                high,
-                key,
-                flags,
-            };
-            flags
-        })
-        .collect()
+    let mut out = vec![0u32; tokens.len()];
+    for (flags, token) in out.iter_mut().zip(tokens) {
+        let n = token.end.wrapping_sub(token.start);
+        if n.wrapping_sub(1) >= 16 {
+            *flags = flags_with_entries(lex, dict, text, folded, token);
+            continue;
+        }
+        // Up to eight bytes in `word`, the rest (of a longer token) in `high`: two loads
+        // where sixteen bytes follow the token's start, masked by its length.
+        let (word, high) = match all.get(token.start..token.start + 16) {
+            Some(sixteen) => (
+                u64::from_le_bytes(sixteen[..8].try_into().expect("8 bytes")) & LOW_KEEP[n],
+                u64::from_le_bytes(sixteen[8..].try_into().expect("8 bytes")) & HIGH_KEEP[n],
+            ),
+            None if n <= 8 => (load_in(all, token.start, n), 0),
+            None => (
+                load_in(all, token.start, 8),
+                load_in(all, token.start + 8, n - 8),
+            ),
+        };
+        let key = n as u32 | u32::from(token.kind == TokenKind::Word) << 5 | 1 << 6;
+        let hash =
+            (word ^ high.rotate_left(29) ^ (n as u64) << 59).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        // Short tokens (most of them frequent) and longer ones in separate halves: the many
+        // longer words seen once do not evict the frequent short ones. A set of two entries
+        // per hash: two words of one set both stay (a word of each way is looked for first
+        // in the first, where the last one used is).
+        let half = usize::from(n > 8) << (CACHE_BITS - 1);
+        let set = half | ((hash >> (64 - (CACHE_BITS - 2))) as usize * 2);
+        let Some(pair) = entries.get_mut(set..set + 2) else {
+            *flags = flags_with_entries(lex, dict, text, folded, token);
+            continue;
+        };
+        let holds = |entry: &Cached| entry.word == word && entry.high == high && entry.key == key;
+        *flags = if holds(&pair[0]) {
+            pair[0].flags
+        } else {
+            missed(lex, dict, text, folded, token, pair, word, high, key)
+        };
+    }
+    out
+}
+
+/// The flags of a token not in the first entry of its set `pair` of the cache: from the
+/// second entry (then the two swap places) or computed ([`flags_with_entries`]) and put
+/// first. Out of line: see [`cached_flags`].
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn missed(
+    lex: &Lexicon,
+    dict: &Dictionary,
+    text: &str,
+    folded: &str,
+    token: &Token,
+    pair: &mut [Cached],
+    word: u64,
+    high: u64,
+    key: u32,
+) -> u32 {
+    if pair[1].word == word && pair[1].high == high && pair[1].key == key {
+        pair.swap(0, 1);
+        return pair[0].flags;
+    }
+    let flags = flags_with_entries(lex, dict, text, folded, token);
+    pair[1] = pair[0];
+    pair[0] = Cached {
+        word,
+        high,
+        key,
+        flags,
+    };
+    flags
 }
 
 /// Entries of the per-thread cache of [`token_flags`] (a power of two): sets of two.
@@ -466,6 +498,27 @@ const KEEP: [u64; 9] = {
     let mut n = 1;
     while n < 9 {
         keep[n] = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+        n += 1;
+    }
+    keep
+};
+
+/// For a token of `n` bytes (up to 16), the bits of its first eight bytes ([`LOW_KEEP`]) and
+/// of the rest ([`HIGH_KEEP`]) in two eight-byte loads at its start and eight bytes later.
+const LOW_KEEP: [u64; 17] = {
+    let mut keep = [0u64; 17];
+    let mut n = 1;
+    while n < 17 {
+        keep[n] = KEEP[if n < 8 { n } else { 8 }];
+        n += 1;
+    }
+    keep
+};
+const HIGH_KEEP: [u64; 17] = {
+    let mut keep = [0u64; 17];
+    let mut n = 9;
+    while n < 17 {
+        keep[n] = KEEP[n - 8];
         n += 1;
     }
     keep

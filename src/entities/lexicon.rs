@@ -157,12 +157,13 @@ pub struct Cues {
     pub neuter: Vec<&'static str>,
     pub masculine: Vec<&'static str>,
     /// The noun endings above by ending: 0 feminine, 1 neuter, 2 masculine (an ending in two
-    /// lists takes the later), and the longest ending's length in bytes.
+    /// lists takes the later).
     pub(crate) gender_ending: FastMap<&'static str, u8>,
-    pub(crate) gender_ending_max: usize,
-    /// A filter of the noun endings by length and first two bytes (4096 bits, see
-    /// [`Cues::may_be_gender_ending`]; empty: nothing ruled out).
-    pub(crate) gender_starts: Box<[u64]>,
+    /// Those of three bytes or more with their gender by their last three bytes (the key of
+    /// [`tail_key`]), longest first within a key ([`Cues::gender_of_ending`]).
+    pub(crate) gender_tails: Vec<(u32, &'static str, u8)>,
+    /// Those of fewer bytes, longest first.
+    pub(crate) gender_short: Vec<(&'static str, u8)>,
     /// Folded endings of German and Slavic place names ("-ingen", "-hausen", "-ovice"): an
     /// unknown word so ending after a place preposition is a place.
     pub place_ending: Vec<&'static str>,
@@ -513,38 +514,51 @@ impl Cues {
         {
             for &ending in list {
                 cues.gender_ending.insert(ending, gender as u8);
-                cues.gender_ending_max = cues.gender_ending_max.max(ending.len());
             }
         }
-        let mut starts = vec![0u64; 64].into_boxed_slice();
-        for ending in cues.gender_ending.keys() {
-            let bit = gender_start_bit(ending.as_bytes());
-            starts[bit >> 6] |= 1 << (bit & 63);
+        for (&ending, &gender) in &cues.gender_ending {
+            match tail_key(ending.as_bytes()) {
+                Some(tail) => cues.gender_tails.push((tail, ending, gender)),
+                None => cues.gender_short.push((ending, gender)),
+            }
         }
-        cues.gender_starts = starts;
+        let longest_first = |a: &str, b: &str| b.len().cmp(&a.len()).then(a.cmp(b));
+        cues.gender_tails
+            .sort_by(|a, b| a.0.cmp(&b.0).then(longest_first(a.1, b.1)));
+        cues.gender_short.sort_by(|a, b| longest_first(a.0, b.0));
         Ok(cues)
     }
 
-    /// Whether the noun endings (`feminine`, `neuter`, `masculine`) may hold `suffix` (a
-    /// folded word's end): false when none has its length and first two bytes, which rules
-    /// out most of the word's ends without hashing them.
+    /// The gender (0 feminine, 1 neuter, 2 masculine) of the longest noun ending
+    /// (`feminine`, `neuter`, `masculine`) that ends the folded word `folded`, if any: only
+    /// the endings with the word's last three bytes are compared, then the shorter ones.
     #[inline]
-    pub(crate) fn may_be_gender_ending(&self, suffix: &[u8]) -> bool {
-        if self.gender_starts.is_empty() || suffix.is_empty() {
-            return true;
+    pub(crate) fn gender_of_ending(&self, folded: &[u8]) -> Option<u8> {
+        if let Some(tail) = tail_key(folded) {
+            let from = self.gender_tails.partition_point(|&(key, _, _)| key < tail);
+            for &(key, ending, gender) in &self.gender_tails[from..] {
+                if key != tail {
+                    break;
+                }
+                if folded.ends_with(ending.as_bytes()) {
+                    return Some(gender);
+                }
+            }
         }
-        let bit = gender_start_bit(suffix);
-        self.gender_starts[bit >> 6] >> (bit & 63) & 1 != 0
+        self.gender_short
+            .iter()
+            .find(|(ending, _)| folded.ends_with(ending.as_bytes()))
+            .map(|&(_, gender)| gender)
     }
 }
 
-/// The bit of [`Cues::gender_starts`] of a non-empty ending: its length and first two bytes.
+/// The last three bytes of `bytes` as one key, `None` for fewer.
 #[inline]
-fn gender_start_bit(ending: &[u8]) -> usize {
-    let key = (ending.len() as u64) << 16
-        | u64::from(ending[0]) << 8
-        | u64::from(ending.get(1).copied().unwrap_or(0));
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize
+fn tail_key(bytes: &[u8]) -> Option<u32> {
+    match bytes {
+        [.., a, b, c] => Some(u32::from_le_bytes([*a, *b, *c, 0])),
+        _ => None,
+    }
 }
 
 /// The example of a resource line: the sentence without brackets and the bracketed span.
@@ -1031,5 +1045,38 @@ mod tests {
             }
         }
         assert!(!EndingSet::default().ends(b"firma", 0));
+    }
+
+    #[test]
+    fn the_gender_of_a_word_is_that_of_its_longest_listed_ending() {
+        let lexicon = Lexicon::load(&Files::default_files()).unwrap();
+        let cues = &lexicon.cues;
+        // The gender of the longest ending in the map that ends the word.
+        let longest = |word: &str| {
+            (0..=word.len())
+                .filter(|&at| word.is_char_boundary(at))
+                .find_map(|at| cues.gender_ending.get(&word[at..]).copied())
+        };
+        let mut words = vec![String::new(), "a".into(), "ß".into(), "xyz".into()];
+        for &ending in cues.gender_ending.keys() {
+            for prefix in ["", "s", "hoch", "ü", "landes"] {
+                words.push(format!("{prefix}{ending}"));
+                words.push(format!("{prefix}{ending}s"));
+                let rest = ending
+                    .char_indices()
+                    .nth(1)
+                    .map_or("", |(at, _)| &ending[at..]);
+                words.push(format!("{prefix}{rest}"));
+            }
+        }
+        for word in &words {
+            assert_eq!(
+                cues.gender_of_ending(word.as_bytes()),
+                longest(word),
+                "{word:?}"
+            );
+        }
+        assert!(cues.gender_of_ending(b"universitat").is_none());
+        assert_eq!(cues.gender_of_ending("hochschule".as_bytes()), Some(0));
     }
 }

@@ -20,14 +20,8 @@ enum Gender {
 
 /// The gender of a folded noun by its longest listed ending.
 fn gender(cues: &Cues, folded: &str) -> Option<Gender> {
-    let longest = cues.gender_ending_max.min(folded.len());
-    (0..=longest)
-        .rev()
-        .map(|len| folded.len() - len)
-        .filter(|&at| folded.is_char_boundary(at))
-        .filter(|&at| cues.may_be_gender_ending(&folded.as_bytes()[at..]))
-        .find_map(|at| cues.gender_ending.get(&folded[at..]))
-        .map(|&gender| match gender {
+    cues.gender_of_ending(folded.as_bytes())
+        .map(|gender| match gender {
             0 => Gender::Feminine,
             1 => Gender::Neuter,
             _ => Gender::Masculine,

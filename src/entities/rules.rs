@@ -137,25 +137,24 @@ const START_BLOCK: usize = 16;
 /// each time cost more than a rule pass. From the block's first token, the token at a byte
 /// is a few steps away (a block holds at most [`START_BLOCK`] token starts).
 fn token_blocks(text: &str, tokens: &[Token]) -> Vec<u32> {
-    if tokens.len() >= u32::MAX as usize {
+    if tokens.len() >= u32::MAX as usize
+        || tokens.windows(2).any(|pair| pair[0].start >= pair[1].start)
+    {
         return Vec::new();
     }
+    // One merge of the blocks' starts with the tokens' (both increasing): a block gets the
+    // number of tokens starting before it, the index of the first token starting in it or
+    // later. Written into a vector of its final length, no push per block.
     let blocks = text.len() / START_BLOCK + 1;
-    let mut starts = Vec::with_capacity(blocks);
-    // One pass over the tokens: the blocks from the one after the previous token's start up
-    // to this token's start get this token (its start is the first at or after theirs).
-    let mut previous = None;
-    for (k, token) in tokens.iter().enumerate() {
-        if previous.is_some_and(|p| p >= token.start) {
-            return Vec::new();
+    let mut starts = vec![0u32; blocks];
+    let mut k = 0;
+    for (block, first) in starts.iter_mut().enumerate() {
+        let block_start = block * START_BLOCK;
+        while tokens.get(k).is_some_and(|token| token.start < block_start) {
+            k += 1;
         }
-        previous = Some(token.start);
-        let through = (token.start / START_BLOCK).min(blocks - 1);
-        while starts.len() <= through {
-            starts.push(k as u32);
-        }
+        *first = k as u32;
     }
-    starts.resize(blocks, tokens.len() as u32);
     starts
 }
 
@@ -2303,10 +2302,13 @@ fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Ve
                 continue;
             }
             let start = first - words;
-            let matches = lead
-                .iter()
-                .enumerate()
-                .all(|(at, &word)| doc.t(start + at) == word && doc.adjacent(start + at));
+            // The lead's last word, the token before the place, first: most leads end
+            // with another word.
+            let matches = lead.last().is_some_and(|&word| doc.t(first - 1) == word)
+                && lead
+                    .iter()
+                    .enumerate()
+                    .all(|(at, &word)| doc.t(start + at) == word && doc.adjacent(start + at));
             if matches && free_before(start) && free_after(last + 1) {
                 push_rule(
                     cands,
@@ -3703,35 +3705,34 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
                 rule: "link:surname",
             };
         }
-        // A filter of the surnames' first and last bytes and lengths: most name words are
-        // ruled out without comparing them with every surname.
-        let key = |s: &str| {
-            let b = s.as_bytes();
-            b.first().map_or(0, |&first| {
-                (usize::from(first) * 31 + usize::from(b[b.len() - 1]) * 7 + b.len()) & 255
-            })
-        };
-        let mut surname_bits = [0u64; 4];
-        for surname in &surnames {
-            let k = key(surname);
-            surname_bits[k >> 6] |= 1 << (k & 63);
+        // The tokens spelled like a surname, or like one with a genitive `s`, found by a
+        // search of the text for each surname (a few per document) instead of a visit of
+        // every token; the search goes on one byte after each find, so no occurrence hides
+        // a token that overlaps it. Visited in the order of the text.
+        let bytes = text.as_bytes();
+        let mut spelled: Vec<usize> = Vec::new();
+        for surname in surnames.iter().filter(|surname| !surname.is_empty()) {
+            let finder = memchr::memmem::Finder::new(surname.as_bytes());
+            let mut from = 0;
+            while let Some(found) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
+                let p = from + found;
+                let end = p + surname.len();
+                if let Some(k) = doc.token_starting_at(p) {
+                    let token_end = doc.tokens[k].end;
+                    if token_end == end || token_end == end + 1 && bytes[end] == b's' {
+                        spelled.push(k);
+                    }
+                }
+                from = p + 1;
+            }
         }
-        let maybe_surname = |s: &str| {
-            let k = key(s);
-            surname_bits[k >> 6] >> (k & 63) & 1 != 0
-        };
-        for (i, token) in doc.tokens.iter().enumerate() {
+        spelled.sort_unstable();
+        spelled.dedup();
+        for i in spelled {
             if !name_word(doc, lex, i) {
                 continue;
             }
-            let t = doc.t(i);
-            let stem = t.strip_suffix('s').unwrap_or(t);
-            if !(maybe_surname(t) || maybe_surname(stem)) {
-                continue;
-            }
-            if !(surnames.contains(&t) || surnames.contains(&stem)) {
-                continue;
-            }
+            let token = &doc.tokens[i];
             if leaves_free(&chosen, token) && leaves_free(&extra, token) {
                 let mut mention = linked(
                     token,
