@@ -1780,14 +1780,18 @@ fn modifier(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
 
 /// Whether token `i` ends with a unit noun (`unit` in `cues.tsv`: "Geschäftsstelle").
 fn unit_noun(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
-    let folded = &doc.folded[doc.tokens[i].start..doc.tokens[i].end];
-    lex.cues.unit.iter().any(|u| folded.ends_with(u))
+    folded_ends_in(doc, i, &lex.cues.unit)
 }
 
 /// Whether token `i` ends in a noun for a company's site (`site` in cues.tsv).
 fn site_noun(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    folded_ends_in(doc, i, &lex.cues.site)
+}
+
+/// Whether token `i`, folded, ends in one of `endings`.
+fn folded_ends_in(doc: &Doc, i: usize, endings: &[&str]) -> bool {
     let folded = &doc.folded[doc.tokens[i].start..doc.tokens[i].end];
-    lex.cues.site.iter().any(|u| folded.ends_with(u))
+    endings.iter().any(|e| folded.ends_with(e))
 }
 
 /// A lower-case adjective inside a complement ("für nukleare Sicherheit").
@@ -5607,23 +5611,8 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
     };
     // The place starting at token `p`: its last token and whether abroad.
     let place = |p: usize| places.get(&p).map(|&(end, id)| (end, abroad(id)));
-    // Whether a country follows "in" (and an article) at token `k`.
-    let country_at = |k: usize| {
-        let mut p = k + 1;
-        if p < n && matches!(doc.t(p), "der" | "dem") {
-            p += 1;
-        }
-        k < n
-            && doc.t(k) == "in"
-            && places.get(&p).is_some_and(|&(_, id)| {
-                id.is_some_and(|id| {
-                    let (list, entry) = rec.dictionary().entry(id);
-                    list.text(entry.subtype) == "country"
-                })
-            })
-    };
-    // A place after "in" (and an article): its last token and whether abroad.
-    let seat = |k: usize| -> Option<(usize, bool)> {
+    // The first token of a place after "in" (and an article) at token `k`.
+    let seat_start = |k: usize| -> Option<usize> {
         if k + 1 >= n || doc.t(k) != "in" || !doc.adjacent(k) {
             return None;
         }
@@ -5631,7 +5620,18 @@ fn org_seats(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<C
         if matches!(doc.t(p), "der" | "dem" | "den") && doc.adjacent(p) {
             p += 1;
         }
-        (p < doc.sentence_end(k)).then(|| place(p)).flatten()
+        (p < doc.sentence_end(k) && places.contains_key(&p)).then_some(p)
+    };
+    // A place after "in" (and an article): its last token and whether abroad.
+    let seat = |k: usize| seat_start(k).and_then(place);
+    // Whether that place is a country.
+    let country_at = |k: usize| {
+        seat_start(k).is_some_and(|p| {
+            places[&p].1.is_some_and(|id| {
+                let (list, entry) = rec.dictionary().entry(id);
+                list.text(entry.subtype) == "country"
+            })
+        })
     };
     let mut found = Vec::new();
     for c in cands
