@@ -48,6 +48,12 @@ fn common_words_need_context() {
         ("Die Messe findet in Essen statt.", &[("Essen", "LOC")]),
         ("Die Halle war voll.", &[]),
         ("Gäste aus Halle kamen.", &[("Halle", "LOC")]),
+        // A region's German name that the lexicon also lists as a noun is no common word
+        // when it has no plural: after the article it is the region.
+        (
+            "Für das Baskenland unterschrieb die Ministerin.",
+            &[("Baskenland", "LOC")],
+        ),
     ]);
 }
 

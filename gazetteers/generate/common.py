@@ -134,12 +134,14 @@ class Lexicon:
         self.gn_proper = {}         # form -> set(kinds)
         self.gn_forms = set()
         self.gn_lemma_forms = {}    # lemma -> forms (common nouns only)
+        self.gn_singular_only = set()  # common-noun lemmas without a plural form (Baskenland)
         self.gn_vorname = {}        # first names (lemma -> genus) -- filter only
         from german_nouns.config import CSV_FILE_PATH
         with open(CSV_FILE_PATH, encoding="utf-8") as f:
             rd = csv.reader(f)
             hdr = next(rd)
             form_cols = [i for i, h in enumerate(hdr) if h not in ("lemma", "pos") and not h.startswith("genus")]
+            plural_cols = [i for i, h in enumerate(hdr) if "plural" in h]
             genus_cols = [i for i, h in enumerate(hdr) if h.startswith("genus")]
             for row in rd:
                 lemma, pos = row[0], set(row[1].split(","))
@@ -157,6 +159,8 @@ class Lexicon:
                 elif "Substantiv" in pos or "adjektivische Deklination" in pos:
                     self.gn_common |= forms
                     self.gn_lemma_forms.setdefault(lemma, set()).update(forms)
+                    if not any(row[i] and row[i] != "—" for i in plural_cols):
+                        self.gn_singular_only.add(lemma)
 
     def common(self, s):
         if " " in s or len(s) < 2:

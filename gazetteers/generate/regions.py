@@ -633,7 +633,8 @@ class Regions:
     # ------------------------------------------------------------ resolution
     def is_common(self, s, e):
         """Common-word flag (see README): lower-case German word (essen, halle, weil) for any place;
-        a common-noun lemma (Bad, Mark, Jura) for states/cities/districts; for cities and districts
+        a common-noun lemma (Bad, Mark, Jura) for states/cities/districts, not for a state named by
+        a compound in -land without a plural (Baskenland); for cities and districts
         under 1M inhabitants also when the noun is listed as a toponym too (Hamm, Halle)."""
         lex = self.lex
         if " " in s or len(s) < 2:
@@ -644,6 +645,12 @@ class Regions:
                 and (e["subtype"] == "state" or e["subtype"] in ("city", "district") and e["weight"] < 100_000)):
             return True
         if e["subtype"] in ("country", "macro_region") or s not in lex.gn_lemma_forms:
+            return False
+        # A compound in -land without a plural that is a state's German name is that state's
+        # name, though the lexicon lacks its toponym tag ("das Baskenland"); the common nouns
+        # in -land have a plural (Festland, Hochland, Nordland).
+        if (e["subtype"] == "state" and s == e["canonical"] and s.endswith("land")
+                and s in lex.gn_singular_only):
             return False
         toponym = "Toponym" in lex.gn_proper.get(s, ())
         if not toponym:
