@@ -1783,9 +1783,10 @@ fn unit_noun(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     folded_ends_in(doc, i, &lex.cues.unit)
 }
 
-/// Whether token `i` ends in a noun for a company's site (`site` in cues.tsv).
-fn site_noun(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
-    folded_ends_in(doc, i, &lex.cues.site)
+/// Whether token `i` ends in a noun for a company's site or unit (`site` or `unit` in
+/// cues.tsv): before the company in the genitive it is no part of the company's name.
+fn site_or_unit(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    folded_ends_in(doc, i, &lex.cues.site) || unit_noun(doc, lex, i)
 }
 
 /// Whether token `i`, folded, ends in one of `endings`.
@@ -2206,7 +2207,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
         // legal form rule).
         let site_of_company = i + 1 < right
             && matches!(doc.t(i + 1), "der" | "des")
-            && (site_noun(doc, lex, i) || unit_noun(doc, lex, i))
+            && site_or_unit(doc, lex, i)
             && {
                 // The company's name may go on past the complement: "der Beispiel Cargo GmbH".
                 let mut k = right + 1;
@@ -3004,7 +3005,7 @@ fn legal_form_rule(
                 // [Beispiel Cargo GmbH]", "die Niederlassung der [Beispiel AG]".
                 let site = !association
                     && matches!(doc.t(p), "der" | "des")
-                    && (q..p).any(|k| site_noun(doc, lex, k) || unit_noun(doc, lex, k));
+                    && (q..p).any(|k| site_or_unit(doc, lex, k));
                 // Or a name led by its place: "Beispielstadt Partner für Wirtschaft GmbH".
                 let placed = q == p - 1
                     && q > s_start
