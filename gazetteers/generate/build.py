@@ -52,7 +52,8 @@ def main():
     summary["region_adjectives.tsv"] = (len(adj), collections.Counter(
         "adjective" if r[0][:1].islower() else "demonym" for r in adj))
 
-    orgs = Orgs().build()
+    organisations = Orgs()
+    orgs = organisations.build(frozenset(r[0] for r in rows))
     write_tsv("organisations.tsv", ENTITY_HEADER + ["Organisation data: ROR (CC0), Hipo university domains (MIT), "
                                                     "pytickersymbols (MIT); see gazetteers/SOURCES.md"],
               ENTITY_COLS, orgs)
@@ -88,6 +89,7 @@ def main():
     print(f"total size: {total / 1e6:.2f} MB")
     print(f"sources loaded from regions: {dict(sorted(reg.counts.items()))}")
     print(f"toponyms (Wiktionary): {dict(sorted(topo.counts.items()))}")
+    print(f"organisations: {dict(sorted(organisations.counts.items()))}")
     print(f"generator run time: {time.time() - t0:.1f} s")
     spot_check()
 

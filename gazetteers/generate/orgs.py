@@ -136,16 +136,25 @@ class Orgs:
             n += 1
         self.counts["tickers"] = n
 
-    def build(self):
+    def build(self, region_surfaces=frozenset()):
+        """`region_surfaces`: the surfaces of regions.tsv; an organisation surface that is a
+        regional government's head word before one of them is left out (see
+        region_government_heads.txt)."""
         self.ror()
         self.hipo()
         self.tickers()
+        heads = region_government_heads()
         best = {}
+        dropped = 0
         for (s, kb), (rank, flags) in self.surf.items():
+            if names_region(s, heads, region_surfaces):
+                dropped += 1
+                continue
             canon, st, cc = self.ent[kb]
             key = (not kb.startswith("ror:"), rank, cc not in DACH, SUBTYPE_RANK[st], kb)
             if s not in best or key < best[s][0]:
                 best[s] = (key, kb, flags)
+        self.counts["region_government_surfaces_dropped"] = dropped
         rows = []
         for s in sorted(best):
             _, kb, flags = best[s]
@@ -156,6 +165,25 @@ class Orgs:
             out_kb = kb if kb.startswith("ror:") else ""
             rows.append([s, "ORG", canon, out_kb, st, 0, ",".join(sorted(fl))])
         return rows
+
+
+def region_government_heads():
+    """Head words of regional governments: region_government_heads.txt plus the German heads of
+    resources/entities/region_heads.tsv."""
+    heads = set()
+    with open(os.path.join(HERE, "region_government_heads.txt"), encoding="utf-8") as f:
+        heads |= {line.strip() for line in f if line.strip() and not line.startswith("#")}
+    matcher_heads = os.path.join(HERE, "..", "..", "resources", "entities", "region_heads.tsv")
+    with open(matcher_heads, encoding="utf-8") as f:
+        heads |= {line.split("\t")[0] for line in f if line.strip() and not line.startswith("#")}
+    return heads
+
+
+def names_region(surface, heads, region_surfaces):
+    """True when `surface` is a head word before a region's name ("Region Skåne", "Land Bremen")."""
+    parts = surface.split(" ")
+    return any(" ".join(parts[:i]) in heads and " ".join(parts[i:]) in region_surfaces
+               for i in range(1, len(parts)))
 
 
 # ------------------------------------------------------------------ legal forms
