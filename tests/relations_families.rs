@@ -145,6 +145,28 @@ fn the_town_people_come_from_is_their_side() {
 }
 
 #[test]
+fn a_town_named_as_a_body_is_a_party() {
+    check(&[
+        // "die Stadt X", "die Y Kommune": the towns act, though the title does not name them.
+        (
+            "Eifel und Jütland feiern Jubiläum\n\nIm {Mai|2023-05} besiegelten die Stadt [Wittlich|LOC|-|city] und die [Silkeborg|LOC|-|city] Kommune eine Städtepartnerschaft.",
+            &["AGREEMENT Silkeborg + Wittlich"],
+        ),
+        // Without a head word the towns stay in the background, as any town the title does
+        // not name.
+        (
+            "Eifel und Jütland feiern Jubiläum\n\nIm {Mai|2023-05} unterzeichneten die [Eifelbau GmbH|ORG|-|company] aus [Wittlich|LOC|-|city] und die [Jydsk Træ A/S|ORG|-|company] aus [Silkeborg|LOC|-|city] einen Liefervertrag.",
+            &["AGREEMENT Eifelbau GmbH + Jydsk Træ A/S"],
+        ),
+        // Where the signing takes place is no party, also after a head word.
+        (
+            "Eifel und Jütland feiern Jubiläum\n\nDie [Eifelbau GmbH|ORG|-|company] und die [Jydsk Træ A/S|ORG|-|company] unterzeichneten in der Stadt [Wittlich|LOC|-|city] einen Liefervertrag.",
+            &["AGREEMENT Eifelbau GmbH + Jydsk Træ A/S"],
+        ),
+    ]);
+}
+
+#[test]
 fn the_stops_of_a_trip_are_visited() {
     check(&[
         // The towns a trip stops at are hosts of the document's visitor, though the title

@@ -180,15 +180,19 @@ pub(crate) enum CueKind {
     /// Wirtschaftsministerium"): it stands for the one organisation of the document whose
     /// name holds it.
     Reference,
+    /// A word that names a town as a body right before or after its name ("die Stadt
+    /// Teterow", "die Herning Kommune"): the town acts, so it is a party also when the title
+    /// does not name it.
+    TownBody,
 }
 
 // Each kind is one bit of a `u64` in [`CueMarks`].
-const _: () = assert!((CueKind::Reference as usize) < 64);
+const _: () = assert!((CueKind::TownBody as usize) < 64);
 
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 48] = [
+    pub(crate) const ALL: [CueKind; 49] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -237,6 +241,7 @@ impl CueKind {
         CueKind::Guest,
         CueKind::ListGoesOn,
         CueKind::Reference,
+        CueKind::TownBody,
     ];
 
     fn parse(text: &str) -> Option<CueKind> {
@@ -289,6 +294,7 @@ impl CueKind {
             "guest" => CueKind::Guest,
             "list_goes_on" => CueKind::ListGoesOn,
             "reference" => CueKind::Reference,
+            "town_body" => CueKind::TownBody,
             _ => return None,
         })
     }

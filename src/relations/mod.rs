@@ -720,7 +720,15 @@ impl RelationRecogniser {
                 // Where people come from ("41 Unternehmen aus Heilbronn-Franken", "ein Team
                 // aus Rostock") is the side they stand for, also a town the title does not name.
                 let origin = m.via == Via::Direct && m.prep == Some(Prep::Origin);
-                !m.attribute && (doc.local_party(m.entity) || governed(m) || visited || origin)
+                // "die Stadt Teterow", "die Herning Kommune": a town named as a body acts.
+                let town_body = m.via == Via::Direct
+                    && (m.token > range.start
+                        && lex.is_cue(CueKind::TownBody, &doc.lower, m.token - 1)
+                        || (m.token..range.end)
+                            .find(|&t| doc.input.tokens[t].start >= m.end)
+                            .is_some_and(|t| lex.is_cue(CueKind::TownBody, &doc.lower, t)));
+                !m.attribute
+                    && (doc.local_party(m.entity) || governed(m) || visited || origin || town_body)
             })
             .filter(|m| {
                 // Adjectives only for regions with a code ("Münchner" is no party).
