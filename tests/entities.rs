@@ -54,6 +54,10 @@ fn common_words_need_context() {
             "Für das Baskenland unterschrieb die Ministerin.",
             &[("Baskenland", "LOC")],
         ),
+        // "im" holds an article: before a town named like an ordinary word it is that word,
+        // before a region it is a place preposition.
+        ("Der Empfang fand im Haus der Wirtschaft statt.", &[]),
+        ("Die Firma hat ein Werk im Wallis.", &[("Wallis", "LOC")]),
     ]);
 }
 

@@ -376,7 +376,7 @@ pub(super) fn find(
         .filter(|c| c.entity_type == EntityType::Location)
         .cloned()
         .collect();
-    confirm_context(&doc, lex, &mut cands);
+    confirm_context(rec, &doc, lex, &mut cands);
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
     org_seats(rec, &doc, lex, &mut cands);
@@ -706,7 +706,7 @@ fn region_head_rule(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
 /// Names flagged `common` stay only with context: a preposition before them, or another
 /// accepted mention of the same place.
 #[inline(never)]
-fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+fn confirm_context(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
     let mut confirmed: Vec<usize> = Vec::new();
     // Places that need no context, by first and by last byte: a place coordinated with one
     // of them is a place too ("Jena und Oulu", "Oulu, Jena").
@@ -724,8 +724,20 @@ fn confirm_context(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(i) = doc.token_starting_at(cand.start) {
-            let preposition = i > 0 && doc.adjacent(i - 1) && doc.flags[i - 1] & CONTEXT_WORD != 0;
             let place = cand.entity_type == EntityType::Location;
+            // A preposition with an article in it ("im") goes before a region ("im Wallis"),
+            // not before a town: after it, a town named like an ordinary word is that word
+            // ("im Haus der Wirtschaft", "im Saal").
+            let article_before_common_town = || {
+                lex.noun_markers.contains(doc.t(i - 1))
+                    && entry_subtype(rec, cand) == "city"
+                    && matches!(cand.payload, Payload::Entry(id)
+                        if rec.dictionary().entry(id).1.flags.contains(Flags::COMMON))
+            };
+            let preposition = i > 0
+                && doc.adjacent(i - 1)
+                && doc.flags[i - 1] & CONTEXT_WORD != 0
+                && !article_before_common_town();
             let last = doc.first_start_after(cand.end.saturating_sub(1)) - 1;
             let coordinated = place
                 && ((last + 2 < doc.tokens.len()
