@@ -264,6 +264,21 @@ fn intents_of_one_body() {
 }
 
 #[test]
+fn an_embassy_is_on_the_side_of_its_country_not_of_its_seat() {
+    check(&[
+        // The embassy names its host country after "in": it stands for Ghana, so the forum
+        // brings Ghana together with the firms from Bavaria, not with Germany.
+        (
+            "[Ghana|LOC|GH|country] und [Bayern|LOC|DE-BY|state]\n\nDie [Botschaft der Republik Ghana in der Bundesrepublik Deutschland|ORG|-|government] hatte gemeinsam mit der [Industrie- und Handelskammer Nürnberg für Mittelfranken|ORG|-|chamber] Unternehmen aus [Bayern|LOC|DE-BY|state] zum ersten Ghana-Wirtschaftsforum eingeladen. Der Handel zwischen [Deutschland|LOC|DE|country] und [Ghana|LOC|GH|country] wächst.",
+            &[
+                "EVENT Bayern + Ghana",
+                "EVENT Botschaft der Republik Ghana in der Bundesrepublik Deutschland + Industrie- und Handelskammer Nürnberg für Mittelfranken",
+            ],
+        ),
+    ]);
+}
+
+#[test]
 fn regions_in_a_list_of_markets_are_no_partners() {
     check(&[
         // A trade treaty between third countries is background, not a relation of the

@@ -990,12 +990,22 @@ impl<'a> Doc<'a> {
             }
             if e.entity_type == EntityType::Organisation {
                 let mut found = None;
+                // A region after "in" is where the body sits ("Botschaft der Republik Uganda
+                // in der Bundesrepublik Deutschland"): a region named before it by its name
+                // wins, one named by an adjective loses.
+                let mut seat = None;
+                let mut described = None;
+                let mut after_in = false;
                 let mut folded = String::new();
                 for word in e
                     .canonical
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .filter(|w| !w.is_empty())
                 {
+                    if word == "in" {
+                        after_in = true;
+                        continue;
+                    }
                     folded.clear();
                     fold_into(word, &mut folded);
                     let word = folded.as_str();
@@ -1009,17 +1019,24 @@ impl<'a> Doc<'a> {
                             .into_iter()
                             .flatten()
                             .any(|w| stems.first().is_some_and(|name| w == name));
-                        let hit = genitive
-                            || stems.iter().any(|s| {
-                                word == *s
-                                    || (word.starts_with(s.as_str())
-                                        && lexicon.is_demonym(stems, word, false))
+                        let by_name = genitive || stems.iter().any(|s| word == *s);
+                        let by_adjective = !by_name
+                            && stems.iter().any(|s| {
+                                word.starts_with(s.as_str())
+                                    && lexicon.is_demonym(stems, word, false)
                             });
-                        if hit {
+                        if after_in && (by_name || by_adjective) {
+                            seat = Some(*region);
+                        } else if by_name {
                             found = Some(*region);
+                        } else if by_adjective {
+                            described = Some(*region);
                         }
                     }
                 }
+                // A body of one country's people in another ("Deutsche
+                // Wirtschaftsvereinigung in Georgien") is on the side where it sits.
+                let mut found = found.or(seat).or(described);
                 if found.is_none() && region_words.iter().any(Option::is_some) {
                     // A region name of several words ("Conseil régional du Grand Est").
                     let name = spaced_words(&e.canonical);
