@@ -531,16 +531,17 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
         // Nor does a word whose flags say so (most capitalised words: the dictionary's filter
         // of first words, asked once per word in the flag cache), where no letter or digit
         // follows it (then the lookup's filter would test this word's run).
-        if bits & (UPPER | STOP) == UPPER
-            && !(bits & NO_ENTRY != 0
-                && doc
-                    .folded
-                    .as_bytes()
-                    .get(token.end)
-                    .map_or(true, |&b| b < 0x80 && !b.is_ascii_alphanumeric()))
-        {
+        let run_is_word = doc
+            .folded
+            .as_bytes()
+            .get(token.end)
+            .map_or(true, |&b| b < 0x80 && !b.is_ascii_alphanumeric());
+        if bits & (UPPER | STOP) == UPPER && !(bits & NO_ENTRY != 0 && run_is_word) {
             n = 1;
         }
+        // The filter's answer for a capitalised word of letters and digits (no stop word)
+        // that no letter or digit follows is in its flags: it passed (no NO_ENTRY).
+        let filtered = run_is_word && bits & (CAP | STOPWORD | PLAIN | NO_ENTRY) == CAP | PLAIN;
         if bits & HYPHEN != 0 {
             let word = token.text(text);
             for (at, _) in word.bytes().enumerate().filter(|&(_, b)| b == b'-') {
@@ -556,7 +557,11 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
             hits.clear();
             // A word of letters and digits: the lookup need not scan it for its end.
             let word_end = (start == token.start && doc.flags[i] & PLAIN != 0).then_some(token.end);
-            dict.lookup_in_word(text, &doc.folded, start, word_end, &mut hits);
+            if filtered && start == token.start {
+                dict.lookup_in_word_filtered(text, &doc.folded, start, token.end, &mut hits);
+            } else {
+                dict.lookup_in_word(text, &doc.folded, start, word_end, &mut hits);
+            }
             for hit in &hits {
                 let (list, entry) = dict.entry(hit.id);
                 let facts = rec.entry_facts(hit.id);

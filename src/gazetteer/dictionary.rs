@@ -474,8 +474,41 @@ impl Dictionary {
         if !self.may_start(bytes, start, word_end) {
             return;
         }
-        // A first word never contains a space: limit the search to the current chunk.
-        let chunk_end = memchr::memchr(b' ', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        self.lookup_past_filter(text, folded, start, word_end, out);
+    }
+
+    /// [`Dictionary::lookup_in_word`] where the caller knows that its filter holds: `start`
+    /// is the start of a word of letters and digits up to `word_end`, followed by the end of
+    /// the text or by an ASCII byte that is no letter or digit, and
+    /// [`Dictionary::may_start_run`] of the folded word is true (the entity stage's token
+    /// flags ask it once per word).
+    pub(crate) fn lookup_in_word_filtered(
+        &self,
+        text: &str,
+        folded: &str,
+        start: usize,
+        word_end: usize,
+        out: &mut Vec<Hit>,
+    ) {
+        self.lookup_past_filter(text, folded, start, Some(word_end), out);
+    }
+
+    /// [`Dictionary::lookup_in_word`] after its filter.
+    fn lookup_past_filter(
+        &self,
+        text: &str,
+        folded: &str,
+        start: usize,
+        word_end: Option<usize>,
+        out: &mut Vec<Hit>,
+    ) {
+        let bytes = folded.as_bytes();
+        // A first word never contains a space: limit the search to the current chunk (a
+        // word of letters and digits followed by a space is one).
+        let chunk_end = match word_end {
+            Some(end) if bytes.get(end) == Some(&b' ') => end,
+            _ => memchr::memchr(b' ', &bytes[start..]).map_or(bytes.len(), |p| start + p),
+        };
         let each_first = |end: usize, pattern: u32| {
             let info = self.first_info[pattern as usize];
             // One-word surfaces equal to the first word: known without hashing the span.
