@@ -560,7 +560,7 @@ impl Dictionary {
             }
         };
         self.first_words
-            .for_each_at_word_ends(text, bytes, start, chunk_end, true, each_first);
+            .for_each_at_word_ends_unfiltered(text, bytes, start, chunk_end, true, each_first);
     }
 }
 
