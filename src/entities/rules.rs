@@ -514,31 +514,40 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
     let dict = rec.dictionary();
     let text = doc.text;
     let mut hits: Vec<Hit> = Vec::new();
-    for i in 0..doc.tokens.len() {
+    let tokens = doc.tokens;
+    let folded = doc.folded.as_bytes();
+    // Whether no letter or digit follows token `i` (then a lookup at its start tests the
+    // token's own run of letters and digits).
+    let run_is_word = |i: usize| {
+        folded
+            .get(tokens[i].end)
+            .map_or(true, |&b| b < 0x80 && !b.is_ascii_alphanumeric())
+    };
+    // A lookup starts at a capitalised token or after a hyphen. Stop words start no name
+    // ("Die", "Im"): they are a large share of capitalised words. Nor does a word whose
+    // flags say so (most capitalised words: the dictionary's filter of first words, asked
+    // once per word in the flag cache), where no letter or digit follows it (then the
+    // lookup's filter would test this word's run). Most tokens are none of these, and are
+    // passed over by a loop of their flags.
+    let starts_name = |i: usize, bits: u32| {
+        bits & (UPPER | STOP) == UPPER && (bits & NO_ENTRY == 0 || !run_is_word(i))
+    };
+    let mut next = 0;
+    while let Some(skipped) = doc.flags.get(next..).and_then(|rest| {
+        rest.iter()
+            .enumerate()
+            .position(|(k, &bits)| bits & HYPHEN != 0 || starts_name(next + k, bits))
+    }) {
+        let i = next + skipped;
+        next = i + 1;
         let bits = doc.flags[i];
-        // A lookup starts at a capitalised token or after a hyphen: most tokens are neither
-        // (their flags say so without looking at the token).
-        if bits & (UPPER | HYPHEN) == 0 {
-            continue;
-        }
-        let token = doc.tokens[i];
+        let token = tokens[i];
         if !matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation) {
             continue;
         }
         let mut starts = [token.start; 8];
-        let mut n = 0;
-        // Stop words start no name ("Die", "Im"): they are a large share of capitalised words.
-        // Nor does a word whose flags say so (most capitalised words: the dictionary's filter
-        // of first words, asked once per word in the flag cache), where no letter or digit
-        // follows it (then the lookup's filter would test this word's run).
-        let run_is_word = doc
-            .folded
-            .as_bytes()
-            .get(token.end)
-            .map_or(true, |&b| b < 0x80 && !b.is_ascii_alphanumeric());
-        if bits & (UPPER | STOP) == UPPER && !(bits & NO_ENTRY != 0 && run_is_word) {
-            n = 1;
-        }
+        let mut n = usize::from(starts_name(i, bits));
+        let run_is_word = run_is_word(i);
         // The filter's answer for a capitalised word of letters and digits (no stop word)
         // that no letter or digit follows is in its flags: it passed (no NO_ENTRY).
         let filtered = run_is_word && bits & (CAP | STOPWORD | PLAIN | NO_ENTRY) == CAP | PLAIN;
