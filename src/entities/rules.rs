@@ -4,7 +4,7 @@ use crate::gazetteer::{fold, Dictionary, Flags, Hit};
 use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
 
-use super::flags::{add_flag, BlockIndex, TokensWith, ORG_HEAD};
+use super::flags::{add_flag, flags_where, BlockIndex, TokensWith, ORG_HEAD};
 use super::flags::{
     role_of, ACRONYM_START, CAP, CLUB_PREFIX, CONTEXT_WORD, DOT, FAMILY_NAME, FIRST_NAME,
     FOREIGN_HEAD, HYPHEN, LEAD_PARTICLE, LEGAL_FIRST, NAME, NOT_SURNAME, NOUN_MARKER, PARTICLE,
@@ -1276,14 +1276,13 @@ fn speech_name_word(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
 fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     let lex = rec.lexicon();
     let n = doc.tokens.len();
-    // Pairs of a token and the next one: their flags and tokens side by side.
-    let next_tokens = doc.flags.iter().zip(doc.tokens).skip(1);
-    for (i, (&next_flags, next)) in next_tokens.enumerate() {
-        // Every rule below starts at a verb of saying or at a token with a capital first
-        // letter (an initial, a role, a name word): most tokens are neither.
-        if doc.flags[i] & (SPEECH | UPPER) == 0 {
-            continue;
-        }
+    // Every rule below starts at a verb of saying or at a token with a capital first letter
+    // (an initial, a role, a name word) that some token follows: most tokens are neither.
+    let starts = flags_where(&doc.flags, n.saturating_sub(1), |_, bits| {
+        bits & (SPEECH | UPPER) != 0
+    });
+    for i in starts {
+        let (next_flags, next) = (doc.flags[i + 1], &doc.tokens[i + 1]);
         // Every rule below needs a capitalised word or an initial after this token.
         if next_flags & CAP != CAP && next.kind != TokenKind::Abbreviation {
             continue;
