@@ -642,6 +642,30 @@ fn may_start_entry(dict: &Dictionary, folded: &str, token: &Token) -> bool {
     dict.may_start_run(&folded.as_bytes()[token.start..token.end])
 }
 
+/// The indices in `0..end` of the tokens whose flags (`flags`, and the index) satisfy
+/// `wanted`, in order. For the loops over all tokens whose body is large and whose tokens
+/// are few but not rare enough for a [`TokensWith`] mask (capitalised words): the flags of
+/// the other tokens are tested in a small loop of their own, while the test in the body's
+/// loop reloaded the body's values from the stack for every token.
+#[inline]
+pub(crate) fn flags_where<'a>(
+    flags: &'a [u32],
+    end: usize,
+    wanted: impl Fn(usize, u32) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    let mut next = 0;
+    std::iter::from_fn(move || {
+        let rest = flags.get(next..end)?;
+        let skipped = rest
+            .iter()
+            .enumerate()
+            .position(|(k, &bits)| wanted(next + k, bits))?;
+        let i = next + skipped;
+        next = i + 1;
+        Some(i)
+    })
+}
+
 /// Tokens per block of [`BlockIndex`].
 const BLOCK: usize = 16;
 

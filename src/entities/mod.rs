@@ -266,13 +266,11 @@ impl EntityRecogniser {
         // form — such a word matches a form only as a whole, and is accepted only when
         // spelled as listed or capitalised: the flags know those spellings.
         let (word, plain, adjective) = (flags::WORD, flags::PLAIN, flags::ADJECTIVE);
-        for (i, &bits) in flags.iter().enumerate() {
-            if bits & word == 0 || bits & (plain | adjective) == plain {
-                continue;
-            }
-            let Some(token) = tokens.get(i) else {
-                break;
-            };
+        let words = flags::flags_where(flags, flags.len().min(tokens.len()), |_, bits| {
+            bits & word != 0 && bits & (plain | adjective) != plain
+        });
+        for i in words {
+            let token = &tokens[i];
             hits.clear();
             self.lexicon.adjectives.matches_at_word_ends(
                 text,

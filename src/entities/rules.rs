@@ -4,7 +4,7 @@ use crate::gazetteer::{fold, Dictionary, Flags, Hit};
 use crate::record::EntityType;
 use crate::tokenise::{Sentence, Token, TokenKind};
 
-use super::flags::{add_flag, BlockIndex, TokensWith, ORG_HEAD};
+use super::flags::{add_flag, flags_where, BlockIndex, TokensWith, ORG_HEAD};
 use super::flags::{
     role_of, ACRONYM_START, CAP, CLUB_PREFIX, CONTEXT_WORD, DOT, FAMILY_NAME, FIRST_NAME,
     FOREIGN_HEAD, HYPHEN, LEAD_PARTICLE, LEGAL_FIRST, NAME, NOT_SURNAME, NOUN_MARKER, PARTICLE,
@@ -514,33 +514,43 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
     let dict = rec.dictionary();
     let text = doc.text;
     let mut hits: Vec<Hit> = Vec::new();
-    for i in 0..doc.tokens.len() {
+    let tokens = doc.tokens;
+    let folded = doc.folded.as_bytes();
+    // Whether no letter or digit follows token `i` (then a lookup at its start tests the
+    // token's own run of letters and digits).
+    let run_is_word = |i: usize| {
+        folded
+            .get(tokens[i].end)
+            .map_or(true, |&b| b < 0x80 && !b.is_ascii_alphanumeric())
+    };
+    // A lookup starts at a capitalised token or after a hyphen. Stop words start no name
+    // ("Die", "Im"): they are a large share of capitalised words. Nor does a word whose
+    // flags say so (most capitalised words: the dictionary's filter of first words, asked
+    // once per word in the flag cache), where no letter or digit follows it (then the
+    // lookup's filter would test this word's run). Most tokens are none of these, and are
+    // passed over by a loop of their flags.
+    let starts_name = |i: usize, bits: u32| {
+        bits & (UPPER | STOP) == UPPER && (bits & NO_ENTRY == 0 || !run_is_word(i))
+    };
+    let mut next = 0;
+    while let Some(skipped) = doc.flags.get(next..).and_then(|rest| {
+        rest.iter()
+            .enumerate()
+            .position(|(k, &bits)| bits & HYPHEN != 0 || starts_name(next + k, bits))
+    }) {
+        let i = next + skipped;
+        next = i + 1;
         let bits = doc.flags[i];
-        // A lookup starts at a capitalised token or after a hyphen: most tokens are neither
-        // (their flags say so without looking at the token).
-        if bits & (UPPER | HYPHEN) == 0 {
-            continue;
-        }
-        let token = doc.tokens[i];
+        let token = tokens[i];
         if !matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation) {
             continue;
         }
         let mut starts = [token.start; 8];
-        let mut n = 0;
-        // Stop words start no name ("Die", "Im"): they are a large share of capitalised words.
-        // Nor does a word whose flags say so (most capitalised words: the dictionary's filter
-        // of first words, asked once per word in the flag cache), where no letter or digit
-        // follows it (then the lookup's filter would test this word's run).
-        if bits & (UPPER | STOP) == UPPER
-            && !(bits & NO_ENTRY != 0
-                && doc
-                    .folded
-                    .as_bytes()
-                    .get(token.end)
-                    .map_or(true, |&b| b < 0x80 && !b.is_ascii_alphanumeric()))
-        {
-            n = 1;
-        }
+        let mut n = usize::from(starts_name(i, bits));
+        let run_is_word = run_is_word(i);
+        // The filter's answer for a capitalised word of letters and digits (no stop word)
+        // that no letter or digit follows is in its flags: it passed (no NO_ENTRY).
+        let filtered = run_is_word && bits & (CAP | STOPWORD | PLAIN | NO_ENTRY) == CAP | PLAIN;
         if bits & HYPHEN != 0 {
             let word = token.text(text);
             for (at, _) in word.bytes().enumerate().filter(|&(_, b)| b == b'-') {
@@ -556,7 +566,11 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
             hits.clear();
             // A word of letters and digits: the lookup need not scan it for its end.
             let word_end = (start == token.start && doc.flags[i] & PLAIN != 0).then_some(token.end);
-            dict.lookup_in_word(text, &doc.folded, start, word_end, &mut hits);
+            if filtered && start == token.start {
+                dict.lookup_in_word_filtered(text, &doc.folded, start, token.end, &mut hits);
+            } else {
+                dict.lookup_in_word(text, &doc.folded, start, word_end, &mut hits);
+            }
             for hit in &hits {
                 let (list, entry) = dict.entry(hit.id);
                 let facts = rec.entry_facts(hit.id);
@@ -1274,14 +1288,13 @@ fn speech_name_word(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
 fn person_rules(rec: &EntityRecogniser, doc: &Doc, cands: &mut Vec<Candidate>) {
     let lex = rec.lexicon();
     let n = doc.tokens.len();
-    // Pairs of a token and the next one: their flags and tokens side by side.
-    let next_tokens = doc.flags.iter().zip(doc.tokens).skip(1);
-    for (i, (&next_flags, next)) in next_tokens.enumerate() {
-        // Every rule below starts at a verb of saying or at a token with a capital first
-        // letter (an initial, a role, a name word): most tokens are neither.
-        if doc.flags[i] & (SPEECH | UPPER) == 0 {
-            continue;
-        }
+    // Every rule below starts at a verb of saying or at a token with a capital first letter
+    // (an initial, a role, a name word) that some token follows: most tokens are neither.
+    let starts = flags_where(&doc.flags, n.saturating_sub(1), |_, bits| {
+        bits & (SPEECH | UPPER) != 0
+    });
+    for i in starts {
+        let (next_flags, next) = (doc.flags[i + 1], &doc.tokens[i + 1]);
         // Every rule below needs a capitalised word or an initial after this token.
         if next_flags & CAP != CAP && next.kind != TokenKind::Abbreviation {
             continue;

@@ -8,6 +8,8 @@
 //! first word even inside a hyphen compound (`Basel-Landschaft-Besuch`) or before a genitive
 //! `s`; the following words of multi-word surfaces are then checked by hashing the text span
 //! at each word end, only for first words that start a multi-word surface of that length.
+//! Spans are hashed eight bytes at a time ([`span_hash`]), each from its start when asked:
+//! only the few ends where a surface may end are hashed, not every byte on the way.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -29,6 +31,14 @@ fn fnv1a_extend(mut hash: u64, bytes: &[u8]) -> u64 {
 }
 
 const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The hash of a (folded) surface or of its words up to an inner space, as the tables
+/// `surfaces` and `prefixes` of [`Dictionary`] hold it: eight bytes at a time
+/// ([`super::hash_key`]), so a span is hashed from its start at each end worth asking.
+#[inline]
+fn span_hash(span: &[u8]) -> u64 {
+    super::hash_key(span)
+}
 
 /// A hasher that passes an already computed `u64` hash through.
 #[derive(Default)]
@@ -109,9 +119,10 @@ pub struct Dictionary {
     /// Entry ids of one-word surfaces grouped by first word, ascending within a group.
     singles: Vec<u32>,
     surfaces: HashMap<u64, (u32, u32), BuildHasherDefault<PassThrough>>,
-    /// Hashes of the word prefixes of multi-word surfaces up to each inner space
-    /// ("frankfurt am" of "frankfurt am main"): the lookup stops extending when the text's
-    /// prefix is none of them.
+    /// Hashes of the word prefixes of multi-word surfaces up to each inner space but the
+    /// first ("frankfurt am" of "frankfurt am main"): the lookup stops extending when the
+    /// text's prefix is none of them. A first word followed by more is known from its
+    /// [`FirstWord::word_counts`].
     prefixes: HashSet<u64, BuildHasherDefault<PassThrough>>,
     members: Vec<u32>,
     max_words: usize,
@@ -269,14 +280,15 @@ impl Dictionary {
         let mut prefixes: HashSet<u64, BuildHasherDefault<PassThrough>> = HashSet::default();
         for r in &refs {
             let folded = folded_of(r).as_bytes();
-            for (at, _) in folded.iter().enumerate().filter(|(_, &b)| b == b' ') {
-                prefixes.insert(fnv1a(&folded[..at]));
+            let spaces = folded.iter().enumerate().filter(|(_, &b)| b == b' ');
+            for (at, _) in spaces.skip(1) {
+                prefixes.insert(span_hash(&folded[..at]));
             }
         }
         let mut hashed: Vec<(u64, u32)> = refs
             .iter()
             .enumerate()
-            .map(|(id, r)| (fnv1a(folded_of(r).as_bytes()), id as u32))
+            .map(|(id, r)| (span_hash(folded_of(r).as_bytes()), id as u32))
             .collect();
         hashed.sort_unstable();
         let mut surfaces = HashMap::with_capacity_and_hasher(hashed.len(), Default::default());
@@ -462,8 +474,41 @@ impl Dictionary {
         if !self.may_start(bytes, start, word_end) {
             return;
         }
-        // A first word never contains a space: limit the search to the current chunk.
-        let chunk_end = memchr::memchr(b' ', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        self.lookup_past_filter(text, folded, start, word_end, out);
+    }
+
+    /// [`Dictionary::lookup_in_word`] where the caller knows that its filter holds: `start`
+    /// is the start of a word of letters and digits up to `word_end`, followed by the end of
+    /// the text or by an ASCII byte that is no letter or digit, and
+    /// [`Dictionary::may_start_run`] of the folded word is true (the entity stage's token
+    /// flags ask it once per word).
+    pub(crate) fn lookup_in_word_filtered(
+        &self,
+        text: &str,
+        folded: &str,
+        start: usize,
+        word_end: usize,
+        out: &mut Vec<Hit>,
+    ) {
+        self.lookup_past_filter(text, folded, start, Some(word_end), out);
+    }
+
+    /// [`Dictionary::lookup_in_word`] after its filter.
+    fn lookup_past_filter(
+        &self,
+        text: &str,
+        folded: &str,
+        start: usize,
+        word_end: Option<usize>,
+        out: &mut Vec<Hit>,
+    ) {
+        let bytes = folded.as_bytes();
+        // A first word never contains a space: limit the search to the current chunk (a
+        // word of letters and digits followed by a space is one).
+        let chunk_end = match word_end {
+            Some(end) if bytes.get(end) == Some(&b' ') => end,
+            _ => memchr::memchr(b' ', &bytes[start..]).map_or(bytes.len(), |p| start + p),
+        };
         let each_first = |end: usize, pattern: u32| {
             let info = self.first_info[pattern as usize];
             // One-word surfaces equal to the first word: known without hashing the span.
@@ -478,11 +523,12 @@ impl Dictionary {
             }
             // Multi-word surfaces: extend word by word while the text is a known prefix.
             let mut pos = end;
-            let mut hash = fnv1a(&bytes[start..end]);
             for words in 2..=self.max_words.min(32) {
+                // The first word (the pattern itself) is a prefix of a longer surface when
+                // its word counts say so; longer prefixes are asked of the table.
                 if bytes.get(pos) != Some(&b' ')
                     || info.word_counts >> (words - 1) == 0
-                    || !self.prefixes.contains(&hash)
+                    || words > 2 && !self.prefixes.contains(&span_hash(&bytes[start..pos]))
                 {
                     break;
                 }
@@ -494,27 +540,27 @@ impl Dictionary {
                 if word_end == word_start {
                     break;
                 }
-                hash = fnv1a_extend(hash, b" ");
-                let wanted = info.word_counts & (1 << (words - 1)) != 0;
-                for at in word_start + 1..=word_end {
-                    hash = fnv1a_extend(hash, &bytes[at - 1..at]);
-                    // Most ends are inside a word: ruled out from the byte there (a letter
-                    // or digit that starts no genitive ending, or a continuation byte).
-                    if wanted
-                        && text
+                // Only where a surface of this many words starts with this first word: the
+                // ends in the word, most ruled out from the byte there (a letter or digit
+                // that starts no genitive ending, or a continuation byte).
+                if info.word_counts & (1 << (words - 1)) != 0 {
+                    for at in word_start + 1..=word_end {
+                        if text
                             .as_bytes()
                             .get(at)
                             .map_or(true, |&b| super::END_CLASS[usize::from(b)] != super::INNER)
-                        && acceptable_end(text, at)
-                    {
-                        self.push_hashed_hits(bytes, start, at, hash, out);
+                            && acceptable_end(text, at)
+                        {
+                            let hash = span_hash(&bytes[start..at]);
+                            self.push_hashed_hits(bytes, start, at, hash, out);
+                        }
                     }
                 }
                 pos = word_end;
             }
         };
         self.first_words
-            .for_each_at_word_ends(text, bytes, start, chunk_end, true, each_first);
+            .for_each_at_word_ends_unfiltered(text, bytes, start, chunk_end, true, each_first);
     }
 }
 
