@@ -959,6 +959,18 @@ impl<'a> Doc<'a> {
                     .unwrap_or_default()
             })
             .collect();
+        // The ASCII first bytes of those shortest stems, as bits: a word of an organisation's
+        // name that opens with another ASCII byte begins with none of them (folding ASCII is
+        // lower-casing) and needs no fold. `None` when a stem is empty (every word begins with
+        // it).
+        let stem_first_bytes: Option<[u64; 2]> =
+            shortest_stems.iter().try_fold([0u64; 2], |mut bits, stem| {
+                let &first = stem.as_bytes().first()?;
+                if first.is_ascii() {
+                    bits[usize::from(first >> 6)] |= 1 << (first & 63);
+                }
+                Some(bits)
+            });
         // The folded words of each region name of several words, spaced.
         let region_words: Vec<Option<String>> = stems_by_region
             .iter()
@@ -996,6 +1008,15 @@ impl<'a> Doc<'a> {
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .filter(|w| !w.is_empty())
                 {
+                    if let (Some(bits), Some(&first)) = (stem_first_bytes, word.as_bytes().first())
+                    {
+                        let first = first.to_ascii_lowercase();
+                        if first.is_ascii()
+                            && bits[usize::from(first >> 6)] & (1 << (first & 63)) == 0
+                        {
+                            continue;
+                        }
+                    }
                     folded.clear();
                     fold_into(word, &mut folded);
                     let word = folded.as_str();
