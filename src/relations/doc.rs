@@ -1435,29 +1435,29 @@ impl<'a> Doc<'a> {
         // Prepositions, attributes, visiting groups.
         for (s, list) in mentions.iter_mut().enumerate() {
             list.sort_by_key(|m| (m.start, m.entity));
+            // The last token of each mention (of the name for a name, else the mention's own),
+            // found once: asked for each earlier mention at every step back from a mention.
+            let lasts: Vec<usize> = list
+                .iter()
+                .map(|m| match m.via {
+                    Via::Direct => token_at(m.end.saturating_sub(1)),
+                    _ => m.token,
+                })
+                .collect();
             let orgs: Vec<(usize, usize, usize)> = list
                 .iter()
-                .filter(|m| {
+                .zip(&lasts)
+                .filter(|(m, _)| {
                     m.via == Via::Direct
                         && entities[m.entity].entity_type == EntityType::Organisation
                 })
-                .map(|m| {
-                    (
-                        m.entity,
-                        token_at(m.start),
-                        token_at(m.end.saturating_sub(1)),
-                    )
-                })
+                .map(|(m, &last)| (m.entity, token_at(m.start), last))
                 .collect();
             let described: Vec<(usize, usize)> = list
                 .iter()
                 .filter(|m| m.via == Via::Direct)
                 .map(|m| (m.entity, m.token))
                 .collect();
-            let last_token = |m: &Mention| match m.via {
-                Via::Direct => token_at(m.end.saturating_sub(1)),
-                _ => m.token,
-            };
             let sentence_start = input.sentences[s].first_token;
             for k in 0..list.len() {
                 let m = &list[k];
@@ -1492,7 +1492,9 @@ impl<'a> Doc<'a> {
                             break;
                         }
                         // "in Stuttgart und Nanjing": the preposition of a coordinated party.
-                        if let Some(earlier) = list[..k].iter().rev().find(|o| last_token(o) == j) {
+                        if let Some(earlier) =
+                            (0..k).rev().find(|&o| lasts[o] == j).map(|o| &list[o])
+                        {
                             // Only over a coordination: "aus Japan den Landkreis X" is no list.
                             let coordinated = (j + 1..m.token)
                                 .any(|t| matches!(&lower[t], "und" | "sowie" | ","));
@@ -1536,7 +1538,7 @@ impl<'a> Doc<'a> {
                     // A dateline ("Linz, 24. Mai 2024 –", "Berlin, den 3. Mai", "Stuttgart/Pune,
                     // 3. Mai –") names the places of the newsroom: places joined by slashes at
                     // the start of a sentence.
-                    let end = last_token(m);
+                    let end = lasts[k];
                     let capitalised = |t: usize| {
                         tokens.get(t).is_some_and(|t| {
                             t.kind == TokenKind::Word
@@ -1550,15 +1552,18 @@ impl<'a> Doc<'a> {
                     {
                         chain_start = list
                             .iter()
-                            .find(|o| o.via == Via::Direct && last_token(o) == chain_start - 2)
+                            .zip(&lasts)
+                            .find(|(o, &last)| o.via == Via::Direct && last == chain_start - 2)
+                            .map(|(o, _)| o)
                             .map_or(chain_start - 2, |o| o.token);
                     }
                     let mut chain_end = end;
                     while lower.get(chain_end + 1) == Some("/") && capitalised(chain_end + 2) {
                         chain_end = list
                             .iter()
-                            .find(|o| o.via == Via::Direct && o.token == chain_end + 2)
-                            .map_or(chain_end + 2, last_token);
+                            .zip(&lasts)
+                            .find(|(o, _)| o.via == Via::Direct && o.token == chain_end + 2)
+                            .map_or(chain_end + 2, |(_, &last)| last);
                     }
                     let opens = m.via == Via::Direct && chain_start == sentence_start;
                     let dated = opens
@@ -1656,7 +1661,7 @@ impl<'a> Doc<'a> {
                         .iter()
                         .any(|o| o.entity != m.entity && o.token == m.token && o.via == Via::Direct)
                 {
-                    let end = last_token(m);
+                    let end = lasts[k];
                     // Some one-word EVENT trigger matches token `t`.
                     let names_event = |t: usize| hits_at(t).any(|&(_, k)| lexicon.event_word[k]);
                     let in_compound = tokens[end].end > e.end && names_event(end);
