@@ -359,11 +359,12 @@ impl Words {
 
     #[inline(never)]
     fn compute_marks(&self, i: usize, index: &CueIndex) -> CueMarks {
-        let marks = if self.affixes_scanned {
-            index.word_marks(&self[i])
-        } else {
-            index.marks(&self[i])
-        };
+        // One call of the whole-word lookup, so that the compiler inlines it here.
+        let token = &self[i];
+        let mut marks = index.word_marks(token);
+        if !self.affixes_scanned {
+            index.add_affix_marks(token, &mut marks);
+        }
         self.marks[i].set(Some(marks));
         marks
     }

@@ -426,17 +426,27 @@ impl CueIndex {
         }
     }
 
-    /// The cue kinds that may start at lower-cased `token`.
+    /// The cue kinds that may start at lower-cased `token` (what [`Words`] computes for a
+    /// token on its first use; the tests compare it with the marks of a document's scan).
+    ///
+    /// [`Words`]: super::doc::Words
+    #[cfg(test)]
     pub(crate) fn marks(&self, token: &str) -> CueMarks {
         let mut marks = self.word_marks(token);
+        self.add_affix_marks(token, &mut marks);
+        marks
+    }
+
+    /// Adds to `marks` the kinds of the cues whose first word `token` starts with, contains or
+    /// ends with.
+    pub(crate) fn add_affix_marks(&self, token: &str, marks: &mut CueMarks) {
         if let Some(automaton) = &self.automaton {
             automaton.for_each_match(token.as_bytes(), |pattern, start, end| {
                 for used in &self.affixes[pattern].1 {
-                    used.mark(&mut marks, (start, end), (0, token.len()));
+                    used.mark(marks, (start, end), (0, token.len()));
                 }
             });
         }
-        marks
     }
 }
 
