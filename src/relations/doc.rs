@@ -939,13 +939,29 @@ impl<'a> Doc<'a> {
                     && entities[i].kb_id.as_deref().and_then(country_of).is_some()
             })
             .collect();
-        let mut stems_by_region: Vec<(usize, Vec<String>)> = Vec::new();
+        // The stems of each place name (its first entity's), made once: the regions with a
+        // code share them with the adjective evidence below.
+        let mut all_stems: Vec<(usize, Vec<String>)> = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            if e.entity_type == EntityType::Location
+                && !all_stems
+                    .iter()
+                    .any(|(j, _)| entities[*j].canonical == e.canonical)
+            {
+                all_stems.push((i, lexicon.demonym_stems(&e.canonical)));
+            }
+        }
+        let mut stems_by_region: Vec<(usize, &[String])> = Vec::new();
         for &i in &regions_with_code {
             if !stems_by_region
                 .iter()
                 .any(|(j, _)| entities[*j].canonical == entities[i].canonical)
             {
-                stems_by_region.push((i, lexicon.demonym_stems(&entities[i].canonical)));
+                let stems = all_stems
+                    .iter()
+                    .find(|(j, _)| entities[*j].canonical == entities[i].canonical)
+                    .map_or(&[][..], |(_, stems)| stems.as_slice());
+                stems_by_region.push((i, stems));
             }
         }
         // Each region's shortest stem: every stem is the folded name or a beginning of it, so
@@ -1104,16 +1120,6 @@ impl<'a> Doc<'a> {
 
         // Adjective evidence: given by the entity stage, plus what the region names give.
         let mut evidence: Vec<RegionEvidence> = input.regions.to_vec();
-        let mut all_stems: Vec<(usize, Vec<String>)> = Vec::new();
-        for (i, e) in entities.iter().enumerate() {
-            if e.entity_type == EntityType::Location
-                && !all_stems
-                    .iter()
-                    .any(|(j, _)| entities[*j].canonical == e.canonical)
-            {
-                all_stems.push((i, lexicon.demonym_stems(&e.canonical)));
-            }
-        }
         // Tokens inside an entity carry no adjective evidence.
         let mut covered = vec![false; tokens.len()];
         for e in entities {
