@@ -1848,21 +1848,31 @@ impl<'a> Doc<'a> {
             .map(|(i, e)| *first_of.entry(e.canonical.as_str()).or_insert(i))
             .collect();
         let rep = |i: usize| -> usize { reps[i] };
+        // Regions with a code, and the towns and districts the title names: per entity, once
+        // (not per mention).
+        let mut with_code = vec![false; entities.len()];
+        for &r in &regions_with_code {
+            with_code[r] = true;
+        }
+        let region_counts: Vec<bool> = (0..entities.len())
+            .map(|i| with_code[i] || with_code[rep(i)])
+            .collect();
+        let title_place_named: Vec<bool> = entities
+            .iter()
+            .map(|e| {
+                e.entity_type == EntityType::Location
+                    && title_places
+                        .as_ref()
+                        .is_some_and(|names| names.contains(&e.canonical))
+            })
+            .collect();
         for (s, list) in mentions.iter().enumerate() {
             if !readable[s] {
                 continue;
             }
             for m in list {
-                // Regions with a code, and the towns and districts the title names.
-                let title_place = m.via == Via::Direct
-                    && entities[m.entity].entity_type == EntityType::Location
-                    && title_places
-                        .as_ref()
-                        .is_some_and(|names| names.contains(&entities[m.entity].canonical));
-                if title_place
-                    || regions_with_code.contains(&m.entity)
-                    || regions_with_code.contains(&rep(m.entity))
-                {
+                let title_place = m.via == Via::Direct && title_place_named[m.entity];
+                if title_place || region_counts[m.entity] {
                     let weight = if s == 0 { 2 } else { 1 };
                     let entry = counts.entry(rep(m.entity)).or_insert((0, m.start));
                     entry.0 += weight;
