@@ -1944,13 +1944,22 @@ impl<'a> Doc<'a> {
         self.foreign = foreign;
         self.person_body = person_body;
         self.title_places = title_places;
-        self.place_bases = entities
-            .iter()
-            .map(|e| match e.entity_type {
+        // A name's base once: later places of the same name take their first one's.
+        let mut place_bases: Vec<&'a str> = Vec::with_capacity(entities.len());
+        for (i, e) in entities.iter().enumerate() {
+            let first = reps[i];
+            let base = match e.entity_type {
+                EntityType::Location
+                    if first < i && entities[first].entity_type == EntityType::Location =>
+                {
+                    place_bases[first]
+                }
                 EntityType::Location => place_base(&e.canonical, lexicon),
                 _ => "",
-            })
-            .collect();
+            };
+            place_bases.push(base);
+        }
+        self.place_bases = place_bases;
     }
 
     /// Whether two places are one place under two names, as a town and the district named after
