@@ -1195,18 +1195,32 @@ impl<'a> Doc<'a> {
             }
             heads.contains(head_buf.as_str())
         };
+        // The text's hyphens, passed along with the tokens (by their starts, which the
+        // tokeniser gives in order): whether a word holds one, without a look at its bytes.
+        let mut hyphens = memchr::memchr_iter(b'-', text.as_bytes()).peekable();
+        let mut last_start = 0;
         for (t, token) in tokens.iter().enumerate() {
             if token.kind != TokenKind::Word || covered[t] {
                 continue;
             }
             let surface = token.text(text);
-            if !surface.chars().next().is_some_and(char::is_alphabetic) {
+            let alphabetic = match surface.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+                _ => surface.chars().next().is_some_and(char::is_alphabetic),
+            };
+            if !alphabetic {
                 continue;
             }
             if !short_stem {
-                // Most words hold no hyphen: test them whole, without a splitter. (A plain loop:
-                // words are too short for `memchr` to pay.)
-                let head = if surface.bytes().any(|b| b == b'-') {
+                let hyphenated = if token.start >= last_start {
+                    last_start = token.start;
+                    while hyphens.next_if(|&h| h < token.start).is_some() {}
+                    hyphens.peek().is_some_and(|&h| h < token.end)
+                } else {
+                    surface.bytes().any(|b| b == b'-')
+                };
+                // Most words hold no hyphen: test them whole, without a splitter.
+                let head = if hyphenated {
                     surface.split('-').any(&mut has_head)
                 } else {
                     has_head(surface)
