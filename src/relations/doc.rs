@@ -359,11 +359,12 @@ impl Words {
 
     #[inline(never)]
     fn compute_marks(&self, i: usize, index: &CueIndex) -> CueMarks {
-        let marks = if self.affixes_scanned {
-            index.word_marks(&self[i])
-        } else {
-            index.marks(&self[i])
-        };
+        // One call of the whole-word lookup, so that the compiler inlines it here.
+        let token = &self[i];
+        let mut marks = index.word_marks(token);
+        if !self.affixes_scanned {
+            index.add_affix_marks(token, &mut marks);
+        }
         self.marks[i].set(Some(marks));
         marks
     }
@@ -938,13 +939,29 @@ impl<'a> Doc<'a> {
                     && entities[i].kb_id.as_deref().and_then(country_of).is_some()
             })
             .collect();
-        let mut stems_by_region: Vec<(usize, Vec<String>)> = Vec::new();
+        // The stems of each place name (its first entity's), made once: the regions with a
+        // code share them with the adjective evidence below.
+        let mut all_stems: Vec<(usize, Vec<String>)> = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            if e.entity_type == EntityType::Location
+                && !all_stems
+                    .iter()
+                    .any(|(j, _)| entities[*j].canonical == e.canonical)
+            {
+                all_stems.push((i, lexicon.demonym_stems(&e.canonical)));
+            }
+        }
+        let mut stems_by_region: Vec<(usize, &[String])> = Vec::new();
         for &i in &regions_with_code {
             if !stems_by_region
                 .iter()
                 .any(|(j, _)| entities[*j].canonical == entities[i].canonical)
             {
-                stems_by_region.push((i, lexicon.demonym_stems(&entities[i].canonical)));
+                let stems = all_stems
+                    .iter()
+                    .find(|(j, _)| entities[*j].canonical == entities[i].canonical)
+                    .map_or(&[][..], |(_, stems)| stems.as_slice());
+                stems_by_region.push((i, stems));
             }
         }
         // Each region's shortest stem: every stem is the folded name or a beginning of it, so
@@ -959,6 +976,18 @@ impl<'a> Doc<'a> {
                     .unwrap_or_default()
             })
             .collect();
+        // The ASCII first bytes of those shortest stems, as bits: a word of an organisation's
+        // name that opens with another ASCII byte begins with none of them (folding ASCII is
+        // lower-casing) and needs no fold. `None` when a stem is empty (every word begins with
+        // it).
+        let stem_first_bytes: Option<[u64; 2]> =
+            shortest_stems.iter().try_fold([0u64; 2], |mut bits, stem| {
+                let &first = stem.as_bytes().first()?;
+                if first.is_ascii() {
+                    bits[usize::from(first >> 6)] |= 1 << (first & 63);
+                }
+                Some(bits)
+            });
         // The folded words of each region name of several words, spaced.
         let region_words: Vec<Option<String>> = stems_by_region
             .iter()
@@ -1005,6 +1034,15 @@ impl<'a> Doc<'a> {
                     if word == "in" {
                         after_in = true;
                         continue;
+                    }
+                    if let (Some(bits), Some(&first)) = (stem_first_bytes, word.as_bytes().first())
+                    {
+                        let first = first.to_ascii_lowercase();
+                        if first.is_ascii()
+                            && bits[usize::from(first >> 6)] & (1 << (first & 63)) == 0
+                        {
+                            continue;
+                        }
                     }
                     folded.clear();
                     fold_into(word, &mut folded);
@@ -1099,16 +1137,6 @@ impl<'a> Doc<'a> {
 
         // Adjective evidence: given by the entity stage, plus what the region names give.
         let mut evidence: Vec<RegionEvidence> = input.regions.to_vec();
-        let mut all_stems: Vec<(usize, Vec<String>)> = Vec::new();
-        for (i, e) in entities.iter().enumerate() {
-            if e.entity_type == EntityType::Location
-                && !all_stems
-                    .iter()
-                    .any(|(j, _)| entities[*j].canonical == e.canonical)
-            {
-                all_stems.push((i, lexicon.demonym_stems(&e.canonical)));
-            }
-        }
         // Tokens inside an entity carry no adjective evidence.
         let mut covered = vec![false; tokens.len()];
         for e in entities {
@@ -1184,18 +1212,32 @@ impl<'a> Doc<'a> {
             }
             heads.contains(head_buf.as_str())
         };
+        // The text's hyphens, passed along with the tokens (by their starts, which the
+        // tokeniser gives in order): whether a word holds one, without a look at its bytes.
+        let mut hyphens = memchr::memchr_iter(b'-', text.as_bytes()).peekable();
+        let mut last_start = 0;
         for (t, token) in tokens.iter().enumerate() {
             if token.kind != TokenKind::Word || covered[t] {
                 continue;
             }
             let surface = token.text(text);
-            if !surface.chars().next().is_some_and(char::is_alphabetic) {
+            let alphabetic = match surface.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+                _ => surface.chars().next().is_some_and(char::is_alphabetic),
+            };
+            if !alphabetic {
                 continue;
             }
             if !short_stem {
-                // Most words hold no hyphen: test them whole, without a splitter. (A plain loop:
-                // words are too short for `memchr` to pay.)
-                let head = if surface.bytes().any(|b| b == b'-') {
+                let hyphenated = if token.start >= last_start {
+                    last_start = token.start;
+                    while hyphens.next_if(|&h| h < token.start).is_some() {}
+                    hyphens.peek().is_some_and(|&h| h < token.end)
+                } else {
+                    surface.bytes().any(|b| b == b'-')
+                };
+                // Most words hold no hyphen: test them whole, without a splitter.
+                let head = if hyphenated {
                     surface.split('-').any(&mut has_head)
                 } else {
                     has_head(surface)
@@ -1431,29 +1473,29 @@ impl<'a> Doc<'a> {
         // Prepositions, attributes, visiting groups.
         for (s, list) in mentions.iter_mut().enumerate() {
             list.sort_by_key(|m| (m.start, m.entity));
+            // The last token of each mention (of the name for a name, else the mention's own),
+            // found once: asked for each earlier mention at every step back from a mention.
+            let lasts: Vec<usize> = list
+                .iter()
+                .map(|m| match m.via {
+                    Via::Direct => token_at(m.end.saturating_sub(1)),
+                    _ => m.token,
+                })
+                .collect();
             let orgs: Vec<(usize, usize, usize)> = list
                 .iter()
-                .filter(|m| {
+                .zip(&lasts)
+                .filter(|(m, _)| {
                     m.via == Via::Direct
                         && entities[m.entity].entity_type == EntityType::Organisation
                 })
-                .map(|m| {
-                    (
-                        m.entity,
-                        token_at(m.start),
-                        token_at(m.end.saturating_sub(1)),
-                    )
-                })
+                .map(|(m, &last)| (m.entity, token_at(m.start), last))
                 .collect();
             let described: Vec<(usize, usize)> = list
                 .iter()
                 .filter(|m| m.via == Via::Direct)
                 .map(|m| (m.entity, m.token))
                 .collect();
-            let last_token = |m: &Mention| match m.via {
-                Via::Direct => token_at(m.end.saturating_sub(1)),
-                _ => m.token,
-            };
             let sentence_start = input.sentences[s].first_token;
             for k in 0..list.len() {
                 let m = &list[k];
@@ -1488,7 +1530,9 @@ impl<'a> Doc<'a> {
                             break;
                         }
                         // "in Stuttgart und Nanjing": the preposition of a coordinated party.
-                        if let Some(earlier) = list[..k].iter().rev().find(|o| last_token(o) == j) {
+                        if let Some(earlier) =
+                            (0..k).rev().find(|&o| lasts[o] == j).map(|o| &list[o])
+                        {
                             // Only over a coordination: "aus Japan den Landkreis X" is no list.
                             let coordinated = (j + 1..m.token)
                                 .any(|t| matches!(&lower[t], "und" | "sowie" | ","));
@@ -1532,7 +1576,7 @@ impl<'a> Doc<'a> {
                     // A dateline ("Linz, 24. Mai 2024 –", "Berlin, den 3. Mai", "Stuttgart/Pune,
                     // 3. Mai –") names the places of the newsroom: places joined by slashes at
                     // the start of a sentence.
-                    let end = last_token(m);
+                    let end = lasts[k];
                     let capitalised = |t: usize| {
                         tokens.get(t).is_some_and(|t| {
                             t.kind == TokenKind::Word
@@ -1546,15 +1590,18 @@ impl<'a> Doc<'a> {
                     {
                         chain_start = list
                             .iter()
-                            .find(|o| o.via == Via::Direct && last_token(o) == chain_start - 2)
+                            .zip(&lasts)
+                            .find(|(o, &last)| o.via == Via::Direct && last == chain_start - 2)
+                            .map(|(o, _)| o)
                             .map_or(chain_start - 2, |o| o.token);
                     }
                     let mut chain_end = end;
                     while lower.get(chain_end + 1) == Some("/") && capitalised(chain_end + 2) {
                         chain_end = list
                             .iter()
-                            .find(|o| o.via == Via::Direct && o.token == chain_end + 2)
-                            .map_or(chain_end + 2, last_token);
+                            .zip(&lasts)
+                            .find(|(o, _)| o.via == Via::Direct && o.token == chain_end + 2)
+                            .map_or(chain_end + 2, |(_, &last)| last);
                     }
                     let opens = m.via == Via::Direct && chain_start == sentence_start;
                     let dated = opens
@@ -1652,7 +1699,7 @@ impl<'a> Doc<'a> {
                         .iter()
                         .any(|o| o.entity != m.entity && o.token == m.token && o.via == Via::Direct)
                 {
-                    let end = last_token(m);
+                    let end = lasts[k];
                     // Some one-word EVENT trigger matches token `t`.
                     let names_event = |t: usize| hits_at(t).any(|&(_, k)| lexicon.event_word[k]);
                     let in_compound = tokens[end].end > e.end && names_event(end);
@@ -1832,21 +1879,31 @@ impl<'a> Doc<'a> {
             .map(|(i, e)| *first_of.entry(e.canonical.as_str()).or_insert(i))
             .collect();
         let rep = |i: usize| -> usize { reps[i] };
+        // Regions with a code, and the towns and districts the title names: per entity, once
+        // (not per mention).
+        let mut with_code = vec![false; entities.len()];
+        for &r in &regions_with_code {
+            with_code[r] = true;
+        }
+        let region_counts: Vec<bool> = (0..entities.len())
+            .map(|i| with_code[i] || with_code[rep(i)])
+            .collect();
+        let title_place_named: Vec<bool> = entities
+            .iter()
+            .map(|e| {
+                e.entity_type == EntityType::Location
+                    && title_places
+                        .as_ref()
+                        .is_some_and(|names| names.contains(&e.canonical))
+            })
+            .collect();
         for (s, list) in mentions.iter().enumerate() {
             if !readable[s] {
                 continue;
             }
             for m in list {
-                // Regions with a code, and the towns and districts the title names.
-                let title_place = m.via == Via::Direct
-                    && entities[m.entity].entity_type == EntityType::Location
-                    && title_places
-                        .as_ref()
-                        .is_some_and(|names| names.contains(&entities[m.entity].canonical));
-                if title_place
-                    || regions_with_code.contains(&m.entity)
-                    || regions_with_code.contains(&rep(m.entity))
-                {
+                let title_place = m.via == Via::Direct && title_place_named[m.entity];
+                if title_place || region_counts[m.entity] {
                     let weight = if s == 0 { 2 } else { 1 };
                     let entry = counts.entry(rep(m.entity)).or_insert((0, m.start));
                     entry.0 += weight;
@@ -1918,13 +1975,22 @@ impl<'a> Doc<'a> {
         self.foreign = foreign;
         self.person_body = person_body;
         self.title_places = title_places;
-        self.place_bases = entities
-            .iter()
-            .map(|e| match e.entity_type {
+        // A name's base once: later places of the same name take their first one's.
+        let mut place_bases: Vec<&'a str> = Vec::with_capacity(entities.len());
+        for (i, e) in entities.iter().enumerate() {
+            let first = reps[i];
+            let base = match e.entity_type {
+                EntityType::Location
+                    if first < i && entities[first].entity_type == EntityType::Location =>
+                {
+                    place_bases[first]
+                }
                 EntityType::Location => place_base(&e.canonical, lexicon),
                 _ => "",
-            })
-            .collect();
+            };
+            place_bases.push(base);
+        }
+        self.place_bases = place_bases;
     }
 
     /// Whether two places are one place under two names, as a town and the district named after

@@ -432,17 +432,27 @@ impl CueIndex {
         }
     }
 
-    /// The cue kinds that may start at lower-cased `token`.
+    /// The cue kinds that may start at lower-cased `token` (what [`Words`] computes for a
+    /// token on its first use; the tests compare it with the marks of a document's scan).
+    ///
+    /// [`Words`]: super::doc::Words
+    #[cfg(test)]
     pub(crate) fn marks(&self, token: &str) -> CueMarks {
         let mut marks = self.word_marks(token);
+        self.add_affix_marks(token, &mut marks);
+        marks
+    }
+
+    /// Adds to `marks` the kinds of the cues whose first word `token` starts with, contains or
+    /// ends with.
+    pub(crate) fn add_affix_marks(&self, token: &str, marks: &mut CueMarks) {
         if let Some(automaton) = &self.automaton {
             automaton.for_each_match(token.as_bytes(), |pattern, start, end| {
                 for used in &self.affixes[pattern].1 {
-                    used.mark(&mut marks, (start, end), (0, token.len()));
+                    used.mark(marks, (start, end), (0, token.len()));
                 }
             });
         }
-        marks
     }
 }
 
@@ -660,7 +670,9 @@ pub(crate) struct Scanner {
     /// Number of classes.
     stride: usize,
     /// Transitions, premultiplied: the state after state `s` (an index times `stride`) on a
-    /// byte of class `c` is `trans[s + c]`.
+    /// byte of class `c` is `trans[s + c]`. Its length is a power of two (the entries past
+    /// the states are never read), so that the scan loop masks an index instead of checking
+    /// its bounds.
     trans: Vec<u32>,
     start: u32,
     /// States below this one (premultiplied) report matches.
@@ -726,7 +738,7 @@ impl Scanner {
             position[old] = new;
         }
         let id = |k: usize| u32::try_from(position[k] * stride).map_err(|_| "too many states");
-        let mut trans = vec![0; order.len() * stride];
+        let mut trans = vec![0; (order.len() * stride).next_power_of_two()];
         for old in 0..order.len() {
             for c in 0..stride {
                 trans[position[old] * stride + c] = id(next_index[old * stride + c])?;
@@ -782,15 +794,21 @@ impl Scanner {
     /// end: the position and the state there. No call in the loop, so that its values stay in
     /// registers; out of line, so that the caller's values do not crowd them out.
     #[inline(never)]
-    fn next_match(&self, haystack: &[u8], at: usize, mut sid: u32) -> (usize, u32) {
-        let (classes, trans, match_end) = (&self.classes, self.trans.as_slice(), self.match_end);
+    fn next_match(&self, haystack: &[u8], at: usize, sid: u32) -> (usize, u32) {
+        let (classes, match_end) = (&self.classes, self.match_end as usize);
+        // Every state's transitions lie inside the table, so the mask changes no index; it
+        // only shows the compiler that none is out of bounds. (The state is held as a `usize`
+        // so that it needs no widening per byte.)
+        let mask = self.trans.len() - 1;
+        let trans = &self.trans[..=mask];
+        let mut state = sid as usize;
         for (k, &byte) in haystack[at..].iter().enumerate() {
-            sid = trans[sid as usize + usize::from(classes[usize::from(byte)])];
-            if sid < match_end {
-                return (at + k + 1, sid);
+            state = trans[(state + usize::from(classes[usize::from(byte)])) & mask] as usize;
+            if state < match_end {
+                return (at + k + 1, state as u32);
             }
         }
-        (haystack.len(), sid)
+        (haystack.len(), state as u32)
     }
 }
 
