@@ -684,15 +684,16 @@ impl RelationRecogniser {
         };
         // "Stationen der Reise waren A, B und C": the stops of the document's trip.
         let stops = visit && has_cue(CueKind::Stop, range.clone());
+        // The first token of the sentence after a mention's name.
+        let token_after =
+            |m: &Mention| (m.token..range.end).find(|&t| doc.input.tokens[t].start >= m.end);
         // "war in Tallinn zu Gast", "zu Gast in Oberhausen": where the guests are is visited.
         let guest_place = |m: &Mention| -> bool {
             if !visit || m.via != Via::Direct || m.prep != Some(Prep::Venue) {
                 return false;
             }
-            let tokens = doc.input.tokens;
-            let end = m.end;
-            let after = (m.token..range.end).find(|&t| tokens[t].start >= end);
-            let before_cue = after.is_some_and(|t| lex.is_cue(CueKind::Guest, &doc.lower, t));
+            let before_cue =
+                token_after(m).is_some_and(|t| lex.is_cue(CueKind::Guest, &doc.lower, t));
             // The venue word before the place ends right after a guest cue.
             let after_cue = (m.token.saturating_sub(5).max(range.start)..m.token).any(|i| {
                 lex.cues(CueKind::Guest).iter().any(|cue| {
@@ -724,8 +725,7 @@ impl RelationRecogniser {
                 let town_body = m.via == Via::Direct
                     && (m.token > range.start
                         && lex.is_cue(CueKind::TownBody, &doc.lower, m.token - 1)
-                        || (m.token..range.end)
-                            .find(|&t| doc.input.tokens[t].start >= m.end)
+                        || token_after(m)
                             .is_some_and(|t| lex.is_cue(CueKind::TownBody, &doc.lower, t)));
                 !m.attribute
                     && (doc.local_party(m.entity) || governed(m) || visited || origin || town_body)
