@@ -115,6 +115,31 @@ fn the_town_a_delegation_travels_to_is_its_host() {
             "Gäste aus [Aarhus|LOC|-|city] besichtigten in [Kassel|LOC|-|city] ein Werk.",
             &[],
         ),
+        // The place after a visit noun and its visitors is where the visit goes; announced,
+        // the visit is an intent.
+        (
+            "Für den {Herbst|2024-FA} ist der Gegenbesuch einer Gruppe aus [Tartu|LOC|-|city] in [Greifswald|LOC|-|city] geplant.",
+            &["INTENT Greifswald + Tartu"],
+        ),
+        (
+            "Im {März|2024-03} war eine Abordnung aus [Cluj-Napoca|LOC|-|city] auf Besuch in [Halle (Saale)|LOC|-|city].",
+            &["VISIT Cluj-Napoca > Halle (Saale)"],
+        ),
+        // After a visited body the place is only its seat.
+        (
+            "Am {Freitag|2024-05-24} folgte ein Besuch beim [Maschinenbau-Cluster Nordhessen|ORG|-|association] in [Baunatal|LOC|-|city].",
+            &[],
+        ),
+        // The place right before the visiting verb is in what is visited, unless a named
+        // body stands before it.
+        (
+            "Im {April|2025-04} will eine Delegation aus [Lappi|LOC|-|region] die Fachmesse Holzbau in [Rosenheim|LOC|-|city] besuchen.",
+            &["INTENT Lappi + Rosenheim"],
+        ),
+        (
+            "Im {April|2025-04} will eine Delegation aus [Lappi|LOC|-|region] die [Technische Hochschule Rosenheim|ORG|-|university] in [Rosenheim|LOC|-|city] besuchen.",
+            &["INTENT Lappi + Technische Hochschule Rosenheim"],
+        ),
     ]);
 }
 

@@ -158,6 +158,10 @@ const OBJECT_SENTENCES_BACK: usize = 3;
 /// partners it names may stand.
 const GOVERNED_TOKENS: usize = 12;
 
+/// How many tokens after a visit noun ("der Besuch einer Delegation aus X in Y") the place it
+/// goes to may stand.
+const VISIT_NOUN_PHRASE_TOKENS: usize = 8;
+
 /// The relation stage.
 #[derive(Debug)]
 pub struct RelationRecogniser {
@@ -706,7 +710,42 @@ impl RelationRecogniser {
                     })
                 })
             });
-            before_cue || after_cue
+            // "der Besuch einer Delegation aus X in Y": the place after a visit noun, in its
+            // own phrase, is where the visit goes.
+            let trigger_lower = &doc.lower[fired.token];
+            let after_visit_noun = fired.token == fired.last
+                && ["besuch", "besuchs", "besuches"]
+                    .iter()
+                    .any(|end| trigger_lower.ends_with(end))
+                && m.token > fired.last
+                && m.token - fired.last <= VISIT_NOUN_PHRASE_TOKENS
+                && !(fired.last + 1..m.token).any(|t| {
+                    doc.input.tokens[t].kind == TokenKind::Punctuation
+                        || (t + 1 < m.token && lex.is_cue(CueKind::Venue, &doc.lower, t))
+                })
+                // Only the visitors stand between ("eines Teams aus X"): after a visited
+                // body ("ein Besuch beim Cluster in Linz") the place is only its seat.
+                && (m.token == fired.last + 2
+                    || lex.has_cue(CueKind::Visitors, &doc.lower, fired.last + 1..m.token));
+            // "will die Messe in Y besuchen": the place right before a visiting verb at the
+            // end of its clause is in what is visited.
+            // A named body before it ("die Universität X in Y besuchen") is what is visited,
+            // and the place only its seat.
+            let before_visit_verb = fired.subject == SubjectRole::Visitor
+                && m.token < fired.token
+                && trigger_lower.contains("besuch")
+                && doc.input.tokens[fired.token]
+                    .text(doc.input.text)
+                    .starts_with(char::is_lowercase)
+                && token_after(m) == Some(fired.token)
+                && m.token >= 2
+                && !doc.mentions[s].iter().any(|o| {
+                    entities[o.entity].entity_type == EntityType::Organisation
+                        && (o.token + 1..=o.token + 3).contains(&(m.token - 1))
+                        && doc.input.tokens[m.token - 1].start >= o.end
+                        && doc.input.tokens[m.token - 1].start - o.end <= 1
+                });
+            before_cue || after_cue || after_visit_noun || before_visit_verb
         };
         let mut ms: Vec<&Mention> = doc.mentions[s]
             .iter()
