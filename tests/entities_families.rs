@@ -215,6 +215,28 @@ fn head_words_with_a_genitive_complement_and_a_genitive_place() {
                 ("Kai Muster", "PER"),
             ],
         ),
+        // A head right before a place in the genitive describes the place; with the name
+        // in the partner's language after it in brackets it is the body's German name.
+        (
+            "Die Stadt gilt als das Logistikzentrum Polens.",
+            &[("Polens", "LOC")],
+        ),
+        (
+            "Sie lehrt an der größten Universität Kenias.",
+            &[("Kenias", "LOC")],
+        ),
+        (
+            "Die Handelskammer Portugals (Câmara de Comércio de Portugal) lud ein.",
+            &[
+                ("Handelskammer Portugals", "ORG"),
+                ("Câmara de Comércio de Portugal", "ORG"),
+            ],
+        ),
+        // A place without an ending after the head names the body.
+        (
+            "Die Universität Nairobi lud ein.",
+            &[("Universität Nairobi", "ORG")],
+        ),
         // Without a place the generic head stays no name.
         ("Die Kammer der Architekten tagte.", &[]),
         ("Der Senat tagte.", &[]),

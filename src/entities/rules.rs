@@ -118,6 +118,9 @@ struct Doc<'t> {
     /// Per token: a major gazetteer region (country, state, big city) covers exactly this
     /// token (possibly with a genitive s).
     region: Vec<bool>,
+    /// Where gazetteer places written with a genitive ending start ("Sloweniens"), in text
+    /// order.
+    genitive_places: Vec<usize>,
     /// Per token: its shape and word-list bits (`flags.rs`).
     flags: Vec<u32>,
     /// Per flag bit: the blocks of tokens with a token that has it (`flags.rs`,
@@ -356,6 +359,7 @@ pub(super) fn find(
         org_head: vec![None; tokens.len()],
         role_suffix: vec![false; tokens.len()],
         region: vec![false; tokens.len()],
+        genitive_places: Vec::new(),
         blocks: BlockIndex::of(&flags),
         flags,
         starts: token_blocks(text, tokens),
@@ -594,6 +598,11 @@ fn gazetteer_candidates(rec: &EntityRecogniser, doc: &mut Doc, cands: &mut Vec<C
                         continue;
                     };
                     end += ending;
+                    if entry.entity_type == EntityType::Location
+                        && doc.genitive_places.last() != Some(&start)
+                    {
+                        doc.genitive_places.push(start);
+                    }
                 }
                 // Major places block person and organisation rules on their token.
                 if facts.bits & EntryFacts::MAJOR_PLACE != 0 {
@@ -2177,7 +2186,14 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                             && doc.org_head[end + 1].is_none()
                             && role_kind(doc, lex, end + 1).is_none()
                             && !lex.legal_first_words.contains(doc.t(end + 1));
-                        if !more {
+                        // "die größte Hochschule Ecuadors", "die Wirtschaftskammer
+                        // Sloweniens": a head with no modifier before a place in the genitive describes
+                        // it, unless the name in the partner's language or an acronym
+                        // follows in brackets ("die Entwicklungsagentur Serbiens (RAS)").
+                        let described = !has_mod
+                            && doc.genitive_places.contains(&doc.tokens[k].start)
+                            && !(end + 1 < limit && doc.t(end + 1) == "(");
+                        if !more && !described {
                             right = end;
                             has_comp = true;
                         }
@@ -5993,6 +6009,7 @@ mod tests {
             org_head: Vec::new(),
             role_suffix: Vec::new(),
             region: Vec::new(),
+            genitive_places: Vec::new(),
             flags: Vec::new(),
             blocks: BlockIndex::default(),
             starts: token_blocks(text, tokens),
