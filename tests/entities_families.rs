@@ -610,6 +610,20 @@ fn agencies_named_by_their_place_and_an_english_word() {
         ),
         // A place named like a word is no agency's place.
         ("Der Business Day war gut besucht.", &[]),
+        // A country by its English name, as agencies abroad are named.
+        (
+            "Beraten wurden die Firmen von Enterprise Ireland und Innovation Norway.",
+            &[("Enterprise Ireland", "ORG"), ("Innovation Norway", "ORG")],
+        ),
+        (
+            "Auch die Standortagentur Invest Cyprus stellte sich vor.",
+            &[("Invest Cyprus", "ORG")],
+        ),
+        // A place in the genitive after the agency word is described.
+        (
+            "Die Innovation Sachsens kommt aus dem Mittelstand.",
+            &[("Sachsens", "LOC")],
+        ),
     ]);
 }
 

@@ -185,6 +185,14 @@ class Regions:
                 self.add(s, a2, *fl)
             if a2 in db:
                 self.add(db[a2]["name"], a2, "alias")
+            # The English name, as it stands inside the names of bodies ("Enterprise Ireland",
+            # "Invest Cyprus", "University of Cyprus"); taken only where no other place bears
+            # it ("Georgia" stays the US state) and flagged common when it is an English word.
+            # Not for the German-speaking countries: there "Austria" is a club or a bank.
+            for attr in (("name", "common_name") if a2 not in DACH else ()):
+                v = getattr(c, attr, None)
+                if v and "," not in v and "(" not in v and (clean(v), a2) not in self.surf:
+                    self.add(v, a2, "alias", "_english")
         self.counts["country"] = len([e for e in self.ent.values() if e["subtype"] == "country"])
 
     # ---------------------------------------------------------- subdivisions
@@ -662,8 +670,16 @@ class Regions:
         best = {}
         cities = {}  # surface -> [(-weight, kb, flags)] of cities whose primary name it is
         macro = {s for (s, kb) in self.surf if self.ent[kb]["subtype"] == "macro_region"}
+        bearers = {}
+        for (s, kb), (flags, _) in self.surf.items():
+            if "_english" not in flags or "alias" not in flags or len(flags) > 2:
+                bearers[s] = bearers.get(s, 0) + 1
         for (s, kb), (flags, primary) in self.surf.items():
             e = self.ent[kb]
+            # Only English: the name of no other place ("Georgia", "Jordan" in German).
+            english_only = "_english" in flags and flags <= {"_english", "alias"} and not primary
+            if english_only and bearers.get(s, 0) > 0:
+                continue
             prio = SUBTYPE_PRIO[e["subtype"]]
             if s in macro and e["subtype"] == "state" and e["cc"] not in DACH and "_german" not in flags:
                 # a foreign subdivision's romanised / English name ranks after German macro-region
@@ -700,7 +716,7 @@ class Regions:
             fl = {f for f in flags if not f.startswith("_")}
             if primary:
                 fl.discard("alias")
-            if self.is_common(s, e):
+            if self.is_common(s, e) or ("_english" in flags and self.lex.english_word(s)):
                 fl.add("common")
             if e["admin"] and e["subtype"] in ("state", "district"):
                 fl.add("admin=" + e["admin"])

@@ -2315,6 +2315,10 @@ fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Ve
         if place.entity_type != EntityType::Location || place.needs_context && !major {
             continue;
         }
+        // A place in the genitive is described ("die Innovation Sachsens"), no agency's name.
+        if doc.genitive_places.contains(&place.start) {
+            continue;
+        }
         let Some(first) = doc.token_starting_at(place.start) else {
             continue;
         };
