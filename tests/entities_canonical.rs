@@ -213,6 +213,23 @@ fn short_forms_link_to_the_documents_specific_organisation() {
             "Botschaft von Kolumbien in der Bundesrepublik Deutschland"
         );
     }
+    // An abbreviated kind of university opens the name and links to the name written out.
+    let text = "Die TU Bergakademie Freiberg forscht in Sambia. Die Technische Universität \
+                Bergakademie Freiberg lud ein.";
+    let found = org_canonicals(text);
+    assert_eq!(
+        found,
+        vec![
+            (
+                "TU Bergakademie Freiberg".to_string(),
+                "Technische Universität Bergakademie Freiberg".to_string()
+            ),
+            (
+                "Technische Universität Bergakademie Freiberg".to_string(),
+                "Technische Universität Bergakademie Freiberg".to_string()
+            ),
+        ],
+    );
     // Two chambers: the acronym alone stays unlinked to either.
     let text = "Die IHK Würzburg und die IHK Aachen luden ein. Die IHK-Präsidentin sprach.";
     let found = org_canonicals(text);

@@ -232,6 +232,14 @@ fn head_words_with_a_genitive_complement_and_a_genitive_place() {
                 ("Câmara de Comércio de Portugal", "ORG"),
             ],
         ),
+        // The abbreviated kind of a university before its name is part of the name.
+        (
+            "Die TU Bergakademie Freiberg und die FH Technikum Wien forschen.",
+            &[
+                ("TU Bergakademie Freiberg", "ORG"),
+                ("FH Technikum Wien", "ORG"),
+            ],
+        ),
         // A place without an ending after the head names the body.
         (
             "Die Universität Nairobi lud ein.",

@@ -145,6 +145,9 @@ pub struct Cues {
     pub(crate) joined_agency: JoinedAgencyWords,
     /// Legal forms in addition to `gazetteers/legal_forms.tsv` ("Pvt. Ltd.", "Tbk").
     pub legal_form: Vec<&'static str>,
+    /// Abbreviated kinds of university with their written-out form ("TU", "Technische
+    /// Universität"): part of the name they open ("TU Bergakademie Freiberg").
+    pub university_kind: Vec<(&'static str, &'static str)>,
     /// Prefixes of region names made from a country or state ("West").
     pub compass: Vec<&'static str>,
     /// Folded endings of adjectives declined after an article ("ischen"), and of head nouns
@@ -419,8 +422,10 @@ impl Cues {
         for row in file.rows(2) {
             let row = row?;
             let (kind, word) = (row.fields[0], row.fields[1]);
-            let spaced_ok = matches!(kind, "legal_form" | "agency_before_place")
-                && !word.contains("  ")
+            let spaced_ok = matches!(
+                kind,
+                "legal_form" | "agency_before_place" | "university_kind"
+            ) && !word.contains("  ")
                 && word.trim() == word;
             if word.is_empty() || (word.contains(char::is_whitespace) && !spaced_ok) {
                 return Err(row.error(file.name, format!("{word:?}: one word per line")));
@@ -441,6 +446,17 @@ impl Cues {
                 "agency_after_place" => cues.agency_after_place.insert(word),
                 "feminine_legal_form" => cues.feminine_legal_form.insert(word),
                 "possessive_lead" => cues.possessive_lead.insert(word),
+                "university_kind" => {
+                    let Some((short, long)) = word.split_once(' ') else {
+                        return Err(row.error(
+                            file.name,
+                            format!("{word:?}: the abbreviation, a space, the written-out form"),
+                        ));
+                    };
+                    let fresh = !cues.university_kind.iter().any(|&(s, _)| s == short);
+                    cues.university_kind.push((short, long));
+                    fresh
+                }
                 "legal_form" | "agency_before_place" => {
                     let list = if kind == "legal_form" {
                         &mut cues.legal_form

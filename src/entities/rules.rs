@@ -2287,6 +2287,59 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
     acronym_definitions(doc, lex, &place_starts, cands);
     described_names(doc, lex, cands);
     acronyms_after_articles(doc, lex, cands);
+    university_kind_before_name(doc, lex, cands);
+}
+
+/// "TU Bergakademie Freiberg": the abbreviated kind of a university right before a found
+/// organisation's name is part of the name.
+/// A listed name keeps its entry, and so its canonical name and id.
+fn university_kind_before_name(doc: &Doc, lex: &Lexicon, cands: &mut Vec<Candidate>) {
+    let mut extended: Vec<Candidate> = Vec::new();
+    for c in cands.iter() {
+        if c.entity_type != EntityType::Organisation {
+            continue;
+        }
+        let Some(k) = doc.token_starting_at(c.start) else {
+            continue;
+        };
+        if k == 0 || k == doc.sentence_start(k) || !doc.adjacent(k - 1) {
+            continue;
+        }
+        let kind = doc.t(k - 1);
+        if !lex
+            .cues
+            .university_kind
+            .iter()
+            .any(|&(short, _)| short == kind)
+        {
+            continue;
+        }
+        // A listed name that starts with the abbreviation already ("FH Technikum Wien").
+        let start = doc.tokens[k - 1].start;
+        if cands.iter().any(|o| {
+            o.entity_type == EntityType::Organisation && o.start == start && o.end >= c.end
+        }) {
+            continue;
+        }
+        let payload = match c.payload {
+            Payload::Entry(id) => Payload::Entry(id),
+            _ => Payload::Rule {
+                subtype: "university",
+                rule: "rule:org_university_kind",
+            },
+        };
+        extended.push(Candidate {
+            start: doc.tokens[k - 1].start,
+            end: c.end,
+            entity_type: EntityType::Organisation,
+            priority: c.priority.max(P_ORG_HEAD),
+            weight: c.weight,
+            needs_context: false,
+            needs_definition: false,
+            payload,
+        });
+    }
+    cands.append(&mut extended);
 }
 
 /// The economic development and trade agencies named by their place and an English word
@@ -5836,12 +5889,25 @@ fn link_to_specific_names(
     // Every link joins two organisations whose first words start alike ("IHK" and "IHK
     // Beispielstadt", "Deutschen Botschaft" and "Deutsche Botschaft in …", "Fraunhofer
     // IBT" and "Fraunhofer-Institut …"): without such a pair there is nothing to link.
+    // An abbreviated kind of university keys as its written-out form ("TU" as
+    // "Technische Universität").
+    let folded_kinds: Vec<(String, String)> = rec
+        .lexicon()
+        .cues
+        .university_kind
+        .iter()
+        .map(|&(short, long)| (short.to_lowercase(), long.to_lowercase()))
+        .collect();
     let key = |k: usize| {
         let c = &chosen[k];
         let word = doc.folded[c.start..c.end]
             .split([' ', '-'])
             .next()
             .unwrap_or("");
+        let word = folded_kinds
+            .iter()
+            .find(|(short, _)| short == word)
+            .map_or(word, |(_, long)| long.as_str());
         let mut end = word.len().min(5);
         while !word.is_char_boundary(end) {
             end -= 1;
@@ -5909,6 +5975,14 @@ fn link_to_specific_names(
                 let (acr, rest) = written.split_once(' ')?;
                 if !acronym_like(acr) {
                     return None;
+                }
+                // "TU Beispielstadt" and "Technische Universität Beispielstadt".
+                let kinds = &rec.lexicon().cues.university_kind;
+                if let Some(&(_, kind)) = kinds.iter().find(|&&(s, _)| s == acr) {
+                    let long = format!("{kind} {rest}");
+                    if let Some(found) = unique(&|_, other: &str| other == long) {
+                        return Some(found);
+                    }
                 }
                 let (_, _, (expansion, ..)) = described
                     .iter()
