@@ -837,10 +837,14 @@ impl WordFilter {
     fn bit(b: &[u8]) -> usize {
         match b {
             [] => 0,
-            [first, ..] => {
-                (usize::from(*first) * 31 + usize::from(b[b.len() - 1]) * 7 + b.len()) & 255
-            }
+            [first, ..] => WordFilter::bit_of(*first, b[b.len() - 1], b.len()),
         }
+    }
+
+    /// The bit of a word of `len` bytes (at least one) from `first` to `last`.
+    #[inline(always)]
+    fn bit_of(first: u8, last: u8, len: usize) -> usize {
+        (usize::from(first) * 31 + usize::from(last) * 7 + len) & 255
     }
 
     /// Lets `word` pass.
@@ -851,6 +855,14 @@ impl WordFilter {
     /// Lets the word of bytes `word` pass.
     pub(crate) fn insert_bytes(&mut self, word: &[u8]) {
         let bit = WordFilter::bit(word);
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    /// Lets the word of bytes `word` followed by the byte `last` pass (a surname with a
+    /// genitive `s`), without writing that word.
+    pub(crate) fn insert_with_last(&mut self, word: &[u8], last: u8) {
+        let first = word.first().copied().unwrap_or(last);
+        let bit = WordFilter::bit_of(first, last, word.len() + 1);
         self.0[bit >> 6] |= 1 << (bit & 63);
     }
 
@@ -1093,6 +1105,18 @@ mod tests {
         let passed = others.iter().filter(|w| filter.may_contain(w)).count();
         assert!(passed <= 2, "{passed} of {} others pass", others.len());
         assert!(!WordFilter::default().may_contain("IHK"));
+    }
+
+    #[test]
+    fn a_word_inserted_with_a_last_byte_passes_as_that_word() {
+        let mut filter = WordFilter::default();
+        for word in ["Ueda", "Müller", "X"] {
+            filter.insert_with_last(word.as_bytes(), b's');
+            assert!(filter.may_contain(&format!("{word}s")), "{word}s");
+        }
+        let mut empty = WordFilter::default();
+        empty.insert_with_last(b"", b's');
+        assert!(empty.may_contain("s"));
     }
 
     #[test]

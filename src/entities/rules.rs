@@ -3735,34 +3735,39 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
                 rule: "link:surname",
             };
         }
-        // The tokens spelled like a surname, or like one with a genitive `s`, found by a
-        // search of the text for each surname (a few per document) instead of a visit of
-        // every token; the search goes on one byte after each find, so no occurrence hides
-        // a token that overlaps it. Visited in the order of the text.
+        // The name words spelled like a surname, or like one with a genitive `s`, found in
+        // one walk over the document's token flags (a tight loop, `flags_where`) in which a
+        // name word is ruled out by its length and end bytes (a filter of the surnames)
+        // before it is compared with them; a search of the text for each surname (about
+        // ten per document) cost more, and so did a walk over the name words with
+        // `Doc::with` (too many of them). Visited in the order of the text.
         let bytes = text.as_bytes();
-        let mut spelled: Vec<usize> = Vec::new();
+        let mut filter = WordFilter::default();
         for surname in surnames.iter().filter(|surname| !surname.is_empty()) {
-            let finder = memchr::memmem::Finder::new(surname.as_bytes());
-            let mut from = 0;
-            while let Some(found) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
-                let p = from + found;
-                let end = p + surname.len();
-                if let Some(k) = doc.token_starting_at(p) {
-                    let token_end = doc.tokens[k].end;
-                    if token_end == end || token_end == end + 1 && bytes[end] == b's' {
-                        spelled.push(k);
-                    }
-                }
-                from = p + 1;
-            }
+            filter.insert(surname);
+            filter.insert_with_last(surname.as_bytes(), b's');
         }
-        spelled.sort_unstable();
-        spelled.dedup();
-        for i in spelled {
-            if !name_word(doc, lex, i) {
+        let tokens = doc.tokens;
+        let candidates = flags_where(&doc.flags, doc.flags.len().min(tokens.len()), |i, bits| {
+            bits & NAME != 0 && {
+                let token = &tokens[i];
+                filter.may_contain_bytes(&bytes[token.start..token.end])
+            }
+        });
+        for i in candidates {
+            let token = &doc.tokens[i];
+            let word = &bytes[token.start..token.end];
+            let spelled = surnames.iter().any(|surname| {
+                let surname = surname.as_bytes();
+                !surname.is_empty()
+                    && (word == surname
+                        || word.len() == surname.len() + 1
+                            && word.starts_with(surname)
+                            && word[surname.len()] == b's')
+            });
+            if !spelled {
                 continue;
             }
-            let token = &doc.tokens[i];
             if leaves_free(&chosen, token) && leaves_free(&extra, token) {
                 let mut mention = linked(
                     token,
