@@ -2331,15 +2331,22 @@ fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Ve
             );
             continue;
         }
+        // The token before the place, read once for all leads (none at a sentence start,
+        // where no lead fits either).
+        let s_start = doc.sentence_start(first);
+        if first <= s_start {
+            continue;
+        }
+        let before = doc.t(first - 1);
         for lead in &cues.agency_before_place_words {
             let words = lead.len();
-            if first < doc.sentence_start(first) + words {
+            if first < s_start + words {
                 continue;
             }
             let start = first - words;
             // The lead's last word, the token before the place, first: most leads end
             // with another word.
-            let matches = lead.last().is_some_and(|&word| doc.t(first - 1) == word)
+            let matches = lead.last() == Some(&before)
                 && lead
                     .iter()
                     .enumerate()
