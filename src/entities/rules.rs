@@ -838,7 +838,8 @@ fn common_noun_use(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
             }
             _ => t,
         };
-        lex.noun_markers.contains(lower) && !lex.context_words.contains(t)
+        // A context word is one by its flags (the same list, exact text): no lookup.
+        lex.noun_markers.contains(lower) && doc.flags[k] & CONTEXT_WORD == 0
     };
     if i > 0 && doc.adjacent(i - 1) {
         if marker(i - 1) {
@@ -1272,8 +1273,8 @@ fn speech_name(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
         let next = doc.t_or(k + 1);
         matches!(next, "." | "," | ";" | ":" | "")
             || (next.starts_with(|c: char| c.is_ascii_lowercase())
-                && (lex.noun_markers.contains(next)
-                    || lex.context_words.contains(next)
+                // A noun marker or context word by its flags (the same lists): no lookup.
+                && (doc.flags[k + 1] & (NOUN_MARKER | CONTEXT_WORD) != 0
                     || next == "gegenüber"))
     }
 }
@@ -4620,8 +4621,7 @@ fn described_name_ends(doc: &Doc, lex: &Lexicon, last: usize) -> bool {
         && t.starts_with(char::is_lowercase)
         && t.chars().count() > 2
         && !matches!(t, "und" | "oder" | "sowie")
-        && !lex.noun_markers.contains(t)
-        && !lex.context_words.contains(t)
+        && doc.flags[k] & (NOUN_MARKER | CONTEXT_WORD) == 0
         && !is_function_word(lex, t)
 }
 
@@ -4657,9 +4657,8 @@ fn lower_case_name_start(doc: &Doc, lex: &Lexicon, i: usize, s_start: usize) -> 
             && t.chars().count() >= 2
             && !["e", "en", "er", "es", "em"].iter().any(|e| t.ends_with(e))
             && !is_function_word(lex, t)
-            && !lex.noun_markers.contains(t)
-            && !lex.context_words.contains(t)
-            && !lex.particles.contains(t)
+            // Noun markers, context words and particles by their flags (the same lists).
+            && doc.flags[k] & (NOUN_MARKER | CONTEXT_WORD | PARTICLE) == 0
     };
     let mut left = i;
     while left > s_start && i - left < 3 && doc.adjacent(left - 1) && name_like(left - 1) {
@@ -5221,12 +5220,13 @@ fn place_after_preposition(
 /// Oberfeld": "von" after a capitalised word that is no role).
 fn place_preposition(doc: &Doc, lex: &Lexicon, p: usize) -> bool {
     let t = doc.t(p);
-    // Context words are short lower-case words: byte tests before the lookup.
+    // Context words are short lower-case words: byte tests before the flags.
     (2..=8).contains(&t.len())
         && t.as_bytes()[0].is_ascii_lowercase()
         && t != "im"
         && doc.adjacent(p)
-        && lex.context_words.contains(t)
+        // A context word by its flags (the same list, exact text): no lookup.
+        && doc.flags[p] & CONTEXT_WORD != 0
         && !(t == "von" && p > 0 && doc.cap_word(p - 1) && role_kind(doc, lex, p - 1).is_none())
 }
 
