@@ -748,7 +748,7 @@ fn confirm_context(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut
             // not before a town: after it, a town named like an ordinary word is that word
             // ("im Haus der Wirtschaft", "im Saal").
             let article_before_common_town = || {
-                lex.noun_markers.contains(doc.t(i - 1))
+                doc.flags[i - 1] & NOUN_MARKER != 0
                     && entry_subtype(rec, cand) == "city"
                     && matches!(cand.payload, Payload::Entry(id)
                         if rec.dictionary().entry(id).1.flags.contains(Flags::COMMON))
@@ -2182,7 +2182,7 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                             && name_word(doc, lex, end + 1)
                             && doc.org_head[end + 1].is_none()
                             && role_kind(doc, lex, end + 1).is_none()
-                            && !lex.legal_first_words.contains(doc.t(end + 1));
+                            && doc.flags[end + 1] & LEGAL_FIRST == 0;
                         if !more {
                             right = end;
                             has_comp = true;
@@ -3054,7 +3054,7 @@ fn legal_form_rule(
                     // The place starts the name: not "traf in Beispielstadt Vertreter für";
                     // "mit der IHK Beispielstadt und Beispielstadt Partner für …" lists it.
                     && (q - 1 == s_start
-                        || lex.noun_markers.contains(doc.t(q - 2))
+                        || doc.flags[q - 2] & NOUN_MARKER != 0
                         || matches!(doc.t(q - 2), "und" | "sowie")
                         || doc.kind(q - 2) == TokenKind::Punctuation);
                 if headed && !site {
@@ -3082,7 +3082,7 @@ fn legal_form_rule(
             // after a verb: "Gestern kam [Beispiel Subsea GmbH]".
             if start < left
                 && (start == s_start
-                    || lex.noun_markers.contains(doc.t(start - 1))
+                    || doc.flags[start - 1] & NOUN_MARKER != 0
                     || doc.flags[start - 1] & DESCRIBING != 0)
             {
                 left = start;
@@ -4272,7 +4272,7 @@ fn acronym_definitions(
                 || matches!(doc.t(m), "&" | "," | "-" | "+")
         });
         let head = (left..=right).find_map(|m| doc.org_head[m]);
-        let legal = (left..=right).any(|m| lex.legal_first_words.contains(doc.t(m)));
+        let legal = (left..=right).any(|m| doc.flags[m] & LEGAL_FIRST != 0);
         // Without a head word: a name with a region in it whose words the acronym spells
         // exactly ("Clúster de la Indústria d'Automoció de Catalunya (CIAC)"); "Künstliche
         // Intelligenz (KI)" names no body.
@@ -4698,7 +4698,7 @@ fn is_function_word(lex: &Lexicon, t: &str) -> bool {
 
 /// Whether a genitive with a place follows the complement noun at `m`: "Ministerium der
 /// Finanzen [des Landes Sachsen-Anhalt]", "Kammer der Architekten [des Freistaates Sachsen]".
-fn genitive_region_follows(doc: &Doc, lex: &Lexicon, m: usize, limit: usize) -> bool {
+fn genitive_region_follows(doc: &Doc, _lex: &Lexicon, m: usize, limit: usize) -> bool {
     let k = m + 1;
     if k + 1 >= limit || !doc.adjacent(m) || !matches!(doc.t(k), "des" | "der") {
         return false;
@@ -4707,7 +4707,7 @@ fn genitive_region_follows(doc: &Doc, lex: &Lexicon, m: usize, limit: usize) -> 
     let place_at = |q: usize| q < limit && doc.region[q];
     place_at(k + 1)
         || (doc.cap_word(k + 1)
-            && (lex.region_heads.contains_key(doc.t(k + 1))
+            && (doc.flags[k + 1] & REGION_HEAD != 0
                 || matches!(doc.t(k + 1), "Landes" | "Bundeslandes" | "Staates"))
             && place_at(k + 2))
 }
@@ -4715,10 +4715,10 @@ fn genitive_region_follows(doc: &Doc, lex: &Lexicon, m: usize, limit: usize) -> 
 /// "im Technologiepark Science Park", "der Star Park": a word like "Park" after a word that
 /// could be a romanised given name, with a name or an article before, is a facility.
 fn facility_after_name_or_article(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
-    lex.cues.not_surname.contains(doc.t(i + 1))
+    doc.flags[i + 1] & NOT_SURNAME != 0
         && i > doc.sentence_start(i)
         && role_kind(doc, lex, i - 1).is_none()
-        && (doc.cap_word(i - 1) || lex.noun_markers.contains(doc.t(i - 1)))
+        && (doc.cap_word(i - 1) || doc.flags[i - 1] & NOUN_MARKER != 0)
 }
 
 /// Acronyms after an article ("der XYZ", "beim XYZ") name organisations, unless they are
@@ -5484,9 +5484,9 @@ fn lone_first_names(
             continue;
         }
         if !lex.local_first_names.contains(t)
-            || lex.noun_markers.contains(prev)
+            || doc.flags[k - 1] & NOUN_MARKER != 0
             // A name particle after it continues the name ("Josef von …").
-            || lex.particles.contains(next)
+            || k + 1 < doc.tokens.len() && doc.flags[k + 1] & PARTICLE != 0
         {
             continue;
         }
@@ -5582,7 +5582,7 @@ fn possessive_persons(
             || NOT_GENITIVE.iter().any(|e| t.ends_with(e))
             || t.contains('-')
             || !free_name_word(doc, lex, cands, k)
-            || lex.first_names.contains(t)
+            || doc.flags[k] & FIRST_NAME != 0
         {
             continue;
         }
@@ -5596,7 +5596,7 @@ fn possessive_persons(
             && doc.cap_word(noun)
             && !doc.stop(noun)
             && has_lowercase(doc.t(noun))
-            && !lex.first_names.contains(doc.t(noun))
+            && doc.flags[noun] & FIRST_NAME == 0
         {
             found.push((k, k, EntityType::Person, "person", "rule:person_possessive"));
         }
