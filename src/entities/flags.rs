@@ -349,7 +349,8 @@ const BYTE_CLASS: [u8; 256] = {
 /// A token's flags depend on its bytes and whether it is a word only: those of tokens of up
 /// to 16 bytes are kept in a small per-thread cache across documents (most tokens are
 /// frequent words and punctuation; a third of the words longer than eight bytes recur too),
-/// keyed by their bytes, kind, the word table and the dictionary.
+/// keyed by their bytes, kind, the word table and the dictionary (those of one byte in a
+/// table by byte and kind).
 #[inline(never)]
 pub(crate) fn token_flags(
     lex: &Lexicon,
@@ -372,8 +373,10 @@ pub(crate) fn token_flags(
         if cache.table != table || cache.entries.is_empty() {
             cache.table = table;
             cache.entries = vec![Cached::default(); 1 << CACHE_BITS].into_boxed_slice();
+            cache.bytes = [0; 512];
         }
-        cached_flags(lex, dict, text, folded, tokens, &mut cache.entries)
+        let FlagCache { entries, bytes, .. } = &mut *cache;
+        cached_flags(lex, dict, text, folded, tokens, entries, bytes)
     })
 }
 
@@ -392,13 +395,20 @@ fn cached_flags(
     folded: &str,
     tokens: &[Token],
     entries: &mut [Cached],
+    bytes: &mut [u64; 512],
 ) -> Vec<u32> {
     let all = text.as_bytes();
     let mut out = vec![0u32; tokens.len()];
     for (flags, token) in out.iter_mut().zip(tokens) {
         let n = token.end.wrapping_sub(token.start);
-        if n.wrapping_sub(1) >= 16 {
-            *flags = flags_with_entries(lex, dict, text, folded, token);
+        // Tokens of one byte (punctuation, one letter or digit: one in seven) and those
+        // longer than sixteen bytes or empty leave the loop's common path in one test.
+        if n.wrapping_sub(2) >= 15 {
+            *flags = if n == 1 {
+                one_byte_flags(lex, dict, text, folded, token, bytes)
+            } else {
+                flags_with_entries(lex, dict, text, folded, token)
+            };
             continue;
         }
         // Up to eight bytes in `word`, the rest (of a longer token) in `high`: two loads
@@ -468,6 +478,27 @@ fn missed(
     flags
 }
 
+/// The flags of a token of one byte from the table `bytes` of the flag cache, by the byte
+/// and whether the token is a word (bit 32 of an entry: known), computed and kept on first
+/// use: no key or hash for the most frequent tokens (punctuation).
+#[inline(always)]
+fn one_byte_flags(
+    lex: &Lexicon,
+    dict: &Dictionary,
+    text: &str,
+    folded: &str,
+    token: &Token,
+    bytes: &mut [u64; 512],
+) -> u32 {
+    let at =
+        usize::from(text.as_bytes()[token.start]) << 1 | usize::from(token.kind == TokenKind::Word);
+    let entry = &mut bytes[at];
+    if *entry >> 32 == 0 {
+        *entry = 1 << 32 | u64::from(flags_with_entries(lex, dict, text, folded, token));
+    }
+    *entry as u32
+}
+
 /// Entries of the per-thread cache of [`token_flags`] (a power of two): sets of two.
 const CACHE_BITS: u32 = 15;
 
@@ -482,10 +513,22 @@ struct Cached {
 }
 
 /// The cache of [`token_flags`] for the word table and dictionary with the ids `table`.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct FlagCache {
     table: (u64, u64),
     entries: Box<[Cached]>,
+    /// The flags of tokens of one byte, by byte and word kind ([`one_byte_flags`]).
+    bytes: [u64; 512],
+}
+
+impl Default for FlagCache {
+    fn default() -> FlagCache {
+        FlagCache {
+            table: (0, 0),
+            entries: Box::default(),
+            bytes: [0; 512],
+        }
+    }
 }
 
 thread_local! {
@@ -837,10 +880,14 @@ impl WordFilter {
     fn bit(b: &[u8]) -> usize {
         match b {
             [] => 0,
-            [first, ..] => {
-                (usize::from(*first) * 31 + usize::from(b[b.len() - 1]) * 7 + b.len()) & 255
-            }
+            [first, ..] => WordFilter::bit_of(*first, b[b.len() - 1], b.len()),
         }
+    }
+
+    /// The bit of a word of `len` bytes (at least one) from `first` to `last`.
+    #[inline(always)]
+    fn bit_of(first: u8, last: u8, len: usize) -> usize {
+        (usize::from(first) * 31 + usize::from(last) * 7 + len) & 255
     }
 
     /// Lets `word` pass.
@@ -851,6 +898,14 @@ impl WordFilter {
     /// Lets the word of bytes `word` pass.
     pub(crate) fn insert_bytes(&mut self, word: &[u8]) {
         let bit = WordFilter::bit(word);
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    /// Lets the word of bytes `word` followed by the byte `last` pass (a surname with a
+    /// genitive `s`), without writing that word.
+    pub(crate) fn insert_with_last(&mut self, word: &[u8], last: u8) {
+        let first = word.first().copied().unwrap_or(last);
+        let bit = WordFilter::bit_of(first, last, word.len() + 1);
         self.0[bit >> 6] |= 1 << (bit & 63);
     }
 
@@ -1093,6 +1148,18 @@ mod tests {
         let passed = others.iter().filter(|w| filter.may_contain(w)).count();
         assert!(passed <= 2, "{passed} of {} others pass", others.len());
         assert!(!WordFilter::default().may_contain("IHK"));
+    }
+
+    #[test]
+    fn a_word_inserted_with_a_last_byte_passes_as_that_word() {
+        let mut filter = WordFilter::default();
+        for word in ["Ueda", "Müller", "X"] {
+            filter.insert_with_last(word.as_bytes(), b's');
+            assert!(filter.may_contain(&format!("{word}s")), "{word}s");
+        }
+        let mut empty = WordFilter::default();
+        empty.insert_with_last(b"", b's');
+        assert!(empty.may_contain("s"));
     }
 
     #[test]

@@ -366,7 +366,9 @@ pub(super) fn find(
     };
     doc.sentences = sentence_bounds(tokens.len(), sentences);
     mark_heads(&mut doc, lex);
-    let mut cands = Vec::new();
+    // Room for the candidates of a typical document from the start (about one per 25
+    // tokens on news, more in press releases), not grown from empty in four or five steps.
+    let mut cands = Vec::with_capacity(tokens.len() / 16 + 16);
     gazetteer_candidates(rec, &mut doc, &mut cands);
     places_before_administrations(rec, &mut cands);
     strip_region_heads(&doc, lex, &mut cands);
@@ -374,12 +376,15 @@ pub(super) fn find(
     camel_place_agencies(rec, &doc, &mut cands);
     region_head_rule(&doc, lex, &mut cands);
     place_compounds(rec, &doc, lex, &mut cands);
-    // Organisation names may end in any place name, also one flagged `common`.
-    let places: Vec<Candidate> = cands
-        .iter()
-        .filter(|c| c.entity_type == EntityType::Location)
-        .cloned()
-        .collect();
+    // Organisation names may end in any place name, also one flagged `common`. (Made with
+    // its final size: a collect through a filter grows the vector step by step.)
+    let mut places: Vec<Candidate> = Vec::with_capacity(places_among(&cands));
+    places.extend(
+        cands
+            .iter()
+            .filter(|c| c.entity_type == EntityType::Location)
+            .cloned(),
+    );
     confirm_context(rec, &doc, lex, &mut cands);
     person_rules(rec, &doc, &mut cands);
     org_rules(&doc, lex, &places, &mut cands);
@@ -752,7 +757,7 @@ fn confirm_context(rec: &EntityRecogniser, doc: &Doc, lex: &Lexicon, cands: &mut
             // not before a town: after it, a town named like an ordinary word is that word
             // ("im Haus der Wirtschaft", "im Saal").
             let article_before_common_town = || {
-                lex.noun_markers.contains(doc.t(i - 1))
+                doc.flags[i - 1] & NOUN_MARKER != 0
                     && entry_subtype(rec, cand) == "city"
                     && matches!(cand.payload, Payload::Entry(id)
                         if rec.dictionary().entry(id).1.flags.contains(Flags::COMMON))
@@ -842,7 +847,8 @@ fn common_noun_use(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
             }
             _ => t,
         };
-        lex.noun_markers.contains(lower) && !lex.context_words.contains(t)
+        // A context word is one by its flags (the same list, exact text): no lookup.
+        lex.noun_markers.contains(lower) && doc.flags[k] & CONTEXT_WORD == 0
     };
     if i > 0 && doc.adjacent(i - 1) {
         if marker(i - 1) {
@@ -1276,8 +1282,8 @@ fn speech_name(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
         let next = doc.t_or(k + 1);
         matches!(next, "." | "," | ";" | ":" | "")
             || (next.starts_with(|c: char| c.is_ascii_lowercase())
-                && (lex.noun_markers.contains(next)
-                    || lex.context_words.contains(next)
+                // A noun marker or context word by its flags (the same lists): no lookup.
+                && (doc.flags[k + 1] & (NOUN_MARKER | CONTEXT_WORD) != 0
                     || next == "gegenüber"))
     }
 }
@@ -2185,11 +2191,11 @@ fn org_rules(doc: &Doc, lex: &Lexicon, before: &[Candidate], cands: &mut Vec<Can
                             && name_word(doc, lex, end + 1)
                             && doc.org_head[end + 1].is_none()
                             && role_kind(doc, lex, end + 1).is_none()
-                            && !lex.legal_first_words.contains(doc.t(end + 1));
+                            && doc.flags[end + 1] & LEGAL_FIRST == 0;
                         // "die größte Hochschule Ecuadors", "die Wirtschaftskammer
-                        // Sloweniens": a head with no modifier before a place in the genitive describes
-                        // it, unless the name in the partner's language or an acronym
-                        // follows in brackets ("die Entwicklungsagentur Serbiens (RAS)").
+                        // Sloweniens": a head with no modifier before a place in the genitive
+                        // describes it, unless the name in the partner's language or an
+                        // acronym follows in brackets ("die Entwicklungsagentur Serbiens (RAS)").
                         let described = !has_mod
                             && doc.genitive_places.contains(&doc.tokens[k].start)
                             && !(end + 1 < limit && doc.t(end + 1) == "(");
@@ -2399,15 +2405,22 @@ fn place_agencies(doc: &Doc, lex: &Lexicon, places: &[Candidate], cands: &mut Ve
             );
             continue;
         }
+        // The token before the place, read once for all leads (none at a sentence start,
+        // where no lead fits either).
+        let s_start = doc.sentence_start(first);
+        if first <= s_start {
+            continue;
+        }
+        let before = doc.t(first - 1);
         for lead in &cues.agency_before_place_words {
             let words = lead.len();
-            if first < doc.sentence_start(first) + words {
+            if first < s_start + words {
                 continue;
             }
             let start = first - words;
             // The lead's last word, the token before the place, first: most leads end
             // with another word.
-            let matches = lead.last().is_some_and(|&word| doc.t(first - 1) == word)
+            let matches = lead.last() == Some(&before)
                 && lead
                     .iter()
                     .enumerate()
@@ -3114,7 +3127,7 @@ fn legal_form_rule(
                     // The place starts the name: not "traf in Beispielstadt Vertreter für";
                     // "mit der IHK Beispielstadt und Beispielstadt Partner für …" lists it.
                     && (q - 1 == s_start
-                        || lex.noun_markers.contains(doc.t(q - 2))
+                        || doc.flags[q - 2] & NOUN_MARKER != 0
                         || matches!(doc.t(q - 2), "und" | "sowie")
                         || doc.kind(q - 2) == TokenKind::Punctuation);
                 if headed && !site {
@@ -3142,7 +3155,7 @@ fn legal_form_rule(
             // after a verb: "Gestern kam [Beispiel Subsea GmbH]".
             if start < left
                 && (start == s_start
-                    || lex.noun_markers.contains(doc.t(start - 1))
+                    || doc.flags[start - 1] & NOUN_MARKER != 0
                     || doc.flags[start - 1] & DESCRIBING != 0)
             {
                 left = start;
@@ -3551,12 +3564,16 @@ fn resolve(cands: Vec<Candidate>) -> Vec<Candidate> {
     }
     // By start (the chosen spans are not empty and do not overlap: their starts differ).
     let mut slots: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
-    by_start
-        .iter()
-        .map(|&key| index(key) as usize)
-        .filter(|&k| keep[k])
-        .map(|k| slots[k].take().expect("chosen once"))
-        .collect()
+    // Made with its final size (a collect through a filter grows it step by step).
+    let mut chosen = Vec::with_capacity(keep.iter().filter(|&&kept| kept).count());
+    chosen.extend(
+        by_start
+            .iter()
+            .map(|&key| index(key) as usize)
+            .filter(|&k| keep[k])
+            .map(|k| slots[k].take().expect("chosen once")),
+    );
+    chosen
 }
 
 /// The order in which [`resolve`] visits candidate `k`: longest first, then by priority,
@@ -3808,34 +3825,39 @@ fn link(rec: &EntityRecogniser, doc: &Doc, mut chosen: Vec<Candidate>) -> Vec<Ca
                 rule: "link:surname",
             };
         }
-        // The tokens spelled like a surname, or like one with a genitive `s`, found by a
-        // search of the text for each surname (a few per document) instead of a visit of
-        // every token; the search goes on one byte after each find, so no occurrence hides
-        // a token that overlaps it. Visited in the order of the text.
+        // The name words spelled like a surname, or like one with a genitive `s`, found in
+        // one walk over the document's token flags (a tight loop, `flags_where`) in which a
+        // name word is ruled out by its length and end bytes (a filter of the surnames)
+        // before it is compared with them; a search of the text for each surname (about
+        // ten per document) cost more, and so did a walk over the name words with
+        // `Doc::with` (too many of them). Visited in the order of the text.
         let bytes = text.as_bytes();
-        let mut spelled: Vec<usize> = Vec::new();
+        let mut filter = WordFilter::default();
         for surname in surnames.iter().filter(|surname| !surname.is_empty()) {
-            let finder = memchr::memmem::Finder::new(surname.as_bytes());
-            let mut from = 0;
-            while let Some(found) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
-                let p = from + found;
-                let end = p + surname.len();
-                if let Some(k) = doc.token_starting_at(p) {
-                    let token_end = doc.tokens[k].end;
-                    if token_end == end || token_end == end + 1 && bytes[end] == b's' {
-                        spelled.push(k);
-                    }
-                }
-                from = p + 1;
-            }
+            filter.insert(surname);
+            filter.insert_with_last(surname.as_bytes(), b's');
         }
-        spelled.sort_unstable();
-        spelled.dedup();
-        for i in spelled {
-            if !name_word(doc, lex, i) {
+        let tokens = doc.tokens;
+        let candidates = flags_where(&doc.flags, doc.flags.len().min(tokens.len()), |i, bits| {
+            bits & NAME != 0 && {
+                let token = &tokens[i];
+                filter.may_contain_bytes(&bytes[token.start..token.end])
+            }
+        });
+        for i in candidates {
+            let token = &doc.tokens[i];
+            let word = &bytes[token.start..token.end];
+            let spelled = surnames.iter().any(|surname| {
+                let surname = surname.as_bytes();
+                !surname.is_empty()
+                    && (word == surname
+                        || word.len() == surname.len() + 1
+                            && word.starts_with(surname)
+                            && word[surname.len()] == b's')
+            });
+            if !spelled {
                 continue;
             }
-            let token = &doc.tokens[i];
             if leaves_free(&chosen, token) && leaves_free(&extra, token) {
                 let mut mention = linked(
                     token,
@@ -4323,7 +4345,7 @@ fn acronym_definitions(
                 || matches!(doc.t(m), "&" | "," | "-" | "+")
         });
         let head = (left..=right).find_map(|m| doc.org_head[m]);
-        let legal = (left..=right).any(|m| lex.legal_first_words.contains(doc.t(m)));
+        let legal = (left..=right).any(|m| doc.flags[m] & LEGAL_FIRST != 0);
         // Without a head word: a name with a region in it whose words the acronym spells
         // exactly ("Clúster de la Indústria d'Automoció de Catalunya (CIAC)"); "Künstliche
         // Intelligenz (KI)" names no body.
@@ -4672,8 +4694,7 @@ fn described_name_ends(doc: &Doc, lex: &Lexicon, last: usize) -> bool {
         && t.starts_with(char::is_lowercase)
         && t.chars().count() > 2
         && !matches!(t, "und" | "oder" | "sowie")
-        && !lex.noun_markers.contains(t)
-        && !lex.context_words.contains(t)
+        && doc.flags[k] & (NOUN_MARKER | CONTEXT_WORD) == 0
         && !is_function_word(lex, t)
 }
 
@@ -4709,9 +4730,8 @@ fn lower_case_name_start(doc: &Doc, lex: &Lexicon, i: usize, s_start: usize) -> 
             && t.chars().count() >= 2
             && !["e", "en", "er", "es", "em"].iter().any(|e| t.ends_with(e))
             && !is_function_word(lex, t)
-            && !lex.noun_markers.contains(t)
-            && !lex.context_words.contains(t)
-            && !lex.particles.contains(t)
+            // Noun markers, context words and particles by their flags (the same lists).
+            && doc.flags[k] & (NOUN_MARKER | CONTEXT_WORD | PARTICLE) == 0
     };
     let mut left = i;
     while left > s_start && i - left < 3 && doc.adjacent(left - 1) && name_like(left - 1) {
@@ -4751,7 +4771,7 @@ fn is_function_word(lex: &Lexicon, t: &str) -> bool {
 
 /// Whether a genitive with a place follows the complement noun at `m`: "Ministerium der
 /// Finanzen [des Landes Sachsen-Anhalt]", "Kammer der Architekten [des Freistaates Sachsen]".
-fn genitive_region_follows(doc: &Doc, lex: &Lexicon, m: usize, limit: usize) -> bool {
+fn genitive_region_follows(doc: &Doc, _lex: &Lexicon, m: usize, limit: usize) -> bool {
     let k = m + 1;
     if k + 1 >= limit || !doc.adjacent(m) || !matches!(doc.t(k), "des" | "der") {
         return false;
@@ -4760,7 +4780,7 @@ fn genitive_region_follows(doc: &Doc, lex: &Lexicon, m: usize, limit: usize) -> 
     let place_at = |q: usize| q < limit && doc.region[q];
     place_at(k + 1)
         || (doc.cap_word(k + 1)
-            && (lex.region_heads.contains_key(doc.t(k + 1))
+            && (doc.flags[k + 1] & REGION_HEAD != 0
                 || matches!(doc.t(k + 1), "Landes" | "Bundeslandes" | "Staates"))
             && place_at(k + 2))
 }
@@ -4768,10 +4788,10 @@ fn genitive_region_follows(doc: &Doc, lex: &Lexicon, m: usize, limit: usize) -> 
 /// "im Technologiepark Science Park", "der Star Park": a word like "Park" after a word that
 /// could be a romanised given name, with a name or an article before, is a facility.
 fn facility_after_name_or_article(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
-    lex.cues.not_surname.contains(doc.t(i + 1))
+    doc.flags[i + 1] & NOT_SURNAME != 0
         && i > doc.sentence_start(i)
         && role_kind(doc, lex, i - 1).is_none()
-        && (doc.cap_word(i - 1) || lex.noun_markers.contains(doc.t(i - 1)))
+        && (doc.cap_word(i - 1) || doc.flags[i - 1] & NOUN_MARKER != 0)
 }
 
 /// Acronyms after an article ("der XYZ", "beim XYZ") name organisations, unless they are
@@ -5273,12 +5293,13 @@ fn place_after_preposition(
 /// Oberfeld": "von" after a capitalised word that is no role).
 fn place_preposition(doc: &Doc, lex: &Lexicon, p: usize) -> bool {
     let t = doc.t(p);
-    // Context words are short lower-case words: byte tests before the lookup.
+    // Context words are short lower-case words: byte tests before the flags.
     (2..=8).contains(&t.len())
         && t.as_bytes()[0].is_ascii_lowercase()
         && t != "im"
         && doc.adjacent(p)
-        && lex.context_words.contains(t)
+        // A context word by its flags (the same list, exact text): no lookup.
+        && doc.flags[p] & CONTEXT_WORD != 0
         && !(t == "von" && p > 0 && doc.cap_word(p - 1) && role_kind(doc, lex, p - 1).is_none())
 }
 
@@ -5536,9 +5557,9 @@ fn lone_first_names(
             continue;
         }
         if !lex.local_first_names.contains(t)
-            || lex.noun_markers.contains(prev)
+            || doc.flags[k - 1] & NOUN_MARKER != 0
             // A name particle after it continues the name ("Josef von …").
-            || lex.particles.contains(next)
+            || k + 1 < doc.tokens.len() && doc.flags[k + 1] & PARTICLE != 0
         {
             continue;
         }
@@ -5634,7 +5655,7 @@ fn possessive_persons(
             || NOT_GENITIVE.iter().any(|e| t.ends_with(e))
             || t.contains('-')
             || !free_name_word(doc, lex, cands, k)
-            || lex.first_names.contains(t)
+            || doc.flags[k] & FIRST_NAME != 0
         {
             continue;
         }
@@ -5648,7 +5669,7 @@ fn possessive_persons(
             && doc.cap_word(noun)
             && !doc.stop(noun)
             && has_lowercase(doc.t(noun))
-            && !lex.first_names.contains(doc.t(noun))
+            && doc.flags[noun] & FIRST_NAME == 0
         {
             found.push((k, k, EntityType::Person, "person", "rule:person_possessive"));
         }
