@@ -1185,6 +1185,15 @@ impl<'a> Doc<'a> {
                 first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
             }
         }
+        // Whether a word opening with three ASCII bytes opens with a head (folding ASCII is
+        // lower-casing).
+        let ascii_head = |a: u8, b: u8, c: u8| -> bool {
+            let (pair, bit) = pair_bit(a, b);
+            pairs[pair] & bit != 0
+                && ascii_heads
+                    .binary_search(&ascii_head_key(&[a, b, c]))
+                    .is_ok()
+        };
         let mut head_buf = String::new();
         let mut has_head = |word: &str| -> bool {
             // Every head has three letters (`short_stem` is false), which no word of fewer
@@ -1193,12 +1202,7 @@ impl<'a> Doc<'a> {
                 return false;
             };
             if (a | b | c).is_ascii() {
-                // Folding ASCII is lower-casing.
-                let (pair, bit) = pair_bit(a, b);
-                return pairs[pair] & bit != 0
-                    && ascii_heads
-                        .binary_search(&ascii_head_key(&[a, b, c]))
-                        .is_ok();
+                return ascii_head(a, b, c);
             }
             let first = a.to_ascii_lowercase();
             if first.is_ascii() && first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) == 0 {
@@ -1214,11 +1218,36 @@ impl<'a> Doc<'a> {
         };
         // The text's hyphens, passed along with the tokens (by their starts, which the
         // tokeniser gives in order): whether a word holds one, without a look at its bytes.
-        let mut hyphens = memchr::memchr_iter(b'-', text.as_bytes()).peekable();
+        let bytes = text.as_bytes();
+        let mut hyphens = memchr::memchr_iter(b'-', bytes);
+        // The first hyphen at or after the last token's start (`usize::MAX`: none).
+        let mut next_hyphen = hyphens.next().unwrap_or(usize::MAX);
         let mut last_start = 0;
         for (t, token) in tokens.iter().enumerate() {
             if token.kind != TokenKind::Word || covered[t] {
                 continue;
+            }
+            let mut hyphenated = false;
+            if !short_stem {
+                hyphenated = if token.start >= last_start {
+                    last_start = token.start;
+                    while next_hyphen < token.start {
+                        next_hyphen = hyphens.next().unwrap_or(usize::MAX);
+                    }
+                    next_hyphen < token.end
+                } else {
+                    bytes[token.start..token.end].contains(&b'-')
+                };
+                // Most words hold no hyphen and open with three ASCII bytes: these decide,
+                // without a look at the rest of the word.
+                if let [a, b, c, ..] = bytes[token.start..token.end] {
+                    if !hyphenated
+                        && (a | b | c).is_ascii()
+                        && !(a.is_ascii_alphabetic() && ascii_head(a, b, c))
+                    {
+                        continue;
+                    }
+                }
             }
             let surface = token.text(text);
             let alphabetic = match surface.as_bytes().first() {
@@ -1229,13 +1258,6 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if !short_stem {
-                let hyphenated = if token.start >= last_start {
-                    last_start = token.start;
-                    while hyphens.next_if(|&h| h < token.start).is_some() {}
-                    hyphens.peek().is_some_and(|&h| h < token.end)
-                } else {
-                    surface.bytes().any(|b| b == b'-')
-                };
                 // Most words hold no hyphen: test them whole, without a splitter.
                 let head = if hyphenated {
                     surface.split('-').any(&mut has_head)
