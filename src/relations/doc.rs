@@ -486,12 +486,22 @@ fn references(
             orgs
         })
     };
+    // A token's lower-cased bytes: compared as bytes, with no `str` slice (and its checks of
+    // character boundaries) per token.
+    let (buf, spans) = (lower.buffer().as_bytes(), lower.spans());
+    let bytes_of = |i: usize| {
+        let (start, end) = spans[i];
+        &buf[start..end]
+    };
     for t in 1..tokens.len().min(lower.len()) {
+        // Most tokens follow no definite article: asked first.
         // "an der Universität", "in der Kammer" name where something happens, not who acts.
-        if covered[t]
+        if !matches!(
+            bytes_of(t - 1),
+            b"der" | b"die" | b"das" | b"dem" | b"den" | b"des"
+        ) || covered[t]
             || tokens[t].kind != TokenKind::Word
-            || !matches!(&lower[t - 1], "der" | "die" | "das" | "dem" | "den" | "des")
-            || (t >= 2 && matches!(&lower[t - 2], "an" | "in" | "auf" | "bei"))
+            || (t >= 2 && matches!(bytes_of(t - 2), b"an" | b"in" | b"auf" | b"bei"))
         {
             continue;
         }
