@@ -1502,6 +1502,21 @@ impl<'a> Doc<'a> {
             }
         }
 
+        // `token_at(byte)` where token `from` ends at or before it, or is the first: a walk
+        // forward from `from` over the few tokens of a name instead of a binary search of all
+        // tokens (the tokens before `from` end at or before `byte`, so the search would count
+        // them all).
+        let token_at_from = |from: usize, byte: usize| -> usize {
+            if from == 0 || tokens.get(from - 1).is_some_and(|t| t.end <= byte) {
+                let mut t = from;
+                while t < tokens.len() && tokens[t].end <= byte {
+                    t += 1;
+                }
+                t.min(tokens.len().saturating_sub(1))
+            } else {
+                token_at(byte)
+            }
+        };
         // Prepositions, attributes, visiting groups.
         for (s, list) in mentions.iter_mut().enumerate() {
             list.sort_by_key(|m| (m.start, m.entity));
@@ -1510,7 +1525,7 @@ impl<'a> Doc<'a> {
             let lasts: Vec<usize> = list
                 .iter()
                 .map(|m| match m.via {
-                    Via::Direct => token_at(m.end.saturating_sub(1)),
+                    Via::Direct => token_at_from(m.token, m.end.saturating_sub(1)),
                     _ => m.token,
                 })
                 .collect();
@@ -1521,7 +1536,7 @@ impl<'a> Doc<'a> {
                     m.via == Via::Direct
                         && entities[m.entity].entity_type == EntityType::Organisation
                 })
-                .map(|(m, &last)| (m.entity, token_at(m.start), last))
+                .map(|(m, &last)| (m.entity, token_at_from(m.token, m.start), last))
                 .collect();
             let described: Vec<(usize, usize)> = list
                 .iter()
