@@ -1380,7 +1380,7 @@ impl<'a> Doc<'a> {
 
         // Persons and the bodies they speak for.
         let mut person_body: HashMap<usize, (Option<usize>, Option<String>)> = HashMap::default();
-        let mut by_canonical: HashMap<String, (Option<usize>, Option<String>)> = HashMap::default();
+        let mut by_canonical: HashMap<&str, (Option<usize>, Option<String>)> = HashMap::default();
         let role_of =
             |i: usize| -> Option<String> { lexicon.role_of(lower.get(i)?).map(str::to_string) };
         for (p, person) in entities.iter().enumerate() {
@@ -1390,10 +1390,14 @@ impl<'a> Doc<'a> {
             let first = token_at(person.start);
             let last = token_at(person.end.saturating_sub(1));
             let s = sentence_of.get(first).copied().unwrap_or(usize::MAX);
-            let parties: Vec<&Mention> = mentions
-                .get(s)
-                .map(|m| m.iter().filter(|m| m.via == Via::Direct).collect())
-                .unwrap_or_default();
+            // The parties named directly in the sentence (asked only when a role is found).
+            let parties = || {
+                mentions
+                    .get(s)
+                    .into_iter()
+                    .flatten()
+                    .filter(|m| m.via == Via::Direct)
+            };
             // Role before the name, skipping titles ("Dr.", "Prof.").
             let mut role = None;
             let mut role_token = None;
@@ -1419,8 +1423,9 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
-            if role.is_none() {
-                // Back further: "der Gouverneur der Präfektur X, Name".
+            // Back further: "der Gouverneur der Präfektur X, Name", only valid when a comma
+            // directly precedes the name (else no need to look).
+            if role.is_none() && first > 0 && &lower[first - 1] == "," {
                 let mut k = first;
                 while k > 0 && first - k < 14 {
                     k -= 1;
@@ -1433,50 +1438,42 @@ impl<'a> Doc<'a> {
                         break;
                     }
                 }
-                // Only valid when a comma directly precedes the name.
-                if !(first > 0 && &lower[first - 1] == ",") {
-                    role = None;
-                    role_token = None;
-                }
             }
             let mut body = None;
             if let Some(rt) = role_token {
                 // A body named inside the role word ("WFS-Geschäftsführerin").
-                body = parties
-                    .iter()
+                body = parties()
                     .find(|m| m.token == rt)
                     .map(|m| m.entity)
                     // A body between role and name ("Gouverneur der Präfektur X, Name").
                     .or_else(|| {
-                        parties
-                            .iter()
+                        parties()
                             .rev()
                             .find(|m| m.token > rt && m.token < first)
                             .map(|m| m.entity)
                     })
                     // A genitive body right before the role ("Ohios Vizegouverneurin").
-                    .or_else(|| parties.iter().find(|m| m.token + 1 == rt).map(|m| m.entity));
+                    .or_else(|| parties().find(|m| m.token + 1 == rt).map(|m| m.entity));
             } else if lower.get(last + 1) == Some(",") {
                 // "Name, Direktorin des Amtes …".
                 if let Some(r) = role_of(last + 2) {
                     role = Some(r);
-                    body = parties
-                        .iter()
+                    body = parties()
                         .find(|m| m.token > last + 2 && m.token <= last + 10)
                         .map(|m| m.entity);
                 }
             }
-            let known = by_canonical.get(&person.canonical).cloned();
+            let known = by_canonical.get(person.canonical.as_str()).cloned();
             let value = match (body, known) {
                 (None, Some(k)) => (k.0, role.or(k.1)),
                 (b, _) => (b, role),
             };
-            by_canonical.insert(person.canonical.clone(), value.clone());
+            by_canonical.insert(person.canonical.as_str(), value.clone());
             person_body.insert(p, value);
         }
         for (p, person) in entities.iter().enumerate() {
             if person.entity_type == EntityType::Person {
-                if let Some(v) = by_canonical.get(&person.canonical) {
+                if let Some(v) = by_canonical.get(person.canonical.as_str()) {
                     let entry = person_body.entry(p).or_insert((None, None));
                     if entry.0.is_none() {
                         entry.0 = v.0;
