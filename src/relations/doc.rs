@@ -12,11 +12,12 @@ use crate::record::EntityType;
 use crate::tokenise::{Token, TokenKind};
 
 /// Which side of a relation an entity belongs to: a country (from an ISO 3166 code) or, when
-/// unknown, a side of its own (named by a canonical name).
+/// unknown, a side of its own (named by a canonical name). Both borrow from the document's
+/// entities: no String per entity.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Side {
-    Country(String),
-    Own(String),
+pub(crate) enum Side<'a> {
+    Country(&'a str),
+    Own(&'a str),
 }
 
 /// Whether a party is a region or an organisation.
@@ -95,16 +96,16 @@ pub(crate) struct Doc<'a> {
     pub readable: Vec<bool>,
     /// Mentions per sentence, in text order.
     pub mentions: Vec<Vec<Mention>>,
-    pub sides: Vec<Side>,
+    pub sides: Vec<Side<'a>>,
     /// (inner, outer) canonical names of places the text puts one inside the other ("Plzeň in
     /// Westböhmen").
     pub inside: Vec<(String, String)>,
     /// The region an organisation is named after or located in, by entity index.
     pub org_region: HashMap<usize, usize>,
     /// Main region (an entity index) of each country side.
-    pub main: HashMap<Side, usize>,
-    pub home: Option<Side>,
-    pub foreign: Option<Side>,
+    pub main: HashMap<Side<'a>, usize>,
+    pub home: Option<Side<'a>>,
+    pub foreign: Option<Side<'a>>,
     /// Person entity → (body entity, role word).
     pub person_body: HashMap<usize, (Option<usize>, Option<String>)>,
     /// Canonical names of the places without an ISO 3166 code (towns, districts) that the
@@ -721,12 +722,12 @@ fn place_base<'n>(name: &'n str, lexicon: &Lexicon) -> &'n str {
 
 /// The country a region name with a compass prefix lies in ("Westungarn" → the document's
 /// "Ungarn" → `HU`), from the regions with ISO codes of the document.
-fn compass_country(
+fn compass_country<'e>(
     name: &str,
-    entities: &[EntityMatch],
+    entities: &'e [EntityMatch],
     regions_with_code: &[usize],
     lexicon: &Lexicon,
-) -> Option<String> {
+) -> Option<&'e str> {
     let folded = fold(name);
     lexicon.compass_prefixes.iter().find_map(|prefix| {
         let rest = folded
@@ -737,7 +738,7 @@ fn compass_country(
         }
         regions_with_code.iter().find_map(|&r| {
             let kb = entities[r].kb_id.as_deref()?;
-            (fold(&entities[r].canonical) == rest).then(|| country_of(kb).map(str::to_string))?
+            (fold(&entities[r].canonical) == rest).then(|| country_of(kb))?
         })
     })
 }
@@ -1018,7 +1019,7 @@ impl<'a> Doc<'a> {
                 })
                 .collect()
         };
-        let self_side = |e: &EntityMatch, named: &mut Option<usize>| -> Side {
+        let self_side = |e: &'a EntityMatch, named: &mut Option<usize>| -> Side<'a> {
             // "Westungarn", "Mittelhessen": a part of a region of the document.
             if e.entity_type == EntityType::Location {
                 if let Some(country) =
@@ -1097,7 +1098,7 @@ impl<'a> Doc<'a> {
                 if let Some(region) = found {
                     *named = Some(region);
                     let code = entities[region].kb_id.as_deref().and_then(country_of);
-                    return Side::Country(code.unwrap_or_default().to_string());
+                    return Side::Country(code.unwrap_or_default());
                 }
                 // A town in its name locates it: "Wirtschaftsförderung Kiel GmbH" is on
                 // the side of Kiel.
@@ -1107,22 +1108,22 @@ impl<'a> Doc<'a> {
                     .find(|t| has_words(&e.canonical, &t.canonical))
                 {
                     return match place_country(town) {
-                        Some(country) => Side::Country(country.to_string()),
-                        None => Side::Own(town.canonical.clone()),
+                        Some(country) => Side::Country(country),
+                        None => Side::Own(&town.canonical),
                     };
                 }
             }
-            Side::Own(e.canonical.clone())
+            Side::Own(&e.canonical)
         };
         let mut org_region = HashMap::default();
         // Beyond a place's own country, a side depends only on the entity's type and
         // canonical name: worked out once per name (side, region named).
         let mut by_name: HashMap<(u8, &str), (Side, Option<usize>)> = HashMap::default();
-        let mut sides: Vec<Side> = Vec::with_capacity(entities.len());
+        let mut sides: Vec<Side<'a>> = Vec::with_capacity(entities.len());
         for (i, e) in entities.iter().enumerate() {
             // A town is on the side of its country ("Wuhan" → `CN`).
             if let Some(country) = place_country(e) {
-                sides.push(Side::Country(country.to_string()));
+                sides.push(Side::Country(country));
                 continue;
             }
             let kind = match e.entity_type {
@@ -1954,8 +1955,8 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let mut main: HashMap<Side, usize> = HashMap::default();
-        let mut side_totals: HashMap<Side, (usize, usize)> = HashMap::default();
+        let mut main: HashMap<Side<'a>, usize> = HashMap::default();
+        let mut side_totals: HashMap<Side<'a>, (usize, usize)> = HashMap::default();
         let mut ranked: Vec<(usize, (usize, usize))> = counts.into_iter().collect();
         // The last key decides ties, so that the hash map's order never shows.
         ranked.sort_by(|a, b| {
