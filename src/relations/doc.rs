@@ -12,11 +12,12 @@ use crate::record::EntityType;
 use crate::tokenise::{Token, TokenKind};
 
 /// Which side of a relation an entity belongs to: a country (from an ISO 3166 code) or, when
-/// unknown, a side of its own (named by a canonical name).
+/// unknown, a side of its own (named by a canonical name). Both borrow from the document's
+/// entities: no String per entity.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Side {
-    Country(String),
-    Own(String),
+pub(crate) enum Side<'a> {
+    Country(&'a str),
+    Own(&'a str),
 }
 
 /// Whether a party is a region or an organisation.
@@ -95,16 +96,16 @@ pub(crate) struct Doc<'a> {
     pub readable: Vec<bool>,
     /// Mentions per sentence, in text order.
     pub mentions: Vec<Vec<Mention>>,
-    pub sides: Vec<Side>,
+    pub sides: Vec<Side<'a>>,
     /// (inner, outer) canonical names of places the text puts one inside the other ("Plzeň in
     /// Westböhmen").
     pub inside: Vec<(String, String)>,
     /// The region an organisation is named after or located in, by entity index.
     pub org_region: HashMap<usize, usize>,
     /// Main region (an entity index) of each country side.
-    pub main: HashMap<Side, usize>,
-    pub home: Option<Side>,
-    pub foreign: Option<Side>,
+    pub main: HashMap<Side<'a>, usize>,
+    pub home: Option<Side<'a>>,
+    pub foreign: Option<Side<'a>>,
     /// Person entity → (body entity, role word).
     pub person_body: HashMap<usize, (Option<usize>, Option<String>)>,
     /// Canonical names of the places without an ISO 3166 code (towns, districts) that the
@@ -486,12 +487,22 @@ fn references(
             orgs
         })
     };
+    // A token's lower-cased bytes: compared as bytes, with no `str` slice (and its checks of
+    // character boundaries) per token.
+    let (buf, spans) = (lower.buffer().as_bytes(), lower.spans());
+    let bytes_of = |i: usize| {
+        let (start, end) = spans[i];
+        &buf[start..end]
+    };
     for t in 1..tokens.len().min(lower.len()) {
+        // Most tokens follow no definite article: asked first.
         // "an der Universität", "in der Kammer" name where something happens, not who acts.
-        if covered[t]
+        if !matches!(
+            bytes_of(t - 1),
+            b"der" | b"die" | b"das" | b"dem" | b"den" | b"des"
+        ) || covered[t]
             || tokens[t].kind != TokenKind::Word
-            || !matches!(&lower[t - 1], "der" | "die" | "das" | "dem" | "den" | "des")
-            || (t >= 2 && matches!(&lower[t - 2], "an" | "in" | "auf" | "bei"))
+            || (t >= 2 && matches!(bytes_of(t - 2), b"an" | b"in" | b"auf" | b"bei"))
         {
             continue;
         }
@@ -711,12 +722,12 @@ fn place_base<'n>(name: &'n str, lexicon: &Lexicon) -> &'n str {
 
 /// The country a region name with a compass prefix lies in ("Westungarn" → the document's
 /// "Ungarn" → `HU`), from the regions with ISO codes of the document.
-fn compass_country(
+fn compass_country<'e>(
     name: &str,
-    entities: &[EntityMatch],
+    entities: &'e [EntityMatch],
     regions_with_code: &[usize],
     lexicon: &Lexicon,
-) -> Option<String> {
+) -> Option<&'e str> {
     let folded = fold(name);
     lexicon.compass_prefixes.iter().find_map(|prefix| {
         let rest = folded
@@ -727,7 +738,7 @@ fn compass_country(
         }
         regions_with_code.iter().find_map(|&r| {
             let kb = entities[r].kb_id.as_deref()?;
-            (fold(&entities[r].canonical) == rest).then(|| country_of(kb).map(str::to_string))?
+            (fold(&entities[r].canonical) == rest).then(|| country_of(kb))?
         })
     })
 }
@@ -1008,7 +1019,7 @@ impl<'a> Doc<'a> {
                 })
                 .collect()
         };
-        let self_side = |e: &EntityMatch, named: &mut Option<usize>| -> Side {
+        let self_side = |e: &'a EntityMatch, named: &mut Option<usize>| -> Side<'a> {
             // "Westungarn", "Mittelhessen": a part of a region of the document.
             if e.entity_type == EntityType::Location {
                 if let Some(country) =
@@ -1087,7 +1098,7 @@ impl<'a> Doc<'a> {
                 if let Some(region) = found {
                     *named = Some(region);
                     let code = entities[region].kb_id.as_deref().and_then(country_of);
-                    return Side::Country(code.unwrap_or_default().to_string());
+                    return Side::Country(code.unwrap_or_default());
                 }
                 // A town in its name locates it: "Wirtschaftsförderung Kiel GmbH" is on
                 // the side of Kiel.
@@ -1097,22 +1108,22 @@ impl<'a> Doc<'a> {
                     .find(|t| has_words(&e.canonical, &t.canonical))
                 {
                     return match place_country(town) {
-                        Some(country) => Side::Country(country.to_string()),
-                        None => Side::Own(town.canonical.clone()),
+                        Some(country) => Side::Country(country),
+                        None => Side::Own(&town.canonical),
                     };
                 }
             }
-            Side::Own(e.canonical.clone())
+            Side::Own(&e.canonical)
         };
         let mut org_region = HashMap::default();
         // Beyond a place's own country, a side depends only on the entity's type and
         // canonical name: worked out once per name (side, region named).
         let mut by_name: HashMap<(u8, &str), (Side, Option<usize>)> = HashMap::default();
-        let mut sides: Vec<Side> = Vec::with_capacity(entities.len());
+        let mut sides: Vec<Side<'a>> = Vec::with_capacity(entities.len());
         for (i, e) in entities.iter().enumerate() {
             // A town is on the side of its country ("Wuhan" → `CN`).
             if let Some(country) = place_country(e) {
-                sides.push(Side::Country(country.to_string()));
+                sides.push(Side::Country(country));
                 continue;
             }
             let kind = match e.entity_type {
@@ -1185,6 +1196,15 @@ impl<'a> Doc<'a> {
                 first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
             }
         }
+        // Whether a word opening with three ASCII bytes opens with a head (folding ASCII is
+        // lower-casing).
+        let ascii_head = |a: u8, b: u8, c: u8| -> bool {
+            let (pair, bit) = pair_bit(a, b);
+            pairs[pair] & bit != 0
+                && ascii_heads
+                    .binary_search(&ascii_head_key(&[a, b, c]))
+                    .is_ok()
+        };
         let mut head_buf = String::new();
         let mut has_head = |word: &str| -> bool {
             // Every head has three letters (`short_stem` is false), which no word of fewer
@@ -1193,12 +1213,7 @@ impl<'a> Doc<'a> {
                 return false;
             };
             if (a | b | c).is_ascii() {
-                // Folding ASCII is lower-casing.
-                let (pair, bit) = pair_bit(a, b);
-                return pairs[pair] & bit != 0
-                    && ascii_heads
-                        .binary_search(&ascii_head_key(&[a, b, c]))
-                        .is_ok();
+                return ascii_head(a, b, c);
             }
             let first = a.to_ascii_lowercase();
             if first.is_ascii() && first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) == 0 {
@@ -1214,11 +1229,36 @@ impl<'a> Doc<'a> {
         };
         // The text's hyphens, passed along with the tokens (by their starts, which the
         // tokeniser gives in order): whether a word holds one, without a look at its bytes.
-        let mut hyphens = memchr::memchr_iter(b'-', text.as_bytes()).peekable();
+        let bytes = text.as_bytes();
+        let mut hyphens = memchr::memchr_iter(b'-', bytes);
+        // The first hyphen at or after the last token's start (`usize::MAX`: none).
+        let mut next_hyphen = hyphens.next().unwrap_or(usize::MAX);
         let mut last_start = 0;
         for (t, token) in tokens.iter().enumerate() {
             if token.kind != TokenKind::Word || covered[t] {
                 continue;
+            }
+            let mut hyphenated = false;
+            if !short_stem {
+                hyphenated = if token.start >= last_start {
+                    last_start = token.start;
+                    while next_hyphen < token.start {
+                        next_hyphen = hyphens.next().unwrap_or(usize::MAX);
+                    }
+                    next_hyphen < token.end
+                } else {
+                    bytes[token.start..token.end].contains(&b'-')
+                };
+                // Most words hold no hyphen and open with three ASCII bytes: these decide,
+                // without a look at the rest of the word.
+                if let [a, b, c, ..] = bytes[token.start..token.end] {
+                    if !hyphenated
+                        && (a | b | c).is_ascii()
+                        && !(a.is_ascii_alphabetic() && ascii_head(a, b, c))
+                    {
+                        continue;
+                    }
+                }
             }
             let surface = token.text(text);
             let alphabetic = match surface.as_bytes().first() {
@@ -1229,13 +1269,6 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if !short_stem {
-                let hyphenated = if token.start >= last_start {
-                    last_start = token.start;
-                    while hyphens.next_if(|&h| h < token.start).is_some() {}
-                    hyphens.peek().is_some_and(|&h| h < token.end)
-                } else {
-                    surface.bytes().any(|b| b == b'-')
-                };
                 // Most words hold no hyphen: test them whole, without a splitter.
                 let head = if hyphenated {
                     surface.split('-').any(&mut has_head)
@@ -1348,7 +1381,7 @@ impl<'a> Doc<'a> {
 
         // Persons and the bodies they speak for.
         let mut person_body: HashMap<usize, (Option<usize>, Option<String>)> = HashMap::default();
-        let mut by_canonical: HashMap<String, (Option<usize>, Option<String>)> = HashMap::default();
+        let mut by_canonical: HashMap<&str, (Option<usize>, Option<String>)> = HashMap::default();
         let role_of =
             |i: usize| -> Option<String> { lexicon.role_of(lower.get(i)?).map(str::to_string) };
         for (p, person) in entities.iter().enumerate() {
@@ -1358,10 +1391,14 @@ impl<'a> Doc<'a> {
             let first = token_at(person.start);
             let last = token_at(person.end.saturating_sub(1));
             let s = sentence_of.get(first).copied().unwrap_or(usize::MAX);
-            let parties: Vec<&Mention> = mentions
-                .get(s)
-                .map(|m| m.iter().filter(|m| m.via == Via::Direct).collect())
-                .unwrap_or_default();
+            // The parties named directly in the sentence (asked only when a role is found).
+            let parties = || {
+                mentions
+                    .get(s)
+                    .into_iter()
+                    .flatten()
+                    .filter(|m| m.via == Via::Direct)
+            };
             // Role before the name, skipping titles ("Dr.", "Prof.").
             let mut role = None;
             let mut role_token = None;
@@ -1387,8 +1424,9 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
-            if role.is_none() {
-                // Back further: "der Gouverneur der Präfektur X, Name".
+            // Back further: "der Gouverneur der Präfektur X, Name", only valid when a comma
+            // directly precedes the name (else no need to look).
+            if role.is_none() && first > 0 && &lower[first - 1] == "," {
                 let mut k = first;
                 while k > 0 && first - k < 14 {
                     k -= 1;
@@ -1401,50 +1439,42 @@ impl<'a> Doc<'a> {
                         break;
                     }
                 }
-                // Only valid when a comma directly precedes the name.
-                if !(first > 0 && &lower[first - 1] == ",") {
-                    role = None;
-                    role_token = None;
-                }
             }
             let mut body = None;
             if let Some(rt) = role_token {
                 // A body named inside the role word ("WFS-Geschäftsführerin").
-                body = parties
-                    .iter()
+                body = parties()
                     .find(|m| m.token == rt)
                     .map(|m| m.entity)
                     // A body between role and name ("Gouverneur der Präfektur X, Name").
                     .or_else(|| {
-                        parties
-                            .iter()
+                        parties()
                             .rev()
                             .find(|m| m.token > rt && m.token < first)
                             .map(|m| m.entity)
                     })
                     // A genitive body right before the role ("Ohios Vizegouverneurin").
-                    .or_else(|| parties.iter().find(|m| m.token + 1 == rt).map(|m| m.entity));
+                    .or_else(|| parties().find(|m| m.token + 1 == rt).map(|m| m.entity));
             } else if lower.get(last + 1) == Some(",") {
                 // "Name, Direktorin des Amtes …".
                 if let Some(r) = role_of(last + 2) {
                     role = Some(r);
-                    body = parties
-                        .iter()
+                    body = parties()
                         .find(|m| m.token > last + 2 && m.token <= last + 10)
                         .map(|m| m.entity);
                 }
             }
-            let known = by_canonical.get(&person.canonical).cloned();
+            let known = by_canonical.get(person.canonical.as_str()).cloned();
             let value = match (body, known) {
                 (None, Some(k)) => (k.0, role.or(k.1)),
                 (b, _) => (b, role),
             };
-            by_canonical.insert(person.canonical.clone(), value.clone());
+            by_canonical.insert(person.canonical.as_str(), value.clone());
             person_body.insert(p, value);
         }
         for (p, person) in entities.iter().enumerate() {
             if person.entity_type == EntityType::Person {
-                if let Some(v) = by_canonical.get(&person.canonical) {
+                if let Some(v) = by_canonical.get(person.canonical.as_str()) {
                     let entry = person_body.entry(p).or_insert((None, None));
                     if entry.0.is_none() {
                         entry.0 = v.0;
@@ -1470,6 +1500,21 @@ impl<'a> Doc<'a> {
             }
         }
 
+        // `token_at(byte)` where token `from` ends at or before it, or is the first: a walk
+        // forward from `from` over the few tokens of a name instead of a binary search of all
+        // tokens (the tokens before `from` end at or before `byte`, so the search would count
+        // them all).
+        let token_at_from = |from: usize, byte: usize| -> usize {
+            if from == 0 || tokens.get(from - 1).is_some_and(|t| t.end <= byte) {
+                let mut t = from;
+                while t < tokens.len() && tokens[t].end <= byte {
+                    t += 1;
+                }
+                t.min(tokens.len().saturating_sub(1))
+            } else {
+                token_at(byte)
+            }
+        };
         // Prepositions, attributes, visiting groups.
         for (s, list) in mentions.iter_mut().enumerate() {
             list.sort_by_key(|m| (m.start, m.entity));
@@ -1478,7 +1523,7 @@ impl<'a> Doc<'a> {
             let lasts: Vec<usize> = list
                 .iter()
                 .map(|m| match m.via {
-                    Via::Direct => token_at(m.end.saturating_sub(1)),
+                    Via::Direct => token_at_from(m.token, m.end.saturating_sub(1)),
                     _ => m.token,
                 })
                 .collect();
@@ -1489,7 +1534,7 @@ impl<'a> Doc<'a> {
                     m.via == Via::Direct
                         && entities[m.entity].entity_type == EntityType::Organisation
                 })
-                .map(|(m, &last)| (m.entity, token_at(m.start), last))
+                .map(|(m, &last)| (m.entity, token_at_from(m.token, m.start), last))
                 .collect();
             let described: Vec<(usize, usize)> = list
                 .iter()
@@ -1910,8 +1955,8 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let mut main: HashMap<Side, usize> = HashMap::default();
-        let mut side_totals: HashMap<Side, (usize, usize)> = HashMap::default();
+        let mut main: HashMap<Side<'a>, usize> = HashMap::default();
+        let mut side_totals: HashMap<Side<'a>, (usize, usize)> = HashMap::default();
         let mut ranked: Vec<(usize, (usize, usize))> = counts.into_iter().collect();
         // The last key decides ties, so that the hash map's order never shows.
         ranked.sort_by(|a, b| {
