@@ -148,6 +148,8 @@ pub struct Cues {
     /// Abbreviated kinds of university with their written-out form ("TU", "Technische
     /// Universität"): part of the name they open ("TU Bergakademie Freiberg").
     pub university_kind: Vec<(&'static str, &'static str)>,
+    /// `university_kind` lower-cased, as the folded text writes it.
+    pub university_kind_folded: Vec<(String, String)>,
     /// Prefixes of region names made from a country or state ("West").
     pub compass: Vec<&'static str>,
     /// Folded endings of adjectives declined after an article ("ischen"), and of head nouns
@@ -455,6 +457,8 @@ impl Cues {
                     };
                     let fresh = !cues.university_kind.iter().any(|&(s, _)| s == short);
                     cues.university_kind.push((short, long));
+                    cues.university_kind_folded
+                        .push((short.to_lowercase(), long.to_lowercase()));
                     fresh
                 }
                 "legal_form" | "agency_before_place" => {

@@ -5912,13 +5912,7 @@ fn link_to_specific_names(
     // IBT" and "Fraunhofer-Institut …"): without such a pair there is nothing to link.
     // An abbreviated kind of university keys as its written-out form ("TU" as
     // "Technische Universität").
-    let folded_kinds: Vec<(String, String)> = rec
-        .lexicon()
-        .cues
-        .university_kind
-        .iter()
-        .map(|&(short, long)| (short.to_lowercase(), long.to_lowercase()))
-        .collect();
+    let folded_kinds = &rec.lexicon().cues.university_kind_folded;
     let key = |k: usize| {
         let c = &chosen[k];
         let word = doc.folded[c.start..c.end]

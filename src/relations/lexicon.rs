@@ -136,6 +136,11 @@ pub(crate) enum CueKind {
     Plan,
     Return,
     VisitNoun,
+    /// A word that ends in a visit noun ("Gegenbesuch"): a place after it and its visitors
+    /// is where the visit goes.
+    VisitNounEnd,
+    /// A word that holds a visit ("besuchen"): a place right before the verb is visited.
+    VisitWord,
     Attend,
     ObjectAgreement,
     ObjectSigning,
@@ -192,7 +197,7 @@ const _: () = assert!((CueKind::TownBody as usize) < 64);
 impl CueKind {
     /// Every kind, in declaration order.
     #[cfg(test)]
-    pub(crate) const ALL: [CueKind; 49] = [
+    pub(crate) const ALL: [CueKind; 51] = [
         CueKind::Origin,
         CueKind::Venue,
         CueKind::Destination,
@@ -219,6 +224,8 @@ impl CueKind {
         CueKind::Plan,
         CueKind::Return,
         CueKind::VisitNoun,
+        CueKind::VisitNounEnd,
+        CueKind::VisitWord,
         CueKind::Attend,
         CueKind::ObjectAgreement,
         CueKind::ObjectSigning,
@@ -272,6 +279,8 @@ impl CueKind {
             "plan" => CueKind::Plan,
             "return" => CueKind::Return,
             "visit_noun" => CueKind::VisitNoun,
+            "visit_noun_end" => CueKind::VisitNounEnd,
+            "visit_word" => CueKind::VisitWord,
             "attend" => CueKind::Attend,
             "object_agreement" => CueKind::ObjectAgreement,
             "object_signing" => CueKind::ObjectSigning,

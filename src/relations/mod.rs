@@ -712,11 +712,8 @@ impl RelationRecogniser {
             });
             // "der Besuch einer Delegation aus X in Y": the place after a visit noun, in its
             // own phrase, is where the visit goes.
-            let trigger_lower = &doc.lower[fired.token];
             let after_visit_noun = fired.token == fired.last
-                && ["besuch", "besuchs", "besuches"]
-                    .iter()
-                    .any(|end| trigger_lower.ends_with(end))
+                && lex.is_cue(CueKind::VisitNounEnd, &doc.lower, fired.token)
                 && m.token > fired.last
                 && m.token - fired.last <= VISIT_NOUN_PHRASE_TOKENS
                 && !(fired.last + 1..m.token).any(|t| {
@@ -733,7 +730,7 @@ impl RelationRecogniser {
             // and the place only its seat.
             let before_visit_verb = fired.subject == SubjectRole::Visitor
                 && m.token < fired.token
-                && trigger_lower.contains("besuch")
+                && lex.is_cue(CueKind::VisitWord, &doc.lower, fired.token)
                 && doc.input.tokens[fired.token]
                     .text(doc.input.text)
                     .starts_with(char::is_lowercase)
